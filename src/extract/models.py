@@ -1,0 +1,56 @@
+"""The plain records that flow between pipeline stages.
+
+Every stage takes and returns these frozen dataclasses, never dicts or
+DataFrames, so that what a stage produces is visible in one place and a stage
+can be tested without the ones around it. No I/O happens here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post as read from disk: front-matter metadata and the exact body.
+
+    ``body`` is the text after the closing front-matter line, byte for byte as
+    in the file (CRLF kept); every offset in every table indexes into it.
+    """
+
+    article_id: str
+    source_path: str
+    title: str | None
+    published_at: datetime | None
+    date_text: str | None
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    author: str | None
+    excerpt: str | None
+    body: str
+    content_sha256: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a post's body; ``text == body[start:end]``."""
+
+    sentence_id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token:
+    """A MeCab (UniDic) token with its character offsets into the body."""
+
+    sentence_id: int
+    token_index: int
+    start: int
+    end: int
+    surface: str
+    lemma: str
+    pos: str
+    reading: str | None

@@ -1,0 +1,103 @@
+"""Sentence segmentation of a post body, with exact offsets.
+
+Everything later works sentence by sentence: rules match within a sentence, a
+partnership is stated in one sentence, and GiNZA can only take short texts. A
+sentence ends at 。！？!? or a line break; a 「quoted」 or （parenthesised） span
+that closes on the same line is never cut; a Markdown heading, list item or
+table row, being a line, is a sentence of its own. Lines with no letter or
+digit (``---``, ``|---|---|``) hold nothing to extract and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extract.models import Sentence
+
+#: Characters that end a sentence.
+TERMINATORS = frozenset("。！？!?")
+#: Opening brackets whose span is kept whole, with their closers.
+BRACKETS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "〔": "〕", "［": "］"}
+#: Longest sentence handed on; longer runs without punctuation are cut at a
+#: space or comma, so one huge line cannot stall tokenizers or the NER model.
+MAX_SENTENCE_CHARS = 2000
+
+_LINE_RE = re.compile(r"[^\r\n]+")
+_HAS_WORD_RE = re.compile(r"\w")
+_SOFT_BREAKS = " 　、，,"
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    """The sentences of ``body`` in order, numbered from 0; ``body[start:end] == text``."""
+    sentences = []
+    for line in _LINE_RE.finditer(body):
+        for start, end in _sentence_spans(line.group()):
+            for piece_start, piece_end in _cap_length(line.group(), start, end):
+                text = body[line.start() + piece_start: line.start() + piece_end]
+                if _HAS_WORD_RE.search(text):
+                    sentences.append(Sentence(len(sentences), line.start() + piece_start,
+                                              line.start() + piece_end, text))
+    return sentences
+
+
+def _protected_spans(line: str) -> dict[int, int]:
+    """Opening offset -> closing offset of every outermost bracket pair closed on this line."""
+    stack: list[tuple[str, int]] = []
+    closers = {closer: opener for opener, closer in BRACKETS.items()}
+    spans: dict[int, int] = {}
+    for index, char in enumerate(line):
+        if char in BRACKETS:
+            stack.append((char, index))
+        elif char in closers:
+            opener = closers[char]
+            # Unwind to the matching opener; openers left unclosed protect nothing.
+            while stack and stack[-1][0] != opener:
+                stack.pop()
+            if stack:
+                _, open_index = stack.pop()
+                if not stack:
+                    spans[open_index] = index
+    return spans
+
+
+def _sentence_spans(line: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence in one line, whitespace trimmed."""
+    spans = _protected_spans(line)
+    start = 0
+    index = 0
+    length = len(line)
+    while index < length:
+        if index in spans:
+            index = spans[index] + 1
+            continue
+        if line[index] in TERMINATORS:
+            end = index + 1
+            while end < length and line[end] in TERMINATORS:
+                end += 1
+            yield from _trimmed(line, start, end)
+            start = index = end
+            continue
+        index += 1
+    yield from _trimmed(line, start, length)
+
+
+def _trimmed(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The span without surrounding whitespace, if anything is left."""
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end
+
+
+def _cap_length(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut a span longer than MAX_SENTENCE_CHARS at soft breaks (or hard, if none)."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(line.rfind(ch, start + MAX_SENTENCE_CHARS // 2, limit) for ch in _SOFT_BREAKS)
+        cut = limit if cut < 0 else cut + 1
+        yield from _trimmed(line, start, cut)
+        start = cut
+    yield from _trimmed(line, start, end)
