@@ -32,3 +32,11 @@ def eval_posts() -> Path:
     if not EVAL_POSTS.is_dir():
         pytest.skip(f"{EVAL_POSTS} not found: the shared evaluation data must sit beside the repository")
     return EVAL_POSTS
+
+
+@pytest.fixture(scope="session")
+def eval_output(eval_posts: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The shipped rules and model run once over the evaluation posts: (output folder, stderr)."""
+    output = tmp_path_factory.mktemp("eval") / "out"
+    completed = run_extract("run", str(eval_posts), "--output", str(output), "--rules", str(RULES))
+    return output, completed.stderr

@@ -15,7 +15,8 @@ import pytest
 
 from conftest import RULES, run_extract
 
-TABLES = ("articles", "sentences", "tokens", "errors")
+TABLES = ("articles", "sentences", "tokens", "companies", "money", "dates", "chips", "partnerships", "errors")
+MENTION_TABLES = ("companies", "money", "dates", "chips")
 
 
 def spec_body(path: Path) -> str:
@@ -36,10 +37,9 @@ def read(output: Path, table: str) -> list[dict]:
     return pq.read_table(output / f"{table}.parquet").to_pylist()
 
 
-def test_run_on_the_eval_posts_writes_exact_tables(eval_posts: Path, tmp_path: Path) -> None:
-    output = tmp_path / "out"
-    completed = run_extract("run", str(eval_posts), "--output", str(output), "--rules", str(RULES))
-    assert re.search(r"11 posts, [\d,]+ sentences, [\d,]+ tokens, 0 errors", completed.stderr)
+def test_run_on_the_eval_posts_writes_exact_tables(eval_posts: Path, eval_output: tuple[Path, str]) -> None:
+    output, stderr = eval_output
+    assert re.search(r"11 posts, [\d,]+ sentences, [\d,]+ tokens, 0 errors", stderr)
     for table in TABLES:
         assert (output / f"{table}.parquet").is_file(), table
 
@@ -61,6 +61,14 @@ def test_run_on_the_eval_posts_writes_exact_tables(eval_posts: Path, tmp_path: P
     assert len(tokens) > len(sentences)
     for token in tokens:
         assert bodies[token["article_id"]][token["start"]:token["end"]] == token["surface"]
+    for table in MENTION_TABLES:
+        rows = read(output, table)
+        assert rows, table
+        for row in rows:
+            assert bodies[row["article_id"]][row["start"]:row["end"]] == row["surface"], (table, row)
+    texts = {(s["article_id"], s["sentence_id"]): s["text"] for s in sentences}
+    for relation in read(output, "partnerships"):
+        assert texts[relation["article_id"], relation["sentence_id"]] == relation["evidence"]
     assert read(output, "errors") == []
 
 

@@ -38,7 +38,10 @@ def main() -> None:
               show_default=True, help="Folder of YAML rule files.")
 @click.option("--strict", is_flag=True, help="Stop at the first post that cannot be processed (exit 1).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, warnings or summary.")
-def run_command(corpus_dir: Path, output_dir: Path, rules_dir: Path, strict: bool, quiet: bool) -> None:
+@click.option("--no-ner", is_flag=True,
+              help="Rules only: skip the GiNZA model (much faster; no NER-only companies, relations without parses).")
+def run_command(corpus_dir: Path, output_dir: Path, rules_dir: Path, strict: bool, quiet: bool,
+                no_ner: bool) -> None:
     """Process every post under CORPUS (.md, .markdown, .txt, recursively) into tables.
 
     Posts that cannot be read are skipped with a warning and listed in
@@ -61,7 +64,8 @@ def run_command(corpus_dir: Path, output_dir: Path, rules_dir: Path, strict: boo
         return tqdm(paths, unit="post", file=sys.stderr, leave=False)
 
     try:
-        summary = pipeline.run(corpus_dir, output_dir, rules_dir, strict=strict, on_error=warn, track=track)
+        summary = pipeline.run(corpus_dir, output_dir, rules_dir, strict=strict, use_ner=not no_ner,
+                               on_error=warn, track=track)
     except KeyboardInterrupt:
         click.echo("interrupted: nothing written, the previous output is intact", err=True)
         sys.exit(130)
@@ -69,3 +73,80 @@ def run_command(corpus_dir: Path, output_dir: Path, rules_dir: Path, strict: boo
         raise click.ClickException(str(exc)) from exc
     if not quiet:
         click.echo(f"{summary.line()} -> {output_dir}", err=True)
+
+
+@main.group("rules")
+def rules_group() -> None:
+    """Work with the YAML rule files.
+
+    \b
+    Example:
+      extract rules check --rules rules
+    """
+
+
+@rules_group.command("check")
+@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=Path("rules"),
+              show_default=True, help="Folder of YAML rule files.")
+def rules_check_command(rules_dir: Path) -> None:
+    """Validate every rule file and list all problems (file, line, rule id) at once.
+
+    \b
+    Example:
+      extract rules check --rules rules
+    """
+    from extract.rules import load_rules
+
+    try:
+        loaded = load_rules(rules_dir)
+    except ExtractError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{rules_dir}: {len(loaded.companies):,} companies, {len(loaded.chips):,} chips, "
+               f"{len(loaded.products):,} products, {len(loaded.company_patterns)} company patterns: ok")
+
+
+@main.command("eval")
+@click.argument("output_dir", metavar="OUTPUT", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--gold", "gold_path", type=click.Path(path_type=Path, exists=True, dir_okay=False), required=True,
+              help="Gold facts, one JSON object per post.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--by-rule", is_flag=True, help="Also report, per rule_id, facts produced, right, and false positives.")
+@click.option("--min-f1", "min_f1", multiple=True, metavar="TABLE=X",
+              help="Exit 1 when TABLE's F1 is below X (repeatable).")
+def eval_command(output_dir: Path, gold_path: Path, as_json: bool, by_rule: bool, min_f1: tuple[str, ...]) -> None:
+    """Score the tables in OUTPUT against gold facts, as the extraction spec says.
+
+    Prints precision, recall and F1 per table, attribute accuracies and every
+    miss (false negatives and false positives with their surfaces).
+
+    \b
+    Example:
+      extract eval output --gold ../shared/eval/gold.jsonl --min-f1 money=0.97
+    """
+    import json
+
+    from extract.eval import check_thresholds, format_report, report_as_json, score_output
+
+    minimums = {}
+    for item in min_f1:
+        table, sep, value = item.partition("=")
+        try:
+            minimums[table] = float(value)
+        except ValueError:
+            raise click.BadParameter(f"expected TABLE=X with X a number, got {item!r}",
+                                     param_hint="--min-f1") from None
+        if not sep:
+            raise click.BadParameter(f"expected TABLE=X, got {item!r}", param_hint="--min-f1")
+    try:
+        report = score_output(output_dir, gold_path)
+    except ExtractError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(report_as_json(report), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(report, by_rule=by_rule))
+    failures = check_thresholds(report, minimums)
+    for failure in failures:
+        click.echo(f"below threshold: {failure}", err=True)
+    if failures:
+        sys.exit(1)

@@ -24,6 +24,7 @@ BRACKETS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "�
 MAX_SENTENCE_CHARS = 2000
 
 _LINE_RE = re.compile(r"[^\r\n]+")
+_URL_RE = re.compile(r"(?:https?|ftp)://[^\s)\]>」』）\"']+|www\.[A-Za-z0-9\-]+\.[^\s)\]>」』）\"']+")
 _HAS_WORD_RE = re.compile(r"\w")
 _SOFT_BREAKS = " 　、，,"
 
@@ -39,6 +40,20 @@ def split_sentences(body: str) -> list[Sentence]:
                     sentences.append(Sentence(len(sentences), line.start() + piece_start,
                                               line.start() + piece_end, text))
     return sentences
+
+
+def mask_urls(text: str) -> str:
+    """``text`` with every URL blanked out (same length, so offsets stay valid).
+
+    Link targets are not text (the spec): a date or amount inside a URL is
+    not a fact of the post, while the link's title is.
+    """
+    return _URL_RE.sub(lambda match: " " * len(match.group()), text)
+
+
+def url_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of every URL in ``text``, shifted by ``offset``."""
+    return [(offset + m.start(), offset + m.end()) for m in _URL_RE.finditer(text)]
 
 
 def _protected_spans(line: str) -> dict[int, int]:

@@ -9,6 +9,7 @@ exactly that schema.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 
 import pyarrow as pa
@@ -59,11 +60,76 @@ ERRORS = pa.schema([
     pa.field("message", pa.string(), nullable=False),
 ])
 
+_MENTION = [
+    pa.field("article_id", _ID, nullable=False),
+    pa.field("sentence_id", pa.int32(), nullable=False),
+    pa.field("start", _OFFSET, nullable=False),
+    pa.field("end", _OFFSET, nullable=False),
+    pa.field("surface", pa.string(), nullable=False),
+]
+
+COMPANIES = pa.schema([
+    *_MENTION,
+    pa.field("company_id", pa.string(), nullable=False),
+    pa.field("name", pa.string(), nullable=False),
+    pa.field("parent_id", pa.string()),
+    pa.field("source", pa.string(), nullable=False),
+    pa.field("rule_id", pa.string(), nullable=False),
+])
+
+MONEY = pa.schema([
+    *_MENTION,
+    pa.field("currency", pa.string(), nullable=False),
+    pa.field("value", pa.float64()),
+    pa.field("min_value", pa.float64()),
+    pa.field("max_value", pa.float64()),
+    pa.field("qualifier", pa.string(), nullable=False),
+    pa.field("value_usd", pa.float64()),
+    pa.field("rule_id", pa.string(), nullable=False),
+])
+
+DATES = pa.schema([
+    *_MENTION,
+    pa.field("type", pa.string(), nullable=False),
+    pa.field("value", pa.string(), nullable=False),
+    pa.field("mod", pa.string()),
+    pa.field("start_date", pa.date32()),
+    pa.field("end_date", pa.date32()),
+    pa.field("rule_id", pa.string(), nullable=False),
+])
+
+CHIPS = pa.schema([
+    *_MENTION,
+    pa.field("chip_id", pa.string(), nullable=False),
+    pa.field("name", pa.string(), nullable=False),
+    pa.field("vendor_id", pa.string(), nullable=False),
+    pa.field("rule_id", pa.string(), nullable=False),
+])
+
+PARTNERSHIPS = pa.schema([
+    pa.field("article_id", _ID, nullable=False),
+    pa.field("sentence_id", pa.int32(), nullable=False),
+    pa.field("party_a_id", pa.string(), nullable=False),
+    pa.field("party_a_name", pa.string(), nullable=False),
+    pa.field("party_b_id", pa.string(), nullable=False),
+    pa.field("party_b_name", pa.string(), nullable=False),
+    pa.field("type", pa.string(), nullable=False),
+    pa.field("money_value_usd", pa.float64()),
+    pa.field("trigger", pa.string(), nullable=False),
+    pa.field("evidence", pa.string(), nullable=False),
+    pa.field("rule_id", pa.string(), nullable=False),
+])
+
 #: Every table the pipeline writes, by file name stem.
 SCHEMAS: Mapping[str, pa.Schema] = {
     "articles": ARTICLES,
     "sentences": SENTENCES,
     "tokens": TOKENS,
+    "companies": COMPANIES,
+    "money": MONEY,
+    "dates": DATES,
+    "chips": CHIPS,
+    "partnerships": PARTNERSHIPS,
     "errors": ERRORS,
 }
 
@@ -122,6 +188,11 @@ def token_row(article_id: str, token: Token) -> dict[str, object]:
             "token_index": token.token_index, "start": token.start, "end": token.end,
             "surface": token.surface, "lemma": token.lemma, "pos": token.pos,
             "reading": token.reading}
+
+
+def mention_row(article_id: str, mention: object, **extra: object) -> dict[str, object]:
+    """A mention table row: the mention dataclass's fields, the article id and any extra columns."""
+    return {"article_id": article_id, **dataclasses.asdict(mention), **extra}
 
 
 def error_row(source_path: str, stage: str, error: str, message: str) -> dict[str, object]:

@@ -1,0 +1,1 @@
+"""Normalizers: turn found mentions (companies, chips, money, dates) into the values the tables hold."""

@@ -1,0 +1,141 @@
+"""GiNZA (spaCy ``ja_ginza``) named entities and dependency parses of sentences.
+
+The gazetteer cannot list every company a post names; GiNZA's NER proposes
+the others. The model is loaded once per process, with only the components
+the run needs: NER for every candidate sentence, the dependency parser (and
+GiNZA's bunsetsu recognizer) only for sentences that may state a relation,
+which is where most of the model's time would otherwise go. GiNZA's
+tokenizer (SudachiPy) refuses texts over 49,149 bytes, so it is fed sentences
+(the segmenter caps them well below that), never whole posts; offsets map
+back to the body through the sentence's start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.models import Sentence
+
+#: The spaCy model GiNZA ships.
+MODEL_NAME = "ja_ginza"
+#: SudachiPy's input limit in bytes; longer sentences are not given to the model.
+MAX_MODEL_BYTES = 49_149
+#: Components that neither NER nor the dependency parse need.
+UNUSED_COMPONENTS = ("morphologizer", "compound_splitter")
+_NER_ONLY = ("tok2vec", "ner")
+_PARSE = ("tok2vec", "parser", "bunsetu_recognizer")
+
+
+@dataclass(frozen=True)
+class NerSpan:
+    """An entity GiNZA found in a sentence; ``body[start:end] == surface``."""
+
+    sentence_id: int
+    start: int
+    end: int
+    surface: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ParsedToken:
+    """A word of a dependency parse: body offsets, its head word (index in the sentence) and relation."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    bunsetu_start: bool
+
+
+@dataclass(frozen=True)
+class ParsedSentence:
+    """A sentence's dependency parse, plain data so later stages need no spaCy objects."""
+
+    sentence_id: int
+    tokens: tuple[ParsedToken, ...]
+
+
+@dataclass(frozen=True)
+class NerRules:
+    """Compiled ``rules/ner.yaml``: which labels may be companies and the filters' word lists."""
+
+    company_labels: frozenset[str]
+    confirming_labels: frozenset[str]
+    company_suffixes: tuple[str, ...]
+    company_context: tuple[str, ...]
+    stop_words: frozenset[str]
+
+
+def load_ner_rules(section: Mapping) -> NerRules:
+    """Compile ``rules/ner.yaml``; ValueError names a missing or wrong key."""
+    known = {"source", "examples", "company_labels", "confirming_labels", "company_suffixes", "company_context",
+             "stop_words"}
+    unknown = sorted(set(section) - known)
+    if unknown:
+        raise ValueError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})")
+    lists = {}
+    for key in known - {"source", "examples"}:
+        value = section.get(key)
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ValueError(f"'{key}' must be a list of strings")
+        lists[key] = value
+    return NerRules(
+        company_labels=frozenset(lists["company_labels"]),
+        confirming_labels=frozenset(lists["confirming_labels"]) | frozenset(lists["company_labels"]),
+        company_suffixes=tuple(lists["company_suffixes"]),
+        company_context=tuple(lists["company_context"]),
+        stop_words=frozenset(lists["stop_words"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """The GiNZA pipeline, once per process, without the components no stage uses."""
+    import spacy
+
+    return spacy.load(MODEL_NAME, exclude=list(UNUSED_COMPONENTS))
+
+
+def _fits(sentence: Sentence) -> bool:
+    return len(sentence.text.encode("utf-8")) <= MAX_MODEL_BYTES
+
+
+def find_entities(sentences: Iterable[Sentence], batch_size: int = 64) -> list[NerSpan]:
+    """GiNZA's entities in the given sentences, with body offsets."""
+    nlp = load_model()
+    fitting = [s for s in sentences if _fits(s)]
+    spans = []
+    with nlp.select_pipes(enable=list(_NER_ONLY)):
+        for sentence, doc in zip(fitting, nlp.pipe((s.text for s in fitting), batch_size=batch_size)):
+            spans += [NerSpan(sentence.sentence_id, sentence.start + ent.start_char,
+                              sentence.start + ent.end_char, ent.text, ent.label_) for ent in doc.ents]
+    return spans
+
+
+def parse_sentences(sentences: Sequence[Sentence], batch_size: int = 32) -> list[ParsedSentence]:
+    """Dependency parses (with bunsetsu starts) of the given sentences, in order."""
+    nlp = load_model()
+    fitting = [s for s in sentences if _fits(s)]
+    parsed = []
+    with nlp.select_pipes(enable=list(_PARSE)):
+        for sentence, doc in zip(fitting, nlp.pipe((s.text for s in fitting), batch_size=batch_size)):
+            bunsetu_starts = {span.start for span in _bunsetu_spans(doc)}
+            parsed.append(ParsedSentence(sentence.sentence_id, tuple(
+                ParsedToken(t.i, sentence.start + t.idx, sentence.start + t.idx + len(t.text), t.text,
+                            t.lemma_, t.pos_, t.dep_, t.head.i, t.i in bunsetu_starts)
+                for t in doc)))
+    return parsed
+
+
+def _bunsetu_spans(doc) -> list:
+    """GiNZA's bunsetsu (phrase) spans of a parsed doc."""
+    import ginza
+
+    return list(ginza.bunsetu_spans(doc))

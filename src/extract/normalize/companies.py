@@ -1,0 +1,150 @@
+"""Company mentions from the gazetteer and from pattern rules, normalized to company ids.
+
+Every alias of a company (AWS, アマゾン ウェブ サービス, Amazon Web Services)
+maps to one ``company_id``; names that also mean something else (MS, X)
+count only where the post names the company otherwise or a company suffix
+follows. A product named after its maker (Google Cloud, Microsoft 365) is
+not a company, but its maker's name in it is: posts write "Google Cloud" where
+they mean Google the actor. Companies no list names are found by the regexes of
+``company_patterns.yaml`` (株式会社X, X社, X Inc. ...) and get an id derived
+from their normalized name, the same in every post.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from extract.match import AliasEntry, AliasHit, AliasIndex
+from extract.models import Sentence, Token
+from extract.rules import CompanyRule, RuleSet
+
+#: Words right after a name that make it a company name (context for context aliases).
+COMPANY_SUFFIXES = ("社", "株式会社", "Inc", "Corp", "Ltd", "LLC", "グループ", "ホールディングス")
+#: Prefix of ids made up for companies no list names.
+DERIVED_ID_PREFIX = "x-"
+
+_ALIAS, _CONTEXT, _BLOCKED = "alias", "context", "blocked"
+_SPACES_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class CompanyMention:
+    """A company named in a sentence; ``body[start:end] == surface``."""
+
+    sentence_id: int
+    start: int
+    end: int
+    surface: str
+    company_id: str
+    name: str
+    parent_id: str | None
+    source: str
+    rule_id: str
+
+
+def company_key(text: str) -> str:
+    """How company names are looked up: NFKC, spaces collapsed, case kept (Box is not box)."""
+    return _SPACES_RE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def derived_company_id(name: str) -> str:
+    """A stable id for a company no list names, from its normalized name."""
+    normal = unicodedata.normalize("NFKC", name).casefold()
+    slug = re.sub(r"[^\w]+", "-", normal).strip("-")
+    return DERIVED_ID_PREFIX + slug
+
+
+class CompanyRecognizer:
+    """Finds company mentions in a post's sentences using the rule set."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self._companies: Mapping[str, CompanyRule] = {c.id: c for c in rules.companies}
+        names: list[tuple[str, AliasEntry]] = []
+        for company in rules.companies:
+            rule_id = f"gazetteer:{company.id}"
+            names += [(alias, AliasEntry(company.id, _ALIAS, rule_id)) for alias in (company.name, *company.aliases)]
+            names += [(alias, AliasEntry(company.id, _CONTEXT, rule_id)) for alias in company.context_aliases]
+        names += [(word, AliasEntry("", _BLOCKED, "products")) for word in (*rules.products, *rules.not_companies)]
+        self._index = AliasIndex(names, company_key)
+        self._company_index = AliasIndex([(name, entry) for name, entry in names if entry.kind == _ALIAS],
+                                         company_key)
+        self._blocked = {company_key(word) for word in (*rules.products, *rules.not_companies,
+                                                         *rules.pattern_rejects)}
+        self._known = {company_key(name): entry.target for name, entry in names if entry.kind == _ALIAS}
+        #: Names that are never companies (products, generic nouns, rejected pattern names).
+        self.blocked_names = frozenset(self._blocked)
+        #: Every listed company name, context aliases included.
+        self.listed_names = frozenset(company_key(name) for name, entry in names if entry.kind != _BLOCKED)
+        self._patterns = rules.company_patterns
+
+    def find(self, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]]) -> list[CompanyMention]:
+        """Company mentions of one post, in body order; ``tokens[i]`` are the tokens of ``sentences[i]``."""
+        hits = [hit for sentence, sentence_tokens in zip(sentences, tokens)
+                for hit in self._hits(sentence, sentence_tokens)]
+        named = {hit.entry.target for hit in hits if hit.entry.kind == _ALIAS}
+        body_text = {s.sentence_id: s for s in sentences}
+        mentions = []
+        for hit in hits:
+            if hit.entry.kind == _BLOCKED:
+                continue
+            if hit.entry.kind == _CONTEXT and not (hit.entry.target in named
+                                                   or _followed_by_suffix(body_text[hit.sentence_id], hit.end)):
+                continue
+            mentions.append(self._mention(hit))
+        mentions += self._pattern_mentions(sentences, hits)
+        return sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def _hits(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
+        """Listed names in a sentence, plus the maker named at the start of a stop-listed product."""
+        hits = []
+        for hit in self._index.find(sentence, tokens):
+            hits.append(hit)
+            if hit.entry.kind == _BLOCKED:
+                inside = [token for token in tokens if hit.start <= token.start and token.end <= hit.end]
+                hits += [maker for maker in self._company_index.find(sentence, inside)[:1]
+                         if maker.start == hit.start and maker.end < hit.end]
+        return hits
+
+    def _mention(self, hit: AliasHit) -> CompanyMention:
+        company = self._companies[hit.entry.target]
+        return CompanyMention(hit.sentence_id, hit.start, hit.end, hit.surface, company.id, company.name,
+                              company.parent, "rule", hit.entry.rule_id)
+
+    def _pattern_mentions(self, sentences: Sequence[Sentence], hits: Sequence[AliasHit]) -> list[CompanyMention]:
+        """Companies found by pattern rules where no listed name (or stop-listed word) already is."""
+        taken = [(hit.start, hit.end) for hit in hits]
+        found: list[CompanyMention] = []
+        for sentence in sentences:
+            for pattern in self._patterns:
+                for match in pattern.regex.finditer(sentence.text):
+                    start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
+                    if any(s < end and start < e for s, e in taken):
+                        continue
+                    mention = self._pattern_mention(sentence, match.group("name"), start, end, pattern.id)
+                    if mention is not None:
+                        found.append(mention)
+                        taken.append((start, end))
+        return found
+
+    def _pattern_mention(self, sentence: Sentence, name: str, start: int, end: int,
+                         rule_id: str) -> CompanyMention | None:
+        """Check a pattern's candidate name and make it a mention, or reject it."""
+        key = company_key(name)
+        if not key or key in self._blocked:
+            return None
+        known = self._known.get(key)
+        if known is not None:
+            company = self._companies[known]
+            return CompanyMention(sentence.sentence_id, start, end, name, company.id, company.name,
+                                  company.parent, "rule", rule_id)
+        return CompanyMention(sentence.sentence_id, start, end, name, derived_company_id(key), key, None,
+                              "rule", rule_id)
+
+
+def _followed_by_suffix(sentence: Sentence, end: int) -> bool:
+    """Whether a company suffix (社, 株式会社, Inc ...) follows the name at body offset ``end``."""
+    rest = sentence.text[end - sentence.start:].lstrip(" .,")
+    return rest.startswith(COMPANY_SUFFIXES)

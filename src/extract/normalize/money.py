@@ -1,0 +1,452 @@
+"""Money: find amounts of money in Japanese text and normalize them, and convert them to USD.
+
+Posts state amounts in many shapes (4,950億円, 二千億円, 2億3000万ドル, $1.5 billion,
+1,500～2,000億ドル, 約2兆円超, 数十億ドル) and the money table needs each as
+(currency, value, min_value, max_value, qualifier) per the extraction spec. One
+regex, compiled once from ``rules/money.yaml``, finds candidates; small named
+checks then reject what only looks like money (一元管理, a "range" 2024-25億ドル
+whose ends are out of order) and work out the qualifier.
+
+Shape of ``rules/money.yaml`` (besides ``source:`` and ``examples:``):
+
+    currencies:        {ISO code: [words written after the amount]}      100億ドル, 30億€
+    currency_prefixes: {ISO code: [symbols written before the amount]}   $50B, ¥1,000
+    weak_currencies:   [words that need arabic digits or 万/億/兆]        元 (not 一元管理)
+    scale_words:       {English scale word: multiplier}                  $1.5 billion, $50B
+    qualifiers:        {approx|at_least|at_most: {before: [...], after: [...]}}
+    range_separators:  {symbols: [...], words: [...]}   words need a first number with its own unit
+    range_changes:     [text after "A から B" that makes it a change, not a range]
+    exchange_rate_joiners: [words between 1ドル and 150円 in a rate note]   1ドル=150円 is no amount
+    vague_numbers:     {word: [low, high] multipliers of the large unit that follows}  数十 -> [10, 100]
+
+Shape of ``rules/fx.yaml``: ``units_per_usd: {ISO code: {year: units of that
+currency one US dollar buys, as an annual average}}`` plus ``source:``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from extract.normalize.numerals import (
+    DIGIT,
+    KANJI_DIGIT,
+    KANJI_SMALL_UNIT,
+    LARGE_UNIT,
+    NUMERAL,
+    parse_numeral,
+)
+
+#: Qualifiers a cue word can give; range and vague come from the shape of the amount.
+CUE_QUALIFIERS = ("approx", "at_least", "at_most")
+#: Keys of rules/money.yaml that are not read here.
+_IGNORED_KEYS = frozenset({"source", "examples"})
+_MONEY_KEYS = (
+    "currencies", "currency_prefixes", "weak_currencies", "scale_words",
+    "qualifiers", "range_separators", "range_changes", "exchange_rate_joiners", "vague_numbers",
+)
+_LARGE_UNIT_VALUES = {"万": 10**4, "億": 10**8, "兆": 10**12, "京": 10**16}
+#: A numeral never starts right after part of another number (the 2,345 of 12,345).
+_NUMBER_START = rf"(?<![0-9０-９.,．，{KANJI_DIGIT}{KANJI_SMALL_UNIT}{LARGE_UNIT}])"
+_ARABIC_DIGIT_RE = re.compile(DIGIT)
+_BARE_KANJI_DIGITS_RE = re.compile(rf"[{KANJI_DIGIT}]+")
+_KANJI_RE = re.compile(r"[\u3400-\u9fff々]")
+_ASCII_LETTER = "A-Za-z"
+#: Longer runs of digits are identifiers or noise, never an amount someone wrote.
+_LONGEST_NUMERAL = 40
+
+
+@dataclass(frozen=True)
+class MoneyRules:
+    """Compiled money cues: the finder regexes and the tables the normalizer reads."""
+
+    currency_hint: re.Pattern[str]
+    pattern: re.Pattern[str]
+    single_pattern: re.Pattern[str]
+    paren_qualifier: re.Pattern[str]
+    rate_joiner: re.Pattern[str]
+    suffix_currency: Mapping[str, str]
+    prefix_currency: Mapping[str, str]
+    weak_currencies: frozenset[str]
+    scale_words: Mapping[str, float]
+    before_cues: Mapping[str, str]
+    after_cues: Mapping[str, str]
+    word_separators: frozenset[str]
+    range_changes: tuple[str, ...]
+    vague_numbers: Mapping[str, tuple[float, float]]
+
+
+@dataclass(frozen=True)
+class MoneyMatch:
+    """One amount of money found in a text, with offsets into that text and its normalized value."""
+
+    start: int
+    end: int
+    surface: str
+    currency: str
+    value: float | None
+    min_value: float | None
+    max_value: float | None
+    qualifier: str
+    rule_id: str
+
+
+@dataclass(frozen=True)
+class FxTable:
+    """Annual average exchange rates: units of each currency one US dollar buys, by year."""
+
+    units_per_usd: Mapping[str, Mapping[int, float]]
+
+
+def _require(section: Mapping, key: str, kind: type, where: str = "money.yaml"):
+    """The value under ``key``, or ValueError naming the key when it is missing or of the wrong type."""
+    if key not in section:
+        raise ValueError(f"{where}: missing key {key!r}")
+    value = section[key]
+    if not isinstance(value, kind):
+        raise ValueError(f"{where}: {key!r} must be a {kind.__name__}, not {type(value).__name__}")
+    return value
+
+
+def _string_list(value, key: str) -> list[str]:
+    """``value`` as a list of non-empty strings, or ValueError naming ``key``."""
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        raise ValueError(f"money.yaml: {key!r} must be a list of non-empty strings")
+    return value
+
+
+def _reject_unknown_keys(section: Mapping, known: tuple[str, ...], where: str) -> None:
+    """Raise ValueError naming every top-level key that is neither read nor ignored."""
+    unknown = sorted(str(key) for key in section if key not in known and key not in _IGNORED_KEYS)
+    if unknown:
+        raise ValueError(f"{where}: unknown key(s) {', '.join(unknown)}")
+
+
+def _word_alternation(words) -> str:
+    """A regex alternation of ``words``, longest first, that never cuts an ASCII word in two."""
+    pieces = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        piece = re.escape(word)
+        if re.match(f"[{_ASCII_LETTER}]", word):
+            piece = f"(?<![{_ASCII_LETTER}]){piece}"
+        if re.search(f"[{_ASCII_LETTER}]$", word):
+            piece = f"{piece}(?![{_ASCII_LETTER}])"
+        pieces.append(piece)
+    return "(?:" + "|".join(pieces) + ")"
+
+
+def _currency_words(section: Mapping, key: str) -> dict[str, str]:
+    """Word -> ISO code from a ``{code: [words]}`` mapping, validated."""
+    by_code = _require(section, key, Mapping)
+    words: dict[str, str] = {}
+    for code, code_words in by_code.items():
+        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)):
+            raise ValueError(f"money.yaml: {key!r} has {code!r}, which is not an ISO 4217 code")
+        for word in _string_list(code_words, f"{key}.{code}"):
+            if words.get(word, code) != code:
+                raise ValueError(f"money.yaml: {key!r} gives {word!r} two currencies")
+            words[word] = code
+    return words
+
+
+def _cue_words(section: Mapping) -> tuple[dict[str, str], dict[str, str]]:
+    """Cue word -> qualifier, for the cues before and after an amount."""
+    qualifiers = _require(section, "qualifiers", Mapping)
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for qualifier, sides in qualifiers.items():
+        if qualifier not in CUE_QUALIFIERS:
+            raise ValueError(f"money.yaml: 'qualifiers' has {qualifier!r}; expected one of {CUE_QUALIFIERS}")
+        if not isinstance(sides, Mapping):
+            raise ValueError(f"money.yaml: 'qualifiers.{qualifier}' must be a mapping with before/after")
+        for side, cues in (("before", before), ("after", after)):
+            for word in _string_list(sides.get(side, []), f"qualifiers.{qualifier}.{side}"):
+                cues[word] = qualifier
+    return before, after
+
+
+def _vague_numbers(section: Mapping) -> dict[str, tuple[float, float]]:
+    """Vague numeral word -> (low, high) multipliers, validated."""
+    vague = _require(section, "vague_numbers", Mapping)
+    spans: dict[str, tuple[float, float]] = {}
+    for word, span in vague.items():
+        if not (isinstance(span, list) and len(span) == 2 and all(isinstance(n, (int, float)) for n in span)
+                and span[0] < span[1]):
+            raise ValueError(f"money.yaml: 'vague_numbers.{word}' must be [low, high] with low < high")
+        spans[str(word)] = (float(span[0]), float(span[1]))
+    return spans
+
+
+def _scale_words(section: Mapping) -> dict[str, float]:
+    """English scale word -> multiplier, validated."""
+    scales = _require(section, "scale_words", Mapping)
+    for word, multiplier in scales.items():
+        if not isinstance(multiplier, (int, float)) or isinstance(multiplier, bool) or multiplier <= 0:
+            raise ValueError(f"money.yaml: 'scale_words.{word}' must be a positive number")
+    return {str(word): float(multiplier) for word, multiplier in scales.items()}
+
+
+def load_money_rules(section: Mapping) -> MoneyRules:
+    """Compile the money cues of ``rules/money.yaml`` once, so finding money is one regex pass per text.
+
+    Raises ValueError naming the key when a key is missing, of the wrong type or unknown.
+    """
+    _reject_unknown_keys(section, _MONEY_KEYS, "money.yaml")
+    suffix_currency = _currency_words(section, "currencies")
+    prefix_currency = _currency_words(section, "currency_prefixes")
+    weak = frozenset(_string_list(_require(section, "weak_currencies", list), "weak_currencies"))
+    scales = _scale_words(section)
+    before_cues, after_cues = _cue_words(section)
+    separators = _require(section, "range_separators", Mapping)
+    symbols = _string_list(_require(separators, "symbols", list, "money.yaml range_separators"),
+                           "range_separators.symbols")
+    words = _string_list(_require(separators, "words", list, "money.yaml range_separators"),
+                         "range_separators.words")
+    changes = _string_list(_require(section, "range_changes", list), "range_changes")
+    joiners = _string_list(_require(section, "exchange_rate_joiners", list), "exchange_rate_joiners")
+    vague = _vague_numbers(section)
+
+    number = f"{_NUMBER_START}(?:{NUMERAL})"
+    cur = _word_alternation(suffix_currency)
+    pcur = _word_alternation(prefix_currency)
+    scale = _word_alternation(scales)
+    pre = _word_alternation(before_cues)
+    post = _word_alternation(after_cues)
+    separator = _word_alternation([*symbols, *words])
+    symbol_separator = _word_alternation(symbols)
+    vague_word = f"{_NUMBER_START}{_word_alternation(vague)}"
+    large_unit = f"[{LARGE_UNIT}]"
+
+    head = rf"(?:(?P<pre1>{pre})(?:\s?(?P<pre2>{pre}))?\s?)?"
+    vague_amount = rf"(?P<vague>{vague_word})(?P<vague_unit>{large_unit}?)\s?(?P<vague_cur>{cur})"
+    prefixed = (rf"(?P<pcur>{pcur})\s?(?P<pnum>{number})(?:\s?(?P<pscale>{scale}))?"
+                rf"(?:\s?(?P<psep>{symbol_separator})\s?(?:{pcur})?\s?(?P<pnum2>{number})"
+                rf"(?:\s?(?P<pscale2>{scale}))?)?")
+    suffixed = (rf"(?P<num>{number})(?:(?:\s?(?P<cur1>{cur}))?\s?(?P<sep>{separator})\s?(?:{pre})?"
+                rf"(?P<num2>{number}))?\s?(?P<cur>{cur})")
+    tail = rf"(?P<post>{post})?"
+    pattern = re.compile(f"{head}(?:{vague_amount}|{prefixed}|{suffixed}){tail}")
+    single_prefixed = rf"(?P<pcur>{pcur})\s?(?P<pnum>{number})(?:\s?(?P<pscale>{scale}))?"
+    single_suffixed = rf"(?P<num>{number})\s?(?P<cur>{cur})"
+    single_pattern = re.compile(f"{head}(?:{vague_amount}|{single_prefixed}|{single_suffixed}){tail}")
+    paren_qualifier = re.compile(rf"\s?[（(](?P<inner>[^（）()\n]{{1,40}})[）)]\s?(?P<post>{post})")
+    currency_hint = re.compile("|".join(re.escape(word) for word in {*suffix_currency, *prefix_currency}))
+    rate_joiner = re.compile(rf"\s?(?:{_word_alternation(joiners)})?\s?")
+    return MoneyRules(
+        currency_hint=currency_hint,
+        pattern=pattern,
+        single_pattern=single_pattern,
+        paren_qualifier=paren_qualifier,
+        rate_joiner=rate_joiner,
+        suffix_currency=suffix_currency,
+        prefix_currency=prefix_currency,
+        weak_currencies=weak,
+        scale_words=scales,
+        before_cues=before_cues,
+        after_cues=after_cues,
+        word_separators=frozenset(words),
+        range_changes=tuple(changes),
+        vague_numbers=vague,
+    )
+
+
+def _numeral_value(numeral: str, currency_word: str | None, rules: MoneyRules, before: str) -> float | None:
+    """The value of a numeral in front of a currency word, or None when the pair is not money.
+
+    Positional kanji digits (二〇二五) are years, a lone kanji digit right after
+    another kanji is part of a word (関東一円), and a weak currency word (元)
+    counts only after arabic digits or a large unit (not 一元化, 二元論).
+    """
+    if len(numeral) > _LONGEST_NUMERAL:
+        return None
+    if _BARE_KANJI_DIGITS_RE.fullmatch(numeral) and (len(numeral) > 1 or _KANJI_RE.fullmatch(before)):
+        return None
+    if (currency_word in rules.weak_currencies and not _ARABIC_DIGIT_RE.search(numeral)
+            and not any(unit in numeral for unit in LARGE_UNIT)):
+        return None
+    value = parse_numeral(numeral)
+    return None if value is None else float(value)
+
+
+def _char_before(text: str, position: int) -> str:
+    """The character before ``position``, empty at the start of the text."""
+    return text[position - 1] if position > 0 else ""
+
+
+def _trailing_unit(numeral: str) -> int:
+    """The large unit a numeral ends in (2,000億 -> 10**8), 1 when it ends in a digit."""
+    return _LARGE_UNIT_VALUES.get(numeral[-1], 1)
+
+
+def _qualifier_from_cues(match: re.Match, rules: MoneyRules, post: str | None) -> str:
+    """The qualifier the cue words around a single amount give; a bound wins over 約 (約2兆円超)."""
+    found = {rules.before_cues[cue] for cue in (match.group("pre1"), match.group("pre2")) if cue}
+    if post:
+        found.add(rules.after_cues[post])
+    for qualifier in ("at_least", "at_most", "approx"):
+        if qualifier in found:
+            return qualifier
+    return "exact"
+
+
+def _single(start: int, end: int, currency: str, value: float, qualifier: str,
+            rule_id: str, text: str) -> MoneyMatch:
+    """A MoneyMatch for one amount, its min/max filled in as the qualifier says."""
+    min_value = value if qualifier in ("exact", "at_least") else None
+    max_value = value if qualifier in ("exact", "at_most") else None
+    return MoneyMatch(start, end, text[start:end], currency, value, min_value, max_value, qualifier, rule_id)
+
+
+def _range_bounds(first: str, second: str, first_scale: float, second_scale: float) -> tuple[float, float] | None:
+    """Low and high of a range A～B, A sharing B's unit when it has none; None when not a range."""
+    if max(len(first), len(second)) > _LONGEST_NUMERAL:
+        return None
+    low = parse_numeral(first)
+    high = parse_numeral(second)
+    if low is None or high is None:
+        return None
+    shared = _trailing_unit(second) if _trailing_unit(first) == 1 else 1
+    low_value = float(low) * shared * first_scale
+    high_value = float(high) * second_scale
+    if not low_value < high_value:
+        return None
+    return low_value, high_value
+
+
+def _from_range(match: re.Match, text: str, rules: MoneyRules) -> MoneyMatch | None:
+    """The range a candidate states, or None when it is two amounts or no money at all."""
+    if match.group("pnum2"):
+        currency = rules.prefix_currency[match.group("pcur")]
+        second_scale = rules.scale_words[match.group("pscale2")] if match.group("pscale2") else 1.0
+        first_scale = rules.scale_words[match.group("pscale")] if match.group("pscale") else second_scale
+        bounds = _range_bounds(match.group("pnum"), match.group("pnum2"), first_scale, second_scale)
+        rule_id = "money.prefix_range"
+    else:
+        currency = rules.suffix_currency[match.group("cur")]
+        first_currency = match.group("cur1")
+        if first_currency and rules.suffix_currency[first_currency] != currency:
+            return None
+        if match.group("sep") in rules.word_separators:
+            if not first_currency and _trailing_unit(match.group("num")) == 1:
+                return None
+            if text.startswith(rules.range_changes, match.end()):
+                return None
+        if (_numeral_value(match.group("num"), match.group("cur"), rules, _char_before(text, match.start("num")))
+                is None or _numeral_value(match.group("num2"), match.group("cur"), rules, "") is None):
+            return None
+        bounds = _range_bounds(match.group("num"), match.group("num2"), 1.0, 1.0)
+        rule_id = "money.range"
+    if bounds is None:
+        return None
+    return MoneyMatch(match.start(), match.end(), match.group(), currency, None, bounds[0], bounds[1],
+                      "range", rule_id)
+
+
+def _from_single(match: re.Match, text: str, rules: MoneyRules) -> MoneyMatch | None:
+    """The one amount a candidate states, or None when it is not money."""
+    if match.group("vague"):
+        low, high = rules.vague_numbers[match.group("vague")]
+        unit = _LARGE_UNIT_VALUES.get(match.group("vague_unit"), 1)
+        currency = rules.suffix_currency[match.group("vague_cur")]
+        return MoneyMatch(match.start(), match.end(), match.group(), currency, None, low * unit, high * unit,
+                          "vague", "money.vague")
+    if match.group("pcur"):
+        currency = rules.prefix_currency[match.group("pcur")]
+        value = _numeral_value(match.group("pnum"), None, rules, "")
+        if value is not None and match.group("pscale"):
+            value *= rules.scale_words[match.group("pscale")]
+        rule_id = "money.prefix"
+    else:
+        currency = rules.suffix_currency[match.group("cur")]
+        value = _numeral_value(match.group("num"), match.group("cur"), rules, _char_before(text, match.start("num")))
+        rule_id = "money.amount"
+    if value is None:
+        return None
+    post = match.group("post")
+    if not post:
+        # 710億ドル（約11兆円）規模: the cue after a converted amount still qualifies the first one.
+        paren = rules.paren_qualifier.match(text, match.end())
+        if paren and rules.pattern.search(paren.group("inner")):
+            post = paren.group("post")
+    qualifier = _qualifier_from_cues(match, rules, post)
+    return _single(match.start(), match.end(), currency, value, qualifier, rule_id, text)
+
+
+def _exchange_rate_end(result: MoneyMatch, text: str, rules: MoneyRules) -> int | None:
+    """Where a rate note such as 1ドル=150円 that starts with ``result`` ends, None when it is no rate note."""
+    if result.value != 1 or result.qualifier != "exact":
+        return None
+    price = rules.single_pattern.match(text, rules.rate_joiner.match(text, result.end).end())
+    if price is None or price.group("vague") or price.group("pre1"):
+        return None
+    price_word = price.group("pcur") or price.group("cur")
+    price_currency = rules.prefix_currency.get(price_word) or rules.suffix_currency.get(price_word)
+    return None if price_currency == result.currency else price.end()
+
+
+def find_money(text: str, rules: MoneyRules) -> list[MoneyMatch]:
+    """Every amount of money in ``text``, sorted by start and non-overlapping.
+
+    A candidate that reads as a range but is not one (different currencies,
+    ends out of order, 'から' describing a change) falls back to its first amount;
+    the second is found on its own. Exchange-rate notes (1ドル=150円) are skipped.
+    """
+    found: list[MoneyMatch] = []
+    if not rules.currency_hint.search(text):
+        return found
+    position = 0
+    while (match := rules.pattern.search(text, position)) is not None:
+        result: MoneyMatch | None = None
+        next_position = match.end()
+        if match.group("num2") or match.group("pnum2"):
+            result = _from_range(match, text, rules)
+            if result is None:
+                single = rules.single_pattern.match(text, match.start())
+                result = _from_single(single, text, rules) if single else None
+                next_position = result.end if result else match.start("num2" if match.group("num2") else "pnum2")
+        else:
+            result = _from_single(match, text, rules)
+        rate_end = _exchange_rate_end(result, text, rules) if result is not None else None
+        if rate_end is not None:
+            next_position = rate_end
+        elif result is not None:
+            found.append(result)
+        position = max(next_position, match.start() + 1)
+    return found
+
+
+def load_fx_table(section: Mapping) -> FxTable:
+    """Read the dated rate table of ``rules/fx.yaml``; ValueError names the key when it is malformed."""
+    _reject_unknown_keys(section, ("units_per_usd",), "fx.yaml")
+    table = _require(section, "units_per_usd", Mapping, "fx.yaml")
+    rates: dict[str, dict[int, float]] = {}
+    for code, by_year in table.items():
+        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)):
+            raise ValueError(f"fx.yaml: 'units_per_usd' has {code!r}, which is not an ISO 4217 code")
+        if not isinstance(by_year, Mapping) or not by_year:
+            raise ValueError(f"fx.yaml: 'units_per_usd.{code}' must be a non-empty mapping of year to rate")
+        for year, rate in by_year.items():
+            if not isinstance(year, int) or not isinstance(rate, (int, float)) or isinstance(rate, bool) or rate <= 0:
+                raise ValueError(f"fx.yaml: 'units_per_usd.{code}.{year}' must map a year to a positive rate")
+        rates[code] = {year: float(rate) for year, rate in by_year.items()}
+    return FxTable(units_per_usd=rates)
+
+
+def to_usd(amount: float | None, currency: str, on: datetime.date | None, fx: FxTable) -> float | None:
+    """``amount`` of ``currency`` in US dollars at the average rate of the year of ``on``.
+
+    The nearest year in the table stands in for years outside it, and the latest
+    year for an unknown date; an unknown currency or amount gives None.
+    """
+    if amount is None:
+        return None
+    if currency == "USD":
+        return float(amount)
+    by_year = fx.units_per_usd.get(currency)
+    if not by_year:
+        return None
+    years = sorted(by_year)
+    year = years[-1] if on is None else min(years, key=lambda y: (abs(y - on.year), -y))
+    return float(amount) / by_year[year]

@@ -1,0 +1,384 @@
+"""Partnerships and investments between companies, stated in one sentence.
+
+A relation needs a trigger word (提携, 協業, 出資 ... from
+``rules/partnerships.yaml``) and two parties. Japanese marks who does what
+with particles: ``AとBが提携`` and ``A、B、Cの3社が協業`` relate every company
+of the coordinated group; ``AはBと提携`` and ``Bとの提携`` relate the subject,
+or the company the text is about when the sentence leaves it out, with the
+partner; ``AがBに出資`` makes A the investor (party_a) and B the investee.
+Back-references (同社, 両社) stand for the company the text is about and the
+last two companies named, as a reader would take them. Where GiNZA's
+dependency parse is available, a party must belong to the trigger's clause,
+so a company named elsewhere in a long sentence is not pulled in. Statements
+that are denied or only speculated (提携しない, 提携を検討) give no relation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from typing import TYPE_CHECKING
+
+from extract.models import Sentence
+from extract.ner import ParsedSentence, ParsedToken
+
+if TYPE_CHECKING:
+    from extract.normalize.companies import CompanyMention
+
+PARTNERSHIP, INVESTMENT = "partnership", "investment"
+#: Characters after a trigger in which a negation (しない, せず) denies it.
+NEGATION_WINDOW = 12
+#: Characters between two company names that still coordinate them (AとB, A、B、C, AやB).
+_SEPARATOR_RE = re.compile(r"\s*(?:、|,|，|・|と|や|および|及び|ならびに|並びに|or|and)\s*")
+_PARENTHESIS_RE = re.compile(r"\s*(?:（[^）]{0,40}）|\([^)]{0,40}\)|社(?![会長員内外])|\*+|\s)+")
+#: Particle after a party -> its role, longest first (といった before と).
+_ROLES = tuple(sorted((
+    ("とのあいだ", "partner"), ("との間", "partner"), ("とも", "partner"), ("との", "partner"), ("と", "partner"),
+    ("への", "target"), ("に対して", "target"), ("に対する", "target"), ("に", "target"), ("へ", "target"),
+    ("からの", "source"), ("から", "source"),
+    ("では", "subject"), ("は", "subject"), ("が", "subject"), ("も", "subject"),
+    ("といった", "example"), ("などの", "example"), ("など", "example"), ("のような", "example"),
+    ("をはじめ", "example"),
+    ("の", "of"),
+), key=lambda pair: -len(pair[0])))
+#: Particles that make a company the topic of what follows (AWSは...), unlike が in a subordinate clause.
+_TOPIC_PARTICLES = ("では", "は")
+#: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
+_HEADING_CHARS = 8
+_MARKUP_RE = re.compile(r"[\s*#_「」『』【】:：。、.!！?？]")
+#: An unnamed company as the sentence's subject (某企業は, 同業のスタートアップが): the topic is not the actor.
+_UNNAMED_SUBJECT_RE = re.compile(r"(?:企業|会社|メーカー|スタートアップ|ベンダー|プロバイダー|事業者)(?:は|が)")
+
+
+@dataclass(frozen=True)
+class PartnershipRules:
+    """Compiled cues of ``rules/partnerships.yaml``."""
+
+    triggers: tuple[tuple[str, str], ...]
+    trigger_re: re.Pattern
+    not_triggers: tuple[str, ...]
+    hedges: tuple[str, ...]
+    negations: tuple[str, ...]
+    same_company: tuple[str, ...]
+    both_companies: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Partnership:
+    """A relation stated in a sentence; party_a invests in party_b for investments."""
+
+    sentence_id: int
+    party_a_id: str
+    party_a_name: str
+    party_b_id: str
+    party_b_name: str
+    type: str
+    money_value_usd: float | None
+    trigger: str
+    evidence: str
+    rule_id: str
+
+
+@dataclass(frozen=True)
+class _Party:
+    """A company taking part in a sentence: named there, or referred back to (同社)."""
+
+    start: int
+    end: int
+    company_id: str
+    name: str
+    role: str
+    group: int
+
+
+def _strings(section: Mapping, key: str) -> tuple[str, ...]:
+    value = section.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"'{key}' must be a list of strings")
+    return tuple(value)
+
+
+def load_partnership_rules(section: Mapping) -> PartnershipRules:
+    """Compile the cues of ``rules/partnerships.yaml``; ValueError names a wrong key."""
+    known = {"source", "examples", "triggers", "not_triggers", "hedges", "negations", "same_company",
+             "both_companies"}
+    unknown = sorted(set(section) - known)
+    if unknown:
+        raise ValueError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})")
+    triggers = section.get("triggers")
+    if not isinstance(triggers, Mapping) or not triggers:
+        raise ValueError("'triggers' must map a relation type (partnership, investment) to a list of words")
+    pairs = []
+    for kind, words in triggers.items():
+        if kind not in (PARTNERSHIP, INVESTMENT):
+            raise ValueError(f"unknown relation type '{kind}' under 'triggers' (use partnership or investment)")
+        pairs += [(word, kind) for word in _strings(triggers, kind)]
+    pairs.sort(key=lambda pair: -len(pair[0]))
+    return PartnershipRules(
+        triggers=tuple(pairs),
+        trigger_re=re.compile("|".join(re.escape(word) for word, _ in pairs)),
+        not_triggers=_strings(section, "not_triggers"),
+        hedges=_strings(section, "hedges"),
+        negations=_strings(section, "negations"),
+        same_company=_strings(section, "same_company"),
+        both_companies=_strings(section, "both_companies"),
+    )
+
+
+def may_hold_relation(sentence: Sentence, rules: PartnershipRules) -> bool:
+    """Whether a sentence has a trigger word at all (only those are parsed)."""
+    return rules.trigger_re.search(sentence.text) is not None
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int
+    end: int
+    word: str
+    type: str
+
+
+def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
+    """Trigger words of the sentence that are neither part of a non-trigger word, denied nor hedged."""
+    text, found = sentence.text, []
+    kinds = dict(rules.triggers)
+    for match in rules.trigger_re.finditer(text):
+        around = text[max(0, match.start() - 4): match.end() + 4]
+        if any(word in around and _covers(text, match, word) for word in rules.not_triggers):
+            continue
+        after = text[match.end():]
+        if any(word in after[:NEGATION_WINDOW] for word in rules.negations):
+            continue
+        if any(word in after for word in rules.hedges):
+            continue
+        found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(),
+                              kinds[match.group()]))
+    return found
+
+
+def _covers(text: str, match: re.Match, word: str) -> bool:
+    """Whether an occurrence of ``word`` overlaps the trigger match."""
+    for hit in re.finditer(re.escape(word), text):
+        if hit.start() < match.end() and match.start() < hit.end():
+            return True
+    return False
+
+
+def _role(sentence: Sentence, end: int) -> tuple[str, int]:
+    """The role particle after a party ending at body offset ``end``, and where the particle ends."""
+    text = sentence.text
+    position = end - sentence.start
+    skipped = _PARENTHESIS_RE.match(text, position)
+    if skipped:
+        position = skipped.end()
+    for particle, role in _ROLES:
+        if text.startswith(particle, position):
+            return role, position + len(particle)
+    return "other", position
+
+
+class RelationFinder:
+    """Finds partnership and investment statements in a post, sentence by sentence."""
+
+    def __init__(self, rules: PartnershipRules) -> None:
+        self._rules = rules
+        self._reference_re = re.compile("|".join(re.escape(w) for w in
+                                                 sorted((*rules.same_company, *rules.both_companies),
+                                                        key=len, reverse=True)))
+
+    def find(self, sentences: Sequence[Sentence], companies: Sequence[CompanyMention],
+             money: Mapping[int, Sequence[tuple[int, float | None]]],
+             parses: Mapping[int, ParsedSentence]) -> list[Partnership]:
+        """Relations of one post.
+
+        ``money`` maps a sentence id to (body offset, value in USD) of its
+        amounts; ``parses`` holds the dependency parse of the sentences that
+        have one (those with a trigger, when the model runs).
+        """
+        by_sentence: dict[int, list[CompanyMention]] = {}
+        for mention in companies:
+            by_sentence.setdefault(mention.sentence_id, []).append(mention)
+        topic: CompanyMention | None = None
+        recent: list[CompanyMention] = []
+        relations: list[Partnership] = []
+        for sentence in sentences:
+            mentions = by_sentence.get(sentence.sentence_id, [])
+            triggers = _triggers(sentence, self._rules) if mentions or self._reference_re.search(sentence.text) else []
+            if triggers:
+                parties = self._parties(sentence, mentions, topic, recent)
+                for trigger in triggers:
+                    relations += self._relations(sentence, trigger, parties, topic,
+                                                 money.get(sentence.sentence_id, ()),
+                                                 parses.get(sentence.sentence_id))
+            topic = _topic_after(sentence, mentions, topic)
+            for mention in mentions:
+                recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
+        return _distinct(relations)
+
+    def _parties(self, sentence: Sentence, mentions: Sequence[CompanyMention], topic: CompanyMention | None,
+                 recent: Sequence[CompanyMention]) -> list[_Party]:
+        """Named companies and resolved back-references, in order, with roles and coordination groups."""
+        parties: list[tuple[int, int, str, str]] = [(m.start, m.end, m.company_id, m.name) for m in mentions]
+        taken = [(m.start, m.end) for m in mentions]
+        for match in self._reference_re.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if match.group() in self._rules.both_companies:
+                parties += [(start, end, m.company_id, m.name) for m in recent[-2:]] if len(recent) >= 2 else []
+            elif topic is not None:
+                parties.append((start, end, topic.company_id, topic.name))
+        parties.sort()
+        result: list[_Party] = []
+        group = 0
+        previous_end = None
+        for start, end, company_id, name in parties:
+            if previous_end is not None and not (start == previous_end or _SEPARATOR_RE.fullmatch(
+                    sentence.text[previous_end - sentence.start: start - sentence.start] or " ")):
+                group += 1
+            role, _ = _role(sentence, end)
+            result.append(_Party(start, end, company_id, name, role, group))
+            previous_end = end
+        return _group_roles(result)
+
+    def _relations(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
+                   topic: CompanyMention | None, money: Sequence[tuple[int, float | None]],
+                   parse: ParsedSentence | None) -> list[Partnership]:
+        """The relations one trigger states."""
+        before = [p for p in parties if p.end <= trigger.start and _in_clause(parse, p, trigger)]
+        if _UNNAMED_SUBJECT_RE.search(sentence.text, 0, trigger.start - sentence.start):
+            topic = None
+        if trigger.type == INVESTMENT:
+            pairs = _investment_pairs(before, topic)
+            rule_id = "relation.investment"
+        else:
+            pairs = _partnership_pairs(before, topic)
+            rule_id = "relation.partnership"
+        amount = _amount_for(money, trigger)
+        return [Partnership(sentence.sentence_id, a[0], a[1], b[0], b[1], trigger.type, amount, trigger.word,
+                            sentence.text, rule_id)
+                for a, b in pairs if a[0] != b[0]]
+
+
+def _group_roles(parties: list[_Party]) -> list[_Party]:
+    """Coordinated companies share the role of the group's last member (AやBとの -> both partners)."""
+    last_role: dict[int, str] = {}
+    for party in parties:
+        last_role[party.group] = party.role
+    return [_Party(p.start, p.end, p.company_id, p.name, last_role[p.group], p.group) for p in parties]
+
+
+def _ids(party: _Party) -> tuple[str, str]:
+    return party.company_id, party.name
+
+
+def _partnership_pairs(parties: Sequence[_Party], topic: CompanyMention | None) -> list[tuple[tuple, tuple]]:
+    """Who partners with whom: a coordinated group among itself, or a subject with its partners."""
+    partners = [p for p in parties if p.role == "partner"]
+    subjects = [p for p in parties if p.role in ("subject", "of", "source") and p not in partners]
+    groups: dict[int, list[_Party]] = {}
+    for party in parties:
+        groups.setdefault(party.group, []).append(party)
+    coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2 and g[-1].role not in ("partner", "example")]
+    if partners:
+        anchor = next((p for p in subjects if p.start < partners[0].start), None) \
+            or next((p for p in subjects), None)
+        first = _ids(anchor) if anchor else (topic.company_id, topic.name) if topic else None
+        if first is None:
+            return []
+        return [(first, _ids(p)) for p in partners]
+    if coordinated:
+        group = coordinated[-1]
+        return [(_ids(a), _ids(b)) for a, b in combinations(group, 2)]
+    return []
+
+
+def _investment_pairs(parties: Sequence[_Party], topic: CompanyMention | None) -> list[tuple[tuple, tuple]]:
+    """Investor (party_a) and investee (party_b): AがBに出資, AはBへの投資, BはAから出資を受けた."""
+    targets = [p for p in parties if p.role == "target"]
+    sources = [p for p in parties if p.role == "source"]
+    subjects = [p for p in parties if p.role in ("subject", "partner")]
+    topic_ids = (topic.company_id, topic.name) if topic else None
+    if targets:
+        investor = _ids(subjects[0]) if subjects else topic_ids
+        return [(investor, _ids(t)) for t in targets] if investor else []
+    if sources:
+        investee = _ids(subjects[0]) if subjects else topic_ids
+        return [(_ids(s), investee) for s in sources] if investee else []
+    return []
+
+
+def _in_clause(parse: ParsedSentence | None, party: _Party, trigger: _Trigger) -> bool:
+    """Whether the party belongs to the trigger's clause: it depends on the trigger or on the
+    predicate the trigger depends on. Without a parse every party before the trigger counts."""
+    if parse is None:
+        return True
+    party_token = _token_at(parse.tokens, party.start, party.end)
+    trigger_token = _token_at(parse.tokens, trigger.start, trigger.end)
+    if party_token is None or trigger_token is None:
+        return True
+    governing = {trigger_token.index}
+    head = trigger_token
+    for _ in range(2):
+        head = parse.tokens[head.head]
+        governing.add(head.index)
+    node = party_token
+    for _ in range(len(parse.tokens)):
+        if node.index in governing:
+            return True
+        if node.head == node.index:
+            return False
+        node = parse.tokens[node.head]
+    return False
+
+
+def _token_at(tokens: Sequence[ParsedToken], start: int, end: int) -> ParsedToken | None:
+    """The last parsed word inside [start, end) (a name's head word in Japanese)."""
+    inside = [t for t in tokens if start <= t.start < end]
+    return inside[-1] if inside else None
+
+
+def _amount_for(money: Sequence[tuple[int, float | None]], trigger: _Trigger) -> float | None:
+    """The USD value of the amount stated closest before the trigger, else the first after it."""
+    before = [(offset, usd) for offset, usd in money if offset < trigger.start and usd is not None]
+    if before:
+        return before[-1][1]
+    after = [usd for offset, usd in money if offset >= trigger.end and usd is not None]
+    return after[0] if after else None
+
+
+def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
+                 topic: CompanyMention | None) -> CompanyMention | None:
+    """The company the text is about after this sentence, as a reader follows it.
+
+    A company marked with は becomes the topic; so does the company of a
+    heading-like sentence (まずはAWS。). A company marked with が only becomes
+    the topic when there is none yet: が often marks a subordinate clause's
+    subject (OpenAIがAWSを利用するという話), which does not change what the text is about.
+    """
+    for mention in mentions:
+        position = mention.end - sentence.start
+        skipped = _PARENTHESIS_RE.match(sentence.text, position)
+        if sentence.text.startswith(_TOPIC_PARTICLES, skipped.end() if skipped else position):
+            return mention
+    if len(mentions) == 1:
+        rest = sentence.text[:mentions[0].start - sentence.start] + sentence.text[mentions[0].end - sentence.start:]
+        if len(_MARKUP_RE.sub("", rest)) <= _HEADING_CHARS:
+            return mentions[0]
+    if topic is None:
+        return next((m for m in mentions if _role(sentence, m.end)[0] == "subject"), None)
+    return topic
+
+
+def _distinct(relations: list[Partnership]) -> list[Partnership]:
+    """One row per sentence, pair and type (a sentence repeating a trigger states it once)."""
+    seen, result = set(), []
+    for relation in relations:
+        key = (relation.sentence_id, frozenset((relation.party_a_id, relation.party_b_id)), relation.type)
+        if key not in seen:
+            seen.add(key)
+            result.append(relation)
+    return result

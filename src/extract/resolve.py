@@ -1,0 +1,106 @@
+"""Joining rule matches and GiNZA entities into one list of company mentions.
+
+The overlap policy is one function, ``resolve_companies``: a rule match beats
+an NER span wherever they overlap (the gazetteer knows the id, the name and
+the parent), and GiNZA agreeing with a rule only upgrades its ``source`` to
+``rule+ner``. An NER span no rule covers becomes a company only when it
+passes every named check below; GiNZA alone is too noisy on these posts to be
+trusted without evidence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from extract.models import Sentence, Token
+from extract.ner import NerRules, NerSpan
+from extract.normalize.companies import CompanyMention, company_key, derived_company_id
+
+_LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]{2,}(?:[ .&\-][A-Za-z0-9][A-Za-z0-9.&\-]*){0,3}")
+_KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
+_TRAILING_SUFFIX_RE = re.compile(r"(?:社|株式会社|\s*(?:Inc|Corp|Ltd)\.?)$")
+
+
+class NerCompanyFilter:
+    """The named checks an NER-only company must pass."""
+
+    def __init__(self, rules: NerRules, blocked: frozenset[str], listed: frozenset[str]) -> None:
+        self._rules = rules
+        self._blocked = blocked | {company_key(word) for word in rules.stop_words}
+        self._listed = listed
+
+    def is_company_label(self, span: NerSpan) -> bool:
+        """GiNZA's label is one ner.yaml says may be a company."""
+        return span.label in self._rules.company_labels
+
+    def looks_like_a_name(self, surface: str) -> bool:
+        """A Latin proper noun (capitalised) or a katakana word of three or more characters."""
+        text = unicodedata.normalize("NFKC", surface)
+        return bool(_LATIN_NAME_RE.fullmatch(text) or _KATAKANA_NAME_RE.fullmatch(text))
+
+    def is_stop_listed(self, surface: str) -> bool:
+        """A product, generic noun or other word the rules say is never a company."""
+        return company_key(surface) in self._blocked
+
+    def is_left_to_the_rules(self, surface: str) -> bool:
+        """A listed name the rules did not accept here (a context alias without context): not overruled."""
+        return company_key(surface) in self._listed
+
+    def has_company_evidence(self, sentence: Sentence, span: NerSpan) -> bool:
+        """A company suffix follows the name, or the sentence talks about it as a business."""
+        rest = sentence.text[span.end - sentence.start:].lstrip()
+        if rest.startswith(self._rules.company_suffixes):
+            return True
+        return any(word in sentence.text for word in self._rules.company_context)
+
+    def accepts(self, sentence: Sentence, span: NerSpan) -> bool:
+        """Every check passes."""
+        return (self.is_company_label(span) and self.looks_like_a_name(span.surface)
+                and not self.is_stop_listed(span.surface) and not self.is_left_to_the_rules(span.surface)
+                and self.has_company_evidence(sentence, span))
+
+
+def _strip_suffix(span: NerSpan) -> NerSpan:
+    """An entity written with its legal suffix (Anthropic社) as the bare name."""
+    match = _TRAILING_SUFFIX_RE.search(span.surface)
+    if not match or match.start() == 0:
+        return span
+    surface = span.surface[:match.start()].rstrip()
+    return replace(span, end=span.start + len(surface), surface=surface)
+
+
+def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequence[NerSpan],
+                      sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]],
+                      ner_filter: NerCompanyFilter, ner_rules: NerRules) -> list[CompanyMention]:
+    """One list of company mentions: rule matches win on overlap; accepted NER-only spans are added.
+
+    An NER span must start and end on MeCab token boundaries, like rule
+    matches, so a name is never cut inside a word.
+    """
+    by_id = {s.sentence_id: s for s in sentences}
+    boundaries = {t.start for ts in tokens for t in ts} | {t.end for ts in tokens for t in ts}
+    confirmed: set[int] = set()
+    added: list[CompanyMention] = []
+    for raw in ner_spans:
+        overlapping = [i for i, m in enumerate(rule_mentions) if m.start < raw.end and raw.start < m.end]
+        if overlapping:
+            if raw.label in ner_rules.confirming_labels:
+                confirmed.update(overlapping)
+            continue
+        span = _strip_suffix(raw)
+        if span.start not in boundaries or span.end not in boundaries:
+            continue
+        sentence = by_id.get(span.sentence_id)
+        if sentence is None or not ner_filter.accepts(sentence, span):
+            continue
+        if any(m.start < span.end and span.start < m.end for m in added):
+            continue
+        key = company_key(span.surface)
+        added.append(CompanyMention(span.sentence_id, span.start, span.end, span.surface, derived_company_id(key),
+                                    key, None, "ner", f"ner:{span.label}"))
+    merged = [replace(m, source="rule+ner") if i in confirmed else m for i, m in enumerate(rule_mentions)]
+    return sorted(merged + added, key=lambda m: (m.start, m.end))
+

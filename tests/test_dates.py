@@ -1,0 +1,246 @@
+"""Date finder and normalizer: tables of sentences and the time expressions they state, text that
+is no date, relative dates with and without a post date, loader errors, and offsets that always
+point at the surface."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.normalize.dates import find_dates, load_date_rules
+
+RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
+NOT_DATES = Path(__file__).resolve().parent / "data" / "not_dates.txt"
+DATES_YAML = yaml.safe_load((RULES_DIR / "dates.yaml").read_text(encoding="utf-8"))
+RULES = load_date_rules(DATES_YAML)
+ANCHOR = datetime.date(2025, 6, 1)
+D = datetime.date
+
+# text, surface, type, value, mod, start_date, end_date (anchor 2025-06-01)
+SINGLE_DATES = [
+    # years, months, days, in arabic, full-width and kanji digits, and eras
+    ("新製品は2025年に出る。", "2025年", "DATE", "2025", None, D(2025, 1, 1), D(2025, 12, 31)),
+    ("発売は２０２７年になる。", "２０２７年", "DATE", "2027", None, D(2027, 1, 1), D(2027, 12, 31)),
+    ("計画は二〇三〇年に終わる。", "二〇三〇年", "DATE", "2030", None, D(2030, 1, 1), D(2030, 12, 31)),
+    ("出荷は2024年11月に始まった。", "2024年11月", "DATE", "2024-11", None, D(2024, 11, 1), D(2024, 11, 30)),
+    ("締結は2024年2月だった。", "2024年2月", "DATE", "2024-02", None, D(2024, 2, 1), D(2024, 2, 29)),
+    ("会見は2025年3月14日に開かれた。", "2025年3月14日", "DATE", "2025-03-14", None, D(2025, 3, 14), D(2025, 3, 14)),
+    ("式典は２０２５年１０月１日だ。", "２０２５年１０月１日", "DATE", "2025-10-01", None, D(2025, 10, 1), D(2025, 10, 1)),
+    ("公開日は2023/07/04です。", "2023/07/04", "DATE", "2023-07-04", None, D(2023, 7, 4), D(2023, 7, 4)),
+    ("公開日は2023-7-4です。", "2023-7-4", "DATE", "2023-07-04", None, D(2023, 7, 4), D(2023, 7, 4)),
+    ("公開日は2023.12.25です。", "2023.12.25", "DATE", "2023-12-25", None, D(2023, 12, 25), D(2023, 12, 25)),
+    ("制度は令和7年に始まる。", "令和7年", "DATE", "2025", None, D(2025, 1, 1), D(2025, 12, 31)),
+    ("制度は令和元年に始まった。", "令和元年", "DATE", "2019", None, D(2019, 1, 1), D(2019, 12, 31)),
+    ("法律は平成30年に施行された。", "平成30年", "DATE", "2018", None, D(2018, 1, 1), D(2018, 12, 31)),
+    ("決算は十二月に出る。", "十二月", "DATE", "2025-12", None, D(2025, 12, 1), D(2025, 12, 31)),
+    ("説明会は7月20日に開く。", "7月20日", "DATE", "2025-07-20", None, D(2025, 7, 20), D(2025, 7, 20)),
+    # period and bound mods
+    ("量産は2026年末に始まる。", "2026年末", "DATE", "2026", "END", D(2026, 1, 1), D(2026, 12, 31)),
+    ("試験は2027年初めに終わる。", "2027年初め", "DATE", "2027", "START", D(2027, 1, 1), D(2027, 12, 31)),
+    ("着工は2026年半ばとなる。", "2026年半ば", "DATE", "2026", "MID", D(2026, 1, 1), D(2026, 12, 31)),
+    ("需要は2028年後半に伸びる。", "2028年後半", "DATE", "2028", "END", D(2028, 1, 1), D(2028, 12, 31)),
+    ("出荷は2025年9月下旬になる。", "2025年9月下旬", "DATE", "2025-09", "END", D(2025, 9, 1), D(2025, 9, 30)),
+    ("発表は2025年4月上旬だった。", "2025年4月上旬", "DATE", "2025-04", "START", D(2025, 4, 1), D(2025, 4, 30)),
+    ("支援は2032年まで続く。", "2032年まで", "DATE", "2032", "BEFORE", D(2032, 1, 1), D(2032, 12, 31)),
+    ("規制は2027年以降に強まる。", "2027年以降", "DATE", "2027", "AFTER", D(2027, 1, 1), D(2027, 12, 31)),
+    # quarters, halves, fiscal years, decades
+    ("黒字化は2025年第1四半期だった。", "2025年第1四半期", "DATE", "2025-Q1", None, D(2025, 1, 1), D(2025, 3, 31)),
+    ("出荷は2026年第四四半期に始まる。", "2026年第四四半期", "DATE", "2026-Q4", None, D(2026, 10, 1), D(2026, 12, 31)),
+    ("収益は2024年Q3に伸びた。", "2024年Q3", "DATE", "2024-Q3", None, D(2024, 7, 1), D(2024, 9, 30)),
+    ("収益は Q2 2024 に伸びた。", "Q2 2024", "DATE", "2024-Q2", None, D(2024, 4, 1), D(2024, 6, 30)),
+    ("売上は2024年1-3月期に増えた。", "2024年1-3月期", "DATE", "2024-Q1", None, D(2024, 1, 1), D(2024, 3, 31)),
+    ("利益は第3四半期に落ちた。", "第3四半期", "DATE", "2025-Q3", None, D(2025, 7, 1), D(2025, 9, 30)),
+    ("受注は2025年上半期に倍増した。", "2025年上半期", "DATE", "2025-H1", None, D(2025, 1, 1), D(2025, 6, 30)),
+    ("受注は2024年下期に減った。", "2024年下期", "DATE", "2024-H2", None, D(2024, 7, 1), D(2024, 12, 31)),
+    ("投資は2026年度に増やす。", "2026年度", "DATE", "FY2026", None, D(2026, 4, 1), D(2027, 3, 31)),
+    ("売上は2024会計年度に最高だった。", "2024会計年度", "DATE", "FY2024", None, D(2024, 4, 1), D(2025, 3, 31)),
+    ("計画はFY2027の目標だ。", "FY2027", "DATE", "FY2027", None, D(2027, 4, 1), D(2028, 3, 31)),
+    ("計画はFY26の目標だ。", "FY26", "DATE", "FY2026", None, D(2026, 4, 1), D(2027, 3, 31)),
+    ("利益は2025年度上期に伸びた。", "2025年度上期", "DATE", "FY2025-H1", None, D(2025, 4, 1), D(2025, 9, 30)),
+    ("利益は2025年度第2四半期に伸びた。", "2025年度第2四半期", "DATE", "FY2025-Q2", None, D(2025, 7, 1), D(2025, 9, 30)),
+    ("決算は2026年3月期に改善する。", "2026年3月期", "DATE", "FY2025", None, D(2025, 4, 1), D(2026, 3, 31)),
+    ("技術は1990年代に生まれた。", "1990年代", "DATE", "199", None, D(1990, 1, 1), D(1999, 12, 31)),
+    ("市場は2030年代後半に成熟する。", "2030年代後半", "DATE", "203", "END", D(2030, 1, 1), D(2039, 12, 31)),
+    # relative to the post date (2025-06-01)
+    ("今年は転機になる。", "今年", "DATE", "2025", None, D(2025, 1, 1), D(2025, 12, 31)),
+    ("昨年は赤字だった。", "昨年", "DATE", "2024", None, D(2024, 1, 1), D(2024, 12, 31)),
+    ("来年にも上場する。", "来年", "DATE", "2026", None, D(2026, 1, 1), D(2026, 12, 31)),
+    ("再来年に量産する。", "再来年", "DATE", "2027", None, D(2027, 1, 1), D(2027, 12, 31)),
+    ("今年末に発売する。", "今年末", "DATE", "2025", "END", D(2025, 1, 1), D(2025, 12, 31)),
+    ("今期は増益を見込む。", "今期", "DATE", "FY2025", None, D(2025, 4, 1), D(2026, 3, 31)),
+    ("来期は減益を見込む。", "来期", "DATE", "FY2026", None, D(2026, 4, 1), D(2027, 3, 31)),
+    ("来月に説明会を開く。", "来月", "DATE", "2025-07", None, D(2025, 7, 1), D(2025, 7, 31)),
+    ("先月に新製品を出した。", "先月", "DATE", "2025-05", None, D(2025, 5, 1), D(2025, 5, 31)),
+    ("3年後に上場を目指す。", "3年後", "DATE", "2028", None, D(2028, 1, 1), D(2028, 12, 31)),
+    ("20年前は無名だった。", "20年前", "DATE", "2005", None, D(2005, 1, 1), D(2005, 12, 31)),
+    ("6カ月後に再評価する。", "6カ月後", "DATE", "2025-12", None, D(2025, 12, 1), D(2025, 12, 31)),
+    ("10日後に結果が出る。", "10日後", "DATE", "2025-06-11", None, D(2025, 6, 11), D(2025, 6, 11)),
+    # durations
+    ("契約は7年間にわたる。", "7年間", "DURATION", "P7Y", None, None, None),
+    ("開発に3カ月かかった。", "3カ月", "DURATION", "P3M", None, None, None),
+    ("保守は18か月続く。", "18か月", "DURATION", "P18M", None, None, None),
+    ("検証に2週間を要した。", "2週間", "DURATION", "P2W", None, None, None),
+    ("試用は90日間無料だ。", "90日間", "DURATION", "P90D", None, None, None),
+    ("稼働は24時間続く。", "24時間", "DURATION", "PT24H", None, None, None),
+    ("回収に4～5年かかる。", "4～5年", "DURATION", "P4Y/P5Y", None, None, None),
+    ("回収に３〜６ヶ月かかる。", "３〜６ヶ月", "DURATION", "P3M/P6M", None, None, None),
+    ("研究は約10年続いた。", "約10年", "DURATION", "P10Y", "APPROX", None, None),
+    ("研究は15年程度続いた。", "15年程度", "DURATION", "P15Y", "APPROX", None, None),
+    ("彼は業界で10年以上働いた。", "10年以上", "DURATION", "P10Y", "MORE_THAN", None, None),
+    ("交渉は5年近く続いた。", "5年近く", "DURATION", "P5Y", "LESS_THAN", None, None),
+    ("準備に1年未満しかない。", "1年未満", "DURATION", "P1Y", "LESS_THAN", None, None),
+    ("実証に1年半を費やした。", "1年半", "DURATION", "P18M", None, None, None),
+    ("歴史は三十年に及ぶ。", "三十年", "DURATION", "P30Y", None, None, None),
+    ("創業から100年がたつ。", "100年", "DURATION", "P100Y", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "value", "mod", "start_date", "end_date"), SINGLE_DATES)
+def test_one_date(text, surface, kind, value, mod, start_date, end_date):
+    found = find_dates(text, RULES, ANCHOR)
+    assert len(found) == 1, found
+    match = found[0]
+    assert (match.surface, match.type, match.value, match.mod) == (surface, kind, value, mod)
+    assert (match.start_date, match.end_date) == (start_date, end_date)
+    assert text[match.start:match.end] == match.surface
+
+
+# text, [(surface, value, mod)] (anchor 2025-06-01)
+SEVERAL_DATES = [
+    ("2024年から2026年にかけて投資する。", [("2024年", "2024", None), ("2026年", "2026", None)]),
+    ("2024～2026年に投資する。", [("2024", "2024", None), ("2026年", "2026", None)]),
+    ("2023年の前年比は伸びた。", [("2023年", "2023", None)]),
+    ("今後7年間で2030年までに拡大する。", [("7年間", "P7Y", None), ("2030年までに", "2030", "BEFORE")]),
+    ("2025年11月と12月に出荷する。", [("2025年11月", "2025-11", None), ("12月", "2025-12", None)]),
+    ("2023年9月に承認され、10月5日に発効した。", [("2023年9月", "2023-09", None), ("10月5日", "2023-10-05", None)]),
+    ("今年3月に発表し、4月末に出荷した。", [("今年3月", "2025-03", None), ("4月末", "2025-04", "END")]),
+    ("2024年に創業し、2026年度に上場、3月に増資する。",
+     [("2024年", "2024", None), ("2026年度", "FY2026", None), ("3月", "2024-03", None)]),
+    ("来年上半期と今年度下期に分ける。", [("来年上半期", "2026-H1", None), ("今年度下期", "FY2025-H2", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEVERAL_DATES)
+def test_several_dates(text, expected):
+    found = find_dates(text, RULES, ANCHOR)
+    assert [(m.surface, m.value, m.mod) for m in found] == expected
+    assert all(text[m.start:m.end] == m.surface for m in found)
+
+
+RELATIVE_TEXTS = ["今年は転機だ。", "来期に黒字化する。", "3年後に上場する。", "先月に発売した。", "来週の7月3日に会う。",
+                  "第2四半期に伸びた。", "上半期は好調だった。", "2週間後に出る。"]
+
+
+@pytest.mark.parametrize("text", RELATIVE_TEXTS)
+def test_relative_dates_need_a_post_date(text):
+    assert find_dates(text, RULES, None) == []
+
+
+def test_relative_offset_without_post_date_yields_no_duration():
+    assert find_dates("3年後に上場し、7年間運用する。", RULES, None)[0].value == "P7Y"
+    assert len(find_dates("3年後に上場し、7年間運用する。", RULES, None)) == 1
+
+
+def test_fiscal_year_of_a_post_in_february_is_the_year_before():
+    found = find_dates("今期の利益は増える。", RULES, datetime.date(2026, 2, 10))
+    assert found[0].value == "FY2025"
+
+
+def _not_dates() -> list[str]:
+    lines = NOT_DATES.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_not_dates_file_is_substantial():
+    assert len(_not_dates()) >= 25
+
+
+@pytest.mark.parametrize("text", _not_dates())
+def test_not_dates(text):
+    assert find_dates(text, RULES, ANCHOR) == []
+
+
+@pytest.mark.parametrize("example", [e for e in DATES_YAML["examples"]], ids=lambda e: e["text"][:12])
+def test_dates_yaml_examples(example):
+    anchor = datetime.date.fromisoformat(example["anchor"]) if example.get("anchor") else None
+    found = find_dates(example["text"], RULES, anchor)
+    expected = example.get("finds", [])
+    assert len(found) == len(expected), found
+    for match, wanted in zip(found, expected):
+        for key, value in wanted.items():
+            actual = getattr(match, key)
+            assert (actual.isoformat() if isinstance(actual, datetime.date) else actual) == value
+    assert not {m.surface for m in found} & set(example.get("not", []))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2199, 12, 31)),
+       st.sampled_from(["{y}年{m}月{d}日", "{y}/{m:02d}/{d:02d}", "{y}-{m}-{d}", "{y}.{m:02d}.{d:02d}"]),
+       st.booleans(), st.text(alphabet="はをにでのと、。 ", max_size=3))
+def test_any_day_round_trips(day, template, full_width, noise):
+    written = template.format(y=day.year, m=day.month, d=day.day)
+    if full_width:
+        written = written.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    text = f"発表{noise}{written}{noise}だった"
+    found = find_dates(text, RULES, ANCHOR)
+    assert [(m.surface, m.value, m.start_date) for m in found] == [(written, day.isoformat(), day)]
+    assert all(text[m.start:m.end] == m.surface for m in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789年月日期度末間カヶか週Q第四半上下前後約以上まで今来昨数歳比、。 -/～", max_size=30),
+       st.one_of(st.none(), st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2100, 1, 1))))
+def test_matches_point_at_their_surface_and_never_overlap(text, anchor):
+    found = find_dates(text, RULES, anchor)
+    assert all(text[m.start:m.end] == m.surface and m.start < m.end for m in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    for match in found:
+        assert match.type in ("DATE", "DURATION")
+        assert (match.start_date is None) == (match.type == "DURATION")
+        if match.start_date is not None:
+            assert match.start_date <= match.end_date
+
+
+def _broken(change) -> dict:
+    section = copy.deepcopy(DATES_YAML)
+    change(section)
+    return section
+
+
+BAD_SECTIONS = [
+    (lambda s: s.pop("duration_units"), "duration_units"),
+    (lambda s: s.__setitem__("relative_years", ["今年"]), "relative_years"),
+    (lambda s: s["relative_years"].__setitem__("今年", "zero"), "relative_years.今年"),
+    (lambda s: s["period_mods"].__setitem__("LATE", ["末"]), "period_mods"),
+    (lambda s: s["bound_mods"].__setitem__("BEFORE", "まで"), "bound_mods.BEFORE"),
+    (lambda s: s["duration_units"].__setitem__("年間", "X"), "duration_units.年間"),
+    (lambda s: s["duration_mods"].__setitem__("ABOUT", {"before": ["約"]}), "duration_mods"),
+    (lambda s: s.__setitem__("not_dates", [""]), "not_dates"),
+    (lambda s: s.__setitem__("not_before_year", "z-a"), "not_before_year"),
+    (lambda s: s["relative_directions"].__setitem__("後", 3), "relative_directions"),
+    (lambda s: s.__setitem__("holidays", []), "holidays"),
+    (lambda s: s["half_years"].__setitem__("H3", ["第3半期"]), "half_years"),
+]
+
+
+@pytest.mark.parametrize(("change", "named"), BAD_SECTIONS, ids=[named for _, named in BAD_SECTIONS])
+def test_bad_date_rules_name_the_key(change, named):
+    with pytest.raises(ValueError, match=named):
+        load_date_rules(_broken(change))
+
+
+def test_date_rules_ignore_source_and_examples():
+    section = _broken(lambda s: (s.__setitem__("source", 42), s.__setitem__("examples", "anything")))
+    assert load_date_rules(section).relative_years["来年"] == 1
+
+
+def test_words_added_in_yaml_are_found():
+    section = _broken(lambda s: s["relative_years"].__setitem__("明年", 1))
+    found = find_dates("明年に発売する。", load_date_rules(section), ANCHOR)
+    assert [(m.surface, m.value) for m in found] == [("明年", "2026")]

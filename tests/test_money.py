@@ -1,0 +1,349 @@
+"""Money finder and normalizer: tables of sentences and the amounts they state, text that is no
+money, the examples in rules/money.yaml, conversion to USD, and numerals written every way."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.normalize.money import FxTable, find_money, load_fx_table, load_money_rules, to_usd
+
+RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
+NOT_MONEY = Path(__file__).resolve().parent / "data" / "not_money.txt"
+MONEY_YAML = yaml.safe_load((RULES_DIR / "money.yaml").read_text(encoding="utf-8"))
+FX_YAML = yaml.safe_load((RULES_DIR / "fx.yaml").read_text(encoding="utf-8"))
+RULES = load_money_rules(MONEY_YAML)
+FX = load_fx_table(FX_YAML)
+
+# text, surface, currency, value, min_value, max_value, qualifier
+SINGLE_AMOUNTS = [
+    # exact: arabic, commas, full-width, kanji, mixed, decimals
+    ("同社は4,950億円を投じる。", "4,950億円", "JPY", 4.95e11, 4.95e11, 4.95e11, "exact"),
+    ("調達額は500億ドルだった。", "500億ドル", "USD", 5e10, 5e10, 5e10, "exact"),
+    ("売上は１，２００億円に達した。", "１，２００億円", "JPY", 1.2e11, 1.2e11, 1.2e11, "exact"),
+    ("総額二千億円の計画だ。", "二千億円", "JPY", 2e11, 2e11, 2e11, "exact"),
+    ("価格は三百五十万円である。", "三百五十万円", "JPY", 3.5e6, 3.5e6, 3.5e6, "exact"),
+    ("評価額は2億3000万ドルとなった。", "2億3000万ドル", "USD", 2.3e8, 2.3e8, 2.3e8, "exact"),
+    ("時価総額は1.5兆ドルを記録した。", "1.5兆ドル", "USD", 1.5e12, 1.5e12, 1.5e12, "exact"),
+    ("市場は1兆20億5,000万ドルに達した。", "1兆20億5,000万ドル", "USD", 1.0020500e12, 1.0020500e12,
+     1.0020500e12, "exact"),
+    ("研究費は42億3,480万米ドルだった。", "42億3,480万米ドル", "USD", 4.2348e9, 4.2348e9, 4.2348e9, "exact"),
+    ("基金は12億USドルに拡充された。", "12億USドル", "USD", 1.2e9, 1.2e9, 1.2e9, "exact"),
+    ("利用料は月額30ドルです。", "30ドル", "USD", 30.0, 30.0, 30.0, "exact"),
+    ("1トークンあたり0.039ドルかかる。", "0.039ドル", "USD", 0.039, 0.039, 0.039, "exact"),
+    ("価格は9,800円に改定された。", "9,800円", "JPY", 9800.0, 9800.0, 9800.0, "exact"),
+    ("補助金は1億6,000万円だった。", "1億6,000万円", "JPY", 1.6e8, 1.6e8, 1.6e8, "exact"),
+    ("同社は20億ユーロを調達した。", "20億ユーロ", "EUR", 2e9, 2e9, 2e9, "exact"),
+    ("欧州で15億€を投資する。", "15億€", "EUR", 1.5e9, 1.5e9, 1.5e9, "exact"),
+    ("市場規模は2,767.4億元に達する。", "2,767.4億元", "CNY", 2.7674e11, 2.7674e11, 2.7674e11, "exact"),
+    ("政府は600億人民元を拠出した。", "600億人民元", "CNY", 6e10, 6e10, 6e10, "exact"),
+    ("端末価格は199,000元である。", "199,000元", "CNY", 199000.0, 199000.0, 199000.0, "exact"),
+    ("英政府は50億ポンドを投じる。", "50億ポンド", "GBP", 5e9, 5e9, 5e9, "exact"),
+    ("韓国は25兆ウォンを投資する。", "25兆ウォン", "KRW", 2.5e13, 2.5e13, 2.5e13, "exact"),
+    ("基金は1兆ルピーとなる。", "1兆ルピー", "INR", 1e12, 1e12, 1e12, "exact"),
+    ("上場時の価格は88香港ドルだった。", "88香港ドル", "HKD", 88.0, 88.0, 88.0, "exact"),
+    ("シリーズAで1,400万USDを集めた。", "1,400万USD", "USD", 1.4e7, 1.4e7, 1.4e7, "exact"),
+    ("手数料は250 USDである。", "250 USD", "USD", 250.0, 250.0, 250.0, "exact"),
+    # prefixed currencies and English scale words
+    ("評価額は$50Bに達した。", "$50B", "USD", 5e10, 5e10, 5e10, "exact"),
+    ("同社は$1.5 billionを調達した。", "$1.5 billion", "USD", 1.5e9, 1.5e9, 1.5e9, "exact"),
+    ("安全対策に$500 millionを投じる。", "$500 million", "USD", 5e8, 5e8, 5e8, "exact"),
+    ("初期費用は$727,000だった。", "$727,000", "USD", 727000.0, 727000.0, 727000.0, "exact"),
+    ("入力は$2.50/1Mトークンである。", "$2.50", "USD", 2.5, 2.5, 2.5, "exact"),
+    ("企業は US$3.2bn を得た。", "US$3.2bn", "USD", 3.2e9, 3.2e9, 3.2e9, "exact"),
+    ("基金は€10億規模だ。", "€10億規模", "EUR", 1e9, None, None, "approx"),
+    ("プランは¥1,980から。", "¥1,980", "JPY", 1980.0, 1980.0, 1980.0, "exact"),
+    ("出資額は$12Mだった。", "$12M", "USD", 1.2e7, 1.2e7, 1.2e7, "exact"),
+    ("月額$20で提供する。", "$20", "USD", 20.0, 20.0, 20.0, "exact"),
+    # approx
+    ("約124兆円の経済効果がある。", "約124兆円", "JPY", 1.24e14, None, None, "approx"),
+    ("およそ3,000億円が必要だ。", "およそ3,000億円", "JPY", 3e11, None, None, "approx"),
+    ("380億ドル規模の契約を結んだ。", "380億ドル規模", "USD", 3.8e10, None, None, "approx"),
+    ("投資は100億円程度となる。", "100億円程度", "JPY", 1e10, None, None, "approx"),
+    ("売上は19億ドル近くに達した。", "19億ドル近く", "USD", 1.9e9, None, None, "approx"),
+    ("単価は5,000円前後だ。", "5,000円前後", "JPY", 5000.0, None, None, "approx"),
+    ("取引は推定10億ドルとされる。", "推定10億ドル", "USD", 1e9, None, None, "approx"),
+    ("株価は約$480だった。", "約$480", "USD", 480.0, None, None, "approx"),
+    # at_least
+    ("3,200億ドルを超える投資が続く。", "3,200億ドルを超える", "USD", 3.2e11, 3.2e11, None, "at_least"),
+    ("1,000億ドル以上を投じる。", "1,000億ドル以上", "USD", 1e11, 1e11, None, "at_least"),
+    ("市場は3兆ドル超に拡大した。", "3兆ドル超", "USD", 3e12, 3e12, None, "at_least"),
+    ("売上は50億ドル超えとなった。", "50億ドル超え", "USD", 5e9, 5e9, None, "at_least"),
+    ("約2兆円超の売上を見込む。", "約2兆円超", "JPY", 2e12, 2e12, None, "at_least"),
+    ("年間30億€超を投資する。", "30億€超", "EUR", 3e9, 3e9, None, "at_least"),
+    ("少なくとも10億ドルが必要だ。", "少なくとも10億ドル", "USD", 1e9, 1e9, None, "at_least"),
+    ("1兆円強の規模になる。", "1兆円強", "JPY", 1e12, 1e12, None, "at_least"),
+    ("予算は100億円超過となった。", "100億円超過", "JPY", 1e10, 1e10, None, "at_least"),
+    # at_most
+    ("最大500億ドルを出資する。", "最大500億ドル", "USD", 5e10, None, 5e10, "at_most"),
+    ("最大で40億ドルを投じる。", "最大で40億ドル", "USD", 4e9, None, 4e9, "at_most"),
+    ("最大約100億円を助成する。", "最大約100億円", "JPY", 1e10, None, 1e10, "at_most"),
+    ("費用は1万円以下に抑えた。", "1万円以下", "JPY", 1e4, None, 1e4, "at_most"),
+    ("補助は500万円未満が対象だ。", "500万円未満", "JPY", 5e6, None, 5e6, "at_most"),
+    ("市場は471億米ドルまで拡大する。", "471億米ドルまで", "USD", 4.71e10, None, 4.71e10, "at_most"),
+    ("調達額は1兆円弱だった。", "1兆円弱", "JPY", 1e12, None, 1e12, "at_most"),
+    # range
+    ("市場は1,500億～2,000億ドルに達する。", "1,500億～2,000億ドル", "USD", None, 1.5e11, 2e11, "range"),
+    ("市場は1,500～2,000億ドルに達する。", "1,500～2,000億ドル", "USD", None, 1.5e11, 2e11, "range"),
+    ("売上は200億〜260億ドルとなる見込み。", "200億〜260億ドル", "USD", None, 2e10, 2.6e10, "range"),
+    ("投資は3-4兆ドルになる。", "3-4兆ドル", "USD", None, 3e12, 4e12, "range"),
+    ("支出は3兆ドルから4兆ドルに達する。", "3兆ドルから4兆ドル", "USD", None, 3e12, 4e12, "range"),
+    ("費用は500万~800万円です。", "500万~800万円", "JPY", None, 5e6, 8e6, "range"),
+    ("予算は$5,000〜$30,000です。", "$5,000〜$30,000", "USD", None, 5000.0, 30000.0, "range"),
+    ("料金は$500〜2,000程度。", "$500〜2,000程度", "USD", None, 500.0, 2000.0, "range"),
+    ("評価額は$1-2Bとされる。", "$1-2B", "USD", None, 1e9, 2e9, "range"),
+    ("約600億ドルから650億ドルを投じる。", "約600億ドルから650億ドル", "USD", None, 6e10, 6.5e10, "range"),
+    ("50万ドルから500万ドルまでの調達が多い。", "50万ドルから500万ドルまで", "USD", None, 5e5, 5e6, "range"),
+    # vague
+    ("数十億ドルを投じる。", "数十億ドル", "USD", None, 1e9, 1e10, "vague"),
+    ("数百億ドル規模の案件だ。", "数百億ドル規模", "USD", None, 1e10, 1e11, "vague"),
+    ("年間数千万円の削減になる。", "数千万円", "JPY", None, 1e7, 1e8, "vague"),
+    ("GPUに数億円を費やした。", "数億円", "JPY", None, 1e8, 1e9, "vague"),
+    ("数兆ウォン規模の投資だ。", "数兆ウォン規模", "KRW", None, 1e12, 1e13, "vague"),
+    ("十数億円の赤字だった。", "十数億円", "JPY", None, 1e9, 2e9, "vague"),
+    ("数億人民元を調達した。", "数億人民元", "CNY", None, 1e8, 1e9, "vague"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "currency", "value", "min_value", "max_value", "qualifier"),
+                         SINGLE_AMOUNTS)
+def test_one_amount(text, surface, currency, value, min_value, max_value, qualifier):
+    found = find_money(text, RULES)
+    assert len(found) == 1, found
+    match = found[0]
+    assert text[match.start:match.end] == match.surface == surface
+    assert match.currency == currency
+    assert match.qualifier == qualifier
+    for got, expected in ((match.value, value), (match.min_value, min_value), (match.max_value, max_value)):
+        assert (got is None) == (expected is None)
+        if expected is not None:
+            assert got == pytest.approx(expected, rel=1e-9)
+    assert match.rule_id.startswith("money.")
+
+
+# text, [(surface, currency, value or min_value, qualifier), ...]
+SEVERAL_AMOUNTS = [
+    ("710億ドル（約11兆円）を投じた。",
+     [("710億ドル", "USD", 7.1e10, "exact"), ("約11兆円", "JPY", 1.1e13, "approx")]),
+    ("710億ドル（約11兆円）規模の投資だ。",
+     [("710億ドル", "USD", 7.1e10, "approx"), ("約11兆円", "JPY", 1.1e13, "approx")]),
+    ("1150億ドル（約17兆円）以上を見込む。",
+     [("1150億ドル", "USD", 1.15e11, "at_least"), ("約17兆円", "JPY", 1.7e13, "approx")]),
+    ("8270億ドル（年率28%）まで成長する。", [("8270億ドル", "USD", 8.27e11, "exact")]),
+    ("市場は25億ドルから130億ドルへ成長する。",
+     [("25億ドル", "USD", 2.5e9, "exact"), ("130億ドル", "USD", 1.3e10, "exact")]),
+    ("目標株価を225ドルから280ドルに引き上げた。",
+     [("225ドル", "USD", 225.0, "exact"), ("280ドル", "USD", 280.0, "exact")]),
+    ("4億ドルから5億ポンド以上と見積もられた。",
+     [("4億ドル", "USD", 4e8, "exact"), ("5億ポンド以上", "GBP", 5e8, "at_least")]),
+    ("2024-25億ドルの見通し。", [("25億ドル", "USD", 2.5e9, "exact")]),
+    ("Googleが750億ドル、Metaが650億ドルを計画する。",
+     [("750億ドル", "USD", 7.5e10, "exact"), ("650億ドル", "USD", 6.5e10, "exact")]),
+    ("入力$0.15/1M、出力$0.60/1Mである。",
+     [("$0.15", "USD", 0.15, "exact"), ("$0.60", "USD", 0.6, "exact")]),
+    ("($1/$5 per 1M tokens)", [("$1", "USD", 1.0, "exact"), ("$5", "USD", 5.0, "exact")]),
+    ("約36兆円（1ドル150円換算）となる。", [("約36兆円", "JPY", 3.6e13, "approx")]),
+    ("1ドル=155円で換算すると約2兆円だ。", [("約2兆円", "JPY", 2e12, "approx")]),
+    ("数万ドルから数十万ドルかかる。",
+     [("数万ドル", "USD", 1e4, "vague"), ("数十万ドル", "USD", 1e5, "vague")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEVERAL_AMOUNTS)
+def test_several_amounts(text, expected):
+    found = find_money(text, RULES)
+    got = [(m.surface, m.currency, m.value if m.value is not None else m.min_value, m.qualifier) for m in found]
+    assert [(s, c, q) for s, c, _, q in got] == [(s, c, q) for s, c, _, q in expected]
+    for (_, _, got_value, _), (_, _, expected_value, _) in zip(got, expected):
+        assert got_value == pytest.approx(expected_value, rel=1e-9)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert all(left.end <= right.start for left, right in zip(found, found[1:]))
+    assert all(text[m.start:m.end] == m.surface for m in found)
+
+
+def _not_money_lines() -> list[str]:
+    lines = NOT_MONEY.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_not_money_file_is_substantial():
+    assert len(_not_money_lines()) >= 25
+
+
+@pytest.mark.parametrize("text", _not_money_lines())
+def test_not_money(text):
+    assert find_money(text, RULES) == []
+
+
+def _example_cases() -> list[tuple[str, list, list]]:
+    return [(example["text"], example.get("finds", []), example.get("not", []))
+            for example in MONEY_YAML["examples"]]
+
+
+@pytest.mark.parametrize(("text", "finds", "not_found"), _example_cases())
+def test_money_yaml_examples(text, finds, not_found):
+    found = find_money(text, RULES)
+    assert [m.surface for m in found] == [expected["surface"] for expected in finds]
+    for match, expected in zip(found, finds):
+        assert match.currency == expected["currency"]
+        assert match.qualifier == expected["qualifier"]
+        if expected.get("value") is None:
+            assert match.value is None
+        else:
+            assert match.value == pytest.approx(float(expected["value"]), rel=1e-9)
+    surfaces = {m.surface for m in found}
+    for surface in not_found:
+        assert not any(surface in found_surface for found_surface in surfaces)
+
+
+# -- numerals written every way parse back to themselves ---------------------------------------
+
+_KANJI_DIGITS = "〇一二三四五六七八九"
+
+
+def _kanji_below_10000(number: int) -> str:
+    """Kanji for 1..9999 the way prose writes it: 三千五十, 千二百, 十一."""
+    text = ""
+    for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十")):
+        digit = number // unit_value % 10
+        if digit:
+            text += ("" if digit == 1 else _KANJI_DIGITS[digit]) + unit
+    return text + (_KANJI_DIGITS[number % 10] if number % 10 else "")
+
+
+def _grouped(number: int, write_group) -> str:
+    """``number`` as groups of four digits joined by 京/兆/億/万, each group written by ``write_group``."""
+    text = ""
+    for power, unit in ((16, "京"), (12, "兆"), (8, "億"), (4, "万"), (0, "")):
+        group = number // 10**power % 10**4
+        if group:
+            text += write_group(group) + unit
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=10**16))
+def test_kanji_numerals_round_trip(number):
+    text = f"投資額は{_grouped(number, _kanji_below_10000)}ドルだった。"
+    (match,) = find_money(text, RULES)
+    assert match.currency == "USD"
+    assert match.value == float(number)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=10**16), st.booleans())
+def test_mixed_numerals_round_trip(number, commas):
+    write_group = (lambda group: f"{group:,}") if commas else str
+    text = f"投資額は{_grouped(number, write_group)}ドルだった。"
+    (match,) = find_money(text, RULES)
+    assert match.currency == "USD"
+    assert match.value == float(number)
+
+
+# -- robustness --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("noise", [
+    "1" * 300_000,
+    "1" * 300_000 + "ドル",
+    "一二三四五六七八九十百千万億" * 20_000 + "円",
+    "1,000" * 60_000 + "円",
+    "1-2-" * 75_000 + "ドル",
+    "約" * 300_000 + "円",
+    "1億から" * 75_000 + "円",
+])
+def test_long_lines_without_money_are_fast(noise):
+    started = time.perf_counter()
+    find_money(noise, RULES)
+    assert time.perf_counter() - started < 1.0
+
+
+# -- loading the rules -------------------------------------------------------------------------
+
+def _without(key: str) -> dict:
+    section = copy.deepcopy(MONEY_YAML)
+    del section[key]
+    return section
+
+
+def _with(key: str, value) -> dict:
+    section = copy.deepcopy(MONEY_YAML)
+    section[key] = value
+    return section
+
+
+@pytest.mark.parametrize(("section", "named"), [
+    (_without("currencies"), "currencies"),
+    (_without("qualifiers"), "qualifiers"),
+    (_without("vague_numbers"), "vague_numbers"),
+    (_with("currencies", ["ドル"]), "currencies"),
+    (_with("currencies", {"dollar": ["ドル"]}), "currencies"),
+    (_with("weak_currencies", "元"), "weak_currencies"),
+    (_with("scale_words", {"billion": "many"}), "scale_words"),
+    (_with("qualifiers", {"roughly": {"before": ["約"]}}), "qualifiers"),
+    (_with("range_separators", {"symbols": ["～"]}), "words"),
+    (_with("vague_numbers", {"数": [10, 1]}), "vague_numbers"),
+    (_with("currency_symbols", {"USD": ["$"]}), "currency_symbols"),
+])
+def test_bad_money_rules_name_the_key(section, named):
+    with pytest.raises(ValueError, match=named):
+        load_money_rules(section)
+
+
+def test_money_rules_ignore_source_and_examples():
+    section = copy.deepcopy(MONEY_YAML)
+    section["source"] = "anything"
+    section["examples"] = []
+    assert find_money("500億ドル", load_money_rules(section))
+
+
+# -- conversion to USD -------------------------------------------------------------------------
+
+TABLE = FxTable(units_per_usd={"JPY": {2023: 140.0, 2024: 150.0}, "EUR": {2024: 0.8}})
+
+
+@pytest.mark.parametrize(("amount", "currency", "on", "expected"), [
+    (1.5e10, "JPY", datetime.date(2024, 6, 1), 1e8),
+    (1.4e10, "JPY", datetime.date(2023, 1, 1), 1e8),
+    (1.5e10, "JPY", datetime.date(2031, 1, 1), 1e8),      # after the table: nearest year
+    (1.4e10, "JPY", datetime.date(2001, 1, 1), 1e8),      # before the table: nearest year
+    (1.5e10, "JPY", None, 1e8),                            # no date: latest year
+    (8e8, "EUR", datetime.date(2024, 3, 3), 1e9),
+    (5e10, "USD", datetime.date(2024, 3, 3), 5e10),
+    (5e10, "USD", None, 5e10),
+    (None, "JPY", datetime.date(2024, 1, 1), None),
+    (1e6, "XAU", datetime.date(2024, 1, 1), None),
+])
+def test_to_usd(amount, currency, on, expected):
+    result = to_usd(amount, currency, on, TABLE)
+    if expected is None:
+        assert result is None
+    else:
+        assert result == pytest.approx(expected, rel=1e-9)
+
+
+@pytest.mark.parametrize(("currency", "year", "low", "high"), [
+    ("JPY", 2024, 140, 160), ("EUR", 2024, 0.85, 1.0), ("CNY", 2024, 6.5, 7.5),
+    ("KRW", 2024, 1200, 1500), ("GBP", 2024, 0.7, 0.85),
+])
+def test_fx_table_has_plausible_rates(currency, year, low, high):
+    assert low < FX.units_per_usd[currency][year] < high
+    assert 2015 in FX.units_per_usd[currency] and 2026 in FX.units_per_usd[currency]
+
+
+@pytest.mark.parametrize(("section", "named"), [
+    ({"source": "x"}, "units_per_usd"),
+    ({"units_per_usd": {"yen": {2024: 150.0}}}, "units_per_usd"),
+    ({"units_per_usd": {"JPY": {2024: -1}}}, "JPY"),
+    ({"units_per_usd": {"JPY": {}}}, "JPY"),
+    ({"units_per_usd": {"JPY": {2024: 150.0}}, "rates": {}}, "rates"),
+])
+def test_bad_fx_table_names_the_key(section, named):
+    with pytest.raises(ValueError, match=named):
+        load_fx_table(section)

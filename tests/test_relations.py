@@ -1,0 +1,87 @@
+"""Partnership and investment patterns: sentences in, relation rows out (and sentences that give none)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import RULES
+from extract.ner import parse_sentences
+from extract.normalize.companies import CompanyRecognizer
+from extract.relations import RelationFinder, load_partnership_rules
+from extract.rules import load_rules
+from extract.segment import split_sentences
+from extract.tokenize import tokenize_sentence
+
+RULE_SET = load_rules(RULES)
+
+CASES = [
+    # text, expected (party_a, party_b, type) rows; order of a partnership pair does not matter
+    ("OpenAIとAWSが7年間で380億ドルの提携を結んだ。", [("openai", "amazon-web-services", "partnership")]),
+    ("ソフトバンクグループはOpenAIに225億ドルを出資した。", [("softbank-group", "openai", "investment")]),
+    ("アマゾンはAnthropicへの投資を拡大した。", [("amazon", "anthropic", "investment")]),
+    ("AnthropicはGoogleから出資を受けた。", [("google", "anthropic", "investment")]),
+    ("マイクロソフトはOpenAIとの提携を深めている。", [("microsoft", "openai", "partnership")]),
+    ("富士通、NEC、日立製作所の3社が協業する。",
+     [("fujitsu", "nec", "partnership"), ("fujitsu", "hitachi", "partnership"), ("nec", "hitachi", "partnership")]),
+    ("OpenAIは、MicrosoftやOracleとの契約を維持している。",
+     [("openai", "microsoft", "partnership"), ("openai", "oracle", "partnership")]),
+    # The subject left out: the company the text is about (the previous sentence's subject).
+    ("AWSは新たな戦略を打ち出した。NVIDIAとの提携で基盤を強化する。",
+     [("amazon-web-services", "nvidia", "partnership")]),
+    ("NVIDIAは好調だ。同社はAMDと協力する。", [("nvidia", "amd", "partnership")]),
+    ("まずは**AWS**。彼らはデータセンターを拡張する。OpenAIがAWSの基盤を使うという。NVIDIAとの提携も強化した。",
+     [("amazon-web-services", "nvidia", "partnership")]),
+    # Companies given as examples are not partners of each other; an unnamed company is not the topic.
+    ("QualcommやNVIDIA、Intelといったメーカーは、クラウドとエッジを連携させる。", []),
+    ("NVIDIAは好調だ。ある新興企業はMicrosoftとの提携を発表した。", []),
+    # Denied or speculative statements, and sentences without a trigger, give nothing.
+    ("MicrosoftはOpenAIとの提携を検討している。", []),
+    ("AppleはGoogleと提携しない方針だ。", []),
+    ("NVIDIAとAMDの業績を比べた。", []),
+    ("インテルは設備投資を削減した。", []),
+]
+
+
+def _relations(text: str, with_parse: bool) -> list[tuple[str, str, str]]:
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    companies = CompanyRecognizer(RULE_SET).find(sentences, tokens)
+    parses = {p.sentence_id: p for p in parse_sentences(sentences)} if with_parse else {}
+    rows = RelationFinder(RULE_SET.partnerships).find(sentences, companies, {}, parses)
+    for row in rows:
+        assert row.evidence in text
+    return [(r.party_a_id, r.party_b_id, r.type) for r in rows]
+
+
+def _unordered(rows: list[tuple[str, str, str]]) -> list:
+    return sorted((frozenset(r[:2]), r[2]) if r[2] == "partnership" else r for r in rows)
+
+
+@pytest.mark.parametrize("with_parse", [False, True], ids=["particles", "parse"])
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:24] for c in CASES])
+def test_relations(text: str, expected: list, with_parse: bool) -> None:
+    found = _relations(text, with_parse)
+    assert _unordered(found) == _unordered(expected)
+    for a, b, kind in found:
+        if kind == "investment":
+            assert (a, b, kind) in expected, "investor and investee must not be swapped"
+
+
+def test_amount_stated_with_the_relation() -> None:
+    sentences = split_sentences("OpenAIとAWSが380億ドルの提携を結んだ。")
+    tokens = [tokenize_sentence(s) for s in sentences]
+    companies = CompanyRecognizer(RULE_SET).find(sentences, tokens)
+    amount_at = sentences[0].text.index("380")
+    (row,) = RelationFinder(RULE_SET.partnerships).find(sentences, companies, {0: [(amount_at, 3.8e10)]}, {})
+    assert (row.money_value_usd, row.trigger) == (3.8e10, "提携")
+
+
+@pytest.mark.parametrize("section, message", [
+    ({"triggers": {"alliance": ["提携"]}}, "unknown relation type 'alliance'"),
+    ({"triggers": {"partnership": "提携"}}, "'partnership' must be a list of strings"),
+    ({"triggers": {"partnership": ["提携"]}, "hedge": []}, "unknown key 'hedge'"),
+    ({}, "'triggers' must map"),
+])
+def test_broken_partnership_rules_are_named(section: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        load_partnership_rules(section)

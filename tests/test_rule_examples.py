@@ -1,0 +1,134 @@
+"""Every ``examples:`` entry of every rule file, run through the stage that file feeds.
+
+Rule authors document a rule with examples (a text, what must be found and
+what must not); this test makes each example a check, so an edit that breaks
+a documented behaviour fails here, naming the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from pathlib import Path
+
+import pytest
+
+from extract.normalize.chips import ChipRecognizer
+from extract.normalize.companies import CompanyRecognizer
+from extract.normalize.dates import find_dates
+from extract.normalize.money import find_money
+from extract.models import Post
+from extract.pipeline import Extractors, process_post
+from extract.rules import RuleExample, load_rules
+from extract.segment import split_sentences
+from extract.tokenize import tokenize_sentence
+
+from conftest import RULES
+
+RULE_SET = load_rules(RULES)
+EXAMPLES = [(Path(file).relative_to(RULES).as_posix(), example)
+            for file, examples in sorted(RULE_SET.examples.items()) for example in examples]
+
+
+def _kind(relative_path: str) -> str:
+    """Which stage a rule file feeds, from where it sits in the rules folder."""
+    if relative_path.startswith("chips/"):
+        return "chips"
+    if relative_path.startswith("companies/") or relative_path in ("products.yaml", "company_patterns.yaml"):
+        return "companies"
+    return relative_path.removesuffix(".yaml")
+
+
+def _recognized(recognizer: CompanyRecognizer | ChipRecognizer, text: str) -> list[tuple[str, str]]:
+    """(id, surface) of every mention the recognizer finds in ``text``."""
+    sentences = split_sentences(text)
+    mentions = recognizer.find(sentences, [tokenize_sentence(s) for s in sentences])
+    return [(getattr(m, "company_id", None) or getattr(m, "chip_id"), m.surface) for m in mentions]
+
+
+def _check_mentions(found: list[tuple[str, str]], example: RuleExample) -> None:
+    """Each listed find names one mention (by id or surface), and no mention is left unlisted."""
+    remaining = list(found)
+    for expected in example.finds:
+        hit = next((m for m in remaining if expected in m), None)
+        assert hit is not None, f"{expected!r} not found; found {found}"
+        remaining.remove(hit)
+    assert not remaining, f"found more than listed: {remaining}"
+
+
+def _same(actual: object, expected: object) -> bool:
+    """Example values compare as written in YAML: numbers within 1e-9, dates as ISO strings."""
+    if isinstance(expected, (int, float)) and isinstance(actual, (int, float)):
+        return math.isclose(actual, expected, rel_tol=1e-9)
+    if isinstance(actual, datetime.date):
+        return actual.isoformat() == str(expected)
+    return actual == expected
+
+
+def _check_normalized(found: list, example: RuleExample) -> None:
+    """The normalizer finds exactly the listed matches, in order, with the listed attributes."""
+    assert len(found) == len(example.finds), f"expected {len(example.finds)} matches, found {found}"
+    for match, expected in zip(found, example.finds):
+        for key, value in expected.items():
+            assert _same(getattr(match, key), value), f"{key}: {getattr(match, key)!r} != {value!r} in {match}"
+
+
+def _post(text: str) -> Post:
+    """A post whose body is an example's text."""
+    return Post("example", "example.md", None, None, None, (), (), None, None, text, "")
+
+
+def _check_relations(found: list[tuple[str, str, str]], example: RuleExample) -> None:
+    """Exactly the listed (party_a, party_b, type) rows; a partnership's parties in either order."""
+    def unordered(rows) -> list:
+        return sorted((tuple(sorted(r[:2])), r[2]) if r[2] == "partnership" else (tuple(r[:2]), r[2]) for r in rows)
+    assert unordered(found) == unordered([tuple(row) for row in example.finds]), f"found {found}"
+
+
+@pytest.fixture(scope="module")
+def recognizers() -> dict[str, CompanyRecognizer | ChipRecognizer]:
+    return {"companies": CompanyRecognizer(RULE_SET), "chips": ChipRecognizer(RULE_SET)}
+
+
+@pytest.fixture(scope="module")
+def extractors() -> Extractors:
+    """The whole pipeline with the GiNZA model, for files whose rules act on its output."""
+    return Extractors(RULE_SET, use_ner=True)
+
+
+def test_rule_files_carry_examples() -> None:
+    kinds = {_kind(file) for file, _ in EXAMPLES}
+    assert {"companies", "chips", "money", "dates", "ner", "partnerships"} <= kinds
+
+
+@pytest.mark.parametrize(("file", "example"), EXAMPLES,
+                         ids=[f"{file}:{example.line}" for file, example in EXAMPLES])
+def test_rule_example(file: str, example: RuleExample, recognizers: dict, request: pytest.FixtureRequest) -> None:
+    kind = _kind(file)
+    if kind == "ner":
+        result = process_post(_post(example.text), request.getfixturevalue("extractors"))
+        found = [(m.company_id, m.surface) for m in result.companies]
+        _check_mentions(found, example)
+        assert not {s for _, s in found} & set(example.not_found), f"found what must not be: {found}"
+        return
+    if kind == "partnerships":
+        result = process_post(_post(example.text), request.getfixturevalue("extractors"))
+        _check_relations([(r.party_a_id, r.party_b_id, r.type) for r in result.partnerships], example)
+        return
+    if kind in recognizers:
+        found = _recognized(recognizers[kind], example.text)
+        _check_mentions(found, example)
+        surfaces = {surface for _, surface in found}
+        assert not surfaces & set(example.not_found), f"found what must not be: {surfaces & set(example.not_found)}"
+        return
+    if kind == "money":
+        found = find_money(example.text, RULE_SET.money)
+    elif kind == "dates":
+        anchor = datetime.date.fromisoformat(example.anchor) if example.anchor else None
+        found = find_dates(example.text, RULE_SET.dates, anchor)
+    else:
+        pytest.fail(f"no stage runs the examples of {file}")
+    _check_normalized(found, example)
+    surfaces = {match.surface for match in found}
+    assert not surfaces & set(example.not_found), f"found what must not be: {surfaces & set(example.not_found)}"
+

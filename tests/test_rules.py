@@ -1,0 +1,118 @@
+"""Rule loading: every problem in every file is reported at once, with file, line and rule id."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import RULES, run_extract
+from extract.rules import RulesInvalid, load_rules
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules(RULES)
+
+
+def test_the_shipped_rules_are_valid(rules) -> None:
+    assert len(rules.companies) >= 600
+    assert len(rules.chips) >= 30
+    assert rules.digest
+
+
+def rules_with(tmp_path: Path, relative: str, text: str) -> Path:
+    """A copy of the shipped rules plus one extra (usually broken) file."""
+    folder = tmp_path / "rules"
+    shutil.copytree(RULES, folder)
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return folder
+
+
+COMPANY = "companies:\n  - id: zephyrlogic\n    name: Zephyrlogic\n    aliases: [ゼファーロジック]\n"
+
+
+@pytest.mark.parametrize("relative, text, line, rule_id, message", [
+    ("companies/bad.yaml", "companies:\n  - id: a\n    name: [unclosed\n", 3, None, "YAML syntax error"),
+    ("companies/bad.yaml", COMPANY + "    alias: [x]\n", 2, "zephyrlogic", "unknown key 'alias' (did you mean 'aliases'?)"),
+    ("companies/bad.yaml", "companies:\n  - id: zephyrlogic\n    aliases: [x]\n", 2, "zephyrlogic", "missing required key 'name'"),
+    ("companies/bad.yaml", COMPANY + "  - id: zephyrlogic\n    name: Other\n", 5, "zephyrlogic", "duplicate company id"),
+    ("companies/bad.yaml", COMPANY + "    parent: no-such-company\n", 2, "zephyrlogic", "parent 'no-such-company' is not a known company id"),
+    ("companies/bad.yaml", "companies:\n  - id: Zephyr_Logic\n    name: Zephyrlogic\n", 2, "Zephyr_Logic", "id must be lowercase"),
+    ("chips/bad.yaml", "chips:\n  - id: zx-1\n    name: ZX-1\n    vendor: no-such-vendor\n", 2, "zx-1", "vendor 'no-such-vendor' is not a known company id"),
+    ("company_patterns.yaml", "patterns:\n  - id: broken\n    regex: '(?P<name>[A-Z'\n", 2, "broken", "regex does not compile"),
+    ("company_patterns.yaml", "patterns:\n  - id: nameless\n    regex: '[A-Z]+社'\n", 2, "nameless", "named group"),
+    ("stray.yaml", "anything: 1\n", None, None, "not a known rule file"),
+])
+def test_each_problem_names_file_line_and_rule(tmp_path: Path, relative: str, text: str, line: int | None,
+                                               rule_id: str | None, message: str) -> None:
+    folder = rules_with(tmp_path, relative, text)
+    with pytest.raises(RulesInvalid) as raised:
+        load_rules(folder)
+    problems = [p for p in raised.value.problems if p.file.endswith(relative)]
+    assert any(message in p.message for p in problems), raised.value
+    problem = next(p for p in problems if message in p.message)
+    assert (problem.line, problem.rule_id) == (line, rule_id)
+
+
+def test_an_alias_claimed_twice_names_both_companies(tmp_path: Path) -> None:
+    folder = rules_with(tmp_path, "companies/bad.yaml",
+                        "companies:\n  - id: zephyr-two\n    name: Zephyr Two\n    aliases: [NVIDIA]\n")
+    with pytest.raises(RulesInvalid) as raised:
+        load_rules(folder)
+    [problem] = [p for p in raised.value.problems if "claimed by both" in p.message]
+    assert "'zephyr-two'" in problem.message and "'nvidia'" in problem.message
+    assert problem.rule_id in ("zephyr-two", "nvidia")
+
+
+def test_all_problems_are_reported_together(tmp_path: Path) -> None:
+    folder = rules_with(tmp_path, "companies/bad.yaml", "companies:\n  - id: a\n    nme: A\n  - id: b\n")
+    (folder / "chips" / "bad.yaml").write_text("chips:\n  - id: c\n    name: C\n    vendor: nobody\n")
+    with pytest.raises(RulesInvalid) as raised:
+        load_rules(folder)
+    files = {Path(p.file).name for p in raised.value.problems}
+    assert files == {"bad.yaml"} and len(raised.value.problems) >= 4
+
+
+def test_missing_rules_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(RulesInvalid, match="rules folder not found"):
+        load_rules(tmp_path / "nope")
+
+
+def test_rules_check_command_reports_problems_and_fails(tmp_path: Path) -> None:
+    folder = rules_with(tmp_path, "companies/bad.yaml", COMPANY + "    alias: [x]\n")
+    completed = run_extract("rules", "check", "--rules", str(folder), check=False)
+    assert completed.returncode == 1
+    assert "bad.yaml:2: [zephyrlogic] unknown key 'alias'" in completed.stderr
+    assert "companies" in run_extract("rules", "check", "--rules", str(RULES)).stdout
+
+
+def test_a_broken_rule_file_stops_the_run_before_any_post(tmp_path: Path) -> None:
+    folder = rules_with(tmp_path, "companies/bad.yaml", COMPANY + "    alias: [x]\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("本文。")
+    completed = run_extract("run", str(corpus), "--output", str(tmp_path / "out"), "--rules", str(folder),
+                            check=False)
+    assert completed.returncode == 1 and "bad.yaml:2" in completed.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_users_own_company_and_chip_files_work_without_code(tmp_path: Path) -> None:
+    folder = rules_with(tmp_path, "companies/mine.yaml", COMPANY)
+    (folder / "chips" / "mine.yaml").write_text(
+        "chips:\n  - id: zephyr-x1\n    name: Zephyrlogic ZX-1\n    aliases: [ZX-1, ZX1]\n    vendor: zephyrlogic\n",
+        encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\ntitle: t\n---\nゼファーロジックはＺＸ－１を発表した。\n", encoding="utf-8")
+    run_extract("run", str(corpus), "--output", str(tmp_path / "out"), "--rules", str(folder), "--quiet")
+    import pyarrow.parquet as pq
+
+    companies = pq.read_table(tmp_path / "out" / "companies.parquet").to_pylist()
+    chips = pq.read_table(tmp_path / "out" / "chips.parquet").to_pylist()
+    assert [(c["surface"], c["company_id"]) for c in companies] == [("ゼファーロジック", "zephyrlogic")]
+    assert [(c["surface"], c["chip_id"], c["vendor_id"]) for c in chips] == [("ＺＸ－１", "zephyr-x1", "zephyrlogic")]
