@@ -42,6 +42,7 @@ COMPANY = "companies:\n  - id: zephyrlogic\n    name: Zephyrlogic\n    aliases: 
     ("companies/bad.yaml", COMPANY + "  - id: zephyrlogic\n    name: Other\n", 5, "zephyrlogic", "duplicate company id"),
     ("companies/bad.yaml", COMPANY + "    parent: no-such-company\n", 2, "zephyrlogic", "parent 'no-such-company' is not a known company id"),
     ("companies/bad.yaml", "companies:\n  - id: Zephyr_Logic\n    name: Zephyrlogic\n", 2, "Zephyr_Logic", "id must be lowercase"),
+    ("companies/bad.yaml", "companies:\n  - id: x-zephyr\n    name: Zephyr\n", 2, "x-zephyr", "reserved for companies no list names"),
     ("chips/bad.yaml", "chips:\n  - id: zx-1\n    name: ZX-1\n    vendor: no-such-vendor\n", 2, "zx-1", "vendor 'no-such-vendor' is not a known company id"),
     ("company_patterns.yaml", "patterns:\n  - id: broken\n    regex: '(?P<name>[A-Z'\n", 2, "broken", "regex does not compile"),
     ("company_patterns.yaml", "patterns:\n  - id: nameless\n    regex: '[A-Z]+社'\n", 2, "nameless", "named group"),

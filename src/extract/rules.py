@@ -37,6 +37,8 @@ from extract.ner import NerRules, load_ner_rules
 from extract.relations import PartnershipRules, load_partnership_rules
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: Prefix of ids made up for companies no list names (reserved: no listed id may start with it).
+DERIVED_ID_PREFIX = "x-"
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,9 @@ def _load_companies(data: Mapping, problems: _Problems) -> list[CompanyRule]:
             continue
         if not ID_RE.match(entry["id"]):
             problems.add(entry.line, rule_id, "id must be lowercase ASCII words joined by '-' (e.g. 'amazon-web-services')")
+        elif entry["id"].startswith(DERIVED_ID_PREFIX):
+            problems.add(entry.line, rule_id, f"ids starting with '{DERIVED_ID_PREFIX}' are reserved for companies "
+                                              "no list names; choose another id")
         companies.append(CompanyRule(
             id=entry["id"], name=entry["name"],
             aliases=_string_list(entry, "aliases", problems, rule_id),

@@ -19,12 +19,10 @@ from dataclasses import dataclass
 
 from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import Sentence, Token
-from extract.rules import CompanyRule, RuleSet
+from extract.rules import DERIVED_ID_PREFIX, CompanyRule, RuleSet
 
 #: Words right after a name that make it a company name (context for context aliases).
 COMPANY_SUFFIXES = ("社", "株式会社", "Inc", "Corp", "Ltd", "LLC", "グループ", "ホールディングス")
-#: Prefix of ids made up for companies no list names.
-DERIVED_ID_PREFIX = "x-"
 
 _ALIAS, _CONTEXT, _BLOCKED = "alias", "context", "blocked"
 _SPACES_RE = re.compile(r"\s+")
@@ -65,7 +63,9 @@ class CompanyRecognizer:
         names: list[tuple[str, AliasEntry]] = []
         for company in rules.companies:
             rule_id = f"gazetteer:{company.id}"
-            names += [(alias, AliasEntry(company.id, _ALIAS, rule_id)) for alias in (company.name, *company.aliases)]
+            # A name listed as a context alias (Nova, NICE) needs context even where it is the canonical name.
+            names += [(alias, AliasEntry(company.id, _ALIAS, rule_id)) for alias in (company.name, *company.aliases)
+                      if alias not in company.context_aliases]
             names += [(alias, AliasEntry(company.id, _CONTEXT, rule_id)) for alias in company.context_aliases]
         names += [(word, AliasEntry("", _BLOCKED, "products")) for word in (*rules.products, *rules.not_companies)]
         self._index = AliasIndex(names, company_key)

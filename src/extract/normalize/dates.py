@@ -41,21 +41,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from extract.normalize.numerals import parse_numeral
+from extract.normalize.sections import (check_keys, cue_words_by_side, grouped_words, require, word_alternation,
+                                        word_list)
 
 #: Mods a date can carry from the word after it, and a duration from its cue words.
 PERIOD_MODS = ("START", "MID", "END")
 BOUND_MODS = ("BEFORE", "AFTER")
 DURATION_MODS = ("APPROX", "LESS_THAN", "MORE_THAN")
 DURATION_UNIT_LETTERS = ("Y", "M", "W", "D", "H")
-#: Keys of rules/dates.yaml that are not read here.
-_IGNORED_KEYS = frozenset({"source", "examples"})
+#: The rule file that error messages name, and its keys read here (source and examples are ignored).
+_WHERE = "dates.yaml"
 _DATE_KEYS = (
     "eras", "relative_years", "relative_fiscal_years", "relative_months", "relative_directions",
     "period_mods", "bound_mods", "half_years", "fiscal_suffixes", "fiscal_prefixes", "quarter_words",
     "duration_units", "offset_units", "half_unit_words", "duration_mods", "range_separators", "not_dates", "not_after",
     "not_before_year",
 )
-_WHERE = "dates.yaml"
 
 _DIGITS = "[0-9０-９]"
 _KANJI_DIGITS = "〇一二三四五六七八九"
@@ -119,101 +120,49 @@ class _Candidate:
 # ---------------------------------------------------------------- loading
 
 
-def _require(section: Mapping, key: str, kind: type):
-    """The value under ``key``, or ValueError naming the key when it is missing or of the wrong type."""
-    if key not in section:
-        raise ValueError(f"{_WHERE}: missing key {key!r}")
-    value = section[key]
-    if not isinstance(value, kind):
-        raise ValueError(f"{_WHERE}: {key!r} must be a {kind.__name__}, not {type(value).__name__}")
-    return value
-
-
-def _string_list(value, key: str) -> list[str]:
-    """``value`` as a list of non-empty strings, or ValueError naming ``key``."""
-    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise ValueError(f"{_WHERE}: {key!r} must be a list of non-empty strings")
-    return value
-
-
 def _int_table(section: Mapping, key: str) -> dict[str, int]:
     """A ``{word: integer}`` mapping, validated."""
-    table = _require(section, key, Mapping)
+    table = require(section, key, Mapping, _WHERE)
     for word, number in table.items():
         if not (isinstance(word, str) and word) or not isinstance(number, int) or isinstance(number, bool):
             raise ValueError(f"{_WHERE}: '{key}.{word}' must map a word to an integer")
     return dict(table)
 
 
-def _grouped_words(section: Mapping, key: str, labels: tuple[str, ...]) -> dict[str, str]:
-    """Word -> label from a ``{label: [words]}`` mapping whose labels must be among ``labels``."""
-    groups = _require(section, key, Mapping)
-    words: dict[str, str] = {}
-    for label, group in groups.items():
-        if label not in labels:
-            raise ValueError(f"{_WHERE}: {key!r} has {label!r}; expected one of {labels}")
-        for word in _string_list(group, f"{key}.{label}"):
-            if words.get(word, label) != label:
-                raise ValueError(f"{_WHERE}: {key!r} gives {word!r} two labels")
-            words[word] = label
-    return words
-
-
 def _duration_units(section: Mapping, key: str) -> dict[str, str]:
     """Unit word -> TIMEX3 unit letter, validated."""
-    units = _require(section, key, Mapping)
+    units = require(section, key, Mapping, _WHERE)
     for word, letter in units.items():
         if not (isinstance(word, str) and word) or letter not in DURATION_UNIT_LETTERS:
             raise ValueError(f"{_WHERE}: '{key}.{word}' must be one of {DURATION_UNIT_LETTERS}")
     return dict(units)
 
 
-def _duration_cues(section: Mapping) -> tuple[dict[str, str], dict[str, str]]:
-    """Cue word -> duration mod, for the cues before and after a duration."""
-    mods = _require(section, "duration_mods", Mapping)
-    before: dict[str, str] = {}
-    after: dict[str, str] = {}
-    for mod, sides in mods.items():
-        if mod not in DURATION_MODS:
-            raise ValueError(f"{_WHERE}: 'duration_mods' has {mod!r}; expected one of {DURATION_MODS}")
-        if not isinstance(sides, Mapping):
-            raise ValueError(f"{_WHERE}: 'duration_mods.{mod}' must be a mapping with before/after")
-        for side, cues in (("before", before), ("after", after)):
-            for word in _string_list(sides.get(side, []), f"duration_mods.{mod}.{side}"):
-                cues[word] = mod
-    return before, after
-
-
-def _alternation(words) -> str:
-    """A regex alternation of ``words``, longest first, so the longest word always wins."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
-
-
 def _compile_patterns(section: Mapping, tables: dict) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The candidate regexes, each named by the rule id of what it finds."""
-    not_before = _require(section, "not_before_year", str)
+    not_before = require(section, "not_before_year", str, _WHERE)
     try:
         re.compile(f"[0-9{not_before}]")
     except re.error as error:
         raise ValueError(f"{_WHERE}: 'not_before_year' is not a regex character-class body: {error}") from None
-    fiscal_suffix = _alternation(_string_list(_require(section, "fiscal_suffixes", list), "fiscal_suffixes"))
-    fiscal_prefix = _alternation(_string_list(_require(section, "fiscal_prefixes", list), "fiscal_prefixes"))
-    quarter_word = _alternation(_string_list(_require(section, "quarter_words", list), "quarter_words"))
-    half_unit = _alternation(_string_list(_require(section, "half_unit_words", list), "half_unit_words"))
-    separators = _alternation(_string_list(_require(section, "range_separators", list), "range_separators"))
-    not_dates = _alternation(_string_list(_require(section, "not_dates", list), "not_dates"))
+    fiscal_suffix = word_alternation(word_list(section, "fiscal_suffixes", _WHERE))
+    fiscal_prefix = word_alternation(word_list(section, "fiscal_prefixes", _WHERE))
+    quarter_word = word_alternation(word_list(section, "quarter_words", _WHERE))
+    half_unit = word_alternation(word_list(section, "half_unit_words", _WHERE))
+    separators = word_alternation(word_list(section, "range_separators", _WHERE))
+    not_dates = word_alternation(word_list(section, "not_dates", _WHERE))
 
     year_start = rf"(?<![0-9０-９{_KANJI_DIGITS}{not_before}])"
     year4 = rf"(?:[12１２]{_DIGITS}{{3}}|[{_KANJI_DIGITS}]{{4}})(?![0-9０-９])"
-    era = rf"(?P<era>{_alternation(tables['eras'])})(?P<era_year>元|{_SMALL_NUMBER})"
+    era = rf"(?P<era>{word_alternation(tables['eras'])})(?P<era_year>元|{_SMALL_NUMBER})"
     year = rf"(?:{year_start}(?P<year>{year4})|{era})"
     short_year = rf"{year_start}(?P<short_year>{_DIGITS}{{2}})"
     month = rf"(?P<month>{_SMALL_NUMBER})月(?![間期])"
     day = rf"(?P<day>{_SMALL_NUMBER})日(?!間)"
-    period = rf"(?P<period>{_alternation(tables['period_mods'])})"
-    bound = rf"(?P<bound>{_alternation(tables['bound_mods'])})"
+    period = rf"(?P<period>{word_alternation(tables['period_mods'])})"
+    bound = rf"(?P<bound>{word_alternation(tables['bound_mods'])})"
     tail = rf"{period}?{bound}?"
-    half = rf"(?P<half>{_alternation(tables['half_years'])})"
+    half = rf"(?P<half>{word_alternation(tables['half_years'])})"
     quarter_ordinal = rf"第(?P<q1>[1-4１-４一二三四]){quarter_word}"
     quarter_code = (rf"(?:(?<![A-Za-z])[QＱ](?P<q2>[1-4１-４])|(?<![0-9０-９])(?P<q3>[1-4１-４])[QＱ])"
                     rf"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])")
@@ -221,16 +170,16 @@ def _compile_patterns(section: Mapping, tables: dict) -> tuple[tuple[str, re.Pat
     sep = r"[ 　]?"
     month_range = rf"(?P<from_month>{_SMALL_NUMBER}){separators}(?P<to_month>{_SMALL_NUMBER})月期"
 
-    relative_year = rf"(?P<rel_year>{_alternation(tables['relative_years'])})"
-    relative_fiscal = rf"(?P<rel_fiscal>{_alternation(tables['relative_fiscal_years'])})"
-    relative_month = rf"(?P<rel_month>{_alternation(tables['relative_months'])})"
-    unit = _alternation(tables["duration_units"])
-    offset_unit = _alternation({**tables["duration_units"], **tables["offset_units"]})
+    relative_year = rf"(?P<rel_year>{word_alternation(tables['relative_years'])})"
+    relative_fiscal = rf"(?P<rel_fiscal>{word_alternation(tables['relative_fiscal_years'])})"
+    relative_month = rf"(?P<rel_month>{word_alternation(tables['relative_months'])})"
+    unit = word_alternation(tables["duration_units"])
+    offset_unit = word_alternation({**tables["duration_units"], **tables["offset_units"]})
     number = rf"{_NO_NUMBER_BEFORE}(?P<n>{_DIGITS}+(?:[.．]{_DIGITS}+)?|[{_KANJI_DIGITS}十百千]+)"
     number2 = rf"(?P<n2>{_DIGITS}+(?:[.．]{_DIGITS}+)?|[{_KANJI_DIGITS}十百千]+)"
-    direction = rf"(?P<direction>{_alternation(tables['relative_directions'])})(?![後半倒提])"
-    before_cue = rf"(?:(?P<pre>{_alternation(tables['duration_before'])}){sep})?"
-    after_cue = rf"(?:{sep}(?P<post>{_alternation(tables['duration_after'])}))?"
+    direction = rf"(?P<direction>{word_alternation(tables['relative_directions'])})(?![後半倒提])"
+    before_cue = rf"(?:(?P<pre>{word_alternation(tables['duration_before'])}){sep})?"
+    after_cue = rf"(?:{sep}(?P<post>{word_alternation(tables['duration_after'])}))?"
 
     patterns = {
         "date.not_date": not_dates,
@@ -266,30 +215,26 @@ def load_date_rules(section: Mapping) -> DateRules:
 
     Raises ValueError naming the key when a key is missing, of the wrong type or unknown.
     """
-    if not isinstance(section, Mapping):
-        raise ValueError(f"{_WHERE}: must be a mapping of keys, not {type(section).__name__}")
-    unknown = sorted(str(key) for key in section if key not in _DATE_KEYS and key not in _IGNORED_KEYS)
-    if unknown:
-        raise ValueError(f"{_WHERE}: unknown key(s) {', '.join(unknown)}")
+    check_keys(section, _DATE_KEYS, _WHERE)
     directions = _int_table(section, "relative_directions")
     if any(offset not in (1, -1) for offset in directions.values()):
         raise ValueError(f"{_WHERE}: 'relative_directions' values must be 1 or -1")
-    duration_before, duration_after = _duration_cues(section)
+    duration_before, duration_after = cue_words_by_side(section, "duration_mods", _WHERE, DURATION_MODS)
     tables = {
         "eras": _int_table(section, "eras"),
         "relative_years": _int_table(section, "relative_years"),
         "relative_fiscal_years": _int_table(section, "relative_fiscal_years"),
         "relative_months": _int_table(section, "relative_months"),
         "relative_directions": directions,
-        "period_mods": _grouped_words(section, "period_mods", PERIOD_MODS),
-        "bound_mods": _grouped_words(section, "bound_mods", BOUND_MODS),
-        "half_years": _grouped_words(section, "half_years", ("H1", "H2")),
+        "period_mods": grouped_words(section, "period_mods", _WHERE, PERIOD_MODS),
+        "bound_mods": grouped_words(section, "bound_mods", _WHERE, BOUND_MODS),
+        "half_years": grouped_words(section, "half_years", _WHERE, ("H1", "H2")),
         "duration_units": _duration_units(section, "duration_units"),
         "offset_units": _duration_units(section, "offset_units"),
         "duration_before": duration_before,
         "duration_after": duration_after,
     }
-    not_after = _string_list(_require(section, "not_after", list), "not_after")
+    not_after = word_list(section, "not_after", _WHERE)
     patterns = _compile_patterns(section, tables)
     return DateRules(patterns=patterns, not_after=tuple(sorted(not_after, key=len, reverse=True)), **tables)
 

@@ -38,11 +38,13 @@ from extract.normalize.numerals import (
     NUMERAL,
     parse_numeral,
 )
+from extract.normalize.sections import (check_keys, cue_words_by_side, grouped_words, require, word_alternation,
+                                        word_list)
 
 #: Qualifiers a cue word can give; range and vague come from the shape of the amount.
 CUE_QUALIFIERS = ("approx", "at_least", "at_most")
-#: Keys of rules/money.yaml that are not read here.
-_IGNORED_KEYS = frozenset({"source", "examples"})
+#: The rule file that error messages name, and its keys read here (source and examples are ignored).
+_WHERE = "money.yaml"
 _MONEY_KEYS = (
     "currencies", "currency_prefixes", "weak_currencies", "scale_words",
     "qualifiers", "range_separators", "range_changes", "exchange_rate_joiners", "vague_numbers",
@@ -53,7 +55,6 @@ _NUMBER_START = rf"(?<![0-9０-９.,．，{KANJI_DIGIT}{KANJI_SMALL_UNIT}{LARGE_
 _ARABIC_DIGIT_RE = re.compile(DIGIT)
 _BARE_KANJI_DIGITS_RE = re.compile(rf"[{KANJI_DIGIT}]+")
 _KANJI_RE = re.compile(r"[\u3400-\u9fff々]")
-_ASCII_LETTER = "A-Za-z"
 #: Longer runs of digits are identifiers or noise, never an amount someone wrote.
 _LONGEST_NUMERAL = 40
 
@@ -100,91 +101,42 @@ class FxTable:
     units_per_usd: Mapping[str, Mapping[int, float]]
 
 
-def _require(section: Mapping, key: str, kind: type, where: str = "money.yaml"):
-    """The value under ``key``, or ValueError naming the key when it is missing or of the wrong type."""
-    if key not in section:
-        raise ValueError(f"{where}: missing key {key!r}")
-    value = section[key]
-    if not isinstance(value, kind):
-        raise ValueError(f"{where}: {key!r} must be a {kind.__name__}, not {type(value).__name__}")
-    return value
+def _is_iso_code(code: object) -> bool:
+    """Whether ``code`` is written as an ISO 4217 currency code (USD, JPY)."""
+    return isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code) is not None
 
 
-def _string_list(value, key: str) -> list[str]:
-    """``value`` as a list of non-empty strings, or ValueError naming ``key``."""
-    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise ValueError(f"money.yaml: {key!r} must be a list of non-empty strings")
-    return value
-
-
-def _reject_unknown_keys(section: Mapping, known: tuple[str, ...], where: str) -> None:
-    """Raise ValueError naming every top-level key that is neither read nor ignored."""
-    unknown = sorted(str(key) for key in section if key not in known and key not in _IGNORED_KEYS)
-    if unknown:
-        raise ValueError(f"{where}: unknown key(s) {', '.join(unknown)}")
-
-
-def _word_alternation(words) -> str:
-    """A regex alternation of ``words``, longest first, that never cuts an ASCII word in two."""
-    pieces = []
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        piece = re.escape(word)
-        if re.match(f"[{_ASCII_LETTER}]", word):
-            piece = f"(?<![{_ASCII_LETTER}]){piece}"
-        if re.search(f"[{_ASCII_LETTER}]$", word):
-            piece = f"{piece}(?![{_ASCII_LETTER}])"
-        pieces.append(piece)
-    return "(?:" + "|".join(pieces) + ")"
+def _alternation(words) -> str:
+    """A regex alternation of ``words``, longest first, that never cuts an ASCII word in two (billion, B)."""
+    return word_alternation(words, whole_ascii_words=True)
 
 
 def _currency_words(section: Mapping, key: str) -> dict[str, str]:
     """Word -> ISO code from a ``{code: [words]}`` mapping, validated."""
-    by_code = _require(section, key, Mapping)
-    words: dict[str, str] = {}
-    for code, code_words in by_code.items():
-        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)):
-            raise ValueError(f"money.yaml: {key!r} has {code!r}, which is not an ISO 4217 code")
-        for word in _string_list(code_words, f"{key}.{code}"):
-            if words.get(word, code) != code:
-                raise ValueError(f"money.yaml: {key!r} gives {word!r} two currencies")
-            words[word] = code
-    return words
-
-
-def _cue_words(section: Mapping) -> tuple[dict[str, str], dict[str, str]]:
-    """Cue word -> qualifier, for the cues before and after an amount."""
-    qualifiers = _require(section, "qualifiers", Mapping)
-    before: dict[str, str] = {}
-    after: dict[str, str] = {}
-    for qualifier, sides in qualifiers.items():
-        if qualifier not in CUE_QUALIFIERS:
-            raise ValueError(f"money.yaml: 'qualifiers' has {qualifier!r}; expected one of {CUE_QUALIFIERS}")
-        if not isinstance(sides, Mapping):
-            raise ValueError(f"money.yaml: 'qualifiers.{qualifier}' must be a mapping with before/after")
-        for side, cues in (("before", before), ("after", after)):
-            for word in _string_list(sides.get(side, []), f"qualifiers.{qualifier}.{side}"):
-                cues[word] = qualifier
-    return before, after
+    for code in require(section, key, Mapping, _WHERE):
+        if not _is_iso_code(code):
+            raise ValueError(f"{_WHERE}: {key!r} has {code!r}, which is not an ISO 4217 code")
+    return grouped_words(section, key, _WHERE)
 
 
 def _vague_numbers(section: Mapping) -> dict[str, tuple[float, float]]:
     """Vague numeral word -> (low, high) multipliers, validated."""
-    vague = _require(section, "vague_numbers", Mapping)
+    vague = require(section, "vague_numbers", Mapping, _WHERE)
     spans: dict[str, tuple[float, float]] = {}
     for word, span in vague.items():
         if not (isinstance(span, list) and len(span) == 2 and all(isinstance(n, (int, float)) for n in span)
                 and span[0] < span[1]):
-            raise ValueError(f"money.yaml: 'vague_numbers.{word}' must be [low, high] with low < high")
+            raise ValueError(f"{_WHERE}: 'vague_numbers.{word}' must be [low, high] with low < high")
         spans[str(word)] = (float(span[0]), float(span[1]))
     return spans
 
 
 def _scale_words(section: Mapping) -> dict[str, float]:
     """English scale word -> multiplier, validated."""
-    scales = _require(section, "scale_words", Mapping)
+    scales = require(section, "scale_words", Mapping, _WHERE)
     for word, multiplier in scales.items():
         if not isinstance(multiplier, (int, float)) or isinstance(multiplier, bool) or multiplier <= 0:
-            raise ValueError(f"money.yaml: 'scale_words.{word}' must be a positive number")
+            raise ValueError(f"{_WHERE}: 'scale_words.{word}' must be a positive number")
     return {str(word): float(multiplier) for word, multiplier in scales.items()}
 
 
@@ -193,30 +145,28 @@ def load_money_rules(section: Mapping) -> MoneyRules:
 
     Raises ValueError naming the key when a key is missing, of the wrong type or unknown.
     """
-    _reject_unknown_keys(section, _MONEY_KEYS, "money.yaml")
+    check_keys(section, _MONEY_KEYS, _WHERE)
     suffix_currency = _currency_words(section, "currencies")
     prefix_currency = _currency_words(section, "currency_prefixes")
-    weak = frozenset(_string_list(_require(section, "weak_currencies", list), "weak_currencies"))
+    weak = frozenset(word_list(section, "weak_currencies", _WHERE))
     scales = _scale_words(section)
-    before_cues, after_cues = _cue_words(section)
-    separators = _require(section, "range_separators", Mapping)
-    symbols = _string_list(_require(separators, "symbols", list, "money.yaml range_separators"),
-                           "range_separators.symbols")
-    words = _string_list(_require(separators, "words", list, "money.yaml range_separators"),
-                         "range_separators.words")
-    changes = _string_list(_require(section, "range_changes", list), "range_changes")
-    joiners = _string_list(_require(section, "exchange_rate_joiners", list), "exchange_rate_joiners")
+    before_cues, after_cues = cue_words_by_side(section, "qualifiers", _WHERE, CUE_QUALIFIERS)
+    separators = require(section, "range_separators", Mapping, _WHERE)
+    symbols = word_list(separators, "symbols", f"{_WHERE} range_separators")
+    words = word_list(separators, "words", f"{_WHERE} range_separators")
+    changes = word_list(section, "range_changes", _WHERE)
+    joiners = word_list(section, "exchange_rate_joiners", _WHERE)
     vague = _vague_numbers(section)
 
     number = f"{_NUMBER_START}(?:{NUMERAL})"
-    cur = _word_alternation(suffix_currency)
-    pcur = _word_alternation(prefix_currency)
-    scale = _word_alternation(scales)
-    pre = _word_alternation(before_cues)
-    post = _word_alternation(after_cues)
-    separator = _word_alternation([*symbols, *words])
-    symbol_separator = _word_alternation(symbols)
-    vague_word = f"{_NUMBER_START}{_word_alternation(vague)}"
+    cur = _alternation(suffix_currency)
+    pcur = _alternation(prefix_currency)
+    scale = _alternation(scales)
+    pre = _alternation(before_cues)
+    post = _alternation(after_cues)
+    separator = _alternation([*symbols, *words])
+    symbol_separator = _alternation(symbols)
+    vague_word = f"{_NUMBER_START}{_alternation(vague)}"
     large_unit = f"[{LARGE_UNIT}]"
 
     head = rf"(?:(?P<pre1>{pre})(?:\s?(?P<pre2>{pre}))?\s?)?"
@@ -233,7 +183,7 @@ def load_money_rules(section: Mapping) -> MoneyRules:
     single_pattern = re.compile(f"{head}(?:{vague_amount}|{single_prefixed}|{single_suffixed}){tail}")
     paren_qualifier = re.compile(rf"\s?[（(](?P<inner>[^（）()\n]{{1,40}})[）)]\s?(?P<post>{post})")
     currency_hint = re.compile("|".join(re.escape(word) for word in {*suffix_currency, *prefix_currency}))
-    rate_joiner = re.compile(rf"\s?(?:{_word_alternation(joiners)})?\s?")
+    rate_joiner = re.compile(rf"\s?(?:{_alternation(joiners)})?\s?")
     return MoneyRules(
         currency_hint=currency_hint,
         pattern=pattern,
@@ -419,11 +369,11 @@ def find_money(text: str, rules: MoneyRules) -> list[MoneyMatch]:
 
 def load_fx_table(section: Mapping) -> FxTable:
     """Read the dated rate table of ``rules/fx.yaml``; ValueError names the key when it is malformed."""
-    _reject_unknown_keys(section, ("units_per_usd",), "fx.yaml")
-    table = _require(section, "units_per_usd", Mapping, "fx.yaml")
+    check_keys(section, ("units_per_usd",), "fx.yaml")
+    table = require(section, "units_per_usd", Mapping, "fx.yaml")
     rates: dict[str, dict[int, float]] = {}
     for code, by_year in table.items():
-        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code)):
+        if not _is_iso_code(code):
             raise ValueError(f"fx.yaml: 'units_per_usd' has {code!r}, which is not an ISO 4217 code")
         if not isinstance(by_year, Mapping) or not by_year:
             raise ValueError(f"fx.yaml: 'units_per_usd.{code}' must be a non-empty mapping of year to rate")
