@@ -9,7 +9,6 @@ each atomically, so an interrupted run leaves the previous output whole.
 from __future__ import annotations
 
 import dataclasses
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from extract.normalize.chips import ChipMention, ChipRecognizer
 from extract.normalize.companies import CompanyMention, CompanyRecognizer
 from extract.normalize.dates import DateMatch, find_dates
 from extract.normalize.money import MoneyMatch, find_money, to_usd
-from extract.relations import Partnership, RelationFinder, may_hold_relation
+from extract.relations import Partnership, RelationFinder
 from extract.resolve import NerCompanyFilter, resolve_companies
 from extract.rules import RuleSet, load_rules
 from extract.segment import mask_urls, split_sentences, url_spans
@@ -59,10 +58,6 @@ class PostResult:
     dates: tuple[SentenceDate, ...]
     chips: tuple[ChipMention, ...]
     partnerships: tuple[Partnership, ...]
-
-
-#: A sentence GiNZA could find an unlisted company in: it has a capitalised Latin word or a katakana word.
-_NAME_LIKE_RE = re.compile(r"[A-ZＡ-Ｚ][A-Za-zＡ-Ｚａ-ｚ]|[ァ-ヺ][ァ-ヺー・]{2}")
 
 
 class Extractors:
@@ -104,6 +99,14 @@ def _in_body(match: MoneyMatch | DateMatch, sentence: Sentence) -> MoneyMatch | 
     return dataclasses.replace(match, start=match.start + sentence.start, end=match.end + sentence.start)
 
 
+def _by_sentence(mentions: Iterable[CompanyMention]) -> dict[int, list[CompanyMention]]:
+    """Company mentions grouped by the sentence they are in."""
+    grouped: dict[int, list[CompanyMention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.sentence_id, []).append(mention)
+    return grouped
+
+
 def _companies(sentences: list[Sentence], tokens: list[list[Token]], extractors: Extractors) -> list[CompanyMention]:
     """Rule matches, joined with GiNZA's entities when the model runs."""
     found = extractors.companies.find(sentences, tokens)
@@ -111,7 +114,9 @@ def _companies(sentences: list[Sentence], tokens: list[list[Token]], extractors:
         return found
     from extract.ner import find_entities
 
-    spans = find_entities(s for s in sentences if _NAME_LIKE_RE.search(s.text))
+    by_sentence = _by_sentence(found)
+    spans = find_entities([s for s in sentences
+                           if extractors.ner_filter.may_find_company(s, by_sentence.get(s.sentence_id, ()))])
     return resolve_companies(found, spans, sentences, tokens, extractors.ner_filter, extractors.rules.ner)
 
 
@@ -122,7 +127,8 @@ def _partnerships(sentences: list[Sentence], companies: list[CompanyMention], mo
     if extractors.use_ner:
         from extract.ner import parse_sentences
 
-        candidates = [s for s in sentences if may_hold_relation(s, extractors.rules.partnerships)]
+        by_sentence = _by_sentence(companies)
+        candidates = [s for s in sentences if extractors.relations.may_relate(s, by_sentence.get(s.sentence_id, ()))]
         parses = {parsed.sentence_id: parsed for parsed in parse_sentences(candidates)}
     amounts: dict[int, list[tuple[int, float | None]]] = {}
     for item in money:

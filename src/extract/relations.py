@@ -189,6 +189,12 @@ class RelationFinder:
                                                  sorted((*rules.same_company, *rules.both_companies),
                                                         key=len, reverse=True)))
 
+    def may_relate(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> bool:
+        """Whether the sentence can state a relation: a trigger and a company named or referred to.
+        Only such sentences are worth GiNZA's dependency parse."""
+        return (bool(mentions) or self._reference_re.search(sentence.text) is not None) \
+            and may_hold_relation(sentence, self._rules)
+
     def find(self, sentences: Sequence[Sentence], companies: Sequence[CompanyMention],
              money: Mapping[int, Sequence[tuple[int, float | None]]],
              parses: Mapping[int, ParsedSentence]) -> list[Partnership]:

@@ -56,6 +56,21 @@ class NerCompanyFilter:
             return True
         return any(word in sentence.text for word in self._rules.company_context)
 
+    def may_find_company(self, sentence: Sentence, rule_mentions: Sequence[CompanyMention]) -> bool:
+        """Whether GiNZA could find a company here that passes every check: the sentence has company
+        evidence and a name-like word no rule match covers. The model runs only on such sentences,
+        which is most of what keeps NER affordable; the result is the same as running it everywhere,
+        except that fewer rule matches are confirmed as ``rule+ner``."""
+        text = sentence.text
+        if not (any(word in text for word in self._rules.company_context)
+                or any(suffix in text for suffix in self._rules.company_suffixes)):
+            return False
+        for mention in rule_mentions:
+            start, end = mention.start - sentence.start, mention.end - sentence.start
+            text = text[:start] + " " * (end - start) + text[end:]
+        normalized = unicodedata.normalize("NFKC", text)
+        return bool(_LATIN_NAME_RE.search(normalized) or _KATAKANA_NAME_RE.search(normalized))
+
     def accepts(self, sentence: Sentence, span: NerSpan) -> bool:
         """Every check passes."""
         return (self.is_company_label(span) and self.looks_like_a_name(span.surface)

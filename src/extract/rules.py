@@ -149,8 +149,9 @@ class _LineDict(dict):
     duplicate_keys: tuple[tuple[str, int], ...] = ()
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader whose mappings carry their line numbers."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A safe loader whose mappings carry their line numbers (libyaml's C parser where installed:
+    the gazetteer is thousands of lines and every run and every worker loads it)."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:

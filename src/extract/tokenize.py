@@ -10,6 +10,7 @@ characters or line endings.
 
 from __future__ import annotations
 
+import csv
 from functools import lru_cache
 
 import fugashi
@@ -35,7 +36,7 @@ def tokenize_sentence(sentence: Sentence) -> list[Token]:
         found = text.find(surface, position)
         if found < 0 or not text[position:found].isspace() and found != position:
             raise ValueError(f"MeCab token {surface!r} not found at offset {position} of {text[:80]!r}")
-        feature = word.feature
+        fields = _features(word.feature_raw)
         start = sentence.start + found
         tokens.append(Token(
             sentence_id=sentence.sentence_id,
@@ -43,21 +44,27 @@ def tokenize_sentence(sentence: Sentence) -> list[Token]:
             start=start,
             end=start + len(surface),
             surface=surface,
-            lemma=_feature(feature, "lemma") or surface,
-            pos=_part_of_speech(feature),
-            reading=_feature(feature, "kana"),
+            lemma=_field(fields, _LEMMA) or surface,
+            pos="-".join(part for part in (_field(fields, 0), _field(fields, 1)) if part),
+            reading=_field(fields, _KANA),
         ))
         position = found + len(surface)
     return tokens
 
 
-def _feature(feature: object, name: str) -> str | None:
-    """A UniDic feature field, or None where the dictionary has none (unknown words)."""
-    value = getattr(feature, name, None)
+#: Positions of the UniDic feature fields used (fugashi's UnidicFeatures26 order).
+_LEMMA, _KANA = 7, 17
+
+
+def _features(raw: str) -> list[str]:
+    """A token's UniDic feature fields. Read from the raw CSV string: building fugashi's named
+    tuple for every token costs more than the rest of tokenizing."""
+    if '"' in raw:
+        return next(csv.reader([raw]))
+    return raw.split(",")
+
+
+def _field(fields: list[str], index: int) -> str | None:
+    """A feature field, or None where the dictionary has none (unknown words have only six)."""
+    value = fields[index] if index < len(fields) else None
     return None if value in (None, "*", "") else value
-
-
-def _part_of_speech(feature: object) -> str:
-    """UniDic pos1 and pos2 joined with '-' (``名詞-固有名詞``), pos1 alone when pos2 is empty."""
-    parts = [_feature(feature, "pos1"), _feature(feature, "pos2")]
-    return "-".join(part for part in parts if part)
