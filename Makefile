@@ -31,6 +31,23 @@ eval: $(INSTALLED)
 rules-check: $(INSTALLED)
 	$(BIN)/extract rules check --rules "$(RULES)"
 
+# make docs: regenerate docs/tables.md (the data dictionary) from the table schemas.
+.PHONY: docs
+docs: $(INSTALLED)
+	$(BIN)/python -m extract.data_dictionary docs/tables.md
+
+# make bench: bare GiNZA vs extract run (cold, re-runs, --no-ner) on a seeded sample of BENCH_POSTS
+# archive posts (BENCH_FULL=1: the whole archive); table on stdout, JSON in bench/results/.
+BENCH_POSTS ?= 100
+BENCH_FULL ?= 0
+BENCH_JOBS ?= all
+BENCH_BARE_POSTS ?= 100
+BENCH_ARCHIVE ?= ../shared/archive/posts
+.PHONY: bench
+bench: $(INSTALLED)
+	$(BIN)/python bench/run.py --posts "$(BENCH_POSTS)" --full "$(BENCH_FULL)" --jobs "$(BENCH_JOBS)" \
+		--bare-posts "$(BENCH_BARE_POSTS)" --archive "$(BENCH_ARCHIVE)"
+
 venv: $(INSTALLED)
 
 $(INSTALLED): pyproject.toml

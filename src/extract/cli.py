@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from extract import __version__, pipeline
+from extract.executor import DASK, LOCAL, default_jobs
 from extract.errors import ExtractError, PostError
 
 #: Fewer posts than this finish before a progress bar would help.
@@ -40,12 +41,20 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, warnings or summary.")
 @click.option("--no-ner", is_flag=True,
               help="Rules only: skip the GiNZA model (much faster; no NER-only companies, relations without parses).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: every core).")
+@click.option("--executor", type=click.Choice([LOCAL, DASK]), default=LOCAL,
+              show_default=True, help="Where the per-post work runs: local processes or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786) for --executor dask; none starts a local cluster.")
+@click.option("--no-cache", is_flag=True, help="Do not read or store GiNZA results in OUTPUT/.extract.")
 def run_command(corpus_dir: Path, output_dir: Path, rules_dir: Path, strict: bool, quiet: bool,
-                no_ner: bool) -> None:
+                no_ner: bool, jobs: int | None, executor: str, scheduler: str | None, no_cache: bool) -> None:
     """Process every post under CORPUS (.md, .markdown, .txt, recursively) into tables.
 
     Posts that cannot be read are skipped with a warning and listed in
-    errors.parquet; the tables are replaced atomically at the end.
+    errors.parquet; the tables are replaced atomically at the end. A re-run
+    redoes only the posts, and the tables of the rule files, that changed.
 
     \b
     Example:
@@ -56,16 +65,19 @@ def run_command(corpus_dir: Path, output_dir: Path, rules_dir: Path, strict: boo
         if not quiet:
             click.echo(f"warning: skipped {error.source_path}: {error.message}", err=True)
 
-    def track(paths: list[Path]) -> Iterable[Path]:
-        if quiet or len(paths) < PROGRESS_MIN_POSTS or not sys.stderr.isatty():
-            return paths
+    def track(results: Iterable, total: int) -> Iterable:
+        if quiet or total < PROGRESS_MIN_POSTS or not sys.stderr.isatty():
+            return results
         from tqdm import tqdm
 
-        return tqdm(paths, unit="post", file=sys.stderr, leave=False)
+        return tqdm(results, total=total, unit="post", file=sys.stderr, leave=False)
 
+    if scheduler and executor != DASK:
+        raise click.UsageError("--scheduler needs --executor dask")
     try:
         summary = pipeline.run(corpus_dir, output_dir, rules_dir, strict=strict, use_ner=not no_ner,
-                               on_error=warn, track=track)
+                               jobs=jobs or default_jobs(), executor=executor, scheduler=scheduler,
+                               use_cache=not no_cache, on_error=warn, track=track)
     except KeyboardInterrupt:
         click.echo("interrupted: nothing written, the previous output is intact", err=True)
         sys.exit(130)
@@ -150,3 +162,27 @@ def eval_command(output_dir: Path, gold_path: Path, as_json: bool, by_rule: bool
         click.echo(f"below threshold: {failure}", err=True)
     if failures:
         sys.exit(1)
+
+
+@main.command("report")
+@click.argument("output_dir", metavar="OUTPUT", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("-o", "--out", "report_path", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("report.html"), show_default=True, help="The HTML file to write.")
+def report_command(output_dir: Path, report_path: Path) -> None:
+    """Write one self-contained HTML page of charts and evidence for the tables in OUTPUT.
+
+    Mentions per company, amounts on a timeline, chips by vendor, the
+    partnership graph and every fact with its sentence and post. The page
+    needs no network: open it straight from disk.
+
+    \b
+    Example:
+      extract report output -o report.html
+    """
+    from extract.report import write_report
+
+    try:
+        written = write_report(output_dir, report_path)
+    except ExtractError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"wrote {written}", err=True)

@@ -12,10 +12,11 @@ back to the body through the sentence's start.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extract.cache import SentenceCache
 from extract.models import Sentence
 
 #: The spaCy model GiNZA ships.
@@ -107,31 +108,63 @@ def _fits(sentence: Sentence) -> bool:
     return len(sentence.text.encode("utf-8")) <= MAX_MODEL_BYTES
 
 
-def find_entities(sentences: Iterable[Sentence], batch_size: int = 64) -> list[NerSpan]:
+def analysis_kinds() -> tuple[str, str]:
+    """Cache kinds of the two analyses, naming the model's version: a new model is a new cache."""
+    from importlib.metadata import version
+
+    model = f"{MODEL_NAME}-{version('ja-ginza')}"
+    return f"{model}:{'+'.join(_NER_ONLY)}", f"{model}:{'+'.join(_PARSE)}"
+
+
+def find_entities(sentences: Sequence[Sentence], cache: SentenceCache | None = None,
+                  batch_size: int = 64) -> list[NerSpan]:
     """GiNZA's entities in the given sentences, with body offsets."""
-    nlp = load_model()
-    fitting = [s for s in sentences if _fits(s)]
+    def analyse(texts: list[str]) -> list[list]:
+        nlp = load_model()
+        with nlp.select_pipes(enable=list(_NER_ONLY)):
+            return [[[ent.start_char, ent.end_char, ent.label_] for ent in doc.ents]
+                    for doc in nlp.pipe(texts, batch_size=batch_size)]
+
     spans = []
-    with nlp.select_pipes(enable=list(_NER_ONLY)):
-        for sentence, doc in zip(fitting, nlp.pipe((s.text for s in fitting), batch_size=batch_size)):
-            spans += [NerSpan(sentence.sentence_id, sentence.start + ent.start_char,
-                              sentence.start + ent.end_char, ent.text, ent.label_) for ent in doc.ents]
+    for sentence, entities in _analysed(sentences, analyse, cache):
+        spans += [NerSpan(sentence.sentence_id, sentence.start + start, sentence.start + end,
+                          sentence.text[start:end], label) for start, end, label in entities]
     return spans
 
 
-def parse_sentences(sentences: Sequence[Sentence], batch_size: int = 32) -> list[ParsedSentence]:
+def parse_sentences(sentences: Sequence[Sentence], cache: SentenceCache | None = None,
+                    batch_size: int = 32) -> list[ParsedSentence]:
     """Dependency parses (with bunsetsu starts) of the given sentences, in order."""
-    nlp = load_model()
+    def analyse(texts: list[str]) -> list[list]:
+        nlp = load_model()
+        parsed = []
+        with nlp.select_pipes(enable=list(_PARSE)):
+            for doc in nlp.pipe(texts, batch_size=batch_size):
+                bunsetu_starts = {span.start for span in _bunsetu_spans(doc)}
+                parsed.append([[t.i, t.idx, t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.dep_, t.head.i,
+                                t.i in bunsetu_starts] for t in doc])
+        return parsed
+
+    return [ParsedSentence(sentence.sentence_id, tuple(
+                ParsedToken(index, sentence.start + start, sentence.start + end, text, lemma, pos, dep, head,
+                            bunsetu_start)
+                for index, start, end, text, lemma, pos, dep, head, bunsetu_start in tokens))
+            for sentence, tokens in _analysed(sentences, analyse, cache)]
+
+
+def _analysed(sentences: Sequence[Sentence], analyse: Callable[[list[str]], list[list]],
+              cache: SentenceCache | None) -> list[tuple[Sentence, list]]:
+    """Each sentence the model can take with its analysis, read from the cache where it is there;
+    the model runs once on the distinct texts that are not, and their results are stored."""
     fitting = [s for s in sentences if _fits(s)]
-    parsed = []
-    with nlp.select_pipes(enable=list(_PARSE)):
-        for sentence, doc in zip(fitting, nlp.pipe((s.text for s in fitting), batch_size=batch_size)):
-            bunsetu_starts = {span.start for span in _bunsetu_spans(doc)}
-            parsed.append(ParsedSentence(sentence.sentence_id, tuple(
-                ParsedToken(t.i, sentence.start + t.idx, sentence.start + t.idx + len(t.text), t.text,
-                            t.lemma_, t.pos_, t.dep_, t.head.i, t.i in bunsetu_starts)
-                for t in doc)))
-    return parsed
+    known = cache.get_many({s.text for s in fitting}) if cache is not None else {}
+    missing = list(dict.fromkeys(s.text for s in fitting if s.text not in known))
+    if missing:
+        fresh = dict(zip(missing, analyse(missing)))
+        if cache is not None:
+            cache.put_many(fresh)
+        known = {**known, **fresh}
+    return [(sentence, known[sentence.text]) for sentence in fitting]
 
 
 def _bunsetu_spans(doc) -> list:

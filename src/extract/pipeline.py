@@ -2,19 +2,26 @@
 
 read -> segment -> tokenize -> match + NER -> normalize -> relate -> write. A post
 that fails is recorded in the errors table and the batch goes on, unless the
-run is strict. Tables are only written once every post has been processed,
-each atomically, so an interrupted run leaves the previous output whole.
+run is strict. Only what changed since the last run is redone (incremental.py),
+posts are shared among worker processes (executor.py) and tables are written
+one bucket of posts at a time into new part folders that replace the previous
+ones only once complete, so an interrupted run leaves the previous output whole.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from extract import corpus, tables
+from extract.cache import SentenceCache
 from extract.errors import PostError
 from extract.models import Post, Sentence, Token
 from extract.normalize.chips import ChipMention, ChipRecognizer
@@ -26,7 +33,13 @@ from extract.resolve import NerCompanyFilter, resolve_companies
 from extract.rules import RuleSet, load_rules
 from extract.segment import mask_urls, split_sentences, url_spans
 from extract.tokenize import tokenize_sentence
-from extract.write import prepare_output, write_table
+from extract.executor import LOCAL, TaskResult, WorkerSettings, run_tasks
+from extract.incremental import (ALL_TABLES, BUCKETS, PIPELINE_VERSION, Manifest, Plan, PostFile, Task, make_plan,
+                                 stage_digests)
+from extract.write import TableParts, prepare_output, table_path, write_table
+
+#: The GiNZA results cache, inside the output folder so it goes where the tables go.
+CACHE_FILE = Path(".extract") / "ginza-cache.sqlite"
 
 
 @dataclass(frozen=True)
@@ -68,9 +81,15 @@ class Extractors:
     rules only (much faster, fewer companies, relations from particles alone).
     """
 
-    def __init__(self, rules: RuleSet, use_ner: bool = True) -> None:
+    def __init__(self, rules: RuleSet, use_ner: bool = True, cache_path: Path | None = None) -> None:
         self.rules = rules
         self.use_ner = use_ner
+        self.ner_cache = self.parse_cache = None
+        if use_ner and cache_path is not None:
+            from extract.ner import analysis_kinds
+
+            ner_kind, parse_kind = analysis_kinds()
+            self.ner_cache, self.parse_cache = SentenceCache(cache_path, ner_kind), SentenceCache(cache_path, parse_kind)
         self.companies = CompanyRecognizer(rules)
         self.chips = ChipRecognizer(rules)
         self.relations = RelationFinder(rules.partnerships)
@@ -86,12 +105,14 @@ class RunSummary:
     tokens: int
     errors: int
     seconds: float
+    unchanged: int = 0
 
     def line(self) -> str:
-        """One human line: ``12 posts, 840 sentences, 30,112 tokens, 1 error in 3.2 s``."""
+        """One human line: ``12 posts, 840 sentences, 30,112 tokens, 1 error in 3.2 s (11 posts unchanged)``."""
         errors = "error" if self.errors == 1 else "errors"
+        reused = f" ({self.unchanged:,} posts unchanged)" if self.unchanged else ""
         return (f"{self.posts:,} posts, {self.sentences:,} sentences, {self.tokens:,} tokens, "
-                f"{self.errors:,} {errors} in {self.seconds:.1f} s")
+                f"{self.errors:,} {errors} in {self.seconds:.1f} s{reused}")
 
 
 def _in_body(match: MoneyMatch | DateMatch, sentence: Sentence) -> MoneyMatch | DateMatch:
@@ -116,7 +137,8 @@ def _companies(sentences: list[Sentence], tokens: list[list[Token]], extractors:
 
     by_sentence = _by_sentence(found)
     spans = find_entities([s for s in sentences
-                           if extractors.ner_filter.may_find_company(s, by_sentence.get(s.sentence_id, ()))])
+                           if extractors.ner_filter.may_find_company(s, by_sentence.get(s.sentence_id, ()))],
+                          extractors.ner_cache)
     return resolve_companies(found, spans, sentences, tokens, extractors.ner_filter, extractors.rules.ner)
 
 
@@ -129,7 +151,7 @@ def _partnerships(sentences: list[Sentence], companies: list[CompanyMention], mo
 
         by_sentence = _by_sentence(companies)
         candidates = [s for s in sentences if extractors.relations.may_relate(s, by_sentence.get(s.sentence_id, ()))]
-        parses = {parsed.sentence_id: parsed for parsed in parse_sentences(candidates)}
+        parses = {parsed.sentence_id: parsed for parsed in parse_sentences(candidates, extractors.parse_cache)}
     amounts: dict[int, list[tuple[int, float | None]]] = {}
     for item in money:
         amounts.setdefault(item.sentence_id, []).append((item.match.start, item.value_usd))
@@ -141,21 +163,24 @@ def _outside(mentions: list, spans: list[tuple[int, int]]) -> list:
     return [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
 
 
-def process_post(post: Post, extractors: Extractors) -> PostResult:
-    """Run every per-post stage on one post."""
+def process_post(post: Post, extractors: Extractors, tables: Collection[str] = ALL_TABLES) -> PostResult:
+    """Run the per-post stages on one post: those that feed ``tables`` (all by default)."""
     rules = extractors.rules
     sentences = split_sentences(post.body)
     tokens = [tokenize_sentence(sentence) for sentence in sentences]
     urls = [span for sentence in sentences for span in url_spans(sentence.text, sentence.start)]
-    companies = _outside(_companies(sentences, tokens, extractors), urls)
+    wanted = set(tables)
+    companies = (_outside(_companies(sentences, tokens, extractors), urls)
+                 if wanted & {"companies", "partnerships"} else [])
     anchor = post.published_at.date() if post.published_at else None
     texts = [mask_urls(sentence.text) for sentence in sentences]
     money = tuple(
         SentenceMoney(sentence.sentence_id, found, to_usd(found.value, found.currency, anchor, rules.fx))
         for sentence, text in zip(sentences, texts) for found in
-        (_in_body(m, sentence) for m in find_money(text, rules.money)))
+        (_in_body(m, sentence) for m in find_money(text, rules.money))) if wanted & {"money", "partnerships"} else ()
     dates = tuple(SentenceDate(sentence.sentence_id, _in_body(found, sentence))
-                  for sentence, text in zip(sentences, texts) for found in find_dates(text, rules.dates, anchor))
+                  for sentence, text in zip(sentences, texts)
+                  for found in find_dates(text, rules.dates, anchor)) if "dates" in wanted else ()
     return PostResult(
         post=post,
         sentences=tuple(sentences),
@@ -163,67 +188,129 @@ def process_post(post: Post, extractors: Extractors) -> PostResult:
         companies=tuple(companies),
         money=money,
         dates=dates,
-        chips=tuple(_outside(extractors.chips.find(sentences, tokens), urls)),
-        partnerships=tuple(_partnerships(sentences, companies, money, extractors)),
+        chips=tuple(_outside(extractors.chips.find(sentences, tokens), urls)) if "chips" in wanted else (),
+        partnerships=tuple(_partnerships(sentences, companies, money, extractors))
+        if "partnerships" in wanted else (),
     )
 
 
-def _results(paths: Iterable[Path], corpus_dir: Path, extractors: Extractors, strict: bool,
-             on_error: Callable[[PostError], None]) -> Iterator[PostResult | PostError]:
-    """Read and process each post, yielding its result or the error that stopped it."""
-    for path in paths:
+def post_tables(outcome: PostResult, tables_wanted: Collection[str] = ALL_TABLES) -> dict[str, pa.Table]:
+    """A processed post's rows as one Arrow table per wanted table."""
+    article_id = outcome.post.article_id
+    rows = {
+        "articles": lambda: [tables.article_row(outcome.post)],
+        "sentences": lambda: (tables.sentence_row(article_id, s) for s in outcome.sentences),
+        "tokens": lambda: (tables.token_row(article_id, t) for t in outcome.tokens),
+        "companies": lambda: (tables.mention_row(article_id, m) for m in outcome.companies),
+        "chips": lambda: (tables.mention_row(article_id, m) for m in outcome.chips),
+        "money": lambda: (tables.mention_row(article_id, m.match, sentence_id=m.sentence_id, value_usd=m.value_usd)
+                          for m in outcome.money),
+        "dates": lambda: (tables.mention_row(article_id, d.match, sentence_id=d.sentence_id) for d in outcome.dates),
+        "partnerships": lambda: (tables.mention_row(article_id, p) for p in outcome.partnerships),
+    }
+    built = {}
+    for name in tables_wanted:
+        builder = tables.TableBuilder(tables.SCHEMAS[name])
+        builder.extend(rows[name]())
+        built[name] = builder.to_table()
+    return built
+
+
+def _post_files(corpus_dir: Path) -> list[PostFile]:
+    """Every post file of the corpus with its content hash (reading bytes is cheap next to processing)."""
+    found = []
+    for path in corpus.discover_posts(corpus_dir):
         try:
-            yield process_post(corpus.read_post(path, corpus_dir), extractors)
-        except PostError as error:
-            if strict:
-                raise
-            on_error(error)
-            yield error
-        except Exception as exc:  # a bug or an unforeseen input must not sink the batch
-            error = PostError(path.as_posix(), "process", type(exc).__name__, str(exc) or repr(exc))
-            if strict:
-                raise error from exc
-            on_error(error)
-            yield error
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            digest = ""  # unreadable: processed (and recorded as an error) every run
+        found.append(PostFile(path, path.relative_to(corpus_dir).as_posix(),
+                              corpus.article_id_for(path, corpus_dir), digest))
+    return found
+
+
+def _bucket_rows(plan: Plan, table: str, parts: TableParts, bucket: int, fresh: list[pa.Table]) -> pa.Table:
+    """A rebuilt bucket's rows: the previous rows still valid, then the freshly computed ones."""
+    pieces = []
+    previous = parts.previous(bucket)
+    if previous is not None and previous.num_rows:
+        keep = plan.kept - plan.recomputed(table)
+        mask = pc.is_in(previous["article_id"], value_set=pa.array(sorted(keep), pa.string()))
+        pieces.append(previous.filter(mask))
+    pieces += fresh
+    schema = tables.SCHEMAS[table]
+    return pa.concat_tables([p.cast(schema) for p in pieces]) if pieces else schema.empty_table()
 
 
 def run(corpus_dir: Path, output_dir: Path, rules_dir: Path, *, strict: bool = False, use_ner: bool = True,
+        jobs: int = 1, executor: str = LOCAL, scheduler: str | None = None, use_cache: bool = True,
         on_error: Callable[[PostError], None] = lambda error: None,
-        track: Callable[[list[Path]], Iterable[Path]] = lambda paths: paths) -> RunSummary:
-    """Extract every post under ``corpus_dir`` into tables under ``output_dir``.
+        track: Callable[[Iterable[TaskResult], int], Iterable[TaskResult]] = lambda results, total: results,
+        ) -> RunSummary:
+    """Extract every post under ``corpus_dir`` into tables under ``output_dir``, redoing only what changed.
 
     ``on_error`` is told of each skipped post (the CLI prints a warning);
-    ``track`` wraps the list of post files (the CLI adds a progress bar).
+    ``track`` wraps the stream of task results and is told their number (the
+    CLI adds a progress bar).
     With ``strict`` the first failing post raises its ``PostError`` and
     nothing is written. ``use_ner=False`` runs the rules alone, without GiNZA.
+    ``jobs`` worker processes share the posts (``executor="dask"`` sends them
+    to the Dask scheduler at ``scheduler`` instead); GiNZA's results are cached
+    per sentence text under ``output_dir/.extract`` unless ``use_cache`` is off.
     """
     began = time.perf_counter()
-    extractors = Extractors(load_rules(rules_dir), use_ner)
-    paths = corpus.discover_posts(corpus_dir)
+    rules = load_rules(rules_dir)
+    posts = _post_files(corpus_dir)
     prepare_output(output_dir)
-    builders = {name: tables.TableBuilder(schema) for name, schema in tables.SCHEMAS.items()}
-    for outcome in _results(track(paths), corpus_dir, extractors, strict, on_error):
-        if isinstance(outcome, PostError):
-            builders["errors"].append(tables.error_row(outcome.source_path, outcome.stage,
-                                                       outcome.kind, outcome.message))
-            continue
-        article_id = outcome.post.article_id
-        builders["articles"].append(tables.article_row(outcome.post))
-        builders["sentences"].extend(tables.sentence_row(article_id, s) for s in outcome.sentences)
-        builders["tokens"].extend(tables.token_row(article_id, t) for t in outcome.tokens)
-        builders["companies"].extend(tables.mention_row(article_id, m) for m in outcome.companies)
-        builders["chips"].extend(tables.mention_row(article_id, m) for m in outcome.chips)
-        builders["money"].extend(tables.mention_row(article_id, m.match, sentence_id=m.sentence_id,
-                                                    value_usd=m.value_usd) for m in outcome.money)
-        builders["dates"].extend(tables.mention_row(article_id, d.match, sentence_id=d.sentence_id)
-                                 for d in outcome.dates)
-        builders["partnerships"].extend(tables.mention_row(article_id, p) for p in outcome.partnerships)
-    for name, builder in builders.items():
-        write_table(builder.to_table(), output_dir, name)
+    manifest = Manifest(PIPELINE_VERSION, {"use_ner": use_ner}, stage_digests(rules_dir))
+    tables_present = all(table_path(output_dir, name).is_dir() for name in ALL_TABLES)
+    previous = Manifest.load(output_dir)
+    plan = make_plan(posts, previous, manifest, tables_present)
+    settings = WorkerSettings(str(corpus_dir), str(rules_dir), rules.digest, use_ner,
+                              str(output_dir / CACHE_FILE) if use_ner and use_cache else None)
+    parts = {name: TableParts(output_dir, name, tables.SCHEMAS[name]) for name in ALL_TABLES}
+    errors = tables.TableBuilder(tables.ERRORS)
+    succeeded: dict[str, dict[str, str]] = {}
+    try:
+        results = iter(track(run_tasks(plan.tasks, settings, jobs=jobs, executor=executor, scheduler=scheduler),
+                             len(plan.tasks)))
+        pending = next(results, None)
+        for bucket in range(BUCKETS):
+            fresh: dict[str, list[pa.Table]] = {name: [] for name in ALL_TABLES}
+            while pending is not None and pending.task.post.bucket == bucket:
+                error = pending.post_error()
+                if error is not None:
+                    if strict:
+                        raise error
+                    on_error(error)
+                    errors.append(tables.error_row(error.source_path, error.stage, error.kind, error.message))
+                    plan.kept.discard(pending.task.post.article_id)
+                else:
+                    for name, table in pending.tables.items():
+                        fresh[name].append(table)
+                    post = pending.task.post
+                    succeeded[post.source_path] = {"sha256": post.sha256, "article_id": post.article_id}
+                pending = next(results, None)
+            for name in ALL_TABLES:
+                if bucket in plan.dirty[name]:
+                    parts[name].write(bucket, _bucket_rows(plan, name, parts[name], bucket, fresh[name]))
+                else:
+                    parts[name].keep(bucket)
+        for name in ALL_TABLES:
+            parts[name].commit()
+    finally:
+        for part in parts.values():
+            part.discard()
+    write_table(errors.to_table(), output_dir, "errors")
+    manifest.posts = {post.source_path: succeeded.get(post.source_path) or previous.posts[post.source_path]
+                      for post in posts
+                      if post.source_path in succeeded or post.article_id in plan.kept}
+    manifest.save(output_dir)
     return RunSummary(
-        posts=len(builders["articles"]),
-        sentences=len(builders["sentences"]),
-        tokens=len(builders["tokens"]),
-        errors=len(builders["errors"]),
+        posts=parts["articles"].rows,
+        sentences=parts["sentences"].rows,
+        tokens=parts["tokens"].rows,
+        errors=len(errors),
         seconds=time.perf_counter() - began,
+        unchanged=plan.unchanged_posts,
     )

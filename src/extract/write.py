@@ -1,9 +1,13 @@
 """Writing tables to Parquet atomically, so an interrupted run never leaves a half-written table.
 
-A table is written to a temporary file beside its final path and renamed over
-it only once complete; a crash or Ctrl-C before the rename leaves the
-previous table whole, and leftover temporary files are removed by the next
-run.
+A small table is one file, written to a temporary file beside its final path
+and renamed over it only once complete. A large table is a folder of part
+files, one per bucket of posts (``<table>.parquet/part-07.parquet``), so a
+re-run rewrites only the parts whose posts changed and memory stays flat: the
+new folder is built beside the old one (unchanged parts hard-linked, not
+copied) and swapped in once complete. A crash or Ctrl-C before the swap leaves
+the previous table whole; leftovers are cleared, or a half-done swap
+finished, by the next run.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import pyarrow.parquet as pq
 from extract.errors import InputError
 
 _TEMP_MARK = ".tmp-"
+_OLD_MARK = ".old-"
 
 
 def prepare_output(output_dir: Path) -> None:
@@ -25,6 +30,12 @@ def prepare_output(output_dir: Path) -> None:
     if output_dir.exists() and not output_dir.is_dir():
         raise InputError(f"output path exists and is not a folder: {output_dir}")
     output_dir.mkdir(parents=True, exist_ok=True)
+    for previous in output_dir.glob(f".*{_OLD_MARK}*"):
+        final = output_dir / previous.name.split(_OLD_MARK)[0].removeprefix(".")
+        if final.exists():
+            shutil.rmtree(previous, ignore_errors=True)
+        else:  # killed between the two renames of a swap: the previous table comes back
+            os.replace(previous, final)
     for leftover in output_dir.glob(f".*{_TEMP_MARK}*"):
         if leftover.is_dir():
             shutil.rmtree(leftover, ignore_errors=True)
@@ -51,3 +62,58 @@ def write_table(table: pa.Table, output_dir: Path, name: str) -> Path:
     finally:
         temporary.unlink(missing_ok=True)
     return final
+
+
+def part_name(bucket: int) -> str:
+    """The file of one bucket's rows in a table folder."""
+    return f"part-{bucket:02d}.parquet"
+
+
+class TableParts:
+    """The next version of a table folder, built part by part beside the current one."""
+
+    def __init__(self, output_dir: Path, name: str, schema: pa.Schema) -> None:
+        self.schema = schema
+        self.final = table_path(output_dir, name)
+        self._temporary = output_dir / f".{name}{_TEMP_MARK}{os.getpid()}.parquet"
+        self._old = output_dir / f".{name}.parquet{_OLD_MARK}{os.getpid()}"
+        shutil.rmtree(self._temporary, ignore_errors=True)
+        self._temporary.mkdir()
+        self.rows = 0
+
+    def previous(self, bucket: int) -> pa.Table | None:
+        """The current version's rows of a bucket, if the table is a folder that has them."""
+        path = self.final / part_name(bucket)
+        return pq.read_table(path, schema=self.schema) if path.is_file() else None
+
+    def keep(self, bucket: int) -> None:
+        """Carry a bucket's part over unchanged (a hard link, no copy)."""
+        source = self.final / part_name(bucket)
+        if source.is_file():
+            os.link(source, self._temporary / part_name(bucket))
+            self.rows += pq.ParquetFile(source).metadata.num_rows
+
+    def write(self, bucket: int, table: pa.Table) -> None:
+        """Write a bucket's rows (nothing when there are none)."""
+        if table.num_rows:
+            pq.write_table(table.cast(self.schema), self._temporary / part_name(bucket), compression="zstd")
+            self.rows += table.num_rows
+
+    def commit(self) -> None:
+        """Swap the new folder in; a table without rows still gets one empty part carrying its schema."""
+        if not any(self._temporary.iterdir()):
+            pq.write_table(self.schema.empty_table(), self._temporary / "part-empty.parquet")
+        for written in self._temporary.iterdir():
+            with open(written, "rb") as handle:
+                os.fsync(handle.fileno())
+        if self.final.exists():
+            os.replace(self.final, self._old)
+        os.replace(self._temporary, self.final)
+        if self._old.is_dir():
+            shutil.rmtree(self._old)
+        else:
+            self._old.unlink(missing_ok=True)
+
+    def discard(self) -> None:
+        """Drop the unfinished new version; the current one stays."""
+        shutil.rmtree(self._temporary, ignore_errors=True)

@@ -1,0 +1,171 @@
+"""Incremental runs: what a run must redo, from a manifest of what the last run did.
+
+Users re-run ``make extract`` after every new rule or post. The manifest,
+written last by every complete run, records each post's content hash, a
+digest of the rule files per stage and the pipeline version; a run compares
+them with what is on disk and redoes only what changed: a new or edited post
+is processed, a deleted post's rows leave the tables, and an edited rule file
+recomputes only the tables its stage feeds (an edited chip file rewrites the
+chips table and nothing else). Tables are split into buckets of posts by a
+hash of ``article_id``, so a change rewrites only its buckets' part files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.rules import rule_files
+
+#: Bump whenever a code change changes what the pipeline extracts: every post is then redone.
+PIPELINE_VERSION = "2026.11.2"
+#: Buckets of posts a table folder is split into.
+BUCKETS = 64
+#: Tables with one row set per post, rebuilt from scratch only when their posts change.
+POST_TABLES = ("articles", "sentences", "tokens")
+#: Each stage's tables, and the rule files that steer it (by path relative to the rules folder).
+STAGE_TABLES: Mapping[str, tuple[str, ...]] = {
+    "companies": ("companies", "partnerships"),
+    "chips": ("chips",),
+    "money": ("money", "partnerships"),
+    "dates": ("dates",),
+    "partnerships": ("partnerships",),
+}
+ALL_TABLES = (*POST_TABLES, "companies", "money", "dates", "chips", "partnerships")
+_MANIFEST = Path(".extract") / "manifest.json"
+
+
+def stage_of(relative_rule_path: str) -> str:
+    """The stage a rule file steers."""
+    first = relative_rule_path.split("/", 1)[0]
+    if first in ("companies", "products.yaml", "company_patterns.yaml", "ner.yaml"):
+        return "companies"
+    if first == "chips":
+        return "chips"
+    if first in ("money.yaml", "fx.yaml"):
+        return "money"
+    if first == "dates.yaml":
+        return "dates"
+    return "partnerships"
+
+
+def stage_digests(rules_dir: Path) -> dict[str, str]:
+    """A digest of the rule files of each stage: it changes whenever one of them does."""
+    digests = {stage: hashlib.sha256(stage.encode()) for stage in STAGE_TABLES}
+    for path in rule_files(rules_dir):
+        relative = path.relative_to(rules_dir).as_posix()
+        digest = digests[stage_of(relative)]
+        digest.update(relative.encode() + b"\0")
+        digest.update(path.read_bytes())
+    return {stage: digest.hexdigest() for stage, digest in digests.items()}
+
+
+def bucket_of(article_id: str) -> int:
+    """The bucket of a post: stable across runs and machines."""
+    return int(hashlib.sha1(article_id.encode()).hexdigest()[:8], 16) % BUCKETS
+
+
+@dataclass(frozen=True)
+class PostFile:
+    """A post file found in the corpus, with what identifies its content."""
+
+    path: Path
+    source_path: str
+    article_id: str
+    sha256: str
+
+    @property
+    def bucket(self) -> int:
+        return bucket_of(self.article_id)
+
+
+@dataclass
+class Manifest:
+    """What the last complete run wrote: settings, rule digests and every post it extracted."""
+
+    version: str
+    settings: dict[str, object]
+    digests: dict[str, str]
+    posts: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, output_dir: Path) -> Manifest | None:
+        """The manifest of the output folder, or None (no run yet, or unreadable: redo everything)."""
+        try:
+            data = json.loads((output_dir / _MANIFEST).read_text(encoding="utf-8"))
+            return cls(data["version"], data["settings"], data["digests"], data["posts"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def save(self, output_dir: Path) -> None:
+        """Write the manifest atomically (last, once every table is in place)."""
+        path = output_dir / _MANIFEST
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".tmp-{os.getpid()}")
+        temporary.write_text(json.dumps({"version": self.version, "settings": self.settings,
+                                         "digests": self.digests, "posts": self.posts},
+                                        ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, path)
+
+
+@dataclass(frozen=True)
+class Task:
+    """A post to process and the tables to compute for it."""
+
+    post: PostFile
+    tables: frozenset[str]
+
+
+@dataclass
+class Plan:
+    """What a run does: posts to process, and per table the buckets whose part must be rebuilt.
+
+    A rebuilt part keeps the previous rows of the posts in ``kept`` for which
+    that table is not recomputed; every other part is carried over as it is.
+    """
+
+    tasks: list[Task]
+    dirty: dict[str, set[int]]
+    kept: set[str]
+    unchanged_posts: int
+
+    def recomputed(self, table: str) -> set[str]:
+        """Article ids whose rows of ``table`` this run computes afresh."""
+        return {task.post.article_id for task in self.tasks if table in task.tables}
+
+
+def make_plan(posts: Iterable[PostFile], previous: Manifest | None, current: Manifest,
+              tables_present: bool) -> Plan:
+    """Compare the corpus and rules with the last run's manifest and decide what to redo."""
+    posts = sorted(posts, key=lambda p: (p.bucket, p.source_path))
+    if (previous is None or not tables_present or previous.version != current.version
+            or previous.settings != current.settings):
+        return Plan([Task(p, frozenset(ALL_TABLES)) for p in posts],
+                    {table: set(range(BUCKETS)) for table in ALL_TABLES}, set(), 0)
+    stale_tables = {table for stage, digest in current.digests.items()
+                    if previous.digests.get(stage) != digest for table in STAGE_TABLES[stage]}
+    seen = {p.source_path for p in posts}
+    dirty: dict[str, set[int]] = {table: set() for table in ALL_TABLES}
+    for source_path, record in previous.posts.items():
+        if source_path not in seen:  # deleted: its rows leave every table
+            for table in ALL_TABLES:
+                dirty[table].add(bucket_of(record["article_id"]))
+    tasks, kept, unchanged = [], set(), 0
+    for post in posts:
+        record = previous.posts.get(post.source_path)
+        if record is None or record["sha256"] != post.sha256 or record["article_id"] != post.article_id:
+            tasks.append(Task(post, frozenset(ALL_TABLES)))
+            for table in ALL_TABLES:
+                dirty[table].add(post.bucket)
+            continue
+        unchanged += 1
+        kept.add(post.article_id)
+        if stale_tables:
+            tasks.append(Task(post, frozenset(stale_tables)))
+            for table in stale_tables:
+                dirty[table].add(post.bucket)
+    return Plan(tasks, dirty, kept, unchanged)
