@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import platform
+import random
 import re
 import shutil
 import subprocess
@@ -140,8 +141,6 @@ def choose_posts(settings: Settings) -> list[Path]:
     The order matters: the bare GiNZA sub-sample is its first posts, so it is
     itself a random sample of the corpus.
     """
-    import random
-
     archive_posts = post_files(settings.archive)
     if not archive_posts:
         sys.exit(f"no posts found in {settings.archive}")
