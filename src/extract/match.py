@@ -16,6 +16,8 @@ from extract.models import Sentence, Token
 
 #: Names longer than this many tokens are not looked for (none of the gazetteer's are).
 MAX_NAME_TOKENS = 12
+#: Sentence texts whose names are remembered (posts repeat boilerplate sentences).
+_REMEMBERED_TEXTS = 50_000
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class AliasIndex:
 
     def __init__(self, names: Iterable[tuple[str, AliasEntry]], key: Callable[[str], str]) -> None:
         self._key = key
+        self._found: dict[tuple[str, int, int], list[tuple[int, int, str, AliasEntry]]] = {}
         self._entries: dict[str, AliasEntry] = {}
         self._prefixes: set[str] = set()
         for name, entry in names:
@@ -57,6 +60,18 @@ class AliasIndex:
 
     def find(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
         """Every longest listed name in the sentence, left to right, without overlaps."""
+        # The tokens are a run of the sentence's own: its text, where the run starts and its length say which.
+        key = (sentence.text, tokens[0].start - sentence.start if tokens else 0, len(tokens))
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= _REMEMBERED_TEXTS:
+                self._found.clear()
+            found = self._found[key] = self._find(sentence, tokens)
+        return [AliasHit(sentence.sentence_id, sentence.start + start, sentence.start + end, surface, entry)
+                for start, end, surface, entry in found]
+
+    def _find(self, sentence: Sentence, tokens: Sequence[Token]) -> list[tuple[int, int, str, AliasEntry]]:
+        """The names of a sentence with offsets relative to it (they depend on its text alone)."""
         hits = []
         text, base = sentence.text, sentence.start
         index = 0
@@ -75,7 +90,7 @@ class AliasIndex:
                 index += 1
                 continue
             last, entry = best
-            start, end = first.start, tokens[last].end
-            hits.append(AliasHit(sentence.sentence_id, start, end, text[start - base: end - base], entry))
+            start, end = first.start - base, tokens[last].end - base
+            hits.append((start, end, text[start:end], entry))
             index = last + 1
         return hits

@@ -200,7 +200,6 @@ def post_tables(outcome: PostResult, tables_wanted: Collection[str] = ALL_TABLES
     rows = {
         "articles": lambda: [tables.article_row(outcome.post)],
         "sentences": lambda: (tables.sentence_row(article_id, s) for s in outcome.sentences),
-        "tokens": lambda: (tables.token_row(article_id, t) for t in outcome.tokens),
         "companies": lambda: (tables.mention_row(article_id, m) for m in outcome.companies),
         "chips": lambda: (tables.mention_row(article_id, m) for m in outcome.chips),
         "money": lambda: (tables.mention_row(article_id, m.match, sentence_id=m.sentence_id, value_usd=m.value_usd)
@@ -208,8 +207,8 @@ def post_tables(outcome: PostResult, tables_wanted: Collection[str] = ALL_TABLES
         "dates": lambda: (tables.mention_row(article_id, d.match, sentence_id=d.sentence_id) for d in outcome.dates),
         "partnerships": lambda: (tables.mention_row(article_id, p) for p in outcome.partnerships),
     }
-    built = {}
-    for name in tables_wanted:
+    built = {"tokens": tables.token_table(article_id, outcome.tokens)} if "tokens" in tables_wanted else {}
+    for name in set(tables_wanted) - {"tokens"}:
         builder = tables.TableBuilder(tables.SCHEMAS[name])
         builder.extend(rows[name]())
         built[name] = builder.to_table()

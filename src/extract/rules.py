@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -492,6 +493,7 @@ def _check_gazetteer(companies: list[CompanyRule], chips: list[ChipRule],
                                         f"({claimed.file}:{claimed.line})"))
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token; surfaces repeat a lot
 def chip_key(text: str) -> str:
     """How chip names are compared: NFKC, without spaces or hyphens (``Trainium 2`` == ``Trainium2``)."""
     return re.sub(r"[\s\-‐‑–—]+", "", unicodedata.normalize("NFKC", text))

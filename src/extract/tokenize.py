@@ -26,7 +26,15 @@ def _tagger() -> fugashi.Tagger:
 
 def tokenize_sentence(sentence: Sentence) -> list[Token]:
     """The tokens of one sentence, numbered from 0 within it."""
-    text = sentence.text
+    base, sentence_id = sentence.start, sentence.sentence_id
+    return [Token(sentence_id, index, base + start, base + end, surface, lemma, pos, reading)
+            for index, (start, end, surface, lemma, pos, reading) in enumerate(_analyse(sentence.text))]
+
+
+@lru_cache(maxsize=1 << 16)
+def _analyse(text: str) -> tuple[tuple[int, int, str, str, str, str | None], ...]:
+    """MeCab's tokens of a text with offsets relative to it. Kept per text: posts repeat much of
+    their text (boilerplate, related-article lists), and MeCab is most of a rules-only run."""
     tokens = []
     position = 0
     for word in _tagger()(text):
@@ -37,19 +45,10 @@ def tokenize_sentence(sentence: Sentence) -> list[Token]:
         if found < 0 or not text[position:found].isspace() and found != position:
             raise ValueError(f"MeCab token {surface!r} not found at offset {position} of {text[:80]!r}")
         fields = _features(word.feature_raw)
-        start = sentence.start + found
-        tokens.append(Token(
-            sentence_id=sentence.sentence_id,
-            token_index=len(tokens),
-            start=start,
-            end=start + len(surface),
-            surface=surface,
-            lemma=_field(fields, _LEMMA) or surface,
-            pos="-".join(part for part in (_field(fields, 0), _field(fields, 1)) if part),
-            reading=_field(fields, _KANA),
-        ))
+        tokens.append((found, found + len(surface), surface, _field(fields, _LEMMA) or surface,
+                       _part_of_speech(fields[0], fields[1] if len(fields) > 1 else "*"), _field(fields, _KANA)))
         position = found + len(surface)
-    return tokens
+    return tuple(tokens)
 
 
 #: Positions of the UniDic feature fields used (fugashi's UnidicFeatures26 order).
@@ -68,3 +67,9 @@ def _field(fields: list[str], index: int) -> str | None:
     """A feature field, or None where the dictionary has none (unknown words have only six)."""
     value = fields[index] if index < len(fields) else None
     return None if value in (None, "*", "") else value
+
+
+@lru_cache(maxsize=1024)
+def _part_of_speech(pos1: str, pos2: str) -> str:
+    """UniDic pos1 and pos2 joined with '-' (``名詞-固有名詞``), pos1 alone when pos2 is empty."""
+    return "-".join(part for part in (pos1, pos2) if part not in ("*", ""))

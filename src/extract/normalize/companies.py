@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import Sentence, Token
@@ -43,6 +44,7 @@ class CompanyMention:
     rule_id: str
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token; surfaces repeat a lot
 def company_key(text: str) -> str:
     """How company names are looked up: NFKC, spaces collapsed, case kept (Box is not box)."""
     return _SPACES_RE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
