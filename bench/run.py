@@ -34,7 +34,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -70,6 +70,8 @@ class Settings:
     bare_posts: int
     seed: int
     rules: Path
+    memory_sizes: tuple[int, ...] = ()
+    memory_no_ner: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,13 +121,18 @@ def parse_settings(argv: list[str]) -> Settings:
                         help="bare GiNZA runs on at most this many posts; its speed is scaled to the rest")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the sample")
     parser.add_argument("--rules", type=Path, default=PROJECT_DIR / "rules", help="rules folder to copy")
+    parser.add_argument("--memory", default="",
+                        help="instead of a to f: peak RSS of (b) cold at these sample sizes, e.g. 200,2000")
+    parser.add_argument("--memory-no-ner", action="store_true", help="--memory with --no-ner runs")
     args = parser.parse_args(argv)
     jobs = available_cores() if args.jobs in ("", "all", "0") else int(args.jobs)
     if args.posts < 1 or args.bare_posts < 1 or jobs < 1:
         parser.error("--posts, --bare-posts and --jobs must be at least 1")
     return Settings(posts=args.posts, full=args.full.strip().lower() in ("1", "true", "yes"), jobs=jobs,
                     archive=args.archive.resolve(), bare_posts=args.bare_posts, seed=args.seed,
-                    rules=args.rules.resolve())
+                    rules=args.rules.resolve(),
+                    memory_sizes=tuple(int(size) for size in args.memory.split(",") if size.strip()),
+                    memory_no_ner=args.memory_no_ner)
 
 
 def available_cores() -> int:
@@ -283,6 +290,22 @@ def add_chip_alias(rules: Path) -> Path:
     sys.exit(f"no chips file with a 'chips:' list and a vendor under {rules / 'chips'}")
 
 
+def add_company(rules: Path, company_id: str) -> Path:
+    """Add one invented company to the first company file of ``rules``; return that file.
+
+    A company file steers the companies and partnerships tables, which need
+    GiNZA: the re-run after this edit shows what the GiNZA cache saves.
+    """
+    for companies_file in sorted((rules / "companies").glob("*.yaml")):
+        text = companies_file.read_text(encoding="utf-8")
+        header = re.search(r"^companies:[ \t]*\n", text, re.MULTILINE)
+        if header:
+            entry = f"  - {{id: {company_id}, name: Bench Probe {company_id[-1]}}}\n"
+            companies_file.write_text(text[:header.end()] + entry + text[header.end():], encoding="utf-8")
+            return companies_file
+    sys.exit(f"no company file with a 'companies:' list under {rules / 'companies'}")
+
+
 def package_version(name: str) -> str | None:
     """Installed version of a distribution, or None when it is not installed."""
     try:
@@ -394,9 +417,21 @@ def run_benchmark(settings: Settings) -> tuple[list[Measurement], dict]:
     measurements.append(measure_extract("e", "re-run, one rule file edited", cold, logs, posts,
                                         characters_after_edit,
                                         note=f"chip added to {edited_rules.relative_to(rules)}"))
+    edited_companies = add_company(rules, "bench-probe-company-a")
+    measurements.append(measure_extract("g", "re-run, one company file edited", cold, logs, posts,
+                                        characters_after_edit,
+                                        note=f"company added to {edited_companies.relative_to(rules)}"))
+    add_company(rules, "bench-probe-company-b")
+    measurements.append(measure_extract("h", "the same, without the GiNZA cache", [*cold, "--no-cache"], logs,
+                                        posts, characters_after_edit, note="lever: the GiNZA cache"))
     no_ner = extract_command(corpus, output_no_ner, rules, cache_no_ner, settings, options, no_ner=True)
     measurements.append(measure_extract("f", "extract run --no-ner, cold", no_ner, logs, posts,
                                         characters_after_edit))
+    if "--jobs" in options and settings.jobs > 1:
+        one_job = extract_command(corpus, work / "output-one-job", rules, cache, replace(settings, jobs=1), options)
+        shutil.rmtree(work / "output-one-job", ignore_errors=True)
+        measurements.append(measure_extract("b1", "extract run, cold, --jobs 1", one_job, logs, posts,
+                                            characters_after_edit, note="lever: every core"))
     corpus_info = {"label": label, "posts": posts, "characters": characters, "seed": settings.seed,
                    "archive": str(settings.archive), "bare_ginza_posts": bare_count,
                    "extract_run_options": sorted(options & {"--jobs", "--cache", "--no-ner"})}
@@ -423,7 +458,7 @@ def format_table(measurements: list[Measurement]) -> str:
             f"{m.characters:,}", f"{m.seconds:,.1f}" if m.seconds >= 10 else f"{m.seconds:.2f}",
             f"{m.characters_per_second:,.0f}",
             f"{m.characters_per_second / baseline:.1f}x" if baseline and not failed else "",
-            f"{100 * m.seconds / cold.seconds:.1f}%" if cold and m.key in ("c", "d", "e", "f") and not failed else "",
+            f"{100 * m.seconds / cold.seconds:.1f}%" if cold and m.key not in ("a", "a*", "b") and not failed else "",
             f"{m.peak_rss_mb:,.0f}" if m.peak_rss_mb is not None else "",
             f"{m.peak_tree_rss_mb:,.0f}" if m.peak_tree_rss_mb is not None else "",
         ])
@@ -464,10 +499,34 @@ def write_results(measurements: list[Measurement], corpus_info: dict, settings: 
     return path
 
 
+def run_memory_benchmark(settings: Settings) -> tuple[list[Measurement], dict]:
+    """Peak RSS of (b), a cold run, at each sample size: memory must stay flat as the corpus grows."""
+    measurements = []
+    for size in settings.memory_sizes:
+        sized = replace(settings, posts=size, full=False)
+        work = WORK_DIR / f"memory-{size}-seed-{settings.seed}"
+        corpus, rules, logs, output = work / "corpus", work / "rules", work / "logs", work / "output"
+        for stale in (output, logs, rules):
+            shutil.rmtree(stale, ignore_errors=True)
+        copy_posts(choose_posts(sized), settings.archive, corpus)
+        shutil.copytree(settings.rules, rules)
+        posts, characters = body_characters(corpus)
+        command = extract_command(corpus, output, rules, work / "cache", sized, extract_run_options(),
+                                  no_ner=settings.memory_no_ner)
+        label = "extract run" + (" --no-ner" if settings.memory_no_ner else "") + ", cold"
+        measurements.append(measure_extract(f"b@{posts}", label, command, logs, posts, characters))
+    corpus_info = {"label": "memory-" + "-".join(map(str, settings.memory_sizes)), "seed": settings.seed,
+                   "archive": str(settings.archive), "no_ner": settings.memory_no_ner}
+    return measurements, corpus_info
+
+
 def main(argv: list[str]) -> int:
     """Run the benchmark, print the table, save the JSON; exit 1 when a measurement failed."""
     settings = parse_settings(argv)
-    measurements, corpus_info = run_benchmark(settings)
+    if settings.memory_sizes:
+        measurements, corpus_info = run_memory_benchmark(settings)
+    else:
+        measurements, corpus_info = run_benchmark(settings)
     table = format_table(measurements)
     print(table)
     path = write_results(measurements, corpus_info, settings, table)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,11 @@ def run_task(task: Task, settings: WorkerSettings) -> TaskResult:
         return TaskResult(task, None, (task.post.source_path, "process", type(exc).__name__, str(exc) or repr(exc)))
 
 
+def _ignore_interrupts() -> None:
+    """Ctrl-C is the parent's to handle: it stops the pool and keeps the previous output."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _run_local_task(arguments: tuple[Task, WorkerSettings]) -> TaskResult:
     return run_task(*arguments)
 
@@ -99,7 +105,7 @@ def run_tasks(tasks: list[Task], settings: WorkerSettings, *, jobs: int, executo
         yield from (run_task(task, settings) for task in tasks)
     else:
         context = multiprocessing.get_context("spawn")
-        with context.Pool(min(jobs, len(tasks))) as pool:
+        with context.Pool(min(jobs, len(tasks)), initializer=_ignore_interrupts) as pool:
             yield from pool.imap(_run_local_task, ((task, settings) for task in tasks), chunksize=1)
 
 

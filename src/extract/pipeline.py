@@ -34,9 +34,9 @@ from extract.rules import RuleSet, load_rules
 from extract.segment import mask_urls, split_sentences, url_spans
 from extract.tokenize import tokenize_sentence
 from extract.executor import LOCAL, TaskResult, WorkerSettings, run_tasks
-from extract.incremental import (ALL_TABLES, BUCKETS, PIPELINE_VERSION, Manifest, Plan, PostFile, Task, make_plan,
+from extract.incremental import (ALL_TABLES, BUCKETS, PIPELINE_VERSION, Manifest, PostFile, make_plan,
                                  stage_digests)
-from extract.write import TableParts, prepare_output, table_path, write_table
+from extract.write import TableParts, prepare_output, table_path, table_rows, write_table
 
 #: The GiNZA results cache, inside the output folder so it goes where the tables go.
 CACHE_FILE = Path(".extract") / "ginza-cache.sqlite"
@@ -228,13 +228,13 @@ def _post_files(corpus_dir: Path) -> list[PostFile]:
     return found
 
 
-def _bucket_rows(plan: Plan, table: str, parts: TableParts, bucket: int, fresh: list[pa.Table]) -> pa.Table:
-    """A rebuilt bucket's rows: the previous rows still valid, then the freshly computed ones."""
+def _bucket_rows(still_valid: pa.Array, table: str, parts: TableParts, bucket: int,
+                 fresh: list[pa.Table]) -> pa.Table:
+    """A rebuilt bucket's rows: the previous rows of posts in ``still_valid``, then the fresh ones."""
     pieces = []
     previous = parts.previous(bucket)
     if previous is not None and previous.num_rows:
-        keep = plan.kept - plan.recomputed(table)
-        mask = pc.is_in(previous["article_id"], value_set=pa.array(sorted(keep), pa.string()))
+        mask = pc.is_in(previous["article_id"], value_set=still_valid)
         pieces.append(previous.filter(mask))
     pieces += fresh
     schema = tables.SCHEMAS[table]
@@ -258,18 +258,25 @@ def run(corpus_dir: Path, output_dir: Path, rules_dir: Path, *, strict: bool = F
     per sentence text under ``output_dir/.extract`` unless ``use_cache`` is off.
     """
     began = time.perf_counter()
-    rules = load_rules(rules_dir)
+    if not rules_dir.is_dir():
+        load_rules(rules_dir)  # reports the missing folder the way every rule problem is reported
     posts = _post_files(corpus_dir)
-    prepare_output(output_dir)
     manifest = Manifest(PIPELINE_VERSION, {"use_ner": use_ner}, stage_digests(rules_dir))
     tables_present = all(table_path(output_dir, name).is_dir() for name in ALL_TABLES)
     previous = Manifest.load(output_dir)
     plan = make_plan(posts, previous, manifest, tables_present)
+    if not plan.tasks and not any(plan.dirty.values()):  # nothing changed: the tables stand as they are
+        return RunSummary(posts=table_rows(output_dir, "articles"), sentences=table_rows(output_dir, "sentences"),
+                          tokens=table_rows(output_dir, "tokens"), errors=table_rows(output_dir, "errors"),
+                          seconds=time.perf_counter() - began, unchanged=plan.unchanged_posts)
+    rules = load_rules(rules_dir)  # validated before any post is processed (unchanged rules were, last run)
+    prepare_output(output_dir)
     settings = WorkerSettings(str(corpus_dir), str(rules_dir), rules.digest, use_ner,
                               str(output_dir / CACHE_FILE) if use_ner and use_cache else None)
     parts = {name: TableParts(output_dir, name, tables.SCHEMAS[name]) for name in ALL_TABLES}
     errors = tables.TableBuilder(tables.ERRORS)
     succeeded: dict[str, dict[str, str]] = {}
+    still_valid = {name: pa.array(sorted(plan.kept - plan.recomputed(name)), pa.string()) for name in ALL_TABLES}
     try:
         results = iter(track(run_tasks(plan.tasks, settings, jobs=jobs, executor=executor, scheduler=scheduler),
                              len(plan.tasks)))
@@ -292,7 +299,8 @@ def run(corpus_dir: Path, output_dir: Path, rules_dir: Path, *, strict: bool = F
                 pending = next(results, None)
             for name in ALL_TABLES:
                 if bucket in plan.dirty[name]:
-                    parts[name].write(bucket, _bucket_rows(plan, name, parts[name], bucket, fresh[name]))
+                    parts[name].write(bucket, _bucket_rows(still_valid[name], name, parts[name], bucket,
+                                                           fresh[name]))
                 else:
                     parts[name].keep(bucket)
         for name in ALL_TABLES:

@@ -79,6 +79,7 @@ class TableParts:
         self._old = output_dir / f".{name}.parquet{_OLD_MARK}{os.getpid()}"
         shutil.rmtree(self._temporary, ignore_errors=True)
         self._temporary.mkdir()
+        self._written: list[Path] = []
         self.rows = 0
 
     def previous(self, bucket: int) -> pa.Table | None:
@@ -96,14 +97,17 @@ class TableParts:
     def write(self, bucket: int, table: pa.Table) -> None:
         """Write a bucket's rows (nothing when there are none)."""
         if table.num_rows:
-            pq.write_table(table.cast(self.schema), self._temporary / part_name(bucket), compression="zstd")
+            path = self._temporary / part_name(bucket)
+            pq.write_table(table.cast(self.schema), path, compression="zstd")
+            self._written.append(path)
             self.rows += table.num_rows
 
     def commit(self) -> None:
         """Swap the new folder in; a table without rows still gets one empty part carrying its schema."""
         if not any(self._temporary.iterdir()):
             pq.write_table(self.schema.empty_table(), self._temporary / "part-empty.parquet")
-        for written in self._temporary.iterdir():
+            self._written.append(self._temporary / "part-empty.parquet")
+        for written in self._written:  # kept parts are links to files already on disk
             with open(written, "rb") as handle:
                 os.fsync(handle.fileno())
         if self.final.exists():
@@ -117,3 +121,10 @@ class TableParts:
     def discard(self) -> None:
         """Drop the unfinished new version; the current one stays."""
         shutil.rmtree(self._temporary, ignore_errors=True)
+
+
+def table_rows(output_dir: Path, name: str) -> int:
+    """The number of rows of a written table (from the Parquet footers, without reading the data)."""
+    path = table_path(output_dir, name)
+    files = sorted(path.glob("*.parquet")) if path.is_dir() else [path]
+    return sum(pq.ParquetFile(file).metadata.num_rows for file in files)

@@ -164,8 +164,8 @@ def _compile_patterns(section: Mapping, tables: dict) -> tuple[tuple[str, re.Pat
     tail = rf"{period}?{bound}?"
     half = rf"(?P<half>{word_alternation(tables['half_years'])})"
     quarter_ordinal = rf"第(?P<q1>[1-4１-４一二三四]){quarter_word}"
-    quarter_code = (rf"(?:(?<![A-Za-z])[QＱ](?P<q2>[1-4１-４])|(?<![0-9０-９])(?P<q3>[1-4１-４])[QＱ])"
-                    rf"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])")
+    quarter_code = (r"(?:(?<![A-Za-z])[QＱ](?P<q2>[1-4１-４])|(?<![0-9０-９])(?P<q3>[1-4１-４])[QＱ])"
+                    r"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])")
     fiscal = rf"(?P<fiscal>{fiscal_suffix})"
     sep = r"[ 　]?"
     month_range = rf"(?P<from_month>{_SMALL_NUMBER}){separators}(?P<to_month>{_SMALL_NUMBER})月期"
