@@ -34,6 +34,14 @@ CASES = [
     # Companies given as examples are not partners of each other; an unnamed company is not the topic.
     ("QualcommやNVIDIA、Intelといったメーカーは、クラウドとエッジを連携させる。", []),
     ("NVIDIAは好調だ。ある新興企業はMicrosoftとの提携を発表した。", []),
+    # The partner goes with the nearest subject before it; an abbreviation in parentheses is the same party.
+    ("Googleは検索を刷新し、MicrosoftはOpenAIとの連携で巻き返す。", [("microsoft", "openai", "partnership")]),
+    ("IntelはHewlett Packard Enterprise (HPE)と連携する。", [("intel", "hewlett-packard-enterprise", "partnership")]),
+    # A list that is not the subject of the trigger is not a partnership among its members.
+    ("NVIDIA、AMD、Intelの製品を比べ、クラウドとの連携を考える。", []),
+    ("当局はNVIDIA、AMD、Intelの3社に対し、提携の詳細を求めた。", []),
+    # A company and its parent are one group.
+    ("Googleの親会社であるAlphabetによる投資が続く。", []),
     # Denied or speculative statements, and sentences without a trigger, give nothing.
     ("MicrosoftはOpenAIとの提携を検討している。", []),
     ("AppleはGoogleと提携しない方針だ。", []),

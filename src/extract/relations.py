@@ -33,6 +33,12 @@ PARTNERSHIP, INVESTMENT = "partnership", "investment"
 NEGATION_WINDOW = 12
 #: Characters between two company names that still coordinate them (AとB, A、B、C, AやB).
 _SEPARATOR_RE = re.compile(r"\s*(?:、|,|，|・|と|や|および|及び|ならびに|並びに|or|and)\s*")
+#: A count of the companies just named, as the actors (3社が, 両社で): A、B、Cの3社が協業, not 5社に対し.
+_GROUP_COUNT_RE = re.compile(r"(?:[0-9０-９]+|[二三四五六七八九十両])社(?:が|は|も|で|の|による|間)")
+#: Characters of modifiers between AとBの and the trigger (AとBの戦略的提携).
+_OWNED_TRIGGER_GAP = 8
+#: What stands between a name and its abbreviation in parentheses right after it.
+_ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
 _PARENTHESIS_RE = re.compile(r"\s*(?:（[^）]{0,40}）|\([^)]{0,40}\)|社(?![会長員内外])|\*+|\s)+")
 #: Particle after a party -> its role, longest first (といった before と).
 _ROLES = tuple(sorted((
@@ -207,6 +213,7 @@ class RelationFinder:
         by_sentence: dict[int, list[CompanyMention]] = {}
         for mention in companies:
             by_sentence.setdefault(mention.sentence_id, []).append(mention)
+        parents = {mention.company_id: mention.parent_id for mention in companies if mention.parent_id}
         topic: CompanyMention | None = None
         recent: list[CompanyMention] = []
         relations: list[Partnership] = []
@@ -222,7 +229,9 @@ class RelationFinder:
             topic = _topic_after(sentence, mentions, topic)
             for mention in mentions:
                 recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
-        return _distinct(relations)
+        # A company and its own parent (Google and Alphabet) are one group, not partners or investors.
+        return _distinct([r for r in relations
+                          if parents.get(r.party_a_id) != r.party_b_id and parents.get(r.party_b_id) != r.party_a_id])
 
     def _parties(self, sentence: Sentence, mentions: Sequence[CompanyMention], topic: CompanyMention | None,
                  recent: Sequence[CompanyMention]) -> list[_Party]:
@@ -242,8 +251,10 @@ class RelationFinder:
         group = 0
         previous_end = None
         for start, end, company_id, name in parties:
-            if previous_end is not None and not (start == previous_end or _SEPARATOR_RE.fullmatch(
-                    sentence.text[previous_end - sentence.start: start - sentence.start] or " ")):
+            between = sentence.text[previous_end - sentence.start: start - sentence.start] if previous_end else ""
+            if previous_end is not None and _ABBREVIATION_RE.fullmatch(between):
+                continue  # Hewlett Packard Enterprise (HPE): the name again, not another party
+            if previous_end is not None and not (start == previous_end or _SEPARATOR_RE.fullmatch(between or " ")):
                 group += 1
             role, _ = _role(sentence, end)
             result.append(_Party(start, end, company_id, name, role, group))
@@ -261,7 +272,7 @@ class RelationFinder:
             pairs = _investment_pairs(before, topic)
             rule_id = "relation.investment"
         else:
-            pairs = _partnership_pairs(before, topic)
+            pairs = _partnership_pairs(before, topic, sentence, trigger)
             rule_id = "relation.partnership"
         amount = _amount_for(money, trigger)
         return [Partnership(sentence.sentence_id, a[0], a[1], b[0], b[1], trigger.type, amount, trigger.word,
@@ -281,17 +292,20 @@ def _ids(party: _Party) -> tuple[str, str]:
     return party.company_id, party.name
 
 
-def _partnership_pairs(parties: Sequence[_Party], topic: CompanyMention | None) -> list[tuple[tuple, tuple]]:
+def _partnership_pairs(parties: Sequence[_Party], topic: CompanyMention | None, sentence: Sentence,
+                       trigger: _Trigger) -> list[tuple[tuple, tuple]]:
     """Who partners with whom: a coordinated group among itself, or a subject with its partners."""
     partners = [p for p in parties if p.role == "partner"]
     subjects = [p for p in parties if p.role in ("subject", "of", "source") and p not in partners]
     groups: dict[int, list[_Party]] = {}
     for party in parties:
         groups.setdefault(party.group, []).append(party)
-    coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2 and g[-1].role not in ("partner", "example")]
+    # AとBが提携, A、B、Cの3社が協業: a coordinated group is the subject (or the の-owner) of the trigger.
+    coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2
+                   and (g[-1].role == "subject" or g[-1].role == "of" and _owns_trigger(sentence, g[-1], trigger))]
     if partners:
-        anchor = next((p for p in subjects if p.start < partners[0].start), None) \
-            or next((p for p in subjects), None)
+        before = [p for p in subjects if p.start < partners[0].start]
+        anchor = before[-1] if before else next((p for p in subjects), None)
         first = _ids(anchor) if anchor else (topic.company_id, topic.name) if topic else None
         if first is None:
             return []
@@ -300,6 +314,14 @@ def _partnership_pairs(parties: Sequence[_Party], topic: CompanyMention | None) 
         group = coordinated[-1]
         return [(_ids(a), _ids(b)) for a, b in combinations(group, 2)]
     return []
+
+
+def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger) -> bool:
+    """Whether the の after a group introduces the relation itself (AとBの提携, A、B、Cの3社が協業),
+    not some other thing of theirs (A、B、Cの製品)."""
+    _, after = _role(sentence, party.end)
+    between = sentence.text[after: trigger.start - sentence.start]
+    return bool(_GROUP_COUNT_RE.match(between)) or (len(between) <= _OWNED_TRIGGER_GAP and "、" not in between)
 
 
 def _investment_pairs(parties: Sequence[_Party], topic: CompanyMention | None) -> list[tuple[tuple, tuple]]:
