@@ -18,10 +18,11 @@ FILTER = NerCompanyFilter(RULE_SET.ner, RECOGNIZER.blocked_names, RECOGNIZER.lis
 
 
 def _span(text: str, surface: str, label: str = "Company") -> tuple:
-    """The sentence of ``text`` and a hand-made NER span over the first ``surface`` in it."""
+    """The sentence of ``text``, its tokens and a hand-made NER span over the first ``surface`` in it."""
     [sentence] = split_sentences(text)
     start = text.index(surface)
-    return sentence, NerSpan(sentence.sentence_id, start, start + len(surface), surface, label)
+    return sentence, tokenize_sentence(sentence), NerSpan(sentence.sentence_id, start, start + len(surface), surface,
+                                                          label)
 
 
 @pytest.mark.parametrize("text, surface, label, accepted, failing_check", [
@@ -40,10 +41,14 @@ def _span(text: str, surface: str, label: str = "Company") -> tuple:
     ("AIエージェントのCEOが語った。", "AIエージェント", "Company", False, "is_stop_listed"),
     # No evidence in the sentence that the name is a business.
     ("Zephyrlogicという言葉を聞いた。", "Zephyrlogic", "Company", False, "has_company_evidence"),
+    # People GiNZA calls companies, and words the dictionary knows.
+    ("Zephyrlogicは、Maren Holt（CTO）が資金調達を率いる。", "Maren Holt", "Company", False, "is_a_person"),
+    ("Maren Holt氏が資金調達を発表した。", "Maren Holt", "Company", False, "is_a_person"),
+    ("モデルのローカライズを担う企業が資金調達した。", "ローカライズ", "Company", False, "is_a_dictionary_word"),
 ])
 def test_ner_filter_checks(text: str, surface: str, label: str, accepted: bool, failing_check: str | None) -> None:
-    sentence, span = _span(text, surface, label)
-    assert FILTER.accepts(sentence, span) is accepted
+    sentence, tokens, span = _span(text, surface, label)
+    assert FILTER.accepts(sentence, span, tokens) is accepted
     if failing_check == "is_company_label":
         assert not FILTER.is_company_label(span)
     elif failing_check == "looks_like_a_name":
@@ -52,6 +57,10 @@ def test_ner_filter_checks(text: str, surface: str, label: str, accepted: bool, 
         assert FILTER.is_stop_listed(surface)
     elif failing_check == "has_company_evidence":
         assert not FILTER.has_company_evidence(sentence, span)
+    elif failing_check == "is_a_person":
+        assert FILTER.is_a_person(sentence, span)
+    elif failing_check == "is_a_dictionary_word":
+        assert FILTER.is_a_dictionary_word(span, tokens)
 
 
 def test_a_context_alias_without_context_is_left_to_the_rules() -> None:

@@ -72,12 +72,13 @@ class NerRules:
     company_suffixes: tuple[str, ...]
     company_context: tuple[str, ...]
     stop_words: frozenset[str]
+    person_cues: tuple[str, ...]
 
 
 def load_ner_rules(section: Mapping) -> NerRules:
     """Compile ``rules/ner.yaml``; ValueError names a missing or wrong key."""
     known = {"source", "examples", "company_labels", "confirming_labels", "company_suffixes", "company_context",
-             "stop_words"}
+             "stop_words", "person_cues"}
     unknown = sorted(set(section) - known)
     if unknown:
         raise ValueError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})")
@@ -93,6 +94,7 @@ def load_ner_rules(section: Mapping) -> NerRules:
         company_suffixes=tuple(lists["company_suffixes"]),
         company_context=tuple(lists["company_context"]),
         stop_words=frozenset(lists["stop_words"]),
+        person_cues=tuple(lists["person_cues"]),
     )
 
 

@@ -49,12 +49,25 @@ class NerCompanyFilter:
         """A listed name the rules did not accept here (a context alias without context): not overruled."""
         return company_key(surface) in self._listed
 
+    def is_a_person(self, sentence: Sentence, span: NerSpan) -> bool:
+        """A title or honorific follows the name (X氏, X（CTO）): GiNZA often calls people companies."""
+        rest = sentence.text[span.end - sentence.start:].lstrip(" （(")
+        return rest.startswith(self._rules.person_cues)
+
+    def is_a_dictionary_word(self, span: NerSpan, tokens: Sequence[Token]) -> bool:
+        """Every MeCab token of the span is a common noun the dictionary knows (ローカライズ,
+        ユニコーンスタートアップ); unknown words, as new names are, have no reading."""
+        inside = [t for t in tokens if span.start <= t.start and t.end <= span.end]
+        return bool(inside) and all(t.pos == "名詞-普通名詞" and t.reading is not None for t in inside)
+
+    def has_company_suffix(self, sentence: Sentence, span: NerSpan) -> bool:
+        """A company suffix follows the name (X社, X Inc.)."""
+        return sentence.text[span.end - sentence.start:].lstrip().startswith(self._rules.company_suffixes)
+
     def has_company_evidence(self, sentence: Sentence, span: NerSpan) -> bool:
         """A company suffix follows the name, or the sentence talks about it as a business."""
-        rest = sentence.text[span.end - sentence.start:].lstrip()
-        if rest.startswith(self._rules.company_suffixes):
-            return True
-        return any(word in sentence.text for word in self._rules.company_context)
+        return self.has_company_suffix(sentence, span) or any(word in sentence.text
+                                                               for word in self._rules.company_context)
 
     def may_find_company(self, sentence: Sentence, rule_mentions: Sequence[CompanyMention]) -> bool:
         """Whether GiNZA could find a company here that passes every check: the sentence has company
@@ -71,10 +84,13 @@ class NerCompanyFilter:
         normalized = unicodedata.normalize("NFKC", text)
         return bool(_LATIN_NAME_RE.search(normalized) or _KATAKANA_NAME_RE.search(normalized))
 
-    def accepts(self, sentence: Sentence, span: NerSpan) -> bool:
-        """Every check passes."""
+    def accepts(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
+        """Every check passes (a name made of dictionary words needs a company suffix); ``tokens`` are
+        the sentence's MeCab tokens."""
         return (self.is_company_label(span) and self.looks_like_a_name(span.surface)
                 and not self.is_stop_listed(span.surface) and not self.is_left_to_the_rules(span.surface)
+                and not self.is_a_person(sentence, span)
+                and (not self.is_a_dictionary_word(span, tokens) or self.has_company_suffix(sentence, span))
                 and self.has_company_evidence(sentence, span))
 
 
@@ -96,6 +112,7 @@ def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequen
     matches, so a name is never cut inside a word.
     """
     by_id = {s.sentence_id: s for s in sentences}
+    tokens_by_id = {sentence.sentence_id: sentence_tokens for sentence, sentence_tokens in zip(sentences, tokens)}
     boundaries = {t.start for ts in tokens for t in ts} | {t.end for ts in tokens for t in ts}
     confirmed: set[int] = set()
     added: list[CompanyMention] = []
@@ -109,7 +126,7 @@ def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequen
         if span.start not in boundaries or span.end not in boundaries:
             continue
         sentence = by_id.get(span.sentence_id)
-        if sentence is None or not ner_filter.accepts(sentence, span):
+        if sentence is None or not ner_filter.accepts(sentence, span, tokens_by_id[span.sentence_id]):
             continue
         if any(m.start < span.end and span.start < m.end for m in added):
             continue
