@@ -17,7 +17,7 @@ from extract.models import Sentence, Token
 #: Names longer than this many tokens are not looked for (none of the gazetteer's are).
 MAX_NAME_TOKENS = 12
 #: Sentence texts whose names are remembered (posts repeat boilerplate sentences).
-_REMEMBERED_TEXTS = 50_000
+_REMEMBERED_TEXTS = 4096
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,11 @@ import fugashi
 from extract.models import Sentence, Token
 
 
+#: Sentence texts whose tokens are kept: enough for the boilerplate nearby posts repeat, small
+#: enough that a worker's memory stays flat however many posts it processes.
+_REMEMBERED_TEXTS = 4096
+
+
 @lru_cache(maxsize=1)
 def _tagger() -> fugashi.Tagger:
     """One UniDic tagger per process (loading the dictionary takes a moment)."""
@@ -31,7 +36,7 @@ def tokenize_sentence(sentence: Sentence) -> list[Token]:
             for index, (start, end, surface, lemma, pos, reading) in enumerate(_analyse(sentence.text))]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
 def _analyse(text: str) -> tuple[tuple[int, int, str, str, str, str | None], ...]:
     """MeCab's tokens of a text with offsets relative to it. Kept per text: posts repeat much of
     their text (boilerplate, related-article lists), and MeCab is most of a rules-only run."""
