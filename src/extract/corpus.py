@@ -132,10 +132,14 @@ def split_front_matter(text: str, source_path: str) -> tuple[str | None, str]:
                     "front matter opened with '---' on line 1 is never closed by a '---' line")
 
 
+#: PyYAML's safe loader, in C (libyaml) where it is built: every post has front matter to read.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_front_matter(front_matter_text: str, source_path: str) -> dict:
     """The front matter as a mapping; malformed YAML is a ``PostError`` with its line."""
     try:
-        data = yaml.safe_load(front_matter_text)
+        data = yaml.load(front_matter_text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

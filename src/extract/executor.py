@@ -3,8 +3,10 @@
 Posts are independent, so the work is a map over tasks (a post and the tables
 to compute for it); results come back in task order so the pipeline can write
 one bucket of posts at a time. Each worker process loads the rules and the
-GiNZA model once and keeps them for every task it runs; a task's result
-travels back as small Arrow tables, not as Python objects.
+GiNZA model once and keeps them for every task it runs (local workers are
+handed the rules the parent already compiled, which is quicker than reading the
+YAML again); a task's result travels back as small Arrow tables, not as Python
+objects.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import pyarrow as pa
 
 from extract.errors import PostError
 from extract.incremental import Task
+from extract.rules import RuleSet
 
 LOCAL, DASK = "local", "dask"
 
@@ -51,15 +54,16 @@ class TaskResult:
 _WORKER_STATE: dict[tuple, object] = {}
 
 
-def _extractors(settings: WorkerSettings):
-    """The worker's extractors, built once per process and settings."""
+def _extractors(settings: WorkerSettings, rules: RuleSet | None = None):
+    """The worker's extractors, built once per process and settings (from ``rules`` when given,
+    else from the rules folder)."""
     from extract.pipeline import Extractors
     from extract.rules import load_rules
 
     key = (settings.rules_dir, settings.rules_digest, settings.use_ner, settings.cache_path)
     if key not in _WORKER_STATE:
         _WORKER_STATE.clear()
-        _WORKER_STATE[key] = Extractors(load_rules(Path(settings.rules_dir)), settings.use_ner,
+        _WORKER_STATE[key] = Extractors(rules if rules is not None else load_rules(Path(settings.rules_dir)), settings.use_ner,
                                         Path(settings.cache_path) if settings.cache_path else None)
     return _WORKER_STATE[key]
 
@@ -79,9 +83,11 @@ def run_task(task: Task, settings: WorkerSettings) -> TaskResult:
         return TaskResult(task, None, (task.post.source_path, "process", type(exc).__name__, str(exc) or repr(exc)))
 
 
-def _ignore_interrupts() -> None:
-    """Ctrl-C is the parent's to handle: it stops the pool and keeps the previous output."""
+def _start_worker(settings: WorkerSettings, rules: RuleSet) -> None:
+    """Set up a local worker process: the parent's rules, and Ctrl-C left to the parent, which
+    stops the pool and keeps the previous output."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _extractors(settings, rules)
 
 
 def _run_local_task(arguments: tuple[Task, WorkerSettings]) -> TaskResult:
@@ -96,16 +102,18 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run_tasks(tasks: list[Task], settings: WorkerSettings, *, jobs: int, executor: str = LOCAL,
+def run_tasks(tasks: list[Task], settings: WorkerSettings, rules: RuleSet, *, jobs: int, executor: str = LOCAL,
               scheduler: str | None = None) -> Iterator[TaskResult]:
-    """Every task's result, in task order."""
+    """Every task's result, in task order. ``rules`` are those in ``settings.rules_dir``, already
+    compiled; Dask workers, possibly on other machines, read them from the folder."""
     if executor == DASK:
         yield from _run_on_dask(tasks, settings, scheduler)
     elif jobs <= 1 or len(tasks) <= 1:
+        _extractors(settings, rules)
         yield from (run_task(task, settings) for task in tasks)
     else:
         context = multiprocessing.get_context("spawn")
-        with context.Pool(min(jobs, len(tasks)), initializer=_ignore_interrupts) as pool:
+        with context.Pool(min(jobs, len(tasks)), initializer=_start_worker, initargs=(settings, rules)) as pool:
             yield from pool.imap(_run_local_task, ((task, settings) for task in tasks), chunksize=1)
 
 

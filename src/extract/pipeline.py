@@ -278,7 +278,7 @@ def run(corpus_dir: Path, output_dir: Path, rules_dir: Path, *, strict: bool = F
     succeeded: dict[str, dict[str, str]] = {}
     still_valid = {name: pa.array(sorted(plan.kept - plan.recomputed(name)), pa.string()) for name in ALL_TABLES}
     try:
-        results = iter(track(run_tasks(plan.tasks, settings, jobs=jobs, executor=executor, scheduler=scheduler),
+        results = iter(track(run_tasks(plan.tasks, settings, rules, jobs=jobs, executor=executor, scheduler=scheduler),
                              len(plan.tasks)))
         pending = next(results, None)
         for bucket in range(BUCKETS):

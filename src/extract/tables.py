@@ -10,7 +10,6 @@ exactly that schema.
 from __future__ import annotations
 
 import dataclasses
-import operator
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
@@ -186,10 +185,9 @@ def sentence_row(article_id: str, sentence: Sentence) -> dict[str, object]:
 
 def token_table(article_id: str, tokens: Sequence[Token]) -> pa.Table:
     """The tokens rows of a post, built column by column (the largest table by far)."""
-    names = [name for name in TOKENS.names if name != "article_id"]
-    columns = zip(*map(operator.attrgetter(*names), tokens)) if tokens else ([] for _ in names)
-    return pa.Table.from_pydict({"article_id": [article_id] * len(tokens), **dict(zip(names, map(list, columns)))},
-                                schema=TOKENS)
+    columns = dict(zip(Token._fields, zip(*tokens))) if tokens else dict.fromkeys(Token._fields, ())
+    columns["article_id"] = [article_id] * len(tokens)
+    return pa.Table.from_arrays([pa.array(columns[field.name], field.type) for field in TOKENS], schema=TOKENS)
 
 
 def mention_row(article_id: str, mention: object, **extra: object) -> dict[str, object]:
