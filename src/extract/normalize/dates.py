@@ -39,6 +39,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from extract.normalize.numerals import parse_numeral
 from extract.normalize.sections import (check_keys, cue_words_by_side, grouped_words, require, word_alternation,
@@ -626,22 +627,36 @@ _HANDLERS: Mapping[str, Callable[[re.Match, DateRules, datetime.date | None], li
 # ---------------------------------------------------------------- finding
 
 
-def _candidates(text: str, rules: DateRules, anchor: datetime.date | None) -> list[_Candidate]:
-    """Every span some rule reads as a time expression (or as no date at all), overlapping freely."""
-    found: list[_Candidate] = []
-    for rule_id, pattern in rules.patterns:
-        handler = _HANDLERS[rule_id]
+#: Texts whose pattern matches are kept: posts repeat sentences (boilerplate, lists of related
+#: posts), and trying every pattern over a text is most of finding dates.
+_REMEMBERED_TEXTS = 4096
+
+
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
+def _pattern_matches(text: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]
+                     ) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every non-empty match of every pattern with its rule id; a pattern is tried again one
+    character after the start of its last match, so its matches may overlap."""
+    found = []
+    for rule_id, pattern in patterns:
         position = 0
         while (match := pattern.search(text, position)) is not None:
             position = match.start() + 1
-            if match.end() == match.start():
-                continue
-            matches = handler(match, rules, anchor)
-            if matches is None:
-                continue
-            if matches and _followed_by_not_after(text, matches[-1], rules):
-                continue
-            found.append(_Candidate(match.start(), match.end(), tuple(matches)))
+            if match.end() != match.start():
+                found.append((rule_id, match))
+    return tuple(found)
+
+
+def _candidates(text: str, rules: DateRules, anchor: datetime.date | None) -> list[_Candidate]:
+    """Every span some rule reads as a time expression (or as no date at all), overlapping freely."""
+    found: list[_Candidate] = []
+    for rule_id, match in _pattern_matches(text, rules.patterns):
+        matches = _HANDLERS[rule_id](match, rules, anchor)
+        if matches is None:
+            continue
+        if matches and _followed_by_not_after(text, matches[-1], rules):
+            continue
+        found.append(_Candidate(match.start(), match.end(), tuple(matches)))
     return found
 
 
