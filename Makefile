@@ -40,15 +40,17 @@ docs: $(INSTALLED)
 # archive posts (BENCH_FULL=1: the whole archive); table on stdout, JSON in bench/results/.
 BENCH_POSTS ?= 100
 BENCH_FULL ?= 0
-# BENCH_MEMORY=200,2000: instead, peak RSS of a cold run at each sample size.
+# BENCH_MEMORY=200,2000: instead, peak RSS of a cold run at each sample size (BENCH_NO_NER=1: --no-ner runs).
 BENCH_MEMORY ?=
+BENCH_NO_NER ?= 0
 BENCH_JOBS ?= all
 BENCH_BARE_POSTS ?= 100
 BENCH_ARCHIVE ?= ../shared/archive/posts
 .PHONY: bench
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py --posts "$(BENCH_POSTS)" --full "$(BENCH_FULL)" --jobs "$(BENCH_JOBS)" \
-		--bare-posts "$(BENCH_BARE_POSTS)" --archive "$(BENCH_ARCHIVE)" --memory "$(BENCH_MEMORY)"
+		--bare-posts "$(BENCH_BARE_POSTS)" --archive "$(BENCH_ARCHIVE)" --memory "$(BENCH_MEMORY)" \
+		$(if $(filter 1,$(BENCH_NO_NER)),--memory-no-ner)
 
 venv: $(INSTALLED)
 
