@@ -6,6 +6,7 @@ import pytest
 
 from conftest import RULES
 from extract.ner import NerSpan, find_entities
+from extract.normalize.chips import ChipRecognizer
 from extract.normalize.companies import CompanyRecognizer, derived_company_id
 from extract.resolve import NerCompanyFilter, resolve_companies
 from extract.rules import load_rules
@@ -14,7 +15,8 @@ from extract.tokenize import tokenize_sentence
 
 RULE_SET = load_rules(RULES)
 RECOGNIZER = CompanyRecognizer(RULE_SET)
-FILTER = NerCompanyFilter(RULE_SET.ner, RECOGNIZER.blocked_names, RECOGNIZER.listed_names)
+FILTER = NerCompanyFilter(RULE_SET.ner, RECOGNIZER.blocked_names, RECOGNIZER.listed_names,
+                          ChipRecognizer(RULE_SET).listed_names)
 
 
 def _span(text: str, surface: str, label: str = "Company") -> tuple:
@@ -45,6 +47,12 @@ def _span(text: str, surface: str, label: str = "Company") -> tuple:
     ("Zephyrlogicは、Maren Holt（CTO）が資金調達を率いる。", "Maren Holt", "Company", False, "is_a_person"),
     ("Maren Holt氏が資金調達を発表した。", "Maren Holt", "Company", False, "is_a_person"),
     ("モデルのローカライズを担う企業が資金調達した。", "ローカライズ", "Company", False, "is_a_dictionary_word"),
+    ("スマートホームの新興企業が資金調達した。", "スマートホーム", "Company", False, "is_a_dictionary_word"),
+    # Short all-capitals words are terms or organisations unless a company suffix follows.
+    ("QZRXが資金調達を発表した。", "QZRX", "Company", False, "is_an_acronym"),
+    ("QZRX社が資金調達を発表した。", "QZRX", "Company", True, None),
+    # Chip families the catalog lists are not companies.
+    ("Blackwellの調達で時価総額が伸びた。", "Blackwell", "Company", False, "is_a_chip"),
 ])
 def test_ner_filter_checks(text: str, surface: str, label: str, accepted: bool, failing_check: str | None) -> None:
     sentence, tokens, span = _span(text, surface, label)
@@ -61,6 +69,10 @@ def test_ner_filter_checks(text: str, surface: str, label: str, accepted: bool, 
         assert FILTER.is_a_person(sentence, span)
     elif failing_check == "is_a_dictionary_word":
         assert FILTER.is_a_dictionary_word(span, tokens)
+    elif failing_check == "is_an_acronym":
+        assert FILTER.is_an_acronym(surface)
+    elif failing_check == "is_a_chip":
+        assert FILTER.is_a_chip(surface)
 
 
 def test_a_context_alias_without_context_is_left_to_the_rules() -> None:

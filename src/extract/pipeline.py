@@ -93,7 +93,8 @@ class Extractors:
         self.companies = CompanyRecognizer(rules)
         self.chips = ChipRecognizer(rules)
         self.relations = RelationFinder(rules.partnerships)
-        self.ner_filter = NerCompanyFilter(rules.ner, self.companies.blocked_names, self.companies.listed_names)
+        self.ner_filter = NerCompanyFilter(rules.ner, self.companies.blocked_names, self.companies.listed_names,
+                                           self.chips.listed_names)
 
 
 @dataclass(frozen=True)

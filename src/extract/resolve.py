@@ -22,15 +22,22 @@ from extract.normalize.companies import CompanyMention, company_key, derived_com
 _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]{2,}(?:[ .&\-][A-Za-z0-9][A-Za-z0-9.&\-]*){0,3}")
 _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
 _TRAILING_SUFFIX_RE = re.compile(r"(?:社|株式会社|\s*(?:Inc|Corp|Ltd)\.?)$")
+#: A short all-capitals word (ASIC, CISO, HBM, NATO, LLMs): far more often a term or an
+#: organisation than a company when no rule lists it.
+_ACRONYM_RE = re.compile(r"[A-Z0-9][A-Z0-9&\-]{1,5}s?")
+#: MeCab parts of speech of everyday vocabulary (common nouns, adjectival nouns such as スマート).
+_VOCABULARY_POS = frozenset({"名詞-普通名詞", "形状詞-一般"})
 
 
 class NerCompanyFilter:
     """The named checks an NER-only company must pass."""
 
-    def __init__(self, rules: NerRules, blocked: frozenset[str], listed: frozenset[str]) -> None:
+    def __init__(self, rules: NerRules, blocked: frozenset[str], listed: frozenset[str],
+                 chip_names: frozenset[str] = frozenset()) -> None:
         self._rules = rules
         self._blocked = blocked | {company_key(word) for word in rules.stop_words}
         self._listed = listed
+        self._chips = frozenset(company_key(name) for name in chip_names)
 
     def is_company_label(self, span: NerSpan) -> bool:
         """GiNZA's label is one ner.yaml says may be a company."""
@@ -45,6 +52,10 @@ class NerCompanyFilter:
         """A product, generic noun or other word the rules say is never a company."""
         return company_key(surface) in self._blocked
 
+    def is_a_chip(self, surface: str) -> bool:
+        """A name the chip catalog lists (Blackwell, HBM): GiNZA often calls chip families companies."""
+        return company_key(surface) in self._chips
+
     def is_left_to_the_rules(self, surface: str) -> bool:
         """A listed name the rules did not accept here (a context alias without context): not overruled."""
         return company_key(surface) in self._listed
@@ -55,10 +66,14 @@ class NerCompanyFilter:
         return rest.startswith(self._rules.person_cues)
 
     def is_a_dictionary_word(self, span: NerSpan, tokens: Sequence[Token]) -> bool:
-        """Every MeCab token of the span is a common noun the dictionary knows (ローカライズ,
-        ユニコーンスタートアップ); unknown words, as new names are, have no reading."""
+        """Every MeCab token of the span is everyday vocabulary the dictionary knows (ローカライズ,
+        ユニコーンスタートアップ, スマートホーム); unknown words, as new names are, have no reading."""
         inside = [t for t in tokens if span.start <= t.start and t.end <= span.end]
-        return bool(inside) and all(t.pos == "名詞-普通名詞" and t.reading is not None for t in inside)
+        return bool(inside) and all(t.pos in _VOCABULARY_POS and t.reading is not None for t in inside)
+
+    def is_an_acronym(self, surface: str) -> bool:
+        """A short all-capitals word (ASIC, CISO, NATO, HBM): a term or an organisation more often than not."""
+        return bool(_ACRONYM_RE.fullmatch(unicodedata.normalize("NFKC", surface)))
 
     def has_company_suffix(self, sentence: Sentence, span: NerSpan) -> bool:
         """A company suffix follows the name (X社, X Inc.)."""
@@ -85,12 +100,13 @@ class NerCompanyFilter:
         return bool(_LATIN_NAME_RE.search(normalized) or _KATAKANA_NAME_RE.search(normalized))
 
     def accepts(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
-        """Every check passes (a name made of dictionary words needs a company suffix); ``tokens`` are
-        the sentence's MeCab tokens."""
+        """Every check passes (a name made of dictionary words, or an acronym, needs a company
+        suffix); ``tokens`` are the sentence's MeCab tokens."""
         return (self.is_company_label(span) and self.looks_like_a_name(span.surface)
-                and not self.is_stop_listed(span.surface) and not self.is_left_to_the_rules(span.surface)
-                and not self.is_a_person(sentence, span)
-                and (not self.is_a_dictionary_word(span, tokens) or self.has_company_suffix(sentence, span))
+                and not self.is_stop_listed(span.surface) and not self.is_a_chip(span.surface)
+                and not self.is_left_to_the_rules(span.surface) and not self.is_a_person(sentence, span)
+                and (not (self.is_a_dictionary_word(span, tokens) or self.is_an_acronym(span.surface))
+                     or self.has_company_suffix(sentence, span))
                 and self.has_company_evidence(sentence, span))
 
 

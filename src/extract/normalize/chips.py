@@ -46,6 +46,8 @@ class ChipRecognizer:
         names += [(without_maker, AliasEntry(chip.id, _CHIP, f"chips:{chip.id}"))
                   for chip in rules.chips if (without_maker := _without_maker(chip.name))]
         self._index = AliasIndex(names, chip_key)
+        #: Every name the catalog lists, blocked ones (instances, systems) included.
+        self.listed_names = frozenset(name for name, _ in names)
 
     def find(self, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]]) -> list[ChipMention]:
         """Chip mentions of one post, in body order."""
