@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from extract.errors import PostError
 from extract.incremental import Task
-from extract.rules import RuleSet
+from extract.rules import RuleSet, load_rules
 
 LOCAL, DASK = "local", "dask"
 
@@ -58,12 +58,13 @@ def _extractors(settings: WorkerSettings, rules: RuleSet | None = None):
     """The worker's extractors, built once per process and settings (from ``rules`` when given,
     else from the rules folder)."""
     from extract.pipeline import Extractors
-    from extract.rules import load_rules
 
     key = (settings.rules_dir, settings.rules_digest, settings.use_ner, settings.cache_path)
     if key not in _WORKER_STATE:
         _WORKER_STATE.clear()
-        _WORKER_STATE[key] = Extractors(rules if rules is not None else load_rules(Path(settings.rules_dir)), settings.use_ner,
+        if rules is None:
+            rules = load_rules(Path(settings.rules_dir))
+        _WORKER_STATE[key] = Extractors(rules, settings.use_ner,
                                         Path(settings.cache_path) if settings.cache_path else None)
     return _WORKER_STATE[key]
 

@@ -33,7 +33,7 @@ class NerCompanyFilter:
     """The named checks an NER-only company must pass."""
 
     def __init__(self, rules: NerRules, blocked: frozenset[str], listed: frozenset[str],
-                 chip_names: frozenset[str] = frozenset()) -> None:
+                 chip_names: frozenset[str]) -> None:
         self._rules = rules
         self._blocked = blocked | {company_key(word) for word in rules.stop_words}
         self._listed = listed
