@@ -46,6 +46,8 @@ def _span(text: str, surface: str, label: str = "Company") -> tuple:
     # People GiNZA calls companies, and words the dictionary knows.
     ("Zephyrlogicは、Maren Holt（CTO）が資金調達を率いる。", "Maren Holt", "Company", False, "is_a_person"),
     ("Maren Holt氏が資金調達を発表した。", "Maren Holt", "Company", False, "is_a_person"),
+    ("ZephyrlogicのCEOであるMaren Holtは資金調達を語った。", "Maren Holt", "Company", False, "is_a_person"),
+    ("創業者のMaren Holtが資金調達を率いる。", "Maren Holt", "Company", False, "is_a_person"),
     ("モデルのローカライズを担う企業が資金調達した。", "ローカライズ", "Company", False, "is_a_dictionary_word"),
     ("スマートホームの新興企業が資金調達した。", "スマートホーム", "Company", False, "is_a_dictionary_word"),
     # Short all-capitals words are terms or organisations unless a company suffix follows.

@@ -73,12 +73,13 @@ class NerRules:
     company_context: tuple[str, ...]
     stop_words: frozenset[str]
     person_cues: tuple[str, ...]
+    person_titles: tuple[str, ...]
 
 
 def load_ner_rules(section: Mapping) -> NerRules:
     """Compile ``rules/ner.yaml``; ValueError names a missing or wrong key."""
     known = {"source", "examples", "company_labels", "confirming_labels", "company_suffixes", "company_context",
-             "stop_words", "person_cues"}
+             "stop_words", "person_cues", "person_titles"}
     unknown = sorted(set(section) - known)
     if unknown:
         raise ValueError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})")
@@ -95,6 +96,7 @@ def load_ner_rules(section: Mapping) -> NerRules:
         company_context=tuple(lists["company_context"]),
         stop_words=frozenset(lists["stop_words"]),
         person_cues=tuple(lists["person_cues"]),
+        person_titles=tuple(lists["person_titles"]),
     )
 
 

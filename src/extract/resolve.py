@@ -25,6 +25,8 @@ _TRAILING_SUFFIX_RE = re.compile(r"(?:社|株式会社|\s*(?:Inc|Corp|Ltd)\.?)$"
 #: A short all-capitals word (ASIC, CISO, HBM, NATO, LLMs): far more often a term or an
 #: organisation than a company when no rule lists it.
 _ACRONYM_RE = re.compile(r"[A-Z0-9][A-Z0-9&\-]{1,5}s?")
+#: What joins a title to the name after it (CEOのX, CEOであるX, CEO X).
+_TITLE_JOINER_RE = re.compile(r"(?:の|である)?\s*$")
 #: MeCab parts of speech of everyday vocabulary (common nouns, adjectival nouns such as スマート).
 _VOCABULARY_POS = frozenset({"名詞-普通名詞", "形状詞-一般"})
 
@@ -61,9 +63,11 @@ class NerCompanyFilter:
         return company_key(surface) in self._listed
 
     def is_a_person(self, sentence: Sentence, span: NerSpan) -> bool:
-        """A title or honorific follows the name (X氏, X（CTO）): GiNZA often calls people companies."""
+        """A title or honorific follows the name (X氏, X（CTO）), or a title comes right before it
+        (CEOのX, CEOであるX): GiNZA often calls people companies."""
         rest = sentence.text[span.end - sentence.start:].lstrip(" （(")
-        return rest.startswith(self._rules.person_cues)
+        before = _TITLE_JOINER_RE.sub("", sentence.text[:span.start - sentence.start])
+        return rest.startswith(self._rules.person_cues) or before.endswith(self._rules.person_titles)
 
     def is_a_dictionary_word(self, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """Every MeCab token of the span is everyday vocabulary the dictionary knows (ローカライズ,
