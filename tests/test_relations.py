@@ -34,6 +34,8 @@ CASES = [
     # Companies given as examples are not partners of each other; an unnamed company is not the topic.
     ("QualcommやNVIDIA、Intelといったメーカーは、クラウドとエッジを連携させる。", []),
     ("NVIDIAは好調だ。ある新興企業はMicrosoftとの提携を発表した。", []),
+    # A deliberately unnamed company as the topic: a later partner is not paired with the earlier topic.
+    ("NVIDIAは好調だ。某クラウド企業は新モデルを出した。例えば、Oracleとの連携が進む。", []),
     # The partner goes with the nearest subject before it; an abbreviation in parentheses is the same party.
     ("Googleは検索を刷新し、MicrosoftはOpenAIとの連携で巻き返す。", [("microsoft", "openai", "partnership")]),
     ("IntelはHewlett Packard Enterprise (HPE)と連携する。", [("intel", "hewlett-packard-enterprise", "partnership")]),

@@ -22,7 +22,7 @@ from pathlib import Path
 from extract.rules import rule_files
 
 #: Bump whenever a code change changes what the pipeline extracts: every post is then redone.
-PIPELINE_VERSION = "2026.11.5"
+PIPELINE_VERSION = "2026.11.6"
 #: Buckets of posts a table folder is split into.
 BUCKETS = 64
 #: Tables with one row set per post, rebuilt from scratch only when their posts change.

@@ -55,8 +55,12 @@ _TOPIC_PARTICLES = ("では", "は")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
 _HEADING_CHARS = 8
 _MARKUP_RE = re.compile(r"[\s*#_「」『』【】:：。、.!！?？]")
+_UNNAMED_COMPANY = r"(?:企業|会社|メーカー|スタートアップ|ベンダー|プロバイダー|事業者)"
 #: An unnamed company as the sentence's subject (某企業は, 同業のスタートアップが): the topic is not the actor.
-_UNNAMED_SUBJECT_RE = re.compile(r"(?:企業|会社|メーカー|スタートアップ|ベンダー|プロバイダー|事業者)(?:は|が)")
+_UNNAMED_SUBJECT_RE = re.compile(_UNNAMED_COMPANY + r"(?:は|が)")
+#: A company the text deliberately leaves unnamed, as the topic (某生成AI企業は): from there the text is
+#: about a company it does not name. Generic ones (多くの企業は) leave the topic as it was.
+_UNNAMED_TOPIC_RE = re.compile(r"某[^、。\s]{0,12}?" + _UNNAMED_COMPANY + r"(?:では(?!な|あり)|は)")
 
 
 @dataclass(frozen=True)
@@ -383,15 +387,20 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
     """The company the text is about after this sentence, as a reader follows it.
 
     A company marked with は becomes the topic; so does the company of a
-    heading-like sentence (まずはAWS。). A company marked with が only becomes
-    the topic when there is none yet: が often marks a subordinate clause's
-    subject (OpenAIがAWSを利用するという話), which does not change what the text is about.
+    heading-like sentence (まずはAWS。). A deliberately unnamed company marked
+    with は (某企業は) before any named one leaves the text without a named topic. A
+    company marked with が only becomes the topic when there is none yet: が
+    often marks a subordinate clause's subject (OpenAIがAWSを利用するという話),
+    which does not change what the text is about.
     """
+    unnamed = _UNNAMED_TOPIC_RE.search(sentence.text)
     for mention in mentions:
         position = mention.end - sentence.start
         skipped = _PARENTHESIS_RE.match(sentence.text, position)
         if sentence.text.startswith(_TOPIC_PARTICLES, skipped.end() if skipped else position):
-            return mention
+            return None if unnamed and unnamed.start() < position else mention
+    if unnamed:
+        return None
     if len(mentions) == 1:
         rest = sentence.text[:mentions[0].start - sentence.start] + sentence.text[mentions[0].end - sentence.start:]
         if len(_MARKUP_RE.sub("", rest)) <= _HEADING_CHARS:
