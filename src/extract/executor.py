@@ -81,7 +81,12 @@ def run_task(task: Task, settings: WorkerSettings) -> TaskResult:
     except PostError as error:
         return TaskResult(task, None, (error.source_path, error.stage, error.kind, error.message))
     except Exception as exc:  # a bug or an unforeseen input must not sink the batch
-        return TaskResult(task, None, (task.post.source_path, "process", type(exc).__name__, str(exc) or repr(exc)))
+        return _failed(task, exc)
+
+
+def _failed(task: Task, exc: Exception) -> TaskResult:
+    """An unforeseen failure of a task as its result."""
+    return TaskResult(task, None, (task.post.source_path, "process", type(exc).__name__, str(exc) or repr(exc)))
 
 
 def _start_worker(settings: WorkerSettings, rules: RuleSet) -> None:
@@ -122,8 +127,13 @@ def _run_on_dask(tasks: Iterable[Task], settings: WorkerSettings, scheduler: str
     """The tasks on a Dask distributed cluster; its workers must see the corpus and rules at the same paths."""
     from distributed import Client
 
+    tasks = list(tasks)
     with Client(scheduler) as client:
-        futures = client.map(run_task, list(tasks), settings=settings, pure=False)
-        for future in futures:
-            yield future.result()
+        futures = client.map(run_task, tasks, settings=settings, pure=False)
+        for task, future in zip(tasks, futures):
+            try:
+                result = future.result()
+            except Exception as exc:  # a lost worker (KilledWorker) fails its post, not the batch
+                result = _failed(task, exc)
             future.release()
+            yield result

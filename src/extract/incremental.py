@@ -22,7 +22,7 @@ from pathlib import Path
 from extract.rules import rule_files
 
 #: Bump whenever a code change changes what the pipeline extracts: every post is then redone.
-PIPELINE_VERSION = "2026.11.6"
+PIPELINE_VERSION = "2026.11.7"
 #: Buckets of posts a table folder is split into.
 BUCKETS = 64
 #: Tables with one row set per post, rebuilt from scratch only when their posts change.
@@ -30,7 +30,8 @@ POST_TABLES = ("articles", "sentences", "tokens")
 #: Each stage's tables, and the rule files that steer it (by path relative to the rules folder).
 STAGE_TABLES: Mapping[str, tuple[str, ...]] = {
     "companies": ("companies", "partnerships"),
-    "chips": ("chips",),
+    # The chip catalog also tells GiNZA's company proposals apart from chip names (resolve.py).
+    "chips": ("chips", "companies", "partnerships"),
     "money": ("money", "partnerships"),
     "dates": ("dates",),
     "partnerships": ("partnerships",),

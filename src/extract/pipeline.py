@@ -168,9 +168,11 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
     """Run the per-post stages on one post: those that feed ``tables`` (all by default)."""
     rules = extractors.rules
     sentences = split_sentences(post.body)
-    tokens = [tokenize_sentence(sentence) for sentence in sentences]
-    urls = [span for sentence in sentences for span in url_spans(sentence.text, sentence.start)]
     wanted = set(tables)
+    # MeCab is most of a rules-only run: money and dates are found in the text without it.
+    tokens = ([tokenize_sentence(sentence) for sentence in sentences]
+              if wanted & {"tokens", "companies", "chips", "partnerships"} else [[] for _ in sentences])
+    urls = [span for sentence in sentences for span in url_spans(sentence.text, sentence.start)]
     companies = (_outside(_companies(sentences, tokens, extractors), urls)
                  if wanted & {"companies", "partnerships"} else [])
     anchor = post.published_at.date() if post.published_at else None
@@ -233,7 +235,7 @@ def _bucket_rows(still_valid: pa.Array, table: str, parts: TableParts, bucket: i
                  fresh: list[pa.Table]) -> pa.Table:
     """A rebuilt bucket's rows: the previous rows of posts in ``still_valid``, then the fresh ones."""
     pieces = []
-    previous = parts.previous(bucket)
+    previous = parts.previous(bucket) if len(still_valid) else None  # nothing kept: the old rows are not read
     if previous is not None and previous.num_rows:
         mask = pc.is_in(previous["article_id"], value_set=still_valid)
         pieces.append(previous.filter(mask))
