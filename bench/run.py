@@ -12,7 +12,7 @@ measurement alone), prints a table and writes it as JSON to
 Measurements:
   a  bare GiNZA: ``bench/bare_ginza.py`` (on a sub-sample when the corpus is
      big, its speed then scaled to the whole corpus)
-  b  ``extract run`` cold: fresh output and cache
+  b  ``extract run`` cold: fresh output (the GiNZA cache lives in it)
   c  the same re-run with nothing changed
   d  re-run after appending a sentence to one post
   e  re-run after adding an alias to one rule file
@@ -241,23 +241,21 @@ def run_measured(command: list[str], log_stem: Path) -> ProcessUsage:
 def extract_run_options() -> set[str]:
     """The long options ``extract run`` accepts, read from its ``--help``.
 
-    The pipeline gains options (``--jobs``, ``--cache``) over time; the
-    benchmark passes only the ones the installed version has.
+    The pipeline gained options (``--jobs``) over time; the benchmark passes
+    only the ones the installed version has.
     """
     help_text = subprocess.run([sys.executable, "-m", "extract", "run", "--help"], cwd=PROJECT_DIR,
                                capture_output=True, text=True, check=False).stdout
     return set(re.findall(r"(--[a-z][a-z-]*)", help_text))
 
 
-def extract_command(corpus: Path, output: Path, rules: Path, cache: Path, settings: Settings,
+def extract_command(corpus: Path, output: Path, rules: Path, settings: Settings,
                     options: set[str], no_ner: bool = False) -> list[str]:
     """The ``extract run`` command line of one measurement."""
     command = [sys.executable, "-m", "extract", "run", str(corpus), "--output", str(output),
                "--rules", str(rules), "--quiet"]
     if "--jobs" in options:
         command += ["--jobs", str(settings.jobs)]
-    if "--cache" in options:
-        command += ["--cache", str(cache)]
     if no_ner:
         command.append("--no-ner")
     return command
@@ -386,9 +384,8 @@ def run_benchmark(settings: Settings) -> tuple[list[Measurement], dict]:
     label = "full" if settings.full else f"sample-{settings.posts}-seed-{settings.seed}"
     work = WORK_DIR / label
     corpus, rules, logs = work / "corpus", work / "rules", work / "logs"
-    output, cache = work / "output", work / "cache"
-    output_no_ner, cache_no_ner = work / "output-no-ner", work / "cache-no-ner"
-    for stale in (output, cache, output_no_ner, cache_no_ner, logs, rules):
+    output, output_no_ner = work / "output", work / "output-no-ner"
+    for stale in (output, output_no_ner, logs, rules):
         if stale.exists():
             shutil.rmtree(stale)
 
@@ -406,7 +403,7 @@ def run_benchmark(settings: Settings) -> tuple[list[Measurement], dict]:
     options = extract_run_options()
     measurements = measure_bare_ginza(bare_corpus, logs, posts, characters)
 
-    cold = extract_command(corpus, output, rules, cache, settings, options)
+    cold = extract_command(corpus, output, rules, settings, options)
     measurements.append(measure_extract("b", "extract run, cold", cold, logs, posts, characters))
     measurements.append(measure_extract("c", "re-run, nothing changed", cold, logs, posts, characters))
     edited_post = append_sentence(corpus)
@@ -424,17 +421,17 @@ def run_benchmark(settings: Settings) -> tuple[list[Measurement], dict]:
     add_company(rules, "bench-probe-company-b")
     measurements.append(measure_extract("h", "the same, without the GiNZA cache", [*cold, "--no-cache"], logs,
                                         posts, characters_after_edit, note="lever: the GiNZA cache"))
-    no_ner = extract_command(corpus, output_no_ner, rules, cache_no_ner, settings, options, no_ner=True)
+    no_ner = extract_command(corpus, output_no_ner, rules, settings, options, no_ner=True)
     measurements.append(measure_extract("f", "extract run --no-ner, cold", no_ner, logs, posts,
                                         characters_after_edit))
     if "--jobs" in options and settings.jobs > 1:
-        one_job = extract_command(corpus, work / "output-one-job", rules, cache, replace(settings, jobs=1), options)
+        one_job = extract_command(corpus, work / "output-one-job", rules, replace(settings, jobs=1), options)
         shutil.rmtree(work / "output-one-job", ignore_errors=True)
         measurements.append(measure_extract("b1", "extract run, cold, --jobs 1", one_job, logs, posts,
                                             characters_after_edit, note="lever: every core"))
     corpus_info = {"label": label, "posts": posts, "characters": characters, "seed": settings.seed,
                    "archive": str(settings.archive), "bare_ginza_posts": bare_count,
-                   "extract_run_options": sorted(options & {"--jobs", "--cache", "--no-ner"})}
+                   "extract_run_options": sorted(options & {"--jobs", "--no-ner"})}
     return measurements, corpus_info
 
 
@@ -511,7 +508,7 @@ def run_memory_benchmark(settings: Settings) -> tuple[list[Measurement], dict]:
         copy_posts(choose_posts(sized), settings.archive, corpus)
         shutil.copytree(settings.rules, rules)
         posts, characters = body_characters(corpus)
-        command = extract_command(corpus, output, rules, work / "cache", sized, extract_run_options(),
+        command = extract_command(corpus, output, rules, sized, extract_run_options(),
                                   no_ner=settings.memory_no_ner)
         label = "extract run" + (" --no-ner" if settings.memory_no_ner else "") + ", cold"
         measurements.append(measure_extract(f"b@{posts}", label, command, logs, posts, characters))

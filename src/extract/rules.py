@@ -132,14 +132,6 @@ class RuleSet:
     examples: Mapping[str, tuple[RuleExample, ...]] = field(default_factory=dict)
     digest: str = ""
 
-    def company(self, company_id: str) -> CompanyRule | None:
-        """The gazetteer entry of ``company_id``."""
-        return _index_by_id(self.companies).get(company_id)
-
-
-def _index_by_id(rules: tuple) -> dict:
-    return {rule.id: rule for rule in rules}
-
 
 # --- YAML with line numbers -------------------------------------------------------------
 

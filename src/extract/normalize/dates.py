@@ -279,7 +279,7 @@ def _year_of(match: re.Match, rules: DateRules) -> int | None:
     if groups.get("era"):
         era_year = 1 if groups["era_year"] == "元" else _number(groups["era_year"])
         return None if era_year is None else rules.eras[groups["era"]] + era_year - 1
-    for name in ("year", "fyear", "fyear2", "short_year"):
+    for name in ("year", "fyear", "short_year"):
         if groups.get(name):
             year = _number(groups[name])
             if year is not None and year < 100:
@@ -396,17 +396,26 @@ def _quarter_index(match: re.Match) -> int:
     return "一二三四".index(digit) + 1 if digit in "一二三四" else int(unicodedata.normalize("NFKC", digit))
 
 
+def _stated_or_post_year(match: re.Match, rules: DateRules,
+                         anchor: datetime.date | None) -> int | list[DateMatch] | None:
+    """The year a match states; the post's year when it states none; None when the stated year is
+    not a plausible one (1500年), [] when it states none and the post has no date."""
+    year = _year_of(match, rules)
+    if year is not None:
+        return year
+    groups = match.groupdict()
+    if any(groups.get(name) for name in ("year", "era", "short_year", "fyear", "fy")):
+        return None
+    return anchor.year if anchor is not None else []
+
+
 def _quarter(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """2025年第1四半期, 2025年Q1, Q1 2025, FY2025 Q3, 2025年度第2四半期; 第3四半期 alone in the post's year."""
     groups = match.groupdict()
-    fiscal = bool(groups.get("fy") or groups.get("fyear") or groups.get("fyear2"))
-    year = _year_of(match, rules)
-    if year is None:
-        if groups.get("year") or groups.get("era") or groups.get("short_year") or fiscal:
-            return None
-        if anchor is None:
-            return []
-        year = anchor.year
+    fiscal = bool(groups.get("fy") or groups.get("fyear"))
+    year = _stated_or_post_year(match, rules, anchor)
+    if not isinstance(year, int):
+        return year
     return [_part_date(match, year, fiscal, "Q", _quarter_index(match), "date.quarter", _tail_mod(match, rules))]
 
 
@@ -415,11 +424,9 @@ def _quarter_months(match: re.Match, rules: DateRules, anchor: datetime.date | N
     first, last = _number(match.group("from_month")), _number(match.group("to_month"))
     if first is None or last is None or last - first != 2 or first % 3 != 1:
         return None
-    year = _year_of(match, rules)
-    if year is None:
-        if anchor is None:
-            return []
-        year = anchor.year
+    year = _stated_or_post_year(match, rules, anchor)
+    if not isinstance(year, int):
+        return year
     return [_part_date(match, year, False, "Q", (first + 2) // 3, "date.quarter", _tail_mod(match, rules))]
 
 
@@ -427,13 +434,9 @@ def _half(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> li
     """2025年上半期, 2025年度下期, H1 2025; 上半期 alone in the post's year."""
     groups = match.groupdict()
     half = rules.half_years[groups["half"]] if groups.get("half") else unicodedata.normalize("NFKC", groups["hx"])
-    year = _year_of(match, rules)
-    if year is None:
-        if groups.get("year") or groups.get("short_year"):
-            return None
-        if anchor is None:
-            return []
-        year = anchor.year
+    year = _stated_or_post_year(match, rules, anchor)
+    if not isinstance(year, int):
+        return year
     fiscal = bool(groups.get("fy"))
     return [_part_date(match, year, fiscal, "H", int(half[1]), "date.half", _tail_mod(match, rules))]
 
