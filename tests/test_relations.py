@@ -91,7 +91,20 @@ def test_amount_stated_with_the_relation() -> None:
     ({"triggers": {"partnership": "提携"}}, "'partnership' must be a list of strings"),
     ({"triggers": {"partnership": ["提携"]}, "hedge": []}, "unknown key 'hedge'"),
     ({}, "'triggers' must map"),
+    ({"triggers": {"partnership": ["提携"]}, "hedges": [""]}, "'hedges' must be a list of strings, none of them empty"),
+    ({"triggers": {"partnership": ["提携"], "investment": ["提携"]}}, "'提携' is listed as both"),
 ])
 def test_broken_partnership_rules_are_named(section: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         load_partnership_rules(section)
+
+
+def test_rules_without_back_references_relate_only_the_named_companies() -> None:
+    """With no same_company/both_companies words, nothing in a sentence stands for the topic."""
+    text = "NVIDIAは好調だ。AMDとIntelが提携した。"
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    companies = CompanyRecognizer(RULE_SET).find(sentences, tokens)
+    finder = RelationFinder(load_partnership_rules({"triggers": {"partnership": ["提携"]}}))
+    rows = finder.find(sentences, companies, {}, {})
+    assert {frozenset((r.party_a_id, r.party_b_id)) for r in rows} == {frozenset(("amd", "intel"))}

@@ -86,8 +86,8 @@ def load_ner_rules(section: Mapping) -> NerRules:
     lists = {}
     for key in known - {"source", "examples"}:
         value = section.get(key)
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise ValueError(f"'{key}' must be a list of strings")
+        if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+            raise ValueError(f"'{key}' must be a list of strings, none of them empty")
         lists[key] = value
     return NerRules(
         company_labels=frozenset(lists["company_labels"]),

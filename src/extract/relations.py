@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from extract.models import Sentence
 from extract.ner import ParsedSentence, ParsedToken
+from extract.normalize.sections import word_alternation
 
 if TYPE_CHECKING:
     from extract.normalize.companies import CompanyMention
@@ -105,9 +106,10 @@ class _Party:
 
 
 def _strings(section: Mapping, key: str) -> tuple[str, ...]:
+    """The words under ``key`` (none when it is left out); an empty word would match everywhere."""
     value = section.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValueError(f"'{key}' must be a list of strings")
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        raise ValueError(f"'{key}' must be a list of strings, none of them empty")
     return tuple(value)
 
 
@@ -126,6 +128,10 @@ def load_partnership_rules(section: Mapping) -> PartnershipRules:
         if kind not in (PARTNERSHIP, INVESTMENT):
             raise ValueError(f"unknown relation type '{kind}' under 'triggers' (use partnership or investment)")
         pairs += [(word, kind) for word in _strings(triggers, kind)]
+    kinds: dict[str, str] = {}
+    for word, kind in pairs:
+        if kinds.setdefault(word, kind) != kind:
+            raise ValueError(f"trigger '{word}' is listed as both partnership and investment")
     pairs.sort(key=lambda pair: -len(pair[0]))
     return PartnershipRules(
         triggers=tuple(pairs),
@@ -195,9 +201,8 @@ class RelationFinder:
 
     def __init__(self, rules: PartnershipRules) -> None:
         self._rules = rules
-        self._reference_re = re.compile("|".join(re.escape(w) for w in
-                                                 sorted((*rules.same_company, *rules.both_companies),
-                                                        key=len, reverse=True)))
+        references = (*rules.same_company, *rules.both_companies)
+        self._reference_re = re.compile(word_alternation(references) if references else "(?!)")  # (?!): none
 
     def may_relate(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> bool:
         """Whether the sentence can state a relation: a trigger and a company named or referred to.
