@@ -55,9 +55,6 @@ class AliasIndex:
             self._entries.setdefault(normal, entry)
             self._prefixes.update(normal[:end] for end in range(1, len(normal) + 1))
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
     def find(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
         """Every longest listed name in the sentence, left to right, without overlaps."""
         # The tokens are a run of the sentence's own: its text, where the run starts and its length say which.

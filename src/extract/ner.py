@@ -2,9 +2,8 @@
 
 The gazetteer cannot list every company a post names; GiNZA's NER proposes
 the others. The model is loaded once per process, with only the components
-the run needs: NER for every candidate sentence, the dependency parser (and
-GiNZA's bunsetsu recognizer) only for sentences that may state a relation,
-which is where most of the model's time would otherwise go. GiNZA's
+the run needs: NER for every candidate sentence, the dependency parser only
+for sentences that may state a relation, which is where most of the model's time would otherwise go. GiNZA's
 tokenizer (SudachiPy) refuses texts over 49,149 bytes, so it is fed sentences
 (the segmenter caps them well below that), never whole posts; offsets map
 back to the body through the sentence's start.
@@ -26,7 +25,7 @@ MAX_MODEL_BYTES = 49_149
 #: Components that neither NER nor the dependency parse need.
 UNUSED_COMPONENTS = ("morphologizer", "compound_splitter")
 _NER_ONLY = ("tok2vec", "ner")
-_PARSE = ("tok2vec", "parser", "bunsetu_recognizer")
+_PARSE = ("tok2vec", "parser")
 
 
 @dataclass(frozen=True)
@@ -42,17 +41,13 @@ class NerSpan:
 
 @dataclass(frozen=True)
 class ParsedToken:
-    """A word of a dependency parse: body offsets, its head word (index in the sentence) and relation."""
+    """A word of a dependency parse: body offsets and its head word (index in the sentence), which
+    is all the relation step reads to tell which clause a company belongs to."""
 
     index: int
     start: int
     end: int
-    text: str
-    lemma: str
-    pos: str
-    dep: str
     head: int
-    bunsetu_start: bool
 
 
 @dataclass(frozen=True)
@@ -138,21 +133,16 @@ def find_entities(sentences: Sequence[Sentence], cache: SentenceCache | None = N
 
 def parse_sentences(sentences: Sequence[Sentence], cache: SentenceCache | None = None,
                     batch_size: int = 32) -> list[ParsedSentence]:
-    """Dependency parses (with bunsetsu starts) of the given sentences, in order."""
+    """Dependency parses of the given sentences, in order."""
     def analyse(texts: list[str]) -> list[list]:
         nlp = load_model()
-        parsed = []
         with nlp.select_pipes(enable=list(_PARSE)):
-            for doc in nlp.pipe(texts, batch_size=batch_size):
-                bunsetu_starts = {span.start for span in _bunsetu_spans(doc)}
-                parsed.append([[t.i, t.idx, t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.dep_, t.head.i,
-                                t.i in bunsetu_starts] for t in doc])
-        return parsed
+            return [[[t.i, t.idx, t.idx + len(t.text), t.head.i] for t in doc]
+                    for doc in nlp.pipe(texts, batch_size=batch_size)]
 
     return [ParsedSentence(sentence.sentence_id, tuple(
-                ParsedToken(index, sentence.start + start, sentence.start + end, text, lemma, pos, dep, head,
-                            bunsetu_start)
-                for index, start, end, text, lemma, pos, dep, head, bunsetu_start in tokens))
+                ParsedToken(index, sentence.start + start, sentence.start + end, head)
+                for index, start, end, head in tokens))
             for sentence, tokens in _analysed(sentences, analyse, cache)]
 
 
@@ -170,9 +160,3 @@ def _analysed(sentences: Sequence[Sentence], analyse: Callable[[list[str]], list
         known = {**known, **fresh}
     return [(sentence, known[sentence.text]) for sentence in fitting]
 
-
-def _bunsetu_spans(doc) -> list:
-    """GiNZA's bunsetsu (phrase) spans of a parsed doc."""
-    import ginza
-
-    return list(ginza.bunsetu_spans(doc))
