@@ -10,7 +10,7 @@ import pytest
 
 from extract import tables
 from extract.errors import InputError
-from extract.write import prepare_output, write_table
+from extract.write import parquet_rows, prepare_output, read_parquet, write_table
 
 
 def errors_table(*messages: str) -> pa.Table:
@@ -65,3 +65,12 @@ def test_schemas_are_declared_with_the_spec_columns() -> None:
 def test_an_empty_table_keeps_its_schema(tmp_path: Path) -> None:
     write_table(tables.TableBuilder(tables.TOKENS).to_table(), tmp_path, "tokens")
     assert pq.read_schema(tmp_path / "tokens.parquet").remove_metadata() == tables.TOKENS
+
+
+def test_a_damaged_part_of_the_previous_output_is_named(tmp_path: Path) -> None:
+    """A re-run that must read a damaged part of the previous tables says which file it is."""
+    damaged = tmp_path / "part-00.parquet"
+    damaged.write_bytes(b"not parquet")
+    for read in (parquet_rows, read_parquet):
+        with pytest.raises(InputError, match=f"cannot read {damaged}"):
+            read(damaged)

@@ -85,14 +85,14 @@ class TableParts:
     def previous(self, bucket: int) -> pa.Table | None:
         """The current version's rows of a bucket, if the table is a folder that has them."""
         path = self.final / part_name(bucket)
-        return pq.read_table(path, schema=self.schema) if path.is_file() else None
+        return read_parquet(path, self.schema) if path.is_file() else None
 
     def keep(self, bucket: int) -> None:
         """Carry a bucket's part over unchanged (a hard link, no copy)."""
         source = self.final / part_name(bucket)
         if source.is_file():
             os.link(source, self._temporary / part_name(bucket))
-            self.rows += pq.ParquetFile(source).metadata.num_rows
+            self.rows += parquet_rows(source)
 
     def write(self, bucket: int, table: pa.Table) -> None:
         """Write a bucket's rows (nothing when there are none)."""
@@ -127,4 +127,20 @@ def table_rows(output_dir: Path, name: str) -> int:
     """The number of rows of a written table (from the Parquet footers, without reading the data)."""
     path = table_path(output_dir, name)
     files = sorted(path.glob("*.parquet")) if path.is_dir() else [path]
-    return sum(pq.ParquetFile(file).metadata.num_rows for file in files)
+    return sum(parquet_rows(file) for file in files)
+
+
+def read_parquet(path: Path, schema: pa.Schema | None = None) -> pa.Table:
+    """A Parquet file's rows; a damaged or unreadable file is an ``InputError`` that names it."""
+    try:
+        return pq.read_table(path, schema=schema)
+    except (OSError, pa.ArrowException) as error:
+        raise InputError(f"cannot read {path}: {error}") from error
+
+
+def parquet_rows(path: Path) -> int:
+    """A Parquet file's row count, from its footer; a damaged file is an ``InputError`` that names it."""
+    try:
+        return pq.ParquetFile(path).metadata.num_rows
+    except (OSError, pa.ArrowException) as error:
+        raise InputError(f"cannot read {path}: {error}") from error
