@@ -23,12 +23,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+import reprlib
 import unicodedata
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from re import _parser as _re_parser
 
+import regex
 import yaml
 
 from extract.errors import ExtractError
@@ -40,6 +44,21 @@ from extract.relations import PartnershipRules, load_partnership_rules
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: Prefix of ids made up for companies no list names (reserved: no listed id may start with it).
 DERIVED_ID_PREFIX = "x-"
+#: Largest rule file read, in bytes: the whole shipped gazetteer is well under 1 MB, so a bigger
+#: file is the wrong file or a hostile one, and reading it would only exhaust memory.
+MAX_RULE_FILE_BYTES = 50 * 1024 * 1024
+#: Longest rendering of a value from a rule file inside a problem message (a rule id, an alias, a
+#: bad entry): enough to find it in the file, never enough for a hostile file to flood the terminal.
+MAX_VALUE_CHARS = 80
+#: Longest problem message: the explanation around the value, and messages from the normalizers'
+#: own loaders, which may quote what they read.
+MAX_MESSAGE_CHARS = 500
+#: Most problems listed in the error; the rest are counted (a hostile file can hold millions).
+MAX_LISTED_PROBLEMS = 200
+#: Where an over-long value or message is cut.
+_ELLIPSIS = "…"
+#: A literal ``{`` in ``re``'s parse of a company pattern (see ``required_literals``).
+_BRACE = ord("{")
 
 
 @dataclass(frozen=True)
@@ -53,17 +72,51 @@ class RuleProblem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        rule = f" [{self.rule_id}]" if self.rule_id else ""
-        return f"{where}:{rule} {self.message}"
+        rule = f" [{clipped(self.rule_id)}]" if self.rule_id else ""
+        return f"{where}:{rule} {clipped(self.message, MAX_MESSAGE_CHARS)}"
 
 
 class RulesInvalid(ExtractError):
-    """The rule files have problems; all of them are listed."""
+    """The rule files have problems; all of them are in ``problems``, the first
+    ``MAX_LISTED_PROBLEMS`` in the message."""
 
     def __init__(self, problems: list[RuleProblem]) -> None:
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) in the rule files:\n"
-                         + "\n".join(f"  {p}" for p in problems))
+        listed = [f"  {p}" for p in problems[:MAX_LISTED_PROBLEMS]]
+        if len(problems) > MAX_LISTED_PROBLEMS:
+            listed.append(f"  ... and {len(problems) - MAX_LISTED_PROBLEMS:,} more problem(s)")
+        super().__init__(f"{len(problems)} problem(s) in the rule files:\n" + "\n".join(listed))
+
+
+def clipped(text: str, limit: int = MAX_VALUE_CHARS) -> str:
+    """``text`` cut to ``limit`` characters (marked with an ellipsis), so that a value read from a
+    rule file, however long, keeps a problem message readable."""
+    return text if len(text) <= limit else text[:limit - len(_ELLIPSIS)] + _ELLIPSIS
+
+
+class _ShortRepr(reprlib.Repr):
+    """``reprlib``'s bounded repr (a few items per level, a few levels), which renders only what it
+    shows, told that the loader's line-numbered mappings are dicts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 3
+        self.maxtuple = self.maxlist = self.maxdict = self.maxset = 4
+        self.maxstring = self.maxother = MAX_VALUE_CHARS // 2
+
+    def repr__LineDict(self, value: dict, level: int) -> str:
+        """A rule file's mapping, shortened like any dict."""
+        return self.repr_dict(value, level)
+
+
+_SHORT_REPR = _ShortRepr()
+
+
+def _shown(value: object) -> str:
+    """A short ``repr`` of a value read from a rule file, for a problem message: built without
+    rendering the whole value (a hostile file's value may be enormous) and at most
+    ``MAX_VALUE_CHARS`` long."""
+    return clipped(_SHORT_REPR.repr(value))
 
 
 @dataclass(frozen=True)
@@ -93,12 +146,20 @@ class ChipRule:
 
 @dataclass(frozen=True)
 class CompanyPattern:
-    """A regex that finds a company no list names; group ``name`` is the company's name."""
+    """A regex that finds a company no list names; group ``name`` is the company's name.
+
+    Compiled with the ``regex`` module, not ``re``: it keeps ``re``'s syntax (the shipped
+    look-behinds included) and can stop a match after a timeout, so a user's pattern that
+    backtracks exponentially fails one post instead of hanging the run. ``literals`` are strings
+    of which every match contains one (see ``required_literals``; empty when unknown): a sentence
+    holding none of them cannot match, and is skipped without running the regex.
+    """
 
     id: str
-    regex: re.Pattern
+    regex: regex.Pattern
     file: str
     line: int
+    literals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,7 +245,7 @@ def _check_keys(mapping: Mapping, problems: _Problems, rule_id: str | None,
     """Report missing, unknown and wrongly typed keys; True when the record is usable."""
     usable = True
     for key, line in getattr(mapping, "duplicate_keys", ()):
-        problems.add(line, rule_id, f"key '{key}' appears twice")
+        problems.add(line, rule_id, f"key '{clipped(key)}' appears twice")
     for key, kind in required.items():
         if key not in mapping or mapping[key] is None:
             problems.add(_line(mapping), rule_id, f"missing required key '{key}'")
@@ -198,8 +259,9 @@ def _check_keys(mapping: Mapping, problems: _Problems, rule_id: str | None,
             continue
         if key not in optional:
             known = sorted([*required, *optional])
-            hint = _did_you_mean(str(key), known)
-            problems.add(_line(mapping), rule_id, f"unknown key '{key}'{hint}; known keys: {', '.join(known)}")
+            name = clipped(str(key))
+            hint = _did_you_mean(name, known)
+            problems.add(_line(mapping), rule_id, f"unknown key '{name}'{hint}; known keys: {', '.join(known)}")
             usable = False
         elif value is not None and not isinstance(value, optional[key]):
             problems.add(_line(mapping), rule_id, f"'{key}' must be {_kind_name(optional[key])}, "
@@ -229,7 +291,7 @@ def _string_list(mapping: Mapping, key: str, problems: _Problems, rule_id: str |
         if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
             good.append(str(value))
         else:
-            problems.add(_line(mapping), rule_id, f"'{key}' must hold non-empty strings, got {value!r}")
+            problems.add(_line(mapping), rule_id, f"'{key}' must hold non-empty strings, got {_shown(value)}")
     return tuple(good)
 
 
@@ -241,7 +303,7 @@ def _load_companies(data: Mapping, problems: _Problems) -> list[CompanyRule]:
     companies = []
     for entry in data["companies"]:
         if not isinstance(entry, dict):
-            problems.add(_line(data), None, f"each company must be a mapping, got {entry!r}")
+            problems.add(_line(data), None, f"each company must be a mapping, got {_shown(entry)}")
             continue
         rule_id = entry.get("id") if isinstance(entry.get("id"), str) else None
         if not _check_keys(entry, problems, rule_id, {"id": str, "name": str},
@@ -269,7 +331,7 @@ def _load_chips(data: Mapping, problems: _Problems) -> tuple[list[ChipRule], tup
     chips = []
     for entry in data.get("chips") or []:
         if not isinstance(entry, dict):
-            problems.add(_line(data), None, f"each chip must be a mapping, got {entry!r}")
+            problems.add(_line(data), None, f"each chip must be a mapping, got {_shown(entry)}")
             continue
         rule_id = entry.get("id") if isinstance(entry.get("id"), str) else None
         if not _check_keys(entry, problems, rule_id, {"id": str, "name": str, "vendor": str},
@@ -297,28 +359,97 @@ def _load_company_patterns(data: Mapping, problems: _Problems) -> tuple[list[Com
     patterns = []
     for entry in data["patterns"]:
         if not isinstance(entry, dict):
-            problems.add(_line(data), None, f"each pattern must be a mapping, got {entry!r}")
+            problems.add(_line(data), None, f"each pattern must be a mapping, got {_shown(entry)}")
             continue
         rule_id = entry.get("id") if isinstance(entry.get("id"), str) else None
         if not _check_keys(entry, problems, rule_id, {"id": str, "regex": str}, {"note": str}):
             continue
         try:
-            compiled = re.compile(entry["regex"])
-        except re.error as exc:
+            compiled = regex.compile(entry["regex"])
+        except regex.error as exc:
             problems.add(entry.line, rule_id, f"regex does not compile: {exc}")
             continue
         if "name" not in compiled.groupindex:
             problems.add(entry.line, rule_id, "regex needs a named group (?P<name>...) for the company name")
             continue
-        patterns.append(CompanyPattern(entry["id"], compiled, problems.file, entry.line))
+        patterns.append(CompanyPattern(entry["id"], compiled, problems.file, entry.line,
+                                       required_literals(entry["regex"])))
     return patterns, _string_list(data, "reject", problems, None)
+
+
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Strings of which every match of ``pattern`` contains at least one, or () when none are known.
+
+    A company pattern runs on every sentence, and most sentences hold none of its fixed words
+    (株式会社, 社, Inc ...): a substring test skips them far faster than a regex call with a timeout.
+    Worked out with ``re``'s parser, so only for the syntax ``re`` and ``regex`` read alike: a
+    pattern ``re`` rejects or warns about (``regex``-only syntax, POSIX classes, set operations),
+    one with a literal ``{`` (``regex`` may read a fuzzy-match constraint there) and a
+    case-insensitive one get (), and run on every sentence.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            parsed = _re_parser.parse(pattern)
+        if parsed.state.flags & re.IGNORECASE:
+            return ()
+        found = _required_in_sequence(list(parsed))
+    except (re.error, Warning, RecursionError, _MaybeFuzzy):
+        return ()
+    return tuple(sorted(found)) if found else ()
+
+
+class _MaybeFuzzy(Exception):
+    """A literal ``{`` where the literals are worked out: ``re`` reads it as a character, but
+    ``regex`` may read a fuzzy-match constraint (``(?:Inc){e<=1}``) that lets a match differ."""
+
+
+def _required_in_sequence(items: list) -> frozenset[str] | None:
+    """For a parsed sequence: the most selective of its items' required sets (the one whose
+    shortest string is longest, then the smallest), adjacent literal characters joined into one string; raises
+    ``_MaybeFuzzy`` at a literal ``{``."""
+    candidates: list[frozenset[str] | None] = []
+    run: list[str] = []
+    for op, argument in items:
+        if op is _re_parser.LITERAL:
+            if argument == _BRACE:
+                raise _MaybeFuzzy
+            run.append(chr(argument))
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        candidates.append(_required_in_item(op, argument))
+    if run:
+        candidates.append(frozenset(["".join(run)]))
+    known = [c for c in candidates if c]
+    return max(known, key=lambda c: (min(map(len, c)), -len(c))) if known else None
+
+
+def _required_in_item(op: object, argument: object) -> frozenset[str] | None:
+    """For one parsed item that is not a plain literal: strings one of which its match contains,
+    or None (character classes with ranges, optional items, look-arounds, anchors, back-references)."""
+    if op is _re_parser.SUBPATTERN:
+        _group, add_flags, _del_flags, items = argument
+        return None if add_flags & re.IGNORECASE else _required_in_sequence(list(items))
+    if op is _re_parser.ATOMIC_GROUP:
+        return _required_in_sequence(list(argument))
+    if op is _re_parser.BRANCH:
+        branches = [_required_in_sequence(list(branch)) for branch in argument[1]]
+        return None if any(b is None for b in branches) else frozenset().union(*branches)
+    if op in (_re_parser.MAX_REPEAT, _re_parser.MIN_REPEAT, _re_parser.POSSESSIVE_REPEAT):
+        least, _most, items = argument
+        return _required_in_sequence(list(items)) if least >= 1 else None
+    if op is _re_parser.IN and all(member is _re_parser.LITERAL for member, _ in argument):
+        return frozenset(chr(value) for _, value in argument)
+    return None
 
 
 def _load_examples(data: Mapping, problems: _Problems) -> tuple[RuleExample, ...]:
     examples = []
     for entry in data.get("examples") or []:
         if not isinstance(entry, dict):
-            problems.add(_line(data), None, f"each example must be a mapping, got {entry!r}")
+            problems.add(_line(data), None, f"each example must be a mapping, got {_shown(entry)}")
             continue
         if not _check_keys(entry, problems, None, {"text": str},
                            {"finds": list, "not": list, "anchor": (str, object), "note": str}):
@@ -336,7 +467,7 @@ def _delegate(loader: Callable[[Mapping], object]) -> Callable[[Mapping, _Proble
         try:
             return loader(data)
         except (ValueError, TypeError, KeyError, re.error) as exc:
-            problems.add(_line(data), None, str(exc))
+            problems.add(_line(data), None, clipped(str(exc), MAX_MESSAGE_CHARS))
             return None
     return load
 
@@ -347,8 +478,21 @@ _SINGLE_FILES = ("products", "company_patterns", "money", "fx", "dates", "ner", 
 
 
 def _read_yaml(path: Path, problems: _Problems) -> Mapping | None:
+    """A rule file's top mapping, or None with the reason reported: unreadable, too big, YAML
+    aliases (a few hundred bytes of nested aliases expand to gigabytes), bad YAML, not a mapping."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_RULE_FILE_BYTES + 1)
+        if len(raw) > MAX_RULE_FILE_BYTES:
+            problems.add(None, None, f"file is larger than {MAX_RULE_FILE_BYTES // 2**20} MB, far beyond any rule "
+                                     "file: split it, or check it is the file you meant")
+            return None
+        text = raw.decode("utf-8")
+        alias_line = _first_alias_line(text)
+        if alias_line is not None:
+            problems.add(alias_line, None, "YAML aliases (*name) are not allowed in rule files")
+            return None
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         # Where the broken construct starts (an unclosed bracket's line) before where parsing gave up.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -362,6 +506,18 @@ def _read_yaml(path: Path, problems: _Problems) -> Mapping | None:
         problems.add(1, None, "a rule file must be a YAML mapping of keys")
         return None
     return data
+
+
+def _first_alias_line(text: str) -> int | None:
+    """The line of the first YAML alias (``*name``) in ``text``, or None. Rule files need none, and
+    refusing them keeps a small file from expanding into an enormous value (billion laughs). Only
+    a text with a ``*`` can hold one, so the others skip the extra parse."""
+    if "*" not in text:
+        return None
+    for event in yaml.parse(text, Loader=_LineLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return None
 
 
 def rule_files(rules_dir: Path) -> list[Path]:
@@ -459,29 +615,30 @@ def _check_gazetteer(companies: list[CompanyRule], chips: list[ChipRule],
     for company in companies:
         if company.parent is not None and company.parent not in company_ids:
             sink.append(RuleProblem(company.file, company.line, company.id,
-                                    f"parent '{company.parent}' is not a known company id"))
+                                    f"parent '{clipped(company.parent)}' is not a known company id"))
         for alias in {alias_key(a) for a in (company.name, *company.aliases, *company.context_aliases)}:
             claimed = owner.setdefault(alias, company)
             if claimed.id != company.id:
                 sink.append(RuleProblem(company.file, company.line, company.id,
-                                        f"alias '{alias}' is claimed by both '{company.id}' and '{claimed.id}' "
+                                        f"alias '{clipped(alias)}' is claimed by both '{clipped(company.id)}' "
+                                        f"and '{clipped(claimed.id)}' "
                                         f"({claimed.file}:{claimed.line}): keep it in one of them"))
     products_keys = {alias_key(p) for p in products[0]}
     for company in companies:
         for alias in (company.name, *company.aliases):
             if alias_key(alias) in products_keys:
                 sink.append(RuleProblem(company.file, company.line, company.id,
-                                        f"alias '{alias}' is listed as a product in products.yaml"))
+                                        f"alias '{clipped(alias)}' is listed as a product in products.yaml"))
     chip_owner: dict[str, ChipRule] = {}
     for chip in chips:
         if chip.vendor not in company_ids:
             sink.append(RuleProblem(chip.file, chip.line, chip.id,
-                                    f"vendor '{chip.vendor}' is not a known company id"))
+                                    f"vendor '{clipped(chip.vendor)}' is not a known company id"))
         for alias in {chip_key(a) for a in (chip.name, *chip.aliases)}:
             claimed = chip_owner.setdefault(alias, chip)
             if claimed.id != chip.id:
                 sink.append(RuleProblem(chip.file, chip.line, chip.id,
-                                        f"alias '{alias}' is also claimed by '{claimed.id}' "
+                                        f"alias '{clipped(alias)}' is also claimed by '{clipped(claimed.id)}' "
                                         f"({claimed.file}:{claimed.line})"))
 
 

@@ -18,12 +18,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
+from extract.errors import PostError
 from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import Sentence, Token
-from extract.rules import DERIVED_ID_PREFIX, CompanyRule, RuleSet
+from extract.rules import DERIVED_ID_PREFIX, CompanyPattern, CompanyRule, RuleSet, clipped
 
 #: Words right after a name that make it a company name (context for context aliases).
 COMPANY_SUFFIXES = ("社", "株式会社", "Inc", "Corp", "Ltd", "LLC", "グループ", "ホールディングス")
+#: Longest one company pattern may search one sentence, in seconds. A sentence is at most a few
+#: thousand characters, which a sane pattern scans in well under a millisecond; only a pattern
+#: that backtracks exponentially gets anywhere near this, and without a limit it never finishes.
+PATTERN_TIMEOUT_SECONDS = 1.0
 
 _ALIAS, _CONTEXT, _BLOCKED = "alias", "context", "blocked"
 _SPACES_RE = re.compile(r"\s+")
@@ -121,7 +128,7 @@ class CompanyRecognizer:
         found: list[CompanyMention] = []
         for sentence in sentences:
             for pattern in self._patterns:
-                for match in pattern.regex.finditer(sentence.text):
+                for match in _pattern_matches(pattern, sentence):
                     start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
                     if any(s < end and start < e for s, e in taken):
                         continue
@@ -144,6 +151,28 @@ class CompanyRecognizer:
                                   company.parent, "rule", rule_id)
         return CompanyMention(sentence.sentence_id, start, end, name, derived_company_id(key), key, None,
                               "rule", rule_id)
+
+
+def _pattern_matches(pattern: CompanyPattern, sentence: Sentence) -> list[regex.Match]:
+    """Every match of a company pattern in one sentence, searched for at most
+    ``PATTERN_TIMEOUT_SECONDS``: a pattern that takes longer fails the post with a ``PostError``
+    naming the rule, its file and line (the batch goes on), where it would otherwise never finish.
+    A sentence without any of the pattern's required literals is skipped unsearched (most are, and
+    a regex call with a timeout costs far more than a substring test).
+
+    The error's ``source_path`` is left empty for the caller to fill in: the recognizer sees
+    sentences, not the post's file.
+    """
+    if pattern.literals and not any(literal in sentence.text for literal in pattern.literals):
+        return []
+    try:
+        return list(pattern.regex.finditer(sentence.text, timeout=PATTERN_TIMEOUT_SECONDS))
+    except TimeoutError as exc:
+        raise PostError("", "companies", "rule_timeout",
+                        f"company pattern '{clipped(pattern.id)}' ({pattern.file}:{pattern.line}) took over "
+                        f"{PATTERN_TIMEOUT_SECONDS:g} s on sentence {sentence.sentence_id}: simplify the regex "
+                        "(a repeat whose body can match the same text in several ways, such as (a|aa)+, "
+                        "backtracks exponentially)") from exc
 
 
 def _followed_by_suffix(sentence: Sentence, end: int) -> bool:
