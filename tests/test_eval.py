@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from extract.errors import InputError
 from extract.eval import (
     NO_RULE,
     EvalError,
@@ -423,26 +425,98 @@ def test_format_report_shows_scores_misses_and_rules(report):
     assert ["money.vague", "money", "1", "0", "-"] in [line.split() for line in by_rule.splitlines()]
 
 
+def gold_line(**fields) -> str:
+    """One gold line of post ``a`` with the given tables, as JSON."""
+    return json.dumps({"article_id": "a", **fields}, ensure_ascii=False)
+
+
+MONEY_FACT = {"surface": "10億円", "currency": "JPY", "value": 1e9, "min_value": None, "max_value": None,
+              "qualifier": "exact"}
+
+
 @pytest.mark.parametrize("gold_text, message", [
     ('{"article_id": "a"}\nnot json\n', "gold.jsonl:2: not valid JSON"),
-    ('{"companies": []}\n', "gold.jsonl:1: .*string article_id"),
+    ('{"companies": []}\n', "gold.jsonl:1: article_id must be a non-empty string, not missing"),
+    ('{"article_id": 7}\n', "gold.jsonl:1: article_id must be a non-empty string, not 7"),
     ('{"article_id": "a"}\n{"article_id": "a"}\n', "gold.jsonl:2: article_id 'a' appears twice"),
-    ('{"article_id": "a", "partnerships": [{"parties": ["X"]}]}\n', "two parties"),
+    ("[1, 2]\n", r"gold.jsonl:1: a gold line must be a JSON object, not \[1, 2\]"),
+    ('"just text"\n', 'gold.jsonl:1: a gold line must be a JSON object, not "just text"'),
+    (gold_line(companies="架空商事") + "\n", 'gold.jsonl:1: companies must be a list, not "架空商事"'),
+    (gold_line(companies=["架空商事"]) + "\n", r'gold.jsonl:1: companies\[0\] must be an object, not "架空商事"'),
+    (gold_line(companies=[{"aliases": ["架空"]}]) + "\n", r"companies\[0\].name must be a string, not missing"),
+    (gold_line(chips=[{"name": "MX-1", "aliases": "MX1"}]) + "\n",
+     r'chips\[0\].aliases must be a list of strings or null, not "MX1"'),
+    (gold_line(money=[{**MONEY_FACT, "value": "lots"}]) + "\n",
+     r'gold.jsonl:1: money\[0\].value must be a finite number or null, not "lots"'),
+    (gold_line(money=[{**MONEY_FACT, "value": True}]) + "\n", r"money\[0\].value must be a finite number"),
+    (gold_line(money=[MONEY_FACT, {**MONEY_FACT, "currency": None}]) + "\n",
+     r"money\[1\].currency must be a string, not null"),
+    (gold_line(money=[{**MONEY_FACT, "value": None}]) + "\n",
+     r"money\[0\] needs a value, min_value or max_value"),
+    (gold_line(dates=[{"surface": "2025年", "type": "DATE", "value": 2025}]) + "\n",
+     r"dates\[0\].value must be a string, not 2025"),
+    (gold_line(partnerships=[{"parties": ["X"], "type": "partnership"}]) + "\n",
+     r'partnerships\[0\].parties must be a list of two strings, not \["X"\]'),
+    (gold_line(partnerships=[{"parties": ["X", "Y"]}]) + "\n", r"partnerships\[0\].type must be a string"),
+    (gold_line(optional=["money"]) + "\n", r'optional must be an object of lists, not \["money"\]'),
+    (gold_line(optional={"money": [{"currency": "USD", "value": 5}]}) + "\n",
+     r"optional.money\[0\].qualifier must be a string, not missing"),
+    ('{"article_id": "a"}\n\n[1]\n{"article_id": "b", "dates": 3}\nnot json\n{}\n',
+     (r"gold.jsonl:3: a gold line .*; .*gold.jsonl:4: dates must be a list, not 3; .*gold.jsonl:5: not valid JSON"
+      r".* \(and 1 more line\(s\) with problems\)$")),
 ])
-def test_bad_gold_is_reported(tmp_path, gold_text, message):
+def test_bad_gold_is_reported_with_its_line_and_field(tmp_path, gold_text, message):
     gold_path = tmp_path / "gold.jsonl"
     gold_path.write_text(gold_text, encoding="utf-8")
-    with pytest.raises(EvalError, match=message):
+    with pytest.raises(EvalError, match=message) as raised:
         score_output(tmp_path, gold_path)
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize("data, line", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", 1),
+    (b'{"article_id": "a"}\n{"article_id": "b"}\n' + bytes(range(128, 256)), 3),
+])
+def test_a_binary_gold_file_is_reported_with_its_line(tmp_path, data, line):
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_bytes(data)
+    with pytest.raises(EvalError, match=f"gold.jsonl:{line}: not UTF-8 text"):
+        score_output(tmp_path, gold_path)
+
+
+@pytest.mark.parametrize("gold_text", ["", "\n  \n\n"])
+def test_a_gold_file_without_posts_is_an_error_not_a_perfect_score(tmp_path, gold_text):
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text(gold_text, encoding="utf-8")
+    with pytest.raises(EvalError, match="no gold posts in .*gold.jsonl"):
+        score_output(write_output(tmp_path / "output"), gold_path)
 
 
 def test_table_without_a_scored_column_is_reported(tmp_path):
     pq.write_table(pa.Table.from_pylist([{"article_id": "a", "surface": "AWS", "name": "AWS"}]),
                    tmp_path / "companies.parquet")
-    with pytest.raises(EvalError, match="companies.parquet lacks column.*company_id"):
+    with pytest.raises(EvalError, match="companies.parquet is not a part of the companies table: "
+                                        "it lacks column.*company_id"):
         score_output(tmp_path, GOLD)
 
 
-def test_missing_output_folder_is_reported(tmp_path):
-    with pytest.raises(EvalError, match="does not exist"):
+def test_a_damaged_or_foreign_part_is_named(tmp_path):
+    output = write_output(tmp_path / "output")
+    part = output / "money.parquet" / "part-1.parquet"
+    part.write_bytes(part.read_bytes()[:40])
+    with pytest.raises(InputError, match=f"cannot read {re.escape(str(part))}: "):
+        score_output(output, GOLD)
+    pq.write_table(pa.table({"x": [1]}), part)
+    with pytest.raises(EvalError, match=f"{re.escape(str(part))} is not a part of the money table: "
+                                        "it lacks column.*article_id"):
+        score_output(output, GOLD)
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda path: None, "output folder not found: .*nowhere"),
+    (lambda path: path.write_text("x"), "nowhere is a file, not an output folder"),
+])
+def test_missing_output_folder_is_reported(tmp_path, make, message):
+    make(tmp_path / "nowhere")
+    with pytest.raises(EvalError, match=message):
         score_output(tmp_path / "nowhere", GOLD)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -148,7 +150,7 @@ def test_tables_are_read_lazily(tmp_path: Path) -> None:
     loaded = extract.load(folder)
     assert len(loaded.companies) == 3
     assert loaded.companies is loaded.companies  # read once
-    with pytest.raises(pa.ArrowInvalid):
+    with pytest.raises(InputError, match="cannot read .*tokens.parquet: "):
         loaded.tokens
 
 
@@ -211,9 +213,122 @@ def test_an_empty_part_folder_is_an_empty_table(tmp_path: Path) -> None:
 def test_missing_folder_or_table_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="output folder not found"):
         extract.load(tmp_path / "nowhere")
-    tmp_path.joinpath("empty").mkdir()
-    with pytest.raises(InputError, match="table 'chips' not found"):
-        extract.load(tmp_path / "empty").chips
+    tmp_path.joinpath("a-file").write_text("not a folder")
+    with pytest.raises(InputError, match="a-file is a file, not an output folder"):
+        extract.load(tmp_path / "a-file")
+    folder = write_output(tmp_path / "out", parts=False)
+    (folder / "chips.parquet").unlink()
+    with pytest.raises(InputError, match="table 'chips' not found: .*chips.parquet is neither"):
+        extract.load(folder).chips
+
+
+def test_a_folder_without_tables_says_so_on_first_use(tmp_path: Path) -> None:
+    """A notebook pointed at the wrong folder, or run before ``extract run``: no traceback, no empty views."""
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("架空のメモ")
+    loaded = extract.load(folder)  # lazy: nothing is read yet
+    message = f"{re.escape(str(folder))} holds no extract tables .*run `extract run CORPUS --output"
+    with pytest.raises(InputError, match=message):
+        loaded.companies
+    with pytest.raises(InputError, match=message):
+        loaded.sql("SELECT count(*) FROM companies")
+
+
+def truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:60])
+
+
+def overwrite(path: Path) -> None:
+    path.write_bytes(bytes(range(256)) * 4)
+
+
+@pytest.mark.parametrize("damage", [truncate, overwrite])
+def test_a_damaged_part_is_an_error_naming_it(tmp_path: Path, damage) -> None:
+    folder = write_output(tmp_path / "out", parts=True)
+    part = folder / "companies.parquet" / "part-00001.parquet"
+    damage(part)
+    loaded = extract.load(folder)
+    assert len(loaded.money) == 1  # the other tables still load
+    with pytest.raises(InputError, match=f"^cannot read {re.escape(str(part))}: "):
+        loaded.companies
+    with pytest.raises(InputError, match=f"^cannot read {re.escape(str(part))}: "):
+        loaded.sql("SELECT count(*) FROM money")
+
+
+def test_damaged_data_pages_are_an_input_error_in_sql_too(tmp_path: Path) -> None:
+    """The footer is intact, so only reading the rows fails: pandas and DuckDB both report it."""
+    folder = write_output(tmp_path / "out", parts=False)
+    rows = [{**SENTENCE_ROWS[0], "sentence_id": index, "text": f"架空の文{index}です。" * 8} for index in range(5000)]
+    path = folder / "sentences.parquet"
+    pq.write_table(arrow_table("sentences", rows), path, compression="zstd")
+    data = bytearray(path.read_bytes())
+    data[200:len(data) // 2] = b"\x55" * (len(data) // 2 - 200)
+    path.write_bytes(bytes(data))
+    loaded = extract.load(folder)
+    with pytest.raises(InputError, match=f"cannot read {re.escape(str(path))}: "):
+        loaded.sentences
+    for query in ("SELECT * FROM sentences", "SELECT count(DISTINCT text) FROM sentences"):
+        # DuckDB names the file for a failed decompression, not for a garbled page header
+        with pytest.raises(InputError, match=f"^cannot read ({re.escape(str(path))}|the tables in "
+                                             f"{re.escape(str(folder))}): "):
+            loaded.sql(query)
+    assert loaded.sql("SELECT count(*) AS n FROM companies")["n"].iloc[0] == 3  # other tables still query
+
+
+@pytest.mark.parametrize("table, message", [
+    (pa.table({"x": [1]}), "it lacks column\\(s\\) article_id, sentence_id, start, end, surface, currency"),
+    (arrow_table("money", MONEY_ROWS).set_column(6, "value", pa.array(["10億"])),
+     "column value is string, not double"),
+])
+def test_a_foreign_part_is_an_error_naming_it(tmp_path: Path, table: pa.Table, message: str) -> None:
+    folder = write_output(tmp_path / "out", parts=True)
+    part = folder / "money.parquet" / "part-00003.parquet"
+    pq.write_table(table, part)
+    expected = f"^{re.escape(str(part))} is not a part of the money table: .*{message}"
+    with pytest.raises(InputError, match=expected):
+        extract.load(folder).money
+    with pytest.raises(InputError, match=expected):
+        extract.load(folder).sql("SELECT count(*) FROM articles")
+
+
+def test_a_part_without_a_nullable_column_reads_it_as_nulls(tmp_path: Path) -> None:
+    folder = write_output(tmp_path / "out", parts=True)
+    part = folder / "money.parquet" / "part-00000.parquet"
+    pq.write_table(arrow_table("money", MONEY_ROWS).drop_columns(["value_usd"]).append_column("note", pa.array(["x"])),
+                   part)
+    money = extract.load(folder).money
+    assert list(money.columns) == SCHEMAS["money"].names  # the undeclared column is dropped
+    assert money["value_usd"].isna().all() and money["value"].iloc[0] == 1e9
+
+
+def test_errors_in_the_query_itself_stay_duckdb_errors(output: OutputTables) -> None:
+    import duckdb
+
+    with pytest.raises(duckdb.CatalogException):
+        output.sql("SELECT * FROM no_such_table")
+    with pytest.raises(duckdb.ParserException):
+        output.sql("SELEKT 1")
+
+
+def test_tables_are_read_through_links(tmp_path: Path) -> None:
+    """Each ``OUT/<table>.parquet`` may link into a generation folder; errors name the path a user sees."""
+    generation = write_output(tmp_path / "out" / ".extract" / "generations" / "g1", parts=True)
+    folder = tmp_path / "out"
+    (folder / ".extract" / "current").symlink_to(generation, target_is_directory=True)
+    for name in ROWS:
+        (folder / f"{name}.parquet").symlink_to(folder / ".extract" / "current" / f"{name}.parquet",
+                                                target_is_directory=True)
+    loaded = extract.load(folder)
+    assert len(loaded.companies) == 3
+    assert loaded.sql("SELECT count(*) AS n FROM partnerships")["n"].iloc[0] == 3
+    truncate(generation / "chips.parquet" / "part-00000.parquet")
+    shown = folder / "chips.parquet" / "part-00000.parquet"
+    with pytest.raises(InputError, match=f"^cannot read {re.escape(str(shown))}: "):
+        extract.load(folder).chips
+    shutil.rmtree(generation / "dates.parquet")
+    with pytest.raises(InputError, match="table 'dates' not found: .*dates.parquet links to .*, which does not exist"):
+        extract.load(folder).dates
 
 
 def test_load_is_the_package_function_even_after_importing_the_module() -> None:

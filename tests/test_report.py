@@ -99,7 +99,9 @@ def test_report_of_an_empty_output_says_so(tmp_path: Path) -> None:
 
 def test_report_of_a_missing_folder_fails_clearly(tmp_path: Path) -> None:
     completed = run_extract("report", str(tmp_path / "nowhere"), "-o", str(tmp_path / "r.html"), check=False)
-    assert completed.returncode == 2 and "does not exist" in completed.stderr
+    assert completed.returncode == 1
+    assert completed.stderr.splitlines() == [
+        f"Error: output folder not found: {tmp_path / 'nowhere'} (run `make extract` or `extract run` first)"]
 
 
 def test_circle_layout_spreads_nodes_evenly() -> None:

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
+import pyarrow as pa
 
 from extract.errors import ExtractError
+from extract.outputs import table_files
+from extract.tables import read_parquet
 
 #: The scored tables, in report order.
 TABLES = ("companies", "money", "dates", "chips", "partnerships")
@@ -217,41 +219,145 @@ def _rule_ids(rows: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
 
 
 def load_gold(gold_path: Path) -> dict[str, dict]:
-    """The gold file as {article_id: record}, checked so that a broken line is reported, not skipped."""
+    """The gold file as {article_id: record}, every field the scorer reads checked up front.
+
+    A broken gold file must stop the scoring with its line and field named,
+    not crash halfway or be scored as if it were right: the first problem of
+    each line is collected and the first ``_PROBLEMS_SHOWN`` are reported in
+    one ``EvalError``. A file without a single post is an error too (scoring
+    nothing would pass every threshold).
+    """
     try:
-        lines = Path(gold_path).read_text(encoding="utf-8").splitlines()
+        data = Path(gold_path).read_bytes()
     except OSError as error:
         raise EvalError(f"cannot read gold file {gold_path}: {error}") from error
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_number = data.count(b"\n", 0, error.start) + 1
+        raise EvalError(f"{gold_path}:{line_number}: not UTF-8 text (byte 0x{data[error.start]:02x}): "
+                        "a gold file holds one JSON object per line") from error
     gold: dict[str, dict] = {}
-    for number, line in enumerate(lines, start=1):
+    problems: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise EvalError(f"{gold_path}:{number}: not valid JSON: {error}") from error
-        if not isinstance(record, dict) or not isinstance(record.get("article_id"), str):
-            raise EvalError(f"{gold_path}:{number}: a gold line must be an object with a string article_id")
-        if record["article_id"] in gold:
-            raise EvalError(f"{gold_path}:{number}: article_id {record['article_id']!r} appears twice")
+            problems.append(f"{gold_path}:{number}: not valid JSON: {error}")
+            continue
+        problem = _record_problem(record)
+        if problem is None and record["article_id"] in gold:
+            problem = f"article_id {record['article_id']!r} appears twice"
+        if problem is not None:
+            problems.append(f"{gold_path}:{number}: {problem}")
+            continue
         gold[record["article_id"]] = record
+    if problems:
+        more = len(problems) - _PROBLEMS_SHOWN
+        raise EvalError("; ".join(problems[:_PROBLEMS_SHOWN])
+                        + (f" (and {more} more line(s) with problems)" if more > 0 else ""))
+    if not gold:
+        raise EvalError(f"no gold posts in {gold_path}: it is empty or holds only blank lines")
     return gold
 
 
+#: Gold problems shown in one error; the count of the others follows.
+_PROBLEMS_SHOWN = 3
+_STRING, _NUMBER, _STRINGS, _PARTIES = "a string", "a finite number", "a list of strings", "a list of two strings"
+#: The fields the scorer reads from each gold entry: name -> (what it must be, whether it is required).
+#: An optional field may be absent or null.
+_GOLD_FIELDS: Mapping[str, Mapping[str, tuple[str, bool]]] = {
+    "companies": {"name": (_STRING, True), "aliases": (_STRINGS, False)},
+    "chips": {"name": (_STRING, True), "aliases": (_STRINGS, False)},
+    "money": {"surface": (_STRING, False), "currency": (_STRING, True), "value": (_NUMBER, False),
+              "min_value": (_NUMBER, False), "max_value": (_NUMBER, False), "qualifier": (_STRING, True)},
+    "dates": {"surface": (_STRING, False), "type": (_STRING, True), "value": (_STRING, True),
+              "mod": (_STRING, False)},
+    "partnerships": {"parties": (_PARTIES, True), "type": (_STRING, True), "evidence": (_STRING, False)},
+}
+
+
+def _shown(value: Any) -> str:
+    """A gold value as JSON for an error message, cut short when long."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _fits(value: Any, kind: str) -> bool:
+    """Whether a non-null gold value is of ``kind`` (one of ``_STRING``, ``_NUMBER``, ``_STRINGS``, ``_PARTIES``)."""
+    if kind == _STRING:
+        return isinstance(value, str)
+    if kind == _NUMBER:
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    strings = isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return strings and (kind == _STRINGS or len(value) == 2)
+
+
+def _entry_problem(table: str, entry: Any, where: str) -> str | None:
+    """What is wrong with one gold entry of ``table`` (``where`` locates it, e.g. ``money[2]``), or None."""
+    if not isinstance(entry, dict):
+        return f"{where} must be an object, not {_shown(entry)}"
+    for field, (kind, required) in _GOLD_FIELDS[table].items():
+        value = entry.get(field)
+        if value is None:
+            if required:
+                return f"{where}.{field} must be {kind}, not {'null' if field in entry else 'missing'}"
+        elif not _fits(value, kind):
+            return f"{where}.{field} must be {kind}{'' if required else ' or null'}, not {_shown(value)}"
+    if table == "money" and all(entry.get(field) is None for field in ("value", "min_value", "max_value")):
+        return f"{where} needs a value, min_value or max_value"
+    return None
+
+
+def _record_problem(record: Any) -> str | None:
+    """The first thing wrong with one parsed gold line, or None when the scorer can read all of it."""
+    if not isinstance(record, dict):
+        return f"a gold line must be a JSON object, not {_shown(record)}"
+    if not isinstance(record.get("article_id"), str) or not record["article_id"]:
+        found = _shown(record["article_id"]) if "article_id" in record else "missing"
+        return f"article_id must be a non-empty string, not {found}"
+    optional = record.get("optional")
+    if optional is not None and not isinstance(optional, dict):
+        return f"optional must be an object of lists, not {_shown(optional)}"
+    for prefix, source in (("", record), ("optional.", optional or {})):
+        for table in TABLES:
+            entries = source.get(table)
+            if entries is None:
+                continue
+            if not isinstance(entries, list):
+                return f"{prefix}{table} must be a list, not {_shown(entries)}"
+            for index, entry in enumerate(entries):
+                problem = _entry_problem(table, entry, f"{prefix}{table}[{index}]")
+                if problem is not None:
+                    return problem
+    return None
+
+
 def _read_table(output_dir: Path, table: str) -> list[dict] | None:
-    """The rows of ``<table>.parquet`` (file or folder of parts), or None when it is not there."""
+    """The rows of ``<table>.parquet`` (file or folder of parts), or None when it is not there.
+
+    Each part is read on its own, so that a damaged part or one without the
+    columns the scorer needs is reported by its own path.
+    """
     path = output_dir / f"{table}.parquet"
-    if not path.exists():
+    if not (path.exists() or path.is_symlink()):
         return None
-    try:
-        arrow_table = pq.read_table(path)
-    except (OSError, ValueError) as error:
-        raise EvalError(f"cannot read {path}: {error}") from error
     required = _REQUIRED_COLUMNS.get(table, ("article_id",))
-    absent = [column for column in required if column not in arrow_table.column_names]
-    if absent:
-        raise EvalError(f"{path} lacks column(s) {', '.join(absent)}")
-    return arrow_table.to_pylist()
+    parts = []
+    for file in table_files(output_dir, table):
+        part = read_parquet(file)
+        absent = [column for column in required if column not in part.column_names]
+        if absent:
+            raise EvalError(f"{file} is not a part of the {table} table: it lacks column(s) {', '.join(absent)}")
+        parts.append(part)
+    if not parts:
+        return []
+    try:
+        return pa.concat_tables(parts, promote_options="permissive").to_pylist()
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as error:
+        raise EvalError(f"the parts of {path} disagree on column types: {error}") from error
 
 
 def _rows_by_article(rows: Iterable[dict]) -> dict[str, list[dict]]:
@@ -373,9 +479,7 @@ def _gold_pairs(entries: Iterable[Mapping[str, Any]], party_ids: Callable[[str],
     """Gold partnerships as facts keyed by the two sets of system ids their parties map to."""
     facts = []
     for entry in entries:
-        parties = [str(party) for party in entry.get("parties") or ()]
-        if len(parties) != 2:
-            raise EvalError(f"a gold partnership must name two parties, not {parties!r}")
+        parties = entry["parties"]  # two names: checked by load_gold
         facts.append(_Fact(key=(party_ids(parties[0]), party_ids(parties[1])),
                            label=f"{parties[0]} – {parties[1]} ({entry.get('type')})",
                            surfaces=_unique([entry.get("evidence")]),
@@ -542,8 +646,10 @@ def score_output(output_dir: Path, gold_path: Path) -> EvalReport:
     number of output posts the gold does not cover (they are not scored).
     """
     output_dir = Path(output_dir)
+    if output_dir.exists() and not output_dir.is_dir():
+        raise EvalError(f"{output_dir} is a file, not an output folder (the folder `extract run --output` wrote)")
     if not output_dir.is_dir():
-        raise EvalError(f"output folder {output_dir} does not exist")
+        raise EvalError(f"output folder not found: {output_dir} (run `extract run` first)")
     gold = load_gold(gold_path)
     notes: list[str] = []
     rows: dict[str, dict[str, list[dict]]] = {}

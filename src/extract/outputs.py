@@ -9,22 +9,23 @@ tables on the same Parquet files, and the joins users need most
 (``.mentions``, ``.money_by_company``, ``.partnership_network``) are one call.
 
 A table is ``<output>/<table>.parquet``: either one Parquet file or a folder of
-part files (``<table>.parquet/part-*.parquet``); both read the same.
+part files (``<table>.parquet/part-*.parquet``); both read the same. Each
+file is checked against the table's declared schema, so that a damaged or
+foreign part is an ``InputError`` naming it, not a pyarrow traceback.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from extract.errors import InputError
-from extract.tables import SCHEMAS
+from extract.tables import SCHEMAS, check_part, read_part
 
 #: Columns with few distinct values, loaded as pandas ``category`` (smaller, faster group-bys).
 CATEGORY_COLUMNS: Mapping[str, frozenset[str]] = {
@@ -68,7 +69,10 @@ def table_files(output_dir: Path, table: str) -> list[Path]:
     """The Parquet files of ``table``: the single file, or the part files of its folder in name order.
 
     Hidden and ``_``-prefixed files (a writer's temporary parts, ``_SUCCESS``)
-    are skipped. Raises ``InputError`` when the table is missing.
+    are skipped; links are followed, and the paths returned stay under
+    ``<table>.parquet`` so that errors name the file a user sees. Raises
+    ``InputError`` when the table is missing, saying so when the folder holds
+    no table at all (the wrong folder, or no run yet).
     """
     path = Path(output_dir) / f"{table}.parquet"
     if path.is_file():
@@ -76,15 +80,35 @@ def table_files(output_dir: Path, table: str) -> list[Path]:
     if path.is_dir():
         return sorted(part for part in path.glob("*.parquet")
                       if part.is_file() and not part.name.startswith((".", "_")))
+    if path.is_symlink():
+        raise InputError(f"table {table!r} not found: {path} links to {path.readlink()}, which does not exist")
+    if not _holds_tables(output_dir):
+        raise _no_tables_error(output_dir)
     raise InputError(f"table {table!r} not found: {path} is neither a Parquet file nor a folder of parts")
 
 
+def _holds_tables(output_dir: Path) -> bool:
+    """Whether ``output_dir`` holds at least one table ``<table>.parquet`` (a file, a folder or a link)."""
+    return any(path.exists() or path.is_symlink()
+               for path in (Path(output_dir) / f"{name}.parquet" for name in SCHEMAS))
+
+
+def _no_tables_error(output_dir: Path) -> InputError:
+    """The error for a folder without a single table: a clear "run extract first" rather than one missing table."""
+    return InputError(f"{output_dir} holds no extract tables (no articles.parquet, money.parquet, ...): "
+                      f"run `extract run CORPUS --output {output_dir}` first")
+
+
 def read_arrow(output_dir: Path, table: str) -> pa.Table:
-    """``table`` as one Arrow table, whether it is a single file or many parts (none: empty, declared schema)."""
+    """``table`` as one Arrow table, whether it is a single file or many parts (none: empty, declared schema).
+
+    Every part is read through ``read_part``, so a damaged or foreign part is
+    an ``InputError`` naming it, never a pyarrow traceback or wrong columns.
+    """
     files = table_files(output_dir, table)
     if not files:
         return SCHEMAS[table].empty_table() if table in SCHEMAS else pa.table({})
-    parts = [pq.read_table(file) for file in files]
+    parts = [read_part(file, table) for file in files]
     return pa.concat_tables(parts, promote_options="default") if len(parts) > 1 else parts[0]
 
 
@@ -177,30 +201,62 @@ class OutputTables:
         The views read the Parquet files themselves, so a query touches only
         the columns and row groups it needs; timestamps come back in UTC and
         integers as nullable pandas integers, as in the DataFrames.
+
+        Raises ``InputError`` when the folder holds no table at all, and when a
+        part file is damaged or foreign (naming it); errors in the query
+        itself are DuckDB's own.
         """
-        relation = self._duckdb().sql(query, params=params)
-        if relation is None:  # a statement without a result (CREATE VIEW ...)
-            return pd.DataFrame()
-        return relation.to_arrow_table().to_pandas(types_mapper=_nullable_integer_dtype, date_as_object=False)
+        import duckdb
+
+        connection = self._duckdb()
+        try:
+            relation = connection.sql(query, params=params)
+            if relation is None:  # a statement without a result (CREATE VIEW ...)
+                return pd.DataFrame()
+            arrow = relation.to_arrow_table()
+        except duckdb.Error as error:
+            damaged = _file_error(error, self._cache["duckdb_files"], self.output_dir)
+            if damaged is None:
+                raise
+            raise damaged from error
+        return arrow.to_pandas(types_mapper=_nullable_integer_dtype, date_as_object=False)
 
     def _duckdb(self) -> Any:
-        """The DuckDB connection with one view per table present, made on first use."""
+        """The DuckDB connection with one view per table present, made on first use.
+
+        Every part's footer is checked first (``check_part``), so a damaged or
+        foreign part is an ``InputError`` naming it rather than a DuckDB
+        error or a view with wrong columns.
+        """
         if "duckdb" not in self._cache:
             import duckdb
 
+            if not _holds_tables(self.output_dir):
+                raise _no_tables_error(self.output_dir)
             connection = duckdb.connect()
             connection.execute("SET TimeZone = 'UTC'")
+            every_file: list[Path] = []
             for name in SCHEMAS:
                 try:
                     files = table_files(self.output_dir, name)
                 except InputError:
                     continue
-                if files:
-                    listed = ", ".join(_sql_string(str(file)) for file in files)
+                for file in files:
+                    check_part(file, name)
+                every_file += files
+                if not files:
+                    connection.register(name, SCHEMAS[name].empty_table())
+                    continue
+                listed = ", ".join(_sql_string(str(file)) for file in files)
+                try:
                     connection.execute(
                         f'CREATE VIEW "{name}" AS SELECT * FROM read_parquet([{listed}], union_by_name = true)')
-                else:
-                    connection.register(name, SCHEMAS[name].empty_table())
+                except duckdb.Error as error:
+                    damaged = _file_error(error, files, self.output_dir)
+                    if damaged is None:
+                        raise
+                    raise damaged from error
+            self._cache["duckdb_files"] = tuple(every_file)
             self._cache["duckdb"] = connection
         return self._cache["duckdb"]
 
@@ -261,6 +317,27 @@ class OutputTables:
                                    ignore_index=True)
 
 
+def _file_error(error: Exception, files: Iterable[Path], output_dir: Path) -> InputError | None:
+    """A DuckDB error about reading the table files as an ``InputError`` (None: an error in the query itself).
+
+    A part whose data pages are damaged passes the footer check and fails
+    only when a query reads it. DuckDB usually names the file; when it does
+    not (a garbled page header is an untyped error or an I/O error), the
+    message says how to find it.
+    """
+    import duckdb
+
+    first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    text = "".join(char if char.isprintable() else "?" for char in first_line)
+    named = next((file for file in files if str(file) in str(error)), None)
+    if named is not None:
+        return InputError(f"cannot read {named}: {text}")
+    if type(error) in (duckdb.Error, duckdb.IOException):
+        return InputError(f"cannot read the tables in {output_dir}: {text} (a part file is likely damaged: "
+                          f"extract.load({str(output_dir)!r}).<table> names it)")
+    return None
+
+
 def _sql_string(text: str) -> str:
     """``text`` as a single-quoted SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
@@ -269,9 +346,12 @@ def _sql_string(text: str) -> str:
 def load(output_dir: str | Path = "output") -> OutputTables:
     """Open the output folder of ``extract run``; tables are read lazily, on first use.
 
-    Raises ``InputError`` when the folder does not exist.
+    Raises ``InputError`` when the folder does not exist or is a file; a folder
+    holding no table at all is reported on the first table access.
     """
     folder = Path(output_dir)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder} is a file, not an output folder (the folder `extract run --output` wrote)")
     if not folder.is_dir():
         raise InputError(f"output folder not found: {folder} (run `make extract` or `extract run` first)")
     return OutputTables(folder)

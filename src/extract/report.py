@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from extract.errors import InputError
 from extract.outputs import OutputTables, load
 
 #: Bars in the "mentions per company" chart.
@@ -72,10 +73,18 @@ def build_report(output: OutputTables) -> str:
 
 
 def write_report(output_dir: Path, report_path: Path) -> Path:
-    """Load the tables in ``output_dir`` and write their report to ``report_path``."""
+    """Load the tables in ``output_dir`` and write their report to ``report_path``.
+
+    Raises ``InputError`` naming the file at fault: the output folder missing
+    or holding no tables, a damaged or foreign part file (see
+    ``extract.tables.read_part``), or a report path that cannot be written.
+    """
     page = build_report(load(output_dir))
-    report_path.parent.mkdir(parents=True, exist_ok=True)
-    report_path.write_text(page, encoding="utf-8")
+    try:
+        report_path.parent.mkdir(parents=True, exist_ok=True)
+        report_path.write_text(page, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot write the report to {report_path}: {error}") from error
     return report_path
 
 

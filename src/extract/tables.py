@@ -4,7 +4,9 @@ Analysts load these tables in notebooks, so their columns and types are a
 contract: a schema inferred from whatever the first batch held would change
 with the data (a column of all nulls, an empty run). Each table's schema is
 spelled out here, and ``TableBuilder`` turns stage records into columns of
-exactly that schema.
+exactly that schema. Reading a part file back (``read_part``) checks it
+against the same schema, so that both the next run and a reader name a
+damaged or foreign file instead of failing inside pyarrow.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
+from extract.errors import InputError
 from extract.models import Post, Sentence, Token
 
 _ID = pa.string()
@@ -205,3 +210,71 @@ def _field_names(kind: type) -> tuple[str, ...]:
 def error_row(source_path: str, stage: str, error: str, message: str) -> dict[str, object]:
     """The errors row of a post that could not be processed."""
     return {"source_path": source_path, "stage": stage, "error": error, "message": message}
+
+
+#: What pyarrow raises on a damaged Parquet file (garbled column names are a UnicodeDecodeError).
+_UNREADABLE = (pa.ArrowException, OSError, ValueError)
+
+
+def _one_line(error: BaseException) -> str:
+    """An exception's message on one line (pyarrow and DuckDB messages may span several)."""
+    return " ".join(str(error).split())
+
+
+def read_parquet(path: Path, columns: list[str] | None = None) -> pa.Table:
+    """The rows of one Parquet file (only ``columns`` when given); a damaged file is an ``InputError`` naming it.
+
+    A truncated part or one overwritten with other bytes otherwise surfaces
+    as a pyarrow message that may not say which file is at fault.
+    """
+    try:
+        with pq.ParquetFile(path) as parquet:
+            return parquet.read(columns=columns)
+    except _UNREADABLE as error:
+        raise InputError(f"cannot read {path}: {_one_line(error)}") from error
+
+
+def check_part(path: Path, table: str) -> pa.Schema:
+    """The schema of one Parquet file of ``table``, checked against the table's declared schema.
+
+    Raises ``InputError`` naming the file when it cannot be read, or when it
+    is a foreign file: a column the declared schema requires (not nullable)
+    is missing, or a declared column has another type. Nullable columns may
+    be missing (they read as nulls) and undeclared ones are ignored. A table
+    without a declared schema is not checked. Only the file's footer is read.
+    """
+    try:
+        found = pq.read_schema(path)
+    except _UNREADABLE as error:
+        raise InputError(f"cannot read {path}: {_one_line(error)}") from error
+    declared = SCHEMAS.get(table)
+    if declared is None:
+        return found
+    types = {field.name: field.type for field in found}
+    missing = [field.name for field in declared if not field.nullable and field.name not in types]
+    problems = [f"it lacks column(s) {', '.join(missing)}"] if missing else []
+    problems += [f"column {field.name} is {types[field.name]}, not {field.type}"
+                 for field in declared if field.name in types and types[field.name] != field.type]
+    if problems:
+        raise InputError(f"{path} is not a part of the {table} table: {'; '.join(problems)}")
+    return found
+
+
+def read_part(path: Path, table: str) -> pa.Table:
+    """One Parquet file of ``table`` (see ``check_part``), in exactly the declared schema when there is one."""
+    found = check_part(path, table)
+    declared = SCHEMAS.get(table)
+    if declared is None:
+        return read_parquet(path)
+    arrow = read_parquet(path, columns=[name for name in declared.names if name in found.names])
+    return pa.Table.from_arrays(
+        [arrow[field.name] if field.name in found.names else pa.nulls(arrow.num_rows, field.type)
+         for field in declared], schema=declared)
+
+
+def parquet_rows(path: Path) -> int:
+    """A Parquet file's row count, from its footer; a damaged file is an ``InputError`` that names it."""
+    try:
+        return pq.ParquetFile(path).metadata.num_rows
+    except _UNREADABLE as error:
+        raise InputError(f"cannot read {path}: {_one_line(error)}") from error
