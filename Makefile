@@ -9,7 +9,8 @@ RULES ?= rules
 PYTEST_ARGS ?=
 EVAL_POSTS ?= ../shared/eval/posts
 EVAL_GOLD ?= ../shared/eval/gold.jsonl
-EVAL_OUTPUT ?= output/eval
+# Not inside OUTPUT: extract writes only into a folder that is new, empty or its own.
+EVAL_OUTPUT ?= output-eval
 EVAL_ARGS ?=
 
 BIN := $(VENV)/bin

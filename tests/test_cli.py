@@ -160,9 +160,10 @@ def test_missing_folders_are_clear_errors(tmp_path: Path, args: list[str], messa
 
 
 def snapshot(output: Path) -> dict[str, bytes]:
-    """Every file of an output folder by relative path, but the GiNZA cache (which may grow at any time)."""
+    """Every file of an output folder by relative path, but the GiNZA cache (which may grow at any time)
+    and the lock file (which holds the pid of the last run to take it)."""
     return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*"))
-            if p.is_file() and "ginza-cache" not in p.name}
+            if p.is_file() and "ginza-cache" not in p.name and p.name != "lock"}
 
 
 def tables_of(output: Path) -> dict[str, list[dict]]:
@@ -202,7 +203,7 @@ def test_a_run_killed_midway_then_rerun_equals_an_uninterrupted_run(tmp_path: Pa
     process = subprocess.Popen([str(Path(sys.executable).parent / "extract"), "run", str(corpus),
                                 "--output", str(killed), "--rules", str(RULES), "--no-ner", "--quiet"])
     deadline = time.monotonic() + 120
-    while not list(killed.glob(".articles.tmp-*/part-*")) and time.monotonic() < deadline:
+    while not list(killed.glob(".extract/generations/*/articles.parquet/part-*")) and time.monotonic() < deadline:
         time.sleep(0.05)  # until the run has written some parts of its new tables
     process.kill()
     assert process.wait(timeout=60) == -signal.SIGKILL, "the run ended before it could be killed midway"

@@ -1,7 +1,9 @@
-"""Atomic table writing: a failed or interrupted write leaves the previous table whole."""
+"""Writing generations of tables: nothing is visible before the commit, one writer at a time, and only
+folders the tool made are written to."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -10,7 +12,8 @@ import pytest
 
 from extract import tables
 from extract.errors import InputError
-from extract.write import parquet_rows, prepare_output, read_parquet, write_table
+from extract.tables import parquet_rows, read_parquet
+from extract.write import Generation, OutputFolder, TableParts, damaged_tables, part_sizes, write_table
 
 
 def errors_table(*messages: str) -> pa.Table:
@@ -20,32 +23,98 @@ def errors_table(*messages: str) -> pa.Table:
     return builder.to_table()
 
 
-def test_write_then_replace(tmp_path: Path) -> None:
-    write_table(errors_table("first"), tmp_path, "errors")
-    write_table(errors_table("second", "third"), tmp_path, "errors")
-    assert pq.read_table(tmp_path / "errors.parquet").column("message").to_pylist() == ["second", "third"]
-    assert [p.name for p in tmp_path.iterdir()] == ["errors.parquet"]
+def open_folder(output: Path, corpus: Path) -> OutputFolder:
+    corpus.mkdir(exist_ok=True)
+    return OutputFolder.open_for_writing(output, corpus, ("errors",))
 
 
-def test_a_failing_write_keeps_the_previous_table(tmp_path: Path) -> None:
-    write_table(errors_table("kept"), tmp_path, "errors")
-    with pytest.raises(AttributeError):
-        write_table(None, tmp_path, "errors")  # fails inside the Parquet writer, before any rename
-    assert pq.read_table(tmp_path / "errors.parquet").column("message").to_pylist() == ["kept"]
-    assert [p.name for p in tmp_path.iterdir()] == ["errors.parquet"]
+def commit_errors(output: Path, corpus: Path, *messages: str) -> None:
+    """One complete 'run' that writes only an errors table."""
+    folder = open_folder(output, corpus)
+    try:
+        generation = folder.new_generation()
+        write_table(errors_table(*messages), generation, "errors")
+        folder.commit(generation, ("errors",))
+    finally:
+        folder.close()
 
 
-def test_prepare_output_removes_leftovers_of_a_killed_run(tmp_path: Path) -> None:
-    (tmp_path / ".tokens.tmp-123.parquet").write_bytes(b"partial")
-    (tmp_path / "tokens.parquet").write_bytes(b"previous")
-    prepare_output(tmp_path)
-    assert [p.name for p in tmp_path.iterdir()] == ["tokens.parquet"]
+def test_a_commit_switches_the_public_path_to_the_new_generation(tmp_path: Path) -> None:
+    output, corpus = tmp_path / "out", tmp_path / "corpus"
+    commit_errors(output, corpus, "first")
+    commit_errors(output, corpus, "second", "third")
+    assert pq.read_table(output / "errors.parquet").column("message").to_pylist() == ["second", "third"]
+    assert sorted(p.name for p in output.iterdir()) == [".extract", "errors.parquet"]
+    assert [p.name for p in (output / ".extract" / "generations").iterdir()] == ["g000002"]
+
+
+def test_an_uncommitted_generation_is_invisible_and_removed_by_the_next_run(tmp_path: Path) -> None:
+    output, corpus = tmp_path / "out", tmp_path / "corpus"
+    commit_errors(output, corpus, "kept")
+    folder = open_folder(output, corpus)
+    generation = folder.new_generation()
+    write_table(errors_table("never committed"), generation, "errors")
+    folder.close()  # as if the process had died here
+    assert pq.read_table(output / "errors.parquet").column("message").to_pylist() == ["kept"]
+    open_folder(output, corpus).close()
+    assert [p.name for p in (output / ".extract" / "generations").iterdir()] == ["g000001"]
+
+
+def test_a_second_writer_is_refused_while_the_first_holds_the_lock(tmp_path: Path) -> None:
+    output, corpus = tmp_path / "out", tmp_path / "corpus"
+    first = open_folder(output, corpus)
+    try:
+        with pytest.raises(InputError, match=rf"another run \(pid {os.getpid()}\) is writing to"):
+            open_folder(output, corpus)
+    finally:
+        first.close()
+    open_folder(output, corpus).close()  # released
+
+
+def test_a_folder_with_anything_in_it_is_refused_unless_the_tool_made_it(tmp_path: Path) -> None:
+    output, corpus = tmp_path / "out", tmp_path / "corpus"
+    output.mkdir()
+    (output / "notes.txt").write_text("mine")
+    with pytest.raises(InputError, match="is not empty .* not made by extract"):
+        open_folder(output, corpus)
+    assert sorted(p.name for p in output.iterdir()) == ["notes.txt"]
+
+
+def test_a_failed_first_run_leaves_the_folder_as_it_found_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    open_folder(tmp_path / "new", corpus).close()
+    assert not (tmp_path / "new").exists()
+    (tmp_path / "empty").mkdir()
+    open_folder(tmp_path / "empty", corpus).close()
+    assert list((tmp_path / "empty").iterdir()) == []
 
 
 def test_output_path_that_is_a_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "out").write_text("x")
     with pytest.raises(InputError, match="not a folder"):
-        prepare_output(tmp_path / "out")
+        open_folder(tmp_path / "out", tmp_path / "corpus")
+
+
+def test_damaged_tables_are_those_whose_files_differ_from_the_record(tmp_path: Path) -> None:
+    output, corpus = tmp_path / "out", tmp_path / "corpus"
+    folder = open_folder(output, corpus)
+    try:
+        generation = folder.new_generation()
+        parts = TableParts(generation, "tokens", tables.TOKENS, None)
+        parts.write(3, tables.TableBuilder(tables.TOKENS).to_table())
+        parts.finish()
+        write_table(errors_table("x"), generation, "errors")
+        names = ("tokens", "errors")
+        recorded = part_sizes(generation, names)
+        assert damaged_tables(generation, recorded, names) == set()
+        assert damaged_tables(generation, None, names) == set(names)
+        (generation.table("tokens") / "part-09.parquet").write_bytes(b"stray")
+        assert damaged_tables(generation, recorded, names) == {"tokens"}
+        (generation.table("tokens") / "part-09.parquet").unlink()
+        generation.table("errors").write_bytes(b"short")
+        assert damaged_tables(generation, recorded, names) == {"errors"}
+    finally:
+        folder.close()
 
 
 def test_schemas_are_declared_with_the_spec_columns() -> None:
@@ -63,8 +132,10 @@ def test_schemas_are_declared_with_the_spec_columns() -> None:
 
 
 def test_an_empty_table_keeps_its_schema(tmp_path: Path) -> None:
-    write_table(tables.TableBuilder(tables.TOKENS).to_table(), tmp_path, "tokens")
-    assert pq.read_schema(tmp_path / "tokens.parquet").remove_metadata() == tables.TOKENS
+    generation = Generation(tmp_path, 1)
+    parts = TableParts(generation, "tokens", tables.TOKENS, None)
+    parts.finish()
+    assert pq.read_schema(tmp_path / "tokens.parquet" / "part-empty.parquet").remove_metadata() == tables.TOKENS
 
 
 def test_a_damaged_part_of_the_previous_output_is_named(tmp_path: Path) -> None:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import click
 
-from extract import __version__, pipeline
+from extract import __version__, corpus, pipeline
 from extract.executor import DASK, LOCAL, default_jobs
-from extract.errors import ExtractError, PostError
+from extract.errors import ExtractError, PostError, RunInterrupted
 
 #: Fewer posts than this finish before a progress bar would help.
 PROGRESS_MIN_POSTS = 6
@@ -48,13 +48,21 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address (tcp://host:8786) for --executor dask; none starts a local cluster.")
 @click.option("--no-cache", is_flag=True, help="Do not read or store GiNZA results in OUTPUT/.extract.")
+@click.option("--post-timeout", type=click.FloatRange(min=0, min_open=True), default=pipeline.DEFAULT_POST_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="A post that takes longer is skipped and listed in errors.parquet.")
+@click.option("--max-post-bytes", type=click.IntRange(min=1), default=corpus.MAX_POST_BYTES, show_default=True,
+              metavar="BYTES", help="A larger post file is skipped (without being read) and listed in errors.parquet.")
 def run_command(corpus_dir: Path, output_dir: Path, rules_dir: Path, strict: bool, quiet: bool,
-                no_ner: bool, jobs: int | None, executor: str, scheduler: str | None, no_cache: bool) -> None:
+                no_ner: bool, jobs: int | None, executor: str, scheduler: str | None, no_cache: bool,
+                post_timeout: float, max_post_bytes: int) -> None:
     """Process every post under CORPUS (.md, .markdown, .txt, recursively) into tables.
 
-    Posts that cannot be read are skipped with a warning and listed in
-    errors.parquet; the tables are replaced atomically at the end. A re-run
-    redoes only the posts, and the tables of the rule files, that changed.
+    Posts that cannot be read, or take too long, are skipped with a warning
+    and listed in errors.parquet; all tables are replaced together, in one
+    atomic step at the end. OUTPUT must be new, empty, or made by extract. A
+    re-run redoes only the posts, and the tables of the rule files, that
+    changed.
 
     \b
     Example:
@@ -77,9 +85,13 @@ def run_command(corpus_dir: Path, output_dir: Path, rules_dir: Path, strict: boo
     try:
         summary = pipeline.run(corpus_dir, output_dir, rules_dir, strict=strict, use_ner=not no_ner,
                                jobs=jobs or default_jobs(), executor=executor, scheduler=scheduler,
-                               use_cache=not no_cache, on_error=warn, track=track)
-    except KeyboardInterrupt:
-        click.echo("interrupted: nothing written, the previous output is intact", err=True)
+                               use_cache=not no_cache, post_timeout=post_timeout, max_post_bytes=max_post_bytes,
+                               on_error=warn, track=track)
+    except RunInterrupted as interrupted:
+        click.echo(str(interrupted), err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:  # before the output folder was opened
+        click.echo("interrupted: nothing written", err=True)
         sys.exit(130)
     except ExtractError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -118,8 +130,8 @@ def rules_check_command(rules_dir: Path) -> None:
 
 
 @main.command("eval")
-@click.argument("output_dir", metavar="OUTPUT", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option("--gold", "gold_path", type=click.Path(path_type=Path, exists=True, dir_okay=False), required=True,
+@click.argument("output_dir", metavar="OUTPUT", type=click.Path(path_type=Path))
+@click.option("--gold", "gold_path", type=click.Path(path_type=Path), required=True,
               help="Gold facts, one JSON object per post.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--by-rule", is_flag=True, help="Also report, per rule_id, facts produced, right, and false positives.")
@@ -165,7 +177,7 @@ def eval_command(output_dir: Path, gold_path: Path, as_json: bool, by_rule: bool
 
 
 @main.command("report")
-@click.argument("output_dir", metavar="OUTPUT", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("output_dir", metavar="OUTPUT", type=click.Path(path_type=Path))
 @click.option("-o", "--out", "report_path", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("report.html"), show_default=True, help="The HTML file to write.")
 def report_command(output_dir: Path, report_path: Path) -> None:

@@ -33,3 +33,17 @@ class PostError(ExtractError):
 
 class InputError(ExtractError):
     """The run cannot start: a missing corpus folder, an unusable output folder."""
+
+
+class RunInterrupted(Exception):
+    """Ctrl-C stopped a run; says whether its tables had already been committed.
+
+    Not an ``ExtractError``: the CLI exits with 130, as shells expect of an interrupt.
+    """
+
+    def __init__(self, output_dir: object, committed: bool) -> None:
+        self.output_dir = output_dir
+        self.committed = committed
+        outcome = ("the new tables were already in place" if committed
+                   else "nothing written, the previous output is intact")
+        super().__init__(f"interrupted: {outcome} ({output_dir})")

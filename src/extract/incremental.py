@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +37,8 @@ STAGE_TABLES: Mapping[str, tuple[str, ...]] = {
     "partnerships": ("partnerships",),
 }
 ALL_TABLES = (*POST_TABLES, "companies", "money", "dates", "chips", "partnerships")
-_MANIFEST = Path(".extract") / "manifest.json"
+#: The manifest's file inside a generation of the tables (write.py), so it switches with them.
+_MANIFEST = "manifest.json"
 
 
 def stage_of(relative_rule_path: str) -> str:
@@ -86,31 +87,32 @@ class PostFile:
 
 @dataclass
 class Manifest:
-    """What the last complete run wrote: settings, rule digests and every post it extracted."""
+    """What a complete run wrote: settings, rule digests, every post it extracted and the size of
+    every table file (so a re-run notices a damaged or missing part)."""
 
     version: str
     settings: dict[str, object]
     digests: dict[str, str]
     posts: dict[str, dict[str, str]] = field(default_factory=dict)
+    parts: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, output_dir: Path) -> Manifest | None:
-        """The manifest of the output folder, or None (no run yet, or unreadable: redo everything)."""
+    def load(cls, generation_dir: Path) -> Manifest | None:
+        """The manifest of a generation of the tables, or None (unreadable: redo everything)."""
         try:
-            data = json.loads((output_dir / _MANIFEST).read_text(encoding="utf-8"))
-            return cls(data["version"], data["settings"], data["digests"], data["posts"])
+            data = json.loads((generation_dir / _MANIFEST).read_text(encoding="utf-8"))
+            return cls(data["version"], data["settings"], data["digests"], data["posts"], data["parts"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def save(self, output_dir: Path) -> None:
-        """Write the manifest atomically (last, once every table is in place)."""
-        path = output_dir / _MANIFEST
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".tmp-{os.getpid()}")
-        temporary.write_text(json.dumps({"version": self.version, "settings": self.settings,
-                                         "digests": self.digests, "posts": self.posts},
-                                        ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, path)
+    def save(self, generation_dir: Path) -> None:
+        """Write the manifest into a generation (last, once every table of it is written)."""
+        path = generation_dir / _MANIFEST
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump({"version": self.version, "settings": self.settings, "digests": self.digests,
+                       "posts": self.posts, "parts": self.parts}, handle, ensure_ascii=False, sort_keys=True)
+            handle.flush()
+            os.fsync(handle.fileno())
 
 
 @dataclass(frozen=True)
@@ -140,15 +142,20 @@ class Plan:
 
 
 def make_plan(posts: Iterable[PostFile], previous: Manifest | None, current: Manifest,
-              tables_present: bool) -> Plan:
-    """Compare the corpus and rules with the last run's manifest and decide what to redo."""
+              damaged: Collection[str] = ()) -> Plan:
+    """Compare the corpus and rules with the last run's manifest and decide what to redo.
+
+    ``damaged`` tables (a part missing or changed since the last run wrote it)
+    are recomputed for every post, as if their rule files had changed.
+    """
     posts = sorted(posts, key=lambda p: (p.bucket, p.source_path))
-    if (previous is None or not tables_present or previous.version != current.version
+    if (previous is None or previous.version != current.version
             or previous.settings != current.settings):
         return Plan([Task(p, frozenset(ALL_TABLES)) for p in posts],
                     {table: set(range(BUCKETS)) for table in ALL_TABLES}, set(), 0)
     stale_tables = {table for stage, digest in current.digests.items()
                     if previous.digests.get(stage) != digest for table in STAGE_TABLES[stage]}
+    stale_tables |= set(damaged) & set(ALL_TABLES)
     seen = {p.source_path for p in posts}
     dirty: dict[str, set[int]] = {table: set() for table in ALL_TABLES}
     for source_path, record in previous.posts.items():

@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 
 from extract import corpus, tables
 from extract.cache import SentenceCache
-from extract.errors import PostError
+from extract.errors import InputError, PostError, RunInterrupted
 from extract.models import Post, Sentence, Token
 from extract.normalize.chips import ChipMention, ChipRecognizer
 from extract.normalize.companies import CompanyMention, CompanyRecognizer
@@ -36,10 +36,14 @@ from extract.tokenize import tokenize_sentence
 from extract.executor import LOCAL, TaskResult, WorkerSettings, run_tasks
 from extract.incremental import (ALL_TABLES, BUCKETS, PIPELINE_VERSION, Manifest, PostFile, make_plan,
                                  stage_digests)
-from extract.write import TableParts, prepare_output, table_path, table_rows, write_table
+from extract.write import OutputFolder, TableParts, damaged_tables, part_sizes, table_rows, write_table
 
-#: The GiNZA results cache, inside the output folder so it goes where the tables go.
-CACHE_FILE = Path(".extract") / "ginza-cache.sqlite"
+#: The GiNZA results cache, in the output folder's state folder so it goes where the tables go.
+CACHE_FILE = "ginza-cache.sqlite"
+#: Seconds one post may take before it goes to the errors table (``--post-timeout``).
+DEFAULT_POST_TIMEOUT = 60.0
+#: Every table a run writes, the errors table included.
+OUTPUT_TABLES = (*ALL_TABLES, "errors")
 
 
 @dataclass(frozen=True)
@@ -218,15 +222,23 @@ def post_tables(outcome: PostResult, tables_wanted: Collection[str] = ALL_TABLES
     return built
 
 
-def _post_files(corpus_dir: Path) -> list[PostFile]:
-    """Every post file of the corpus with its content hash (reading bytes is cheap next to processing)."""
+def _post_files(corpus_dir: Path, max_bytes: int = corpus.MAX_POST_BYTES) -> list[PostFile]:
+    """Every post file of the corpus with its content hash (reading bytes is cheap next to processing).
+
+    A file that fails ``corpus.check_post_file`` (too large, a link out of
+    the corpus, not a regular file) is never opened here: like an unreadable
+    one it gets no hash, so it is processed every run and ``read_post``
+    records why it was refused.
+    """
     found = []
     for path in corpus.discover_posts(corpus_dir):
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            digest = ""  # unreadable: processed (and recorded as an error) every run
-        found.append(PostFile(path, path.relative_to(corpus_dir).as_posix(),
+            corpus.check_post_file(path, corpus_dir, max_bytes)
+            with path.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        except (OSError, PostError):
+            digest = ""  # refused or unreadable: processed (and recorded as an error) every run
+        found.append(PostFile(path, corpus.path_text(path.relative_to(corpus_dir).as_posix()),
                               corpus.article_id_for(path, corpus_dir), digest))
     return found
 
@@ -246,6 +258,7 @@ def _bucket_rows(still_valid: pa.Array, table: str, parts: TableParts, bucket: i
 
 def run(corpus_dir: Path, output_dir: Path, rules_dir: Path, *, strict: bool = False, use_ner: bool = True,
         jobs: int = 1, executor: str = LOCAL, scheduler: str | None = None, use_cache: bool = True,
+        post_timeout: float = DEFAULT_POST_TIMEOUT, max_post_bytes: int = corpus.MAX_POST_BYTES,
         on_error: Callable[[PostError], None] = lambda error: None,
         track: Callable[[Iterable[TaskResult], int], Iterable[TaskResult]] = lambda results, total: results,
         ) -> RunSummary:
@@ -259,30 +272,56 @@ def run(corpus_dir: Path, output_dir: Path, rules_dir: Path, *, strict: bool = F
     ``jobs`` worker processes share the posts (``executor="dask"`` sends them
     to the Dask scheduler at ``scheduler`` instead); GiNZA's results are cached
     per sentence text under ``output_dir/.extract`` unless ``use_cache`` is off.
+    A post that takes over ``post_timeout`` seconds, or is larger than
+    ``max_post_bytes``, goes to the errors table. All tables of the run become
+    visible together, in one commit at the end (write.py); an interruption
+    raises ``RunInterrupted``, which says whether that commit happened.
     """
     began = time.perf_counter()
     if not rules_dir.is_dir():
         load_rules(rules_dir)  # reports the missing folder the way every rule problem is reported
-    posts = _post_files(corpus_dir)
+    posts = _post_files(corpus_dir, max_post_bytes)
+    folder = OutputFolder.open_for_writing(output_dir, corpus_dir, OUTPUT_TABLES)
+    try:
+        return _run_locked(folder, corpus_dir, posts, rules_dir, began, strict=strict, use_ner=use_ner, jobs=jobs,
+                           executor=executor, scheduler=scheduler, use_cache=use_cache,
+                           post_timeout=post_timeout, max_post_bytes=max_post_bytes, on_error=on_error,
+                           track=track)
+    except KeyboardInterrupt as interrupt:
+        raise RunInterrupted(output_dir, committed=folder.committed) from interrupt
+    finally:
+        folder.close()
+
+
+def _run_locked(folder: OutputFolder, corpus_dir: Path, posts: list[PostFile], rules_dir: Path, began: float, *,
+                strict: bool,
+                use_ner: bool, jobs: int, executor: str, scheduler: str | None, use_cache: bool,
+                post_timeout: float, max_post_bytes: int, on_error: Callable[[PostError], None],
+                track: Callable[[Iterable[TaskResult], int], Iterable[TaskResult]]) -> RunSummary:
+    """``run`` once the output folder is the tool's and locked: plan, process, write a generation, commit."""
     manifest = Manifest(PIPELINE_VERSION, {"use_ner": use_ner}, stage_digests(rules_dir))
-    tables_present = all(table_path(output_dir, name).is_dir() for name in ALL_TABLES)
-    previous = Manifest.load(output_dir)
-    plan = make_plan(posts, previous, manifest, tables_present)
-    if not plan.tasks and not any(plan.dirty.values()):  # nothing changed: the tables stand as they are
-        return RunSummary(posts=table_rows(output_dir, "articles"), sentences=table_rows(output_dir, "sentences"),
-                          tokens=table_rows(output_dir, "tokens"), errors=table_rows(output_dir, "errors"),
+    current = folder.current()
+    previous = Manifest.load(current.path) if current is not None else None
+    damaged = damaged_tables(current, previous.parts if previous else None, OUTPUT_TABLES)
+    plan = make_plan(posts, previous, manifest, damaged)
+    if current is not None and not plan.tasks and not any(plan.dirty.values()) and not damaged:
+        # nothing changed: the tables stand as they are
+        return RunSummary(posts=table_rows(current, "articles"), sentences=table_rows(current, "sentences"),
+                          tokens=table_rows(current, "tokens"), errors=table_rows(current, "errors"),
                           seconds=time.perf_counter() - began, unchanged=plan.unchanged_posts)
     rules = load_rules(rules_dir)  # validated before any post is processed (unchanged rules were, last run)
-    prepare_output(output_dir)
     settings = WorkerSettings(str(corpus_dir), str(rules_dir), rules.digest, use_ner,
-                              str(output_dir / CACHE_FILE) if use_ner and use_cache else None)
-    parts = {name: TableParts(output_dir, name, tables.SCHEMAS[name]) for name in ALL_TABLES}
-    errors = tables.TableBuilder(tables.ERRORS)
-    succeeded: dict[str, dict[str, str]] = {}
-    still_valid = {name: pa.array(sorted(plan.kept - plan.recomputed(name)), pa.string()) for name in ALL_TABLES}
+                              str(folder.state / CACHE_FILE) if use_ner and use_cache else None,
+                              post_timeout, max_post_bytes)
+    generation = folder.new_generation()
+    task_results = run_tasks(plan.tasks, settings, rules, jobs=jobs, scratch_dir=generation.path,
+                             executor=executor, scheduler=scheduler)
     try:
-        results = iter(track(run_tasks(plan.tasks, settings, rules, jobs=jobs, executor=executor, scheduler=scheduler),
-                             len(plan.tasks)))
+        parts = {name: TableParts(generation, name, tables.SCHEMAS[name], current) for name in ALL_TABLES}
+        errors = tables.TableBuilder(tables.ERRORS)
+        succeeded: dict[str, dict[str, str]] = {}
+        still_valid = {name: pa.array(sorted(plan.kept - plan.recomputed(name)), pa.string()) for name in ALL_TABLES}
+        results = iter(track(task_results, len(plan.tasks)))
         pending = next(results, None)
         for bucket in range(BUCKETS):
             fresh: dict[str, list[pa.Table]] = {name: [] for name in ALL_TABLES}
@@ -306,16 +345,24 @@ def run(corpus_dir: Path, output_dir: Path, rules_dir: Path, *, strict: bool = F
                                                            fresh[name]))
                 else:
                     parts[name].keep(bucket)
-        for name in ALL_TABLES:
-            parts[name].commit()
-    finally:
         for part in parts.values():
-            part.discard()
-    write_table(errors.to_table(), output_dir, "errors")
-    manifest.posts = {post.source_path: succeeded.get(post.source_path) or previous.posts[post.source_path]
-                      for post in posts
-                      if post.source_path in succeeded or post.article_id in plan.kept}
-    manifest.save(output_dir)
+            part.finish()
+        write_table(errors.to_table(), generation, "errors")
+        manifest.posts = {post.source_path: succeeded.get(post.source_path) or previous.posts[post.source_path]
+                          for post in posts
+                          if post.source_path in succeeded or (previous and post.article_id in plan.kept)}
+        manifest.parts = part_sizes(generation, OUTPUT_TABLES)
+        manifest.save(generation.path)
+        folder.commit(generation, OUTPUT_TABLES)
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        outcome = "the new tables are in place" if folder.committed else "the previous output is intact"
+        raise InputError(f"cannot write the tables to {folder.path}: {error.strerror or error}{where}; "
+                         f"{outcome}") from error
+    finally:
+        task_results.close()  # however this ends, the workers are gone before the run returns
+        if not folder.committed:
+            folder.discard(generation)
     return RunSummary(
         posts=parts["articles"].rows,
         sentences=parts["sentences"].rows,
