@@ -17,7 +17,7 @@ BIN := $(VENV)/bin
 # Touched after a successful install: pip runs again only when pyproject.toml changes.
 INSTALLED := $(VENV)/.installed
 
-.PHONY: extract test eval rules-check clean venv
+.PHONY: extract test eval rules-check clean venv lint
 
 extract: $(INSTALLED)
 	$(BIN)/extract run "$(CORPUS)" --output "$(OUTPUT)" --rules "$(RULES)"
@@ -28,6 +28,11 @@ test: $(INSTALLED)
 eval: $(INSTALLED)
 	$(BIN)/extract run "$(EVAL_POSTS)" --output "$(EVAL_OUTPUT)" --rules "$(RULES)" --quiet
 	$(BIN)/extract eval "$(EVAL_OUTPUT)" --gold "$(EVAL_GOLD)" $(EVAL_ARGS)
+
+# make lint: ruff (style and mistakes) and mypy (types) over the code; configured in pyproject.toml.
+lint: $(INSTALLED)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 rules-check: $(INSTALLED)
 	$(BIN)/extract rules check --rules "$(RULES)"

@@ -21,7 +21,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import REPO, RULES, run_extract
+from conftest import REPO, RULES
 
 EXTRACT = str(Path(sys.executable).parent / "extract")
 TABLES = ("articles", "sentences", "tokens", "companies", "money", "dates", "chips", "partnerships", "errors")

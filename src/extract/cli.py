@@ -20,7 +20,41 @@ from extract.errors import ExtractError, PostError, RunInterrupted
 PROGRESS_MIN_POSTS = 6
 
 
-@click.group()
+class _Commands(click.Group):
+    """The command group, and the one place a domain error becomes a one-line message and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ExtractError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+class _Threshold(click.ParamType):
+    """``TABLE=X`` or ``TABLE.METRIC=X`` for ``--min-f1``, checked before any work starts."""
+
+    name = "TABLE=X"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> tuple[str, float]:
+        if isinstance(value, tuple):
+            return value
+        from extract.eval import TABLES, THRESHOLD_METRICS
+
+        key, sep, number = str(value).partition("=")
+        table, _, metric = key.partition(".")
+        if not sep or table not in TABLES or (metric and metric not in THRESHOLD_METRICS):
+            self.fail(f"expected TABLE=X or TABLE.METRIC=X with TABLE one of {', '.join(TABLES)} and METRIC "
+                      f"one of {', '.join(THRESHOLD_METRICS)}, got {value!r}", param, ctx)
+        try:
+            minimum = float(number)
+        except ValueError:
+            self.fail(f"expected a number after '=', got {value!r}", param, ctx)
+        if not 0 <= minimum <= 1:
+            self.fail(f"a minimum is between 0 and 1, got {value!r}", param, ctx)
+        return key, minimum
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="extract")
 def main() -> None:
     """Extract companies, money, dates, AI chips and partnerships from Japanese posts.
@@ -93,8 +127,6 @@ def run_command(corpus_dir: Path, output_dir: Path, rules_dir: Path, strict: boo
     except KeyboardInterrupt:  # before the output folder was opened
         click.echo("interrupted: nothing written", err=True)
         sys.exit(130)
-    except ExtractError as exc:
-        raise click.ClickException(str(exc)) from exc
     if not quiet:
         click.echo(f"{summary.line()} -> {output_dir}", err=True)
 
@@ -121,10 +153,7 @@ def rules_check_command(rules_dir: Path) -> None:
     """
     from extract.rules import load_rules
 
-    try:
-        loaded = load_rules(rules_dir)
-    except ExtractError as exc:
-        raise click.ClickException(str(exc)) from exc
+    loaded = load_rules(rules_dir)
     click.echo(f"{rules_dir}: {len(loaded.companies):,} companies, {len(loaded.chips):,} chips, "
                f"{len(loaded.products):,} products, {len(loaded.company_patterns)} company patterns: ok")
 
@@ -135,9 +164,10 @@ def rules_check_command(rules_dir: Path) -> None:
               help="Gold facts, one JSON object per post.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--by-rule", is_flag=True, help="Also report, per rule_id, facts produced, right, and false positives.")
-@click.option("--min-f1", "min_f1", multiple=True, metavar="TABLE=X",
-              help="Exit 1 when TABLE's F1 is below X (repeatable).")
-def eval_command(output_dir: Path, gold_path: Path, as_json: bool, by_rule: bool, min_f1: tuple[str, ...]) -> None:
+@click.option("--min-f1", "min_f1", multiple=True, type=_Threshold(),
+              help="Exit 1 when TABLE's F1 (or TABLE.precision / .recall) is below X (repeatable).")
+def eval_command(output_dir: Path, gold_path: Path, as_json: bool, by_rule: bool,
+                 min_f1: tuple[tuple[str, float], ...]) -> None:
     """Score the tables in OUTPUT against gold facts, as the extraction spec says.
 
     Prints precision, recall and F1 per table, attribute accuracies and every
@@ -151,25 +181,12 @@ def eval_command(output_dir: Path, gold_path: Path, as_json: bool, by_rule: bool
 
     from extract.eval import check_thresholds, format_report, report_as_json, score_output
 
-    minimums = {}
-    for item in min_f1:
-        table, sep, value = item.partition("=")
-        try:
-            minimums[table] = float(value)
-        except ValueError:
-            raise click.BadParameter(f"expected TABLE=X with X a number, got {item!r}",
-                                     param_hint="--min-f1") from None
-        if not sep:
-            raise click.BadParameter(f"expected TABLE=X, got {item!r}", param_hint="--min-f1")
-    try:
-        report = score_output(output_dir, gold_path)
-    except ExtractError as exc:
-        raise click.ClickException(str(exc)) from exc
+    report = score_output(output_dir, gold_path)
     if as_json:
         click.echo(json.dumps(report_as_json(report), ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(report, by_rule=by_rule))
-    failures = check_thresholds(report, minimums)
+    failures = check_thresholds(report, dict(min_f1))
     for failure in failures:
         click.echo(f"below threshold: {failure}", err=True)
     if failures:
@@ -193,8 +210,5 @@ def report_command(output_dir: Path, report_path: Path) -> None:
     """
     from extract.report import write_report
 
-    try:
-        written = write_report(output_dir, report_path)
-    except ExtractError as exc:
-        raise click.ClickException(str(exc)) from exc
+    written = write_report(output_dir, report_path)
     click.echo(f"wrote {written}", err=True)

@@ -312,6 +312,7 @@ def parse_published_at(value: object) -> datetime | None:
     Jekyll writes ``2025-11-30 02:31:43 +0000``; a date without time is
     midnight and a time without zone is taken as UTC.
     """
+    parsed: datetime | None
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, date):

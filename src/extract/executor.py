@@ -28,7 +28,7 @@ import tempfile
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import resource_tracker
@@ -233,7 +233,7 @@ def default_jobs() -> int:
 
 
 def run_tasks(tasks: list[Task], settings: WorkerSettings, rules: RuleSet, *, jobs: int, scratch_dir: Path,
-              executor: str = LOCAL, scheduler: str | None = None) -> Iterator[TaskResult]:
+              executor: str = LOCAL, scheduler: str | None = None) -> Generator[TaskResult, None, None]:
     """Every task's result, in task order. ``rules`` are those in ``settings.rules_dir``, already
     compiled; Dask workers, possibly on other machines, read them from the folder. Local workers
     hand results over through files in a temporary folder made under ``scratch_dir``."""
@@ -316,6 +316,7 @@ class _LocalPool:
         if self.pool is None:
             self._start(1 if solo else self.jobs)
             self.solo = solo
+        assert self.pool is not None  # _start made one
         limit = 1 if self.solo else self.jobs * _AHEAD_PER_WORKER
         queue = self.suspects if self.solo else self.waiting
         while queue and (len(self.running) + len(self.done) < limit or not self.running):

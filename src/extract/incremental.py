@@ -158,6 +158,7 @@ def make_plan(posts: Iterable[PostFile], previous: Manifest | None, current: Man
     stale_tables |= set(damaged) & set(ALL_TABLES)
     seen = {p.source_path for p in posts}
     dirty: dict[str, set[int]] = {table: set() for table in ALL_TABLES}
+    record: dict[str, str] | None
     for source_path, record in previous.posts.items():
         if source_path not in seen:  # deleted: its rows leave every table
             for table in ALL_TABLES:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from extract.cache import SentenceCache
 from extract.models import Sentence
@@ -151,7 +152,8 @@ def _analysed(sentences: Sequence[Sentence], analyse: Callable[[list[str]], list
     """Each sentence the model can take with its analysis, read from the cache where it is there;
     the model runs once on the distinct texts that are not, and their results are stored."""
     fitting = [s for s in sentences if _fits(s)]
-    known = cache.get_many({s.text for s in fitting}) if cache is not None else {}
+    # Cached analyses are decoded JSON: the lists ``analyse`` returned.
+    known: dict[str, Any] = cache.get_many({s.text for s in fitting}) if cache is not None else {}
     missing = list(dict.fromkeys(s.text for s in fitting if s.text not in known))
     if missing:
         fresh = dict(zip(missing, analyse(missing)))

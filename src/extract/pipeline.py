@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -44,6 +45,9 @@ CACHE_FILE = "ginza-cache.sqlite"
 DEFAULT_POST_TIMEOUT = 60.0
 #: Every table a run writes, the errors table included.
 OUTPUT_TABLES = (*ALL_TABLES, "errors")
+
+#: A normalizer's match: what ``_in_body`` is given it gives back.
+_Match = TypeVar("_Match", MoneyMatch, DateMatch)
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,8 @@ class Extractors:
             from extract.ner import analysis_kinds
 
             ner_kind, parse_kind = analysis_kinds()
-            self.ner_cache, self.parse_cache = SentenceCache(cache_path, ner_kind), SentenceCache(cache_path, parse_kind)
+            self.ner_cache = SentenceCache(cache_path, ner_kind)
+            self.parse_cache = SentenceCache(cache_path, parse_kind)
         self.companies = CompanyRecognizer(rules)
         self.chips = ChipRecognizer(rules)
         self.relations = RelationFinder(rules.partnerships)
@@ -120,7 +125,7 @@ class RunSummary:
                 f"{self.errors:,} {errors} in {self.seconds:.1f} s{reused}")
 
 
-def _in_body(match: MoneyMatch | DateMatch, sentence: Sentence) -> MoneyMatch | DateMatch:
+def _in_body(match: _Match, sentence: Sentence) -> _Match:
     """A normalizer's match with offsets moved from the sentence into the body."""
     return dataclasses.replace(match, start=match.start + sentence.start, end=match.end + sentence.start)
 
@@ -334,6 +339,7 @@ def _run_locked(folder: OutputFolder, corpus_dir: Path, posts: list[PostFile], r
                     errors.append(tables.error_row(error.source_path, error.stage, error.kind, error.message))
                     plan.kept.discard(pending.task.post.article_id)
                 else:
+                    assert pending.tables is not None  # a result without an error has its tables
                     for name, table in pending.tables.items():
                         fresh[name].append(table)
                     post = pending.task.post
@@ -348,7 +354,8 @@ def _run_locked(folder: OutputFolder, corpus_dir: Path, posts: list[PostFile], r
         for part in parts.values():
             part.finish()
         write_table(errors.to_table(), generation, "errors")
-        manifest.posts = {post.source_path: succeeded.get(post.source_path) or previous.posts[post.source_path]
+        previous_posts = previous.posts if previous is not None else {}
+        manifest.posts = {post.source_path: succeeded.get(post.source_path) or previous_posts[post.source_path]
                           for post in posts
                           if post.source_path in succeeded or (previous and post.article_id in plan.kept)}
         manifest.parts = part_sizes(generation, OUTPUT_TABLES)

@@ -175,7 +175,7 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     return found
 
 
-def _covers(text: str, match: re.Match, word: str) -> bool:
+def _covers(text: str, match: re.Match[str], word: str) -> bool:
     """Whether an occurrence of ``word`` overlaps the trigger match."""
     for hit in re.finditer(re.escape(word), text):
         if hit.start() < match.end() and match.start() < hit.end():

@@ -18,11 +18,15 @@ import math
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from extract.errors import InputError
 from extract.outputs import OutputTables, load
+
+if TYPE_CHECKING:  # matplotlib itself is imported only when a chart is drawn
+    from matplotlib.typing import RcKeyType
 
 #: Bars in the "mentions per company" chart.
 TOP_COMPANIES = 20
@@ -36,7 +40,7 @@ EVIDENCE_ROWS = 300
 _PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
             "#9c755f", "#bab0ac"]
 _OTHER_COLOUR = "#c8c8c8"
-_MATPLOTLIB_STYLE = {"svg.fonttype": "none", "svg.hashsalt": "extract-report", "font.size": 9,
+_MATPLOTLIB_STYLE: dict[RcKeyType, Any] = {"svg.fonttype": "none", "svg.hashsalt": "extract-report", "font.size": 9,
                      "axes.spines.top": False, "axes.spines.right": False}
 
 
@@ -255,6 +259,7 @@ def _highlighted_sentence(row: dict) -> str:
     start, sentence_start = row.get("start"), row.get("sentence_start")
     if not (_present(start) and _present(sentence_start)):
         return html.escape(sentence)
+    assert start is not None and sentence_start is not None  # _present is False for None
     begin, end = int(start) - int(sentence_start), int(row["end"]) - int(sentence_start)
     if not 0 <= begin <= end <= len(sentence):
         return html.escape(sentence)

@@ -30,7 +30,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from re import _parser as _re_parser
+from re import _parser as _re_parser  # type: ignore[attr-defined]  # typeshed stubs it only as sre_parse
+from typing import Any
 
 import regex
 import yaml
@@ -197,13 +198,18 @@ class RuleSet:
 # --- YAML with line numbers -------------------------------------------------------------
 
 class _LineDict(dict):
-    """A mapping that remembers the line it started on and its duplicate keys."""
+    """A mapping that remembers the line it started on and its duplicate keys (``_LineLoader``
+    makes every mapping of a rule file one)."""
 
     line: int = 0
     duplicate_keys: tuple[tuple[str, int], ...] = ()
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+#: libyaml's C loader where installed, else the pure-Python one (PyYAML is untyped: Any).
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """A safe loader whose mappings carry their line numbers (libyaml's C parser where installed:
     the gazetteer is thousands of lines and every run and every worker loads it)."""
 
@@ -302,7 +308,7 @@ def _load_companies(data: Mapping, problems: _Problems) -> list[CompanyRule]:
         return []
     companies = []
     for entry in data["companies"]:
-        if not isinstance(entry, dict):
+        if not isinstance(entry, _LineDict):
             problems.add(_line(data), None, f"each company must be a mapping, got {_shown(entry)}")
             continue
         rule_id = entry.get("id") if isinstance(entry.get("id"), str) else None
@@ -311,7 +317,8 @@ def _load_companies(data: Mapping, problems: _Problems) -> list[CompanyRule]:
                             "country": str, "ticker": (str, int)}):
             continue
         if not ID_RE.match(entry["id"]):
-            problems.add(entry.line, rule_id, "id must be lowercase ASCII words joined by '-' (e.g. 'amazon-web-services')")
+            problems.add(entry.line, rule_id,
+                         "id must be lowercase ASCII words joined by '-' (e.g. 'amazon-web-services')")
         elif entry["id"].startswith(DERIVED_ID_PREFIX):
             problems.add(entry.line, rule_id, f"ids starting with '{DERIVED_ID_PREFIX}' are reserved for companies "
                                               "no list names; choose another id")
@@ -330,7 +337,7 @@ def _load_chips(data: Mapping, problems: _Problems) -> tuple[list[ChipRule], tup
         return [], ()
     chips = []
     for entry in data.get("chips") or []:
-        if not isinstance(entry, dict):
+        if not isinstance(entry, _LineDict):
             problems.add(_line(data), None, f"each chip must be a mapping, got {_shown(entry)}")
             continue
         rule_id = entry.get("id") if isinstance(entry.get("id"), str) else None
@@ -358,7 +365,7 @@ def _load_company_patterns(data: Mapping, problems: _Problems) -> tuple[list[Com
         return [], ()
     patterns = []
     for entry in data["patterns"]:
-        if not isinstance(entry, dict):
+        if not isinstance(entry, _LineDict):
             problems.add(_line(data), None, f"each pattern must be a mapping, got {_shown(entry)}")
             continue
         rule_id = entry.get("id") if isinstance(entry.get("id"), str) else None
@@ -426,9 +433,10 @@ def _required_in_sequence(items: list) -> frozenset[str] | None:
     return max(known, key=lambda c: (min(map(len, c)), -len(c))) if known else None
 
 
-def _required_in_item(op: object, argument: object) -> frozenset[str] | None:
+def _required_in_item(op: object, argument: Any) -> frozenset[str] | None:
     """For one parsed item that is not a plain literal: strings one of which its match contains,
-    or None (character classes with ranges, optional items, look-arounds, anchors, back-references)."""
+    or None (character classes with ranges, optional items, look-arounds, anchors, back-references).
+    ``argument``'s shape depends on ``op`` (a tuple, a list, a parsed sequence)."""
     if op is _re_parser.SUBPATTERN:
         _group, add_flags, _del_flags, items = argument
         return None if add_flags & re.IGNORECASE else _required_in_sequence(list(items))
@@ -436,7 +444,8 @@ def _required_in_item(op: object, argument: object) -> frozenset[str] | None:
         return _required_in_sequence(list(argument))
     if op is _re_parser.BRANCH:
         branches = [_required_in_sequence(list(branch)) for branch in argument[1]]
-        return None if any(b is None for b in branches) else frozenset().union(*branches)
+        known = [b for b in branches if b is not None]
+        return None if len(known) < len(branches) else frozenset[str]().union(*known)
     if op in (_re_parser.MAX_REPEAT, _re_parser.MIN_REPEAT, _re_parser.POSSESSIVE_REPEAT):
         least, _most, items = argument
         return _required_in_sequence(list(items)) if least >= 1 else None
@@ -448,7 +457,7 @@ def _required_in_item(op: object, argument: object) -> frozenset[str] | None:
 def _load_examples(data: Mapping, problems: _Problems) -> tuple[RuleExample, ...]:
     examples = []
     for entry in data.get("examples") or []:
-        if not isinstance(entry, dict):
+        if not isinstance(entry, _LineDict):
             problems.add(_line(data), None, f"each example must be a mapping, got {_shown(entry)}")
             continue
         if not _check_keys(entry, problems, None, {"text": str},
@@ -542,7 +551,8 @@ def load_rules(rules_dir: Path) -> RuleSet:
     companies: list[CompanyRule] = []
     chips: list[ChipRule] = []
     not_chips: list[str] = []
-    singles: dict[str, object] = {}
+    # What each single file's loader made, by file name: its type depends on the file (see _SINGLE_LOADERS).
+    singles: dict[str, Any] = {}
     examples: dict[str, tuple[RuleExample, ...]] = {}
     for path in rule_files(rules_dir):
         relative = path.relative_to(rules_dir)
@@ -602,7 +612,7 @@ def _check_gazetteer(companies: list[CompanyRule], chips: list[ChipRule],
                      products: tuple[tuple[str, ...], tuple[str, ...]], sink: list[RuleProblem]) -> None:
     """Cross-file checks: unique ids, one owner per alias, parents and vendors that exist."""
     for kind, records in (("company", companies), ("chip", chips)):
-        first: dict[str, object] = {}
+        first: dict[str, CompanyRule | ChipRule] = {}
         for record in records:
             if record.id in first:
                 other = first[record.id]
@@ -617,7 +627,7 @@ def _check_gazetteer(companies: list[CompanyRule], chips: list[ChipRule],
             sink.append(RuleProblem(company.file, company.line, company.id,
                                     f"parent '{clipped(company.parent)}' is not a known company id"))
         for alias in {alias_key(a) for a in (company.name, *company.aliases, *company.context_aliases)}:
-            claimed = owner.setdefault(alias, company)
+            claimed: CompanyRule | ChipRule = owner.setdefault(alias, company)
             if claimed.id != company.id:
                 sink.append(RuleProblem(company.file, company.line, company.id,
                                         f"alias '{clipped(alias)}' is claimed by both '{clipped(company.id)}' "

@@ -31,7 +31,7 @@ _SOFT_BREAKS = " 　、，,"
 
 def split_sentences(body: str) -> list[Sentence]:
     """The sentences of ``body`` in order, numbered from 0; ``body[start:end] == text``."""
-    sentences = []
+    sentences: list[Sentence] = []
     for line in _LINE_RE.finditer(body):
         for start, end in _sentence_spans(line.group()):
             for piece_start, piece_end in _cap_length(line.group(), start, end):

@@ -190,14 +190,16 @@ def sentence_row(article_id: str, sentence: Sentence) -> dict[str, object]:
 
 def token_table(article_id: str, tokens: Sequence[Token]) -> pa.Table:
     """The tokens rows of a post, built column by column (the largest table by far)."""
-    columns = dict(zip(Token._fields, zip(*tokens))) if tokens else dict.fromkeys(Token._fields, ())
+    columns: dict[str, Sequence[object]] = (dict(zip(Token._fields, zip(*tokens))) if tokens
+                                            else dict.fromkeys(Token._fields, ()))
     columns["article_id"] = [article_id] * len(tokens)
     return pa.Table.from_arrays([pa.array(columns[field.name], field.type) for field in TOKENS], schema=TOKENS)
 
 
 def mention_row(article_id: str, mention: object, **extra: object) -> dict[str, object]:
     """A mention table row: the mention dataclass's fields, the article id and any extra columns."""
-    return {"article_id": article_id, **{name: getattr(mention, name) for name in _field_names(type(mention))},
+    kind: type = type(mention)  # not type[object], which mypy wrongly takes for unhashable
+    return {"article_id": article_id, **{name: getattr(mention, name) for name in _field_names(kind)},
             **extra}
 
 

@@ -40,6 +40,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from extract.normalize.numerals import parse_numeral
 from extract.normalize.sections import (check_keys, cue_words_by_side, grouped_words, require, word_alternation,
@@ -204,7 +205,8 @@ def _compile_patterns(section: Mapping, tables: dict) -> tuple[tuple[str, re.Pat
         "date.relative_year": rf"{relative_year}(?:{half}|(?:の?{month}(?:{day})?)?{tail})",
         "date.relative_fiscal_year": rf"{relative_fiscal}(?:{half}|{tail})",
         "date.relative_month": rf"{relative_month}{tail}",
-        "date.relative_offset": rf"{number}(?P<half_unit>{half_unit})?(?P<unit>{offset_unit})(?P<half_after>{half_unit})?{direction}",
+        "date.relative_offset": (rf"{number}(?P<half_unit>{half_unit})?(?P<unit>{offset_unit})"
+                                 rf"(?P<half_after>{half_unit})?{direction}"),
         "duration": (rf"{before_cue}{number}(?:(?P<unit1>{unit})?{sep}{separators}{sep}{number2})?"
                      rf"(?P<unit>{unit})(?P<half_after>{half_unit})?{after_cue}"),
     }
@@ -221,7 +223,8 @@ def load_date_rules(section: Mapping) -> DateRules:
     if any(offset not in (1, -1) for offset in directions.values()):
         raise ValueError(f"{_WHERE}: 'relative_directions' values must be 1 or -1")
     duration_before, duration_after = cue_words_by_side(section, "duration_mods", _WHERE, DURATION_MODS)
-    tables = {
+    # The word tables of DateRules by field name: words to offsets (int) or to codes (str).
+    tables: dict[str, Mapping[str, Any]] = {
         "eras": _int_table(section, "eras"),
         "relative_years": _int_table(section, "relative_years"),
         "relative_fiscal_years": _int_table(section, "relative_fiscal_years"),
@@ -273,7 +276,7 @@ def _fiscal_year_of(day: datetime.date) -> int:
     return day.year if day.month >= _FISCAL_START_MONTH else day.year - 1
 
 
-def _year_of(match: re.Match, rules: DateRules) -> int | None:
+def _year_of(match: re.Match[str], rules: DateRules) -> int | None:
     """The western year a match names by four digits, a two-digit short form or an era; None if none."""
     groups = match.groupdict()
     if groups.get("era"):
@@ -288,7 +291,7 @@ def _year_of(match: re.Match, rules: DateRules) -> int | None:
     return None
 
 
-def _tail_mod(match: re.Match, rules: DateRules) -> str | None:
+def _tail_mod(match: re.Match[str], rules: DateRules) -> str | None:
     """The mod of the words after a date: a place in the span (末) wins over a bound (まで)."""
     groups = match.groupdict()
     if groups.get("period"):
@@ -298,7 +301,7 @@ def _tail_mod(match: re.Match, rules: DateRules) -> str | None:
     return None
 
 
-def _date(match: re.Match, value: str, span: tuple[datetime.date, datetime.date], rule_id: str,
+def _date(match: re.Match[str], value: str, span: tuple[datetime.date, datetime.date], rule_id: str,
           mod: str | None, end: int | None = None) -> DateMatch:
     """A DATE match over the regex match (or up to ``end``) with its value, mod and day span."""
     stop = match.end() if end is None else end
@@ -306,20 +309,24 @@ def _date(match: re.Match, value: str, span: tuple[datetime.date, datetime.date]
                      span[0], span[1], rule_id)
 
 
-def _year_date(match: re.Match, year: int, rule_id: str, mod: str | None) -> DateMatch:
+def _year_date(match: re.Match[str], year: int, rule_id: str, mod: str | None) -> DateMatch:
     """A DATE naming a whole year."""
     return _date(match, f"{year:04d}", (datetime.date(year, 1, 1), datetime.date(year, 12, 31)), rule_id, mod)
 
 
-def _month_date(match: re.Match, year: int, month: int, rule_id: str, mod: str | None) -> DateMatch | None:
-    """A DATE naming a month, None when the month does not exist."""
-    if not 1 <= month <= 12:
+def _month_date(match: re.Match[str], year: int, month: int | None, rule_id: str,
+                mod: str | None) -> DateMatch | None:
+    """A DATE naming a month, None when the month does not exist (or its numeral names no number)."""
+    if month is None or not 1 <= month <= 12:
         return None
     return _date(match, f"{year:04d}-{month:02d}", _month_span(year, month, 1), rule_id, mod)
 
 
-def _day_date(match: re.Match, year: int, month: int, day: int, rule_id: str, mod: str | None) -> DateMatch | None:
-    """A DATE naming a day, None when the day does not exist."""
+def _day_date(match: re.Match[str], year: int, month: int | None, day: int | None, rule_id: str,
+              mod: str | None) -> DateMatch | None:
+    """A DATE naming a day, None when the day does not exist (or a numeral names no number)."""
+    if month is None or day is None:
+        return None
     try:
         when = datetime.date(year, month, day)
     except ValueError:
@@ -327,12 +334,12 @@ def _day_date(match: re.Match, year: int, month: int, day: int, rule_id: str, mo
     return _date(match, when.isoformat(), (when, when), rule_id, mod)
 
 
-def _fiscal_date(match: re.Match, fiscal_year: int, rule_id: str, mod: str | None) -> DateMatch:
+def _fiscal_date(match: re.Match[str], fiscal_year: int, rule_id: str, mod: str | None) -> DateMatch:
     """A DATE naming a fiscal year, April to March."""
     return _date(match, f"FY{fiscal_year:04d}", _month_span(fiscal_year, _FISCAL_START_MONTH, 12), rule_id, mod)
 
 
-def _part_date(match: re.Match, year: int, fiscal: bool, part: str, index: int, rule_id: str,
+def _part_date(match: re.Match[str], year: int, fiscal: bool, part: str, index: int, rule_id: str,
                mod: str | None) -> DateMatch:
     """A DATE naming quarter ``index`` (part "Q") or half ``index`` (part "H") of a calendar or fiscal year."""
     months = 3 if part == "Q" else 6
@@ -345,12 +352,12 @@ def _part_date(match: re.Match, year: int, fiscal: bool, part: str, index: int, 
 # ---------------------------------------------------------------- one handler per rule
 
 
-def _not_date(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch]:
+def _not_date(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch]:
     """Text that only looks like a date (前年比, 数年): it blocks what it contains and yields nothing."""
     return []
 
 
-def _full_numeric(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _full_numeric(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """2025/11/30, 2025-11-30, 2025.11.30."""
     year = _year_of(match, rules)
     if year is None:
@@ -360,7 +367,7 @@ def _full_numeric(match: re.Match, rules: DateRules, anchor: datetime.date | Non
     return [found] if found else None
 
 
-def _calendar(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _calendar(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """2025年, 2025年11月, 2025年11月30日, 令和7年, and the same with 末 / まで after them."""
     year = _year_of(match, rules)
     if year is None:
@@ -376,7 +383,7 @@ def _calendar(match: re.Match, rules: DateRules, anchor: datetime.date | None) -
     return [found] if found else None
 
 
-def _month_day(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _month_day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """11月 or 11月30日 without a year: in the post's year, skipped without a post date."""
     if anchor is None:
         return []
@@ -389,14 +396,15 @@ def _month_day(match: re.Match, rules: DateRules, anchor: datetime.date | None) 
     return [found] if found else None
 
 
-def _quarter_index(match: re.Match) -> int:
+def _quarter_index(match: re.Match[str]) -> int:
     """Which quarter (1-4) a quarter match names: 第1, 第一, Q1, １Q."""
     groups = match.groupdict()
     digit = groups.get("q1") or groups.get("q2") or groups.get("q3")
+    assert digit is not None  # every quarter pattern has a 第N or a Q code, and so one of these groups
     return "一二三四".index(digit) + 1 if digit in "一二三四" else int(unicodedata.normalize("NFKC", digit))
 
 
-def _stated_or_post_year(match: re.Match, rules: DateRules,
+def _stated_or_post_year(match: re.Match[str], rules: DateRules,
                          anchor: datetime.date | None) -> int | list[DateMatch] | None:
     """The year a match states; the post's year when it states none; None when the stated year is
     not a plausible one (1500年), [] when it states none and the post has no date."""
@@ -409,7 +417,7 @@ def _stated_or_post_year(match: re.Match, rules: DateRules,
     return anchor.year if anchor is not None else []
 
 
-def _quarter(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _quarter(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """2025年第1四半期, 2025年Q1, Q1 2025, FY2025 Q3, 2025年度第2四半期; 第3四半期 alone in the post's year."""
     groups = match.groupdict()
     fiscal = bool(groups.get("fy") or groups.get("fyear"))
@@ -419,7 +427,7 @@ def _quarter(match: re.Match, rules: DateRules, anchor: datetime.date | None) ->
     return [_part_date(match, year, fiscal, "Q", _quarter_index(match), "date.quarter", _tail_mod(match, rules))]
 
 
-def _quarter_months(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _quarter_months(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """2025年1-3月期, 4～6月期: a quarter named by its months."""
     first, last = _number(match.group("from_month")), _number(match.group("to_month"))
     if first is None or last is None or last - first != 2 or first % 3 != 1:
@@ -430,7 +438,7 @@ def _quarter_months(match: re.Match, rules: DateRules, anchor: datetime.date | N
     return [_part_date(match, year, False, "Q", (first + 2) // 3, "date.quarter", _tail_mod(match, rules))]
 
 
-def _half(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _half(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """2025年上半期, 2025年度下期, H1 2025; 上半期 alone in the post's year."""
     groups = match.groupdict()
     half = rules.half_years[groups["half"]] if groups.get("half") else unicodedata.normalize("NFKC", groups["hx"])
@@ -441,7 +449,7 @@ def _half(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> li
     return [_part_date(match, year, fiscal, "H", int(half[1]), "date.half", _tail_mod(match, rules))]
 
 
-def _fiscal_year(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _fiscal_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """2026年度, 2025会計年度, FY2026, FY26."""
     year = _year_of(match, rules)
     if year is None:
@@ -449,7 +457,7 @@ def _fiscal_year(match: re.Match, rules: DateRules, anchor: datetime.date | None
     return [_fiscal_date(match, year, "date.fiscal_year", _tail_mod(match, rules))]
 
 
-def _fiscal_period(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _fiscal_period(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """2026年3月期: the fiscal year ending that month, named by the year it starts in (FY2025)."""
     year = _year_of(match, rules)
     end_month = _number(match.group("end_month"))
@@ -460,9 +468,10 @@ def _fiscal_period(match: re.Match, rules: DateRules, anchor: datetime.date | No
     return [_date(match, f"FY{first_year:04d}", span, "date.fiscal_period", _tail_mod(match, rules))]
 
 
-def _decade(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _decade(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """2020年代 -> 202 (TIMEX3 decade); 90年代 -> 199, 20年代 -> 202."""
     decade = _number(match.group("decade"))
+    assert decade is not None  # the group is digits only
     if decade < 100:
         decade += 1900 if decade >= 30 else 2000
     if decade not in _PLAUSIBLE_YEARS:
@@ -471,7 +480,7 @@ def _decade(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> 
     return [_date(match, str(decade // 10), span, "date.decade", _tail_mod(match, rules))]
 
 
-def _relative_year(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _relative_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """今年, 来年, 昨年末, 来年上半期, 今年5月: a year (or a month of it) counted from the post's date."""
     if anchor is None:
         return []
@@ -490,7 +499,8 @@ def _relative_year(match: re.Match, rules: DateRules, anchor: datetime.date | No
     return [_year_date(match, year, "date.relative_year", mod)]
 
 
-def _relative_fiscal_year(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _relative_fiscal_year(match: re.Match[str], rules: DateRules,
+                          anchor: datetime.date | None) -> list[DateMatch] | None:
     """今期, 来期, 今年度: a fiscal year counted from the fiscal year of the post's date."""
     if anchor is None:
         return []
@@ -501,15 +511,17 @@ def _relative_fiscal_year(match: re.Match, rules: DateRules, anchor: datetime.da
     return [_fiscal_date(match, fiscal_year, "date.relative_fiscal_year", _tail_mod(match, rules))]
 
 
-def _relative_month(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _relative_month(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """今月, 先月, 来月: a month counted from the post's date."""
     if anchor is None:
         return []
     year, month = _add_months(anchor.year, anchor.month, rules.relative_months[match.group("rel_month")])
-    return [_month_date(match, year, month, "date.relative_month", _tail_mod(match, rules))]
+    found = _month_date(match, year, month, "date.relative_month", _tail_mod(match, rules))
+    assert found is not None  # _add_months gives a month from 1 to 12
+    return [found]
 
 
-def _relative_offset(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """3年後, 20年前, 6カ月後, 2週間後, 30日前: the year, month, week or day that far from the post's date."""
     count = _number(match.group("n"))
     if count is None or count >= 1000:
@@ -528,7 +540,9 @@ def _relative_offset(match: re.Match, rules: DateRules, anchor: datetime.date | 
         return [_year_date(match, anchor.year + sign * count, rule_id, None)]
     if letter == "M":
         year, month = _add_months(anchor.year, anchor.month, sign * count)
-        return [_month_date(match, year, month, rule_id, None)]
+        found = _month_date(match, year, month, rule_id, None)
+        assert found is not None  # _add_months gives a month from 1 to 12
+        return [found]
     days = {"W": 7, "D": 1}.get(letter)
     if days is None:
         return None
@@ -550,7 +564,7 @@ def _duration_value(count: float, letter: str, half: bool) -> str:
     return f"PT{number}H" if letter == "H" else f"P{number}{letter}"
 
 
-def _duration(match: re.Match, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _duration(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
     """7年間, 3カ月, 約10年, 20年以上, 4～5年; 2024～2026年 is two years, and 2024年 is no duration."""
     unit = match.group("unit")
     letter = rules.duration_units[unit]
@@ -591,10 +605,11 @@ def _looks_like_year(numeral: str) -> bool:
     return ascii_numeral.isdigit() and len(ascii_numeral) == 4 and int(ascii_numeral) in _PLAUSIBLE_YEARS
 
 
-def _year_range(match: re.Match, rules: DateRules) -> list[DateMatch] | None:
+def _year_range(match: re.Match[str], rules: DateRules) -> list[DateMatch] | None:
     """2024～2026年: the first year as written (2024) and the second with its 年."""
     first, second = _number(match.group("n")), _number(match.group("n2"))
-    if match.group("pre") or match.group("post") or second not in _PLAUSIBLE_YEARS or not first < second:
+    if (match.group("pre") or match.group("post") or first is None or second is None
+            or second not in _PLAUSIBLE_YEARS or not first < second):
         return None
     text = match.string
     first_end = match.end("unit1") if match.group("unit1") else match.end("n")
@@ -603,7 +618,7 @@ def _year_range(match: re.Match, rules: DateRules) -> list[DateMatch] | None:
                       datetime.date(year, 12, 31), "date.year_range") for start, end, year in years]
 
 
-_HANDLERS: Mapping[str, Callable[[re.Match, DateRules, datetime.date | None], list[DateMatch] | None]] = {
+_HANDLERS: Mapping[str, Callable[[re.Match[str], DateRules, datetime.date | None], list[DateMatch] | None]] = {
     "date.not_date": _not_date,
     "date.full_numeric": _full_numeric,
     "date.calendar": _calendar,
@@ -670,6 +685,7 @@ def _followed_by_not_after(text: str, match: DateMatch, rules: DateRules) -> boo
 
 def _in_year(match: DateMatch, year: int) -> DateMatch:
     """A month (or month and day) written without a year, moved into ``year``; unchanged if that day does not exist."""
+    assert match.start_date is not None  # month and month-day rules make DATEs, which have a day span
     month, day = match.start_date.month, match.start_date.day
     if match.start_date == match.end_date:
         try:
@@ -689,6 +705,7 @@ def _with_years_from_context(matches: list[DateMatch]) -> list[DateMatch]:
         if match.rule_id in _YEARLESS_RULES and year is not None:
             match = _in_year(match, year)
         elif match.rule_id in _YEAR_GIVING_RULES:
+            assert match.start_date is not None  # these rules make DATEs, which have a day span
             year = match.start_date.year
         resolved.append(match)
     return resolved

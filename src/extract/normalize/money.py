@@ -230,7 +230,7 @@ def _trailing_unit(numeral: str) -> int:
     return _LARGE_UNIT_VALUES.get(numeral[-1], 1)
 
 
-def _qualifier_from_cues(match: re.Match, rules: MoneyRules, post: str | None) -> str:
+def _qualifier_from_cues(match: re.Match[str], rules: MoneyRules, post: str | None) -> str:
     """The qualifier the cue words around a single amount give; a bound wins over 約 (約2兆円超)."""
     found = {rules.before_cues[cue] for cue in (match.group("pre1"), match.group("pre2")) if cue}
     if post:
@@ -265,7 +265,7 @@ def _range_bounds(first: str, second: str, first_scale: float, second_scale: flo
     return low_value, high_value
 
 
-def _from_range(match: re.Match, text: str, rules: MoneyRules) -> MoneyMatch | None:
+def _from_range(match: re.Match[str], text: str, rules: MoneyRules) -> MoneyMatch | None:
     """The range a candidate states, or None when it is two amounts or no money at all."""
     if match.group("pnum2"):
         currency = rules.prefix_currency[match.group("pcur")]
@@ -294,7 +294,7 @@ def _from_range(match: re.Match, text: str, rules: MoneyRules) -> MoneyMatch | N
                       "range", rule_id)
 
 
-def _from_single(match: re.Match, text: str, rules: MoneyRules) -> MoneyMatch | None:
+def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> MoneyMatch | None:
     """The one amount a candidate states, or None when it is not money."""
     if match.group("vague"):
         low, high = rules.vague_numbers[match.group("vague")]
@@ -328,7 +328,9 @@ def _exchange_rate_end(result: MoneyMatch, text: str, rules: MoneyRules) -> int 
     """Where a rate note such as 1ドル=150円 that starts with ``result`` ends, None when it is no rate note."""
     if result.value != 1 or result.qualifier != "exact":
         return None
-    price = rules.single_pattern.match(text, rules.rate_joiner.match(text, result.end).end())
+    joiner = rules.rate_joiner.match(text, result.end)
+    assert joiner is not None  # every part of rate_joiner is optional: it always matches
+    price = rules.single_pattern.match(text, joiner.end())
     if price is None or price.group("vague") or price.group("pre1"):
         return None
     price_word = price.group("pcur") or price.group("cur")
