@@ -209,3 +209,18 @@ def test_a_run_killed_midway_then_rerun_equals_an_uninterrupted_run(tmp_path: Pa
     assert process.wait(timeout=60) == -signal.SIGKILL, "the run ended before it could be killed midway"
     run_extract("run", str(corpus), "--output", str(killed), "--rules", str(RULES), "--no-ner", "--quiet")
     assert tables_of(killed) == tables_of(clean)
+
+
+@pytest.mark.parametrize("threshold, message", [
+    ("mony=1", "TABLE one of companies"),
+    ("money.f2=0.5", "METRIC one of precision"),
+    ("money=lots", "expected a number"),
+    ("money=1.5", "between 0 and 1"),
+    ("money", "TABLE=X"),
+])
+def test_a_wrong_threshold_is_refused_before_any_work(tmp_path: Path, threshold: str, message: str) -> None:
+    completed = run_extract("eval", str(tmp_path / "absent"), "--gold", str(tmp_path / "absent.jsonl"),
+                            "--min-f1", threshold, check=False)
+    assert completed.returncode == 2, completed.stderr
+    assert "Invalid value for '--min-f1'" in completed.stderr and message in completed.stderr
+    assert "Traceback" not in completed.stderr
