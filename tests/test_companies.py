@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import RULES
-from extract.normalize.companies import CompanyRecognizer, derived_company_id
+from extract.names import derived_company_id
+from extract.normalize.companies import CompanyRecognizer
 from extract.rules import load_rules
 from extract.segment import split_sentences
 from extract.tokenize import tokenize_sentence

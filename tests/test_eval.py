@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from extract.errors import InputError
+from extract.names import entity_key
 from extract.eval import (
     NO_RULE,
     EvalError,
@@ -29,7 +30,6 @@ from extract.eval import (
     check_thresholds,
     format_report,
     maximum_matching,
-    normalize_name,
     report_as_json,
     score_output,
 )
@@ -337,8 +337,8 @@ def test_maximum_matching_is_one_to_one_and_maximal(candidates, expected_size):
 @pytest.mark.parametrize("text, normalized", [
     ("ＡＷＳ", "aws"), ("NVIDIA", "nvidia"), ("ｴﾇﾋﾞﾃﾞｨｱ", "エヌビディア"), (" Meta ", "meta"), ("Straße", "strasse"),
 ])
-def test_normalize_name(text, normalized):
-    assert normalize_name(text) == normalized
+def test_entity_key(text, normalized):
+    assert entity_key(text) == normalized
 
 
 def output_from_gold(gold_path: Path, folder: Path) -> Path:

@@ -7,7 +7,8 @@ import pytest
 from conftest import RULES
 from extract.ner import NerSpan, find_entities
 from extract.normalize.chips import ChipRecognizer
-from extract.normalize.companies import CompanyRecognizer, derived_company_id
+from extract.names import derived_company_id
+from extract.normalize.companies import CompanyRecognizer
 from extract.resolve import NerCompanyFilter, resolve_companies
 from extract.rules import load_rules
 from extract.segment import split_sentences

@@ -18,9 +18,10 @@ from extract.normalize.companies import CompanyRecognizer
 from extract.normalize.dates import find_dates
 from extract.normalize.money import find_money
 from extract.models import Post
-from extract.pipeline import Extractors, process_post
+from extract.process import Extractors, process_post
 from extract.rules import RuleExample, load_rules
 from extract.segment import split_sentences
+from extract.stages import rule_file_kind
 from extract.tokenize import tokenize_sentence
 
 from conftest import RULES
@@ -31,12 +32,10 @@ EXAMPLES = [(Path(file).relative_to(RULES).as_posix(), example)
 
 
 def _kind(relative_path: str) -> str:
-    """Which stage a rule file feeds, from where it sits in the rules folder."""
-    if relative_path.startswith("chips/"):
-        return "chips"
-    if relative_path.startswith("companies/") or relative_path in ("products.yaml", "company_patterns.yaml"):
-        return "companies"
-    return relative_path.removesuffix(".yaml")
+    """The stage that runs a rule file's examples: the one the stage registry says owns the file."""
+    kind = rule_file_kind(relative_path)
+    assert kind is not None, f"{relative_path} is not a kind of rule file the registry knows"
+    return kind.stage
 
 
 def _recognized(recognizer: CompanyRecognizer | ChipRecognizer, text: str) -> list[tuple[str, str]]:

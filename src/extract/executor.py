@@ -38,8 +38,10 @@ from typing import Any
 
 import pyarrow as pa
 
+from extract import corpus
 from extract.errors import ExtractError, PostError
 from extract.incremental import Task
+from extract.process import Extractors, post_tables, process_post
 from extract.rules import RuleSet, load_rules
 
 LOCAL, DASK = "local", "dask"
@@ -48,8 +50,9 @@ LOCAL, DASK = "local", "dask"
 _POLL_SECONDS = 0.5
 #: Pools in a row that may break before any task finishes (workers dying as they start: give up).
 _MAX_BREAKS_WITHOUT_RESULT = 3
-#: Tasks handed to the pool per worker ahead of the one whose result is awaited (keeps every core busy).
-_AHEAD_PER_WORKER = 4
+#: Tasks handed to the pool per worker ahead of the one whose result is awaited: results come back in
+#: task order, so one slow post must not leave the other workers idle (finished results wait on disk).
+_AHEAD_PER_WORKER = 64
 
 
 @dataclass(frozen=True)
@@ -78,14 +81,12 @@ class TaskResult:
         return PostError(*self.error) if self.error else None
 
 
-_WORKER_STATE: dict[tuple, object] = {}
+_WORKER_STATE: dict[tuple, Extractors] = {}
 
 
-def _extractors(settings: WorkerSettings, rules: RuleSet | None = None):
+def _extractors(settings: WorkerSettings, rules: RuleSet | None = None) -> Extractors:
     """The worker's extractors, built once per process and settings (from ``rules`` when given,
     else from the rules folder)."""
-    from extract.pipeline import Extractors
-
     key = (settings.rules_dir, settings.rules_digest, settings.use_ner, settings.cache_path)
     if key not in _WORKER_STATE:
         _WORKER_STATE.clear()
@@ -98,9 +99,6 @@ def _extractors(settings: WorkerSettings, rules: RuleSet | None = None):
 
 def run_task(task: Task, settings: WorkerSettings) -> TaskResult:
     """Process one post into its tables; any failure becomes the task's error, never an exception."""
-    from extract import corpus
-    from extract.pipeline import post_tables, process_post
-
     try:
         post = corpus.read_post(task.post.path, Path(settings.corpus_dir), max_bytes=settings.max_post_bytes)
         result = process_post(post, _extractors(settings), task.tables)
@@ -261,7 +259,7 @@ class _LocalPool:
         self.context = multiprocessing.get_context("spawn")
         self.waiting: deque[int] = deque(range(len(tasks)))  # not yet handed to a pool
         self.suspects: deque[int] = deque()  # were running when a worker died: retried one at a time
-        self.done: dict[int, TaskResult] = {}
+        self.done: dict[int, TaskResult | None] = {}  # None: the result waits in its spool file
         self.running: dict[int, Future] = {}
         self.pool: ProcessPoolExecutor | None = None
         self.solo = False
@@ -277,7 +275,7 @@ class _LocalPool:
                 self._collect(finished)
                 self._enforce_budgets()
                 while next_index in self.done:
-                    yield self.done.pop(next_index)
+                    yield self.done.pop(next_index) or _take_spooled(self.spool, next_index)
                     next_index += 1
         except BaseException:
             self._kill_workers()
@@ -346,7 +344,7 @@ class _LocalPool:
             future = self.running.pop(index)
             try:
                 future.result()
-                self.done[index] = _take_spooled(self.spool, index)
+                self.done[index] = None
                 self.breaks_without_result = 0
             except BrokenProcessPool:
                 self.running[index] = future
@@ -367,7 +365,7 @@ class _LocalPool:
         for index in sorted(self.running, reverse=True):
             future = self.running.pop(index)
             if future.done() and future.exception() is None:
-                self.done[index] = _take_spooled(self.spool, index)
+                self.done[index] = None
             elif index in self.killed:
                 self.done[index] = _timed_out(self.tasks[index], self.settings.post_timeout)
                 self.breaks_without_result = 0

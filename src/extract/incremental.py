@@ -2,11 +2,11 @@
 
 Users re-run ``make extract`` after every new rule or post. The manifest,
 written last by every complete run, records each post's content hash, a
-digest of the rule files per stage and the pipeline version; a run compares
-them with what is on disk and redoes only what changed: a new or edited post
-is processed, a deleted post's rows leave the tables, and an edited rule file
-recomputes only the tables its stage feeds (an edited chip file rewrites the
-chips table and nothing else). Tables are split into buckets of posts by a
+digest of every rule file and the pipeline version; a run compares them with
+what is on disk and redoes only what changed: a new or edited post is
+processed, a deleted post's rows leave the tables, and an edited rule file
+recomputes only the tables the stage registry says it steers (an edited
+dates file rewrites the dates table and nothing else). Tables are split into buckets of posts by a
 hash of ``article_id``, so a change rewrites only its buckets' part files.
 """
 
@@ -20,50 +20,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.rules import rule_files
+from extract.stages import TABLES, tables_steered_by
 
 #: Bump whenever a code change changes what the pipeline extracts: every post is then redone.
 PIPELINE_VERSION = "2026.11.7"
 #: Buckets of posts a table folder is split into.
 BUCKETS = 64
-#: Tables with one row set per post, rebuilt from scratch only when their posts change.
-POST_TABLES = ("articles", "sentences", "tokens")
-#: Each stage's tables, and the rule files that steer it (by path relative to the rules folder).
-STAGE_TABLES: Mapping[str, tuple[str, ...]] = {
-    "companies": ("companies", "partnerships"),
-    # The chip catalog also tells GiNZA's company proposals apart from chip names (resolve.py).
-    "chips": ("chips", "companies", "partnerships"),
-    "money": ("money", "partnerships"),
-    "dates": ("dates",),
-    "partnerships": ("partnerships",),
-}
-ALL_TABLES = (*POST_TABLES, "companies", "money", "dates", "chips", "partnerships")
+#: Every table a run computes per post (the stage registry's order).
+ALL_TABLES = TABLES
 #: The manifest's file inside a generation of the tables (write.py), so it switches with them.
 _MANIFEST = "manifest.json"
 
 
-def stage_of(relative_rule_path: str) -> str:
-    """The stage a rule file steers."""
-    first = relative_rule_path.split("/", 1)[0]
-    if first in ("companies", "products.yaml", "company_patterns.yaml", "ner.yaml"):
-        return "companies"
-    if first == "chips":
-        return "chips"
-    if first in ("money.yaml", "fx.yaml"):
-        return "money"
-    if first == "dates.yaml":
-        return "dates"
-    return "partnerships"
+def rule_digests(rules_dir: Path) -> dict[str, str]:
+    """Each rule file's digest by its path relative to the rules folder: what a re-run compares."""
+    return {path.relative_to(rules_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in rule_files(rules_dir)}
 
 
-def stage_digests(rules_dir: Path) -> dict[str, str]:
-    """A digest of the rule files of each stage: it changes whenever one of them does."""
-    digests = {stage: hashlib.sha256(stage.encode()) for stage in STAGE_TABLES}
-    for path in rule_files(rules_dir):
-        relative = path.relative_to(rules_dir).as_posix()
-        digest = digests[stage_of(relative)]
-        digest.update(relative.encode() + b"\0")
-        digest.update(path.read_bytes())
-    return {stage: digest.hexdigest() for stage, digest in digests.items()}
+def stale_tables(previous: Mapping[str, str], current: Mapping[str, str]) -> set[str]:
+    """The tables steered by a rule file added, removed or edited between two runs (stages.py says which)."""
+    changed = {path for path in previous.keys() | current.keys() if previous.get(path) != current.get(path)}
+    return {table for path in changed for table in tables_steered_by(path)}
 
 
 def bucket_of(article_id: str) -> int:
@@ -153,9 +131,7 @@ def make_plan(posts: Iterable[PostFile], previous: Manifest | None, current: Man
             or previous.settings != current.settings):
         return Plan([Task(p, frozenset(ALL_TABLES)) for p in posts],
                     {table: set(range(BUCKETS)) for table in ALL_TABLES}, set(), 0)
-    stale_tables = {table for stage, digest in current.digests.items()
-                    if previous.digests.get(stage) != digest for table in STAGE_TABLES[stage]}
-    stale_tables |= set(damaged) & set(ALL_TABLES)
+    stale = stale_tables(previous.digests, current.digests) | (set(damaged) & set(ALL_TABLES))
     seen = {p.source_path for p in posts}
     dirty: dict[str, set[int]] = {table: set() for table in ALL_TABLES}
     record: dict[str, str] | None
@@ -173,8 +149,8 @@ def make_plan(posts: Iterable[PostFile], previous: Manifest | None, current: Man
             continue
         unchanged += 1
         kept.add(post.article_id)
-        if stale_tables:
-            tasks.append(Task(post, frozenset(stale_tables)))
-            for table in stale_tables:
+        if stale:
+            tasks.append(Task(post, frozenset(stale)))
+            for table in stale:
                 dirty[table].add(post.bucket)
     return Plan(tasks, dirty, kept, unchanged)

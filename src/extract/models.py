@@ -59,3 +59,32 @@ class Token(NamedTuple):
     lemma: str
     pos: str
     reading: str | None
+
+
+@dataclass(frozen=True)
+class CompanyMention:
+    """A company named in a sentence; ``body[start:end] == surface``."""
+
+    sentence_id: int
+    start: int
+    end: int
+    surface: str
+    company_id: str
+    name: str
+    parent_id: str | None
+    source: str
+    rule_id: str
+
+
+@dataclass(frozen=True)
+class ChipMention:
+    """A chip named in a sentence; ``body[start:end] == surface``."""
+
+    sentence_id: int
+    start: int
+    end: int
+    surface: str
+    chip_id: str
+    name: str
+    vendor_id: str
+    rule_id: str

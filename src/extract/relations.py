@@ -20,14 +20,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from typing import TYPE_CHECKING
 
-from extract.models import Sentence
+from extract.models import CompanyMention, Sentence
 from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.sections import word_alternation
-
-if TYPE_CHECKING:
-    from extract.normalize.companies import CompanyMention
 
 PARTNERSHIP, INVESTMENT = "partnership", "investment"
 #: Characters after a trigger in which a negation (しない, せず) denies it.

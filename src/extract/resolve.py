@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from extract.models import Sentence, Token
 from extract.ner import NerRules, NerSpan
-from extract.normalize.companies import CompanyMention, company_key, derived_company_id
+from extract.models import CompanyMention
+from extract.names import company_key, derived_company_id
 
 _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]{2,}(?:[ .&\-][A-Za-z0-9][A-Za-z0-9.&\-]*){0,3}")
 _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")

@@ -3,7 +3,8 @@
 Users extend the pipeline by editing YAML, not Python, so a mistake in a rule
 file must come back as a message they can act on: the file, the line, the
 rule id and what is wrong, for every problem in every file at once, before
-any post is processed. What a file holds is decided by where it is:
+any post is processed. What a file holds is decided by where it is (the
+stage registry, stages.py, lists the kinds and the stage each steers):
 
     rules/companies/**/*.yaml   company gazetteer (id, name, aliases, context_aliases, parent)
     rules/chips/**/*.yaml       chip catalog (id, name, aliases, vendor) and not_chips
@@ -24,11 +25,9 @@ from __future__ import annotations
 import hashlib
 import re
 import reprlib
-import unicodedata
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from re import _parser as _re_parser  # type: ignore[attr-defined]  # typeshed stubs it only as sre_parse
 from typing import Any
@@ -37,14 +36,14 @@ import regex
 import yaml
 
 from extract.errors import ExtractError
+from extract.names import DERIVED_ID_PREFIX, alias_key, chip_key
+from extract.stages import RULE_FILES, rule_file_kind
 from extract.normalize.dates import DateRules, load_date_rules
 from extract.normalize.money import FxTable, MoneyRules, load_fx_table, load_money_rules
 from extract.ner import NerRules, load_ner_rules
 from extract.relations import PartnershipRules, load_partnership_rules
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-#: Prefix of ids made up for companies no list names (reserved: no listed id may start with it).
-DERIVED_ID_PREFIX = "x-"
 #: Largest rule file read, in bytes: the whole shipped gazetteer is well under 1 MB, so a bigger
 #: file is the wrong file or a hostile one, and reading it would only exhaust memory.
 MAX_RULE_FILE_BYTES = 50 * 1024 * 1024
@@ -483,7 +482,9 @@ def _delegate(loader: Callable[[Mapping], object]) -> Callable[[Mapping, _Proble
 
 # --- the whole rules folder -------------------------------------------------------------
 
-_SINGLE_FILES = ("products", "company_patterns", "money", "fx", "dates", "ner", "partnerships")
+def _single_file_names() -> list[str]:
+    """The rule files of the rules folder's top level, as the stage registry lists them."""
+    return [kind.path for kind in RULE_FILES if not kind.is_folder]
 
 
 def _read_yaml(path: Path, problems: _Problems) -> Mapping | None:
@@ -560,23 +561,23 @@ def load_rules(rules_dir: Path) -> RuleSet:
         data = _read_yaml(path, problems)
         if data is None:
             continue
-        top = relative.parts[0]
-        if top == "companies" and len(relative.parts) > 1:
+        kind = rule_file_kind(relative.as_posix())
+        if kind is None:
+            problems.add(None, None, "not a known rule file: company files go in companies/, chip files in "
+                                     f"chips/, and the others are {', '.join(_single_file_names())}")
+            continue
+        if kind.stem == "companies":
             companies.extend(_load_companies(data, problems))
-        elif top == "chips" and len(relative.parts) > 1:
+        elif kind.stem == "chips":
             found, rejected = _load_chips(data, problems)
             chips.extend(found)
             not_chips.extend(rejected)
-        elif relative.stem in _SINGLE_FILES and len(relative.parts) == 1:
-            singles[relative.stem] = _SINGLE_LOADERS[relative.stem](data, problems)
         else:
-            problems.add(None, None, "not a known rule file: company files go in companies/, chip files in "
-                                     f"chips/, and the others are {', '.join(f + '.yaml' for f in _SINGLE_FILES)}")
-            continue
+            singles[kind.stem] = _SINGLE_LOADERS[kind.stem](data, problems)
         examples[path.as_posix()] = _load_examples(data, problems)
-    for name in _SINGLE_FILES:
-        if name not in singles:
-            sink.append(RuleProblem(str(rules_dir / f"{name}.yaml"), None, None, "required rule file is missing"))
+    for kind in RULE_FILES:
+        if not kind.is_folder and kind.stem not in singles:
+            sink.append(RuleProblem(str(rules_dir / kind.path), None, None, "required rule file is missing"))
     _check_gazetteer(companies, chips, singles.get("products") or ((), ()), sink)
     if sink:
         raise RulesInvalid(sink)
@@ -601,11 +602,6 @@ _SINGLE_LOADERS: Mapping[str, Callable[[Mapping, _Problems], object]] = {
     "ner": _delegate(load_ner_rules),
     "partnerships": _delegate(load_partnership_rules),
 }
-
-
-def alias_key(text: str) -> str:
-    """How aliases are compared for conflicts: NFKC, case-folded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _check_gazetteer(companies: list[CompanyRule], chips: list[ChipRule],
@@ -650,9 +646,3 @@ def _check_gazetteer(companies: list[CompanyRule], chips: list[ChipRule],
                 sink.append(RuleProblem(chip.file, chip.line, chip.id,
                                         f"alias '{clipped(alias)}' is also claimed by '{clipped(claimed.id)}' "
                                         f"({claimed.file}:{claimed.line})"))
-
-
-@lru_cache(maxsize=1 << 16)  # called for every token; surfaces repeat a lot
-def chip_key(text: str) -> str:
-    """How chip names are compared: NFKC, without spaces or hyphens (``Trainium 2`` == ``Trainium2``)."""
-    return re.sub(r"[\s\-‐‑–—]+", "", unicodedata.normalize("NFKC", text))

@@ -12,27 +12,13 @@ listed name already means something else.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from extract.match import AliasEntry, AliasIndex
-from extract.models import Sentence, Token
-from extract.rules import ChipRule, RuleSet, chip_key
+from extract.models import ChipMention, Sentence, Token
+from extract.names import chip_key
+from extract.rules import ChipRule, RuleSet
 
 _CHIP, _BLOCKED = "chip", "blocked"
-
-
-@dataclass(frozen=True)
-class ChipMention:
-    """A chip named in a sentence; ``body[start:end] == surface``."""
-
-    sentence_id: int
-    start: int
-    end: int
-    surface: str
-    chip_id: str
-    name: str
-    vendor_id: str
-    rule_id: str
 
 
 class ChipRecognizer:

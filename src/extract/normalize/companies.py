@@ -13,17 +13,15 @@ from their normalized name, the same in every post.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
 from extract.errors import PostError
 from extract.match import AliasEntry, AliasHit, AliasIndex
-from extract.models import Sentence, Token
-from extract.rules import DERIVED_ID_PREFIX, CompanyPattern, CompanyRule, RuleSet, clipped
+from extract.models import CompanyMention, Sentence, Token
+from extract.names import company_key, derived_company_id
+from extract.rules import CompanyPattern, CompanyRule, RuleSet, clipped
 
 #: Words right after a name that make it a company name (context for context aliases).
 COMPANY_SUFFIXES = ("社", "株式会社", "Inc", "Corp", "Ltd", "LLC", "グループ", "ホールディングス")
@@ -34,34 +32,6 @@ PATTERN_TIMEOUT_SECONDS = 1.0
 
 _ALIAS, _CONTEXT, _BLOCKED = "alias", "context", "blocked"
 _SPACES_RE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class CompanyMention:
-    """A company named in a sentence; ``body[start:end] == surface``."""
-
-    sentence_id: int
-    start: int
-    end: int
-    surface: str
-    company_id: str
-    name: str
-    parent_id: str | None
-    source: str
-    rule_id: str
-
-
-@lru_cache(maxsize=1 << 16)  # called for every token; surfaces repeat a lot
-def company_key(text: str) -> str:
-    """How company names are looked up: NFKC, spaces collapsed, case kept (Box is not box)."""
-    return _SPACES_RE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
-
-
-def derived_company_id(name: str) -> str:
-    """A stable id for a company no list names, from its normalized name."""
-    normal = unicodedata.normalize("NFKC", name).casefold()
-    slug = re.sub(r"[^\w]+", "-", normal).strip("-")
-    return DERIVED_ID_PREFIX + slug
 
 
 class CompanyRecognizer:

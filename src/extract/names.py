@@ -1,0 +1,52 @@
+"""How names are compared: one key function per kind of name, each defined once.
+
+The gazetteer checks, the recognizers, the NER filters and the evaluation all
+ask whether two spellings name the same thing (ＡＷＳ and AWS, Trainium 2 and
+Trainium2); if each kept its own normalization they would disagree at the
+edges. Every such comparison goes through one of these keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+#: Prefix of ids made up for companies no list names (reserved: no listed id may start with it).
+DERIVED_ID_PREFIX = "x-"
+
+_SPACES_RE = re.compile(r"\s+")
+_CHIP_JOINERS_RE = re.compile(r"[\s\-‐‑–—]+")
+_NOT_WORD_RE = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=1 << 16)  # called for every token; surfaces repeat a lot
+def company_key(text: str) -> str:
+    """How company names are looked up: NFKC, spaces collapsed, case kept (Box is not box)."""
+    return _SPACES_RE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def alias_key(text: str) -> str:
+    """How aliases are compared for conflicts between rule entries: NFKC, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+@lru_cache(maxsize=1 << 16)  # called for every token; surfaces repeat a lot
+def chip_key(text: str) -> str:
+    """How chip names are compared: NFKC, without spaces or hyphens (``Trainium 2`` == ``Trainium2``)."""
+    return _CHIP_JOINERS_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def entity_key(text: str) -> str:
+    """A name as evaluation matches it against gold: NFKC-normalized, case-folded, trimmed.
+
+    Gold and output spell the same company in full-width or half-width, upper
+    or lower case (ＡＷＳ, aws); those differences are not errors.
+    """
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def derived_company_id(name: str) -> str:
+    """A stable id for a company no list names, from its normalized name."""
+    normal = unicodedata.normalize("NFKC", name).casefold()
+    return DERIVED_ID_PREFIX + _NOT_WORD_RE.sub("-", normal).strip("-")
