@@ -3,7 +3,8 @@
 The page needs nothing but a browser and opens straight from disk: charts are
 SVG (matplotlib renders the bar and timeline charts, embedded as data URIs so
 their internal ids never clash; the partnership graph is drawn here, nodes on
-a circle), styles and the small filter script are inline, and nothing is
+a circle), styles and the small filter script are inline (the page around the
+sections is ``templates/report.html``, shipped in the package), and nothing is
 fetched from the network. The evidence table shows every fact with the
 sentence it was found in (the mention highlighted) and the post's title, so a
 reader can check any bar of a chart against the text.
@@ -17,7 +18,9 @@ import io
 import math
 import warnings
 from collections.abc import Callable
+from importlib.resources import files
 from pathlib import Path
+from string import Template
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -68,12 +71,21 @@ def build_report(output: OutputTables) -> str:
                  "Type in the box to filter the rows.", evidence_html(output)),
     ]
     first, last = _date_span(articles)
-    return _PAGE.format(
+    return page_template().substitute(
         title="Extraction report",
         heading=html.escape(f"Extraction report: {output.output_dir}"),
         summary=html.escape(summary + (f" · posts from {first} to {last}" if first else "")),
         sections="\n".join(sections),
     )
+
+
+def page_template() -> Template:
+    """The page around the sections: ``templates/report.html`` of the package, styles and scripts inline.
+
+    Its placeholders, ``$title``, ``$heading``, ``$summary`` and ``$sections``,
+    take HTML as it goes into the page (escaped where it must be).
+    """
+    return Template(files("extract").joinpath("templates", "report.html").read_text(encoding="utf-8"))
 
 
 def write_report(output_dir: Path, report_path: Path) -> Path:
@@ -352,67 +364,3 @@ def _section(title: str, caption: str, body: str) -> str:
     anchor = title.lower().replace(" ", "-")
     return (f'<section id="{anchor}"><h2>{html.escape(title)}</h2>'
             f'<p class="note">{html.escape(caption)}</p>{body}</section>')
-
-
-_PAGE = """<!DOCTYPE html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<script>
-window.onerror = function (message, source, line) {{
-  var list = document.getElementById("js-errors");
-  var item = document.createElement("li");
-  item.textContent = message + " (" + source + ":" + line + ")";
-  if (list) {{ list.appendChild(item); list.hidden = false; }}
-}};
-</script>
-<style>
-body {{ font-family: system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans CJK JP", "IPAGothic",
-       sans-serif; margin: 0 auto; max-width: 1100px; padding: 1.5rem; color: #222; background: #fff; }}
-h1 {{ font-size: 1.5rem; margin-bottom: .2rem; }}
-h2 {{ font-size: 1.2rem; border-bottom: 2px solid #4e79a7; padding-bottom: .2rem; margin-top: 2rem; }}
-.note {{ color: #666; font-size: .85rem; }}
-.empty {{ color: #999; font-style: italic; }}
-img.chart, svg.graph {{ max-width: 100%; height: auto; display: block; }}
-table.evidence {{ border-collapse: collapse; width: 100%; table-layout: fixed; font-size: .85rem;
-                  margin: .5rem 0 1rem; overflow-wrap: anywhere; }}
-table.evidence th, table.evidence td {{ border-bottom: 1px solid #e4e4e4; padding: .3rem .4rem;
-                                        text-align: left; vertical-align: top; }}
-table.evidence th {{ background: #f3f5f8; position: sticky; top: 0; }}
-table.evidence th:nth-child(1) {{ width: 22%; }}
-table.evidence th:nth-child(2) {{ width: 48%; }}
-table.evidence th:nth-child(3) {{ width: 18%; }}
-table.evidence th:nth-child(4) {{ width: 12%; }}
-mark {{ background: #ffe08a; }}
-summary {{ cursor: pointer; font-weight: 600; margin-top: .6rem; }}
-#filter {{ width: 100%; max-width: 28rem; padding: .35rem .5rem; font-size: .95rem; }}
-#js-errors {{ color: #b00; }}
-</style>
-</head>
-<body>
-<h1>{heading}</h1>
-<p class="note">{summary}</p>
-<ul id="js-errors" hidden></ul>
-<nav class="note"><a href="#mentions-per-company">companies</a> · <a href="#amounts-on-a-timeline">amounts</a>
- · <a href="#chips-by-vendor">chips</a> · <a href="#partnership-network">partnerships</a>
- · <a href="#evidence">evidence</a></nav>
-{sections}
-<script>
-(function () {{
-  var box = document.getElementById("filter");
-  if (!box) {{ return; }}
-  var rows = Array.prototype.slice.call(document.querySelectorAll("table.evidence tbody tr"));
-  box.addEventListener("input", function () {{
-    var wanted = box.value.toLowerCase();
-    rows.forEach(function (row) {{
-      row.hidden = wanted !== "" && row.textContent.toLowerCase().indexOf(wanted) === -1;
-    }});
-  }});
-  document.body.setAttribute("data-ready", "yes");
-}})();
-</script>
-</body>
-</html>
-"""

@@ -1,19 +1,17 @@
-"""Scoring an output folder against gold facts, as the extraction spec's Scoring section says.
+"""Scoring an output folder against the gold: facts per post, their matching, and the scores.
 
-The pipeline is only as good as this number: rule authors change a rule, run
-``extract eval`` and see which table moved, which facts were missed or wrongly
-produced, and which rule produced them. Scoring is per post over distinct
-facts (an entity, an amount, a time value, a pair of companies), then
-micro-averaged over posts into precision, recall and F1 per table, with the
-accuracy of the one attribute each table carries (money qualifier, date mod,
-partnership type).
+Scoring is per post over distinct facts (an entity, an amount, a time value,
+a pair of companies): gold entries and output rows of one post become facts,
+a maximum one-to-one matching pairs them, and the counts are micro-averaged
+over posts into precision, recall and F1 per table, with the accuracy of the
+one attribute each table carries (money qualifier, date mod, partnership
+type). The output tables are read through ``extract.outputs`` and
+``extract.tables``.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,20 +19,17 @@ from typing import Any
 
 import pyarrow as pa
 
-from extract.errors import ExtractError
+from extract.eval.gold import TABLES, EvalError, gold_section, load_gold
+from extract.names import entity_key
 from extract.outputs import table_files
 from extract.tables import read_parquet
 
-#: The scored tables, in report order.
-TABLES = ("companies", "money", "dates", "chips", "partnerships")
 #: The attribute whose accuracy is reported per table (companies and chips have none).
 ATTRIBUTES: Mapping[str, str] = {"money": "qualifier", "dates": "mod", "partnerships": "type"}
 #: Where a mention without a ``rule_id`` is counted in the per-rule table.
 NO_RULE = "(none)"
 #: Two amounts are the same when they differ by at most this fraction.
 RELATIVE_TOLERANCE = 1e-6
-#: Metrics a threshold may name after ``<table>.``; a bare table name means F1.
-THRESHOLD_METRICS = ("precision", "recall", "f1")
 
 #: Columns each table must have for scoring; ``rule_id`` and the rest are optional.
 _REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = {
@@ -44,10 +39,6 @@ _REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "dates": ("article_id", "surface", "type", "value", "mod"),
     "partnerships": ("article_id", "party_a_id", "party_b_id", "type"),
 }
-
-
-class EvalError(ExtractError):
-    """The scoring cannot run: a missing or malformed gold file, or an unreadable table."""
 
 
 @dataclass(frozen=True)
@@ -158,15 +149,6 @@ def _clean(value: Any) -> Any:
     return None if _missing(value) else value
 
 
-def normalize_name(text: str) -> str:
-    """A name as entity matching compares it: NFKC-normalized, case-folded, trimmed.
-
-    Gold and output spell the same company in full-width or half-width, upper
-    or lower case (ＡＷＳ, aws); those differences are not errors.
-    """
-    return unicodedata.normalize("NFKC", text).casefold().strip()
-
-
 def _numbers_equal(left: float | None, right: float | None) -> bool:
     """Whether two amounts are equal within ``RELATIVE_TOLERANCE`` (None equals only None)."""
     if left is None or right is None:
@@ -215,124 +197,7 @@ def _rule_ids(rows: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
         NO_RULE if _missing(row.get("rule_id")) else str(row["rule_id"]) for row in rows))
 
 
-# --- reading the gold and the output -------------------------------------------------
-
-
-def load_gold(gold_path: Path) -> dict[str, dict]:
-    """The gold file as {article_id: record}, every field the scorer reads checked up front.
-
-    A broken gold file must stop the scoring with its line and field named,
-    not crash halfway or be scored as if it were right: the first problem of
-    each line is collected and the first ``_PROBLEMS_SHOWN`` are reported in
-    one ``EvalError``. A file without a single post is an error too (scoring
-    nothing would pass every threshold).
-    """
-    try:
-        data = Path(gold_path).read_bytes()
-    except OSError as error:
-        raise EvalError(f"cannot read gold file {gold_path}: {error}") from error
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line_number = data.count(b"\n", 0, error.start) + 1
-        raise EvalError(f"{gold_path}:{line_number}: not UTF-8 text (byte 0x{data[error.start]:02x}): "
-                        "a gold file holds one JSON object per line") from error
-    gold: dict[str, dict] = {}
-    problems: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            problems.append(f"{gold_path}:{number}: not valid JSON: {error}")
-            continue
-        problem = _record_problem(record)
-        if problem is None and record["article_id"] in gold:
-            problem = f"article_id {record['article_id']!r} appears twice"
-        if problem is not None:
-            problems.append(f"{gold_path}:{number}: {problem}")
-            continue
-        gold[record["article_id"]] = record
-    if problems:
-        more = len(problems) - _PROBLEMS_SHOWN
-        raise EvalError("; ".join(problems[:_PROBLEMS_SHOWN])
-                        + (f" (and {more} more line(s) with problems)" if more > 0 else ""))
-    if not gold:
-        raise EvalError(f"no gold posts in {gold_path}: it is empty or holds only blank lines")
-    return gold
-
-
-#: Gold problems shown in one error; the count of the others follows.
-_PROBLEMS_SHOWN = 3
-_STRING, _NUMBER, _STRINGS, _PARTIES = "a string", "a finite number", "a list of strings", "a list of two strings"
-#: The fields the scorer reads from each gold entry: name -> (what it must be, whether it is required).
-#: An optional field may be absent or null.
-_GOLD_FIELDS: Mapping[str, Mapping[str, tuple[str, bool]]] = {
-    "companies": {"name": (_STRING, True), "aliases": (_STRINGS, False)},
-    "chips": {"name": (_STRING, True), "aliases": (_STRINGS, False)},
-    "money": {"surface": (_STRING, False), "currency": (_STRING, True), "value": (_NUMBER, False),
-              "min_value": (_NUMBER, False), "max_value": (_NUMBER, False), "qualifier": (_STRING, True)},
-    "dates": {"surface": (_STRING, False), "type": (_STRING, True), "value": (_STRING, True),
-              "mod": (_STRING, False)},
-    "partnerships": {"parties": (_PARTIES, True), "type": (_STRING, True), "evidence": (_STRING, False)},
-}
-
-
-def _shown(value: Any) -> str:
-    """A gold value as JSON for an error message, cut short when long."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def _fits(value: Any, kind: str) -> bool:
-    """Whether a non-null gold value is of ``kind`` (one of ``_STRING``, ``_NUMBER``, ``_STRINGS``, ``_PARTIES``)."""
-    if kind == _STRING:
-        return isinstance(value, str)
-    if kind == _NUMBER:
-        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    strings = isinstance(value, list) and all(isinstance(item, str) for item in value)
-    return strings and (kind == _STRINGS or len(value) == 2)
-
-
-def _entry_problem(table: str, entry: Any, where: str) -> str | None:
-    """What is wrong with one gold entry of ``table`` (``where`` locates it, e.g. ``money[2]``), or None."""
-    if not isinstance(entry, dict):
-        return f"{where} must be an object, not {_shown(entry)}"
-    for field, (kind, required) in _GOLD_FIELDS[table].items():
-        value = entry.get(field)
-        if value is None:
-            if required:
-                return f"{where}.{field} must be {kind}, not {'null' if field in entry else 'missing'}"
-        elif not _fits(value, kind):
-            return f"{where}.{field} must be {kind}{'' if required else ' or null'}, not {_shown(value)}"
-    if table == "money" and all(entry.get(field) is None for field in ("value", "min_value", "max_value")):
-        return f"{where} needs a value, min_value or max_value"
-    return None
-
-
-def _record_problem(record: Any) -> str | None:
-    """The first thing wrong with one parsed gold line, or None when the scorer can read all of it."""
-    if not isinstance(record, dict):
-        return f"a gold line must be a JSON object, not {_shown(record)}"
-    if not isinstance(record.get("article_id"), str) or not record["article_id"]:
-        found = _shown(record["article_id"]) if "article_id" in record else "missing"
-        return f"article_id must be a non-empty string, not {found}"
-    optional = record.get("optional")
-    if optional is not None and not isinstance(optional, dict):
-        return f"optional must be an object of lists, not {_shown(optional)}"
-    for prefix, source in (("", record), ("optional.", optional or {})):
-        for table in TABLES:
-            entries = source.get(table)
-            if entries is None:
-                continue
-            if not isinstance(entries, list):
-                return f"{prefix}{table} must be a list, not {_shown(entries)}"
-            for index, entry in enumerate(entries):
-                problem = _entry_problem(table, entry, f"{prefix}{table}[{index}]")
-                if problem is not None:
-                    return problem
-    return None
+# --- reading the output --------------------------------------------------------------
 
 
 def _read_table(output_dir: Path, table: str) -> list[dict] | None:
@@ -377,7 +242,7 @@ def _gold_entities(entries: Iterable[Mapping[str, Any]]) -> list[_Fact]:
     for entry in entries:
         name = str(entry.get("name"))
         aliases = _unique(alias for alias in entry.get("aliases") or () if alias != name)
-        facts.append(_Fact(key=frozenset(normalize_name(text) for text in (name, *aliases)),
+        facts.append(_Fact(key=frozenset(entity_key(text) for text in (name, *aliases)),
                            label=name, surfaces=aliases))
     return facts
 
@@ -392,7 +257,7 @@ def _system_entities(rows: Sequence[dict], id_column: str) -> list[_Fact]:
     for ident, mentions in grouped.items():
         names = _unique(row.get("name") for row in mentions)
         surfaces = _unique(row.get("surface") for row in mentions)
-        facts.append(_Fact(key=frozenset(normalize_name(text) for text in (*names, *surfaces)),
+        facts.append(_Fact(key=frozenset(entity_key(text) for text in (*names, *surfaces)),
                            label=f"{names[0] if names else ident} [{ident}]", surfaces=surfaces,
                            rule_ids=_rule_ids(mentions), ident=ident))
     return facts
@@ -465,7 +330,7 @@ def _party_ids(party: str, required: Sequence[_Fact], optional: Sequence[_Fact],
     entities that entry covers; a name absent from the company gold is looked
     up among the system entities directly.
     """
-    name = normalize_name(party)
+    name = entity_key(party)
     for index, entry in enumerate(required):
         if name in entry.key:
             return frozenset([company_ids[index]]) if index in company_ids else frozenset()
@@ -612,7 +477,7 @@ class _Tally:
         return EvalReport(tables=tables, misses=tuple(misses), rules=rules, notes=tuple(notes))
 
 
-# --- the report ----------------------------------------------------------------------
+# --- scores --------------------------------------------------------------------------
 
 
 def _share(numerator: int, denominator: int, nothing_wrong: bool) -> float:
@@ -630,12 +495,6 @@ def _table_score(table: str, tp: int, fp: int, fn: int, right: int, total: int) 
     if attribute is None:
         right = total = 0
     return TableScore(table, tp, fp, fn, precision, recall, f1, attribute, right, total)
-
-
-def _gold_section(record: Mapping[str, Any], table: str, optional: bool) -> list:
-    """A gold record's list for one table, or its optional list; missing lists are empty."""
-    source = (record.get("optional") or {}) if optional else record
-    return list(source.get(table) or ())
 
 
 def score_output(output_dir: Path, gold_path: Path) -> EvalReport:
@@ -683,7 +542,7 @@ def score_output(output_dir: Path, gold_path: Path) -> EvalReport:
 def _score_post(article_id: str, record: Mapping[str, Any], rows: Mapping[str, list[dict]], tally: _Tally) -> None:
     """Score every table of one gold post against that post's output rows."""
     def gold_facts(table: str, build: Callable[[list], list[_Fact]]) -> tuple[list[_Fact], list[_Fact]]:
-        return build(_gold_section(record, table, False)), build(_gold_section(record, table, True))
+        return build(gold_section(record, table, False)), build(gold_section(record, table, True))
 
     companies_gold, companies_optional = gold_facts("companies", _gold_entities)
     companies = _system_entities(rows["companies"], "company_id")
@@ -707,85 +566,3 @@ def _score_post(article_id: str, record: Mapping[str, Any], rows: Mapping[str, l
     tally.add(article_id, "partnerships",
               *gold_facts("partnerships", lambda entries: _gold_pairs(entries, party_ids)),
               _system_pairs(rows["partnerships"], company_names), _pair_match)
-
-
-def _accuracy_text(score: TableScore) -> str:
-    """A table's attribute accuracy as ``qualifier 5/6 (0.833)``, or empty when it has none."""
-    if score.attribute is None:
-        return ""
-    if not score.attribute_total:
-        return f"{score.attribute} -"
-    return (f"{score.attribute} {score.attribute_right}/{score.attribute_total} "
-            f"({score.attribute_right / score.attribute_total:.3f})")
-
-
-def format_report(report: EvalReport, by_rule: bool = False) -> str:
-    """The report as text for a terminal: scores per table, notes, every miss, and optionally per rule.
-
-    Misses are marked FN (gold fact not found), FP (produced fact not in the
-    gold) and ATTR (found, wrong qualifier/mod/type). A rule's precision counts
-    only its scored facts: those matching an optional gold entry are left out.
-    """
-    lines = [f"{'table':<13} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}  attribute accuracy"]
-    for score in report.tables:
-        lines.append(f"{score.table:<13} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
-                     f"{score.tp:5d} {score.fp:5d} {score.fn:5d}  {_accuracy_text(score)}".rstrip())
-    if report.notes:
-        lines += ["", "Notes:"] + [f"  - {note}" for note in report.notes]
-    if report.misses:
-        lines += ["", f"Misses ({len(report.misses)}; FN missed, FP wrongly produced, ATTR wrong attribute):"]
-        lines += [f"  {_miss_text(miss)}" for miss in report.misses]
-    if by_rule:
-        lines += ["", f"{'rule_id':<40} {'table':<13} {'produced':>8} {'correct':>8} {'precision':>9}"]
-        for rule in report.rules:
-            scored = rule.correct + len(rule.false_positives)
-            precision = f"{rule.correct / scored:9.3f}" if scored else f"{'-':>9}"
-            lines.append(f"{rule.rule_id:<40} {rule.table:<13} {rule.produced:8d} {rule.correct:8d} {precision}")
-            lines += [f"      {_miss_text(miss)}" for miss in rule.false_positives]
-    return "\n".join(lines)
-
-
-def _miss_text(miss: Miss) -> str:
-    """One miss on one line: post, table, kind, fact, surfaces and rules."""
-    kind = {"false_negative": "FN", "false_positive": "FP"}.get(miss.kind, "ATTR")
-    text = f"{kind} {miss.table} {miss.article_id}: {miss.fact}"
-    if miss.surfaces:
-        text += " | " + " / ".join(miss.surfaces)
-    if miss.rule_ids:
-        text += " | rules: " + ", ".join(miss.rule_ids)
-    return text
-
-
-def report_as_json(report: EvalReport) -> dict:
-    """The scores as a JSON-ready dict per table, for CI dashboards and comparing runs."""
-    result = {}
-    for score in report.tables:
-        entry: dict[str, Any] = {"precision": score.precision, "recall": score.recall, "f1": score.f1,
-                                 "tp": score.tp, "fp": score.fp, "fn": score.fn}
-        if score.attribute is not None:
-            entry[f"{score.attribute}_accuracy"] = (
-                score.attribute_right / score.attribute_total if score.attribute_total else None)
-        result[score.table] = entry
-    return result
-
-
-def check_thresholds(report: EvalReport, minimums: Mapping[str, float]) -> list[str]:
-    """The scores below their minimums, as messages like ``money F1 0.910 < 0.970``.
-
-    A minimum is keyed by a table name (meaning its F1) or ``table.metric``
-    with metric precision, recall or f1; an unknown key is a ValueError, so a
-    typo never passes a gate silently.
-    """
-    scores = {score.table: score for score in report.tables}
-    failures = []
-    for name, minimum in minimums.items():
-        table, _, metric = name.partition(".")
-        metric = metric or "f1"
-        if table not in scores or metric not in THRESHOLD_METRICS:
-            raise ValueError(f"unknown threshold {name!r}: use a table ({', '.join(TABLES)}) "
-                             f"or table.metric ({', '.join(THRESHOLD_METRICS)})")
-        actual = getattr(scores[table], metric)
-        if actual < minimum:
-            label = "F1" if metric == "f1" else metric
-            failures.append(f"{table} {label} {actual:.3f} < {minimum:.3f}")
-    return failures
