@@ -1,0 +1,68 @@
+"""Calendar dates: years, months and days (2025年, 2025年11月30日, 令和7年, 2025/11/30, 11月).
+
+Rule ids of the patterns: ``date.full_numeric`` (2025/11/30),
+``date.calendar`` (a four-digit or era year, with month and day if written),
+``date.short_year_month`` (25年11月), ``date.month_day`` (11月, 11月30日 in
+the post's year). Rule ids of what they find: ``date.full_date``,
+``date.year_month``, ``date.year``, ``date.month``, ``date.month_day``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
+from extract.normalize.dates.pieces import NO_NUMBER_BEFORE
+from extract.normalize.dates.values import day_date, month_date, number, tail_mod, year_date, year_of
+from extract.normalize.numerals import DIGIT
+
+
+def _full_numeric(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+    """2025/11/30, 2025-11-30, 2025.11.30."""
+    year = year_of(match, rules)
+    if year is None:
+        return None
+    found = day_date(match, year, number(match.group("month")), number(match.group("day")), "date.full_date", None)
+    return [found] if found else None
+
+
+def _calendar(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+    """2025年, 2025年11月, 2025年11月30日, 令和7年, and the same with 末 / まで after them."""
+    year = year_of(match, rules)
+    if year is None:
+        return None
+    mod = tail_mod(match, rules)
+    if match.group("day"):
+        found = day_date(match, year, number(match.group("month")), number(match.group("day")),
+                         "date.full_date", mod)
+    elif match.group("month"):
+        found = month_date(match, year, number(match.group("month")), "date.year_month", mod)
+    else:
+        found = year_date(match, year, "date.year", mod)
+    return [found] if found else None
+
+
+def _month_day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+    """11月 or 11月30日 without a year: in the post's year, skipped without a post date."""
+    if anchor is None:
+        return []
+    month = number(match.group("month"))
+    mod = tail_mod(match, rules)
+    if match.group("day"):
+        found = day_date(match, anchor.year, month, number(match.group("day")), "date.month_day", mod)
+    else:
+        found = month_date(match, anchor.year, month, "date.month", mod)
+    return [found] if found else None
+
+
+#: The patterns of this kind, in the order they are tried.
+PATTERNS = (
+    DatePattern("date.full_numeric",
+                lambda p: (rf"{p.year_start}(?P<year>{DIGIT}{{4}})(?P<sep>[/／\-.．])(?P<month>{DIGIT}{{1,2}})"
+                           rf"(?P=sep)(?P<day>{DIGIT}{{1,2}})(?![0-9０-９])"),
+                _full_numeric),
+    DatePattern("date.calendar", lambda p: rf"{p.year}年(?:{p.month}(?:{p.day})?)?{p.tail}", _calendar),
+    DatePattern("date.short_year_month", lambda p: rf"{p.short_year}年{p.month}(?:{p.day})?{p.tail}", _calendar),
+    DatePattern("date.month_day", lambda p: rf"{NO_NUMBER_BEFORE}{p.month}(?:{p.day})?{p.tail}", _month_day),
+)

@@ -1,0 +1,91 @@
+"""Durations: 7年間, 3カ月, 24時間, 1年半, 約10年, 20年以上, 4～5年, valued as ISO 8601 durations (P7Y, PT24H).
+
+A range of four-digit years (2024～2026年) is no duration but two years, and
+a bare year (2024年) is none at all. Rule id of the pattern: ``duration``.
+Rule ids of what it finds: ``duration``, ``duration.range`` (4～5年) and
+``date.year_range`` (each year of 2024～2026年).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+
+from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
+from extract.normalize.dates.pieces import KANJI_DIGITS
+from extract.normalize.dates.values import PLAUSIBLE_YEARS, number
+from extract.normalize.numerals import parse_numeral
+
+
+def _duration_value(count: float, letter: str, half: bool) -> str:
+    """The ISO 8601 duration for ``count`` units (P7Y, P3M, PT24H); 1年半 becomes P18M."""
+    if half and letter == "Y":
+        count, letter = count * 12 + 6, "M"
+    elif half:
+        count += 0.5
+    text = str(int(count)) if count == int(count) else str(count)
+    return f"PT{text}H" if letter == "H" else f"P{text}{letter}"
+
+
+def _duration(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+    """7年間, 3カ月, 約10年, 20年以上, 4～5年; 2024～2026年 is two years, and 2024年 is no duration."""
+    unit = match.group("unit")
+    letter = rules.duration_units[unit]
+    first = parse_numeral(unicodedata.normalize("NFKC", match.group("n")))
+    second = parse_numeral(unicodedata.normalize("NFKC", match.group("n2"))) if match.group("n2") else None
+    if first is None or (match.group("n2") and second is None) or _is_placeholder(match.group("n")):
+        return None
+    if second is not None and _looks_like_year(match.group("n2")) and not _looks_like_year(match.group("n")):
+        return None
+    bare_year_unit = unit == "年" and not match.group("half_after")
+    if bare_year_unit and _looks_like_year(match.group("n")):
+        return _year_range(match) if second is not None else None
+    if second is not None and not first < second:
+        return None
+    mod = None
+    if match.group("post"):
+        mod = rules.duration_after[match.group("post")]
+    elif match.group("pre"):
+        mod = rules.duration_before[match.group("pre")]
+    half = bool(match.group("half_after"))
+    value = _duration_value(float(first), letter, half)
+    if second is not None:
+        value = f"{value}/{_duration_value(float(second), letter, half)}"
+    return [DateMatch(match.start(), match.end(), match.group(), "DURATION", value, mod, None, None,
+                      "duration.range" if second is not None else "duration")]
+
+
+def _is_placeholder(numeral: str) -> bool:
+    """〇 or 〇〇 stands for a number left out (〇時間), not for zero."""
+    return set(numeral) == {"〇"}
+
+
+def _looks_like_year(numeral: str) -> bool:
+    """A four-digit numeral in the range of calendar years (2024, 二〇二四) names a year, not a count."""
+    ascii_numeral = unicodedata.normalize("NFKC", numeral)
+    if re.fullmatch(rf"[{KANJI_DIGITS}]{{4}}", numeral):
+        return True
+    return ascii_numeral.isdigit() and len(ascii_numeral) == 4 and int(ascii_numeral) in PLAUSIBLE_YEARS
+
+
+def _year_range(match: re.Match[str]) -> list[DateMatch] | None:
+    """2024～2026年: the first year as written (2024) and the second with its 年."""
+    first, second = number(match.group("n")), number(match.group("n2"))
+    if (match.group("pre") or match.group("post") or first is None or second is None
+            or second not in PLAUSIBLE_YEARS or not first < second):
+        return None
+    text = match.string
+    first_end = match.end("unit1") if match.group("unit1") else match.end("n")
+    years = ((match.start("n"), first_end, first), (match.start("n2"), match.end("unit"), second))
+    return [DateMatch(start, end, text[start:end], "DATE", f"{year:04d}", None, datetime.date(year, 1, 1),
+                      datetime.date(year, 12, 31), "date.year_range") for start, end, year in years]
+
+
+#: The patterns of this kind, in the order they are tried.
+PATTERNS = (
+    DatePattern("duration",
+                lambda p: (rf"{p.before_cue}{p.number}(?:(?P<unit1>{p.unit})?{p.sep}{p.separators}{p.sep}{p.number2})?"
+                           rf"(?P<unit>{p.unit})(?P<half_after>{p.half_unit})?{p.after_cue}"),
+                _duration),
+)

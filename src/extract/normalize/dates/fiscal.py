@@ -1,0 +1,45 @@
+"""Fiscal years: 2026年度, 2025会計年度, FY2026, FY26, and fiscal periods named by their last month (2026年3月期).
+
+A fiscal year runs April to March and is named by the year it starts in.
+Rule ids of the patterns, and of what they find: ``date.fiscal_year`` and
+``date.fiscal_period``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
+from extract.normalize.dates.pieces import SMALL_NUMBER
+from extract.normalize.dates.values import add_months, date_match, fiscal_date, month_span, number, tail_mod, year_of
+
+
+def _fiscal_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+    """2026年度, 2025会計年度, FY2026, FY26."""
+    year = year_of(match, rules)
+    if year is None:
+        return None
+    return [fiscal_date(match, year, "date.fiscal_year", tail_mod(match, rules))]
+
+
+def _fiscal_period(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+    """2026年3月期: the fiscal year ending that month, named by the year it starts in (FY2025)."""
+    year = year_of(match, rules)
+    end_month = number(match.group("end_month"))
+    if year is None or end_month is None or not 1 <= end_month <= 12:
+        return None
+    first_year, first_month = add_months(year, end_month, -11)
+    span = month_span(first_year, first_month, 12)
+    return [date_match(match, f"FY{first_year:04d}", span, "date.fiscal_period", tail_mod(match, rules))]
+
+
+#: The patterns of this kind, in the order they are tried.
+PATTERNS = (
+    DatePattern("date.fiscal_year",
+                lambda p: rf"(?:(?:{p.year}|{p.short_year}){p.fiscal}|{p.prefixed_fiscal_year}(?![0-9０-９])){p.tail}",
+                _fiscal_year),
+    DatePattern("date.fiscal_period",
+                lambda p: rf"(?:{p.year}|{p.short_year})年(?P<end_month>{SMALL_NUMBER})月期{p.bound}?",
+                _fiscal_period),
+)

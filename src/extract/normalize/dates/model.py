@@ -1,0 +1,79 @@
+"""Date types: what a found time expression is, what a pattern is, and the compiled rules that hold them.
+
+A pattern (``DatePattern``) is written once, in the module of its kind
+(calendar, quarter, ...): the rule id it is known by, how its regex is
+assembled from the pieces, and the parser turning a match into DateMatches.
+Loading the rules compiles each into a ``CompiledPattern`` held by ``DateRules``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from extract.normalize.dates.pieces import Pieces
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One time expression found in a text, with offsets into that text and its TIMEX3-style value."""
+
+    start: int
+    end: int
+    surface: str
+    type: str
+    value: str
+    mod: str | None
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    rule_id: str
+
+
+@dataclass(frozen=True)
+class DateRules:
+    """Compiled date cues: the candidate regexes, in the order they are tried, and the word tables."""
+
+    patterns: tuple[CompiledPattern, ...]
+    eras: Mapping[str, int]
+    relative_years: Mapping[str, int]
+    relative_fiscal_years: Mapping[str, int]
+    relative_months: Mapping[str, int]
+    relative_directions: Mapping[str, int]
+    period_mods: Mapping[str, str]
+    bound_mods: Mapping[str, str]
+    half_years: Mapping[str, str]
+    duration_units: Mapping[str, str]
+    offset_units: Mapping[str, str]
+    duration_before: Mapping[str, str]
+    duration_after: Mapping[str, str]
+    not_after: tuple[str, ...]
+
+
+#: A pattern's parser: the matches a regex match yields (with the post's date as anchor, None when
+#: unknown), [] when it yields none but still blocks what it overlaps, None when it is no candidate at all.
+Parser = Callable[[re.Match[str], DateRules, datetime.date | None], list[DateMatch] | None]
+
+
+@dataclass(frozen=True)
+class DatePattern:
+    """One kind of candidate: its rule id, its regex assembled from the pieces, and its parser."""
+
+    rule_id: str
+    regex: Callable[[Pieces], str]
+    parse: Parser
+
+
+class CompiledPattern(NamedTuple):
+    """A DatePattern compiled for one rule set.
+
+    A tuple, not a dataclass: the patterns are part of the key of the match
+    cache, hashed on every call, and a tuple hashes in C. It holds no lambda,
+    so the rules pickle for the worker processes.
+    """
+
+    rule_id: str
+    regex: re.Pattern[str]
+    parse: Parser

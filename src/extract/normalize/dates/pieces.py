@@ -1,0 +1,140 @@
+"""Date pieces: the regex fragments every date pattern is assembled from, with the group names parsers read.
+
+A year, a month, a day, the 末 / まで after a date, a quarter or half-year
+word, a count with its unit: each is written once here, so that every
+pattern reads e.g. a year the same way and every parser finds it under the
+same group name. The groups and who reads them:
+
+    year, era, era_year, short_year, fyear   the year (values.year_of)
+    month, day                               month and day numerals
+    period, bound                            words after a date (values.tail_mod)
+    half, fiscal                             上半期 / H1, and 年度 after a year
+    q1, q2, q3                               the quarter digit of 第1四半期, Q1, 1Q
+    from_month, to_month                     the months of 1-3月期
+    rel_year, rel_fiscal, rel_month          今年, 来期, 先月
+    n, n2, direction, pre, post              counts, 後 / 前, and the 約 / 以上 cues of durations
+
+Most pieces are built from the words of ``rules/dates.yaml``, so they are
+assembled once per rule set (``build_pieces``), not at import time. Digits come
+from ``numerals``, shared with money.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from extract.normalize.numerals import DIGIT, KANJI_DIGIT, KANJI_SMALL_UNIT
+from extract.normalize.sections import word_alternation
+
+#: Kanji digits a date is written in: those of ``numerals`` but the old-style 零, which no date uses.
+KANJI_DIGITS = KANJI_DIGIT.replace("零", "")
+#: A numeral small enough to be a month, a day or a count: 11, １１, 十一, 三.
+SMALL_NUMBER = rf"(?:{DIGIT}{{1,3}}|[{KANJI_DIGITS}十百]{{1,4}})"
+#: Nothing that is part of a number may come right before a number we read.
+NO_NUMBER_BEFORE = rf"(?<![0-9０-９.．,，{KANJI_DIGITS}十百千万億兆数何幾])"
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """The regex fragments of one rule set, each a string to splice into a pattern."""
+
+    #: Where a year may start: not after a digit or a character of ``not_before_year``.
+    year_start: str
+    #: A year in four digits or an era (令和7, 令和元): groups year, era, era_year.
+    year: str
+    #: A two-digit year (25年): group short_year.
+    short_year: str
+    #: A month with its 月 (not 月間, 月期): group month.
+    month: str
+    #: A day with its 日 (not 日間): group day.
+    day: str
+    #: The optional words after a date, a place in its span then a bound: groups period, bound.
+    tail: str
+    #: A bound word alone (まで, 以降): group bound.
+    bound: str
+    #: A half-year word (上半期): group half.
+    half: str
+    #: 第1四半期, 第一四半期: group q1.
+    quarter_ordinal: str
+    #: Q1, Ｑ１, 1Q: groups q2, q3.
+    quarter_code: str
+    #: A word making a year a fiscal year (年度): group fiscal.
+    fiscal: str
+    #: FY2025, FY25: a fiscal prefix and its year, group fyear.
+    prefixed_fiscal_year: str
+    #: An optional space, half- or full-width.
+    sep: str
+    #: The symbols joining the two numbers of a range (4～5年, 1-3月期).
+    separators: str
+    #: 1-3月期: groups from_month, to_month.
+    month_range: str
+    #: 今年, 来年: group rel_year.
+    relative_year: str
+    #: 今期, 来年度: group rel_fiscal.
+    relative_fiscal: str
+    #: 今月, 先月: group rel_month.
+    relative_month: str
+    #: A duration unit word (年間, カ月).
+    unit: str
+    #: A duration unit word or a unit counted only before a direction word (日).
+    offset_unit: str
+    #: A word adding half a unit (1年半).
+    half_unit: str
+    #: A count, not inside a longer number: group n.
+    number: str
+    #: The second count of a range: group n2.
+    number2: str
+    #: 後, 前 after a count and unit: group direction.
+    direction: str
+    #: An optional cue before a duration (約): group pre.
+    before_cue: str
+    #: An optional cue after a duration (以上): group post.
+    after_cue: str
+    #: Text that is never a date (前年比, 数年).
+    not_dates: str
+
+
+def build_pieces(tables: Mapping[str, Mapping[str, Any]], *, not_before_year: str, fiscal_suffixes: list[str],
+                 fiscal_prefixes: list[str], quarter_words: list[str], half_unit_words: list[str],
+                 range_separators: list[str], not_dates: list[str]) -> Pieces:
+    """The pieces of one rule set, from its validated word tables (DateRules field name -> words) and word lists."""
+    year_start = rf"(?<![0-9０-９{KANJI_DIGITS}{not_before_year}])"
+    year4 = rf"(?:[12１２]{DIGIT}{{3}}|[{KANJI_DIGITS}]{{4}})(?![0-9０-９])"
+    era = rf"(?P<era>{word_alternation(tables['eras'])})(?P<era_year>元|{SMALL_NUMBER})"
+    period = rf"(?P<period>{word_alternation(tables['period_mods'])})"
+    bound = rf"(?P<bound>{word_alternation(tables['bound_mods'])})"
+    separators = word_alternation(range_separators)
+    sep = r"[ 　]?"
+    return Pieces(
+        year_start=year_start,
+        year=rf"(?:{year_start}(?P<year>{year4})|{era})",
+        short_year=rf"{year_start}(?P<short_year>{DIGIT}{{2}})",
+        month=rf"(?P<month>{SMALL_NUMBER})月(?![間期])",
+        day=rf"(?P<day>{SMALL_NUMBER})日(?!間)",
+        tail=rf"{period}?{bound}?",
+        bound=bound,
+        half=rf"(?P<half>{word_alternation(tables['half_years'])})",
+        quarter_ordinal=rf"第(?P<q1>[1-4１-４一二三四]){word_alternation(quarter_words)}",
+        quarter_code=(r"(?:(?<![A-Za-z])[QＱ](?P<q2>[1-4１-４])|(?<![0-9０-９])(?P<q3>[1-4１-４])[QＱ])"
+                      r"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])"),
+        fiscal=rf"(?P<fiscal>{word_alternation(fiscal_suffixes)})",
+        prefixed_fiscal_year=(rf"(?<![A-Za-z]){word_alternation(fiscal_prefixes)}{sep}"
+                              rf"(?P<fyear>{year4}|{DIGIT}{{2}})"),
+        sep=sep,
+        separators=separators,
+        month_range=rf"(?P<from_month>{SMALL_NUMBER}){separators}(?P<to_month>{SMALL_NUMBER})月期",
+        relative_year=rf"(?P<rel_year>{word_alternation(tables['relative_years'])})",
+        relative_fiscal=rf"(?P<rel_fiscal>{word_alternation(tables['relative_fiscal_years'])})",
+        relative_month=rf"(?P<rel_month>{word_alternation(tables['relative_months'])})",
+        unit=word_alternation(tables["duration_units"]),
+        offset_unit=word_alternation({**tables["duration_units"], **tables["offset_units"]}),
+        half_unit=word_alternation(half_unit_words),
+        number=rf"{NO_NUMBER_BEFORE}(?P<n>{DIGIT}+(?:[.．]{DIGIT}+)?|[{KANJI_DIGITS}{KANJI_SMALL_UNIT}]+)",
+        number2=rf"(?P<n2>{DIGIT}+(?:[.．]{DIGIT}+)?|[{KANJI_DIGITS}{KANJI_SMALL_UNIT}]+)",
+        direction=rf"(?P<direction>{word_alternation(tables['relative_directions'])})(?![後半倒提])",
+        before_cue=rf"(?:(?P<pre>{word_alternation(tables['duration_before'])}){sep})?",
+        after_cue=rf"(?:{sep}(?P<post>{word_alternation(tables['duration_after'])}))?",
+        not_dates=word_alternation(not_dates),
+    )

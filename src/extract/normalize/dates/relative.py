@@ -1,0 +1,107 @@
+"""Relative dates: years, fiscal years and months named from the post's date (今年, 来期, 先月), and offsets (3年後).
+
+Each is counted from the post's published date and skipped when the post
+has none. Rule ids of the patterns, and of what they find:
+``date.relative_year`` (今年, 来年上半期, 今年5月), ``date.relative_fiscal_year``
+(来期, 今年度), ``date.relative_month`` (先月) and ``date.relative_offset``
+(3年後, 6カ月後, 2週間後, 30日前).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
+from extract.normalize.dates.values import (add_months, date_match, day_date, fiscal_date, fiscal_year_of, month_date,
+                                            number, part_date, tail_mod, year_date)
+
+
+def _relative_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+    """今年, 来年, 昨年末, 来年上半期, 今年5月: a year (or a month of it) counted from the post's date."""
+    if anchor is None:
+        return []
+    year = anchor.year + rules.relative_years[match.group("rel_year")]
+    mod = tail_mod(match, rules)
+    if match.group("day"):
+        found = day_date(match, year, number(match.group("month")), number(match.group("day")),
+                         "date.relative_year", mod)
+        return [found] if found else None
+    if match.group("month"):
+        found = month_date(match, year, number(match.group("month")), "date.relative_year", mod)
+        return [found] if found else None
+    if match.group("half"):
+        half = int(rules.half_years[match.group("half")][1])
+        return [part_date(match, year, False, "H", half, "date.relative_year", None)]
+    return [year_date(match, year, "date.relative_year", mod)]
+
+
+def _relative_fiscal_year(match: re.Match[str], rules: DateRules,
+                          anchor: datetime.date | None) -> list[DateMatch] | None:
+    """今期, 来期, 今年度: a fiscal year counted from the fiscal year of the post's date."""
+    if anchor is None:
+        return []
+    fiscal_year = fiscal_year_of(anchor) + rules.relative_fiscal_years[match.group("rel_fiscal")]
+    if match.group("half"):
+        half = int(rules.half_years[match.group("half")][1])
+        return [part_date(match, fiscal_year, True, "H", half, "date.relative_fiscal_year", None)]
+    return [fiscal_date(match, fiscal_year, "date.relative_fiscal_year", tail_mod(match, rules))]
+
+
+def _relative_month(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+    """今月, 先月, 来月: a month counted from the post's date."""
+    if anchor is None:
+        return []
+    year, month = add_months(anchor.year, anchor.month, rules.relative_months[match.group("rel_month")])
+    found = month_date(match, year, month, "date.relative_month", tail_mod(match, rules))
+    assert found is not None  # add_months gives a month from 1 to 12
+    return [found]
+
+
+def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+    """3年後, 20年前, 6カ月後, 2週間後, 30日前: the year, month, week or day that far from the post's date."""
+    count = number(match.group("n"))
+    if count is None or count >= 1000:
+        return None
+    if anchor is None:
+        return []
+    sign = rules.relative_directions[match.group("direction")]
+    unit = match.group("unit")
+    letter = rules.duration_units.get(unit) or rules.offset_units[unit]
+    rule_id = "date.relative_offset"
+    if match.group("half_unit") or match.group("half_after"):
+        if letter != "Y":
+            return None
+        letter, count = "M", count * 12 + 6
+    if letter == "Y":
+        return [year_date(match, anchor.year + sign * count, rule_id, None)]
+    if letter == "M":
+        year, month = add_months(anchor.year, anchor.month, sign * count)
+        found = month_date(match, year, month, rule_id, None)
+        assert found is not None  # add_months gives a month from 1 to 12
+        return [found]
+    days = {"W": 7, "D": 1}.get(letter)
+    if days is None:
+        return None
+    when = anchor + datetime.timedelta(days=sign * count * days)
+    if letter == "D":
+        return [date_match(match, when.isoformat(), (when, when), rule_id, None)]
+    iso_year, week, _ = when.isocalendar()
+    monday = datetime.date.fromisocalendar(iso_year, week, 1)
+    return [date_match(match, f"{iso_year:04d}-W{week:02d}", (monday, monday + datetime.timedelta(days=6)),
+                       rule_id, None)]
+
+
+#: The patterns of this kind, in the order they are tried.
+PATTERNS = (
+    DatePattern("date.relative_year",
+                lambda p: rf"{p.relative_year}(?:{p.half}|(?:の?{p.month}(?:{p.day})?)?{p.tail})",
+                _relative_year),
+    DatePattern("date.relative_fiscal_year", lambda p: rf"{p.relative_fiscal}(?:{p.half}|{p.tail})",
+                _relative_fiscal_year),
+    DatePattern("date.relative_month", lambda p: rf"{p.relative_month}{p.tail}", _relative_month),
+    DatePattern("date.relative_offset",
+                lambda p: (rf"{p.number}(?P<half_unit>{p.half_unit})?(?P<unit>{p.offset_unit})"
+                           rf"(?P<half_after>{p.half_unit})?{p.direction}"),
+                _relative_offset),
+)

@@ -1,0 +1,124 @@
+"""Date values: reading the shared groups of a match, and building the DateMatch of a year, month, day or part.
+
+Every kind of date pattern ends the same way: the numerals of its groups
+become numbers, the year it names is checked to be plausible, the words after
+it become a mod, and a DateMatch is made with its TIMEX3 value and its day span
+(first and last day). Those steps live here once, so a 2025年 found by the
+calendar pattern and one found inside a quarter pattern get the same value.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+import unicodedata
+
+from extract.normalize.dates.model import DateMatch, DateRules
+from extract.normalize.numerals import parse_numeral
+
+#: Years a four-digit number may name; others (5000年) are counts of years.
+PLAUSIBLE_YEARS = range(1800, 2200)
+#: First month of the fiscal year the spec assumes when a company's own calendar is unknown.
+FISCAL_START_MONTH = 4
+
+
+def number(text: str | None) -> int | None:
+    """The integer a numeral names (11, １１, 十一, 二〇二五), None when it names none."""
+    if not text:
+        return None
+    value = parse_numeral(unicodedata.normalize("NFKC", text))
+    return int(value) if value is not None and value == int(value) else None
+
+
+def _last_day(year: int, month: int) -> datetime.date:
+    """The last day of a month."""
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """(year, month) ``months`` after (or before, when negative) the given month."""
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def month_span(year: int, first_month: int, months: int) -> tuple[datetime.date, datetime.date]:
+    """The day span of ``months`` months starting with ``first_month`` of ``year``."""
+    last_year, last_month = add_months(year, first_month, months - 1)
+    return datetime.date(year, first_month, 1), _last_day(last_year, last_month)
+
+
+def fiscal_year_of(day: datetime.date) -> int:
+    """The fiscal year (April to March) a day falls in: 2026-02-10 is in FY2025."""
+    return day.year if day.month >= FISCAL_START_MONTH else day.year - 1
+
+
+def year_of(match: re.Match[str], rules: DateRules) -> int | None:
+    """The western year a match names by four digits, a two-digit short form or an era; None if none."""
+    groups = match.groupdict()
+    if groups.get("era"):
+        era_year = 1 if groups["era_year"] == "元" else number(groups["era_year"])
+        return None if era_year is None else rules.eras[groups["era"]] + era_year - 1
+    for name in ("year", "fyear", "short_year"):
+        if groups.get(name):
+            year = number(groups[name])
+            if year is not None and year < 100:
+                year += 2000
+            return year if year in PLAUSIBLE_YEARS else None
+    return None
+
+
+def tail_mod(match: re.Match[str], rules: DateRules) -> str | None:
+    """The mod of the words after a date: a place in the span (末) wins over a bound (まで)."""
+    groups = match.groupdict()
+    if groups.get("period"):
+        return rules.period_mods[groups["period"]]
+    if groups.get("bound"):
+        return rules.bound_mods[groups["bound"]]
+    return None
+
+
+def date_match(match: re.Match[str], value: str, span: tuple[datetime.date, datetime.date], rule_id: str,
+               mod: str | None) -> DateMatch:
+    """A DATE match over the regex match with its value, mod and day span."""
+    return DateMatch(match.start(), match.end(), match.group(), "DATE", value, mod, span[0], span[1], rule_id)
+
+
+def year_date(match: re.Match[str], year: int, rule_id: str, mod: str | None) -> DateMatch:
+    """A DATE naming a whole year."""
+    return date_match(match, f"{year:04d}", (datetime.date(year, 1, 1), datetime.date(year, 12, 31)), rule_id, mod)
+
+
+def month_date(match: re.Match[str], year: int, month: int | None, rule_id: str,
+               mod: str | None) -> DateMatch | None:
+    """A DATE naming a month, None when the month does not exist (or its numeral names no number)."""
+    if month is None or not 1 <= month <= 12:
+        return None
+    return date_match(match, f"{year:04d}-{month:02d}", month_span(year, month, 1), rule_id, mod)
+
+
+def day_date(match: re.Match[str], year: int, month: int | None, day: int | None, rule_id: str,
+             mod: str | None) -> DateMatch | None:
+    """A DATE naming a day, None when the day does not exist (or a numeral names no number)."""
+    if month is None or day is None:
+        return None
+    try:
+        when = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return date_match(match, when.isoformat(), (when, when), rule_id, mod)
+
+
+def fiscal_date(match: re.Match[str], fiscal_year: int, rule_id: str, mod: str | None) -> DateMatch:
+    """A DATE naming a fiscal year, April to March."""
+    return date_match(match, f"FY{fiscal_year:04d}", month_span(fiscal_year, FISCAL_START_MONTH, 12), rule_id, mod)
+
+
+def part_date(match: re.Match[str], year: int, fiscal: bool, part: str, index: int, rule_id: str,
+              mod: str | None) -> DateMatch:
+    """A DATE naming quarter ``index`` (part "Q") or half ``index`` (part "H") of a calendar or fiscal year."""
+    months = 3 if part == "Q" else 6
+    first_month = (FISCAL_START_MONTH if fiscal else 1) + months * (index - 1)
+    first_year, first_month = add_months(year, first_month, 0)
+    value = f"{'FY' if fiscal else ''}{year:04d}-{part}{index}"
+    return date_match(match, value, month_span(first_year, first_month, months), rule_id, mod)
