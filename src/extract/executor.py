@@ -34,15 +34,17 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import resource_tracker
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
 from extract import corpus
 from extract.errors import ExtractError, PostError
 from extract.incremental import Task
-from extract.process import Extractors, post_tables, process_post
-from extract.rules import RuleSet, load_rules
+
+if TYPE_CHECKING:  # the stages are imported where a post is processed, not by a run with nothing to do
+    from extract.process import Extractors
+    from extract.rules import RuleSet
 
 LOCAL, DASK = "local", "dask"
 
@@ -87,6 +89,9 @@ _WORKER_STATE: dict[tuple, Extractors] = {}
 def _extractors(settings: WorkerSettings, rules: RuleSet | None = None) -> Extractors:
     """The worker's extractors, built once per process and settings (from ``rules`` when given,
     else from the rules folder)."""
+    from extract.process import Extractors
+    from extract.rules import load_rules
+
     key = (settings.rules_dir, settings.rules_digest, settings.use_ner, settings.cache_path)
     if key not in _WORKER_STATE:
         _WORKER_STATE.clear()
@@ -99,6 +104,8 @@ def _extractors(settings: WorkerSettings, rules: RuleSet | None = None) -> Extra
 
 def run_task(task: Task, settings: WorkerSettings) -> TaskResult:
     """Process one post into its tables; any failure becomes the task's error, never an exception."""
+    from extract.process import post_tables, process_post
+
     try:
         post = corpus.read_post(task.post.path, Path(settings.corpus_dir), max_bytes=settings.max_post_bytes)
         result = process_post(post, _extractors(settings), task.tables)

@@ -19,8 +19,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.rules import rule_files
-from extract.stages import TABLES, tables_steered_by
+from extract.stages import TABLES, rule_files, tables_steered_by
 
 #: Bump whenever a code change changes what the pipeline extracts: every post is then redone.
 PIPELINE_VERSION = "2026.11.7"
@@ -65,21 +64,24 @@ class PostFile:
 
 @dataclass
 class Manifest:
-    """What a complete run wrote: settings, rule digests, every post it extracted and the size of
-    every table file (so a re-run notices a damaged or missing part)."""
+    """What a complete run wrote: settings, rule digests, every post it extracted, the size of every
+    table file (so a re-run notices a damaged or missing part) and each table's row count (so a re-run
+    with nothing to do reports them without reading the tables)."""
 
     version: str
     settings: dict[str, object]
     digests: dict[str, str]
     posts: dict[str, dict[str, str]] = field(default_factory=dict)
     parts: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls, generation_dir: Path) -> Manifest | None:
         """The manifest of a generation of the tables, or None (unreadable: redo everything)."""
         try:
             data = json.loads((generation_dir / _MANIFEST).read_text(encoding="utf-8"))
-            return cls(data["version"], data["settings"], data["digests"], data["posts"], data["parts"])
+            return cls(data["version"], data["settings"], data["digests"], data["posts"], data["parts"],
+                       data["rows"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -88,7 +90,8 @@ class Manifest:
         path = generation_dir / _MANIFEST
         with open(path, "w", encoding="utf-8") as handle:
             json.dump({"version": self.version, "settings": self.settings, "digests": self.digests,
-                       "posts": self.posts, "parts": self.parts}, handle, ensure_ascii=False, sort_keys=True)
+                       "posts": self.posts, "parts": self.parts, "rows": self.rows},
+                      handle, ensure_ascii=False, sort_keys=True)
             handle.flush()
             os.fsync(handle.fileno())
 

@@ -24,8 +24,7 @@ from extract.errors import InputError, PostError, RunInterrupted
 from extract.executor import LOCAL, TaskResult, WorkerSettings, run_tasks
 from extract.incremental import (ALL_TABLES, BUCKETS, PIPELINE_VERSION, Manifest, PostFile, make_plan,
                                  rule_digests)
-from extract.rules import load_rules
-from extract.write import OutputFolder, TableParts, damaged_tables, part_sizes, table_rows, write_table
+from extract.write import OutputFolder, TableParts, damaged_tables, part_sizes, write_table
 
 #: The GiNZA results cache, in the output folder's state folder so it goes where the tables go.
 CACHE_FILE = "ginza-cache.sqlite"
@@ -110,6 +109,8 @@ def run(corpus_dir: Path, output_dir: Path, rules_dir: Path, *, strict: bool = F
     """
     began = time.perf_counter()
     if not rules_dir.is_dir():
+        from extract.rules import load_rules
+
         load_rules(rules_dir)  # reports the missing folder the way every rule problem is reported
     posts = _post_files(corpus_dir, max_post_bytes)
     folder = OutputFolder.open_for_writing(output_dir, corpus_dir, OUTPUT_TABLES)
@@ -137,9 +138,13 @@ def _run_locked(folder: OutputFolder, corpus_dir: Path, posts: list[PostFile], r
     plan = make_plan(posts, previous, manifest, damaged)
     if current is not None and not plan.tasks and not any(plan.dirty.values()) and not damaged:
         # nothing changed: the tables stand as they are
-        return RunSummary(posts=table_rows(current, "articles"), sentences=table_rows(current, "sentences"),
-                          tokens=table_rows(current, "tokens"), errors=table_rows(current, "errors"),
+        assert previous is not None  # a generation is committed with its manifest
+        return RunSummary(posts=previous.rows["articles"], sentences=previous.rows["sentences"],
+                          tokens=previous.rows["tokens"], errors=previous.rows["errors"],
                           seconds=time.perf_counter() - began, unchanged=plan.unchanged_posts)
+    # Imported only now: a re-run with nothing to do never needs the rules or the stages they compile into.
+    from extract.rules import load_rules
+
     rules = load_rules(rules_dir)  # validated before any post is processed (unchanged rules were, last run)
     settings = WorkerSettings(str(corpus_dir), str(rules_dir), rules.digest, use_ner,
                               str(folder.state / CACHE_FILE) if use_ner and use_cache else None,
@@ -185,6 +190,7 @@ def _run_locked(folder: OutputFolder, corpus_dir: Path, posts: list[PostFile], r
                           for post in posts
                           if post.source_path in succeeded or (previous and post.article_id in plan.kept)}
         manifest.parts = part_sizes(generation, OUTPUT_TABLES)
+        manifest.rows = {**{name: part.rows for name, part in parts.items()}, "errors": len(errors)}
         manifest.save(generation.path)
         folder.commit(generation, OUTPUT_TABLES)
     except OSError as error:

@@ -30,18 +30,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from re import _parser as _re_parser  # type: ignore[attr-defined]  # typeshed stubs it only as sre_parse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
 import yaml
 
 from extract.errors import ExtractError
 from extract.names import DERIVED_ID_PREFIX, alias_key, chip_key
-from extract.stages import RULE_FILES, rule_file_kind
+from extract.stages import RULE_FILES, rule_file_kind, rule_files
 from extract.normalize.dates import DateRules, load_date_rules
 from extract.normalize.money import FxTable, MoneyRules, load_fx_table, load_money_rules
 from extract.ner import NerRules, load_ner_rules
 from extract.relations import PartnershipRules, load_partnership_rules
+
+if TYPE_CHECKING:  # imported where patterns are compiled: a re-run with nothing to do compiles none
+    import regex
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: Largest rule file read, in bytes: the whole shipped gazetteer is well under 1 MB, so a bigger
@@ -370,6 +372,8 @@ def _load_company_patterns(data: Mapping, problems: _Problems) -> tuple[list[Com
         rule_id = entry.get("id") if isinstance(entry.get("id"), str) else None
         if not _check_keys(entry, problems, rule_id, {"id": str, "regex": str}, {"note": str}):
             continue
+        import regex
+
         try:
             compiled = regex.compile(entry["regex"])
         except regex.error as exc:
@@ -528,11 +532,6 @@ def _first_alias_line(text: str) -> int | None:
         if isinstance(event, yaml.AliasEvent):
             return event.start_mark.line + 1
     return None
-
-
-def rule_files(rules_dir: Path) -> list[Path]:
-    """Every YAML file under the rules folder, in a stable order."""
-    return sorted(p for p in rules_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def rules_digest(rules_dir: Path) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 
 @dataclass(frozen=True)
@@ -129,3 +129,8 @@ def stages_for(tables: Collection[str], use_ner: bool) -> frozenset[str]:
                 wanted.add(need)
                 pending.append(need)
     return frozenset(wanted - (set() if use_ner else {"ner"}))
+
+
+def rule_files(rules_dir: Path) -> list[Path]:
+    """Every YAML file under the rules folder, in a stable order."""
+    return sorted(p for p in rules_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())

@@ -368,10 +368,3 @@ def damaged_tables(generation: Generation | None, recorded: dict[str, int] | Non
         if not intact:
             damaged.add(relative.split("/", 1)[0].removesuffix(".parquet"))
     return damaged & set(table_names)
-
-
-def table_rows(generation: Generation, name: str) -> int:
-    """The number of rows of a written table (from the Parquet footers, without reading the data)."""
-    path = generation.table(name)
-    files = sorted(path.glob("*.parquet")) if path.is_dir() else [path]
-    return sum(parquet_rows(file) for file in files)

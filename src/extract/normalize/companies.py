@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-
-import regex
+from typing import TYPE_CHECKING
 
 from extract.errors import PostError
 from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import CompanyMention, Sentence, Token
 from extract.names import company_key, derived_company_id
 from extract.rules import CompanyPattern, CompanyRule, RuleSet, clipped
+
+if TYPE_CHECKING:  # the regex module is imported where patterns are compiled (rules.py)
+    import regex
 
 #: Words right after a name that make it a company name (context for context aliases).
 COMPANY_SUFFIXES = ("社", "株式会社", "Inc", "Corp", "Ltd", "LLC", "グループ", "ホールディングス")
