@@ -7,7 +7,7 @@ write with GiNZA alone. This script builds a corpus under ``bench/work/`` (a
 seeded random sample of the archive, or the whole archive), runs every
 measurement as its own subprocess (so wall time and peak memory belong to that
 measurement alone), prints a table and writes it as JSON to
-``bench/results/<UTC timestamp>.json`` and ``bench/results/latest.json``.
+``bench/results/<UTC timestamp>.json`` (not kept in git).
 
 Measurements:
   a  bare GiNZA: ``bench/bare_ginza.py`` (on a sub-sample when the corpus is
@@ -474,7 +474,8 @@ def format_table(measurements: list[Measurement]) -> str:
 
 def write_results(measurements: list[Measurement], corpus_info: dict, settings: Settings,
                   table: str) -> Path:
-    """Write the results as JSON under ``bench/results/`` (timestamped, and latest.json)."""
+    """Write the results as JSON under ``bench/results/`` (timestamped; kept out of git: the README quotes
+    the tables it relies on, with their date)."""
     now = datetime.now(timezone.utc)
     baseline = baseline_speed(measurements)
     document = {
@@ -492,7 +493,6 @@ def write_results(measurements: list[Measurement], corpus_info: dict, settings: 
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     path = RESULTS_DIR / f"{now.strftime('%Y%m%dT%H%M%SZ')}.json"
     path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    shutil.copyfile(path, RESULTS_DIR / "latest.json")
     return path
 
 
@@ -527,7 +527,7 @@ def main(argv: list[str]) -> int:
     table = format_table(measurements)
     print(table)
     path = write_results(measurements, corpus_info, settings, table)
-    print(f"\nresults: {path.relative_to(PROJECT_DIR)} (and bench/results/latest.json)")
+    print(f"\nresults: {path.relative_to(PROJECT_DIR)}")
     return 1 if any(m.returncode != 0 for m in measurements) else 0
 
 
