@@ -16,7 +16,7 @@ from extract.tokenize import tokenize_sentence
 
 RULE_SET = load_rules(RULES)
 RECOGNIZER = CompanyRecognizer(RULE_SET)
-FILTER = NerCompanyFilter(RULE_SET.ner, RECOGNIZER.blocked_names, RECOGNIZER.listed_names,
+FILTER = NerCompanyFilter(RULE_SET.ner, RULE_SET.legal_forms, RECOGNIZER.blocked_names, RECOGNIZER.listed_names,
                           ChipRecognizer(RULE_SET).listed_names)
 
 

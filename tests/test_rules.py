@@ -33,6 +33,9 @@ def rules_with(tmp_path: Path, relative: str, text: str) -> Path:
 
 
 COMPANY = "companies:\n  - id: zephyrlogic\n    name: Zephyrlogic\n    aliases: [ゼファーロジック]\n"
+#: A small legal_forms section (lines 1-7 of a company_patterns.yaml); {undeclared} goes into ner_evidence.
+LEGAL_FORMS = ("legal_forms:\n  japanese: [株式会社]\n  latin: [Inc]\n  company_words: [社]\n"
+               "  after_context_alias: [社]\n  ner_evidence: [社{undeclared}]\n  trimmed_from_ner: [社]\n")
 
 
 @pytest.mark.parametrize("relative, text, line, rule_id, message", [
@@ -46,6 +49,12 @@ COMPANY = "companies:\n  - id: zephyrlogic\n    name: Zephyrlogic\n    aliases: 
     ("chips/bad.yaml", "chips:\n  - id: zx-1\n    name: ZX-1\n    vendor: no-such-vendor\n", 2, "zx-1", "vendor 'no-such-vendor' is not a known company id"),
     ("company_patterns.yaml", "patterns:\n  - id: broken\n    regex: '(?P<name>[A-Z'\n", 2, "broken", "regex does not compile"),
     ("company_patterns.yaml", "patterns:\n  - id: nameless\n    regex: '[A-Z]+社'\n", 2, "nameless", "named group"),
+    ("company_patterns.yaml", "patterns:\n  - id: x\n    regex: '(?P<name>X)社'\n", 1, None,
+     "missing required key 'legal_forms'"),
+    ("company_patterns.yaml", LEGAL_FORMS.format(undeclared="") + "patterns:\n  - id: typo\n"
+     "    regex: '{legal_forms.japan}(?P<name>X)'\n", 9, "typo", "unknown placeholder '{legal_forms.japan}'"),
+    ("company_patterns.yaml", LEGAL_FORMS.format(undeclared=", GmbH") + "patterns: []\n", 6, None,
+     "'ner_evidence' lists 'GmbH', which is not declared"),
     ("stray.yaml", "anything: 1\n", None, None, "not a known rule file"),
 ])
 def test_each_problem_names_file_line_and_rule(tmp_path: Path, relative: str, text: str, line: int | None,
@@ -117,3 +126,57 @@ def test_a_users_own_company_and_chip_files_work_without_code(tmp_path: Path) ->
     chips = pq.read_table(tmp_path / "out" / "chips.parquet").to_pylist()
     assert [(c["surface"], c["company_id"]) for c in companies] == [("ゼファーロジック", "zephyrlogic")]
     assert [(c["surface"], c["chip_id"], c["vendor_id"]) for c in chips] == [("ＺＸ－１", "zephyr-x1", "zephyrlogic")]
+
+
+def test_a_legal_form_is_declared_once_and_every_pattern_reads_it(tmp_path: Path) -> None:
+    """{legal_forms.GROUP} in a pattern is the group's escaped alternation: a form added to the list
+    is found by every pattern that names the group, with no regex edited."""
+    from extract.normalize.companies import CompanyRecognizer
+    from extract.segment import split_sentences
+    from extract.tokenize import tokenize_sentence
+
+    shipped = {p.id: p.regex.pattern for p in load_rules(RULES).company_patterns}
+    assert "(?:Inc|Corp|Corporation|Ltd|LLC|GmbH|AG|plc|PLC|S\\.A|N\\.V)" in shipped["company.latin_legal_form"]
+    folder = tmp_path / "rules"
+    shutil.copytree(RULES, folder)
+    path = folder / "company_patterns.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("japanese: [株式会社,", "japanese: [有限会社, 株式会社,"),
+                    encoding="utf-8")
+    sentences = split_sentences("有限会社ゼファーロジックとクオリア有限会社が提携した。")
+    found = CompanyRecognizer(load_rules(folder)).find(sentences, [tokenize_sentence(s) for s in sentences])
+    assert [(m.surface, m.rule_id) for m in found] == [("ゼファーロジック", "company.kabushiki_prefix"),
+                                                      ("クオリア", "company.kabushiki_suffix")]
+
+
+@pytest.mark.parametrize("relative, key, old, new, message", [
+    # スタートアップ is in products.yaml's not_companies, which GiNZA's proposals never pass either.
+    ("ner.yaml", "stop_words", "stop_words: [LLM,", "stop_words: [LLM, スタートアップ,",
+     "'スタートアップ' in stop_words is already in products.yaml (not_companies)"),
+    ("ner.yaml", "stop_words", "stop_words: [LLM,", "stop_words: [LLM, クラウド,",
+     "'クラウド' in stop_words is already in company_patterns.yaml (reject)"),
+    ("company_patterns.yaml", "reject", "  [パートナー,", "  [パートナー, 大学,",
+     "'大学' in reject is already in products.yaml (not_companies)"),
+])
+def test_a_word_that_is_never_a_company_is_listed_once(tmp_path: Path, relative: str, key: str, old: str, new: str,
+                                                        message: str) -> None:
+    """The three lists of words that are never companies nest (products.yaml's apply wherever reject's
+    do, and reject's wherever stop_words' do): a word is listed once, in the widest it belongs in."""
+    folder = tmp_path / "rules"
+    shutil.copytree(RULES, folder)
+    path = folder / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(RulesInvalid) as raised:
+        load_rules(folder)
+    [problem] = raised.value.problems
+    assert message in problem.message and problem.file.endswith(relative)
+    assert problem.line == 1 + text.splitlines().index(next(line for line in text.splitlines()
+                                                            if line.startswith(f"{key}:")))
+
+
+def test_company_suffixes_in_ner_yaml_points_to_legal_forms(tmp_path: Path) -> None:
+    folder = rules_with(tmp_path, "ner.yaml", (RULES / "ner.yaml").read_text(encoding="utf-8")
+                        + "company_suffixes: [社]\n")
+    with pytest.raises(RulesInvalid, match="legal_forms.ner_evidence in company_patterns.yaml"):
+        load_rules(folder)

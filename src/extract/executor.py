@@ -291,7 +291,7 @@ class _LocalPool:
             self._stop(wait_for_workers=next_index == len(self.tasks))
 
     def _fill(self) -> None:
-        """Start a pool if there is none, and hand it tasks: suspects alone, the rest a few per worker.
+        """Start a pool if there is none, and hand it tasks: suspects alone, the rest well ahead of the results.
 
         Worker processes start during submits, and a Ctrl-C then must neither leave a half-started worker
         the parent does not know of (it would outlive the run) nor reach that worker before it sets Ctrl-C

@@ -61,11 +61,11 @@ class ParsedSentence:
 
 @dataclass(frozen=True)
 class NerRules:
-    """Compiled ``rules/ner.yaml``: which labels may be companies and the filters' word lists."""
+    """Compiled ``rules/ner.yaml``: which labels may be companies and the filters' word lists (the legal
+    forms that are evidence for a company are ``legal_forms`` of company_patterns.yaml)."""
 
     company_labels: frozenset[str]
     confirming_labels: frozenset[str]
-    company_suffixes: tuple[str, ...]
     company_context: tuple[str, ...]
     stop_words: frozenset[str]
     person_cues: tuple[str, ...]
@@ -74,8 +74,11 @@ class NerRules:
 
 def load_ner_rules(section: Mapping) -> NerRules:
     """Compile ``rules/ner.yaml``; ValueError names a missing or wrong key."""
-    known = {"source", "examples", "company_labels", "confirming_labels", "company_suffixes", "company_context",
+    known = {"source", "examples", "company_labels", "confirming_labels", "company_context",
              "stop_words", "person_cues", "person_titles"}
+    if "company_suffixes" in section:
+        raise ValueError("'company_suffixes' is now legal_forms.ner_evidence in company_patterns.yaml "
+                         "(one list of legal forms for every rule): move the words there")
     unknown = sorted(set(section) - known)
     if unknown:
         raise ValueError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})")
@@ -88,7 +91,6 @@ def load_ner_rules(section: Mapping) -> NerRules:
     return NerRules(
         company_labels=frozenset(lists["company_labels"]),
         confirming_labels=frozenset(lists["confirming_labels"]) | frozenset(lists["company_labels"]),
-        company_suffixes=tuple(lists["company_suffixes"]),
         company_context=tuple(lists["company_context"]),
         stop_words=frozenset(lists["stop_words"]),
         person_cues=tuple(lists["person_cues"]),

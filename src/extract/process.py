@@ -88,8 +88,8 @@ class Extractors:
         self.companies = CompanyRecognizer(rules)
         self.chips = ChipRecognizer(rules)
         self.relations = RelationFinder(rules.partnerships)
-        self.ner_filter = NerCompanyFilter(rules.ner, self.companies.blocked_names, self.companies.listed_names,
-                                           self.chips.listed_names)
+        self.ner_filter = NerCompanyFilter(rules.ner, rules.legal_forms, self.companies.blocked_names,
+                                           self.companies.listed_names, self.chips.listed_names)
 
 
 def _in_body(match: _Match, sentence: Sentence) -> _Match:

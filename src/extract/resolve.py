@@ -19,10 +19,10 @@ from extract.models import Sentence, Token
 from extract.ner import NerRules, NerSpan
 from extract.models import CompanyMention
 from extract.names import company_key, derived_company_id
+from extract.rules import LegalForms
 
 _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]{2,}(?:[ .&\-][A-Za-z0-9][A-Za-z0-9.&\-]*){0,3}")
 _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
-_TRAILING_SUFFIX_RE = re.compile(r"(?:社|株式会社|\s*(?:Inc|Corp|Ltd)\.?)$")
 #: A short all-capitals word (ASIC, CISO, HBM, NATO, LLMs): far more often a term or an
 #: organisation than a company when no rule lists it.
 _ACRONYM_RE = re.compile(r"[A-Z0-9][A-Z0-9&\-]{1,5}s?")
@@ -35,9 +35,11 @@ _VOCABULARY_POS = frozenset({"名詞-普通名詞", "形状詞-一般"})
 class NerCompanyFilter:
     """The named checks an NER-only company must pass."""
 
-    def __init__(self, rules: NerRules, blocked: frozenset[str], listed: frozenset[str],
+    def __init__(self, rules: NerRules, legal_forms: LegalForms, blocked: frozenset[str], listed: frozenset[str],
                  chip_names: frozenset[str]) -> None:
         self._rules = rules
+        self._evidence = legal_forms.ner_evidence
+        self._trailing_form = _trailing_form_re(legal_forms)
         self._blocked = blocked | {company_key(word) for word in rules.stop_words}
         self._listed = listed
         self._chips = frozenset(company_key(name) for name in chip_names)
@@ -81,8 +83,8 @@ class NerCompanyFilter:
         return bool(_ACRONYM_RE.fullmatch(unicodedata.normalize("NFKC", surface)))
 
     def has_company_suffix(self, sentence: Sentence, span: NerSpan) -> bool:
-        """A company suffix follows the name (X社, X Inc.)."""
-        return sentence.text[span.end - sentence.start:].lstrip().startswith(self._rules.company_suffixes)
+        """A company suffix (legal_forms.ner_evidence) follows the name (X社, X Inc.)."""
+        return sentence.text[span.end - sentence.start:].lstrip().startswith(self._evidence)
 
     def has_company_evidence(self, sentence: Sentence, span: NerSpan) -> bool:
         """A company suffix follows the name, or the sentence talks about it as a business."""
@@ -96,13 +98,22 @@ class NerCompanyFilter:
         except that fewer rule matches are confirmed as ``rule+ner``."""
         text = sentence.text
         if not (any(word in text for word in self._rules.company_context)
-                or any(suffix in text for suffix in self._rules.company_suffixes)):
+                or any(suffix in text for suffix in self._evidence)):
             return False
         for mention in rule_mentions:
             start, end = mention.start - sentence.start, mention.end - sentence.start
             text = text[:start] + " " * (end - start) + text[end:]
         normalized = unicodedata.normalize("NFKC", text)
         return bool(_LATIN_NAME_RE.search(normalized) or _KATAKANA_NAME_RE.search(normalized))
+
+    def without_legal_form(self, span: NerSpan) -> NerSpan:
+        """An entity written with its legal form (Anthropic社, Zephyr Inc.) as the bare name; the forms
+        cut are legal_forms.trimmed_from_ner."""
+        match = self._trailing_form.search(span.surface) if self._trailing_form else None
+        if not match or match.start() == 0:
+            return span
+        surface = span.surface[:match.start()].rstrip()
+        return replace(span, end=span.start + len(surface), surface=surface)
 
     def accepts(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """Every check passes (a name made of dictionary words, or an acronym, needs a company
@@ -115,13 +126,15 @@ class NerCompanyFilter:
                 and self.has_company_evidence(sentence, span))
 
 
-def _strip_suffix(span: NerSpan) -> NerSpan:
-    """An entity written with its legal suffix (Anthropic社) as the bare name."""
-    match = _TRAILING_SUFFIX_RE.search(span.surface)
-    if not match or match.start() == 0:
-        return span
-    surface = span.surface[:match.start()].rstrip()
-    return replace(span, end=span.start + len(surface), surface=surface)
+def _trailing_form_re(legal_forms: LegalForms) -> re.Pattern[str] | None:
+    """A form of legal_forms.trimmed_from_ner at the end of a name, a Latin one (Inc, Corp) with the
+    spaces before it and a dot after it; None when the list is empty."""
+    trimmed = legal_forms.trimmed_from_ner
+    branches = [re.escape(form) for form in trimmed if form not in legal_forms.latin]
+    latin = [re.escape(form) for form in trimmed if form in legal_forms.latin]
+    if latin:
+        branches.append(rf"\s*(?:{'|'.join(latin)})\.?")
+    return re.compile(f"(?:{'|'.join(branches)})$") if branches else None
 
 
 def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequence[NerSpan],
@@ -143,7 +156,7 @@ def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequen
             if raw.label in ner_rules.confirming_labels:
                 confirmed.update(overlapping)
             continue
-        span = _strip_suffix(raw)
+        span = ner_filter.without_legal_form(raw)
         if span.start not in boundaries or span.end not in boundaries:
             continue
         sentence = by_id.get(span.sentence_id)

@@ -9,7 +9,8 @@ stage registry, stages.py, lists the kinds and the stage each steers):
     rules/companies/**/*.yaml   company gazetteer (id, name, aliases, context_aliases, parent)
     rules/chips/**/*.yaml       chip catalog (id, name, aliases, vendor) and not_chips
     rules/products.yaml         products and generic nouns that are never companies
-    rules/company_patterns.yaml regexes that find companies no list names
+    rules/company_patterns.yaml company legal forms (株式会社, Inc ...) and regexes that find
+                                companies no list names
     rules/money.yaml            currency words and qualifier cues
     rules/fx.yaml               dated exchange rates to USD
     rules/dates.yaml            date and duration cues
@@ -29,13 +30,14 @@ import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from re import _parser as _re_parser  # type: ignore[attr-defined]  # typeshed stubs it only as sre_parse
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from extract.errors import ExtractError
-from extract.names import DERIVED_ID_PREFIX, alias_key, chip_key
+from extract.names import DERIVED_ID_PREFIX, alias_key, chip_key, company_key
 from extract.stages import RULE_FILES, rule_file_kind, rule_files
 from extract.normalize.dates import DateRules, load_date_rules
 from extract.normalize.money import FxTable, MoneyRules, load_fx_table, load_money_rules
@@ -164,6 +166,29 @@ class CompanyPattern:
     literals: tuple[str, ...] = ()
 
 
+#: The groups of ``legal_forms`` (company_patterns.yaml) that declare forms, by how they are written:
+#: every form is declared in exactly one of them.
+LEGAL_FORM_KINDS = ("japanese", "latin", "company_words")
+#: The groups of ``legal_forms`` that pick, from the declared forms, those one check uses.
+LEGAL_FORM_USES = ("after_context_alias", "ner_evidence", "trimmed_from_ner")
+#: ``{legal_forms.GROUP}`` in a company pattern's regex: the forms of that group, as an alternation.
+_LEGAL_FORM_PLACEHOLDER_RE = re.compile(r"\{legal_forms\.([^{}]*)\}")
+
+
+@dataclass(frozen=True)
+class LegalForms:
+    """``legal_forms`` of company_patterns.yaml: the one list of company legal forms (株式会社, Inc)
+    and company words (社, グループ). The first three groups declare every form once, by how it is
+    written; the others are the subsets single checks use (see the file's comments)."""
+
+    japanese: tuple[str, ...]
+    latin: tuple[str, ...]
+    company_words: tuple[str, ...]
+    after_context_alias: tuple[str, ...]
+    ner_evidence: tuple[str, ...]
+    trimmed_from_ner: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class RuleExample:
     """An ``examples:`` entry: a text and what a rule file says must (not) be found in it."""
@@ -187,6 +212,7 @@ class RuleSet:
     not_companies: tuple[str, ...]
     company_patterns: tuple[CompanyPattern, ...]
     pattern_rejects: tuple[str, ...]
+    legal_forms: LegalForms
     money: MoneyRules
     fx: FxTable
     dates: DateRules
@@ -204,6 +230,8 @@ class _LineDict(dict):
 
     line: int = 0
     duplicate_keys: tuple[tuple[str, int], ...] = ()
+    #: The line of each key (where a problem with a key's whole value is reported).
+    key_lines: Mapping[object, int] = MappingProxyType({})
 
 
 #: libyaml's C loader where installed, else the pure-Python one (PyYAML is untyped: Any).
@@ -222,10 +250,12 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict
         key = loader.construct_object(key_node, deep=True)
         if key in seen:
             duplicates.append((str(key), key_node.start_mark.line + 1))
-        seen[key] = True
+        else:
+            seen[key] = key_node.start_mark.line + 1
     mapping = _LineDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
     mapping.duplicate_keys = tuple(duplicates)
+    mapping.key_lines = seen
     return mapping
 
 
@@ -245,6 +275,11 @@ class _Problems:
 
 def _line(value: object) -> int | None:
     return getattr(value, "line", None)
+
+
+def _key_line(mapping: Mapping, key: str) -> int | None:
+    """The line of ``key`` in a rule file's mapping (of the mapping itself when unknown)."""
+    return getattr(mapping, "key_lines", {}).get(key) or _line(mapping)
 
 
 def _check_keys(mapping: Mapping, problems: _Problems, rule_id: str | None,
@@ -360,10 +395,67 @@ def _load_products(data: Mapping, problems: _Problems) -> tuple[tuple[str, ...],
             _string_list(data, "not_companies", problems, None))
 
 
-def _load_company_patterns(data: Mapping, problems: _Problems) -> tuple[list[CompanyPattern], tuple[str, ...]]:
+def _load_legal_forms(data: Mapping, problems: _Problems) -> dict[str, tuple[str, ...]]:
+    """The groups of ``legal_forms`` that are usable, each form declared once in ``LEGAL_FORM_KINDS``
+    and the use groups picking only declared forms; every problem reported."""
+    section = data.get("legal_forms")
+    if section is None:
+        problems.add(_line(data), None, "missing required key 'legal_forms'")
+        return {}
+    if not _check_keys(section, problems, None, {group: list for group in (*LEGAL_FORM_KINDS, *LEGAL_FORM_USES)}, {}):
+        return {}
+    groups = {group: _string_list(section, group, problems, None) for group in (*LEGAL_FORM_KINDS, *LEGAL_FORM_USES)}
+    declared: dict[str, str] = {}
+    for group, forms in groups.items():
+        seen: set[str] = set()
+        for form in forms:
+            if form in seen:
+                problems.add(_key_line(section, group), None,
+                             f"legal form '{clipped(form)}' is listed twice in '{group}'")
+            seen.add(form)
+            if group in LEGAL_FORM_KINDS:
+                if declared.setdefault(form, group) != group:
+                    problems.add(_key_line(section, group), None,
+                                 f"legal form '{clipped(form)}' is declared in both '{declared[form]}' and '{group}': "
+                                 "declare it in one")
+            elif form not in declared:
+                problems.add(_key_line(section, group), None,
+                             f"'{group}' lists '{clipped(form)}', which is not declared in "
+                             f"{', '.join(LEGAL_FORM_KINDS)}: declare it there first")
+    return groups
+
+
+def _expand_legal_forms(pattern: str, groups: Mapping[str, tuple[str, ...]], line: int,
+                        rule_id: str | None, problems: _Problems) -> str | None:
+    """``pattern`` with each ``{legal_forms.GROUP}`` replaced by that group's forms as an escaped
+    alternation (``(?:株式会社|\\(株\\))``), or None with the reason reported."""
+    usable = True
+
+    def alternation(match: re.Match) -> str:
+        nonlocal usable
+        group = match.group(1)
+        if group not in (*LEGAL_FORM_KINDS, *LEGAL_FORM_USES):
+            problems.add(line, rule_id, f"unknown placeholder '{clipped(match.group(0))}': the groups of legal_forms "
+                                        f"are {', '.join((*LEGAL_FORM_KINDS, *LEGAL_FORM_USES))}")
+            usable = False
+        elif group not in groups:  # legal_forms itself is broken, and reported
+            usable = False
+        elif not groups[group]:
+            problems.add(line, rule_id,
+                         f"placeholder '{match.group(0)}' stands for no form: legal_forms.{group} is empty")
+            usable = False
+        return "(?:" + "|".join(re.escape(form) for form in groups.get(group, ())) + ")"
+
+    expanded = _LEGAL_FORM_PLACEHOLDER_RE.sub(alternation, pattern)
+    return expanded if usable else None
+
+
+def _load_company_patterns(data: Mapping, problems: _Problems
+                           ) -> tuple[list[CompanyPattern], tuple[str, ...], LegalForms | None]:
     if not _check_keys(data, problems, None, {"patterns": list},
-                       {"source": str, "reject": list, "examples": list}):
-        return [], ()
+                       {"source": str, "legal_forms": dict, "reject": list, "examples": list}):
+        return [], (), None
+    groups = _load_legal_forms(data, problems)
     patterns = []
     for entry in data["patterns"]:
         if not isinstance(entry, _LineDict):
@@ -372,10 +464,13 @@ def _load_company_patterns(data: Mapping, problems: _Problems) -> tuple[list[Com
         rule_id = entry.get("id") if isinstance(entry.get("id"), str) else None
         if not _check_keys(entry, problems, rule_id, {"id": str, "regex": str}, {"note": str}):
             continue
+        expanded = _expand_legal_forms(entry["regex"], groups, entry.line, rule_id, problems)
+        if expanded is None:
+            continue
         import regex
 
         try:
-            compiled = regex.compile(entry["regex"])
+            compiled = regex.compile(expanded)
         except regex.error as exc:
             problems.add(entry.line, rule_id, f"regex does not compile: {exc}")
             continue
@@ -383,8 +478,9 @@ def _load_company_patterns(data: Mapping, problems: _Problems) -> tuple[list[Com
             problems.add(entry.line, rule_id, "regex needs a named group (?P<name>...) for the company name")
             continue
         patterns.append(CompanyPattern(entry["id"], compiled, problems.file, entry.line,
-                                       required_literals(entry["regex"])))
-    return patterns, _string_list(data, "reject", problems, None)
+                                       required_literals(expanded)))
+    complete = set(groups) == {*LEGAL_FORM_KINDS, *LEGAL_FORM_USES}
+    return patterns, _string_list(data, "reject", problems, None), LegalForms(**groups) if complete else None
 
 
 def required_literals(pattern: str) -> tuple[str, ...]:
@@ -553,6 +649,8 @@ def load_rules(rules_dir: Path) -> RuleSet:
     not_chips: list[str] = []
     # What each single file's loader made, by file name: its type depends on the file (see _SINGLE_LOADERS).
     singles: dict[str, Any] = {}
+    # Each single file's name and top mapping, by file name, for the cross-file checks.
+    located: dict[str, tuple[str, Mapping]] = {}
     examples: dict[str, tuple[RuleExample, ...]] = {}
     for path in rule_files(rules_dir):
         relative = path.relative_to(rules_dir)
@@ -573,19 +671,22 @@ def load_rules(rules_dir: Path) -> RuleSet:
             not_chips.extend(rejected)
         else:
             singles[kind.stem] = _SINGLE_LOADERS[kind.stem](data, problems)
+            located[kind.stem] = (problems.file, data)
         examples[path.as_posix()] = _load_examples(data, problems)
     for kind in RULE_FILES:
         if not kind.is_folder and kind.stem not in singles:
             sink.append(RuleProblem(str(rules_dir / kind.path), None, None, "required rule file is missing"))
     _check_gazetteer(companies, chips, singles.get("products") or ((), ()), sink)
+    _check_never_companies(located, sink)
     if sink:
         raise RulesInvalid(sink)
     products, not_companies = singles["products"]
-    patterns, pattern_rejects = singles.get("company_patterns") or ((), ())
+    patterns, pattern_rejects, legal_forms = singles["company_patterns"]
+    assert legal_forms is not None  # an incomplete legal_forms is a problem, reported above
     return RuleSet(
         companies=tuple(companies), chips=tuple(chips), not_chips=tuple(not_chips),
         products=products, not_companies=not_companies,
-        company_patterns=tuple(patterns), pattern_rejects=pattern_rejects,
+        company_patterns=tuple(patterns), pattern_rejects=pattern_rejects, legal_forms=legal_forms,
         money=singles["money"], fx=singles["fx"], dates=singles["dates"],
         ner=singles["ner"], partnerships=singles["partnerships"],
         examples=examples, digest=rules_digest(rules_dir),
@@ -601,6 +702,35 @@ _SINGLE_LOADERS: Mapping[str, Callable[[Mapping, _Problems], object]] = {
     "ner": _delegate(load_ner_rules),
     "partnerships": _delegate(load_partnership_rules),
 }
+
+
+#: The lists of words that are never companies, widest first: (file, key, what the list does with a
+#: word). A word listed in one is not repeated in a narrower one (see the comments of the three files).
+_NEVER_COMPANIES = (
+    ("products", "products", "blocks it wherever it is written"),
+    ("products", "not_companies", "blocks it wherever it is written"),
+    ("company_patterns", "reject", "rejects it as a name from a pattern or from GiNZA"),
+    ("ner", "stop_words", "rejects it as a name from GiNZA"),
+)
+
+
+def _check_never_companies(located: Mapping[str, tuple[str, Mapping]], sink: list[RuleProblem]) -> None:
+    """Cross-file check: a word that is never a company is listed once, in the widest list it belongs
+    in; a narrower list repeating it would only hide where it is really decided."""
+    first: dict[str, tuple[str, str, str]] = {}
+    for stem, key, rejects in _NEVER_COMPANIES:
+        if stem not in located:
+            continue
+        file, data = located[stem]
+        words = data.get(key)
+        for word in words if isinstance(words, list) else ():
+            if not isinstance(word, str) or not company_key(word):
+                continue  # reported by the file's own loader
+            where = first.setdefault(company_key(word), (file, key, rejects))
+            if where[:2] != (file, key):
+                sink.append(RuleProblem(file, _key_line(data, key), None,
+                                        f"'{clipped(word)}' in {key} is already in {Path(where[0]).name} "
+                                        f"({where[1]}), which rejects {where[2]}: list it once"))
 
 
 def _check_gazetteer(companies: list[CompanyRule], chips: list[ChipRule],

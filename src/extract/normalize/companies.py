@@ -25,8 +25,6 @@ from extract.rules import CompanyPattern, CompanyRule, RuleSet, clipped
 if TYPE_CHECKING:  # the regex module is imported where patterns are compiled (rules.py)
     import regex
 
-#: Words right after a name that make it a company name (context for context aliases).
-COMPANY_SUFFIXES = ("社", "株式会社", "Inc", "Corp", "Ltd", "LLC", "グループ", "ホールディングス")
 #: Longest one company pattern may search one sentence, in seconds. A sentence is at most a few
 #: thousand characters, which a sane pattern scans in well under a millisecond; only a pattern
 #: that backtracks exponentially gets anywhere near this, and without a limit it never finishes.
@@ -60,6 +58,8 @@ class CompanyRecognizer:
         #: Every listed company name, context aliases included.
         self.listed_names = frozenset(company_key(name) for name, entry in names if entry.kind != _BLOCKED)
         self._patterns = rules.company_patterns
+        #: Legal forms that, right after a context alias, make it the company (MS社).
+        self._context_forms = rules.legal_forms.after_context_alias
 
     def find(self, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]]) -> list[CompanyMention]:
         """Company mentions of one post, in body order; ``tokens[i]`` are the tokens of ``sentences[i]``."""
@@ -72,7 +72,8 @@ class CompanyRecognizer:
             if hit.entry.kind == _BLOCKED:
                 continue
             if hit.entry.kind == _CONTEXT and not (hit.entry.target in named
-                                                   or _followed_by_suffix(body_text[hit.sentence_id], hit.end)):
+                                                   or _followed_by_form(body_text[hit.sentence_id], hit.end,
+                                                                        self._context_forms)):
                 continue
             mentions.append(self._mention(hit))
         mentions += self._pattern_mentions(sentences, hits)
@@ -147,7 +148,7 @@ def _pattern_matches(pattern: CompanyPattern, sentence: Sentence) -> list[regex.
                         "backtracks exponentially)") from exc
 
 
-def _followed_by_suffix(sentence: Sentence, end: int) -> bool:
-    """Whether a company suffix (社, 株式会社, Inc ...) follows the name at body offset ``end``."""
+def _followed_by_form(sentence: Sentence, end: int, forms: tuple[str, ...]) -> bool:
+    """Whether one of ``forms`` (社, 株式会社, Inc ...) follows the name at body offset ``end``."""
     rest = sentence.text[end - sentence.start:].lstrip(" .,")
-    return rest.startswith(COMPANY_SUFFIXES)
+    return rest.startswith(forms)
