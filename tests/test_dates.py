@@ -226,6 +226,13 @@ BAD_SECTIONS = [
     (lambda s: s["relative_directions"].__setitem__("後", 3), "relative_directions"),
     (lambda s: s.__setitem__("holidays", []), "holidays"),
     (lambda s: s["half_years"].__setitem__("H3", ["第3半期"]), "half_years"),
+    (lambda s: s.pop("fiscal_year_start_month"), "fiscal_year_start_month"),
+    (lambda s: s.__setitem__("fiscal_year_start_month", 13), "fiscal_year_start_month"),
+    (lambda s: s.__setitem__("fiscal_year_start_month", "April"), "fiscal_year_start_month"),
+    (lambda s: s.__setitem__("vague_numerals", ["数十"]), "vague_numerals.*single characters"),
+    (lambda s: s.__setitem__("not_after_month", "間"), "not_after_month"),
+    (lambda s: s.pop("not_after_direction"), "not_after_direction"),
+    (lambda s: s.__setitem__("era_first_year", [""]), "era_first_year"),
 ]
 
 
@@ -244,3 +251,20 @@ def test_words_added_in_yaml_are_found():
     section = _broken(lambda s: s["relative_years"].__setitem__("明年", 1))
     found = find_dates("明年に発売する。", load_date_rules(section), ANCHOR)
     assert [(m.surface, m.value) for m in found] == [("明年", "2026")]
+
+
+def test_fiscal_year_start_month_comes_from_yaml():
+    """Fiscal years of companies whose year is the calendar year: 2026年度 is 2026, and 今期 in February is FY2026."""
+    rules = load_date_rules(_broken(lambda s: s.__setitem__("fiscal_year_start_month", 1)))
+    (fiscal,) = find_dates("2026年度の計画", rules, ANCHOR)
+    assert (fiscal.value, fiscal.start_date, fiscal.end_date) == ("FY2026", datetime.date(2026, 1, 1),
+                                                                  datetime.date(2026, 12, 31))
+    (current,) = find_dates("今期の利益は増える。", rules, datetime.date(2026, 2, 10))
+    assert current.value == "FY2026"
+
+
+def test_lookahead_words_come_from_yaml():
+    """Without 間 after 日, 30日間 is read as the 30th of a month; with it (shipped), as a duration."""
+    assert [m.type for m in find_dates("30日間続いた。", RULES, ANCHOR)] == ["DURATION"]
+    rules = load_date_rules(_broken(lambda s: s.__setitem__("not_after_day", [])))
+    assert [(m.surface, m.type) for m in find_dates("5月30日間", rules, ANCHOR)][0] == ("5月30日", "DATE")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
+import yaml
 
 from conftest import RULES
 from extract.ner import parse_sentences
@@ -13,6 +16,7 @@ from extract.segment import split_sentences
 from extract.tokenize import tokenize_sentence
 
 RULE_SET = load_rules(RULES)
+PARTNERSHIPS_YAML = yaml.safe_load((RULES / "partnerships.yaml").read_text(encoding="utf-8"))
 
 CASES = [
     # text, expected (party_a, party_b, type) rows; order of a partnership pair does not matter
@@ -99,12 +103,58 @@ def test_broken_partnership_rules_are_named(section: dict, message: str) -> None
         load_partnership_rules(section)
 
 
+def _shipped_with(change) -> dict:
+    """The shipped partnerships.yaml section, changed by ``change``."""
+    section = copy.deepcopy(PARTNERSHIPS_YAML)
+    change(section)
+    return section
+
+
+BAD_WORD_LISTS = [
+    (lambda s: s.pop("coordinators"), "missing key 'coordinators'"),
+    (lambda s: s.__setitem__("coordinators", "と"), "'coordinators' must be a list of strings"),
+    (lambda s: s["roles"].__setitem__("actor", ["が"]), r"unknown key 'roles.actor'"),
+    (lambda s: s["roles"]["partner"].append("は"), "particle 'は' is listed under both roles.partner and roles.subject"),
+    (lambda s: s.__setitem__("roles", ["と"]), "'roles' must be a mapping"),
+    (lambda s: s["group_counts"].pop("counters"), r"missing key 'group_counts.counters'"),
+    (lambda s: s["group_counts"].__setitem__("particles", ["が", ""]), r"'group_counts.particles' must be a list"),
+    (lambda s: s["unnamed_companies"].__setitem__("noun", ["企業"]), r"unknown key 'unnamed_companies.noun'"),
+    (lambda s: s.pop("topic_particles"), "missing key 'topic_particles'"),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), BAD_WORD_LISTS, ids=[m for _, m in BAD_WORD_LISTS])
+def test_broken_word_lists_are_named(change, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        load_partnership_rules(_shipped_with(change))
+
+
+def test_words_added_in_yaml_coordinate_and_count() -> None:
+    """A coordinator and a counter added to the YAML are read like the shipped ones: 富士通ないしNEC is one
+    group, and 2者が (more than a few modifiers before the trigger) makes that group the actor."""
+    text = "富士通ないしNECの2者が来年から本格的に提携する。"
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    companies = CompanyRecognizer(RULE_SET).find(sentences, tokens)
+
+    def pairs(section: dict) -> set:
+        rows = RelationFinder(load_partnership_rules(section)).find(sentences, companies, {}, {})
+        return {frozenset((r.party_a_id, r.party_b_id)) for r in rows}
+
+    assert pairs(PARTNERSHIPS_YAML) == set()
+    assert pairs(_shipped_with(lambda s: s["coordinators"].append("ないし"))) == set()
+    both = _shipped_with(lambda s: (s["coordinators"].append("ないし"), s["group_counts"]["counters"].append("者")))
+    assert pairs(both) == {frozenset(("fujitsu", "nec"))}
+
+
 def test_rules_without_back_references_relate_only_the_named_companies() -> None:
     """With no same_company/both_companies words, nothing in a sentence stands for the topic."""
     text = "NVIDIAは好調だ。AMDとIntelが提携した。"
     sentences = split_sentences(text)
     tokens = [tokenize_sentence(s) for s in sentences]
     companies = CompanyRecognizer(RULE_SET).find(sentences, tokens)
-    finder = RelationFinder(load_partnership_rules({"triggers": {"partnership": ["提携"]}}))
+    section = _shipped_with(lambda s: (s.__setitem__("triggers", {"partnership": ["提携"]}),
+                                       s.pop("same_company"), s.pop("both_companies")))
+    finder = RelationFinder(load_partnership_rules(section))
     rows = finder.find(sentences, companies, {}, {})
     assert {frozenset((r.party_a_id, r.party_b_id)) for r in rows} == {frozenset(("amd", "intel"))}

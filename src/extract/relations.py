@@ -11,6 +11,22 @@ last two companies named, as a reader would take them. Where GiNZA's
 dependency parse is available, a party must belong to the trigger's clause,
 so a company named elsewhere in a long sentence is not pulled in. Statements
 that are denied or only speculated (提携しない, 提携を検討) give no relation.
+
+Every word this reads comes from ``rules/partnerships.yaml`` (besides ``source:``
+and ``examples:``); the regex structure around the words (look-arounds, digits,
+parentheses) stays here:
+
+    triggers:          {partnership|investment: [words]}                 提携, 出資
+    not_triggers:      [longer words holding a trigger]                  投資家, 設備投資
+    hedges, negations: [words after a trigger that void it]              検討 / しない
+    same_company:      [words for the company the text is about]         同社
+    both_companies:    [words for the last two companies named]          両社
+    coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
+    roles:             {partner|target|source|subject|example|of: [particles after a name]}
+    group_counts:      {count_words, counters, particles}                3社が, 両社で
+    name_suffixes, not_name_suffixes: [words after a name that belong to it, words that do not]
+    topic_particles:   [particles making a company the topic]            AWSは
+    unnamed_companies: {nouns, subject_particles, prefixes, not_topic}   某企業は, 同業のスタートアップが
 """
 
 from __future__ import annotations
@@ -23,41 +39,22 @@ from itertools import combinations
 
 from extract.models import CompanyMention, Sentence
 from extract.ner import ParsedSentence, ParsedToken
-from extract.normalize.sections import word_alternation
+from extract.normalize.numerals import DIGIT
+from extract.normalize.sections import any_word
 
 PARTNERSHIP, INVESTMENT = "partnership", "investment"
+#: Roles a particle after a party can give it (``roles:`` of the rule file); "example" (AやBといった)
+#: is a role of its own so that such companies are neither partners nor subjects.
+ROLES = ("partner", "target", "source", "subject", "example", "of")
 #: Characters after a trigger in which a negation (しない, せず) denies it.
 NEGATION_WINDOW = 12
-#: Characters between two company names that still coordinate them (AとB, A、B、C, AやB).
-_SEPARATOR_RE = re.compile(r"\s*(?:、|,|，|・|と|や|および|及び|ならびに|並びに|or|and)\s*")
-#: A count of the companies just named, as the actors (3社が, 両社で): A、B、Cの3社が協業, not 5社に対し.
-_GROUP_COUNT_RE = re.compile(r"(?:[0-9０-９]+|[二三四五六七八九十両])社(?:が|は|も|で|の|による|間)")
 #: Characters of modifiers between AとBの and the trigger (AとBの戦略的提携).
 _OWNED_TRIGGER_GAP = 8
 #: What stands between a name and its abbreviation in parentheses right after it.
 _ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
-_PARENTHESIS_RE = re.compile(r"\s*(?:（[^）]{0,40}）|\([^)]{0,40}\)|社(?![会長員内外])|\*+|\s)+")
-#: Particle after a party -> its role, longest first (といった before と).
-_ROLES = tuple(sorted((
-    ("とのあいだ", "partner"), ("との間", "partner"), ("とも", "partner"), ("との", "partner"), ("と", "partner"),
-    ("への", "target"), ("に対して", "target"), ("に対する", "target"), ("に", "target"), ("へ", "target"),
-    ("からの", "source"), ("から", "source"),
-    ("では", "subject"), ("は", "subject"), ("が", "subject"), ("も", "subject"),
-    ("といった", "example"), ("などの", "example"), ("など", "example"), ("のような", "example"),
-    ("をはじめ", "example"),
-    ("の", "of"),
-), key=lambda pair: -len(pair[0])))
-#: Particles that make a company the topic of what follows (AWSは...), unlike が in a subordinate clause.
-_TOPIC_PARTICLES = ("では", "は")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
 _HEADING_CHARS = 8
 _MARKUP_RE = re.compile(r"[\s*#_「」『』【】:：。、.!！?？]")
-_UNNAMED_COMPANY = r"(?:企業|会社|メーカー|スタートアップ|ベンダー|プロバイダー|事業者)"
-#: An unnamed company as the sentence's subject (某企業は, 同業のスタートアップが): the topic is not the actor.
-_UNNAMED_SUBJECT_RE = re.compile(_UNNAMED_COMPANY + r"(?:は|が)")
-#: A company the text deliberately leaves unnamed, as the topic (某生成AI企業は): from there the text is
-#: about a company it does not name. Generic ones (多くの企業は) leave the topic as it was.
-_UNNAMED_TOPIC_RE = re.compile(r"某[^、。\s]{0,12}?" + _UNNAMED_COMPANY + r"(?:では(?!な|あり)|は)")
 
 
 @dataclass(frozen=True)
@@ -71,6 +68,21 @@ class PartnershipRules:
     negations: tuple[str, ...]
     same_company: tuple[str, ...]
     both_companies: tuple[str, ...]
+    #: Particle after a party -> its role, longest particle first (といった before と).
+    roles: tuple[tuple[str, str], ...]
+    #: Particles that make a company the topic of what follows (AWSは...), unlike が in a subordinate clause.
+    topic_particles: tuple[str, ...]
+    #: What stands between two company names that still coordinates them (AとB, A、B、C, AやB).
+    coordinator_re: re.Pattern
+    #: A count of the companies just named, as the actors (3社が, 両社で): A、B、Cの3社が協業, not 5社に対し.
+    group_count_re: re.Pattern
+    #: What may follow a name before its particle: a parenthesis, a suffix of the name (社), markup, spaces.
+    name_tail_re: re.Pattern
+    #: An unnamed company as the sentence's subject (某企業は, 同業のスタートアップが): the topic is not the actor.
+    unnamed_subject_re: re.Pattern
+    #: A company the text deliberately leaves unnamed, as the topic (某生成AI企業は): from there the text is
+    #: about a company it does not name. Generic ones (多くの企業は) leave the topic as it was.
+    unnamed_topic_re: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -109,10 +121,45 @@ def _strings(section: Mapping, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _words(section: Mapping, key: str, within: str = "") -> tuple[str, ...]:
+    """The words under a required ``key`` (an empty list: none); ``within`` is the enclosing key, for
+    messages that name the key by its path (group_counts.particles)."""
+    name = f"{within}.{key}" if within else key
+    if key not in section:
+        raise ValueError(f"missing key '{name}'")
+    value = section[key]
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        raise ValueError(f"'{name}' must be a list of strings, none of them empty")
+    return tuple(value)
+
+
+def _mapping(section: Mapping, key: str, fields: tuple[str, ...]) -> Mapping:
+    """The mapping under a required ``key`` with exactly the keys ``fields``."""
+    value = section.get(key)
+    if not isinstance(value, Mapping):
+        raise ValueError(f"'{key}' must be a mapping with the keys {', '.join(fields)}")
+    unknown = sorted(str(name) for name in set(value) - set(fields))
+    if unknown:
+        raise ValueError(f"unknown key '{key}.{unknown[0]}' (known: {', '.join(fields)})")
+    return value
+
+
+def _roles(section: Mapping) -> tuple[tuple[str, str], ...]:
+    """``roles:`` as (particle, role) pairs, longest particle first; a particle has one role."""
+    groups = _mapping(section, "roles", ROLES)
+    pairs: dict[str, str] = {}
+    for role in groups:
+        for particle in _words(groups, role, "roles"):
+            if pairs.setdefault(particle, role) != role:
+                raise ValueError(f"particle '{particle}' is listed under both roles.{pairs[particle]} and roles.{role}")
+    return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
+
+
 def load_partnership_rules(section: Mapping) -> PartnershipRules:
     """Compile the cues of ``rules/partnerships.yaml``; ValueError names a wrong key."""
     known = {"source", "examples", "triggers", "not_triggers", "hedges", "negations", "same_company",
-             "both_companies"}
+             "both_companies", "coordinators", "roles", "group_counts", "name_suffixes", "not_name_suffixes",
+             "topic_particles", "unnamed_companies"}
     unknown = sorted(set(section) - known)
     if unknown:
         raise ValueError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})")
@@ -129,14 +176,34 @@ def load_partnership_rules(section: Mapping) -> PartnershipRules:
         if kinds.setdefault(word, kind) != kind:
             raise ValueError(f"trigger '{word}' is listed as both partnership and investment")
     pairs.sort(key=lambda pair: -len(pair[0]))
+    not_triggers, hedges, negations = (_strings(section, key) for key in ("not_triggers", "hedges", "negations"))
+    same_company, both_companies = _strings(section, "same_company"), _strings(section, "both_companies")
+    roles = _roles(section)
+    coordinators = any_word(_words(section, "coordinators"))
+    counts = _mapping(section, "group_counts", ("count_words", "counters", "particles"))
+    count_words, counters, count_particles = (any_word(_words(counts, key, "group_counts"))
+                                              for key in ("count_words", "counters", "particles"))
+    # 社 of ソニー社は, not the start of 社長
+    suffix = f"(?!{any_word(_words(section, 'not_name_suffixes'))}){any_word(_words(section, 'name_suffixes'))}"
+    topic_particles = _words(section, "topic_particles")
+    unnamed = _mapping(section, "unnamed_companies", ("nouns", "subject_particles", "prefixes", "not_topic"))
+    nouns, subject_particles, prefixes, not_topic = (any_word(_words(unnamed, key, "unnamed_companies"))
+                                                     for key in ("nouns", "subject_particles", "prefixes", "not_topic"))
     return PartnershipRules(
         triggers=tuple(pairs),
         trigger_re=re.compile("|".join(re.escape(word) for word, _ in pairs)),
-        not_triggers=_strings(section, "not_triggers"),
-        hedges=_strings(section, "hedges"),
-        negations=_strings(section, "negations"),
-        same_company=_strings(section, "same_company"),
-        both_companies=_strings(section, "both_companies"),
+        not_triggers=not_triggers,
+        hedges=hedges,
+        negations=negations,
+        same_company=same_company,
+        both_companies=both_companies,
+        roles=roles,
+        topic_particles=topic_particles,
+        coordinator_re=re.compile(rf"\s*{coordinators}\s*"),
+        group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
+        name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{suffix}|\*+|\s)+"),
+        unnamed_subject_re=re.compile(nouns + subject_particles),
+        unnamed_topic_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}(?!{not_topic}){any_word(topic_particles)}"),
     )
 
 
@@ -179,14 +246,14 @@ def _covers(text: str, match: re.Match[str], word: str) -> bool:
     return False
 
 
-def _role(sentence: Sentence, end: int) -> tuple[str, int]:
+def _role(sentence: Sentence, end: int, rules: PartnershipRules) -> tuple[str, int]:
     """The role particle after a party ending at body offset ``end``, and where the particle ends."""
     text = sentence.text
     position = end - sentence.start
-    skipped = _PARENTHESIS_RE.match(text, position)
+    skipped = rules.name_tail_re.match(text, position)
     if skipped:
         position = skipped.end()
-    for particle, role in _ROLES:
+    for particle, role in rules.roles:
         if text.startswith(particle, position):
             return role, position + len(particle)
     return "other", position
@@ -198,7 +265,7 @@ class RelationFinder:
     def __init__(self, rules: PartnershipRules) -> None:
         self._rules = rules
         references = (*rules.same_company, *rules.both_companies)
-        self._reference_re = re.compile(word_alternation(references) if references else "(?!)")  # (?!): none
+        self._reference_re = re.compile(any_word(references))
 
     def may_relate(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> bool:
         """Whether the sentence can state a relation: a trigger and a company named or referred to.
@@ -231,7 +298,7 @@ class RelationFinder:
                     relations += self._relations(sentence, trigger, parties, topic,
                                                  money.get(sentence.sentence_id, ()),
                                                  parses.get(sentence.sentence_id))
-            topic = _topic_after(sentence, mentions, topic)
+            topic = _topic_after(sentence, mentions, topic, self._rules)
             for mention in mentions:
                 recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent (Google and Alphabet) are one group, not partners or investors.
@@ -259,9 +326,10 @@ class RelationFinder:
             between = sentence.text[previous_end - sentence.start: start - sentence.start] if previous_end else ""
             if previous_end is not None and _ABBREVIATION_RE.fullmatch(between):
                 continue  # Hewlett Packard Enterprise (HPE): the name again, not another party
-            if previous_end is not None and not (start == previous_end or _SEPARATOR_RE.fullmatch(between or " ")):
+            if previous_end is not None and not (start == previous_end
+                                                 or self._rules.coordinator_re.fullmatch(between or " ")):
                 group += 1
-            role, _ = _role(sentence, end)
+            role, _ = _role(sentence, end, self._rules)
             result.append(_Party(start, end, company_id, name, role, group))
             previous_end = end
         return _group_roles(result)
@@ -271,13 +339,13 @@ class RelationFinder:
                    parse: ParsedSentence | None) -> list[Partnership]:
         """The relations one trigger states."""
         before = [p for p in parties if p.end <= trigger.start and _in_clause(parse, p, trigger)]
-        if _UNNAMED_SUBJECT_RE.search(sentence.text, 0, trigger.start - sentence.start):
+        if self._rules.unnamed_subject_re.search(sentence.text, 0, trigger.start - sentence.start):
             topic = None
         if trigger.type == INVESTMENT:
             pairs = _investment_pairs(before, topic)
             rule_id = "relation.investment"
         else:
-            pairs = _partnership_pairs(before, topic, sentence, trigger)
+            pairs = _partnership_pairs(before, topic, sentence, trigger, self._rules)
             rule_id = "relation.partnership"
         amount = _amount_for(money, trigger)
         return [Partnership(sentence.sentence_id, a[0], a[1], b[0], b[1], trigger.type, amount, trigger.word,
@@ -298,7 +366,7 @@ def _ids(party: _Party) -> tuple[str, str]:
 
 
 def _partnership_pairs(parties: Sequence[_Party], topic: CompanyMention | None, sentence: Sentence,
-                       trigger: _Trigger) -> list[tuple[tuple, tuple]]:
+                       trigger: _Trigger, rules: PartnershipRules) -> list[tuple[tuple, tuple]]:
     """Who partners with whom: a coordinated group among itself, or a subject with its partners."""
     partners = [p for p in parties if p.role == "partner"]
     subjects = [p for p in parties if p.role in ("subject", "of", "source") and p not in partners]
@@ -307,7 +375,8 @@ def _partnership_pairs(parties: Sequence[_Party], topic: CompanyMention | None, 
         groups.setdefault(party.group, []).append(party)
     # AとBが提携, A、B、Cの3社が協業: a coordinated group is the subject (or the の-owner) of the trigger.
     coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2
-                   and (g[-1].role == "subject" or g[-1].role == "of" and _owns_trigger(sentence, g[-1], trigger))]
+                   and (g[-1].role == "subject"
+                        or g[-1].role == "of" and _owns_trigger(sentence, g[-1], trigger, rules))]
     if partners:
         before = [p for p in subjects if p.start < partners[0].start]
         anchor = before[-1] if before else next((p for p in subjects), None)
@@ -321,12 +390,12 @@ def _partnership_pairs(parties: Sequence[_Party], topic: CompanyMention | None, 
     return []
 
 
-def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger) -> bool:
+def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
     """Whether the の after a group introduces the relation itself (AとBの提携, A、B、Cの3社が協業),
     not some other thing of theirs (A、B、Cの製品)."""
-    _, after = _role(sentence, party.end)
+    _, after = _role(sentence, party.end, rules)
     between = sentence.text[after: trigger.start - sentence.start]
-    return bool(_GROUP_COUNT_RE.match(between)) or (len(between) <= _OWNED_TRIGGER_GAP and "、" not in between)
+    return bool(rules.group_count_re.match(between)) or (len(between) <= _OWNED_TRIGGER_GAP and "、" not in between)
 
 
 def _investment_pairs(parties: Sequence[_Party], topic: CompanyMention | None) -> list[tuple[tuple, tuple]]:
@@ -384,7 +453,7 @@ def _amount_for(money: Sequence[tuple[int, float | None]], trigger: _Trigger) ->
 
 
 def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
-                 topic: CompanyMention | None) -> CompanyMention | None:
+                 topic: CompanyMention | None, rules: PartnershipRules) -> CompanyMention | None:
     """The company the text is about after this sentence, as a reader follows it.
 
     A company marked with は becomes the topic; so does the company of a
@@ -394,11 +463,11 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
     often marks a subordinate clause's subject (OpenAIがAWSを利用するという話),
     which does not change what the text is about.
     """
-    unnamed = _UNNAMED_TOPIC_RE.search(sentence.text)
+    unnamed = rules.unnamed_topic_re.search(sentence.text)
     for mention in mentions:
         position = mention.end - sentence.start
-        skipped = _PARENTHESIS_RE.match(sentence.text, position)
-        if sentence.text.startswith(_TOPIC_PARTICLES, skipped.end() if skipped else position):
+        skipped = rules.name_tail_re.match(sentence.text, position)
+        if sentence.text.startswith(rules.topic_particles, skipped.end() if skipped else position):
             return None if unnamed and unnamed.start() < position else mention
     if unnamed:
         return None
@@ -407,7 +476,7 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
         if len(_MARKUP_RE.sub("", rest)) <= _HEADING_CHARS:
             return mentions[0]
     if topic is None:
-        return next((m for m in mentions if _role(sentence, m.end)[0] == "subject"), None)
+        return next((m for m in mentions if _role(sentence, m.end, rules)[0] == "subject"), None)
     return topic
 
 

@@ -31,11 +31,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from extract.normalize.numerals import (
+    DECIMAL_POINT_CHARS,
     DIGIT,
+    DIGIT_CHARS,
     KANJI_DIGIT,
     KANJI_SMALL_UNIT,
     LARGE_UNIT,
+    LARGE_UNIT_VALUES,
     NUMERAL,
+    THOUSANDS_SEPARATOR_CHARS,
     parse_numeral,
 )
 from extract.normalize.sections import (check_keys, cue_words_by_side, grouped_words, require, word_alternation,
@@ -49,9 +53,9 @@ _MONEY_KEYS = (
     "currencies", "currency_prefixes", "weak_currencies", "scale_words",
     "qualifiers", "range_separators", "range_changes", "exchange_rate_joiners", "vague_numbers",
 )
-_LARGE_UNIT_VALUES = {"万": 10**4, "億": 10**8, "兆": 10**12, "京": 10**16}
 #: A numeral never starts right after part of another number (the 2,345 of 12,345).
-_NUMBER_START = rf"(?<![0-9０-９.,．，{KANJI_DIGIT}{KANJI_SMALL_UNIT}{LARGE_UNIT}])"
+_NUMBER_START = (rf"(?<![{DIGIT_CHARS}{DECIMAL_POINT_CHARS}{THOUSANDS_SEPARATOR_CHARS}"
+                 rf"{KANJI_DIGIT}{KANJI_SMALL_UNIT}{LARGE_UNIT}])")
 _ARABIC_DIGIT_RE = re.compile(DIGIT)
 _BARE_KANJI_DIGITS_RE = re.compile(rf"[{KANJI_DIGIT}]+")
 _KANJI_RE = re.compile(r"[\u3400-\u9fff々]")
@@ -227,7 +231,7 @@ def _char_before(text: str, position: int) -> str:
 
 def _trailing_unit(numeral: str) -> int:
     """The large unit a numeral ends in (2,000億 -> 10**8), 1 when it ends in a digit."""
-    return _LARGE_UNIT_VALUES.get(numeral[-1], 1)
+    return LARGE_UNIT_VALUES.get(numeral[-1], 1)
 
 
 def _qualifier_from_cues(match: re.Match[str], rules: MoneyRules, post: str | None) -> str:
@@ -298,7 +302,7 @@ def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> MoneyMat
     """The one amount a candidate states, or None when it is not money."""
     if match.group("vague"):
         low, high = rules.vague_numbers[match.group("vague")]
-        unit = _LARGE_UNIT_VALUES.get(match.group("vague_unit"), 1)
+        unit = LARGE_UNIT_VALUES.get(match.group("vague_unit"), 1)
         currency = rules.suffix_currency[match.group("vague_cur")]
         return MoneyMatch(match.start(), match.end(), match.group(), currency, None, low * unit, high * unit,
                           "vague", "money.vague")

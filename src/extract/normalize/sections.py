@@ -10,7 +10,8 @@ starts with, the file name ("money.yaml") or the file and the enclosing key
 ("money.yaml range_separators").
 
 Also here: the regex alternation the normalizers build from a section's words,
-longest word first so the longest cue always wins.
+longest word first so the longest cue always wins (and, for lists a rule author
+may leave empty, one that then never matches).
 """
 
 from __future__ import annotations
@@ -112,3 +113,9 @@ def word_alternation(words: Iterable[str], *, whole_ascii_words: bool = False) -
             piece = f"{piece}(?![{_ASCII_LETTER}])"
         pieces.append(piece)
     return "(?:" + "|".join(pieces) + ")"
+
+
+def any_word(words: Collection[str]) -> str:
+    """``word_alternation`` of ``words``; with no words, a regex that never matches (an empty
+    alternation would match the empty string everywhere)."""
+    return word_alternation(words) if words else "(?!)"

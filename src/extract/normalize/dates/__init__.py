@@ -44,6 +44,12 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     not_dates:             [text that is never a date, skipped whole]        前年比, 数年
     not_after:             [words after number+年 that make it no date]      2年生, 3年目, 10年ぶり
     not_before_year:       regex character-class body of characters that may not precede a year
+    not_after_month:       [text after number+月 that makes it no month]     3月期, 12月間
+    not_after_day:         [text after number+日 that makes it no day]       30日間
+    not_after_direction:   [text after a direction word: another word]       前後, 前半, 前倒し
+    vague_numerals:        [single characters for an unknown number]         数年, 何十年
+    era_first_year:        [words for an era's first year]                   令和元年 -> 2019
+    fiscal_year_start_month: month number fiscal years start in              4: FY2026 = 2026-04..2027-03
 """
 
 from __future__ import annotations

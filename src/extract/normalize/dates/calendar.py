@@ -13,7 +13,6 @@ import datetime
 import re
 
 from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
-from extract.normalize.dates.pieces import NO_NUMBER_BEFORE
 from extract.normalize.dates.values import day_date, month_date, number, tail_mod, year_date, year_of
 from extract.normalize.numerals import DIGIT
 
@@ -60,9 +59,9 @@ def _month_day(match: re.Match[str], rules: DateRules, anchor: datetime.date | N
 PATTERNS = (
     DatePattern("date.full_numeric",
                 lambda p: (rf"{p.year_start}(?P<year>{DIGIT}{{4}})(?P<sep>[/／\-.．])(?P<month>{DIGIT}{{1,2}})"
-                           rf"(?P=sep)(?P<day>{DIGIT}{{1,2}})(?![0-9０-９])"),
+                           rf"(?P=sep)(?P<day>{DIGIT}{{1,2}})(?!{DIGIT})"),
                 _full_numeric),
     DatePattern("date.calendar", lambda p: rf"{p.year}年(?:{p.month}(?:{p.day})?)?{p.tail}", _calendar),
     DatePattern("date.short_year_month", lambda p: rf"{p.short_year}年{p.month}(?:{p.day})?{p.tail}", _calendar),
-    DatePattern("date.month_day", lambda p: rf"{NO_NUMBER_BEFORE}{p.month}(?:{p.day})?{p.tail}", _month_day),
+    DatePattern("date.month_day", lambda p: rf"{p.no_number_before}{p.month}(?:{p.day})?{p.tail}", _month_day),
 )

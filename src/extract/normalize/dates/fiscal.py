@@ -1,6 +1,7 @@
 """Fiscal years: 2026年度, 2025会計年度, FY2026, FY26, and fiscal periods named by their last month (2026年3月期).
 
-A fiscal year runs April to March and is named by the year it starts in.
+A fiscal year runs twelve months from ``fiscal_year_start_month`` of
+``rules/dates.yaml`` (April to March) and is named by the year it starts in.
 Rule ids of the patterns, and of what they find: ``date.fiscal_year`` and
 ``date.fiscal_period``.
 """
@@ -13,6 +14,7 @@ import re
 from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
 from extract.normalize.dates.pieces import SMALL_NUMBER
 from extract.normalize.dates.values import add_months, date_match, fiscal_date, month_span, number, tail_mod, year_of
+from extract.normalize.numerals import DIGIT
 
 
 def _fiscal_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
@@ -20,7 +22,7 @@ def _fiscal_year(match: re.Match[str], rules: DateRules, anchor: datetime.date |
     year = year_of(match, rules)
     if year is None:
         return None
-    return [fiscal_date(match, year, "date.fiscal_year", tail_mod(match, rules))]
+    return [fiscal_date(match, rules, year, "date.fiscal_year", tail_mod(match, rules))]
 
 
 def _fiscal_period(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
@@ -37,7 +39,7 @@ def _fiscal_period(match: re.Match[str], rules: DateRules, anchor: datetime.date
 #: The patterns of this kind, in the order they are tried.
 PATTERNS = (
     DatePattern("date.fiscal_year",
-                lambda p: rf"(?:(?:{p.year}|{p.short_year}){p.fiscal}|{p.prefixed_fiscal_year}(?![0-9０-９])){p.tail}",
+                lambda p: rf"(?:(?:{p.year}|{p.short_year}){p.fiscal}|{p.prefixed_fiscal_year}(?!{DIGIT})){p.tail}",
                 _fiscal_year),
     DatePattern("date.fiscal_period",
                 lambda p: rf"(?:{p.year}|{p.short_year})年(?P<end_month>{SMALL_NUMBER})月期{p.bound}?",

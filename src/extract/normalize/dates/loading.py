@@ -32,7 +32,8 @@ _DATE_KEYS = (
     "eras", "relative_years", "relative_fiscal_years", "relative_months", "relative_directions",
     "period_mods", "bound_mods", "half_years", "fiscal_suffixes", "fiscal_prefixes", "quarter_words",
     "duration_units", "offset_units", "half_unit_words", "duration_mods", "range_separators", "not_dates", "not_after",
-    "not_before_year",
+    "not_before_year", "fiscal_year_start_month", "era_first_year", "vague_numerals", "not_after_month",
+    "not_after_day", "not_after_direction",
 )
 #: Every pattern, in the order it is tried: the not-date blocks first, durations last.
 PATTERNS = (*NOT_DATE, *CALENDAR, *QUARTER, *FISCAL, *DECADE, *RELATIVE, *DURATION)
@@ -56,6 +57,23 @@ def _duration_units(section: Mapping, key: str) -> dict[str, str]:
     return dict(units)
 
 
+def _month(section: Mapping, key: str) -> int:
+    """A month number, 1 to 12, validated."""
+    month = require(section, key, int, _WHERE)
+    if isinstance(month, bool) or not 1 <= month <= 12:
+        raise ValueError(f"{_WHERE}: {key!r} must be a month number from 1 to 12, not {month!r}")
+    return month
+
+
+def _characters(section: Mapping, key: str) -> list[str]:
+    """A list of single characters (they go into a regex look-behind, which needs a fixed width), validated."""
+    characters = word_list(section, key, _WHERE)
+    longer = [word for word in characters if len(word) != 1]
+    if longer:
+        raise ValueError(f"{_WHERE}: {key!r} must list single characters, not {longer[0]!r}")
+    return characters
+
+
 def _compile_patterns(section: Mapping, tables: Mapping[str, Mapping[str, Any]]) -> tuple[CompiledPattern, ...]:
     """Every pattern of ``PATTERNS`` compiled with the words of this section, in the same order."""
     not_before = require(section, "not_before_year", str, _WHERE)
@@ -72,6 +90,11 @@ def _compile_patterns(section: Mapping, tables: Mapping[str, Mapping[str, Any]])
         half_unit_words=word_list(section, "half_unit_words", _WHERE),
         range_separators=word_list(section, "range_separators", _WHERE),
         not_dates=word_list(section, "not_dates", _WHERE),
+        era_first_year=word_list(section, "era_first_year", _WHERE),
+        vague_numerals=_characters(section, "vague_numerals"),
+        not_after_month=word_list(section, "not_after_month", _WHERE),
+        not_after_day=word_list(section, "not_after_day", _WHERE),
+        not_after_direction=word_list(section, "not_after_direction", _WHERE),
     )
     return tuple(CompiledPattern(pattern.rule_id, re.compile(pattern.regex(pieces)), pattern.parse)
                  for pattern in PATTERNS)
@@ -103,5 +126,8 @@ def load_date_rules(section: Mapping) -> DateRules:
         "duration_after": duration_after,
     }
     not_after = word_list(section, "not_after", _WHERE)
+    start_month = _month(section, "fiscal_year_start_month")
     patterns = _compile_patterns(section, tables)
-    return DateRules(patterns=patterns, not_after=tuple(sorted(not_after, key=len, reverse=True)), **tables)
+    return DateRules(patterns=patterns, not_after=tuple(sorted(not_after, key=len, reverse=True)),
+                     era_first_year=frozenset(word_list(section, "era_first_year", _WHERE)),
+                     fiscal_year_start_month=start_month, **tables)

@@ -50,6 +50,10 @@ class DateRules:
     duration_before: Mapping[str, str]
     duration_after: Mapping[str, str]
     not_after: tuple[str, ...]
+    #: Words for the first year of an era (元 of 令和元年).
+    era_first_year: frozenset[str]
+    #: The month fiscal years start in (4: April to March).
+    fiscal_year_start_month: int
 
 
 #: A pattern's parser: the matches a regex match yields (with the post's date as anchor, None when

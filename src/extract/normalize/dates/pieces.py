@@ -15,25 +15,43 @@ same group name. The groups and who reads them:
     n, n2, direction, pre, post              counts, 後 / 前, and the 約 / 以上 cues of durations
 
 Most pieces are built from the words of ``rules/dates.yaml``, so they are
-assembled once per rule set (``build_pieces``), not at import time. Digits come
-from ``numerals``, shared with money.
+assembled once per rule set (``build_pieces``), not at import time. Digits and
+kanji numerals come from ``numerals``, shared with money; where dates read fewer
+of them (no old-style 零, no 京) the narrower sets are named there too.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from extract.normalize.numerals import DIGIT, KANJI_DIGIT, KANJI_SMALL_UNIT
-from extract.normalize.sections import word_alternation
+from extract.normalize.numerals import (
+    DECIMAL_NUMBER,
+    DECIMAL_POINT_CHARS,
+    DIGIT,
+    DIGIT_CHARS,
+    KANJI_SMALL_UNIT,
+    KANJI_TEN_HUNDRED,
+    LARGE_UNIT_BUT_KEI,
+    POSITIONAL_KANJI_DIGIT,
+    THOUSANDS_SEPARATOR_CHARS,
+)
+from extract.normalize.sections import any_word, word_alternation
 
-#: Kanji digits a date is written in: those of ``numerals`` but the old-style 零, which no date uses.
-KANJI_DIGITS = KANJI_DIGIT.replace("零", "")
+#: Kanji digits a date is written in: the positional ones of ``numerals`` (no old-style 零).
+KANJI_DIGITS = POSITIONAL_KANJI_DIGIT
 #: A numeral small enough to be a month, a day or a count: 11, １１, 十一, 三.
-SMALL_NUMBER = rf"(?:{DIGIT}{{1,3}}|[{KANJI_DIGITS}十百]{{1,4}})"
-#: Nothing that is part of a number may come right before a number we read.
-NO_NUMBER_BEFORE = rf"(?<![0-9０-９.．,，{KANJI_DIGITS}十百千万億兆数何幾])"
+SMALL_NUMBER = rf"(?:{DIGIT}{{1,3}}|[{KANJI_DIGITS}{KANJI_TEN_HUNDRED}]{{1,4}})"
+#: Characters that are part of a number (digits, separators, kanji numerals and their units):
+#: none may come right before a number we read.
+_NUMBER_CHARS = (f"{DIGIT_CHARS}{DECIMAL_POINT_CHARS}{THOUSANDS_SEPARATOR_CHARS}"
+                 f"{KANJI_DIGITS}{KANJI_SMALL_UNIT}{LARGE_UNIT_BUT_KEI}")
+#: The number of a quarter, 1 to 4, in digits or kanji (第1, 第一).
+_QUARTER_DIGIT = rf"[1-4１-４{POSITIONAL_KANJI_DIGIT[1:5]}]"
+#: Neither a digit nor a Latin letter, half- or full-width, comes right after a code (Q1, H2).
+CODE_END = rf"(?![{DIGIT_CHARS}A-Za-zＡ-Ｚａ-ｚ])"
 
 
 @dataclass(frozen=True)
@@ -42,6 +60,8 @@ class Pieces:
 
     #: Where a year may start: not after a digit or a character of ``not_before_year``.
     year_start: str
+    #: Where a number we read may start: not after part of a number or a vague numeral (数, 何).
+    no_number_before: str
     #: A year in four digits or an era (令和7, 令和元): groups year, era, era_year.
     year: str
     #: A two-digit year (25年): group short_year.
@@ -98,27 +118,33 @@ class Pieces:
 
 def build_pieces(tables: Mapping[str, Mapping[str, Any]], *, not_before_year: str, fiscal_suffixes: list[str],
                  fiscal_prefixes: list[str], quarter_words: list[str], half_unit_words: list[str],
-                 range_separators: list[str], not_dates: list[str]) -> Pieces:
-    """The pieces of one rule set, from its validated word tables (DateRules field name -> words) and word lists."""
-    year_start = rf"(?<![0-9０-９{KANJI_DIGITS}{not_before_year}])"
-    year4 = rf"(?:[12１２]{DIGIT}{{3}}|[{KANJI_DIGITS}]{{4}})(?![0-9０-９])"
-    era = rf"(?P<era>{word_alternation(tables['eras'])})(?P<era_year>元|{SMALL_NUMBER})"
+                 range_separators: list[str], not_dates: list[str], era_first_year: list[str],
+                 vague_numerals: list[str], not_after_month: list[str], not_after_day: list[str],
+                 not_after_direction: list[str]) -> Pieces:
+    """The pieces of one rule set, from its validated word tables (DateRules field name -> words) and word lists.
+
+    ``vague_numerals`` are single characters (the loader checks): they go into a look-behind.
+    """
+    year_start = rf"(?<![{DIGIT_CHARS}{KANJI_DIGITS}{not_before_year}])"
+    no_number_before = rf"(?<![{_NUMBER_CHARS}{''.join(re.escape(char) for char in vague_numerals)}])"
+    year4 = rf"(?:[12１２]{DIGIT}{{3}}|[{KANJI_DIGITS}]{{4}})(?!{DIGIT})"
+    era = rf"(?P<era>{word_alternation(tables['eras'])})(?P<era_year>{any_word(era_first_year)}|{SMALL_NUMBER})"
     period = rf"(?P<period>{word_alternation(tables['period_mods'])})"
     bound = rf"(?P<bound>{word_alternation(tables['bound_mods'])})"
     separators = word_alternation(range_separators)
     sep = r"[ 　]?"
     return Pieces(
         year_start=year_start,
+        no_number_before=no_number_before,
         year=rf"(?:{year_start}(?P<year>{year4})|{era})",
         short_year=rf"{year_start}(?P<short_year>{DIGIT}{{2}})",
-        month=rf"(?P<month>{SMALL_NUMBER})月(?![間期])",
-        day=rf"(?P<day>{SMALL_NUMBER})日(?!間)",
+        month=rf"(?P<month>{SMALL_NUMBER})月(?!{any_word(not_after_month)})",
+        day=rf"(?P<day>{SMALL_NUMBER})日(?!{any_word(not_after_day)})",
         tail=rf"{period}?{bound}?",
         bound=bound,
         half=rf"(?P<half>{word_alternation(tables['half_years'])})",
-        quarter_ordinal=rf"第(?P<q1>[1-4１-４一二三四]){word_alternation(quarter_words)}",
-        quarter_code=(r"(?:(?<![A-Za-z])[QＱ](?P<q2>[1-4１-４])|(?<![0-9０-９])(?P<q3>[1-4１-４])[QＱ])"
-                      r"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])"),
+        quarter_ordinal=rf"第(?P<q1>{_QUARTER_DIGIT}){word_alternation(quarter_words)}",
+        quarter_code=rf"(?:(?<![A-Za-z])[QＱ](?P<q2>[1-4１-４])|(?<!{DIGIT})(?P<q3>[1-4１-４])[QＱ]){CODE_END}",
         fiscal=rf"(?P<fiscal>{word_alternation(fiscal_suffixes)})",
         prefixed_fiscal_year=(rf"(?<![A-Za-z]){word_alternation(fiscal_prefixes)}{sep}"
                               rf"(?P<fyear>{year4}|{DIGIT}{{2}})"),
@@ -131,9 +157,10 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], *, not_before_year: st
         unit=word_alternation(tables["duration_units"]),
         offset_unit=word_alternation({**tables["duration_units"], **tables["offset_units"]}),
         half_unit=word_alternation(half_unit_words),
-        number=rf"{NO_NUMBER_BEFORE}(?P<n>{DIGIT}+(?:[.．]{DIGIT}+)?|[{KANJI_DIGITS}{KANJI_SMALL_UNIT}]+)",
-        number2=rf"(?P<n2>{DIGIT}+(?:[.．]{DIGIT}+)?|[{KANJI_DIGITS}{KANJI_SMALL_UNIT}]+)",
-        direction=rf"(?P<direction>{word_alternation(tables['relative_directions'])})(?![後半倒提])",
+        number=rf"{no_number_before}(?P<n>{DECIMAL_NUMBER}|[{KANJI_DIGITS}{KANJI_SMALL_UNIT}]+)",
+        number2=rf"(?P<n2>{DECIMAL_NUMBER}|[{KANJI_DIGITS}{KANJI_SMALL_UNIT}]+)",
+        direction=(rf"(?P<direction>{word_alternation(tables['relative_directions'])})"
+                   rf"(?!{any_word(not_after_direction)})"),
         before_cue=rf"(?:(?P<pre>{word_alternation(tables['duration_before'])}){sep})?",
         after_cue=rf"(?:{sep}(?P<post>{word_alternation(tables['duration_after'])}))?",
         not_dates=word_alternation(not_dates),

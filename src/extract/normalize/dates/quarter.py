@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
+from extract.normalize.dates.pieces import CODE_END
 from extract.normalize.dates.values import number, part_date, tail_mod, year_of
 
 
@@ -24,7 +25,9 @@ def _quarter_index(match: re.Match[str]) -> int:
     groups = match.groupdict()
     digit = groups.get("q1") or groups.get("q2") or groups.get("q3")
     assert digit is not None  # every quarter pattern has a 第N or a Q code, and so one of these groups
-    return "一二三四".index(digit) + 1 if digit in "一二三四" else int(unicodedata.normalize("NFKC", digit))
+    index = number(digit)
+    assert index is not None  # the groups hold one digit, 1 to 4, arabic or kanji
+    return index
 
 
 def _stated_or_post_year(match: re.Match[str], rules: DateRules,
@@ -47,7 +50,7 @@ def _quarter(match: re.Match[str], rules: DateRules, anchor: datetime.date | Non
     year = _stated_or_post_year(match, rules, anchor)
     if not isinstance(year, int):
         return year
-    return [part_date(match, year, fiscal, "Q", _quarter_index(match), "date.quarter", tail_mod(match, rules))]
+    return [part_date(match, rules, year, fiscal, "Q", _quarter_index(match), "date.quarter", tail_mod(match, rules))]
 
 
 def _quarter_months(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
@@ -58,7 +61,7 @@ def _quarter_months(match: re.Match[str], rules: DateRules, anchor: datetime.dat
     year = _stated_or_post_year(match, rules, anchor)
     if not isinstance(year, int):
         return year
-    return [part_date(match, year, False, "Q", (first + 2) // 3, "date.quarter", tail_mod(match, rules))]
+    return [part_date(match, rules, year, False, "Q", (first + 2) // 3, "date.quarter", tail_mod(match, rules))]
 
 
 def _half(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
@@ -69,7 +72,7 @@ def _half(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) 
     if not isinstance(year, int):
         return year
     fiscal = bool(groups.get("fy"))
-    return [part_date(match, year, fiscal, "H", int(half[1]), "date.half", tail_mod(match, rules))]
+    return [part_date(match, rules, year, fiscal, "H", int(half[1]), "date.half", tail_mod(match, rules))]
 
 
 #: The patterns of this kind, in the order they are tried.
@@ -93,6 +96,6 @@ PATTERNS = (
                 _half),
     DatePattern("date.half_code",
                 lambda p: (rf"{p.year}年?{p.sep}(?<![A-Za-z])(?P<hx>[HＨ][12１２])"
-                           rf"(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ]){p.tail}"),
+                           rf"{CODE_END}{p.tail}"),
                 _half),
 )

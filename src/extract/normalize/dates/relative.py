@@ -32,7 +32,7 @@ def _relative_year(match: re.Match[str], rules: DateRules, anchor: datetime.date
         return [found] if found else None
     if match.group("half"):
         half = int(rules.half_years[match.group("half")][1])
-        return [part_date(match, year, False, "H", half, "date.relative_year", None)]
+        return [part_date(match, rules, year, False, "H", half, "date.relative_year", None)]
     return [year_date(match, year, "date.relative_year", mod)]
 
 
@@ -41,11 +41,11 @@ def _relative_fiscal_year(match: re.Match[str], rules: DateRules,
     """今期, 来期, 今年度: a fiscal year counted from the fiscal year of the post's date."""
     if anchor is None:
         return []
-    fiscal_year = fiscal_year_of(anchor) + rules.relative_fiscal_years[match.group("rel_fiscal")]
+    fiscal_year = fiscal_year_of(anchor, rules) + rules.relative_fiscal_years[match.group("rel_fiscal")]
     if match.group("half"):
         half = int(rules.half_years[match.group("half")][1])
-        return [part_date(match, fiscal_year, True, "H", half, "date.relative_fiscal_year", None)]
-    return [fiscal_date(match, fiscal_year, "date.relative_fiscal_year", tail_mod(match, rules))]
+        return [part_date(match, rules, fiscal_year, True, "H", half, "date.relative_fiscal_year", None)]
+    return [fiscal_date(match, rules, fiscal_year, "date.relative_fiscal_year", tail_mod(match, rules))]
 
 
 def _relative_month(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:

@@ -19,8 +19,6 @@ from extract.normalize.numerals import parse_numeral
 
 #: Years a four-digit number may name; others (5000年) are counts of years.
 PLAUSIBLE_YEARS = range(1800, 2200)
-#: First month of the fiscal year the spec assumes when a company's own calendar is unknown.
-FISCAL_START_MONTH = 4
 
 
 def number(text: str | None) -> int | None:
@@ -48,16 +46,17 @@ def month_span(year: int, first_month: int, months: int) -> tuple[datetime.date,
     return datetime.date(year, first_month, 1), _last_day(last_year, last_month)
 
 
-def fiscal_year_of(day: datetime.date) -> int:
-    """The fiscal year (April to March) a day falls in: 2026-02-10 is in FY2025."""
-    return day.year if day.month >= FISCAL_START_MONTH else day.year - 1
+def fiscal_year_of(day: datetime.date, rules: DateRules) -> int:
+    """The fiscal year a day falls in, named by the year it starts in: with fiscal years from
+    April (``fiscal_year_start_month``), 2026-02-10 is in FY2025."""
+    return day.year if day.month >= rules.fiscal_year_start_month else day.year - 1
 
 
 def year_of(match: re.Match[str], rules: DateRules) -> int | None:
     """The western year a match names by four digits, a two-digit short form or an era; None if none."""
     groups = match.groupdict()
     if groups.get("era"):
-        era_year = 1 if groups["era_year"] == "元" else number(groups["era_year"])
+        era_year = 1 if groups["era_year"] in rules.era_first_year else number(groups["era_year"])
         return None if era_year is None else rules.eras[groups["era"]] + era_year - 1
     for name in ("year", "fyear", "short_year"):
         if groups.get(name):
@@ -109,16 +108,17 @@ def day_date(match: re.Match[str], year: int, month: int | None, day: int | None
     return date_match(match, when.isoformat(), (when, when), rule_id, mod)
 
 
-def fiscal_date(match: re.Match[str], fiscal_year: int, rule_id: str, mod: str | None) -> DateMatch:
-    """A DATE naming a fiscal year, April to March."""
-    return date_match(match, f"FY{fiscal_year:04d}", month_span(fiscal_year, FISCAL_START_MONTH, 12), rule_id, mod)
+def fiscal_date(match: re.Match[str], rules: DateRules, fiscal_year: int, rule_id: str, mod: str | None) -> DateMatch:
+    """A DATE naming a fiscal year: twelve months from ``fiscal_year_start_month`` (April to March)."""
+    span = month_span(fiscal_year, rules.fiscal_year_start_month, 12)
+    return date_match(match, f"FY{fiscal_year:04d}", span, rule_id, mod)
 
 
-def part_date(match: re.Match[str], year: int, fiscal: bool, part: str, index: int, rule_id: str,
+def part_date(match: re.Match[str], rules: DateRules, year: int, fiscal: bool, part: str, index: int, rule_id: str,
               mod: str | None) -> DateMatch:
     """A DATE naming quarter ``index`` (part "Q") or half ``index`` (part "H") of a calendar or fiscal year."""
     months = 3 if part == "Q" else 6
-    first_month = (FISCAL_START_MONTH if fiscal else 1) + months * (index - 1)
+    first_month = (rules.fiscal_year_start_month if fiscal else 1) + months * (index - 1)
     first_year, first_month = add_months(year, first_month, 0)
     value = f"{'FY' if fiscal else ''}{year:04d}-{part}{index}"
     return date_match(match, value, month_span(first_year, first_month, months), rule_id, mod)
