@@ -89,6 +89,15 @@ def test_a_failed_first_run_leaves_the_folder_as_it_found_it(tmp_path: Path) -> 
     assert list((tmp_path / "empty").iterdir()) == []
 
 
+def test_a_failed_first_run_that_left_a_cache_keeps_the_folder_its_own(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    folder = open_folder(tmp_path / "new", corpus)
+    (folder.state / "ginza-cache.sqlite").write_bytes(b"results worth keeping")
+    folder.close()
+    open_folder(tmp_path / "new", corpus).close()  # still the tool's: not refused as a stranger's folder
+    assert (tmp_path / "new" / ".extract" / "ginza-cache.sqlite").read_bytes() == b"results worth keeping"
+
+
 def test_output_path_that_is_a_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "out").write_text("x")
     with pytest.raises(InputError, match="not a folder"):

@@ -117,7 +117,7 @@ class OutputFolder:
         """
         if self._lock_handle < 0:
             return
-        if self._made and not self.committed and not os.path.lexists(self.state / _CURRENT):
+        if self._made and not self.committed and self._holds_only_its_mark():
             for name in (_OWNER_FILE, _LOCK_FILE):
                 (self.state / name).unlink(missing_ok=True)
             for folder in (self.state / _GENERATIONS, *reversed(self._made)):
@@ -127,6 +127,12 @@ class OutputFolder:
                     pass
         os.close(self._lock_handle)
         self._lock_handle = -1
+
+    def _holds_only_its_mark(self) -> bool:
+        """Whether the state folder holds nothing but the mark, the lock and an empty generations folder."""
+        generations = self.state / _GENERATIONS
+        rest = {entry.name for entry in self.state.iterdir()} - {_OWNER_FILE, _LOCK_FILE, _GENERATIONS}
+        return not rest and not (generations.is_dir() and any(generations.iterdir()))
 
     def current(self) -> Generation | None:
         """The committed generation readers see, or None before the first complete run."""
