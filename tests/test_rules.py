@@ -180,3 +180,20 @@ def test_company_suffixes_in_ner_yaml_points_to_legal_forms(tmp_path: Path) -> N
                         + "company_suffixes: [社]\n")
     with pytest.raises(RulesInvalid, match="legal_forms.ner_evidence in company_patterns.yaml"):
         load_rules(folder)
+
+
+@pytest.mark.parametrize("name, key", [("dates.yaml", "bound_mods"), ("money.yaml", "qualifiers")])
+def test_a_problem_deep_in_a_normalizer_file_is_reported_at_its_key(tmp_path: Path, name: str, key: str) -> None:
+    """The money and dates loaders' section checks name the key at fault, and the problem is at its line."""
+    folder = tmp_path / "rules"
+    shutil.copytree(RULES, folder)
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
+    planted = next(number for number, line in enumerate(lines) if line.startswith(f"{key}:"))
+    block_end = next((number for number in range(planted + 1, len(lines))
+                      if lines[number] and not lines[number].startswith((" ", "#"))), len(lines))
+    lines[planted:block_end] = [f"{key}: 5"]
+    (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RulesInvalid) as raised:
+        load_rules(folder)
+    [problem] = raised.value.problems
+    assert problem.line == planted + 1 and key in problem.message

@@ -41,6 +41,7 @@ from extract.names import DERIVED_ID_PREFIX, alias_key, chip_key, company_key
 from extract.stages import RULE_FILES, rule_file_kind, rule_files
 from extract.normalize.dates import DateRules, load_date_rules
 from extract.normalize.money import FxTable, MoneyRules, load_fx_table, load_money_rules
+from extract.normalize.sections import SectionError
 from extract.ner import NerRules, load_ner_rules
 from extract.relations import PartnershipRules, load_partnership_rules
 
@@ -277,7 +278,7 @@ def _line(value: object) -> int | None:
     return getattr(value, "line", None)
 
 
-def _key_line(mapping: Mapping, key: str) -> int | None:
+def _key_line(mapping: Mapping, key: object) -> int | None:
     """The line of ``key`` in a rule file's mapping (of the mapping itself when unknown)."""
     return getattr(mapping, "key_lines", {}).get(key) or _line(mapping)
 
@@ -570,13 +571,18 @@ def _load_examples(data: Mapping, problems: _Problems) -> tuple[RuleExample, ...
 
 
 def _delegate(loader: Callable[[Mapping], object]) -> Callable[[Mapping, _Problems], object]:
-    """Wrap a normalizer's own loader so its ValueError becomes a rule problem."""
+    """Wrap a normalizer's own loader so its ValueError becomes a rule problem (at the key's line when
+    the section checks name the key)."""
     def load(data: Mapping, problems: _Problems) -> object:
         try:
             return loader(data)
+        except SectionError as exc:  # at the line of the key at fault, where the section checks name one
+            section = exc.section if isinstance(exc.section, Mapping) else data
+            line = _key_line(section, exc.key) if exc.key is not None else _line(section)
+            problems.add(line or _line(data), None, clipped(str(exc), MAX_MESSAGE_CHARS))
         except (ValueError, TypeError, KeyError, re.error) as exc:
             problems.add(_line(data), None, clipped(str(exc), MAX_MESSAGE_CHARS))
-            return None
+        return None
     return load
 
 

@@ -2,7 +2,9 @@
 
 Each normalizer (money, dates) compiles its section of ``rules/*.yaml`` once,
 when the rules are loaded. A malformed section must fail right there, with a
-ValueError whose message names the file and the key, e.g.
+``SectionError`` (a ValueError) whose message names the file and the key, and
+which carries the mapping and key at fault so the problem is reported at that
+key's line, e.g.
 ``dates.yaml: 'bound_mods.BEFORE' must be a list of non-empty strings``, so a
 rule author can fix the YAML without reading Python. These helpers are that
 one way of checking and reporting. Each takes ``where``: what the message
@@ -19,6 +21,16 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 
+class SectionError(ValueError):
+    """A problem in a section of a rule file, with the mapping and key at fault, so the rule loader can
+    report it at that key's line (the loader's mappings know the line of every key)."""
+
+    def __init__(self, message: str, section: object = None, key: object = None) -> None:
+        super().__init__(message)
+        self.section = section
+        self.key = key
+
+
 #: Keys every rule file may hold that no normalizer reads: provenance and worked examples.
 _IGNORED_KEYS = frozenset({"source", "examples"})
 _ASCII_LETTER = "A-Za-z"
@@ -33,29 +45,30 @@ def check_keys(section: object, known: Collection[str], where: str) -> None:
         raise ValueError(f"{where}: must be a mapping of keys, not {type(section).__name__}")
     unknown = sorted(str(key) for key in section if key not in known and key not in _IGNORED_KEYS)
     if unknown:
-        raise ValueError(f"{where}: unknown key(s) {', '.join(unknown)}")
+        raise SectionError(f"{where}: unknown key(s) {', '.join(unknown)}", section, unknown[0])
 
 
 def require(section: Mapping, key: str, kind: type, where: str):
     """The value under ``key``, or ValueError naming the key when it is missing or of the wrong type."""
     if key not in section:
-        raise ValueError(f"{where}: missing key {key!r}")
+        raise SectionError(f"{where}: missing key {key!r}", section)
     value = section[key]
     if not isinstance(value, kind):
-        raise ValueError(f"{where}: {key!r} must be a {kind.__name__}, not {type(value).__name__}")
+        raise SectionError(f"{where}: {key!r} must be a {kind.__name__}, not {type(value).__name__}", section, key)
     return value
 
 
-def _string_list(value: object, key: str, where: str) -> list[str]:
-    """``value`` as a list of non-empty strings, or ValueError naming ``key``."""
+def _string_list(value: object, key: str, where: str, owner: object = None, owner_key: object = None) -> list[str]:
+    """``value`` as a list of non-empty strings, or an error naming ``key`` (found under ``owner_key`` of
+    the mapping ``owner``, where the loader reports it)."""
     if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise ValueError(f"{where}: {key!r} must be a list of non-empty strings")
+        raise SectionError(f"{where}: {key!r} must be a list of non-empty strings", owner, owner_key)
     return value
 
 
 def word_list(section: Mapping, key: str, where: str) -> list[str]:
     """The list of non-empty strings under ``key``, or ValueError naming the key."""
-    return _string_list(require(section, key, list, where), key, where)
+    return _string_list(require(section, key, list, where), key, where, section, key)
 
 
 def grouped_words(section: Mapping, key: str, where: str,
@@ -69,10 +82,11 @@ def grouped_words(section: Mapping, key: str, where: str,
     words: dict[str, str] = {}
     for label, group in groups.items():
         if labels is not None and label not in labels:
-            raise ValueError(f"{where}: {key!r} has {label!r}; expected one of {tuple(labels)}")
-        for word in _string_list(group, f"{key}.{label}", where):
+            raise SectionError(f"{where}: {key!r} has {label!r}; expected one of {tuple(labels)}", groups, label)
+        for word in _string_list(group, f"{key}.{label}", where, groups, label):
             if words.get(word, label) != label:
-                raise ValueError(f"{where}: {key!r} gives {word!r} two labels, {words[word]!r} and {label!r}")
+                raise SectionError(f"{where}: {key!r} gives {word!r} two labels, {words[word]!r} and {label!r}",
+                                   groups, label)
             words[word] = label
     return words
 
@@ -89,11 +103,11 @@ def cue_words_by_side(section: Mapping, key: str, where: str,
     after: dict[str, str] = {}
     for label, sides in groups.items():
         if label not in labels:
-            raise ValueError(f"{where}: {key!r} has {label!r}; expected one of {tuple(labels)}")
+            raise SectionError(f"{where}: {key!r} has {label!r}; expected one of {tuple(labels)}", groups, label)
         if not isinstance(sides, Mapping):
-            raise ValueError(f"{where}: '{key}.{label}' must be a mapping with before/after")
+            raise SectionError(f"{where}: '{key}.{label}' must be a mapping with before/after", groups, label)
         for side, cues in (("before", before), ("after", after)):
-            for word in _string_list(sides.get(side, []), f"{key}.{label}.{side}", where):
+            for word in _string_list(sides.get(side, []), f"{key}.{label}.{side}", where, sides, side):
                 cues[word] = label
     return before, after
 
