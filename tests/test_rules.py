@@ -182,9 +182,10 @@ def test_company_suffixes_in_ner_yaml_points_to_legal_forms(tmp_path: Path) -> N
         load_rules(folder)
 
 
-@pytest.mark.parametrize("name, key", [("dates.yaml", "bound_mods"), ("money.yaml", "qualifiers")])
-def test_a_problem_deep_in_a_normalizer_file_is_reported_at_its_key(tmp_path: Path, name: str, key: str) -> None:
-    """The money and dates loaders' section checks name the key at fault, and the problem is at its line."""
+@pytest.mark.parametrize("name, key", [("dates.yaml", "bound_mods"), ("money.yaml", "qualifiers"),
+                                       ("partnerships.yaml", "topic_particles"), ("ner.yaml", "person_titles")])
+def test_a_problem_deep_in_a_stage_file_is_reported_at_its_key(tmp_path: Path, name: str, key: str) -> None:
+    """The stage loaders' checks name the key at fault, and the problem is reported at its line."""
     folder = tmp_path / "rules"
     shutil.copytree(RULES, folder)
     lines = (folder / name).read_text(encoding="utf-8").splitlines()

@@ -18,6 +18,7 @@ from typing import Any
 
 from extract.cache import SentenceCache
 from extract.models import Sentence
+from extract.normalize.sections import SectionError
 
 #: The spaCy model GiNZA ships.
 MODEL_NAME = "ja_ginza"
@@ -77,16 +78,17 @@ def load_ner_rules(section: Mapping) -> NerRules:
     known = {"source", "examples", "company_labels", "confirming_labels", "company_context",
              "stop_words", "person_cues", "person_titles"}
     if "company_suffixes" in section:
-        raise ValueError("'company_suffixes' is now legal_forms.ner_evidence in company_patterns.yaml "
-                         "(one list of legal forms for every rule): move the words there")
+        raise SectionError("'company_suffixes' is now legal_forms.ner_evidence in company_patterns.yaml "
+                           "(one list of legal forms for every rule): move the words there",
+                           section, "company_suffixes")
     unknown = sorted(set(section) - known)
     if unknown:
-        raise ValueError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})")
+        raise SectionError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})", section, unknown[0])
     lists = {}
     for key in known - {"source", "examples"}:
         value = section.get(key)
         if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-            raise ValueError(f"'{key}' must be a list of strings, none of them empty")
+            raise SectionError(f"'{key}' must be a list of strings, none of them empty", section, key)
         lists[key] = value
     return NerRules(
         company_labels=frozenset(lists["company_labels"]),

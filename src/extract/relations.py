@@ -40,7 +40,7 @@ from itertools import combinations
 from extract.models import CompanyMention, Sentence
 from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.numerals import DIGIT
-from extract.normalize.sections import any_word
+from extract.normalize.sections import SectionError, any_word
 
 PARTNERSHIP, INVESTMENT = "partnership", "investment"
 #: Roles a particle after a party can give it (``roles:`` of the rule file); "example" (AやBといった)
@@ -117,7 +117,7 @@ def _strings(section: Mapping, key: str) -> tuple[str, ...]:
     """The words under ``key`` (none when it is left out); an empty word would match everywhere."""
     value = section.get(key, [])
     if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise ValueError(f"'{key}' must be a list of strings, none of them empty")
+        raise SectionError(f"'{key}' must be a list of strings, none of them empty", section, key)
     return tuple(value)
 
 
@@ -126,10 +126,10 @@ def _words(section: Mapping, key: str, within: str = "") -> tuple[str, ...]:
     messages that name the key by its path (group_counts.particles)."""
     name = f"{within}.{key}" if within else key
     if key not in section:
-        raise ValueError(f"missing key '{name}'")
+        raise SectionError(f"missing key '{name}'", section)
     value = section[key]
     if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise ValueError(f"'{name}' must be a list of strings, none of them empty")
+        raise SectionError(f"'{name}' must be a list of strings, none of them empty", section, key)
     return tuple(value)
 
 
@@ -137,10 +137,10 @@ def _mapping(section: Mapping, key: str, fields: tuple[str, ...]) -> Mapping:
     """The mapping under a required ``key`` with exactly the keys ``fields``."""
     value = section.get(key)
     if not isinstance(value, Mapping):
-        raise ValueError(f"'{key}' must be a mapping with the keys {', '.join(fields)}")
+        raise SectionError(f"'{key}' must be a mapping with the keys {', '.join(fields)}", section, key)
     unknown = sorted(str(name) for name in set(value) - set(fields))
     if unknown:
-        raise ValueError(f"unknown key '{key}.{unknown[0]}' (known: {', '.join(fields)})")
+        raise SectionError(f"unknown key '{key}.{unknown[0]}' (known: {', '.join(fields)})", value, unknown[0])
     return value
 
 
@@ -151,7 +151,8 @@ def _roles(section: Mapping) -> tuple[tuple[str, str], ...]:
     for role in groups:
         for particle in _words(groups, role, "roles"):
             if pairs.setdefault(particle, role) != role:
-                raise ValueError(f"particle '{particle}' is listed under both roles.{pairs[particle]} and roles.{role}")
+                raise SectionError(f"particle '{particle}' is listed under both roles.{pairs[particle]} and "
+                                   f"roles.{role}", groups, role)
     return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
 
 
@@ -162,14 +163,16 @@ def load_partnership_rules(section: Mapping) -> PartnershipRules:
              "topic_particles", "unnamed_companies"}
     unknown = sorted(set(section) - known)
     if unknown:
-        raise ValueError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})")
+        raise SectionError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})", section, unknown[0])
     triggers = section.get("triggers")
     if not isinstance(triggers, Mapping) or not triggers:
-        raise ValueError("'triggers' must map a relation type (partnership, investment) to a list of words")
+        raise SectionError("'triggers' must map a relation type (partnership, investment) to a list of words",
+                           section, "triggers")
     pairs = []
     for kind, words in triggers.items():
         if kind not in (PARTNERSHIP, INVESTMENT):
-            raise ValueError(f"unknown relation type '{kind}' under 'triggers' (use partnership or investment)")
+            raise SectionError(f"unknown relation type '{kind}' under 'triggers' (use partnership or investment)",
+                               triggers, kind)
         pairs += [(word, kind) for word in _strings(triggers, kind)]
     kinds: dict[str, str] = {}
     for word, kind in pairs:
