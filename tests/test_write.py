@@ -141,7 +141,7 @@ def test_schemas_are_declared_with_the_spec_columns() -> None:
 
 
 def test_an_empty_table_keeps_its_schema(tmp_path: Path) -> None:
-    generation = Generation(tmp_path, 1)
+    generation = Generation(tmp_path)
     parts = TableParts(generation, "tokens", tables.TOKENS, None)
     parts.finish()
     assert pq.read_schema(tmp_path / "tokens.parquet" / "part-empty.parquet").remove_metadata() == tables.TOKENS

@@ -57,7 +57,6 @@ class Generation:
     """One run's complete set of tables and manifest, invisible until committed."""
 
     path: Path
-    number: int
 
     def table(self, name: str) -> Path:
         """The folder (or file) of table ``name`` in this generation."""
@@ -145,11 +144,10 @@ class OutputFolder:
             raise InputError(f"{pointer} is not the link extract made ({_reason(error)}): "
                              f"move it away and run again") from error
         name = Path(target).name
-        found = _GENERATION_RE.match(name)
-        if not found or not (self.state / _GENERATIONS / name).is_dir():
+        if not _GENERATION_RE.match(name) or not (self.state / _GENERATIONS / name).is_dir():
             raise InputError(f"{pointer} points to {target}, not to a generation of tables: "
                              f"move it away and run again")
-        return Generation(self.state / _GENERATIONS / name, int(found.group(1)))
+        return Generation(self.state / _GENERATIONS / name)
 
     def new_generation(self) -> Generation:
         """An empty generation folder numbered after every existing one."""
@@ -160,7 +158,7 @@ class OutputFolder:
         number = max(numbers, default=0) + 1
         path = generations / f"g{number:06d}"
         path.mkdir()
-        return Generation(path, number)
+        return Generation(path)
 
     def commit(self, generation: Generation, table_names: tuple[str, ...]) -> None:
         """Make ``generation`` the one readers see, in one atomic rename; then remove the one it replaces."""
