@@ -40,3 +40,21 @@ def eval_output(eval_posts: Path, tmp_path_factory: pytest.TempPathFactory) -> t
     output = tmp_path_factory.mktemp("eval") / "out"
     completed = run_extract("run", str(eval_posts), "--output", str(output), "--rules", str(RULES))
     return output, completed.stderr
+
+
+def rule_problems(kind: str, data: dict) -> list[str]:
+    """The problems of ``data`` written as a rule file of ``kind`` (``money``, ``dates`` ...), checked
+    against its schema the way every run checks it: each as ``line: [rule id] message``."""
+    import yaml
+
+    from extract.rules.problems import FileProblems, RuleProblem
+    from extract.rules.schema import SPECS
+    from extract.rules.validation import validated
+    from extract.rules.yaml_lines import parse_rule_yaml
+
+    sink: list[RuleProblem] = []
+    problems = FileProblems(f"{kind}.yaml", sink)
+    parsed = parse_rule_yaml(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), problems)
+    if parsed is not None:
+        validated(SPECS[kind], parsed, problems)
+    return [str(problem) for problem in sink]

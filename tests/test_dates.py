@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,15 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.normalize.dates import find_dates, load_date_rules
+from extract.normalize.dates import compile_date_rules, find_dates
+from extract.rules.schema import DatesFile
+
+from conftest import rule_problems
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
 NOT_DATES = Path(__file__).resolve().parent / "data" / "not_dates.txt"
 DATES_YAML = yaml.safe_load((RULES_DIR / "dates.yaml").read_text(encoding="utf-8"))
-RULES = load_date_rules(DATES_YAML)
+RULES = compile_date_rules(DatesFile.model_validate(DATES_YAML))
 ANCHOR = datetime.date(2025, 6, 1)
 D = datetime.date
 
@@ -238,24 +242,24 @@ BAD_SECTIONS = [
 
 @pytest.mark.parametrize(("change", "named"), BAD_SECTIONS, ids=[named for _, named in BAD_SECTIONS])
 def test_bad_date_rules_name_the_key(change, named):
-    with pytest.raises(ValueError, match=named):
-        load_date_rules(_broken(change))
+    problems = rule_problems("dates", _broken(change))
+    assert problems and any(re.search(named, problem) for problem in problems), problems
 
 
-def test_date_rules_ignore_source_and_examples():
-    section = _broken(lambda s: (s.__setitem__("source", 42), s.__setitem__("examples", "anything")))
-    assert load_date_rules(section).relative_years["来年"] == 1
+def _compiled(section: dict):
+    """A changed copy of dates.yaml, validated and compiled as a run does."""
+    return compile_date_rules(DatesFile.model_validate(section))
 
 
 def test_words_added_in_yaml_are_found():
     section = _broken(lambda s: s["relative_years"].__setitem__("明年", 1))
-    found = find_dates("明年に発売する。", load_date_rules(section), ANCHOR)
+    found = find_dates("明年に発売する。", _compiled(section), ANCHOR)
     assert [(m.surface, m.value) for m in found] == [("明年", "2026")]
 
 
 def test_fiscal_year_start_month_comes_from_yaml():
     """Fiscal years of companies whose year is the calendar year: 2026年度 is 2026, and 今期 in February is FY2026."""
-    rules = load_date_rules(_broken(lambda s: s.__setitem__("fiscal_year_start_month", 1)))
+    rules = _compiled(_broken(lambda s: s.__setitem__("fiscal_year_start_month", 1)))
     (fiscal,) = find_dates("2026年度の計画", rules, ANCHOR)
     assert (fiscal.value, fiscal.start_date, fiscal.end_date) == ("FY2026", datetime.date(2026, 1, 1),
                                                                   datetime.date(2026, 12, 31))
@@ -266,5 +270,5 @@ def test_fiscal_year_start_month_comes_from_yaml():
 def test_lookahead_words_come_from_yaml():
     """Without 間 after 日, 30日間 is read as the 30th of a month; with it (shipped), as a duration."""
     assert [m.type for m in find_dates("30日間続いた。", RULES, ANCHOR)] == ["DURATION"]
-    rules = load_date_rules(_broken(lambda s: s.__setitem__("not_after_day", [])))
+    rules = _compiled(_broken(lambda s: s.__setitem__("not_after_day", [])))
     assert [(m.surface, m.type) for m in find_dates("5月30日間", rules, ANCHOR)][0] == ("5月30日", "DATE")

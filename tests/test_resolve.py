@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import RULES
-from extract.ner import NerSpan, find_entities
+from extract.ner import NerSpan, compile_ner_rules, find_entities
 from extract.normalize.chips import ChipRecognizer
 from extract.names import derived_company_id
 from extract.normalize.companies import CompanyRecognizer
@@ -16,7 +16,8 @@ from extract.tokenize import tokenize_sentence
 
 RULE_SET = load_rules(RULES)
 RECOGNIZER = CompanyRecognizer(RULE_SET)
-FILTER = NerCompanyFilter(RULE_SET.ner, RULE_SET.legal_forms, RECOGNIZER.blocked_names, RECOGNIZER.listed_names,
+NER_RULES = compile_ner_rules(RULE_SET.ner)
+FILTER = NerCompanyFilter(NER_RULES, RULE_SET.legal_forms, RECOGNIZER.blocked_names, RECOGNIZER.listed_names,
                           ChipRecognizer(RULE_SET).listed_names)
 
 
@@ -89,7 +90,7 @@ def _resolve(text: str, spans: list[NerSpan]) -> list[tuple[str, str, str]]:
     tokens = [tokenize_sentence(s) for s in sentences]
     rules = RECOGNIZER.find(sentences, tokens)
     return [(m.surface, m.company_id, m.source)
-            for m in resolve_companies(rules, spans, sentences, tokens, FILTER, RULE_SET.ner)]
+            for m in resolve_companies(rules, spans, sentences, tokens, FILTER, NER_RULES)]
 
 
 def test_a_rule_match_beats_an_overlapping_ner_span() -> None:

@@ -15,8 +15,8 @@ import pytest
 
 from extract.normalize.chips import ChipRecognizer
 from extract.normalize.companies import CompanyRecognizer
-from extract.normalize.dates import find_dates
-from extract.normalize.money import find_money
+from extract.normalize.dates import compile_date_rules, find_dates
+from extract.normalize.money import compile_money_rules, find_money
 from extract.models import Post
 from extract.process import Extractors, process_post
 from extract.rules import RuleExample, load_rules
@@ -27,6 +27,8 @@ from extract.tokenize import tokenize_sentence
 from conftest import RULES
 
 RULE_SET = load_rules(RULES)
+MONEY_RULES = compile_money_rules(RULE_SET.money)
+DATE_RULES = compile_date_rules(RULE_SET.dates)
 EXAMPLES = [(Path(file).relative_to(RULES).as_posix(), example)
             for file, examples in sorted(RULE_SET.examples.items()) for example in examples]
 
@@ -121,10 +123,10 @@ def test_rule_example(file: str, example: RuleExample, recognizers: dict, reques
         assert not surfaces & set(example.not_found), f"found what must not be: {surfaces & set(example.not_found)}"
         return
     if kind == "money":
-        found = find_money(example.text, RULE_SET.money)
+        found = find_money(example.text, MONEY_RULES)
     elif kind == "dates":
         anchor = datetime.date.fromisoformat(example.anchor) if example.anchor else None
-        found = find_dates(example.text, RULE_SET.dates, anchor)
+        found = find_dates(example.text, DATE_RULES, anchor)
     else:
         pytest.fail(f"no stage runs the examples of {file}")
     _check_normalized(found, example)

@@ -40,19 +40,21 @@ LEGAL_FORMS = ("legal_forms:\n  japanese: [株式会社]\n  latin: [Inc]\n  comp
 
 @pytest.mark.parametrize("relative, text, line, rule_id, message", [
     ("companies/bad.yaml", "companies:\n  - id: a\n    name: [unclosed\n", 3, None, "YAML syntax error"),
-    ("companies/bad.yaml", COMPANY + "    alias: [x]\n", 2, "zephyrlogic", "unknown key 'alias' (did you mean 'aliases'?)"),
+    ("companies/bad.yaml", COMPANY + "    alias: [x]\n", 5, "zephyrlogic", "unknown key 'alias' (did you mean 'aliases'?)"),
     ("companies/bad.yaml", "companies:\n  - id: zephyrlogic\n    aliases: [x]\n", 2, "zephyrlogic", "missing required key 'name'"),
     ("companies/bad.yaml", COMPANY + "  - id: zephyrlogic\n    name: Other\n", 5, "zephyrlogic", "duplicate company id"),
     ("companies/bad.yaml", COMPANY + "    parent: no-such-company\n", 2, "zephyrlogic", "parent 'no-such-company' is not a known company id"),
     ("companies/bad.yaml", "companies:\n  - id: Zephyr_Logic\n    name: Zephyrlogic\n", 2, "Zephyr_Logic", "id must be lowercase"),
     ("companies/bad.yaml", "companies:\n  - id: x-zephyr\n    name: Zephyr\n", 2, "x-zephyr", "reserved for companies no list names"),
     ("chips/bad.yaml", "chips:\n  - id: zx-1\n    name: ZX-1\n    vendor: no-such-vendor\n", 2, "zx-1", "vendor 'no-such-vendor' is not a known company id"),
-    ("company_patterns.yaml", "patterns:\n  - id: broken\n    regex: '(?P<name>[A-Z'\n", 2, "broken", "regex does not compile"),
-    ("company_patterns.yaml", "patterns:\n  - id: nameless\n    regex: '[A-Z]+社'\n", 2, "nameless", "named group"),
+    ("company_patterns.yaml", LEGAL_FORMS.format(undeclared="") + "patterns:\n  - id: broken\n    regex: '(?P<name>[A-Z'\n",
+     10, "broken", "regex does not compile"),
+    ("company_patterns.yaml", LEGAL_FORMS.format(undeclared="") + "patterns:\n  - id: nameless\n    regex: '[A-Z]+社'\n",
+     10, "nameless", "named group"),
     ("company_patterns.yaml", "patterns:\n  - id: x\n    regex: '(?P<name>X)社'\n", 1, None,
      "missing required key 'legal_forms'"),
     ("company_patterns.yaml", LEGAL_FORMS.format(undeclared="") + "patterns:\n  - id: typo\n"
-     "    regex: '{legal_forms.japan}(?P<name>X)'\n", 9, "typo", "unknown placeholder '{legal_forms.japan}'"),
+     "    regex: '{legal_forms.japan}(?P<name>X)'\n", 10, "typo", "unknown placeholder '{legal_forms.japan}'"),
     ("company_patterns.yaml", LEGAL_FORMS.format(undeclared=", GmbH") + "patterns: []\n", 6, None,
      "'ner_evidence' lists 'GmbH', which is not declared"),
     ("stray.yaml", "anything: 1\n", None, None, "not a known rule file"),
@@ -96,7 +98,7 @@ def test_rules_check_command_reports_problems_and_fails(tmp_path: Path) -> None:
     folder = rules_with(tmp_path, "companies/bad.yaml", COMPANY + "    alias: [x]\n")
     completed = run_extract("rules", "check", "--rules", str(folder), check=False)
     assert completed.returncode == 1
-    assert "bad.yaml:2: [zephyrlogic] unknown key 'alias'" in completed.stderr
+    assert "bad.yaml:5: [zephyrlogic] unknown key 'alias'" in completed.stderr
     assert "companies" in run_extract("rules", "check", "--rules", str(RULES)).stdout
 
 
@@ -107,7 +109,7 @@ def test_a_broken_rule_file_stops_the_run_before_any_post(tmp_path: Path) -> Non
     (corpus / "a.md").write_text("本文。")
     completed = run_extract("run", str(corpus), "--output", str(tmp_path / "out"), "--rules", str(folder),
                             check=False)
-    assert completed.returncode == 1 and "bad.yaml:2" in completed.stderr
+    assert completed.returncode == 1 and "bad.yaml:5" in completed.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -135,7 +137,7 @@ def test_a_legal_form_is_declared_once_and_every_pattern_reads_it(tmp_path: Path
     from extract.segment import split_sentences
     from extract.tokenize import tokenize_sentence
 
-    shipped = {p.id: p.regex.pattern for p in load_rules(RULES).company_patterns}
+    shipped = {p.id: p.regex for p in load_rules(RULES).company_patterns}
     assert "(?:Inc|Corp|Corporation|Ltd|LLC|GmbH|AG|plc|PLC|S\\.A|N\\.V)" in shipped["company.latin_legal_form"]
     folder = tmp_path / "rules"
     shutil.copytree(RULES, folder)
@@ -171,8 +173,8 @@ def test_a_word_that_is_never_a_company_is_listed_once(tmp_path: Path, relative:
         load_rules(folder)
     [problem] = raised.value.problems
     assert message in problem.message and problem.file.endswith(relative)
-    assert problem.line == 1 + text.splitlines().index(next(line for line in text.splitlines()
-                                                            if line.startswith(f"{key}:")))
+    changed = path.read_text(encoding="utf-8").splitlines()
+    assert problem.line == 1 + changed.index(next(line for line in changed if new in line))
 
 
 def test_company_suffixes_in_ner_yaml_points_to_legal_forms(tmp_path: Path) -> None:
@@ -198,3 +200,42 @@ def test_a_problem_deep_in_a_stage_file_is_reported_at_its_key(tmp_path: Path, n
         load_rules(folder)
     [problem] = raised.value.problems
     assert problem.line == planted + 1 and key in problem.message
+
+
+#: One error planted in every kind of rule file, and one in an example: (file, text replaced, its
+#: replacement, what the problem says). Each must be reported at the line of the replacement.
+PLANTED = [
+    ("companies/global_tech.yaml", "  - {id: alphabet, name: Alphabet,", "  - {id: alphabet, nmae: Alphabet,",
+     "unknown key 'nmae' (did you mean 'name'?)"),
+    ("chips/nvidia.yaml", "aliases: [ボルタ], vendor: nvidia,", "aliases: [ボルタ], vendor: [nvidia],",
+     "'vendor' must be a string, got a list"),
+    ("company_patterns.yaml", "  latin: [Inc, Corp,", "  latin: Inc\n  unused: [Corp,",
+     "'legal_forms.latin' must be a list, got a string"),
+    ("products.yaml", "  - Microsoft Azure\n", "  - '  '\n", "'products[1]': must not be blank"),
+    ("ner.yaml", "company_labels: [Company, Corporation_Other]", "company_labels: Company",
+     "'company_labels' must be a list, got a string"),
+    ("partnerships.yaml", "  partnership: [提携,", "  alliance: [提携,",
+     "key 'triggers.alliance': Input should be 'partnership' or 'investment'"),
+    ("money.yaml", "  JPY: [円, 日本円, JPY]", "  Yen: [円, 日本円, JPY]", "'Yen' is not an ISO 4217 currency code"),
+    ("fx.yaml", "  JPY: {2015: 121.04,", "  JPY: {2015: -121.04,", "'units_per_usd.JPY[2015]': must be a positive number"),
+    ("dates.yaml", "fiscal_year_start_month: 4", "fiscal_year_start_month: 13", "'fiscal_year_start_month'"),
+    ("dates.yaml", '    anchor: "2025-06-01"', '    anchr: "2025-06-01"', "unknown key 'anchr' (did you mean 'anchor'?)"),
+]
+
+
+def test_an_error_in_every_kind_of_rule_file_is_reported_at_its_line_in_one_run(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    shutil.copytree(RULES, folder)
+    expected = set()
+    for relative, old, new, message in PLANTED:
+        path = folder / relative
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) >= 1, (relative, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        expected.add((relative, text[:text.index(old)].count("\n") + 1, message))
+    with pytest.raises(RulesInvalid) as raised:
+        load_rules(folder)
+    found = [(Path(p.file).relative_to(folder).as_posix(), p.line, p.message) for p in raised.value.problems]
+    for relative, line, message in sorted(expected):
+        assert any((f, n) == (relative, line) and message in m for f, n, m in found), (relative, line, message, found)
+    assert {f for f, _, _ in found} == {relative for relative, _, _, _ in PLANTED}

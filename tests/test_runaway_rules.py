@@ -11,15 +11,15 @@ import time
 from pathlib import Path
 
 import pytest
-import regex
 
 import extract
 import extract.normalize.companies as companies
 from conftest import RULES
 from extract.errors import PostError
 from extract.normalize.companies import CompanyRecognizer
-from extract.rules import (MAX_LISTED_PROBLEMS, MAX_RULE_FILE_BYTES, MAX_VALUE_CHARS, CompanyPattern, RulesInvalid,
-                           load_rules, required_literals)
+from extract.normalize.company_patterns import required_literals
+from extract.rules import (MAX_LISTED_PROBLEMS, MAX_RULE_FILE_BYTES, MAX_VALUE_CHARS, PatternRule, RulesInvalid,
+                           load_rules)
 from extract.segment import split_sentences
 from extract.tokenize import tokenize_sentence
 
@@ -65,9 +65,8 @@ def extract_cli(*args: str) -> subprocess.CompletedProcess:
 def recognizer_with(pattern: str, rule_id: str = "runaway") -> CompanyRecognizer:
     """A recognizer over the shipped rules whose only company pattern is ``pattern``."""
     rules = load_rules(RULES)
-    compiled = CompanyPattern(rule_id, regex.compile(pattern), "rules/company_patterns.yaml", 12,
-                              required_literals(pattern))
-    return CompanyRecognizer(dataclasses.replace(rules, company_patterns=(compiled,)))
+    only = PatternRule(rule_id, pattern, "rules/company_patterns.yaml", 12)
+    return CompanyRecognizer(dataclasses.replace(rules, company_patterns=(only,)))
 
 
 def find(recognizer: CompanyRecognizer, text: str) -> list:
@@ -185,7 +184,7 @@ def test_huge_values_are_shortened_in_problems(tmp_path: Path) -> None:
         load_rules(rules)
     message = str(raised.value)
     assert len(message) < MAX_PROBLEM_OUTPUT_CHARS
-    assert "each company must be a mapping" in message and "unknown key 'xxx" in message
+    assert "'companies[0]' must be a mapping, got a list" in message and "unknown key 'xxx" in message
     assert all(len(p.message) < 10 * MAX_VALUE_CHARS for p in raised.value.problems)
 
 

@@ -11,14 +11,14 @@ back to the body through the sentence's start.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from extract.cache import SentenceCache
 from extract.models import Sentence
-from extract.normalize.sections import SectionError
+from extract.rules.schema import NerFile
 
 #: The spaCy model GiNZA ships.
 MODEL_NAME = "ja_ginza"
@@ -73,30 +73,15 @@ class NerRules:
     person_titles: tuple[str, ...]
 
 
-def load_ner_rules(section: Mapping) -> NerRules:
-    """Compile ``rules/ner.yaml``; ValueError names a missing or wrong key."""
-    known = {"source", "examples", "company_labels", "confirming_labels", "company_context",
-             "stop_words", "person_cues", "person_titles"}
-    if "company_suffixes" in section:
-        raise SectionError("'company_suffixes' is now legal_forms.ner_evidence in company_patterns.yaml "
-                           "(one list of legal forms for every rule): move the words there",
-                           section, "company_suffixes")
-    unknown = sorted(set(section) - known)
-    if unknown:
-        raise SectionError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})", section, unknown[0])
-    lists = {}
-    for key in known - {"source", "examples"}:
-        value = section.get(key)
-        if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-            raise SectionError(f"'{key}' must be a list of strings, none of them empty", section, key)
-        lists[key] = value
+def compile_ner_rules(spec: NerFile) -> NerRules:
+    """The validated ``rules/ner.yaml`` as the sets the NER filter looks words up in."""
     return NerRules(
-        company_labels=frozenset(lists["company_labels"]),
-        confirming_labels=frozenset(lists["confirming_labels"]) | frozenset(lists["company_labels"]),
-        company_context=tuple(lists["company_context"]),
-        stop_words=frozenset(lists["stop_words"]),
-        person_cues=tuple(lists["person_cues"]),
-        person_titles=tuple(lists["person_titles"]),
+        company_labels=frozenset(spec.company_labels),
+        confirming_labels=frozenset(spec.confirming_labels) | frozenset(spec.company_labels),
+        company_context=spec.company_context,
+        stop_words=frozenset(spec.stop_words),
+        person_cues=spec.person_cues,
+        person_titles=spec.person_titles,
     )
 
 

@@ -23,9 +23,10 @@ from extract.incremental import ALL_TABLES
 from extract.models import ChipMention, CompanyMention, Post, Sentence, Token
 from extract.normalize.chips import ChipRecognizer
 from extract.normalize.companies import CompanyRecognizer
-from extract.normalize.dates import DateMatch, find_dates
-from extract.normalize.money import MoneyMatch, find_money, to_usd
-from extract.relations import Partnership, RelationFinder
+from extract.ner import compile_ner_rules
+from extract.normalize.dates import DateMatch, compile_date_rules, find_dates
+from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table, to_usd
+from extract.relations import Partnership, RelationFinder, compile_partnership_rules
 from extract.resolve import NerCompanyFilter, resolve_companies
 from extract.rules import RuleSet
 from extract.segment import mask_urls, split_sentences, url_spans
@@ -87,8 +88,12 @@ class Extractors:
             self.parse_cache = SentenceCache(cache_path, parse_kind)
         self.companies = CompanyRecognizer(rules)
         self.chips = ChipRecognizer(rules)
-        self.relations = RelationFinder(rules.partnerships)
-        self.ner_filter = NerCompanyFilter(rules.ner, rules.legal_forms, self.companies.blocked_names,
+        self.money = compile_money_rules(rules.money)
+        self.fx = fx_table(rules.fx)
+        self.dates = compile_date_rules(rules.dates)
+        self.relations = RelationFinder(compile_partnership_rules(rules.partnerships))
+        self.ner_rules = compile_ner_rules(rules.ner)
+        self.ner_filter = NerCompanyFilter(self.ner_rules, rules.legal_forms, self.companies.blocked_names,
                                            self.companies.listed_names, self.chips.listed_names)
 
 
@@ -116,7 +121,7 @@ def _companies(sentences: list[Sentence], tokens: list[list[Token]], extractors:
     spans = find_entities([s for s in sentences
                            if extractors.ner_filter.may_find_company(s, by_sentence.get(s.sentence_id, ()))],
                           extractors.ner_cache)
-    return resolve_companies(found, spans, sentences, tokens, extractors.ner_filter, extractors.rules.ner)
+    return resolve_companies(found, spans, sentences, tokens, extractors.ner_filter, extractors.ner_rules)
 
 
 def _partnerships(sentences: list[Sentence], companies: list[CompanyMention], money: tuple[SentenceMoney, ...],
@@ -143,7 +148,6 @@ def _outside(mentions: list, spans: list[tuple[int, int]]) -> list:
 def process_post(post: Post, extractors: Extractors, tables: Collection[str] = ALL_TABLES) -> PostResult:
     """Run the per-post stages on one post: those that feed ``tables`` (all by default), as the stage
     registry says; MeCab, most of a rules-only run, is skipped when only money or dates are wanted."""
-    rules = extractors.rules
     run = stages_for(tables, extractors.use_ner)
     sentences = split_sentences(post.body)
     tokens = ([tokenize_sentence(sentence) for sentence in sentences]
@@ -153,12 +157,12 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
     anchor = post.published_at.date() if post.published_at else None
     texts = [mask_urls(sentence.text) for sentence in sentences]
     money = tuple(
-        SentenceMoney(sentence.sentence_id, found, to_usd(found.value, found.currency, anchor, rules.fx))
+        SentenceMoney(sentence.sentence_id, found, to_usd(found.value, found.currency, anchor, extractors.fx))
         for sentence, text in zip(sentences, texts) for found in
-        (_in_body(m, sentence) for m in find_money(text, rules.money))) if "money" in run else ()
+        (_in_body(m, sentence) for m in find_money(text, extractors.money))) if "money" in run else ()
     dates = tuple(SentenceDate(sentence.sentence_id, _in_body(found, sentence))
                   for sentence, text in zip(sentences, texts)
-                  for found in find_dates(text, rules.dates, anchor)) if "dates" in run else ()
+                  for found in find_dates(text, extractors.dates, anchor)) if "dates" in run else ()
     return PostResult(
         post=post,
         sentences=tuple(sentences),

@@ -40,12 +40,10 @@ from itertools import combinations
 from extract.models import CompanyMention, Sentence
 from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.numerals import DIGIT
-from extract.normalize.sections import SectionError, any_word
+from extract.normalize.alternation import any_word
+from extract.rules.schema import PartnershipsFile
 
 PARTNERSHIP, INVESTMENT = "partnership", "investment"
-#: Roles a particle after a party can give it (``roles:`` of the rule file); "example" (AやBといった)
-#: is a role of its own so that such companies are neither partners nor subjects.
-ROLES = ("partner", "target", "source", "subject", "example", "of")
 #: Characters after a trigger in which a negation (しない, せず) denies it.
 NEGATION_WINDOW = 12
 #: Characters of modifiers between AとBの and the trigger (AとBの戦略的提携).
@@ -113,100 +111,36 @@ class _Party:
     group: int
 
 
-def _strings(section: Mapping, key: str) -> tuple[str, ...]:
-    """The words under ``key`` (none when it is left out); an empty word would match everywhere."""
-    value = section.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise SectionError(f"'{key}' must be a list of strings, none of them empty", section, key)
-    return tuple(value)
-
-
-def _words(section: Mapping, key: str, within: str = "") -> tuple[str, ...]:
-    """The words under a required ``key`` (an empty list: none); ``within`` is the enclosing key, for
-    messages that name the key by its path (group_counts.particles)."""
-    name = f"{within}.{key}" if within else key
-    if key not in section:
-        raise SectionError(f"missing key '{name}'", section)
-    value = section[key]
-    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise SectionError(f"'{name}' must be a list of strings, none of them empty", section, key)
-    return tuple(value)
-
-
-def _mapping(section: Mapping, key: str, fields: tuple[str, ...]) -> Mapping:
-    """The mapping under a required ``key`` with exactly the keys ``fields``."""
-    value = section.get(key)
-    if not isinstance(value, Mapping):
-        raise SectionError(f"'{key}' must be a mapping with the keys {', '.join(fields)}", section, key)
-    unknown = sorted(str(name) for name in set(value) - set(fields))
-    if unknown:
-        raise SectionError(f"unknown key '{key}.{unknown[0]}' (known: {', '.join(fields)})", value, unknown[0])
-    return value
-
-
-def _roles(section: Mapping) -> tuple[tuple[str, str], ...]:
-    """``roles:`` as (particle, role) pairs, longest particle first; a particle has one role."""
-    groups = _mapping(section, "roles", ROLES)
-    pairs: dict[str, str] = {}
-    for role in groups:
-        for particle in _words(groups, role, "roles"):
-            if pairs.setdefault(particle, role) != role:
-                raise SectionError(f"particle '{particle}' is listed under both roles.{pairs[particle]} and "
-                                   f"roles.{role}", groups, role)
-    return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
-
-
-def load_partnership_rules(section: Mapping) -> PartnershipRules:
-    """Compile the cues of ``rules/partnerships.yaml``; ValueError names a wrong key."""
-    known = {"source", "examples", "triggers", "not_triggers", "hedges", "negations", "same_company",
-             "both_companies", "coordinators", "roles", "group_counts", "name_suffixes", "not_name_suffixes",
-             "topic_particles", "unnamed_companies"}
-    unknown = sorted(set(section) - known)
-    if unknown:
-        raise SectionError(f"unknown key '{unknown[0]}' (known: {', '.join(sorted(known))})", section, unknown[0])
-    triggers = section.get("triggers")
-    if not isinstance(triggers, Mapping) or not triggers:
-        raise SectionError("'triggers' must map a relation type (partnership, investment) to a list of words",
-                           section, "triggers")
-    pairs = []
-    for kind, words in triggers.items():
-        if kind not in (PARTNERSHIP, INVESTMENT):
-            raise SectionError(f"unknown relation type '{kind}' under 'triggers' (use partnership or investment)",
-                               triggers, kind)
-        pairs += [(word, kind) for word in _strings(triggers, kind)]
-    kinds: dict[str, str] = {}
-    for word, kind in pairs:
-        if kinds.setdefault(word, kind) != kind:
-            raise ValueError(f"trigger '{word}' is listed as both partnership and investment")
-    pairs.sort(key=lambda pair: -len(pair[0]))
-    not_triggers, hedges, negations = (_strings(section, key) for key in ("not_triggers", "hedges", "negations"))
-    same_company, both_companies = _strings(section, "same_company"), _strings(section, "both_companies")
-    roles = _roles(section)
-    coordinators = any_word(_words(section, "coordinators"))
-    counts = _mapping(section, "group_counts", ("count_words", "counters", "particles"))
-    count_words, counters, count_particles = (any_word(_words(counts, key, "group_counts"))
-                                              for key in ("count_words", "counters", "particles"))
+def compile_partnership_rules(spec: PartnershipsFile) -> PartnershipRules:
+    """Compile the validated cues of ``rules/partnerships.yaml`` into the relation step's regexes."""
+    pairs = sorted(((word, kind) for kind, words in spec.triggers.items() for word in words),
+                   key=lambda pair: -len(pair[0]))
+    role_pairs = tuple(sorted(((particle, role) for role, particles in spec.roles.model_dump().items()
+                               for particle in particles), key=lambda pair: -len(pair[0])))
+    coordinators = any_word(spec.coordinators)
+    counts = spec.group_counts
+    count_words, counters, count_particles = (any_word(words)
+                                              for words in (counts.count_words, counts.counters, counts.particles))
     # 社 of ソニー社は, not the start of 社長
-    suffix = f"(?!{any_word(_words(section, 'not_name_suffixes'))}){any_word(_words(section, 'name_suffixes'))}"
-    topic_particles = _words(section, "topic_particles")
-    unnamed = _mapping(section, "unnamed_companies", ("nouns", "subject_particles", "prefixes", "not_topic"))
-    nouns, subject_particles, prefixes, not_topic = (any_word(_words(unnamed, key, "unnamed_companies"))
-                                                     for key in ("nouns", "subject_particles", "prefixes", "not_topic"))
+    suffix = f"(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)}"
+    unnamed = spec.unnamed_companies
+    nouns, subject_particles, prefixes, not_topic = (any_word(words) for words in (
+        unnamed.nouns, unnamed.subject_particles, unnamed.prefixes, unnamed.not_topic))
     return PartnershipRules(
         triggers=tuple(pairs),
         trigger_re=re.compile("|".join(re.escape(word) for word, _ in pairs)),
-        not_triggers=not_triggers,
-        hedges=hedges,
-        negations=negations,
-        same_company=same_company,
-        both_companies=both_companies,
-        roles=roles,
-        topic_particles=topic_particles,
+        not_triggers=spec.not_triggers,
+        hedges=spec.hedges,
+        negations=spec.negations,
+        same_company=spec.same_company,
+        both_companies=spec.both_companies,
+        roles=role_pairs,
+        topic_particles=spec.topic_particles,
         coordinator_re=re.compile(rf"\s*{coordinators}\s*"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{suffix}|\*+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
-        unnamed_topic_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}(?!{not_topic}){any_word(topic_particles)}"),
+        unnamed_topic_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}(?!{not_topic}){any_word(spec.topic_particles)}"),
     )
 
 

@@ -20,9 +20,10 @@ from extract.errors import PostError
 from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import CompanyMention, Sentence, Token
 from extract.names import company_key, derived_company_id
-from extract.rules import CompanyPattern, CompanyRule, RuleSet, clipped
+from extract.normalize.company_patterns import CompanyPattern, compile_company_patterns
+from extract.rules import CompanyRule, RuleSet, clipped
 
-if TYPE_CHECKING:  # the regex module is imported where patterns are compiled (rules.py)
+if TYPE_CHECKING:  # the regex module is imported where patterns are compiled (company_patterns.py)
     import regex
 
 #: Longest one company pattern may search one sentence, in seconds. A sentence is at most a few
@@ -57,7 +58,7 @@ class CompanyRecognizer:
         self.blocked_names = frozenset(self._blocked)
         #: Every listed company name, context aliases included.
         self.listed_names = frozenset(company_key(name) for name, entry in names if entry.kind != _BLOCKED)
-        self._patterns = rules.company_patterns
+        self._patterns = compile_company_patterns(rules.company_patterns)
         #: Legal forms that, right after a context alias, make it the company (MS社).
         self._context_forms = rules.legal_forms.after_context_alias
 

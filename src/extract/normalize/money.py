@@ -42,17 +42,9 @@ from extract.normalize.numerals import (
     THOUSANDS_SEPARATOR_CHARS,
     parse_numeral,
 )
-from extract.normalize.sections import (check_keys, cue_words_by_side, grouped_words, require, word_alternation,
-                                        word_list)
+from extract.normalize.alternation import word_alternation
+from extract.rules.schema import FxFile, MoneyFile, by_word
 
-#: Qualifiers a cue word can give; range and vague come from the shape of the amount.
-CUE_QUALIFIERS = ("approx", "at_least", "at_most")
-#: The rule file that error messages name, and its keys read here (source and examples are ignored).
-_WHERE = "money.yaml"
-_MONEY_KEYS = (
-    "currencies", "currency_prefixes", "weak_currencies", "scale_words",
-    "qualifiers", "range_separators", "range_changes", "exchange_rate_joiners", "vague_numbers",
-)
 #: A numeral never starts right after part of another number (the 2,345 of 12,345).
 _NUMBER_START = (rf"(?<![{DIGIT_CHARS}{DECIMAL_POINT_CHARS}{THOUSANDS_SEPARATOR_CHARS}"
                  rf"{KANJI_DIGIT}{KANJI_SMALL_UNIT}{LARGE_UNIT}])")
@@ -105,62 +97,23 @@ class FxTable:
     units_per_usd: Mapping[str, Mapping[int, float]]
 
 
-def _is_iso_code(code: object) -> bool:
-    """Whether ``code`` is written as an ISO 4217 currency code (USD, JPY)."""
-    return isinstance(code, str) and re.fullmatch(r"[A-Z]{3}", code) is not None
-
-
 def _alternation(words) -> str:
     """A regex alternation of ``words``, longest first, that never cuts an ASCII word in two (billion, B)."""
     return word_alternation(words, whole_ascii_words=True)
 
 
-def _currency_words(section: Mapping, key: str) -> dict[str, str]:
-    """Word -> ISO code from a ``{code: [words]}`` mapping, validated."""
-    for code in require(section, key, Mapping, _WHERE):
-        if not _is_iso_code(code):
-            raise ValueError(f"{_WHERE}: {key!r} has {code!r}, which is not an ISO 4217 code")
-    return grouped_words(section, key, _WHERE)
-
-
-def _vague_numbers(section: Mapping) -> dict[str, tuple[float, float]]:
-    """Vague numeral word -> (low, high) multipliers, validated."""
-    vague = require(section, "vague_numbers", Mapping, _WHERE)
-    spans: dict[str, tuple[float, float]] = {}
-    for word, span in vague.items():
-        if not (isinstance(span, list) and len(span) == 2 and all(isinstance(n, (int, float)) for n in span)
-                and span[0] < span[1]):
-            raise ValueError(f"{_WHERE}: 'vague_numbers.{word}' must be [low, high] with low < high")
-        spans[str(word)] = (float(span[0]), float(span[1]))
-    return spans
-
-
-def _scale_words(section: Mapping) -> dict[str, float]:
-    """English scale word -> multiplier, validated."""
-    scales = require(section, "scale_words", Mapping, _WHERE)
-    for word, multiplier in scales.items():
-        if not isinstance(multiplier, (int, float)) or isinstance(multiplier, bool) or multiplier <= 0:
-            raise ValueError(f"{_WHERE}: 'scale_words.{word}' must be a positive number")
-    return {str(word): float(multiplier) for word, multiplier in scales.items()}
-
-
-def load_money_rules(section: Mapping) -> MoneyRules:
-    """Compile the money cues of ``rules/money.yaml`` once, so finding money is one regex pass per text.
-
-    Raises ValueError naming the key when a key is missing, of the wrong type or unknown.
-    """
-    check_keys(section, _MONEY_KEYS, _WHERE)
-    suffix_currency = _currency_words(section, "currencies")
-    prefix_currency = _currency_words(section, "currency_prefixes")
-    weak = frozenset(word_list(section, "weak_currencies", _WHERE))
-    scales = _scale_words(section)
-    before_cues, after_cues = cue_words_by_side(section, "qualifiers", _WHERE, CUE_QUALIFIERS)
-    separators = require(section, "range_separators", Mapping, _WHERE)
-    symbols = word_list(separators, "symbols", f"{_WHERE} range_separators")
-    words = word_list(separators, "words", f"{_WHERE} range_separators")
-    changes = word_list(section, "range_changes", _WHERE)
-    joiners = word_list(section, "exchange_rate_joiners", _WHERE)
-    vague = _vague_numbers(section)
+def compile_money_rules(spec: MoneyFile) -> MoneyRules:
+    """Compile the validated cues of ``rules/money.yaml`` once, so finding money is one regex pass per text."""
+    suffix_currency = by_word(spec.currencies)
+    prefix_currency = by_word(spec.currency_prefixes)
+    weak = frozenset(spec.weak_currencies)
+    scales = {word: float(multiplier) for word, multiplier in spec.scale_words.items()}
+    before_cues = {word: label for label, sides in spec.qualifiers.items() for word in sides.before}
+    after_cues = {word: label for label, sides in spec.qualifiers.items() for word in sides.after}
+    symbols, words = spec.range_separators.symbols, spec.range_separators.words
+    changes = spec.range_changes
+    joiners = spec.exchange_rate_joiners
+    vague = {word: (float(low), float(high)) for word, (low, high) in spec.vague_numbers.items()}
 
     number = f"{_NUMBER_START}(?:{NUMERAL})"
     cur = _alternation(suffix_currency)
@@ -373,21 +326,10 @@ def find_money(text: str, rules: MoneyRules) -> list[MoneyMatch]:
     return found
 
 
-def load_fx_table(section: Mapping) -> FxTable:
-    """Read the dated rate table of ``rules/fx.yaml``; ValueError names the key when it is malformed."""
-    check_keys(section, ("units_per_usd",), "fx.yaml")
-    table = require(section, "units_per_usd", Mapping, "fx.yaml")
-    rates: dict[str, dict[int, float]] = {}
-    for code, by_year in table.items():
-        if not _is_iso_code(code):
-            raise ValueError(f"fx.yaml: 'units_per_usd' has {code!r}, which is not an ISO 4217 code")
-        if not isinstance(by_year, Mapping) or not by_year:
-            raise ValueError(f"fx.yaml: 'units_per_usd.{code}' must be a non-empty mapping of year to rate")
-        for year, rate in by_year.items():
-            if not isinstance(year, int) or not isinstance(rate, (int, float)) or isinstance(rate, bool) or rate <= 0:
-                raise ValueError(f"fx.yaml: 'units_per_usd.{code}.{year}' must map a year to a positive rate")
-        rates[code] = {year: float(rate) for year, rate in by_year.items()}
-    return FxTable(units_per_usd=rates)
+def fx_table(spec: FxFile) -> FxTable:
+    """The validated dated rate table of ``rules/fx.yaml``."""
+    return FxTable(units_per_usd={code: {year: float(rate) for year, rate in by_year.items()}
+                                  for code, by_year in spec.units_per_usd.items()})
 
 
 def to_usd(amount: float | None, currency: str, on: datetime.date | None, fx: FxTable) -> float | None:

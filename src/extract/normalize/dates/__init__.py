@@ -20,7 +20,7 @@ What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
     decade.py     date.decade
     relative.py   date.relative_year, date.relative_fiscal_year, date.relative_month, date.relative_offset
     duration.py   duration (and the year ranges it finds: 2024～2026年)
-    loading.py    load_date_rules: validation, and every pattern compiled in the order tried
+    loading.py    compile_date_rules: every pattern compiled from the validated rules, in the order tried
     finding.py    find_dates: candidates, the longest-wins overlap policy, the match cache
 
 Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
@@ -55,7 +55,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
 from __future__ import annotations
 
 from extract.normalize.dates.finding import find_dates
-from extract.normalize.dates.loading import load_date_rules
+from extract.normalize.dates.loading import compile_date_rules
 from extract.normalize.dates.model import DateMatch, DateRules
 
-__all__ = ["DateMatch", "DateRules", "find_dates", "load_date_rules"]
+__all__ = ["DateMatch", "DateRules", "find_dates", "compile_date_rules"]

@@ -38,7 +38,8 @@ from extract.normalize.numerals import (
     POSITIONAL_KANJI_DIGIT,
     THOUSANDS_SEPARATOR_CHARS,
 )
-from extract.normalize.sections import any_word, word_alternation
+from extract.normalize.alternation import any_word, word_alternation
+from extract.rules.schema import DatesFile
 
 #: Kanji digits a date is written in: the positional ones of ``numerals`` (no old-style 零).
 KANJI_DIGITS = POSITIONAL_KANJI_DIGIT
@@ -116,37 +117,34 @@ class Pieces:
     not_dates: str
 
 
-def build_pieces(tables: Mapping[str, Mapping[str, Any]], *, not_before_year: str, fiscal_suffixes: list[str],
-                 fiscal_prefixes: list[str], quarter_words: list[str], half_unit_words: list[str],
-                 range_separators: list[str], not_dates: list[str], era_first_year: list[str],
-                 vague_numerals: list[str], not_after_month: list[str], not_after_day: list[str],
-                 not_after_direction: list[str]) -> Pieces:
-    """The pieces of one rule set, from its validated word tables (DateRules field name -> words) and word lists.
+def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> Pieces:
+    """The pieces of one rule set, from its word tables (DateRules field name -> words) and the word lists
+    of the validated rule file.
 
-    ``vague_numerals`` are single characters (the loader checks): they go into a look-behind.
+    ``words.vague_numerals`` are single characters (the schema checks): they go into a look-behind.
     """
-    year_start = rf"(?<![{DIGIT_CHARS}{KANJI_DIGITS}{not_before_year}])"
-    no_number_before = rf"(?<![{_NUMBER_CHARS}{''.join(re.escape(char) for char in vague_numerals)}])"
+    year_start = rf"(?<![{DIGIT_CHARS}{KANJI_DIGITS}{words.not_before_year}])"
+    no_number_before = rf"(?<![{_NUMBER_CHARS}{''.join(re.escape(char) for char in words.vague_numerals)}])"
     year4 = rf"(?:[12１２]{DIGIT}{{3}}|[{KANJI_DIGITS}]{{4}})(?!{DIGIT})"
-    era = rf"(?P<era>{word_alternation(tables['eras'])})(?P<era_year>{any_word(era_first_year)}|{SMALL_NUMBER})"
+    era = rf"(?P<era>{word_alternation(tables['eras'])})(?P<era_year>{any_word(words.era_first_year)}|{SMALL_NUMBER})"
     period = rf"(?P<period>{word_alternation(tables['period_mods'])})"
     bound = rf"(?P<bound>{word_alternation(tables['bound_mods'])})"
-    separators = word_alternation(range_separators)
+    separators = word_alternation(words.range_separators)
     sep = r"[ 　]?"
     return Pieces(
         year_start=year_start,
         no_number_before=no_number_before,
         year=rf"(?:{year_start}(?P<year>{year4})|{era})",
         short_year=rf"{year_start}(?P<short_year>{DIGIT}{{2}})",
-        month=rf"(?P<month>{SMALL_NUMBER})月(?!{any_word(not_after_month)})",
-        day=rf"(?P<day>{SMALL_NUMBER})日(?!{any_word(not_after_day)})",
+        month=rf"(?P<month>{SMALL_NUMBER})月(?!{any_word(words.not_after_month)})",
+        day=rf"(?P<day>{SMALL_NUMBER})日(?!{any_word(words.not_after_day)})",
         tail=rf"{period}?{bound}?",
         bound=bound,
         half=rf"(?P<half>{word_alternation(tables['half_years'])})",
-        quarter_ordinal=rf"第(?P<q1>{_QUARTER_DIGIT}){word_alternation(quarter_words)}",
+        quarter_ordinal=rf"第(?P<q1>{_QUARTER_DIGIT}){word_alternation(words.quarter_words)}",
         quarter_code=rf"(?:(?<![A-Za-z])[QＱ](?P<q2>[1-4１-４])|(?<!{DIGIT})(?P<q3>[1-4１-４])[QＱ]){CODE_END}",
-        fiscal=rf"(?P<fiscal>{word_alternation(fiscal_suffixes)})",
-        prefixed_fiscal_year=(rf"(?<![A-Za-z]){word_alternation(fiscal_prefixes)}{sep}"
+        fiscal=rf"(?P<fiscal>{word_alternation(words.fiscal_suffixes)})",
+        prefixed_fiscal_year=(rf"(?<![A-Za-z]){word_alternation(words.fiscal_prefixes)}{sep}"
                               rf"(?P<fyear>{year4}|{DIGIT}{{2}})"),
         sep=sep,
         separators=separators,
@@ -156,12 +154,12 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], *, not_before_year: st
         relative_month=rf"(?P<rel_month>{word_alternation(tables['relative_months'])})",
         unit=word_alternation(tables["duration_units"]),
         offset_unit=word_alternation({**tables["duration_units"], **tables["offset_units"]}),
-        half_unit=word_alternation(half_unit_words),
+        half_unit=word_alternation(words.half_unit_words),
         number=rf"{no_number_before}(?P<n>{DECIMAL_NUMBER}|[{KANJI_DIGITS}{KANJI_SMALL_UNIT}]+)",
         number2=rf"(?P<n2>{DECIMAL_NUMBER}|[{KANJI_DIGITS}{KANJI_SMALL_UNIT}]+)",
         direction=(rf"(?P<direction>{word_alternation(tables['relative_directions'])})"
-                   rf"(?!{any_word(not_after_direction)})"),
+                   rf"(?!{any_word(words.not_after_direction)})"),
         before_cue=rf"(?:(?P<pre>{word_alternation(tables['duration_before'])}){sep})?",
         after_cue=rf"(?:{sep}(?P<post>{word_alternation(tables['duration_after'])}))?",
-        not_dates=word_alternation(not_dates),
+        not_dates=word_alternation(words.not_dates),
     )

@@ -1,0 +1,431 @@
+"""What each kind of rule file may hold, declared once: one pydantic model per kind.
+
+A rule file is checked against its model in one pass that collects every
+problem (a missing key, an unknown one, a wrong type, a word listed under two
+labels), and the validated model is what the stages read: plain, frozen spec
+records, so no stage re-checks the YAML and no stage is imported here. A rule
+author who wants to know what a key may hold reads it here, next to the
+comments of the shipped file.
+
+pydantic, not hand-written checks, because it reports every problem with the
+path of the value at fault (``companies[3].aliases[1]``), which the loader
+turns into the line of that key or item; spaCy already depends on it.
+
+Two habits hold for every model: a key left empty (``aliases:``) counts as
+absent, and keys a model does not declare are errors, with the known keys
+listed, so a misspelt key never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat, StrictInt,
+                      field_validator, model_validator)
+
+from extract.names import DERIVED_ID_PREFIX
+
+#: A rule id: lowercase ASCII words joined by '-'.
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: Every ``{legal_forms.GROUP}`` in a company pattern's regex.
+_LEGAL_FORM_PLACEHOLDER_RE = re.compile(r"\{legal_forms\.([^{}]*)\}")
+
+
+def _number_as_text(value: object) -> object:
+    """A name YAML read as a number (``- 1688``) as the text it was written as."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+def _iso_code(value: str) -> str:
+    if re.fullmatch(r"[A-Z]{3}", value) is None:
+        raise ValueError(f"'{value}' is not an ISO 4217 currency code (three capital letters, e.g. USD)")
+    return value
+
+
+def _positive(value: float) -> float:
+    if value <= 0:
+        raise ValueError("must be a positive number")
+    return value
+
+
+def _rule_id(value: str) -> str:
+    if not ID_RE.match(value):
+        raise ValueError("id must be lowercase ASCII words joined by '-' (e.g. 'amazon-web-services')")
+    return value
+
+
+#: A word of a cue list (a particle, a trigger, a currency word): any non-empty text.
+Word = Annotated[str, Field(min_length=1)]
+Words = tuple[Word, ...]
+#: A name in the gazetteer or a block list: non-blank text (a number is read as the text written).
+Name = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_not_blank)]
+Names = tuple[Name, ...]
+IsoCode = Annotated[str, AfterValidator(_iso_code)]
+#: A number (an integer is one too; true/false and quoted numbers are not).
+Number = StrictFloat
+PositiveNumber = Annotated[Number, AfterValidator(_positive)]
+
+
+def _one_label_per_word(groups: Mapping[str, tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+    """A ``{label: [words]}`` table must give each word one label: a match could not say which it means."""
+    seen: dict[str, str] = {}
+    for label, words in groups.items():
+        for word in words:
+            if seen.setdefault(word, label) != label:
+                raise ValueError(f"'{word}' is listed under both '{seen[word]}' and '{label}': list it once")
+    return groups
+
+
+def by_word(groups: Mapping[Any, tuple[str, ...]]) -> dict[str, str]:
+    """Word -> label of a validated ``{label: [words]}`` table (each word has one label), as the stages
+    look words up."""
+    return {word: label for label, words in groups.items() for word in words}
+
+
+class Spec(BaseModel):
+    """A mapping of a rule file: frozen, closed to undeclared keys, an empty key read as absent.
+
+    ``moved_keys`` are keys an earlier version of the file had, with where their words went, so an
+    old file gets told what to do instead of only "unknown key".
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    moved_keys: ClassVar[Mapping[str, str]] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_absent(cls, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            return {key: value for key, value in data.items() if value is not None}
+        return data
+
+
+class Example(Spec):
+    """An ``examples:`` entry: a text and what the file's stage must (``finds``) and must not (``not``)
+    find in it; ``anchor`` is the post date relative dates resolve against."""
+
+    text: str
+    finds: tuple[Any, ...] = ()
+    not_: Names = Field((), alias="not")
+    anchor: str | None = None
+    note: str | None = None
+
+    @field_validator("anchor", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: object) -> object:
+        return value if value is None or isinstance(value, str) else str(value)
+
+
+class RuleFileSpec(Spec):
+    """What every rule file may hold besides its rules: where its words come from, and examples."""
+
+    source: str | None = None
+    examples: tuple[Example, ...] = ()
+
+
+# --- the gazetteers -------------------------------------------------------------------------
+
+class CompanyEntry(Spec):
+    """A company of the gazetteer. ``context_aliases`` are names that mean the company only next to
+    a legal form or company word (ソフトバンク社); ``parent`` is the id of its parent company."""
+
+    id: Annotated[str, AfterValidator(_rule_id)]
+    name: Name
+    aliases: Names = ()
+    context_aliases: Names = ()
+    parent: str | None = None
+    note: str | None = None
+    country: str | None = None
+    ticker: str | int | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _not_reserved(cls, value: str) -> str:
+        if value.startswith(DERIVED_ID_PREFIX):
+            raise ValueError(f"ids starting with '{DERIVED_ID_PREFIX}' are reserved for companies no list names; "
+                             "choose another id")
+        return value
+
+
+class CompaniesFile(RuleFileSpec):
+    """A file of ``rules/companies/``."""
+
+    companies: tuple[CompanyEntry, ...]
+
+
+class ChipEntry(Spec):
+    """A chip of the catalog; ``vendor`` is the id of the company that makes it."""
+
+    id: Annotated[str, AfterValidator(_rule_id)]
+    name: Name
+    vendor: str
+    aliases: Names = ()
+    note: str | None = None
+    family: str | None = None
+
+
+class ChipsFile(RuleFileSpec):
+    """A file of ``rules/chips/``: chips, and names that look like chips but are not (``not_chips``)."""
+
+    chips: tuple[ChipEntry, ...] = ()
+    not_chips: Names = ()
+
+
+class ProductsFile(RuleFileSpec):
+    """``rules/products.yaml``: products and generic nouns that are never companies."""
+
+    products: Names = ()
+    not_companies: Names = ()
+
+
+#: The groups of ``legal_forms`` that declare forms, by how they are written: each form in one of them.
+LEGAL_FORM_KINDS = ("japanese", "latin", "company_words")
+#: The groups of ``legal_forms`` that pick, from the declared forms, those one check uses.
+LEGAL_FORM_USES = ("after_context_alias", "ner_evidence", "trimmed_from_ner")
+
+
+class LegalForms(Spec):
+    """``legal_forms`` of company_patterns.yaml: the one list of company legal forms (株式会社, Inc) and
+    company words (社, グループ). The first three groups declare every form once, by how it is written;
+    the others are the subsets single checks use (see the file's comments)."""
+
+    japanese: Names
+    latin: Names
+    company_words: Names
+    after_context_alias: Names
+    ner_evidence: Names
+    trimmed_from_ner: Names
+
+    def group(self, name: str) -> tuple[str, ...]:
+        """The forms of the group ``name``; KeyError when there is no such group."""
+        if name not in (*LEGAL_FORM_KINDS, *LEGAL_FORM_USES):
+            raise KeyError(name)
+        forms: tuple[str, ...] = getattr(self, name)
+        return forms
+
+    def expand(self, pattern: str) -> str:
+        """``pattern`` with each ``{legal_forms.GROUP}`` replaced by that group's forms as an escaped
+        alternation (``(?:株式会社|\\(株\\))``); ValueError for an unknown or empty group."""
+        def alternation(match: re.Match) -> str:
+            try:
+                forms = self.group(match.group(1))
+            except KeyError:
+                raise ValueError(f"unknown placeholder '{match.group(0)}': the groups of legal_forms are "
+                                 f"{', '.join((*LEGAL_FORM_KINDS, *LEGAL_FORM_USES))}") from None
+            if not forms:
+                raise ValueError(f"placeholder '{match.group(0)}' stands for no form: "
+                                 f"legal_forms.{match.group(1)} is empty")
+            return "(?:" + "|".join(re.escape(form) for form in forms) + ")"
+
+        return _LEGAL_FORM_PLACEHOLDER_RE.sub(alternation, pattern)
+
+
+class CompanyPatternEntry(Spec):
+    """A regex that finds a company no list names; its group ``name`` is the company's name, and
+    ``{legal_forms.GROUP}`` stands for the forms of that group."""
+
+    id: str
+    regex: str
+    note: str | None = None
+
+
+class CompanyPatternsFile(RuleFileSpec):
+    """``rules/company_patterns.yaml``: legal forms, the patterns, and names they must never give."""
+
+    legal_forms: LegalForms
+    patterns: tuple[CompanyPatternEntry, ...]
+    reject: Names = ()
+
+
+# --- the NER filter -------------------------------------------------------------------------------
+
+class NerFile(RuleFileSpec):
+    """``rules/ner.yaml``: which GiNZA labels may be companies, and the words of the NER filters."""
+
+    moved_keys: ClassVar[Mapping[str, str]] = {
+        "company_suffixes": "'company_suffixes' is now legal_forms.ner_evidence in company_patterns.yaml "
+                            "(one list of legal forms for every rule): move the words there",
+    }
+
+    company_labels: Words
+    confirming_labels: Words
+    company_context: Words
+    stop_words: Words
+    person_cues: Words
+    person_titles: Words
+
+
+# --- money ---------------------------------------------------------------------------------------
+
+CurrencyWords = Annotated[dict[IsoCode, Words], AfterValidator(_one_label_per_word)]
+
+
+class CueSides(Spec):
+    """Cue words before and after what they qualify (約 before, 以上 after)."""
+
+    before: Words = ()
+    after: Words = ()
+
+
+class RangeSeparators(Spec):
+    """What joins the two ends of a range: symbols (～) also join prefixed amounts ($1-2B); words (から) do not."""
+
+    symbols: Words
+    words: Words
+
+
+def _low_below_high(span: tuple[float, float]) -> tuple[float, float]:
+    if not span[0] < span[1]:
+        raise ValueError("must be [low, high] with low < high")
+    return span
+
+
+class MoneyFile(RuleFileSpec):
+    """``rules/money.yaml``: currency words, scale words and qualifier cues."""
+
+    currencies: CurrencyWords
+    currency_prefixes: CurrencyWords
+    weak_currencies: Words
+    scale_words: dict[Word, PositiveNumber]
+    qualifiers: dict[Literal["approx", "at_least", "at_most"], CueSides]
+    range_separators: RangeSeparators
+    range_changes: Words
+    exchange_rate_joiners: Words
+    vague_numbers: dict[Word, Annotated[tuple[Number, Number], AfterValidator(_low_below_high)]]
+
+
+class FxFile(RuleFileSpec):
+    """``rules/fx.yaml``: units of each currency one US dollar bought, by year."""
+
+    units_per_usd: dict[IsoCode, Annotated[dict[StrictInt, PositiveNumber], Field(min_length=1)]]
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+WordCounts = dict[Word, StrictInt]
+UnitLetter = Literal["Y", "M", "W", "D", "H"]
+
+
+def _single_characters(words: tuple[str, ...]) -> tuple[str, ...]:
+    longer = [word for word in words if len(word) != 1]
+    if longer:
+        raise ValueError(f"must list single characters (they go into a fixed-width look-behind), not '{longer[0]}'")
+    return words
+
+
+def _character_class_body(value: str) -> str:
+    try:
+        re.compile(f"[0-9{value}]")
+    except re.error as error:
+        raise ValueError(f"not a regex character-class body: {error}") from None
+    return value
+
+
+class DatesFile(RuleFileSpec):
+    """``rules/dates.yaml``: calendar, fiscal and duration words (see the file's comments for each)."""
+
+    eras: WordCounts
+    era_first_year: Words
+    fiscal_year_start_month: Annotated[StrictInt, Field(ge=1, le=12)]
+    relative_years: WordCounts
+    relative_fiscal_years: WordCounts
+    relative_months: WordCounts
+    relative_directions: dict[Word, Literal[1, -1]]
+    not_after_direction: Words
+    period_mods: Annotated[dict[Literal["START", "MID", "END"], Words], AfterValidator(_one_label_per_word)]
+    bound_mods: Annotated[dict[Literal["BEFORE", "AFTER"], Words], AfterValidator(_one_label_per_word)]
+    half_years: Annotated[dict[Literal["H1", "H2"], Words], AfterValidator(_one_label_per_word)]
+    fiscal_suffixes: Words
+    fiscal_prefixes: Words
+    quarter_words: Words
+    duration_units: dict[Word, UnitLetter]
+    offset_units: dict[Word, UnitLetter]
+    half_unit_words: Words
+    duration_mods: dict[Literal["APPROX", "LESS_THAN", "MORE_THAN"], CueSides]
+    range_separators: Words
+    not_dates: Words
+    not_after: Words
+    not_after_month: Words
+    not_after_day: Words
+    vague_numerals: Annotated[Words, AfterValidator(_single_characters)]
+    not_before_year: Annotated[str, AfterValidator(_character_class_body)]
+
+
+# --- relations -----------------------------------------------------------------------------------
+
+class Roles(Spec):
+    """The particle right after a company -> its role in the sentence (see partnerships.yaml); "example"
+    (AやBといった) is a role of its own so that such companies are neither partners nor subjects."""
+
+    partner: Words = ()
+    target: Words = ()
+    source: Words = ()
+    subject: Words = ()
+    example: Words = ()
+    of: Words = ()
+
+    @model_validator(mode="after")
+    def _one_role_per_particle(self) -> Roles:
+        _one_label_per_word(self.model_dump())
+        return self
+
+
+class GroupCounts(Spec):
+    """A count of the companies just named, as the actors (3社が): digits or a count word, a counter,
+    a particle."""
+
+    count_words: Words
+    counters: Words
+    particles: Words
+
+
+class UnnamedCompanies(Spec):
+    """A company the text does not name (某企業は, 同業のスタートアップが)."""
+
+    nouns: Words
+    subject_particles: Words
+    prefixes: Words
+    not_topic: Words
+
+
+class PartnershipsFile(RuleFileSpec):
+    """``rules/partnerships.yaml``: relation triggers and the words that tell who takes part."""
+
+    triggers: Annotated[dict[Literal["partnership", "investment"], Words], Field(min_length=1),
+                        AfterValidator(_one_label_per_word)]
+    not_triggers: Words = ()
+    hedges: Words = ()
+    negations: Words = ()
+    same_company: Words = ()
+    both_companies: Words = ()
+    coordinators: Words
+    roles: Roles
+    group_counts: GroupCounts
+    name_suffixes: Words
+    not_name_suffixes: Words
+    topic_particles: Words
+    unnamed_companies: UnnamedCompanies
+
+
+#: The model of each kind of rule file, by the name the stage registry knows it by.
+SPECS: Mapping[str, type[RuleFileSpec]] = {
+    "companies": CompaniesFile,
+    "chips": ChipsFile,
+    "products": ProductsFile,
+    "company_patterns": CompanyPatternsFile,
+    "ner": NerFile,
+    "money": MoneyFile,
+    "fx": FxFile,
+    "dates": DatesFile,
+    "partnerships": PartnershipsFile,
+}

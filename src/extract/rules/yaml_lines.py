@@ -1,0 +1,172 @@
+"""Reading a rule file as YAML that remembers the line of every key and item.
+
+A problem in a rule file is reported at the line of the key or list item at
+fault, so the loader's mappings and lists carry their lines, and
+``line_at`` finds the line of any value by its path (the path pydantic gives
+with each problem). The reader refuses what a rule file never needs and a
+hostile one uses: files of tens of megabytes, and YAML aliases (a few hundred
+bytes of nested aliases expand to gigabytes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from extract.rules.problems import FileProblems
+
+#: Largest rule file read, in bytes: the whole shipped gazetteer is well under 1 MB, so a bigger
+#: file is the wrong file or a hostile one, and reading it would only exhaust memory.
+MAX_RULE_FILE_BYTES = 50 * 1024 * 1024
+
+
+class LineDict(dict):
+    """A mapping of a rule file: the line it starts on, the line of each key, and keys written twice."""
+
+    line: int = 0
+    key_lines: Mapping[object, int] = MappingProxyType({})
+    duplicate_keys: tuple[tuple[str, int], ...] = ()
+
+
+class LineList(list):
+    """A list of a rule file: the line it starts on and the line of each item."""
+
+    line: int = 0
+    item_lines: tuple[int, ...] = ()
+
+
+#: libyaml's C loader where installed, else the pure-Python one (PyYAML is untyped: Any).
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
+    """A safe loader whose mappings and lists carry their lines (libyaml's C parser where installed:
+    the gazetteer is thousands of lines and every run and every worker loads it)."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    seen: dict = {}
+    duplicates = []
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            duplicates.append((str(key), key_node.start_mark.line + 1))
+        else:
+            seen[key] = key_node.start_mark.line + 1
+    mapping = LineDict(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = seen
+    mapping.duplicate_keys = tuple(duplicates)
+    return mapping
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    items = LineList(loader.construct_sequence(node, deep=True))
+    items.line = node.start_mark.line + 1
+    items.item_lines = tuple(item.start_mark.line + 1 for item in node.value)
+    return items
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def read_rule_yaml(path: Path, problems: FileProblems) -> LineDict | None:
+    """A rule file's top mapping, or None with the reason reported: unreadable, too big, not UTF-8,
+    or not a YAML mapping free of aliases (see ``parse_rule_yaml``)."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_RULE_FILE_BYTES + 1)
+        if len(raw) > MAX_RULE_FILE_BYTES:
+            problems.add(None, None, f"file is larger than {MAX_RULE_FILE_BYTES // 2**20} MB, far beyond any rule "
+                                     "file: split it, or check it is the file you meant")
+            return None
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.add(None, None, f"cannot read: {exc}")
+        return None
+    return parse_rule_yaml(text, problems)
+
+
+def parse_rule_yaml(text: str, problems: FileProblems) -> LineDict | None:
+    """The top mapping of a rule file's text, or None with the reason reported: YAML aliases, bad
+    YAML, not a mapping."""
+    try:
+        alias_line = _first_alias_line(text)
+        if alias_line is not None:
+            problems.add(alias_line, None, "YAML aliases (*name) are not allowed in rule files")
+            return None
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        # Where the broken construct starts (an unclosed bracket's line) before where parsing gave up.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        problems.add(mark.line + 1 if mark else None, None,
+                     f"YAML syntax error: {getattr(exc, 'problem', None) or exc}")
+        return None
+    if not isinstance(data, LineDict):
+        problems.add(1, None, "a rule file must be a YAML mapping of keys")
+        return None
+    return data
+
+
+def _first_alias_line(text: str) -> int | None:
+    """The line of the first YAML alias (``*name``) in ``text``, or None. Only a text with a ``*``
+    can hold one, so the others skip the extra parse."""
+    if "*" not in text:
+        return None
+    for event in yaml.parse(text, Loader=_LineLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return None
+
+
+def _steps(data: object, path: Sequence[object]) -> Iterator[tuple[object, int | None]]:
+    """Each value along ``path`` (keys and list indexes) from ``data``, with the line of its key or item,
+    as far as the path exists."""
+    current = data
+    for step in path:
+        if isinstance(current, LineDict) and step in current:
+            line = current.key_lines.get(step)
+            current = current[step]
+        elif isinstance(current, LineList) and isinstance(step, int) and 0 <= step < len(current):
+            line = current.item_lines[step]
+            current = current[step]
+        else:
+            return
+        yield current, line
+
+
+def line_at(data: LineDict, path: Sequence[object]) -> int:
+    """The line of the value at ``path``: of its key or item, or, where the path leaves what was
+    written (a missing key), of the mapping or list it should be in."""
+    line = data.line
+    for value, step_line in _steps(data, path):
+        line = step_line or getattr(value, "line", None) or line
+    return line
+
+
+def rule_id_at(data: LineDict, path: Sequence[object]) -> str | None:
+    """The ``id`` of the innermost entry along ``path`` that has one (the company, chip or pattern a
+    problem is in), or None."""
+    found = data.get("id") if isinstance(data.get("id"), str) else None
+    for value, _ in _steps(data, path):
+        if isinstance(value, LineDict) and isinstance(value.get("id"), str):
+            found = value["id"]
+    return found
+
+
+def duplicate_keys(data: object, path: tuple[object, ...] = ()) -> Iterator[tuple[tuple[object, ...], str, int]]:
+    """Every key written twice in a mapping anywhere in ``data``: (path of its mapping, key, line).
+    YAML keeps the last one, so the first would silently do nothing."""
+    if isinstance(data, LineDict):
+        for key, line in data.duplicate_keys:
+            yield path, key, line
+        for key, value in data.items():
+            yield from duplicate_keys(value, (*path, key))
+    elif isinstance(data, LineList):
+        for index, value in enumerate(data):
+            yield from duplicate_keys(value, (*path, index))
