@@ -66,10 +66,10 @@ def date(article_id: str, surface: str, type_: str, value: str, mod: str | None)
     return row
 
 
-def pair(article_id: str, party_a_id: str, party_b_id: str, type_: str, trigger: str) -> dict:
+def pair(article_id: str, party_a_id: str, party_b_id: str, type_: str, trigger: str, status: str = "done") -> dict:
     return {"article_id": article_id, "sentence_id": 0, "party_a_id": party_a_id, "party_b_id": party_b_id,
-            "type": type_, "money_value_usd": None, "trigger": trigger, "evidence": f"…{trigger}…",
-            "rule_id": f"relation.{type_}"}
+            "type": type_, "status": status, "money_value_usd": None, "trigger": trigger,
+            "evidence": f"…{trigger}…", "rule_id": f"relation.{type_}"}
 
 
 COMPANY_ROWS = [
@@ -112,13 +112,14 @@ DATE_ROWS = [
     date("blog/p2", "2024年11月", "DATE", "2024-11", None),  # TP, None mod equals None
 ]
 PARTNERSHIP_ROWS = [
-    pair("blog/p1", "nvda", "aws", "partnership", "協業"),     # TP, reversed order, type right
-    pair("blog/p1", "msft", "nvda", "partnership", "連携"),    # TP, gold type investment: wrong
+    pair("blog/p1", "nvda", "aws", "partnership", "協業"),     # TP, reversed order, type and status right
+    pair("blog/p1", "msft", "nvda", "partnership", "連携"),    # TP, gold investment (planned): type and status
+                                                              # wrong, direction right (Microsoft first)
     pair("blog/p1", "msft", "orcl", "partnership", "提携"),    # FP: orcl is no matched company
     pair("blog/p1", "aws", "msft", "partnership", "提携"),     # FP ...
     pair("blog/p1", "msft", "aws", "partnership", "協力"),     # ... the same pair once
     pair("blog/p1", "aws", "mj", "partnership", "契約"),       # optional
-    pair("blog/p2", "anthropic", "goog", "investment", "出資"),  # TP, type right
+    pair("blog/p2", "anthropic", "goog", "investment", "出資"),  # TP, type and status right, direction wrong
 ]
 
 
@@ -149,20 +150,21 @@ def table_score(report: EvalReport, table: str) -> TableScore:
     return next(score for score in report.tables if score.table == table)
 
 
-@pytest.mark.parametrize("table, tp, fp, fn, precision, recall, f1, attribute, right, total", [
-    ("companies", 6, 2, 3, 0.75, 6 / 9, 12 / 17, None, 0, 0),
-    ("chips", 2, 1, 2, 2 / 3, 0.5, 4 / 7, None, 0, 0),
-    ("money", 4, 2, 2, 2 / 3, 2 / 3, 2 / 3, "qualifier", 3, 4),
-    ("dates", 4, 1, 2, 0.8, 2 / 3, 8 / 11, "mod", 3, 4),
-    ("partnerships", 3, 2, 2, 0.6, 0.6, 0.6, "type", 2, 3),
+@pytest.mark.parametrize("table, tp, fp, fn, precision, recall, f1, attributes", [
+    ("companies", 6, 2, 3, 0.75, 6 / 9, 12 / 17, []),
+    ("chips", 2, 1, 2, 2 / 3, 0.5, 4 / 7, []),
+    ("money", 4, 2, 2, 2 / 3, 2 / 3, 2 / 3, [("qualifier", 3, 4)]),
+    ("dates", 4, 1, 2, 0.8, 2 / 3, 8 / 11, [("mod", 3, 4)]),
+    # direction: only the two matched investments are scored
+    ("partnerships", 3, 2, 2, 0.6, 0.6, 0.6, [("type", 2, 3), ("status", 2, 3), ("direction", 1, 2)]),
 ])
-def test_table_scores(report, table, tp, fp, fn, precision, recall, f1, attribute, right, total):
+def test_table_scores(report, table, tp, fp, fn, precision, recall, f1, attributes):
     score = table_score(report, table)
     assert (score.tp, score.fp, score.fn) == (tp, fp, fn)
     assert score.precision == pytest.approx(precision)
     assert score.recall == pytest.approx(recall)
     assert score.f1 == pytest.approx(f1)
-    assert (score.attribute, score.attribute_right, score.attribute_total) == (attribute, right, total)
+    assert [(a.name, a.right, a.total) for a in score.attributes] == attributes
 
 
 @pytest.mark.parametrize("table, kind, expected", [
@@ -184,13 +186,16 @@ def test_misses_name_each_wrong_fact(report, table, kind, expected):
     assert sorted(found) == sorted(expected)
 
 
-@pytest.mark.parametrize("table, fact", [
-    ("money", "JPY 30,000,000,000: qualifier approx expected, got exact"),
-    ("dates", "DURATION P3Y: mod none expected, got APPROX"),
-    ("partnerships", "Microsoft Corporation – Nvidia: type investment expected, got partnership"),
+@pytest.mark.parametrize("table, facts", [
+    ("money", ["JPY 30,000,000,000: qualifier approx expected, got exact"]),
+    ("dates", ["DURATION P3Y: mod none expected, got APPROX"]),
+    ("partnerships", ["Anthropic – Google: party_a Google expected",
+                      "Microsoft Corporation – Nvidia: status planned expected, got done",
+                      "Microsoft Corporation – Nvidia: type investment expected, got partnership"]),
 ])
-def test_wrong_attributes_are_listed(report, table, fact):
-    assert [miss.fact for miss in report.misses if miss.table == table and miss.kind == "wrong_attribute"] == [fact]
+def test_wrong_attributes_are_listed(report, table, facts):
+    assert sorted(miss.fact for miss in report.misses
+                  if miss.table == table and miss.kind == "wrong_attribute") == facts
 
 
 @pytest.mark.parametrize("table, fact, surfaces, rule_ids", [
@@ -361,7 +366,8 @@ def output_from_gold(gold_path: Path, folder: Path) -> Path:
             rows["dates"].append(date(article_id, entry["surface"], entry["type"], entry["value"], entry["mod"]))
         for entry in record.get("partnerships", []):
             first, second = entry["parties"]
-            rows["partnerships"].append(pair(article_id, company_ids[second], company_ids[first], entry["type"], "x"))
+            rows["partnerships"].append(pair(article_id, company_ids[first], company_ids[second], entry["type"], "x",
+                                             entry.get("status", "done")))
     folder.mkdir()
     for name, table_rows in rows.items():
         pq.write_table(pa.Table.from_pylist(table_rows), folder / f"{name}.parquet")
@@ -373,8 +379,8 @@ def test_gold_scored_against_itself_is_perfect(tmp_path, gold_path):
     if not gold_path.is_file():
         pytest.skip(f"{gold_path} not found")
     report = score_output(output_from_gold(gold_path, tmp_path / "output"), gold_path)
-    assert [(s.table, s.fp, s.fn, s.f1, s.attribute_right) for s in report.tables] == [
-        (s.table, 0, 0, 1.0, s.attribute_total) for s in report.tables]
+    assert [(s.table, s.fp, s.fn, s.f1, [a.right for a in s.attributes]) for s in report.tables] == [
+        (s.table, 0, 0, 1.0, [a.total for a in s.attributes]) for s in report.tables]
     assert [miss.kind for miss in report.misses] == []
 
 
@@ -390,6 +396,8 @@ def test_json_shape(report):
     assert result["money"]["qualifier_accuracy"] == pytest.approx(0.75)
     assert result["dates"]["mod_accuracy"] == pytest.approx(0.75)
     assert result["partnerships"]["type_accuracy"] == pytest.approx(2 / 3)
+    assert result["partnerships"]["status_accuracy"] == pytest.approx(2 / 3)
+    assert result["partnerships"]["direction_accuracy"] == pytest.approx(0.5)
     assert result["chips"]["tp"] == 2
     assert json.loads(json.dumps(result)) == result
 

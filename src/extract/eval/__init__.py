@@ -18,6 +18,7 @@ their public names, so callers import from ``extract.eval``.
 from extract.eval.gold import TABLES, EvalError, load_gold
 from extract.eval.matching import (
     ATTRIBUTES,
+    AttributeScore,
     NO_RULE,
     RELATIVE_TOLERANCE,
     EvalReport,
@@ -31,6 +32,7 @@ from extract.eval.report import THRESHOLD_METRICS, check_thresholds, format_repo
 
 __all__ = [
     "ATTRIBUTES",
+    "AttributeScore",
     "NO_RULE",
     "RELATIVE_TOLERANCE",
     "TABLES",

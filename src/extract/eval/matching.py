@@ -4,16 +4,16 @@ Scoring is per post over distinct facts (an entity, an amount, a time value,
 a pair of companies): gold entries and output rows of one post become facts,
 a maximum one-to-one matching pairs them, and the counts are micro-averaged
 over posts into precision, recall and F1 per table, with the accuracy of the
-one attribute each table carries (money qualifier, date mod, partnership
-type). The output tables are read through ``extract.outputs`` and
-``extract.tables``.
+attributes each table carries over its matched facts (money qualifier, date
+mod, partnership type, status and direction). The output tables are read
+through ``extract.outputs`` and ``extract.tables``.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,12 @@ from extract.names import entity_key
 from extract.outputs import table_files
 from extract.tables import read_parquet
 
-#: The attribute whose accuracy is reported per table (companies and chips have none).
-ATTRIBUTES: Mapping[str, str] = {"money": "qualifier", "dates": "mod", "partnerships": "type"}
+#: The attributes whose accuracy is reported per table over matched facts (companies and chips have none).
+#: A partnership's direction is scored only where the gold type has one (investor or acquirer first).
+ATTRIBUTES: Mapping[str, tuple[str, ...]] = {"money": ("qualifier",), "dates": ("mod",),
+                                             "partnerships": ("type", "status", "direction")}
+#: Relation types whose gold parties are ordered: investor or acquirer first.
+DIRECTED_TYPES = frozenset({"investment", "acquisition"})
 #: Where a mention without a ``rule_id`` is counted in the per-rule table.
 NO_RULE = "(none)"
 #: Two amounts are the same when they differ by at most this fraction.
@@ -42,12 +46,22 @@ _REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
-class TableScore:
-    """Micro-averaged counts and scores of one table, plus its attribute accuracy.
+class AttributeScore:
+    """Of the ``total`` matched facts the gold gives this attribute, the ``right`` ones carry its value."""
 
-    ``attribute`` is None for tables without one; ``attribute_right`` of
-    ``attribute_total`` matched facts carry the gold attribute.
-    """
+    name: str
+    right: int
+    total: int
+
+    @property
+    def accuracy(self) -> float | None:
+        """right / total, or None when no matched fact had the attribute to score."""
+        return self.right / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class TableScore:
+    """Micro-averaged counts and scores of one table, plus its attributes' accuracies (``ATTRIBUTES``)."""
 
     table: str
     tp: int
@@ -56,9 +70,7 @@ class TableScore:
     precision: float
     recall: float
     f1: float
-    attribute: str | None
-    attribute_right: int
-    attribute_total: int
+    attributes: tuple[AttributeScore, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,8 +79,9 @@ class Miss:
 
     ``kind`` is false_negative (a gold fact nothing matched), false_positive
     (a produced fact no gold matched) or wrong_attribute (a matched amount,
-    date or pair whose mentions all lack the gold qualifier, mod or type; it
-    counts against attribute accuracy only). ``fact`` is a readable key;
+    date or pair whose mentions all lack the gold qualifier, mod, type or status,
+    or a directed pair none of whose rows names the gold investor or acquirer first;
+    it counts against attribute accuracy only). ``fact`` is a readable key;
     ``surfaces`` the text it was found as (the gold surface or aliases for a
     false negative); ``rule_ids`` the rules that produced it (none for a
     false negative).
@@ -112,15 +125,16 @@ class _Fact:
     """One distinct fact of a post, gold or produced, in the form the matcher compares.
 
     ``key`` is what matching looks at (a set of normalized names, an amount
-    tuple, a date tuple, a pair of id sets); ``attributes`` the attribute
-    values its mentions carry; ``ident`` the system id of an entity.
+    tuple, a date tuple, a pair of id sets); ``attributes`` the values of each
+    attribute its mentions carry (a gold fact: the one value the gold states,
+    absent when it states none); ``ident`` the system id of an entity.
     """
 
     key: Any
     label: str
     surfaces: tuple[str, ...]
     rule_ids: tuple[str, ...] = ()
-    attributes: frozenset = frozenset()
+    attributes: Mapping[str, frozenset] = field(default_factory=dict, hash=False)
     ident: Hashable = None
 
 
@@ -130,12 +144,14 @@ class _PostOutcome:
 
     ``matched`` pairs gold indices with system indices; ``false_positives``
     lists the system indices neither matched nor covered by an optional entry;
-    ``wrong_attributes`` the matched facts whose mentions all lack the gold attribute.
+    ``scored_attributes`` the (attribute, right) of every attribute scored on a matched
+    fact, and ``wrong_attributes`` a miss for each wrong one.
     """
 
     matched: Mapping[int, int]
     false_negatives: tuple[Miss, ...]
     false_positives: tuple[int, ...]
+    scored_attributes: tuple[tuple[str, bool], ...]
     wrong_attributes: tuple[Miss, ...]
 
 
@@ -274,7 +290,7 @@ def _gold_money(entries: Iterable[Mapping[str, Any]]) -> list[_Fact]:
     for entry in entries:
         key = _money_key(entry.get("currency"), entry.get("value"), entry.get("min_value"), entry.get("max_value"))
         facts.append(_Fact(key=key, label=_money_label(key), surfaces=_unique([entry.get("surface")]),
-                           attributes=frozenset([entry.get("qualifier")])))
+                           attributes={"qualifier": frozenset([entry.get("qualifier")])}))
     return facts
 
 
@@ -289,14 +305,15 @@ def _system_money(rows: Sequence[dict]) -> list[_Fact]:
         else:
             group.append(row)
     return [_Fact(key=key, label=_money_label(key), surfaces=_unique(row["surface"] for row in mentions),
-                  rule_ids=_rule_ids(mentions), attributes=frozenset(row["qualifier"] for row in mentions))
+                  rule_ids=_rule_ids(mentions),
+                  attributes={"qualifier": frozenset(row["qualifier"] for row in mentions)})
             for key, mentions in groups]
 
 
 def _gold_dates(entries: Iterable[Mapping[str, Any]]) -> list[_Fact]:
     """Gold time expressions as facts keyed by (type, value), carrying the gold mod."""
     return [_Fact(key=(entry.get("type"), entry.get("value")), label=f"{entry.get('type')} {entry.get('value')}",
-                  surfaces=_unique([entry.get("surface")]), attributes=frozenset([_clean(entry.get("mod"))]))
+                  surfaces=_unique([entry.get("surface")]), attributes={"mod": frozenset([_clean(entry.get("mod"))])})
             for entry in entries]
 
 
@@ -306,7 +323,7 @@ def _system_dates(rows: Sequence[dict]) -> list[_Fact]:
     for row in rows:
         grouped.setdefault((row["type"], row["value"]), []).append(row)
     return [_Fact(key=key, label=f"{key[0]} {key[1]}", surfaces=_unique(row["surface"] for row in mentions),
-                  rule_ids=_rule_ids(mentions), attributes=frozenset(_clean(row["mod"]) for row in mentions))
+                  rule_ids=_rule_ids(mentions), attributes={"mod": frozenset(_clean(row["mod"]) for row in mentions)})
             for key, mentions in grouped.items()]
 
 
@@ -341,14 +358,17 @@ def _party_ids(party: str, required: Sequence[_Fact], optional: Sequence[_Fact],
 
 
 def _gold_pairs(entries: Iterable[Mapping[str, Any]], party_ids: Callable[[str], frozenset]) -> list[_Fact]:
-    """Gold partnerships as facts keyed by the two sets of system ids their parties map to."""
+    """Gold partnerships as facts keyed by the two sets of system ids their parties map to (in the gold's
+    order: the investor or acquirer first), with the type and status the gold states."""
     facts = []
     for entry in entries:
         parties = entry["parties"]  # two names: checked by load_gold
+        attributes = {name: frozenset([entry[name]]) for name in ("type", "status") if entry.get(name) is not None}
+        if entry.get("type") in DIRECTED_TYPES:
+            attributes["direction"] = frozenset([parties[0]])
         facts.append(_Fact(key=(party_ids(parties[0]), party_ids(parties[1])),
                            label=f"{parties[0]} – {parties[1]} ({entry.get('type')})",
-                           surfaces=_unique([entry.get("evidence")]),
-                           attributes=frozenset([entry.get("type")])))
+                           surfaces=_unique([entry.get("evidence")]), attributes=attributes))
     return facts
 
 
@@ -363,8 +383,10 @@ def _system_pairs(rows: Sequence[dict], company_names: Mapping[Hashable, str]) -
         a, b = _clean(first["party_a_id"]), _clean(first["party_b_id"])
         label = f"{company_names.get(a, a)} – {company_names.get(b, b)}"
         surfaces = _unique(row.get("evidence") or row.get("trigger") for row in mentions)
-        facts.append(_Fact(key=pair, label=label, surfaces=surfaces, rule_ids=_rule_ids(mentions),
-                           attributes=frozenset(row["type"] for row in mentions)))
+        facts.append(_Fact(key=pair, label=label, surfaces=surfaces, rule_ids=_rule_ids(mentions), attributes={
+            "type": frozenset(row["type"] for row in mentions),
+            "status": frozenset(_clean(row.get("status")) for row in mentions),
+            "direction": frozenset((_clean(row["party_a_id"]), _clean(row["party_b_id"])) for row in mentions)}))
     return facts
 
 
@@ -414,19 +436,44 @@ def _score_post_table(article_id: str, table: str, required: Sequence[_Fact], op
     taken = set(matched.values())
     false_positives = tuple(j for j, fact in enumerate(system)
                             if j not in taken and not any(match(entry, fact) for entry in optional))
-    attribute = ATTRIBUTES.get(table)
-    wrong_attributes = tuple(
-        Miss(article_id, table, "wrong_attribute",
-             f"{system[j].label}: {attribute} {_attribute_text(required[i].attributes)} expected, "
-             f"got {_attribute_text(system[j].attributes)}",
-             system[j].surfaces, system[j].rule_ids)
-        for i, j in matched.items() if attribute and not required[i].attributes & system[j].attributes)
+    scored = []
+    wrong_attributes = []
+    for i, j in matched.items():
+        gold, found = required[i], system[j]
+        for attribute in ATTRIBUTES.get(table, ()):
+            if attribute not in gold.attributes:
+                continue  # the gold states none (a partnership's direction, an old gold file's status)
+            right = _attribute_right(attribute, gold, found)
+            scored.append((attribute, right))
+            if not right:
+                wrong_attributes.append(Miss(article_id, table, "wrong_attribute",
+                                             f"{found.label}: {_wrong_attribute_text(attribute, gold, found)}",
+                                             found.surfaces, found.rule_ids))
     return _PostOutcome(
         matched=matched,
         false_negatives=tuple(Miss(article_id, table, "false_negative", fact.label, fact.surfaces, ())
                               for i, fact in enumerate(required) if i not in matched),
         false_positives=false_positives,
-        wrong_attributes=wrong_attributes)
+        scored_attributes=tuple(scored),
+        wrong_attributes=tuple(wrong_attributes))
+
+
+def _attribute_right(attribute: str, gold: _Fact, system: _Fact) -> bool:
+    """Whether a matched system fact carries the gold value of ``attribute`` on any of its mentions; for
+    a partnership's direction, whether any row has the gold's first party (investor, acquirer) as party_a."""
+    found = system.attributes.get(attribute, frozenset())
+    if attribute == "direction":
+        first, second = gold.key
+        return any(party_a in first and party_b in second for party_a, party_b in found)
+    return bool(gold.attributes[attribute] & found)
+
+
+def _wrong_attribute_text(attribute: str, gold: _Fact, system: _Fact) -> str:
+    """What a wrong attribute should have been and what it was."""
+    if attribute == "direction":
+        return f"party_a {_attribute_text(gold.attributes[attribute])} expected"
+    return (f"{attribute} {_attribute_text(gold.attributes[attribute])} expected, "
+            f"got {_attribute_text(system.attributes.get(attribute, frozenset()))}")
 
 
 def _attribute_text(values: frozenset) -> str:
@@ -438,7 +485,9 @@ class _Tally:
     """Running totals over posts: counts per table, misses, and what each rule produced."""
 
     def __init__(self) -> None:
-        self.counts = {table: dict(tp=0, fp=0, fn=0, right=0) for table in TABLES}
+        self.counts = {table: dict(tp=0, fp=0, fn=0) for table in TABLES}
+        #: (right, total) per table and attribute.
+        self.attributes = {table: {name: [0, 0] for name in ATTRIBUTES.get(table, ())} for table in TABLES}
         self.misses: list[Miss] = []
         self.rules: dict[tuple[str, str], tuple[list[int], list[Miss]]] = {}
 
@@ -453,7 +502,9 @@ class _Tally:
         counts["tp"] += len(outcome.matched)
         counts["fp"] += len(false_positives)
         counts["fn"] += len(outcome.false_negatives)
-        counts["right"] += len(outcome.matched) - len(outcome.wrong_attributes)
+        for attribute, right in outcome.scored_attributes:
+            self.attributes[table][attribute][0] += right
+            self.attributes[table][attribute][1] += 1
         self.misses += [*outcome.false_negatives, *false_positives.values(), *outcome.wrong_attributes]
         correct = set(outcome.matched.values())
         for j, fact in enumerate(system):
@@ -472,7 +523,7 @@ class _Tally:
         rules = tuple(RuleScore(rule_id, table, produced, correct, tuple(rule_misses))
                       for (rule_id, table), ((produced, correct), rule_misses)
                       in sorted(self.rules.items(), key=lambda item: (order[item[0][1]], item[0][0])))
-        tables = tuple(_table_score(table, c["tp"], c["fp"], c["fn"], c["right"], c["tp"])
+        tables = tuple(_table_score(table, c["tp"], c["fp"], c["fn"], self.attributes[table])
                        for table, c in self.counts.items())
         return EvalReport(tables=tables, misses=tuple(misses), rules=rules, notes=tuple(notes))
 
@@ -487,14 +538,12 @@ def _share(numerator: int, denominator: int, nothing_wrong: bool) -> float:
     return 1.0 if nothing_wrong else 0.0
 
 
-def _table_score(table: str, tp: int, fp: int, fn: int, right: int, total: int) -> TableScore:
-    """Counts turned into precision, recall and F1 (F1 is 0 when both are 0)."""
+def _table_score(table: str, tp: int, fp: int, fn: int, attributes: Mapping[str, list[int]]) -> TableScore:
+    """Counts turned into precision, recall and F1 (F1 is 0 when both are 0), with the attributes' counts."""
     precision, recall = _share(tp, tp + fp, fn == 0), _share(tp, tp + fn, fp == 0)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    attribute = ATTRIBUTES.get(table)
-    if attribute is None:
-        right = total = 0
-    return TableScore(table, tp, fp, fn, precision, recall, f1, attribute, right, total)
+    return TableScore(table, tp, fp, fn, precision, recall, f1,
+                      tuple(AttributeScore(name, right, total) for name, (right, total) in attributes.items()))
 
 
 def score_output(output_dir: Path, gold_path: Path) -> EvalReport:

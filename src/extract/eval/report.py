@@ -13,20 +13,17 @@ THRESHOLD_METRICS = ("precision", "recall", "f1")
 
 
 def _accuracy_text(score: TableScore) -> str:
-    """A table's attribute accuracy as ``qualifier 5/6 (0.833)``, or empty when it has none."""
-    if score.attribute is None:
-        return ""
-    if not score.attribute_total:
-        return f"{score.attribute} -"
-    return (f"{score.attribute} {score.attribute_right}/{score.attribute_total} "
-            f"({score.attribute_right / score.attribute_total:.3f})")
+    """A table's attribute accuracies as ``qualifier 5/6 (0.833)``, ``-`` for one nothing scored; empty
+    when the table has none."""
+    return ", ".join(f"{attribute.name} {attribute.right}/{attribute.total} ({attribute.accuracy:.3f})"
+                     if attribute.accuracy is not None else f"{attribute.name} -" for attribute in score.attributes)
 
 
 def format_report(report: EvalReport, by_rule: bool = False) -> str:
     """The report as text for a terminal: scores per table, notes, every miss, and optionally per rule.
 
     Misses are marked FN (gold fact not found), FP (produced fact not in the
-    gold) and ATTR (found, wrong qualifier/mod/type). A rule's precision counts
+    gold) and ATTR (found, wrong qualifier/mod/type/status/direction). A rule's precision counts
     only its scored facts: those matching an optional gold entry are left out.
     """
     lines = [f"{'table':<13} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}  attribute accuracy"]
@@ -65,9 +62,8 @@ def report_as_json(report: EvalReport) -> dict:
     for score in report.tables:
         entry: dict[str, Any] = {"precision": score.precision, "recall": score.recall, "f1": score.f1,
                                  "tp": score.tp, "fp": score.fp, "fn": score.fn}
-        if score.attribute is not None:
-            entry[f"{score.attribute}_accuracy"] = (
-                score.attribute_right / score.attribute_total if score.attribute_total else None)
+        for attribute in score.attributes:
+            entry[f"{attribute.name}_accuracy"] = attribute.accuracy
         result[score.table] = entry
     return result
 
