@@ -24,7 +24,7 @@ from extract.segment import split_sentences
 from extract.stages import rule_file_kind
 from extract.tokenize import tokenize_sentence
 
-from conftest import RULES
+from conftest import RULES, sentence_of
 
 RULE_SET = load_rules(RULES)
 EXAMPLES = [(Path(file).relative_to(RULES).as_posix(), example)
@@ -121,10 +121,10 @@ def test_rule_example(file: str, example: RuleExample, recognizers: dict, reques
         assert not surfaces & set(example.not_found), f"found what must not be: {surfaces & set(example.not_found)}"
         return
     if kind == "money":
-        found = find_money(example.text, RULE_SET.money)
+        found = find_money(sentence_of(example.text), RULE_SET.money, RULE_SET.fx, None)
     elif kind == "dates":
         anchor = datetime.date.fromisoformat(example.anchor) if example.anchor else None
-        found = find_dates(example.text, RULE_SET.dates, anchor)
+        found = find_dates(sentence_of(example.text), RULE_SET.dates, anchor)
     else:
         pytest.fail(f"no stage runs the examples of {file}")
     _check_normalized(found, example)
