@@ -8,11 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from extract.models import Sentence
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 EVAL_POSTS = SHARED / "eval" / "posts"
 EVAL_GOLD = SHARED / "eval" / "gold.jsonl"
 RULES = REPO / "rules"
+
+
+def sentence_of(text: str) -> Sentence:
+    """``text`` as a post body of one sentence: sentence 0, starting at offset 0, so that the body
+    offsets a finder returns index into ``text`` itself."""
+    return Sentence(sentence_id=0, start=0, end=len(text), text=text)
 
 
 def run_extract(*args: str, check: bool = True) -> subprocess.CompletedProcess:

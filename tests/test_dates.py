@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from extract.normalize.dates import compile_date_rules, find_dates
 from extract.rules.schema import DatesFile
 
-from conftest import rule_problems
+from conftest import rule_problems, sentence_of
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
 NOT_DATES = Path(__file__).resolve().parent / "data" / "not_dates.txt"
@@ -107,7 +107,7 @@ SINGLE_DATES = [
 
 @pytest.mark.parametrize(("text", "surface", "kind", "value", "mod", "start_date", "end_date"), SINGLE_DATES)
 def test_one_date(text, surface, kind, value, mod, start_date, end_date):
-    found = find_dates(text, RULES, ANCHOR)
+    found = find_dates(sentence_of(text), RULES, ANCHOR)
     assert len(found) == 1, found
     match = found[0]
     assert (match.surface, match.type, match.value, match.mod) == (surface, kind, value, mod)
@@ -132,7 +132,7 @@ SEVERAL_DATES = [
 
 @pytest.mark.parametrize(("text", "expected"), SEVERAL_DATES)
 def test_several_dates(text, expected):
-    found = find_dates(text, RULES, ANCHOR)
+    found = find_dates(sentence_of(text), RULES, ANCHOR)
     assert [(m.surface, m.value, m.mod) for m in found] == expected
     assert all(text[m.start:m.end] == m.surface for m in found)
 
@@ -143,16 +143,16 @@ RELATIVE_TEXTS = ["今年は転機だ。", "来期に黒字化する。", "3年�
 
 @pytest.mark.parametrize("text", RELATIVE_TEXTS)
 def test_relative_dates_need_a_post_date(text):
-    assert find_dates(text, RULES, None) == []
+    assert find_dates(sentence_of(text), RULES, None) == []
 
 
 def test_relative_offset_without_post_date_yields_no_duration():
-    assert find_dates("3年後に上場し、7年間運用する。", RULES, None)[0].value == "P7Y"
-    assert len(find_dates("3年後に上場し、7年間運用する。", RULES, None)) == 1
+    assert find_dates(sentence_of("3年後に上場し、7年間運用する。"), RULES, None)[0].value == "P7Y"
+    assert len(find_dates(sentence_of("3年後に上場し、7年間運用する。"), RULES, None)) == 1
 
 
 def test_fiscal_year_of_a_post_in_february_is_the_year_before():
-    found = find_dates("今期の利益は増える。", RULES, datetime.date(2026, 2, 10))
+    found = find_dates(sentence_of("今期の利益は増える。"), RULES, datetime.date(2026, 2, 10))
     assert found[0].value == "FY2025"
 
 
@@ -167,13 +167,13 @@ def test_not_dates_file_is_substantial():
 
 @pytest.mark.parametrize("text", _not_dates())
 def test_not_dates(text):
-    assert find_dates(text, RULES, ANCHOR) == []
+    assert find_dates(sentence_of(text), RULES, ANCHOR) == []
 
 
 @pytest.mark.parametrize("example", [e for e in DATES_YAML["examples"]], ids=lambda e: e["text"][:12])
 def test_dates_yaml_examples(example):
     anchor = datetime.date.fromisoformat(example["anchor"]) if example.get("anchor") else None
-    found = find_dates(example["text"], RULES, anchor)
+    found = find_dates(sentence_of(example["text"]), RULES, anchor)
     expected = example.get("finds", [])
     assert len(found) == len(expected), found
     for match, wanted in zip(found, expected):
@@ -192,7 +192,7 @@ def test_any_day_round_trips(day, template, full_width, noise):
     if full_width:
         written = written.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     text = f"発表{noise}{written}{noise}だった"
-    found = find_dates(text, RULES, ANCHOR)
+    found = find_dates(sentence_of(text), RULES, ANCHOR)
     assert [(m.surface, m.value, m.start_date) for m in found] == [(written, day.isoformat(), day)]
     assert all(text[m.start:m.end] == m.surface for m in found)
 
@@ -201,7 +201,7 @@ def test_any_day_round_trips(day, template, full_width, noise):
 @given(st.text(alphabet="0123456789年月日期度末間カヶか週Q第四半上下前後約以上まで今来昨数歳比、。 -/～", max_size=30),
        st.one_of(st.none(), st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2100, 1, 1))))
 def test_matches_point_at_their_surface_and_never_overlap(text, anchor):
-    found = find_dates(text, RULES, anchor)
+    found = find_dates(sentence_of(text), RULES, anchor)
     assert all(text[m.start:m.end] == m.surface and m.start < m.end for m in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     for match in found:
@@ -253,22 +253,22 @@ def _compiled(section: dict):
 
 def test_words_added_in_yaml_are_found():
     section = _broken(lambda s: s["relative_years"].__setitem__("明年", 1))
-    found = find_dates("明年に発売する。", _compiled(section), ANCHOR)
+    found = find_dates(sentence_of("明年に発売する。"), _compiled(section), ANCHOR)
     assert [(m.surface, m.value) for m in found] == [("明年", "2026")]
 
 
 def test_fiscal_year_start_month_comes_from_yaml():
     """Fiscal years of companies whose year is the calendar year: 2026年度 is 2026, and 今期 in February is FY2026."""
     rules = _compiled(_broken(lambda s: s.__setitem__("fiscal_year_start_month", 1)))
-    (fiscal,) = find_dates("2026年度の計画", rules, ANCHOR)
+    (fiscal,) = find_dates(sentence_of("2026年度の計画"), rules, ANCHOR)
     assert (fiscal.value, fiscal.start_date, fiscal.end_date) == ("FY2026", datetime.date(2026, 1, 1),
                                                                   datetime.date(2026, 12, 31))
-    (current,) = find_dates("今期の利益は増える。", rules, datetime.date(2026, 2, 10))
+    (current,) = find_dates(sentence_of("今期の利益は増える。"), rules, datetime.date(2026, 2, 10))
     assert current.value == "FY2026"
 
 
 def test_lookahead_words_come_from_yaml():
     """Without 間 after 日, 30日間 is read as the 30th of a month; with it (shipped), as a duration."""
-    assert [m.type for m in find_dates("30日間続いた。", RULES, ANCHOR)] == ["DURATION"]
+    assert [m.type for m in find_dates(sentence_of("30日間続いた。"), RULES, ANCHOR)] == ["DURATION"]
     rules = _compiled(_broken(lambda s: s.__setitem__("not_after_day", [])))
-    assert [(m.surface, m.type) for m in find_dates("5月30日間", rules, ANCHOR)][0] == ("5月30日", "DATE")
+    assert [(m.surface, m.type) for m in find_dates(sentence_of("5月30日間"), rules, ANCHOR)][0] == ("5月30日", "DATE")

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from extract.normalize.money import FxTable, compile_money_rules, find_money, fx_table, to_usd
 from extract.rules.schema import FxFile, MoneyFile
 
-from conftest import rule_problems
+from conftest import rule_problems, sentence_of
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
 NOT_MONEY = Path(__file__).resolve().parent / "data" / "not_money.txt"
@@ -118,7 +118,7 @@ SINGLE_AMOUNTS = [
 @pytest.mark.parametrize(("text", "surface", "currency", "value", "min_value", "max_value", "qualifier"),
                          SINGLE_AMOUNTS)
 def test_one_amount(text, surface, currency, value, min_value, max_value, qualifier):
-    found = find_money(text, RULES)
+    found = find_money(sentence_of(text), RULES, FX, None)
     assert len(found) == 1, found
     match = found[0]
     assert text[match.start:match.end] == match.surface == surface
@@ -161,7 +161,7 @@ SEVERAL_AMOUNTS = [
 
 @pytest.mark.parametrize(("text", "expected"), SEVERAL_AMOUNTS)
 def test_several_amounts(text, expected):
-    found = find_money(text, RULES)
+    found = find_money(sentence_of(text), RULES, FX, None)
     got = [(m.surface, m.currency, m.value if m.value is not None else m.min_value, m.qualifier) for m in found]
     assert [(s, c, q) for s, c, _, q in got] == [(s, c, q) for s, c, _, q in expected]
     for (_, _, got_value, _), (_, _, expected_value, _) in zip(got, expected):
@@ -182,7 +182,7 @@ def test_not_money_file_is_substantial():
 
 @pytest.mark.parametrize("text", _not_money_lines())
 def test_not_money(text):
-    assert find_money(text, RULES) == []
+    assert find_money(sentence_of(text), RULES, FX, None) == []
 
 
 def _example_cases() -> list[tuple[str, list, list]]:
@@ -192,7 +192,7 @@ def _example_cases() -> list[tuple[str, list, list]]:
 
 @pytest.mark.parametrize(("text", "finds", "not_found"), _example_cases())
 def test_money_yaml_examples(text, finds, not_found):
-    found = find_money(text, RULES)
+    found = find_money(sentence_of(text), RULES, FX, None)
     assert [m.surface for m in found] == [expected["surface"] for expected in finds]
     for match, expected in zip(found, finds):
         assert match.currency == expected["currency"]
@@ -235,7 +235,7 @@ def _grouped(number: int, write_group) -> str:
 @given(st.integers(min_value=1, max_value=10**16))
 def test_kanji_numerals_round_trip(number):
     text = f"投資額は{_grouped(number, _kanji_below_10000)}ドルだった。"
-    (match,) = find_money(text, RULES)
+    (match,) = find_money(sentence_of(text), RULES, FX, None)
     assert match.currency == "USD"
     assert match.value == float(number)
 
@@ -245,7 +245,7 @@ def test_kanji_numerals_round_trip(number):
 def test_mixed_numerals_round_trip(number, commas):
     write_group = (lambda group: f"{group:,}") if commas else str
     text = f"投資額は{_grouped(number, write_group)}ドルだった。"
-    (match,) = find_money(text, RULES)
+    (match,) = find_money(sentence_of(text), RULES, FX, None)
     assert match.currency == "USD"
     assert match.value == float(number)
 
@@ -263,7 +263,7 @@ def test_mixed_numerals_round_trip(number, commas):
 ])
 def test_long_runs_of_digits_and_cues_stay_consistent(noise):
     """Pathological lines (no catastrophic backtracking): every match is a real slice of the text."""
-    for match in find_money(noise, RULES):
+    for match in find_money(sentence_of(noise), RULES, FX, None):
         assert noise[match.start:match.end] == match.surface
         assert match.end - match.start < 100
 
@@ -305,7 +305,7 @@ def test_money_rules_read_no_source_or_examples():
     section["source"] = "anything"
     section["examples"] = []
     assert not rule_problems("money", section)
-    assert find_money("360億ドル", compile_money_rules(MoneyFile.model_validate(section)))
+    assert find_money(sentence_of("360億ドル"), compile_money_rules(MoneyFile.model_validate(section)), FX, None)
 
 
 # -- conversion to USD -------------------------------------------------------------------------

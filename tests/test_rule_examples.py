@@ -16,7 +16,7 @@ import pytest
 from extract.normalize.chips import ChipRecognizer
 from extract.normalize.companies import CompanyRecognizer
 from extract.normalize.dates import compile_date_rules, find_dates
-from extract.normalize.money import compile_money_rules, find_money
+from extract.normalize.money import compile_money_rules, find_money, fx_table
 from extract.models import Post
 from extract.process import Extractors, process_post
 from extract.rules import RuleExample, load_rules
@@ -24,11 +24,12 @@ from extract.segment import split_sentences
 from extract.stages import rule_file_kind
 from extract.tokenize import tokenize_sentence
 
-from conftest import RULES
+from conftest import RULES, sentence_of
 
 RULE_SET = load_rules(RULES)
 MONEY_RULES = compile_money_rules(RULE_SET.money)
 DATE_RULES = compile_date_rules(RULE_SET.dates)
+FX_TABLE = fx_table(RULE_SET.fx)
 EXAMPLES = [(Path(file).relative_to(RULES).as_posix(), example)
             for file, examples in sorted(RULE_SET.examples.items()) for example in examples]
 
@@ -123,10 +124,10 @@ def test_rule_example(file: str, example: RuleExample, recognizers: dict, reques
         assert not surfaces & set(example.not_found), f"found what must not be: {surfaces & set(example.not_found)}"
         return
     if kind == "money":
-        found = find_money(example.text, MONEY_RULES)
+        found = find_money(sentence_of(example.text), MONEY_RULES, FX_TABLE, None)
     elif kind == "dates":
         anchor = datetime.date.fromisoformat(example.anchor) if example.anchor else None
-        found = find_dates(example.text, DATE_RULES, anchor)
+        found = find_dates(sentence_of(example.text), DATE_RULES, anchor)
     else:
         pytest.fail(f"no stage runs the examples of {file}")
     _check_normalized(found, example)

@@ -1,9 +1,11 @@
 """The plain records that flow between pipeline stages.
 
 Every stage takes and returns these immutable records (frozen dataclasses, and
-a named tuple for the millions of tokens), never dicts or DataFrames, so that
-what a stage produces is visible in one place and a stage can be tested
-without the ones around it. No I/O happens here.
+named tuples for the millions of tokens and for bare spans), never dicts or
+DataFrames, so that what a stage produces is visible in one place and a stage
+can be tested without the ones around it. Every kind of mention (companies,
+chips, and money and dates in their modules) is a ``Mention``: body offsets,
+sentence, surface and rule id, the same way. No I/O happens here.
 """
 
 from __future__ import annotations
@@ -61,30 +63,45 @@ class Token(NamedTuple):
     reading: str | None
 
 
-@dataclass(frozen=True)
-class CompanyMention:
-    """A company named in a sentence; ``body[start:end] == surface``."""
+class Span(NamedTuple):
+    """Characters ``[start, end)`` of a text: a URL in a post body, a word in a sentence."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mention:
+    """What every kind of mention shares: where it is, what was written, and which rule found it.
+
+    Offsets are into the post body, ``body[start:end] == surface``, whichever
+    recognizer found it, so mentions of every kind compare, overlap and join
+    without knowing the sentence they came from. Built by keyword only: each
+    kind adds its normalized fields after these.
+    """
 
     sentence_id: int
     start: int
     end: int
     surface: str
+    rule_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompanyMention(Mention):
+    """A company named in a sentence, with its id, usual name and parent; ``source`` says whether the
+    rules, GiNZA or both found it."""
+
     company_id: str
     name: str
     parent_id: str | None
     source: str
-    rule_id: str
 
 
-@dataclass(frozen=True)
-class ChipMention:
-    """A chip named in a sentence; ``body[start:end] == surface``."""
+@dataclass(frozen=True, kw_only=True)
+class ChipMention(Mention):
+    """A chip named in a sentence, with its catalog id, canonical name and vendor."""
 
-    sentence_id: int
-    start: int
-    end: int
-    surface: str
     chip_id: str
     name: str
     vendor_id: str
-    rule_id: str

@@ -9,11 +9,9 @@ pipeline.py.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 import pyarrow as pa
 
@@ -25,33 +23,14 @@ from extract.normalize.chips import ChipRecognizer
 from extract.normalize.companies import CompanyRecognizer
 from extract.ner import compile_ner_rules
 from extract.normalize.dates import DateMatch, compile_date_rules, find_dates
-from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table, to_usd
+from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table
+from extract.overlaps import outside
 from extract.relations import Partnership, RelationFinder, compile_partnership_rules
 from extract.resolve import NerCompanyFilter, resolve_companies
 from extract.rules import RuleSet
-from extract.segment import mask_urls, split_sentences, url_spans
+from extract.segment import split_sentences, url_spans
 from extract.stages import stages_for
 from extract.tokenize import tokenize_sentence
-
-#: A normalizer's match: what ``_in_body`` is given it gives back.
-_Match = TypeVar("_Match", MoneyMatch, DateMatch)
-
-
-@dataclass(frozen=True)
-class SentenceMoney:
-    """A money amount with the sentence it is in, offsets into the body, and its USD value."""
-
-    sentence_id: int
-    match: MoneyMatch
-    value_usd: float | None
-
-
-@dataclass(frozen=True)
-class SentenceDate:
-    """A time expression with the sentence it is in, offsets into the body."""
-
-    sentence_id: int
-    match: DateMatch
 
 
 @dataclass(frozen=True)
@@ -62,8 +41,8 @@ class PostResult:
     sentences: tuple[Sentence, ...]
     tokens: tuple[Token, ...]
     companies: tuple[CompanyMention, ...]
-    money: tuple[SentenceMoney, ...]
-    dates: tuple[SentenceDate, ...]
+    money: tuple[MoneyMatch, ...]
+    dates: tuple[DateMatch, ...]
     chips: tuple[ChipMention, ...]
     partnerships: tuple[Partnership, ...]
 
@@ -97,11 +76,6 @@ class Extractors:
                                            self.companies.listed_names, self.chips.listed_names)
 
 
-def _in_body(match: _Match, sentence: Sentence) -> _Match:
-    """A normalizer's match with offsets moved from the sentence into the body."""
-    return dataclasses.replace(match, start=match.start + sentence.start, end=match.end + sentence.start)
-
-
 def _by_sentence(mentions: Iterable[CompanyMention]) -> dict[int, list[CompanyMention]]:
     """Company mentions grouped by the sentence they are in."""
     grouped: dict[int, list[CompanyMention]] = {}
@@ -124,7 +98,7 @@ def _companies(sentences: list[Sentence], tokens: list[list[Token]], extractors:
     return resolve_companies(found, spans, sentences, tokens, extractors.ner_filter, extractors.ner_rules)
 
 
-def _partnerships(sentences: list[Sentence], companies: list[CompanyMention], money: tuple[SentenceMoney, ...],
+def _partnerships(sentences: list[Sentence], companies: list[CompanyMention], money: list[MoneyMatch],
                   extractors: Extractors) -> list[Partnership]:
     """Relations stated in the post; the sentences that may hold one are parsed when the model runs."""
     parses = {}
@@ -135,14 +109,9 @@ def _partnerships(sentences: list[Sentence], companies: list[CompanyMention], mo
         candidates = [s for s in sentences if extractors.relations.may_relate(s, by_sentence.get(s.sentence_id, ()))]
         parses = {parsed.sentence_id: parsed for parsed in parse_sentences(candidates, extractors.parse_cache)}
     amounts: dict[int, list[tuple[int, float | None]]] = {}
-    for item in money:
-        amounts.setdefault(item.sentence_id, []).append((item.match.start, item.value_usd))
+    for amount in money:
+        amounts.setdefault(amount.sentence_id, []).append((amount.start, amount.value_usd))
     return extractors.relations.find(sentences, companies, amounts, parses)
-
-
-def _outside(mentions: list, spans: list[tuple[int, int]]) -> list:
-    """The mentions that do not overlap any of ``spans`` (URLs are not text)."""
-    return [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
 
 
 def process_post(post: Post, extractors: Extractors, tables: Collection[str] = ALL_TABLES) -> PostResult:
@@ -152,25 +121,24 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
     sentences = split_sentences(post.body)
     tokens = ([tokenize_sentence(sentence) for sentence in sentences]
               if "tokens" in run else [[] for _ in sentences])
-    urls = [span for sentence in sentences for span in url_spans(sentence.text, sentence.start)]
-    companies = _outside(_companies(sentences, tokens, extractors), urls) if "companies" in run else []
+    # Every recognizer reads whole sentences; what it finds inside a link target is dropped, for every table.
+    urls = url_spans(sentences)
     anchor = post.published_at.date() if post.published_at else None
-    texts = [mask_urls(sentence.text) for sentence in sentences]
-    money = tuple(
-        SentenceMoney(sentence.sentence_id, found, to_usd(found.value, found.currency, anchor, extractors.fx))
-        for sentence, text in zip(sentences, texts) for found in
-        (_in_body(m, sentence) for m in find_money(text, extractors.money))) if "money" in run else ()
-    dates = tuple(SentenceDate(sentence.sentence_id, _in_body(found, sentence))
-                  for sentence, text in zip(sentences, texts)
-                  for found in find_dates(text, extractors.dates, anchor)) if "dates" in run else ()
+    companies = outside(_companies(sentences, tokens, extractors), urls) if "companies" in run else []
+    chips = outside(extractors.chips.find(sentences, tokens), urls) if "chips" in run else []
+    money = outside([amount for sentence in sentences
+                     for amount in find_money(sentence, extractors.money, extractors.fx, anchor)],
+                    urls) if "money" in run else []
+    dates = outside([date for sentence in sentences
+                     for date in find_dates(sentence, extractors.dates, anchor)], urls) if "dates" in run else []
     return PostResult(
         post=post,
         sentences=tuple(sentences),
         tokens=tuple(token for sentence_tokens in tokens for token in sentence_tokens),
         companies=tuple(companies),
-        money=money,
-        dates=dates,
-        chips=tuple(_outside(extractors.chips.find(sentences, tokens), urls)) if "chips" in run else (),
+        money=tuple(money),
+        dates=tuple(dates),
+        chips=tuple(chips),
         partnerships=tuple(_partnerships(sentences, companies, money, extractors)) if "partnerships" in run else (),
     )
 
@@ -183,9 +151,8 @@ def post_tables(outcome: PostResult, tables_wanted: Collection[str] = ALL_TABLES
         "sentences": lambda: (tables.sentence_row(article_id, s) for s in outcome.sentences),
         "companies": lambda: (tables.mention_row(article_id, m) for m in outcome.companies),
         "chips": lambda: (tables.mention_row(article_id, m) for m in outcome.chips),
-        "money": lambda: (tables.mention_row(article_id, m.match, sentence_id=m.sentence_id, value_usd=m.value_usd)
-                          for m in outcome.money),
-        "dates": lambda: (tables.mention_row(article_id, d.match, sentence_id=d.sentence_id) for d in outcome.dates),
+        "money": lambda: (tables.mention_row(article_id, m) for m in outcome.money),
+        "dates": lambda: (tables.mention_row(article_id, d) for d in outcome.dates),
         "partnerships": lambda: (tables.mention_row(article_id, p) for p in outcome.partnerships),
     }
     built = {"tokens": tables.token_table(article_id, outcome.tokens)} if "tokens" in tables_wanted else {}

@@ -37,10 +37,11 @@ from dataclasses import dataclass
 from itertools import combinations
 
 
-from extract.models import CompanyMention, Sentence
+from extract.models import CompanyMention, Sentence, Span
 from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.numerals import DIGIT
 from extract.normalize.alternation import any_word
+from extract.overlaps import overlaps, overlaps_any
 from extract.rules.schema import PartnershipsFile
 
 PARTNERSHIP, INVESTMENT = "partnership", "investment"
@@ -177,10 +178,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
 
 def _covers(text: str, match: re.Match[str], word: str) -> bool:
     """Whether an occurrence of ``word`` overlaps the trigger match."""
-    for hit in re.finditer(re.escape(word), text):
-        if hit.start() < match.end() and match.start() < hit.end():
-            return True
-    return False
+    trigger = Span(*match.span())
+    return any(overlaps(Span(*hit.span()), trigger) for hit in re.finditer(re.escape(word), text))
 
 
 def _role(sentence: Sentence, end: int, rules: PartnershipRules) -> tuple[str, int]:
@@ -246,11 +245,10 @@ class RelationFinder:
                  recent: Sequence[CompanyMention]) -> list[_Party]:
         """Named companies and resolved back-references, in order, with roles and coordination groups."""
         parties: list[tuple[int, int, str, str]] = [(m.start, m.end, m.company_id, m.name) for m in mentions]
-        taken = [(m.start, m.end) for m in mentions]
         for match in self._reference_re.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            if any(s < end and start < e for s, e in taken):
-                continue
+            if overlaps_any(Span(start, end), mentions):
+                continue  # a company name wins over a back-reference written inside it
             if match.group() in self._rules.both_companies:
                 parties += [(start, end, m.company_id, m.name) for m in recent[-2:]] if len(recent) >= 2 else []
             elif topic is not None:

@@ -19,6 +19,7 @@ from extract.models import Sentence, Token
 from extract.ner import NerRules, NerSpan
 from extract.models import CompanyMention
 from extract.names import company_key, derived_company_id
+from extract.overlaps import first_come, inside, outside, overlaps_any
 from extract.rules import LegalForms
 
 _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]{2,}(?:[ .&\-][A-Za-z0-9][A-Za-z0-9.&\-]*){0,3}")
@@ -75,8 +76,8 @@ class NerCompanyFilter:
     def is_a_dictionary_word(self, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """Every MeCab token of the span is everyday vocabulary the dictionary knows (ローカライズ,
         ユニコーンスタートアップ, スマートホーム); unknown words, as new names are, have no reading."""
-        inside = [t for t in tokens if span.start <= t.start and t.end <= span.end]
-        return bool(inside) and all(t.pos in _VOCABULARY_POS and t.reading is not None for t in inside)
+        words = inside(tokens, span)
+        return bool(words) and all(t.pos in _VOCABULARY_POS and t.reading is not None for t in words)
 
     def is_an_acronym(self, surface: str) -> bool:
         """A short all-capitals word (ASIC, CISO, NATO, HBM): a term or an organisation more often than not."""
@@ -148,25 +149,26 @@ def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequen
     by_id = {s.sentence_id: s for s in sentences}
     tokens_by_id = {sentence.sentence_id: sentence_tokens for sentence, sentence_tokens in zip(sentences, tokens)}
     boundaries = {t.start for ts in tokens for t in ts} | {t.end for ts in tokens for t in ts}
-    confirmed: set[int] = set()
-    added: list[CompanyMention] = []
-    for raw in ner_spans:
-        overlapping = [i for i, m in enumerate(rule_mentions) if m.start < raw.end and raw.start < m.end]
-        if overlapping:
-            if raw.label in ner_rules.confirming_labels:
-                confirmed.update(overlapping)
-            continue
+    accepted: list[NerSpan] = []
+    # Rules before NER: a span overlapping a rule match never becomes a company of its own.
+    for raw in outside(ner_spans, rule_mentions):
         span = ner_filter.without_legal_form(raw)
         if span.start not in boundaries or span.end not in boundaries:
             continue
         sentence = by_id.get(span.sentence_id)
-        if sentence is None or not ner_filter.accepts(sentence, span, tokens_by_id[span.sentence_id]):
-            continue
-        if any(m.start < span.end and span.start < m.end for m in added):
-            continue
-        key = company_key(span.surface)
-        added.append(CompanyMention(span.sentence_id, span.start, span.end, span.surface, derived_company_id(key),
-                                    key, None, "ner", f"ner:{span.label}"))
-    merged = [replace(m, source="rule+ner") if i in confirmed else m for i, m in enumerate(rule_mentions)]
+        if sentence is not None and ner_filter.accepts(sentence, span, tokens_by_id[span.sentence_id]):
+            accepted.append(span)
+    # Of accepted spans that overlap, the first GiNZA gave stands.
+    added = [_ner_company(span) for span in first_come(accepted)]
+    # A rule match that a span of a confirming label overlaps was found by both.
+    confirming = [span for span in ner_spans if span.label in ner_rules.confirming_labels]
+    merged = [replace(m, source="rule+ner") if overlaps_any(m, confirming) else m for m in rule_mentions]
     return sorted(merged + added, key=lambda m: (m.start, m.end))
 
+
+def _ner_company(span: NerSpan) -> CompanyMention:
+    """An accepted NER-only span as a company mention, its id derived from its normalized name."""
+    key = company_key(span.surface)
+    return CompanyMention(sentence_id=span.sentence_id, start=span.start, end=span.end, surface=span.surface,
+                          rule_id=f"ner:{span.label}", company_id=derived_company_id(key), name=key, parent_id=None,
+                          source="ner")

@@ -11,9 +11,9 @@ digit (``---``, ``|---|---|``) hold nothing to extract and are skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from extract.models import Sentence
+from extract.models import Sentence, Span
 
 #: Characters that end a sentence.
 TERMINATORS = frozenset("。！？!?")
@@ -42,18 +42,17 @@ def split_sentences(body: str) -> list[Sentence]:
     return sentences
 
 
-def mask_urls(text: str) -> str:
-    """``text`` with every URL blanked out (same length, so offsets stay valid).
+def url_spans(sentences: Iterable[Sentence]) -> list[Span]:
+    """Where every URL of a post is, as body offsets, looked for sentence by sentence.
 
-    Link targets are not text (the spec): a date or amount inside a URL is
-    not a fact of the post, while the link's title is.
+    Link targets are not text (the spec): a company, chip, amount or date
+    written inside a URL is not a fact of the post, while the link's title is.
+    Recognizers read whole sentences (MeCab and GiNZA need the text as
+    written); the pipeline then drops every mention that overlaps one of
+    these spans (``overlaps.outside``), the same way for every table.
     """
-    return _URL_RE.sub(lambda match: " " * len(match.group()), text)
-
-
-def url_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """(start, end) of every URL in ``text``, shifted by ``offset``."""
-    return [(offset + m.start(), offset + m.end()) for m in _URL_RE.finditer(text)]
+    return [Span(sentence.start + match.start(), sentence.start + match.end())
+            for sentence in sentences for match in _URL_RE.finditer(sentence.text)]
 
 
 def _protected_spans(line: str) -> dict[int, int]:

@@ -196,11 +196,11 @@ def token_table(article_id: str, tokens: Sequence[Token]) -> pa.Table:
     return pa.Table.from_arrays([pa.array(columns[field.name], field.type) for field in TOKENS], schema=TOKENS)
 
 
-def mention_row(article_id: str, mention: object, **extra: object) -> dict[str, object]:
-    """A mention table row: the mention dataclass's fields, the article id and any extra columns."""
+def mention_row(article_id: str, mention: object) -> dict[str, object]:
+    """A mention table row (companies, money, dates, chips, partnerships): the article id and the
+    record's dataclass fields, which are the table's other columns."""
     kind: type = type(mention)  # not type[object], which mypy wrongly takes for unhashable
-    return {"article_id": article_id, **{name: getattr(mention, name) for name in _field_names(kind)},
-            **extra}
+    return {"article_id": article_id, **{name: getattr(mention, name) for name in _field_names(kind)}}
 
 
 @lru_cache(maxsize=None)

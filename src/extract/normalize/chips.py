@@ -43,8 +43,9 @@ class ChipRecognizer:
                 if hit.entry.kind == _BLOCKED:
                     continue
                 chip = self._chips[hit.entry.target]
-                mentions.append(ChipMention(hit.sentence_id, hit.start, hit.end, hit.surface, chip.id,
-                                            chip.name, chip.vendor, hit.entry.rule_id))
+                mentions.append(ChipMention(sentence_id=hit.sentence_id, start=hit.start, end=hit.end,
+                                            surface=hit.surface, rule_id=hit.entry.rule_id, chip_id=chip.id,
+                                            name=chip.name, vendor_id=chip.vendor))
         return mentions
 
 

@@ -21,6 +21,7 @@ from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import CompanyMention, Sentence, Token
 from extract.names import company_key, derived_company_id
 from extract.normalize.company_patterns import CompanyPattern, compile_company_patterns
+from extract.overlaps import first_come, inside
 from extract.rules import CompanyRule, RuleSet, clipped
 
 if TYPE_CHECKING:  # the regex module is imported where patterns are compiled (company_patterns.py)
@@ -86,31 +87,29 @@ class CompanyRecognizer:
         for hit in self._index.find(sentence, tokens):
             hits.append(hit)
             if hit.entry.kind == _BLOCKED:
-                inside = [token for token in tokens if hit.start <= token.start and token.end <= hit.end]
-                hits += [maker for maker in self._company_index.find(sentence, inside)[:1]
+                hits += [maker for maker in self._company_index.find(sentence, inside(tokens, hit))[:1]
                          if maker.start == hit.start and maker.end < hit.end]
         return hits
 
     def _mention(self, hit: AliasHit) -> CompanyMention:
         company = self._companies[hit.entry.target]
-        return CompanyMention(hit.sentence_id, hit.start, hit.end, hit.surface, company.id, company.name,
-                              company.parent, "rule", hit.entry.rule_id)
+        return CompanyMention(sentence_id=hit.sentence_id, start=hit.start, end=hit.end, surface=hit.surface,
+                              rule_id=hit.entry.rule_id, company_id=company.id, name=company.name,
+                              parent_id=company.parent, source="rule")
 
     def _pattern_mentions(self, sentences: Sequence[Sentence], hits: Sequence[AliasHit]) -> list[CompanyMention]:
-        """Companies found by pattern rules where no listed name (or stop-listed word) already is."""
-        taken = [(hit.start, hit.end) for hit in hits]
-        found: list[CompanyMention] = []
+        """Companies found by pattern rules where no listed name (or stop-listed word) already is; where
+        two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
+        (``overlaps.first_come``)."""
+        candidates: list[CompanyMention] = []
         for sentence in sentences:
             for pattern in self._patterns:
                 for match in _pattern_matches(pattern, sentence):
                     start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
-                    if any(s < end and start < e for s, e in taken):
-                        continue
                     mention = self._pattern_mention(sentence, match.group("name"), start, end, pattern.id)
                     if mention is not None:
-                        found.append(mention)
-                        taken.append((start, end))
-        return found
+                        candidates.append(mention)
+        return first_come(candidates, taken=hits)
 
     def _pattern_mention(self, sentence: Sentence, name: str, start: int, end: int,
                          rule_id: str) -> CompanyMention | None:
@@ -121,10 +120,11 @@ class CompanyRecognizer:
         known = self._known.get(key)
         if known is not None:
             company = self._companies[known]
-            return CompanyMention(sentence.sentence_id, start, end, name, company.id, company.name,
-                                  company.parent, "rule", rule_id)
-        return CompanyMention(sentence.sentence_id, start, end, name, derived_company_id(key), key, None,
-                              "rule", rule_id)
+            return CompanyMention(sentence_id=sentence.sentence_id, start=start, end=end, surface=name,
+                                  rule_id=rule_id, company_id=company.id, name=company.name,
+                                  parent_id=company.parent, source="rule")
+        return CompanyMention(sentence_id=sentence.sentence_id, start=start, end=end, surface=name, rule_id=rule_id,
+                              company_id=derived_company_id(key), name=key, parent_id=None, source="rule")
 
 
 def _pattern_matches(pattern: CompanyPattern, sentence: Sentence) -> list[regex.Match]:

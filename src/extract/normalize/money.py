@@ -30,6 +30,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from extract.models import Mention, Sentence
 from extract.normalize.numerals import (
     DECIMAL_POINT_CHARS,
     DIGIT,
@@ -75,9 +76,21 @@ class MoneyRules:
     vague_numbers: Mapping[str, tuple[float, float]]
 
 
+@dataclass(frozen=True, kw_only=True)
+class MoneyMatch(Mention):
+    """One amount of money stated in a sentence (body offsets), normalized, and its value in US dollars."""
+
+    currency: str
+    value: float | None
+    min_value: float | None
+    max_value: float | None
+    qualifier: str
+    value_usd: float | None
+
+
 @dataclass(frozen=True)
-class MoneyMatch:
-    """One amount of money found in a text, with offsets into that text and its normalized value."""
+class _MoneyReading:
+    """An amount as one regex match reads it: offsets into the text searched and its normalized value."""
 
     start: int
     end: int
@@ -199,11 +212,11 @@ def _qualifier_from_cues(match: re.Match[str], rules: MoneyRules, post: str | No
 
 
 def _single(start: int, end: int, currency: str, value: float, qualifier: str,
-            rule_id: str, text: str) -> MoneyMatch:
-    """A MoneyMatch for one amount, its min/max filled in as the qualifier says."""
+            rule_id: str, text: str) -> _MoneyReading:
+    """The reading of one amount, its min/max filled in as the qualifier says."""
     min_value = value if qualifier in ("exact", "at_least") else None
     max_value = value if qualifier in ("exact", "at_most") else None
-    return MoneyMatch(start, end, text[start:end], currency, value, min_value, max_value, qualifier, rule_id)
+    return _MoneyReading(start, end, text[start:end], currency, value, min_value, max_value, qualifier, rule_id)
 
 
 def _range_bounds(first: str, second: str, first_scale: float, second_scale: float) -> tuple[float, float] | None:
@@ -222,7 +235,7 @@ def _range_bounds(first: str, second: str, first_scale: float, second_scale: flo
     return low_value, high_value
 
 
-def _from_range(match: re.Match[str], text: str, rules: MoneyRules) -> MoneyMatch | None:
+def _from_range(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyReading | None:
     """The range a candidate states, or None when it is two amounts or no money at all."""
     if match.group("pnum2"):
         currency = rules.prefix_currency[match.group("pcur")]
@@ -247,18 +260,18 @@ def _from_range(match: re.Match[str], text: str, rules: MoneyRules) -> MoneyMatc
         rule_id = "money.range"
     if bounds is None:
         return None
-    return MoneyMatch(match.start(), match.end(), match.group(), currency, None, bounds[0], bounds[1],
-                      "range", rule_id)
+    return _MoneyReading(match.start(), match.end(), match.group(), currency, None, bounds[0], bounds[1],
+                         "range", rule_id)
 
 
-def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> MoneyMatch | None:
+def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyReading | None:
     """The one amount a candidate states, or None when it is not money."""
     if match.group("vague"):
         low, high = rules.vague_numbers[match.group("vague")]
         unit = LARGE_UNIT_VALUES.get(match.group("vague_unit"), 1)
         currency = rules.suffix_currency[match.group("vague_cur")]
-        return MoneyMatch(match.start(), match.end(), match.group(), currency, None, low * unit, high * unit,
-                          "vague", "money.vague")
+        return _MoneyReading(match.start(), match.end(), match.group(), currency, None, low * unit, high * unit,
+                             "vague", "money.vague")
     if match.group("pcur"):
         currency = rules.prefix_currency[match.group("pcur")]
         value = _numeral_value(match.group("pnum"), None, rules, "")
@@ -281,7 +294,7 @@ def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> MoneyMat
     return _single(match.start(), match.end(), currency, value, qualifier, rule_id, text)
 
 
-def _exchange_rate_end(result: MoneyMatch, text: str, rules: MoneyRules) -> int | None:
+def _exchange_rate_end(result: _MoneyReading, text: str, rules: MoneyRules) -> int | None:
     """Where a rate note such as 1ドル=150円 that starts with ``result`` ends, None when it is no rate note."""
     if result.value != 1 or result.qualifier != "exact":
         return None
@@ -295,19 +308,31 @@ def _exchange_rate_end(result: MoneyMatch, text: str, rules: MoneyRules) -> int 
     return None if price_currency == result.currency else price.end()
 
 
-def find_money(text: str, rules: MoneyRules) -> list[MoneyMatch]:
-    """Every amount of money in ``text``, sorted by start and non-overlapping.
+def find_money(sentence: Sentence, rules: MoneyRules, fx: FxTable, on: datetime.date | None) -> list[MoneyMatch]:
+    """Every amount of money in a sentence, sorted by start and non-overlapping, with body offsets.
 
     A candidate that reads as a range but is not one (different currencies,
     ends out of order, 'から' describing a change) falls back to its first amount;
     the second is found on its own. Exchange-rate notes (1ドル=150円) are skipped.
+    ``value_usd`` is the amount at the average rate of the year of ``on`` (the
+    post's date; the latest year when None), as ``to_usd`` says.
     """
-    found: list[MoneyMatch] = []
+    return [MoneyMatch(sentence_id=sentence.sentence_id, start=sentence.start + amount.start,
+                       end=sentence.start + amount.end, surface=amount.surface, rule_id=amount.rule_id,
+                       currency=amount.currency, value=amount.value, min_value=amount.min_value,
+                       max_value=amount.max_value, qualifier=amount.qualifier,
+                       value_usd=to_usd(amount.value, amount.currency, on, fx))
+            for amount in _read_amounts(sentence.text, rules)]
+
+
+def _read_amounts(text: str, rules: MoneyRules) -> list[_MoneyReading]:
+    """Every amount of money in ``text`` as read there (offsets into ``text``), left to right."""
+    found: list[_MoneyReading] = []
     if not rules.currency_hint.search(text):
         return found
     position = 0
     while (match := rules.pattern.search(text, position)) is not None:
-        result: MoneyMatch | None = None
+        result: _MoneyReading | None = None
         next_position = match.end()
         if match.group("num2") or match.group("pnum2"):
             result = _from_range(match, text, rules)

@@ -11,8 +11,8 @@ and "not a date" cues (前年比, 数年, 30周年) win over what they contain.
 What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
 
     pieces.py     the regex pieces and named groups every pattern is built from
-    model.py      DateMatch, DateRules, and DatePattern (rule id, regex, parser)
-    values.py     reading the shared groups; the DateMatch of a year, month, day, part
+    model.py      DateMatch, DateReading, DateRules, and DatePattern (rule id, regex, parser)
+    values.py     reading the shared groups; the DateReading of a year, month, day, part
     not_date.py   date.not_date (前年比, 数年) and the not_after check (3年目)
     calendar.py   date.full_numeric, date.calendar, date.short_year_month, date.month_day
     quarter.py    date.quarter*, date.quarter_months, date.half, date.half_code
@@ -21,7 +21,7 @@ What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
     relative.py   date.relative_year, date.relative_fiscal_year, date.relative_month, date.relative_offset
     duration.py   duration (and the year ranges it finds: 2024～2026年)
     loading.py    compile_date_rules: every pattern compiled from the validated rules, in the order tried
-    finding.py    find_dates: candidates, the longest-wins overlap policy, the match cache
+    finding.py    find_dates: candidates, the longest-first overlap policy, the match cache
 
 Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
 

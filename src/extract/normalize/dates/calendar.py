@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime
 import re
 
-from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
+from extract.normalize.dates.model import DateReading, DatePattern, DateRules
 from extract.normalize.dates.values import day_date, month_date, number, tail_mod, year_date, year_of
 from extract.normalize.numerals import DIGIT
 
 
-def _full_numeric(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _full_numeric(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """2025/11/30, 2025-11-30, 2025.11.30."""
     year = year_of(match, rules)
     if year is None:
@@ -26,7 +26,7 @@ def _full_numeric(match: re.Match[str], rules: DateRules, anchor: datetime.date 
     return [found] if found else None
 
 
-def _calendar(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _calendar(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """2025年, 2025年11月, 2025年11月30日, 令和7年, and the same with 末 / まで after them."""
     year = year_of(match, rules)
     if year is None:
@@ -42,7 +42,7 @@ def _calendar(match: re.Match[str], rules: DateRules, anchor: datetime.date | No
     return [found] if found else None
 
 
-def _month_day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _month_day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """11月 or 11月30日 without a year: in the post's year, skipped without a post date."""
     if anchor is None:
         return []

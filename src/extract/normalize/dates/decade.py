@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime
 import re
 
-from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
+from extract.normalize.dates.model import DateReading, DatePattern, DateRules
 from extract.normalize.dates.values import PLAUSIBLE_YEARS, date_match, number, tail_mod
 from extract.normalize.numerals import DIGIT
 
 
-def _decade(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _decade(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """2020年代 -> 202 (TIMEX3 decade); 90年代 -> 199, 20年代 -> 202."""
     decade = number(match.group("decade"))
     assert decade is not None  # the group is digits only

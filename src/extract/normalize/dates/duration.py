@@ -12,7 +12,7 @@ import datetime
 import re
 import unicodedata
 
-from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
+from extract.normalize.dates.model import DateReading, DatePattern, DateRules
 from extract.normalize.dates.pieces import KANJI_DIGITS
 from extract.normalize.dates.values import PLAUSIBLE_YEARS, number
 from extract.normalize.numerals import parse_numeral
@@ -28,7 +28,7 @@ def _duration_value(count: float, letter: str, half: bool) -> str:
     return f"PT{text}H" if letter == "H" else f"P{text}{letter}"
 
 
-def _duration(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _duration(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """7年間, 3カ月, 約10年, 20年以上, 4～5年; 2024～2026年 is two years, and 2024年 is no duration."""
     unit = match.group("unit")
     letter = rules.duration_units[unit]
@@ -52,7 +52,7 @@ def _duration(match: re.Match[str], rules: DateRules, anchor: datetime.date | No
     value = _duration_value(float(first), letter, half)
     if second is not None:
         value = f"{value}/{_duration_value(float(second), letter, half)}"
-    return [DateMatch(match.start(), match.end(), match.group(), "DURATION", value, mod, None, None,
+    return [DateReading(match.start(), match.end(), match.group(), "DURATION", value, mod, None, None,
                       "duration.range" if second is not None else "duration")]
 
 
@@ -69,7 +69,7 @@ def _looks_like_year(numeral: str) -> bool:
     return ascii_numeral.isdigit() and len(ascii_numeral) == 4 and int(ascii_numeral) in PLAUSIBLE_YEARS
 
 
-def _year_range(match: re.Match[str]) -> list[DateMatch] | None:
+def _year_range(match: re.Match[str]) -> list[DateReading] | None:
     """2024～2026年: the first year as written (2024) and the second with its 年."""
     first, second = number(match.group("n")), number(match.group("n2"))
     if (match.group("pre") or match.group("post") or first is None or second is None
@@ -78,7 +78,7 @@ def _year_range(match: re.Match[str]) -> list[DateMatch] | None:
     text = match.string
     first_end = match.end("unit1") if match.group("unit1") else match.end("n")
     years = ((match.start("n"), first_end, first), (match.start("n2"), match.end("unit"), second))
-    return [DateMatch(start, end, text[start:end], "DATE", f"{year:04d}", None, datetime.date(year, 1, 1),
+    return [DateReading(start, end, text[start:end], "DATE", f"{year:04d}", None, datetime.date(year, 1, 1),
                       datetime.date(year, 12, 31), "date.year_range") for start, end, year in years]
 
 

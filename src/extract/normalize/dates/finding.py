@@ -1,9 +1,10 @@
-"""Finding: run the compiled patterns over a text, parse their matches, and keep the longest non-overlapping ones.
+"""Finding: run the compiled patterns over a sentence, parse their matches, and keep the longest non-overlapping ones.
 
 Every pattern proposes candidates, overlapping freely; the longest span wins,
-ties going to the earlier pattern; "not a date" spans (前年比, 数年) win over the
-dates inside them. A month written without a year then takes its year from
-the date written before it.
+ties going to the earlier pattern (``overlaps.longest_first``); "not a date"
+spans (前年比, 数年) win over the dates inside them. A month written without a
+year then takes its year from the date written before it. The patterns read
+the sentence's text; the dates kept are given body offsets at the end.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from extract.normalize.dates.model import CompiledPattern, DateMatch, DateRules
+from extract.models import Sentence
+from extract.normalize.dates.model import CompiledPattern, DateMatch, DateReading, DateRules
 from extract.normalize.dates.not_date import followed_by_not_after
 from extract.normalize.dates.values import month_span
+from extract.overlaps import longest_first
 
 #: Rule ids of matches that name a month or day without a year, and of matches that give the year to them.
 _YEARLESS_RULES = frozenset({"date.month", "date.month_day"})
@@ -27,11 +30,11 @@ _REMEMBERED_TEXTS = 4096
 
 @dataclass(frozen=True)
 class _Candidate:
-    """A span a regex proposes and what it yields: matches, or nothing when it only blocks (数年, 前年比)."""
+    """A span a regex proposes and what it yields: readings, or nothing when it only blocks (数年, 前年比)."""
 
     start: int
     end: int
-    matches: tuple[DateMatch, ...]
+    readings: tuple[DateReading, ...]
 
 
 @lru_cache(maxsize=_REMEMBERED_TEXTS)
@@ -53,16 +56,16 @@ def _candidates(text: str, rules: DateRules, anchor: datetime.date | None) -> li
     """Every span some rule reads as a time expression (or as no date at all), overlapping freely."""
     found: list[_Candidate] = []
     for pattern, match in _pattern_matches(text, rules.patterns):
-        matches = pattern.parse(match, rules, anchor)
-        if matches is None:
+        readings = pattern.parse(match, rules, anchor)
+        if readings is None:
             continue
-        if matches and followed_by_not_after(text, matches[-1], rules):
+        if readings and followed_by_not_after(text, readings[-1], rules):
             continue
-        found.append(_Candidate(match.start(), match.end(), tuple(matches)))
+        found.append(_Candidate(match.start(), match.end(), tuple(readings)))
     return found
 
 
-def _in_year(match: DateMatch, year: int) -> DateMatch:
+def _in_year(match: DateReading, year: int) -> DateReading:
     """A month (or month and day) written without a year, moved into ``year``; unchanged if that day does not exist."""
     assert match.start_date is not None  # month and month-day rules make DATEs, which have a day span
     month, day = match.start_date.month, match.start_date.day
@@ -76,9 +79,9 @@ def _in_year(match: DateMatch, year: int) -> DateMatch:
     return replace(match, value=f"{year:04d}-{month:02d}", start_date=first, end_date=last)
 
 
-def _with_years_from_context(matches: list[DateMatch]) -> list[DateMatch]:
+def _with_years_from_context(matches: list[DateReading]) -> list[DateReading]:
     """Months written without a year take the year last written before them (2025年7月から8月: 8月 of 2025)."""
-    resolved: list[DateMatch] = []
+    resolved: list[DateReading] = []
     year = None
     for match in matches:
         if match.rule_id in _YEARLESS_RULES and year is not None:
@@ -90,21 +93,21 @@ def _with_years_from_context(matches: list[DateMatch]) -> list[DateMatch]:
     return resolved
 
 
-def find_dates(text: str, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch]:
-    """Every time expression in ``text``, sorted by start and non-overlapping: the longest span wins.
+def find_dates(sentence: Sentence, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch]:
+    """Every time expression in a sentence, sorted by start and non-overlapping, with body offsets.
 
-    ``anchor`` is the post's published date; expressions relative to it (今年,
-    来期, 3年後, 11月 without a year) are skipped when it is None. Spans that
-    are no date (前年比, 数年) win over the shorter dates inside them. A month
-    without a year takes the year written last before it, else the post's year.
+    The longest candidate span wins, ties going to the earlier pattern
+    (``overlaps.longest_first``). ``anchor`` is the post's published date;
+    expressions relative to it (今年, 来期, 3年後, 11月 without a year) are
+    skipped when it is None. Spans that are no date (前年比, 数年) win over
+    the shorter dates inside them. A month without a year takes the year
+    written last before it, else the post's year.
     """
-    chosen: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
-    by_length = sorted(_candidates(text, rules, anchor), key=lambda c: (-(c.end - c.start), c.start))
-    for candidate in by_length:
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
-            continue
-        taken.append((candidate.start, candidate.end))
-        chosen.append(candidate)
-    return _with_years_from_context(sorted((match for candidate in chosen for match in candidate.matches),
-                                           key=lambda m: m.start))
+    chosen = longest_first(_candidates(sentence.text, rules, anchor))
+    readings = _with_years_from_context(sorted((reading for candidate in chosen for reading in candidate.readings),
+                                               key=lambda reading: reading.start))
+    return [DateMatch(sentence_id=sentence.sentence_id, start=sentence.start + reading.start,
+                      end=sentence.start + reading.end, surface=reading.surface, rule_id=reading.rule_id,
+                      type=reading.type, value=reading.value, mod=reading.mod, start_date=reading.start_date,
+                      end_date=reading.end_date)
+            for reading in readings]

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime
 import re
 
-from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
+from extract.normalize.dates.model import DateReading, DatePattern, DateRules
 from extract.normalize.dates.pieces import SMALL_NUMBER
 from extract.normalize.dates.values import add_months, date_match, fiscal_date, month_span, number, tail_mod, year_of
 from extract.normalize.numerals import DIGIT
 
 
-def _fiscal_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _fiscal_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """2026年度, 2025会計年度, FY2026, FY26."""
     year = year_of(match, rules)
     if year is None:
@@ -25,7 +25,7 @@ def _fiscal_year(match: re.Match[str], rules: DateRules, anchor: datetime.date |
     return [fiscal_date(match, rules, year, "date.fiscal_year", tail_mod(match, rules))]
 
 
-def _fiscal_period(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _fiscal_period(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """2026年3月期: the fiscal year ending that month, named by the year it starts in (FY2025)."""
     year = year_of(match, rules)
     end_month = number(match.group("end_month"))

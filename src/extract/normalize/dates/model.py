@@ -2,8 +2,11 @@
 
 A pattern (``DatePattern``) is written once, in the module of its kind
 (calendar, quarter, ...): the rule id it is known by, how its regex is
-assembled from the pieces, and the parser turning a match into DateMatches.
-Loading the rules compiles each into a ``CompiledPattern`` held by ``DateRules``.
+assembled from the pieces, and the parser turning a regex match into
+``DateReading``s (offsets into the text searched: a parser sees only the
+match). Loading the rules compiles each into a ``CompiledPattern`` held by
+``DateRules``. ``find_dates`` gives the readings it keeps as ``DateMatch``es,
+mentions with body offsets like every other kind.
 """
 
 from __future__ import annotations
@@ -14,12 +17,24 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from extract.models import Mention
 from extract.normalize.dates.pieces import Pieces
 
 
+@dataclass(frozen=True, kw_only=True)
+class DateMatch(Mention):
+    """One time expression stated in a sentence (body offsets), with its TIMEX3-style value and day span."""
+
+    type: str
+    value: str
+    mod: str | None
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+
+
 @dataclass(frozen=True)
-class DateMatch:
-    """One time expression found in a text, with offsets into that text and its TIMEX3-style value."""
+class DateReading:
+    """One time expression as a pattern reads it, with offsets into the text searched and its TIMEX3-style value."""
 
     start: int
     end: int
@@ -58,7 +73,7 @@ class DateRules:
 
 #: A pattern's parser: the matches a regex match yields (with the post's date as anchor, None when
 #: unknown), [] when it yields none but still blocks what it overlaps, None when it is no candidate at all.
-Parser = Callable[[re.Match[str], DateRules, datetime.date | None], list[DateMatch] | None]
+Parser = Callable[[re.Match[str], DateRules, datetime.date | None], list[DateReading] | None]
 
 
 @dataclass(frozen=True)

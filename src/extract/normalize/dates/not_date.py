@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime
 import re
 
-from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
+from extract.normalize.dates.model import DateReading, DatePattern, DateRules
 
 
-def _not_date(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch]:
+def _not_date(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading]:
     """Text that only looks like a date (前年比, 数年): it blocks what it contains and yields nothing."""
     return []
 
@@ -25,6 +25,6 @@ PATTERNS = (
 )
 
 
-def followed_by_not_after(text: str, match: DateMatch, rules: DateRules) -> bool:
+def followed_by_not_after(text: str, match: DateReading, rules: DateRules) -> bool:
     """Whether a year-based match runs straight into a word that makes it a count (2025年比, 3年目)."""
     return match.surface.endswith("年") and text.startswith(rules.not_after, match.end)

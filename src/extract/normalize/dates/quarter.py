@@ -15,7 +15,7 @@ import datetime
 import re
 import unicodedata
 
-from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
+from extract.normalize.dates.model import DateReading, DatePattern, DateRules
 from extract.normalize.dates.pieces import CODE_END
 from extract.normalize.dates.values import number, part_date, tail_mod, year_of
 
@@ -31,7 +31,7 @@ def _quarter_index(match: re.Match[str]) -> int:
 
 
 def _stated_or_post_year(match: re.Match[str], rules: DateRules,
-                         anchor: datetime.date | None) -> int | list[DateMatch] | None:
+                         anchor: datetime.date | None) -> int | list[DateReading] | None:
     """The year a match states; the post's year when it states none; None when the stated year is
     not a plausible one (1500年), [] when it states none and the post has no date."""
     year = year_of(match, rules)
@@ -43,7 +43,7 @@ def _stated_or_post_year(match: re.Match[str], rules: DateRules,
     return anchor.year if anchor is not None else []
 
 
-def _quarter(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _quarter(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """2025年第1四半期, 2025年Q1, Q1 2025, FY2025 Q3, 2025年度第2四半期; 第3四半期 alone in the post's year."""
     groups = match.groupdict()
     fiscal = bool(groups.get("fy") or groups.get("fyear"))
@@ -53,7 +53,7 @@ def _quarter(match: re.Match[str], rules: DateRules, anchor: datetime.date | Non
     return [part_date(match, rules, year, fiscal, "Q", _quarter_index(match), "date.quarter", tail_mod(match, rules))]
 
 
-def _quarter_months(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _quarter_months(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """2025年1-3月期, 4～6月期: a quarter named by its months."""
     first, last = number(match.group("from_month")), number(match.group("to_month"))
     if first is None or last is None or last - first != 2 or first % 3 != 1:
@@ -64,7 +64,7 @@ def _quarter_months(match: re.Match[str], rules: DateRules, anchor: datetime.dat
     return [part_date(match, rules, year, False, "Q", (first + 2) // 3, "date.quarter", tail_mod(match, rules))]
 
 
-def _half(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _half(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """2025年上半期, 2025年度下期, H1 2025; 上半期 alone in the post's year."""
     groups = match.groupdict()
     half = rules.half_years[groups["half"]] if groups.get("half") else unicodedata.normalize("NFKC", groups["hx"])

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime
 import re
 
-from extract.normalize.dates.model import DateMatch, DatePattern, DateRules
+from extract.normalize.dates.model import DateReading, DatePattern, DateRules
 from extract.normalize.dates.values import (add_months, date_match, day_date, fiscal_date, fiscal_year_of, month_date,
                                             number, part_date, tail_mod, year_date)
 
 
-def _relative_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _relative_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """今年, 来年, 昨年末, 来年上半期, 今年5月: a year (or a month of it) counted from the post's date."""
     if anchor is None:
         return []
@@ -37,7 +37,7 @@ def _relative_year(match: re.Match[str], rules: DateRules, anchor: datetime.date
 
 
 def _relative_fiscal_year(match: re.Match[str], rules: DateRules,
-                          anchor: datetime.date | None) -> list[DateMatch] | None:
+                          anchor: datetime.date | None) -> list[DateReading] | None:
     """今期, 来期, 今年度: a fiscal year counted from the fiscal year of the post's date."""
     if anchor is None:
         return []
@@ -48,7 +48,7 @@ def _relative_fiscal_year(match: re.Match[str], rules: DateRules,
     return [fiscal_date(match, rules, fiscal_year, "date.relative_fiscal_year", tail_mod(match, rules))]
 
 
-def _relative_month(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _relative_month(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """今月, 先月, 来月: a month counted from the post's date."""
     if anchor is None:
         return []
@@ -58,7 +58,7 @@ def _relative_month(match: re.Match[str], rules: DateRules, anchor: datetime.dat
     return [found]
 
 
-def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch] | None:
+def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """3年後, 20年前, 6カ月後, 2週間後, 30日前: the year, month, week or day that far from the post's date."""
     count = number(match.group("n"))
     if count is None or count >= 1000:

@@ -1,8 +1,8 @@
-"""Date values: reading the shared groups of a match, and building the DateMatch of a year, month, day or part.
+"""Date values: reading the shared groups of a match, and building the DateReading of a year, month, day or part.
 
 Every kind of date pattern ends the same way: the numerals of its groups
 become numbers, the year it names is checked to be plausible, the words after
-it become a mod, and a DateMatch is made with its TIMEX3 value and its day span
+it become a mod, and a DateReading is made with its TIMEX3 value and its day span
 (first and last day). Those steps live here once, so a 2025年 found by the
 calendar pattern and one found inside a quarter pattern get the same value.
 """
@@ -14,7 +14,7 @@ import datetime
 import re
 import unicodedata
 
-from extract.normalize.dates.model import DateMatch, DateRules
+from extract.normalize.dates.model import DateReading, DateRules
 from extract.normalize.numerals import parse_numeral
 
 #: Years a four-digit number may name; others (5000年) are counts of years.
@@ -78,18 +78,18 @@ def tail_mod(match: re.Match[str], rules: DateRules) -> str | None:
 
 
 def date_match(match: re.Match[str], value: str, span: tuple[datetime.date, datetime.date], rule_id: str,
-               mod: str | None) -> DateMatch:
+               mod: str | None) -> DateReading:
     """A DATE match over the regex match with its value, mod and day span."""
-    return DateMatch(match.start(), match.end(), match.group(), "DATE", value, mod, span[0], span[1], rule_id)
+    return DateReading(match.start(), match.end(), match.group(), "DATE", value, mod, span[0], span[1], rule_id)
 
 
-def year_date(match: re.Match[str], year: int, rule_id: str, mod: str | None) -> DateMatch:
+def year_date(match: re.Match[str], year: int, rule_id: str, mod: str | None) -> DateReading:
     """A DATE naming a whole year."""
     return date_match(match, f"{year:04d}", (datetime.date(year, 1, 1), datetime.date(year, 12, 31)), rule_id, mod)
 
 
 def month_date(match: re.Match[str], year: int, month: int | None, rule_id: str,
-               mod: str | None) -> DateMatch | None:
+               mod: str | None) -> DateReading | None:
     """A DATE naming a month, None when the month does not exist (or its numeral names no number)."""
     if month is None or not 1 <= month <= 12:
         return None
@@ -97,7 +97,7 @@ def month_date(match: re.Match[str], year: int, month: int | None, rule_id: str,
 
 
 def day_date(match: re.Match[str], year: int, month: int | None, day: int | None, rule_id: str,
-             mod: str | None) -> DateMatch | None:
+             mod: str | None) -> DateReading | None:
     """A DATE naming a day, None when the day does not exist (or a numeral names no number)."""
     if month is None or day is None:
         return None
@@ -108,14 +108,14 @@ def day_date(match: re.Match[str], year: int, month: int | None, day: int | None
     return date_match(match, when.isoformat(), (when, when), rule_id, mod)
 
 
-def fiscal_date(match: re.Match[str], rules: DateRules, fiscal_year: int, rule_id: str, mod: str | None) -> DateMatch:
+def fiscal_date(match: re.Match[str], rules: DateRules, fiscal_year: int, rule_id: str, mod: str | None) -> DateReading:
     """A DATE naming a fiscal year: twelve months from ``fiscal_year_start_month`` (April to March)."""
     span = month_span(fiscal_year, rules.fiscal_year_start_month, 12)
     return date_match(match, f"FY{fiscal_year:04d}", span, rule_id, mod)
 
 
 def part_date(match: re.Match[str], rules: DateRules, year: int, fiscal: bool, part: str, index: int, rule_id: str,
-              mod: str | None) -> DateMatch:
+              mod: str | None) -> DateReading:
     """A DATE naming quarter ``index`` (part "Q") or half ``index`` (part "H") of a calendar or fiscal year."""
     months = 3 if part == "Q" else 6
     first_month = (rules.fiscal_year_start_month if fiscal else 1) + months * (index - 1)
