@@ -64,6 +64,7 @@ def _span(text: str, surface: str, label: str = "Company") -> tuple:
     ("CEO Irving Tanが資金調達を語った。", "CEO Irving Tan", "Company", False, "is_a_person"),
     ("ジェンスン・フアンCEOは提携を語った。", "ジェンスン・フアンCEO", "Company", False, "is_a_person"),
     ("イーロン・マスクが資金調達を率いた。", "イーロン", "Company", False, "is_part_of_a_longer_name"),
+    ("ジェンスン・フアンが提携を語った。", "ジェンスン・フアン", "Company", False, "is_a_person"),
     ("山城社長が提携を語った。", "山城", "Company", False, "is_a_person"),
     # English text: a capitalised phrase there is no company (one with a legal form is, found by a pattern).
     ("CEO Irving Tan said the firm would raise funds.", "Irving Tan", "Company", False, "is_in_english_text"),

@@ -46,8 +46,10 @@ _NAME_GOES_ON_BEFORE_RE = re.compile(r"[ァ-ヺーA-Za-z][・=＝\-]$")
 #: an amount or a count (Zephyr 2025年) does not.
 _VERSION_AFTER_RE = re.compile(r"[ \t]*(?:v|ver\.?|version)[ \t]?\d"
                                r"|[ \t]+\d+(?:\.\d+)*(?![\d.年月日億万千百社人件%％])", re.IGNORECASE)
-#: Two capitalised Latin words (a given name and a surname, or two words of a company's name).
-_TWO_WORDS_RE = re.compile(r"([A-Z][a-z]+)\s+[A-Z][a-z]+")
+#: What separates the given name from the surname (Adam Presser, イーロン・マスク).
+_NAME_PARTS_RE = re.compile(r"[\s・=＝]+")
+#: Most words of a person's name: a given name, a middle name and a surname.
+_MAX_PERSON_NAME_WORDS = 3
 _OPENING_BRACKETS = "（("
 _CLOSING_BRACKETS = "）)"
 
@@ -129,11 +131,10 @@ class NerCompanyFilter:
                 or surface.startswith(titles) or surface.endswith(titles) or self._names_a_person(surface))
 
     def _names_a_person(self, surface: str) -> bool:
-        """The name is a listed given name, or a listed given name and a surname (Adam Presser, イーロン)."""
-        if surface in self._rules.person_names:
-            return True
-        two = _TWO_WORDS_RE.fullmatch(surface)
-        return bool(two and two.group(1) in self._rules.person_names)
+        """The name is a listed given name, or a listed given name and a surname or two (Adam Presser,
+        イーロン・マスク)."""
+        words = _NAME_PARTS_RE.split(surface)
+        return len(words) <= _MAX_PERSON_NAME_WORDS and words[0] in self._rules.person_names
 
     def is_part_of_a_longer_name(self, sentence: Sentence, span: NerSpan) -> bool:
         """A middle dot or hyphen joins the name to more of it (イーロン of イーロン・マスク): GiNZA found
