@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from extract.models import Sentence, Token
@@ -237,15 +237,17 @@ class NerCompanyFilter:
                 return True
         return False
 
-    def without_affixes(self, span: NerSpan) -> NerSpan:
+    def without_affixes(self, span: NerSpan, word_starts: Collection[int]) -> NerSpan:
         """An entity written with its legal form (Anthropic社, Zephyr Inc.) as the bare name, and without a
-        word before it that is not part of it (米Zephyrlogic, 旧ヤフー: name_bounds.before); the forms
-        cut are legal_forms.trimmed_from_ner."""
+        word before it that is not part of it (米Zephyrlogic, 旧ヤフー: name_bounds.before) where that
+        word is a whole MeCab word (``word_starts``: the body offsets where words start; 中部電力 keeps
+        its 中); the forms cut are legal_forms.trimmed_from_ner."""
         match = self._trailing_form.search(span.surface) if self._trailing_form else None
         if match and match.start() > 0:
             surface = span.surface[:match.start()].rstrip()
             span = replace(span, end=span.start + len(surface), surface=surface)
-        word = next((w for w in self._before if span.surface.startswith(w) and len(span.surface) > len(w)), None)
+        word = next((w for w in self._before if span.surface.startswith(w) and len(span.surface) > len(w)
+                     and span.start + len(w) in word_starts), None)
         if word is not None:
             span = replace(span, start=span.start + len(word), surface=span.surface[len(word):])
         return span
@@ -293,7 +295,7 @@ def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequen
     accepted: list[NerSpan] = []
     # Rules before NER: a span overlapping a rule match never becomes a company of its own.
     for raw in outside(ner_spans, rule_mentions):
-        span = ner_filter.without_affixes(raw)
+        span = ner_filter.without_affixes(raw, boundaries)
         if span.start not in boundaries or span.end not in boundaries:
             continue
         sentence = by_id.get(span.sentence_id)
