@@ -120,6 +120,7 @@ PARTNERSHIPS = pa.schema([
     pa.field("party_b_id", pa.string(), nullable=False),
     pa.field("party_b_name", pa.string(), nullable=False),
     pa.field("type", pa.string(), nullable=False),
+    pa.field("status", pa.string(), nullable=False),
     pa.field("money_value_usd", pa.float64()),
     pa.field("trigger", pa.string(), nullable=False),
     pa.field("evidence", pa.string(), nullable=False),

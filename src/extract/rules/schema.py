@@ -371,11 +371,25 @@ class Roles(Spec):
     target: Words = ()
     source: Words = ()
     subject: Words = ()
+    object: Words = ()
+    agent: Words = ()
     example: Words = ()
     of: Words = ()
 
     @model_validator(mode="after")
     def _one_role_per_particle(self) -> Roles:
+        _one_label_per_word(self.model_dump())
+        return self
+
+
+class StatusWords(Spec):
+    """Words after a trigger that make its statement planned or ended (without one it is done)."""
+
+    planned: Words
+    ended: Words
+
+    @model_validator(mode="after")
+    def _one_status_per_word(self) -> StatusWords:
         _one_label_per_word(self.model_dump())
         return self
 
@@ -398,14 +412,24 @@ class UnnamedCompanies(Spec):
     not_topic: Words
 
 
-class PartnershipsFile(RuleFileSpec):
-    """``rules/partnerships.yaml``: relation triggers and the words that tell who takes part."""
+#: The relation types, as the partnerships table writes them.
+RELATION_TYPES = ("partnership", "investment", "acquisition")
 
-    triggers: Annotated[dict[Literal["partnership", "investment"], Words], Field(min_length=1),
+
+class PartnershipsFile(RuleFileSpec):
+    """``rules/partnerships.yaml``: relation triggers, status words, and the words that tell who takes part."""
+
+    triggers: Annotated[dict[Literal["partnership", "investment", "acquisition"], Words], Field(min_length=1),
                         AfterValidator(_one_label_per_word)]
     not_triggers: Words = ()
-    hedges: Words = ()
-    negations: Words = ()
+    funding_triggers: Words = ()
+    join_words: Words = ()
+    topic_receives: Words = ()
+    subject_receives: Words = ()
+    passive_markers: Words = ()
+    status_words: StatusWords
+    denied_reports: Words = ()
+    speculation: Words = ()
     same_company: Words = ()
     both_companies: Words = ()
     coordinators: Words
@@ -415,6 +439,15 @@ class PartnershipsFile(RuleFileSpec):
     not_name_suffixes: Words
     topic_particles: Words
     unnamed_companies: UnnamedCompanies
+
+    @model_validator(mode="after")
+    def _subsets_are_triggers(self) -> PartnershipsFile:
+        investment = set(self.triggers.get("investment", ()))
+        for key in ("funding_triggers", "topic_receives"):
+            missing = set(getattr(self, key)) - investment
+            if missing:
+                raise ValueError(f"{key} {sorted(missing)} must also be investment triggers")
+        return self
 
 
 #: The model of each kind of rule file, by the name the stage registry knows it by.
