@@ -61,9 +61,12 @@ DONE, PLANNED, ENDED = "done", "planned", "ended"
 #: the company that receives it.
 _ACTOR_ROLES = ("subject", "agent")
 _RECEIVER_ROLES = ("object", "target", "bare")
-#: What ends the clause of a trigger, for its status words: a clause joined with し、 or て、 or が、
-#: says something else (提携し、新製品の開発も検討する: the 提携 is done).
-_CLAUSE_END_RE = re.compile(r"(?:し|て|で|り|が|ものの|一方|ほか)、|[。!！?？\n]")
+#: What ends the clause of a trigger, for its status and speculation words: a clause joined with し、,
+#: り、, が、, に加え、, ことで、 ... says something else (提携し、新製品の開発も検討する: the 提携 is done).
+_CLAUSE_END_RE = re.compile(r"(?:し|して|り|が|ものの|一方|ほか|加え|ことで|ため|ことから|により|によって)、"
+                            r"|[。!！?？\n]")
+#: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
+_LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: Characters between a joining company and its join word (BやCも今回のラウンドに参加).
 _JOIN_GAP = 16
 #: Characters of modifiers between AとBの and the trigger (AとBの戦略的提携).
@@ -84,6 +87,8 @@ class PartnershipRules:
     not_triggers: tuple[str, ...]
     #: Investment triggers whose owner is the company invested in (Xの資金調達).
     funding_triggers: frozenset[str]
+    #: Partnership triggers of a contract, whose other party may be marked as receiver, owner or source.
+    contract_triggers: frozenset[str]
     #: A join word (参加) after a party: it takes part in a directed trigger as a further actor.
     join_re: re.Pattern
     #: Investment triggers whose left-out receiver is the company the text is about (親会社のAが出資した).
@@ -171,6 +176,7 @@ def compile_partnership_rules(spec: PartnershipsFile) -> PartnershipRules:
         trigger_re=re.compile("|".join(re.escape(word) for word, _ in pairs)),
         not_triggers=spec.not_triggers,
         funding_triggers=frozenset(spec.funding_triggers),
+        contract_triggers=frozenset(spec.contract_triggers),
         join_re=re.compile(any_word(spec.join_words)),
         topic_receives=frozenset(spec.topic_receives),
         subject_receives=frozenset(spec.subject_receives),
@@ -299,14 +305,17 @@ class RelationFinder:
         relations: list[Partnership] = []
         for sentence in sentences:
             mentions = by_sentence.get(sentence.sentence_id, [])
+            # The title of a linked article ([AのB買収、その真意は？](/url)) is about that article: no topic.
+            link = _LINK_TITLE_RE.search(sentence.text) is not None
             triggers = _triggers(sentence, self._rules) if mentions or self._reference_re.search(sentence.text) else []
             if triggers:
-                parties = self._parties(sentence, mentions, topic, recent)
+                parties = self._parties(sentence, mentions, None if link else topic, recent)
                 for trigger in triggers:
-                    relations += self._relations(sentence, trigger, parties, topic,
+                    relations += self._relations(sentence, trigger, parties, None if link else topic,
                                                  money.get(sentence.sentence_id, ()),
                                                  parses.get(sentence.sentence_id))
-            topic = _topic_after(sentence, mentions, topic, self._rules)
+            if not link:
+                topic = _topic_after(sentence, mentions, topic, self._rules)
             for mention in mentions:
                 recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent (Google and Alphabet) are one group, not partners; an investment
@@ -383,9 +392,11 @@ def _group_roles(parties: list[_Party]) -> list[_Party]:
 
 def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence: Sentence,
                        trigger: _Trigger, rules: PartnershipRules) -> list[tuple[_Party, _Party]]:
-    """Who partners with whom: a coordinated group among itself, or a subject with its partners."""
+    """Who partners with whom: a coordinated group among itself, or a subject (each member of a subject
+    group: AとBは、それぞれCと提携) or agent (AやBによるCとの提携) with its partners. In a contract the
+    other party may be its receiver, owner or source (AはBにGPUを供給する契約, Bのモデルを採用する契約)."""
     partners = [p for p in parties if p.role == "partner"]
-    subjects = [p for p in parties if p.role in ("subject", "of", "source") and p not in partners]
+    subjects = [p for p in parties if p.role in ("subject", "agent", "of", "source") and p not in partners]
     groups: dict[int, list[_Party]] = {}
     for party in parties:
         groups.setdefault(party.group, []).append(party)
@@ -393,10 +404,16 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2
                    and (g[-1].role == "subject"
                         or g[-1].role == "of" and _owns_trigger(sentence, g[-1], trigger, rules))]
+    if not partners and not coordinated and trigger.word in rules.contract_triggers:
+        partners = [p for p in parties if p.role in ("target", "object", "source", "of")]
+        subjects = [p for p in parties if p.role in ("subject", "agent") and p not in partners]
     if partners:
         before = [p for p in subjects if p.start < partners[0].start]
         anchor = before[-1] if before else next((p for p in subjects), None) or topic
-        return [(anchor, p) for p in partners] if anchor else []
+        if anchor is None:
+            return []
+        anchors = [p for p in subjects if p.group == anchor.group] if anchor.role in ("subject", "agent") else [anchor]
+        return [(a, p) for a in anchors for p in partners if a.group != p.group]
     if coordinated:
         return list(combinations(coordinated[-1], 2))
     return []
@@ -414,6 +431,12 @@ def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
     return len(between) <= _OWNED_TRIGGER_GAP and "、" not in between and not marked
 
 
+def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
+    """Whether the party's の is right before the trigger (Bの買収, not Aの今回の買収)."""
+    _, _, after = _role(sentence, party.end, rules)
+    return after == trigger.start - sentence.start
+
+
 def _counted(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:
     """Whether a count of the companies just named follows the party's の (A、B、Cの3社が)."""
     _, _, after = _role(sentence, party.end, rules)
@@ -425,8 +448,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     """(actor, receiver) pairs of an investment or acquisition.
 
     Active (AがBに出資, AがBを買収, AによるBの買収, AはB買収を完了): the actors are the subjects or
-    agents, the receivers the targets, objects, a bare name before the trigger or, failing those, the
-    owner of the trigger (Bの買収). Passive (BはAに買収された, BはAから出資を受けた) turns them round.
+    agents, the receivers the targets, objects, a bare name before the trigger; the owner of the
+    trigger is the company bought in an acquisition (Bの買収) and the investor in an investment
+    (AのBへの出資, Anthropicの巨額投資). Passive (BはAに買収された, BはAから出資を受けた) turns them round.
     BはAから出資 reads A as the actor too. A funding round's owner (Xの資金調達) receives from every company
     joining it (…にAとBが参加). Companies joining after the trigger (BやCも参加する) are further actors.
     The company the text is about stands in for an actor left out, and for the receiver of an
@@ -439,7 +463,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)]
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
-        receivers = owners or [p for p in before if p.role == "subject"][-1:] or ([topic] if topic else [])
+        receivers = (owners or [p for p in before if p.role == "target"]
+                     or [p for p in before if p.role == "subject"][-1:] or ([topic] if topic else []))
         actors = [p for p in (*sources, *_joining(after, sentence, rules)) if p not in receivers]
         return [(actor, receiver) for receiver in receivers for actor in actors]
     if trigger.passive or sources:
@@ -448,7 +473,13 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     else:
         actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]
         actors = [p for p in before if actor_groups and p.group == actor_groups[-1]]
-        receivers = [p for p in before if p.role in _RECEIVER_ROLES] or owners
+        receivers = [p for p in before if p.role in _RECEIVER_ROLES]
+        # Bの買収 is B bought; Aの今回の買収, Aの出資 (AのBへの出資, Anthropicの巨額投資) is A acting.
+        bought = [p for p in owners if trigger.type == ACQUISITION and _right_before(sentence, p, trigger, rules)]
+        if bought and not receivers:
+            receivers = bought
+        elif not actors:
+            actors = [p for p in owners if p not in bought]
         actors += [p for p in _joining(after, sentence, rules) if p not in actors]
         if not actors and topic:
             actors = [topic]
@@ -459,15 +490,14 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
 
 
 def _joining(parties: Sequence[_Party], sentence: Sentence, rules: PartnershipRules) -> list[_Party]:
-    """The companies after a trigger that join it: subjects followed shortly by a join word (参加)."""
-    joining = []
+    """The companies after a trigger that join it: a subject group followed shortly by a join word (…に
+    AとBが参加, A（20億ドル）、B、Cなどが参加)."""
+    last: dict[int, _Party] = {}
     for party in parties:
-        if party.role != "subject":
-            continue
-        following = sentence.text[party.tail_end - sentence.start:]
-        if rules.join_re.search(following[:_JOIN_GAP]):
-            joining.append(party)
-    return joining
+        last[party.group] = party
+    joining_groups = {group for group, party in last.items() if party.role == "subject"
+                      and rules.join_re.search(sentence.text[party.tail_end - sentence.start:][:_JOIN_GAP])}
+    return [party for party in parties if party.group in joining_groups]
 
 
 def _in_clause(parse: ParsedSentence | None, party: _Party, trigger: _Trigger) -> bool:

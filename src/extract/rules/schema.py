@@ -423,6 +423,7 @@ class PartnershipsFile(RuleFileSpec):
                         AfterValidator(_one_label_per_word)]
     not_triggers: Words = ()
     funding_triggers: Words = ()
+    contract_triggers: Words = ()
     join_words: Words = ()
     topic_receives: Words = ()
     subject_receives: Words = ()
@@ -442,11 +443,12 @@ class PartnershipsFile(RuleFileSpec):
 
     @model_validator(mode="after")
     def _subsets_are_triggers(self) -> PartnershipsFile:
-        investment = set(self.triggers.get("investment", ()))
-        for key in ("funding_triggers", "topic_receives"):
-            missing = set(getattr(self, key)) - investment
+        triggers = {str(kind): words for kind, words in self.triggers.items()}
+        for key, kind in (("funding_triggers", "investment"), ("topic_receives", "investment"),
+                          ("contract_triggers", "partnership")):
+            missing = set(getattr(self, key)) - set(triggers.get(kind, ()))
             if missing:
-                raise ValueError(f"{key} {sorted(missing)} must also be investment triggers")
+                raise ValueError(f"{key} {sorted(missing)} must also be {kind} triggers")
         return self
 
 
