@@ -70,7 +70,7 @@ class Extractors:
         self.money = compile_money_rules(rules.money)
         self.fx = fx_table(rules.fx)
         self.dates = compile_date_rules(rules.dates)
-        self.relations = RelationFinder(compile_partnership_rules(rules.partnerships))
+        self.relations = RelationFinder(compile_partnership_rules(rules.partnerships, rules.products))
         self.ner_rules = compile_ner_rules(rules.ner)
         self.ner_filter = NerCompanyFilter(self.ner_rules, rules.legal_forms, self.companies.blocked_names,
                                            self.companies.listed_names, self.chips.listed_names)

@@ -51,7 +51,7 @@ from itertools import combinations
 from extract.models import CompanyMention, Sentence, Span
 from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.numerals import DIGIT
-from extract.normalize.alternation import any_word
+from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
 from extract.rules.schema import PartnershipsFile
 
@@ -113,6 +113,9 @@ class PartnershipRules:
     group_count_re: re.Pattern
     #: What may follow a name before its particle: a parenthesis, a suffix of the name (社), markup, spaces.
     name_tail_re: re.Pattern
+    #: A product named after its maker (Microsoft Azure), read as the maker's name when it starts with it
+    #: (products.yaml's products); None without products.
+    product_re: re.Pattern | None
     #: An unnamed company as the sentence's subject (某企業は, 同業のスタートアップが): the topic is not the actor.
     unnamed_subject_re: re.Pattern
     #: An unnamed company or a count of them as the receiver (スタートアップ5社に, 新興企業へ): not the topic.
@@ -153,8 +156,12 @@ class _Party:
     tail_end: int
 
 
-def compile_partnership_rules(spec: PartnershipsFile) -> PartnershipRules:
-    """Compile the validated cues of ``rules/partnerships.yaml`` into the relation step's regexes."""
+def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = ()) -> PartnershipRules:
+    """Compile the validated cues of ``rules/partnerships.yaml`` into the relation step's regexes;
+    ``products`` (products.yaml) are the product names that act for their maker (Microsoft Azureは).
+
+    A product acting for its maker is found where it starts with the maker's name, as the companies
+    stage finds the maker there, so the relation step reads the particle after the whole product."""
     pairs = sorted(((word, kind) for kind, words in spec.triggers.items() for word in words),
                    key=lambda pair: -len(pair[0]))
     role_pairs = tuple(sorted(((particle, role) for role, particles in spec.roles.model_dump().items()
@@ -190,6 +197,7 @@ def compile_partnership_rules(spec: PartnershipsFile) -> PartnershipRules:
         topic_particles=spec.topic_particles,
         coordinator_re=re.compile(rf"\s*{coordinators}\s*"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
+        product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{suffix}|\*+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
         unnamed_receiver_re=re.compile(rf"(?:{nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"),
@@ -256,12 +264,20 @@ def _covers(text: str, match: re.Match[str], word: str) -> bool:
     return any(overlaps(Span(*hit.span()), trigger) for hit in re.finditer(re.escape(word), text))
 
 
-def _role(sentence: Sentence, end: int, rules: PartnershipRules) -> tuple[str, int, int]:
-    """The role particle after a party ending at body offset ``end``, where what follows the name
-    (parenthesis, 社) ends and where the particle ends (sentence offsets). A name written right
-    before a trigger word (B買収) has the role "bare"."""
+def _name_end(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> int:
+    """Where the name of a party named at body offsets [start, end) ends in the sentence: at the end of
+    a product named after its maker (Microsoft Azure, グーグル・クラウド), which acts for its maker."""
+    product = rules.product_re.match(sentence.text, start - sentence.start) if rules.product_re else None
+    return max(end - sentence.start, product.end() if product else 0)
+
+
+def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> tuple[str, int, int]:
+    """The role particle after a party named at body offsets [start, end), where what follows the name
+    (the rest of a product named after it, Microsoft Azure; a parenthesis; 社) ends and where the
+    particle ends (sentence offsets). A name written right before a trigger word (B買収) has the role
+    "bare"."""
     text = sentence.text
-    position = end - sentence.start
+    position = _name_end(sentence, start, end, rules)
     skipped = rules.name_tail_re.match(text, position)
     if skipped:
         position = skipped.end()
@@ -333,8 +349,10 @@ class RelationFinder:
                 continue  # a company name wins over a back-reference written inside it
             if match.group() in self._rules.both_companies:
                 parties += [(start, end, m.company_id, m.name) for m in recent[-2:]] if len(recent) >= 2 else []
-            elif topic is not None:
-                parties.append((start, end, topic.company_id, topic.name))
+            elif topic is not None or recent:
+                # 同社: the company the text is about, else the last one named (Xの株価は上がった。同社は…)
+                referent = topic or recent[-1]
+                parties.append((start, end, referent.company_id, referent.name))
         parties.sort()
         result: list[_Party] = []
         group = 0
@@ -346,9 +364,11 @@ class RelationFinder:
                     continue  # Hewlett Packard Enterprise (HPE): the name again, not another party
                 # What joins two names is read after the first one's parenthesis (A（50億ドル）とB).
                 joint = sentence.text[max(previous.tail_end, previous.end) - sentence.start: start - sentence.start]
-                if not (start == previous.end or self._rules.coordinator_re.fullmatch(joint or " ")):
+                # 両社 stands for two companies at one place: they are one group.
+                same_place = start in (previous.start, previous.end)
+                if not (same_place or self._rules.coordinator_re.fullmatch(joint or " ")):
                     group += 1
-            role, tail_end, _ = _role(sentence, end, self._rules)
+            role, tail_end, _ = _role(sentence, start, end, self._rules)
             previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end)
             result.append(previous)
         return _group_roles(result)
@@ -414,15 +434,23 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
             return []
         anchors = [p for p in subjects if p.group == anchor.group] if anchor.role in ("subject", "agent") else [anchor]
         return [(a, p) for a in anchors for p in partners if a.group != p.group]
-    if coordinated:
+    if coordinated and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
         return list(combinations(coordinated[-1], 2))
     return []
+
+
+def _unnamed_partner(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
+    """Whether a partner the text does not name stands between a group and its trigger (AとBは、大学との
+    連携を強化: each works with a university, not with the other)."""
+    _, _, after = _role(sentence, party.start, party.end, rules)
+    between = sentence.text[after: trigger.start - sentence.start]
+    return any(particle in between for particle, role in rules.roles if role == "partner")
 
 
 def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
     """Whether the の after a group introduces the relation itself (AとBの提携, A、B、Cの3社が協業, Bの買収),
     not some other thing of theirs (A、B、Cの製品)."""
-    _, _, after = _role(sentence, party.end, rules)
+    _, _, after = _role(sentence, party.start, party.end, rules)
     between = sentence.text[after: trigger.start - sentence.start]
     if rules.group_count_re.match(between):
         return True
@@ -433,13 +461,13 @@ def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
 
 def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
     """Whether the party's の is right before the trigger (Bの買収, not Aの今回の買収)."""
-    _, _, after = _role(sentence, party.end, rules)
+    _, _, after = _role(sentence, party.start, party.end, rules)
     return after == trigger.start - sentence.start
 
 
 def _counted(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:
     """Whether a count of the companies just named follows the party's の (A、B、Cの3社が)."""
-    _, _, after = _role(sentence, party.end, rules)
+    _, _, after = _role(sentence, party.start, party.end, rules)
     return rules.group_count_re.match(sentence.text, after) is not None
 
 
@@ -557,7 +585,7 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
     """
     unnamed = rules.unnamed_topic_re.search(sentence.text)
     for mention in mentions:
-        position = mention.end - sentence.start
+        position = _name_end(sentence, mention.start, mention.end, rules)
         skipped = rules.name_tail_re.match(sentence.text, position)
         if sentence.text.startswith(rules.topic_particles, skipped.end() if skipped else position):
             return None if unnamed and unnamed.start() < position else mention
@@ -568,7 +596,7 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
         if len(_MARKUP_RE.sub("", rest)) <= _HEADING_CHARS:
             return mentions[0]
     if topic is None:
-        return next((m for m in mentions if _role(sentence, m.end, rules)[0] == "subject"), None)
+        return next((m for m in mentions if _role(sentence, m.start, m.end, rules)[0] == "subject"), None)
     return topic
 
 
