@@ -222,11 +222,40 @@ class _Trigger:
     status: str
     passive: bool
     funding: bool
+    #: Why the trigger states no relation (the writer's speculation), None when it does.
+    voided: str | None = None
+
+
+@dataclass(frozen=True)
+class TriggerTrace:
+    """What the relation step made of one trigger word, for ``extract explain``: its reading, why it
+    states nothing (``voided``), the parties the dependency parse put outside its clause, and the pairs
+    (party_a, party_b names) it gave."""
+
+    word: str
+    type: str
+    status: str
+    passive: bool
+    funding: bool
+    voided: str | None
+    outside_clause: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class SentenceTrace:
+    """What the relation step read in one sentence: the company the text was about, every party with
+    its role and coordination group (name, role, group), and each trigger."""
+
+    sentence_id: int
+    topic: str | None
+    parties: tuple[tuple[str, str, int], ...]
+    triggers: tuple[TriggerTrace, ...]
 
 
 def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
-    """Trigger words of the sentence that are not part of a non-trigger word nor the writer's
-    speculation, each with the status its clause gives it."""
+    """Trigger words of the sentence that are not part of a non-trigger word, each with the status its
+    clause gives it; one the writer only speculates about is ``voided``."""
     text = sentence.text
     kinds = dict(rules.triggers)
     matches = [match for match in rules.trigger_re.finditer(text)
@@ -237,14 +266,14 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         following = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         clause_end = _CLAUSE_END_RE.search(text, match.end(), following)
         window = text[match.end(): clause_end.start() if clause_end else following]
-        if any(word in window for word in rules.speculation):
-            continue
+        speculation = next((word for word in rules.speculation if word in window), None)
         kind = kinds[match.group()]
         found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
                               _status(window, rules),
                               kind != PARTNERSHIP and (match.group() in rules.subject_receives
                                                        or rules.passive_re.match(text, match.end()) is not None),
-                              match.group() in rules.funding_triggers))
+                              match.group() in rules.funding_triggers,
+                              f"the writer's speculation ({speculation})" if speculation else None))
     return found
 
 
@@ -305,7 +334,7 @@ class RelationFinder:
 
     def find(self, sentences: Sequence[Sentence], companies: Sequence[CompanyMention],
              money: Mapping[int, Sequence[tuple[int, float | None]]],
-             parses: Mapping[int, ParsedSentence]) -> list[Partnership]:
+             parses: Mapping[int, ParsedSentence], trace: list[SentenceTrace] | None = None) -> list[Partnership]:
         """Relations of one post.
 
         ``money`` maps a sentence id to (body offset, value in USD) of its
@@ -326,10 +355,21 @@ class RelationFinder:
             triggers = _triggers(sentence, self._rules) if mentions or self._reference_re.search(sentence.text) else []
             if triggers:
                 parties = self._parties(sentence, mentions, None if link else topic, recent)
+                traced = []
                 for trigger in triggers:
-                    relations += self._relations(sentence, trigger, parties, None if link else topic,
-                                                 money.get(sentence.sentence_id, ()),
-                                                 parses.get(sentence.sentence_id))
+                    found = [] if trigger.voided else self._relations(
+                        sentence, trigger, parties, None if link else topic, money.get(sentence.sentence_id, ()),
+                        parses.get(sentence.sentence_id))
+                    relations += found
+                    parse = parses.get(sentence.sentence_id)
+                    traced.append(TriggerTrace(
+                        trigger.word, trigger.type, trigger.status, trigger.passive, trigger.funding, trigger.voided,
+                        tuple(p.name for p in parties if not _is_topic(sentence, p, self._rules)
+                              and not _in_clause(parse, p, trigger)),
+                        tuple((row.party_a_name, row.party_b_name) for row in found)))
+                if trace is not None:
+                    trace.append(SentenceTrace(sentence.sentence_id, None if link or topic is None else topic.name,
+                                               tuple((p.name, p.role, p.group) for p in parties), tuple(traced)))
             if not link:
                 topic = _topic_after(sentence, mentions, topic, self._rules)
             for mention in mentions:
