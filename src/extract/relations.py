@@ -69,8 +69,12 @@ _CLAUSE_END_RE = re.compile(r"(?:し|して|り|が|ものの|一方|ほか|加�
 _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: Characters between a joining company and its join word (BやCも今回のラウンドに参加).
 _JOIN_GAP = 16
-#: Characters of modifiers between AとBの and the trigger (AとBの戦略的提携).
-_OWNED_TRIGGER_GAP = 8
+#: Characters of modifiers between AとBの and the trigger (AとBの戦略的提携, AとBの30億ドルの計算資源契約);
+#: a funding round's may be longer (Xの$2 billionのラウンド).
+_OWNED_TRIGGER_GAP = 12
+_OWNED_ROUND_GAP = 20
+#: Characters between a share word and the verb of acquiring it (株式の49%を143億ドルで取得).
+_STAKE_GAP = 20
 #: What stands between a name and its abbreviation in parentheses right after it.
 _ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
@@ -89,6 +93,10 @@ class PartnershipRules:
     funding_triggers: frozenset[str]
     #: Partnership triggers of a contract, whose other party may be marked as receiver, owner or source.
     contract_triggers: frozenset[str]
+    #: A share word and, later in its clause, a verb of acquiring it (株式を…取得); None without any.
+    stake_re: re.Pattern | None
+    #: Before or in a stake purchase: the stake is controlling, an acquisition (全株式, 過半).
+    controlling: tuple[str, ...]
     #: A join word (参加) after a party: it takes part in a directed trigger as a further actor.
     join_re: re.Pattern
     #: Investment triggers whose left-out receiver is the company the text is about (親会社のAが出資した).
@@ -164,6 +172,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     stage finds the maker there, so the relation step reads the particle after the whole product."""
     pairs = sorted(((word, kind) for kind, words in spec.triggers.items() for word in words),
                    key=lambda pair: -len(pair[0]))
+    stake = spec.stake_purchases
     role_pairs = tuple(sorted(((particle, role) for role, particles in spec.roles.model_dump().items()
                                for particle in particles), key=lambda pair: -len(pair[0])))
     status_pairs = tuple(sorted(((word, status) for status, words in spec.status_words.model_dump().items()
@@ -184,6 +193,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         not_triggers=spec.not_triggers,
         funding_triggers=frozenset(spec.funding_triggers),
         contract_triggers=frozenset(spec.contract_triggers),
+        stake_re=(re.compile(rf"{any_word(stake.shares)}[^。、\n]{{0,{_STAKE_GAP}}}?{any_word(stake.verbs)}")
+                  if stake else None),
+        controlling=stake.controlling if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
         topic_receives=frozenset(spec.topic_receives),
         subject_receives=frozenset(spec.subject_receives),
@@ -224,6 +236,8 @@ class _Trigger:
     funding: bool
     #: Why the trigger states no relation (the writer's speculation), None when it does.
     voided: str | None = None
+    #: A purchase of shares (Bの株式を取得): the owner of the shares receives.
+    stake: bool = False
 
 
 @dataclass(frozen=True)
@@ -258,23 +272,34 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     clause gives it; one the writer only speculates about is ``voided``."""
     text = sentence.text
     kinds = dict(rules.triggers)
+    stakes = list(rules.stake_re.finditer(text)) if rules.stake_re else []
     matches = [match for match in rules.trigger_re.finditer(text)
                if not any(word in text[max(0, match.start() - 4): match.end() + 4] and _covers(text, match, word)
-                          for word in rules.not_triggers)]
+                          for word in rules.not_triggers)
+               and not any(overlaps(Span(*match.span()), Span(*stake.span())) for stake in stakes)]
+    matches = sorted([*matches, *stakes], key=lambda match: match.start())
     found = []
     for index, match in enumerate(matches):
         following = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         clause_end = _CLAUSE_END_RE.search(text, match.end(), following)
         window = text[match.end(): clause_end.start() if clause_end else following]
         speculation = next((word for word in rules.speculation if word in window), None)
-        kind = kinds[match.group()]
+        stake = match.re is rules.stake_re
+        kind = _stake_kind(text, match, rules) if stake else kinds[match.group()]
         found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
                               _status(window, rules),
                               kind != PARTNERSHIP and (match.group() in rules.subject_receives
                                                        or rules.passive_re.match(text, match.end()) is not None),
                               match.group() in rules.funding_triggers,
-                              f"the writer's speculation ({speculation})" if speculation else None))
+                              f"the writer's speculation ({speculation})" if speculation else None, stake))
     return found
+
+
+def _stake_kind(text: str, match: re.Match[str], rules: PartnershipRules) -> str:
+    """A purchase of all or most of the shares (全株式を取得, 株式の過半を取得) is an acquisition, else an
+    investment."""
+    around = text[max(0, match.start() - 4): match.end()]
+    return ACQUISITION if any(word in around for word in rules.controlling) else INVESTMENT
 
 
 def _status(window: str, rules: PartnershipRules) -> str:
@@ -408,7 +433,9 @@ class RelationFinder:
                 same_place = start in (previous.start, previous.end)
                 if not (same_place or self._rules.coordinator_re.fullmatch(joint or " ")):
                     group += 1
-            role, tail_end, _ = _role(sentence, start, end, self._rules)
+            role, tail_end, particle_end = _role(sentence, start, end, self._rules)
+            if role == "of" and self._rules.group_count_re.match(sentence.text, particle_end):
+                role = "subject"  # A、B、Cの3社が: the counted group acts
             previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end)
             result.append(previous)
         return _group_roles(result)
@@ -484,7 +511,9 @@ def _unnamed_partner(sentence: Sentence, party: _Party, trigger: _Trigger, rules
     連携を強化: each works with a university, not with the other)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
     between = sentence.text[after: trigger.start - sentence.start]
-    return any(particle in between for particle, role in rules.roles if role == "partner")
+    # と alone is too common inside other words (図ることで) to count anywhere but right before the trigger.
+    return any(particle in between if len(particle) > 1 else between.endswith(particle)
+               for particle, role in rules.roles if role == "partner")
 
 
 def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
@@ -496,19 +525,14 @@ def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
         return True
     # Aの合弁会社に出資: the の-phrase names what the trigger acts on, not its owner.
     marked = any(between.endswith(particle) for particle, role in rules.roles if role in _RECEIVER_ROLES)
-    return len(between) <= _OWNED_TRIGGER_GAP and "、" not in between and not marked
+    gap = _OWNED_ROUND_GAP if trigger.funding else _OWNED_TRIGGER_GAP
+    return len(between) <= gap and "、" not in between and not marked
 
 
 def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
     """Whether the party's の is right before the trigger (Bの買収, not Aの今回の買収)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
     return after == trigger.start - sentence.start
-
-
-def _counted(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:
-    """Whether a count of the companies just named follows the party's の (A、B、Cの3社が)."""
-    _, _, after = _role(sentence, party.start, party.end, rules)
-    return rules.group_count_re.match(sentence.text, after) is not None
 
 
 def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _Party | None, sentence: Sentence,
@@ -524,10 +548,6 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     The company the text is about stands in for an actor left out, and for the receiver of an
     investment with a named actor, unless the receiver is an unnamed company (スタートアップ5社に出資).
     """
-    # A、B、Cの3社が出資: a counted group before the trigger is its subject, not its owner.
-    counted = [p for p in before if p.role == "of" and _counted(sentence, p, rules)]
-    before = [_Party(p.start, p.end, p.company_id, p.name, "subject", p.group, p.tail_end) if p in counted else p
-              for p in before]
     owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)]
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
@@ -542,8 +562,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]
         actors = [p for p in before if actor_groups and p.group == actor_groups[-1]]
         receivers = [p for p in before if p.role in _RECEIVER_ROLES]
-        # Bの買収 is B bought; Aの今回の買収, Aの出資 (AのBへの出資, Anthropicの巨額投資) is A acting.
-        bought = [p for p in owners if trigger.type == ACQUISITION and _right_before(sentence, p, trigger, rules)]
+        # Bの買収 and Bの株式を取得 are B bought (into); Aの今回の買収, Aの出資 (AのBへの出資, Anthropicの巨額投資)
+        # is A acting.
+        bought = owners if trigger.stake else [
+            p for p in owners if trigger.type == ACQUISITION and _right_before(sentence, p, trigger, rules)]
         if bought and not receivers:
             receivers = bought
         elif not actors:

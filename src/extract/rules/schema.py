@@ -394,6 +394,15 @@ class StatusWords(Spec):
         return self
 
 
+class StakePurchases(Spec):
+    """Buying shares (AはBの株式を取得): share words, the verbs of acquiring them, and the words that make
+    the stake controlling (全株式, 過半: an acquisition)."""
+
+    shares: Words
+    verbs: Words
+    controlling: Words = ()
+
+
 class GroupCounts(Spec):
     """A count of the companies just named, as the actors (3社が): digits or a count word, a counter,
     a particle."""
@@ -424,6 +433,7 @@ class PartnershipsFile(RuleFileSpec):
     not_triggers: Words = ()
     funding_triggers: Words = ()
     contract_triggers: Words = ()
+    stake_purchases: StakePurchases | None = None
     join_words: Words = ()
     topic_receives: Words = ()
     subject_receives: Words = ()
