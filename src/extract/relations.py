@@ -73,6 +73,8 @@ _JOIN_GAP = 16
 #: a funding round's may be longer (Xの$2 billionのラウンド).
 _OWNED_TRIGGER_GAP = 12
 _OWNED_ROUND_GAP = 20
+#: How many heads up from the trigger word still belong to its clause (提携 <- を <- 結ぶ <- 方針).
+_CLAUSE_HEADS = 3
 #: Characters between a share word and the verb of acquiring it (株式の49%を143億ドルで取得).
 _STAKE_GAP = 20
 #: What stands between a name and its abbreviation in parentheses right after it.
@@ -601,7 +603,7 @@ def _in_clause(parse: ParsedSentence | None, party: _Party, trigger: _Trigger) -
         return True
     governing = {trigger_token.index}
     head = trigger_token
-    for _ in range(2):
+    for _ in range(_CLAUSE_HEADS):
         head = parse.tokens[head.head]
         governing.add(head.index)
     node = party_token
