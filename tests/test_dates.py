@@ -137,6 +137,25 @@ def test_several_dates(text, expected):
     assert all(text[m.start:m.end] == m.surface for m in found)
 
 
+# anchor (the post date), text, [(surface, type, value, mod)]: forms of general business text beyond one blog's
+# habits (bound words, spans of years, parts of a year without a year, relative and fiscal quarters)
+ANCHORED_DATES = [
+    # 以来 bounds a date like 以降
+    (D(2025, 6, 1), "売上は2017年以来の高水準だ。", [("2017年以来", "DATE", "2017", "AFTER")]),
+    (D(2025, 6, 1), "2024年3月以来、値上げはない。", [("2024年3月以来", "DATE", "2024-03", "AFTER")]),
+    (D(2025, 6, 1), "昨年以来、需要が続く。", [("昨年以来", "DATE", "2024", "AFTER")]),
+    (D(2025, 6, 1), "2020年第2四半期以来の減益となった。", [("2020年第2四半期以来", "DATE", "2020-Q2", "AFTER")]),
+    (D(2025, 6, 1), "創業以来、黒字が続く。", []),
+]
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), ANCHORED_DATES)
+def test_dates_against_the_post_date(anchor, text, expected):
+    found = find_dates(sentence_of(text), RULES, anchor)
+    assert [(m.surface, m.type, m.value, m.mod) for m in found] == expected
+    assert all(text[m.start:m.end] == m.surface for m in found)
+
+
 RELATIVE_TEXTS = ["今年は転機だ。", "来期に黒字化する。", "3年後に上場する。", "先月に発売した。", "来週の7月3日に会う。",
                   "第2四半期に伸びた。", "上半期は好調だった。", "2週間後に出る。"]
 
