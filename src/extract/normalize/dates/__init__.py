@@ -1,7 +1,7 @@
 """Dates: find time expressions in Japanese text and normalize them TIMEX3-style.
 
 Posts state calendar dates (2025年11月30日, 2025/11/30, 令和7年), periods
-(2025年第1四半期, 2025年上半期, 2026年度, FY2025, 1990年代), dates relative to
+(2025年第1四半期, 2025年上半期, 2026年度, FY2025, 1990年代, 2020–21年), dates relative to
 the post (今年, 来期, 3年後) and durations (7年間, 3カ月, 4～5年, 約10年,
 20年以上). The dates table needs each as (type, value, mod) plus the day span
 of a DATE, per the extraction spec. A few regexes, compiled once from
@@ -18,8 +18,9 @@ What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
     quarter.py    date.quarter*, date.quarter_months, date.half, date.half_code
     fiscal.py     date.fiscal_year, date.fiscal_period
     decade.py     date.decade
+    span.py       date.year_span (2020–21年, 2023～2024年度: one DATE valued 2020/2021)
     relative.py   date.relative_year, date.relative_fiscal_year, date.relative_month, date.relative_offset
-    duration.py   duration (and the year ranges it finds: 2024～2026年)
+    duration.py   duration, duration.range (4～5年)
     loading.py    compile_date_rules: every pattern compiled from the validated rules, in the order tried
     finding.py    find_dates: candidates, the longest-first overlap policy, the match cache
 
@@ -40,7 +41,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     offset_units:          {unit word counted only before a direction word}  10日後
     half_unit_words:       [word adding half a unit]                         1年半 -> P18M
     duration_mods:         {APPROX|LESS_THAN|MORE_THAN: {before: [...], after: [...]}}
-    range_separators:      [symbols joining two numbers of one duration]     4～5年
+    range_separators:      [symbols joining the two numbers of a range]      4～5年, 2020–21年
     not_dates:             [text that is never a date, skipped whole]        前年比, 数年
     not_after:             [words after number+年 that make it no date]      2年生, 3年目, 10年ぶり
     not_before_year:       regex character-class body of characters that may not precede a year

@@ -19,10 +19,11 @@ from extract.normalize.dates.not_date import PATTERNS as NOT_DATE
 from extract.normalize.dates.pieces import build_pieces
 from extract.normalize.dates.quarter import PATTERNS as QUARTER
 from extract.normalize.dates.relative import PATTERNS as RELATIVE
+from extract.normalize.dates.span import PATTERNS as SPAN
 from extract.rules.schema import DatesFile, by_word
 
 #: Every pattern, in the order it is tried: the not-date blocks first, durations last.
-PATTERNS = (*NOT_DATE, *CALENDAR, *QUARTER, *FISCAL, *DECADE, *RELATIVE, *DURATION)
+PATTERNS = (*NOT_DATE, *CALENDAR, *QUARTER, *FISCAL, *DECADE, *SPAN, *RELATIVE, *DURATION)
 
 
 def _compile_patterns(spec: DatesFile, tables: Mapping[str, Mapping[str, Any]]) -> tuple[CompiledPattern, ...]:

@@ -10,6 +10,7 @@ same group name. The groups and who reads them:
     period, bound                            words after a date (values.tail_mod)
     half, fiscal                             上半期 / H1, and 年度 after a year
     q1, q2, q3                               the quarter digit of 第1四半期, Q1, 1Q
+    to_year                                  the last year of a span of years (2020–21年)
     from_month, to_month                     the months of 1-3月期
     rel_year, rel_fiscal, rel_month          今年, 来期, 先月
     n, n2, direction, pre, post              counts, 後 / 前, and the 約 / 以上 cues of durations
@@ -83,6 +84,8 @@ class Pieces:
     quarter_code: str
     #: A word making a year a fiscal year (年度): group fiscal.
     fiscal: str
+    #: The same word without a group, for a second year in one pattern (2023年度～2024年度).
+    fiscal_word: str
     #: FY2025, FY25: a fiscal prefix and its year, group fyear.
     prefixed_fiscal_year: str
     #: An optional space, half- or full-width.
@@ -144,6 +147,7 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         quarter_ordinal=rf"第(?P<q1>{_QUARTER_DIGIT}){word_alternation(words.quarter_words)}",
         quarter_code=rf"(?:(?<![A-Za-z])[QＱ](?P<q2>[1-4１-４])|(?<!{DIGIT})(?P<q3>[1-4１-４])[QＱ]){CODE_END}",
         fiscal=rf"(?P<fiscal>{word_alternation(words.fiscal_suffixes)})",
+        fiscal_word=word_alternation(words.fiscal_suffixes),
         prefixed_fiscal_year=(rf"(?<![A-Za-z]){word_alternation(words.fiscal_prefixes)}{sep}"
                               rf"(?P<fyear>{year4}|{DIGIT}{{2}})"),
         sep=sep,

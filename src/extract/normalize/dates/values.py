@@ -108,10 +108,14 @@ def day_date(match: re.Match[str], year: int, month: int | None, day: int | None
     return date_match(match, when.isoformat(), (when, when), rule_id, mod)
 
 
+def fiscal_span(rules: DateRules, fiscal_year: int) -> tuple[datetime.date, datetime.date]:
+    """The day span of a fiscal year: twelve months from ``fiscal_year_start_month`` (April to March)."""
+    return month_span(fiscal_year, rules.fiscal_year_start_month, 12)
+
+
 def fiscal_date(match: re.Match[str], rules: DateRules, fiscal_year: int, rule_id: str, mod: str | None) -> DateReading:
     """A DATE naming a fiscal year: twelve months from ``fiscal_year_start_month`` (April to March)."""
-    span = month_span(fiscal_year, rules.fiscal_year_start_month, 12)
-    return date_match(match, f"FY{fiscal_year:04d}", span, rule_id, mod)
+    return date_match(match, f"FY{fiscal_year:04d}", fiscal_span(rules, fiscal_year), rule_id, mod)
 
 
 def part_date(match: re.Match[str], rules: DateRules, year: int, fiscal: bool, part: str, index: int, rule_id: str,
