@@ -348,6 +348,8 @@ class DatesFile(RuleFileSpec):
     fiscal_suffixes: Words
     fiscal_prefixes: Words
     quarter_words: Words
+    #: Text right after Q1 / 1Q written without a year that makes it a list label (Q1. / Q1: of a FAQ).
+    not_after_quarter_code: Words
     duration_units: dict[Word, UnitLetter]
     offset_units: dict[Word, UnitLetter]
     half_unit_words: Words

@@ -6,7 +6,10 @@ the post (今年, 来期, 3年後) and durations (7年間, 3カ月, 4～5年, �
 20年以上). The dates table needs each as (type, value, mod) plus the day span
 of a DATE, per the extraction spec. A few regexes, compiled once from
 ``rules/dates.yaml``, propose candidates; the longest wins where they overlap,
-and "not a date" cues (前年比, 数年, 30周年) win over what they contain.
+and "not a date" cues (前年比, 数年, 30周年) win over what they contain. A
+quarter, half, month or day written without a year (第4四半期, Q1, 上半期, 3月)
+is the one nearest the post's date (``values.nearest_year``), unless a year
+written before it in the sentence gives it one.
 
 What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
 
@@ -15,7 +18,7 @@ What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
     values.py     reading the shared groups; the DateReading of a year, month, day, part
     not_date.py   date.not_date (前年比, 数年) and the not_after check (3年目)
     calendar.py   date.full_numeric, date.calendar, date.short_year_month, date.month_day
-    quarter.py    date.quarter*, date.quarter_months, date.half, date.half_code
+    quarter.py    date.quarter*, date.quarter_months, date.half, date.half_code (without a year: the nearest one)
     fiscal.py     date.fiscal_year, date.fiscal_period
     decade.py     date.decade
     span.py       date.year_span (2020–21年, 2023～2024年度: one DATE valued 2020/2021)
@@ -36,7 +39,8 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     half_years:            {H1|H2: [words]}                                  上半期 -> H1
     fiscal_suffixes:       [words after a year]                              2026年度 -> FY2026
     fiscal_prefixes:       [words before a year]                             FY2026
-    quarter_words:         [word after 第N]                                  第1四半期
+    quarter_words:         [word after 第N]                                  第1四半期, 第1クォーター
+    not_after_quarter_code: [text after Q1 without a year: a list label]     Q1. / Q1: of a FAQ
     duration_units:        {unit word: Y|M|W|D|H}                            7年間 -> P7Y
     offset_units:          {unit word counted only before a direction word}  10日後
     half_unit_words:       [word adding half a unit]                         1年半 -> P18M
