@@ -189,6 +189,16 @@ ANCHORED_DATES = [
     (D(2026, 2, 10), "今期の下期に回復する。", [("今期", "DATE", "FY2025", None), ("下期", "DATE", "FY2025-H2", None)]),
     (D(2026, 2, 10), "2026年3月期の第2四半期に伸びた。",
      [("2026年3月期", "DATE", "FY2025", None), ("第2四半期", "DATE", "FY2025-Q2", None)]),
+    # quarters and fiscal years relative to the post's date
+    (D(2026, 2, 10), "売上は前四半期から2割増えた。", [("前四半期", "DATE", "2025-Q4", None)]),
+    (D(2025, 8, 20), "売上は前四半期から減った。", [("前四半期", "DATE", "2025-Q2", None)]),
+    (D(2026, 2, 10), "来四半期に新製品を出す。", [("来四半期", "DATE", "2026-Q2", None)]),
+    (D(2025, 11, 5), "次の四半期の計画を練る。", [("次の四半期", "DATE", "2026-Q1", None)]),
+    (D(2026, 2, 10), "当四半期末までに出荷する。", [("当四半期末までに", "DATE", "2026-Q1", "END")]),
+    (D(2026, 2, 10), "利益は前四半期比で増えた。", []),
+    (D(2026, 2, 10), "来期は増収を見込む。", [("来期", "DATE", "FY2026", None)]),
+    (D(2026, 5, 1), "来期は増収を見込む。", [("来期", "DATE", "FY2027", None)]),
+    (D(2026, 2, 10), "前期の決算は赤字だった。", [("前期", "DATE", "FY2024", None)]),
     # quarters of a fiscal year
     (D(2026, 2, 10), "2026会計年度第1四半期の売上が伸びた。", [("2026会計年度第1四半期", "DATE", "FY2026-Q1", None)]),
     (D(2026, 2, 10), "Q3 FY2026の売上で過去最高だ。", [("Q3 FY2026", "DATE", "FY2026-Q3", None)]),
@@ -305,6 +315,8 @@ BAD_SECTIONS = [
     (lambda s: s.__setitem__("not_after_month", "間"), "not_after_month"),
     (lambda s: s.pop("not_after_direction"), "not_after_direction"),
     (lambda s: s.__setitem__("era_first_year", [""]), "era_first_year"),
+    (lambda s: s["relative_quarters"].__setitem__("前四半期", "previous"), "relative_quarters.前四半期"),
+    (lambda s: s.pop("not_after_quarter_code"), "not_after_quarter_code"),
 ]
 
 

@@ -340,6 +340,8 @@ class DatesFile(RuleFileSpec):
     relative_years: WordCounts
     relative_fiscal_years: WordCounts
     relative_months: WordCounts
+    #: Words naming a calendar quarter relative to the post's quarter -> offset in quarters (前四半期 -> -1).
+    relative_quarters: WordCounts
     relative_directions: dict[Word, Literal[1, -1]]
     not_after_direction: Words
     period_mods: Annotated[dict[Literal["START", "MID", "END"], Words], AfterValidator(_one_label_per_word)]

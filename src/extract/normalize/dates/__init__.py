@@ -2,7 +2,7 @@
 
 Posts state calendar dates (2025年11月30日, 2025/11/30, 令和7年), periods
 (2025年第1四半期, 2025年上半期, 2026年度, FY2025, 1990年代, 2020–21年), dates relative to
-the post (今年, 来期, 3年後) and durations (7年間, 3カ月, 4～5年, 約10年,
+the post (今年, 来期, 前四半期, 3年後) and durations (7年間, 3カ月, 4～5年, 約10年,
 20年以上). The dates table needs each as (type, value, mod) plus the day span
 of a DATE, per the extraction spec. A few regexes, compiled once from
 ``rules/dates.yaml``, propose candidates; the longest wins where they overlap,
@@ -22,7 +22,8 @@ What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
     fiscal.py     date.fiscal_year, date.fiscal_period
     decade.py     date.decade
     span.py       date.year_span (2020–21年, 2023～2024年度: one DATE valued 2020/2021)
-    relative.py   date.relative_year, date.relative_fiscal_year, date.relative_month, date.relative_offset
+    relative.py   date.relative_year, date.relative_fiscal_year, date.relative_quarter, date.relative_month,
+                  date.relative_offset
     duration.py   duration, duration.range (4～5年)
     loading.py    compile_date_rules: every pattern compiled from the validated rules, in the order tried
     finding.py    find_dates: candidates, the longest-first overlap policy, the match cache
@@ -32,6 +33,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     eras:                  {era name: western year of its first year}        令和7年 -> 2025
     relative_years:        {word: offset in years}                           来年 -> +1
     relative_fiscal_years: {word: offset in fiscal years}                    来期 -> +1
+    relative_quarters:     {word: offset in calendar quarters}               前四半期 -> -1
     relative_months:       {word: offset in months}                          先月 -> -1
     relative_directions:   {word after "N unit": +1 or -1}                   3年後, 20年前
     period_mods:           {START|MID|END: [words after a date]}             2026年末 -> END

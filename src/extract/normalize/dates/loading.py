@@ -41,6 +41,7 @@ def compile_date_rules(spec: DatesFile) -> DateRules:
         "relative_years": dict(spec.relative_years),
         "relative_fiscal_years": dict(spec.relative_fiscal_years),
         "relative_months": dict(spec.relative_months),
+        "relative_quarters": dict(spec.relative_quarters),
         "relative_directions": dict(spec.relative_directions),
         "period_mods": by_word(spec.period_mods),
         "bound_mods": by_word(spec.bound_mods),

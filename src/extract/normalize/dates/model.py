@@ -56,6 +56,7 @@ class DateRules:
     relative_years: Mapping[str, int]
     relative_fiscal_years: Mapping[str, int]
     relative_months: Mapping[str, int]
+    relative_quarters: Mapping[str, int]
     relative_directions: Mapping[str, int]
     period_mods: Mapping[str, str]
     bound_mods: Mapping[str, str]

@@ -13,6 +13,7 @@ same group name. The groups and who reads them:
     to_year                                  the last year of a span of years (2020–21年)
     from_month, to_month                     the months of 1-3月期
     rel_year, rel_fiscal, rel_month          今年, 来期, 先月
+    rel_quarter                              前四半期
     n, n2, direction, pre, post              counts, 後 / 前, and the 約 / 以上 cues of durations
 
 Most pieces are built from the words of ``rules/dates.yaml``, so they are
@@ -102,6 +103,8 @@ class Pieces:
     relative_fiscal: str
     #: 今月, 先月: group rel_month.
     relative_month: str
+    #: 前四半期, 来四半期: group rel_quarter.
+    relative_quarter: str
     #: A duration unit word (年間, カ月).
     unit: str
     #: A duration unit word or a unit counted only before a direction word (日).
@@ -159,6 +162,7 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         relative_year=rf"(?P<rel_year>{word_alternation(tables['relative_years'])})",
         relative_fiscal=rf"(?P<rel_fiscal>{word_alternation(tables['relative_fiscal_years'])})",
         relative_month=rf"(?P<rel_month>{word_alternation(tables['relative_months'])})",
+        relative_quarter=rf"(?P<rel_quarter>{word_alternation(tables['relative_quarters'])})",
         unit=word_alternation(tables["duration_units"]),
         offset_unit=word_alternation({**tables["duration_units"], **tables["offset_units"]}),
         half_unit=word_alternation(words.half_unit_words),
