@@ -30,6 +30,9 @@ _YEARLESS_PARTS = frozenset({"date.yearless_quarter", "date.yearless_half"})
 _YEAR_GIVING_RULES = frozenset({"date.year", "date.year_month", "date.full_date", "date.relative_year",
                                 "date.quarter", "date.half", "date.fiscal_year", "date.fiscal_period",
                                 "date.relative_fiscal_year"})
+#: Brackets around a year that qualifies the period before it (（FY2025）).
+_OPENING_PARENTHESES = "(（"
+_CLOSING_PARENTHESES = ")）"
 #: Texts whose pattern matches are kept: posts repeat sentences (boilerplate, lists of related
 #: posts), and trying every pattern over a text is most of finding dates.
 _REMEMBERED_TEXTS = 4096
@@ -102,18 +105,32 @@ def _stated_year(match: DateReading) -> tuple[int, bool] | None:
     return int(match.value[:4]), False
 
 
-def _with_years_from_context(matches: list[DateReading], rules: DateRules) -> list[DateReading]:
+def _year_in_parentheses_after(later: list[DateReading], text: str) -> tuple[int, bool] | None:
+    """The year of the first year-stating date after a part of a year when it is written in parentheses,
+    as a period is qualified in business prose (Q3売上570億ドル（FY2025）, 第2四半期（2026会計年度））."""
+    stated = next(((match, year) for match in later if (year := _stated_year(match)) is not None), None)
+    if stated is None:
+        return None
+    match, year = stated
+    opened = match.start > 0 and text[match.start - 1] in _OPENING_PARENTHESES
+    closed = text[match.end:match.end + 1] in _CLOSING_PARENTHESES
+    return year if opened and closed else None
+
+
+def _with_years_from_context(matches: list[DateReading], text: str, rules: DateRules) -> list[DateReading]:
     """Dates written without a year take the year last written before them (2025年7月から8月: 8月 of 2025;
     2025年第3四半期と第4四半期: Q4 of 2025): a month or day the last calendar year, a quarter or half the
-    last calendar or fiscal year (2025年度の第2四半期: FY2025-Q2)."""
+    last calendar or fiscal year (2025年度の第2四半期: FY2025-Q2). A quarter or half with no year before it
+    takes the year that qualifies it in parentheses after it (第2四半期（2026会計年度）: FY2026-Q2)."""
     resolved: list[DateReading] = []
     calendar_year: int | None = None
     part_year: tuple[int, bool] | None = None
-    for match in matches:
+    for index, match in enumerate(matches):
         if match.rule_id in _YEARLESS_DAYS and calendar_year is not None:
             match = _in_year(match, calendar_year)
-        elif match.rule_id in _YEARLESS_PARTS and part_year is not None:
-            match = _part_in_year(match, *part_year, rules)
+        elif match.rule_id in _YEARLESS_PARTS and (
+                (given := part_year or _year_in_parentheses_after(matches[index + 1:], text)) is not None):
+            match = _part_in_year(match, *given, rules)
         elif (stated := _stated_year(match)) is not None:
             part_year = stated
             calendar_year = calendar_year if stated[1] else stated[0]
@@ -134,7 +151,7 @@ def find_dates(sentence: Sentence, rules: DateRules, anchor: datetime.date | Non
     """
     chosen = longest_first(_candidates(sentence.text, rules, anchor))
     readings = _with_years_from_context(sorted((reading for candidate in chosen for reading in candidate.readings),
-                                               key=lambda reading: reading.start), rules)
+                                               key=lambda reading: reading.start), sentence.text, rules)
     return [DateMatch(sentence_id=sentence.sentence_id, start=sentence.start + reading.start,
                       end=sentence.start + reading.end, surface=reading.surface, rule_id=reading.rule_id,
                       type=reading.type, value=reading.value, mod=reading.mod, start_date=reading.start_date,
