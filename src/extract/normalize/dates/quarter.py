@@ -8,7 +8,8 @@ patterns: ``date.quarter`` (year first, 第N四半期), ``date.quarter_code``
 (year first, Q1 or 1Q), ``date.quarter_year_after`` (Q2 2024, Q3 FY2026),
 ``date.quarter_fiscal_prefix`` (FY2025 Q3), ``date.quarter_code_alone`` (Q1
 without a year, not as a list label: Q1. / Q1:), ``date.quarter_months``
-(1-3月期), ``date.half`` (上半期, 下期) and ``date.half_code`` (2025 H1). Rule
+(1-3月期), ``date.half`` (上半期, 下期), ``date.half_code`` (2025 H1) and
+``date.half_code_year_after`` (H1 2025; never H1 alone, a heading level). Rule
 ids of what they find: ``date.quarter`` and ``date.half`` where a year is
 written, ``date.yearless_quarter`` and ``date.yearless_half`` where none is.
 """
@@ -118,5 +119,8 @@ PATTERNS = (
     DatePattern("date.half_code",
                 lambda p: (rf"{p.year}年?{p.sep}(?<![A-Za-z])(?P<hx>[HＨ][12１２])"
                            rf"{CODE_END}{p.tail}"),
+                _half),
+    DatePattern("date.half_code_year_after",
+                lambda p: rf"(?<![A-Za-z])(?P<hx>[HＨ][12１２]){p.sep}{p.year}(?!年){p.tail}",
                 _half),
 )
