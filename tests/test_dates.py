@@ -205,6 +205,8 @@ ANCHORED_DATES = [
      [("第1四半期", "DATE", "FY2026-Q1", None), ("2026年度", "DATE", "FY2026", None)]),
     (D(2026, 2, 10), "第3四半期は好調で、2026年度も増収を見込む。",
      [("第3四半期", "DATE", "2025-Q3", None), ("2026年度", "DATE", "FY2026", None)]),
+    (D(2026, 2, 10), "2025年上半期は2024年同期を上回り、第1四半期だけで倍増した。",
+     [("2025年上半期", "DATE", "2025-H1", None), ("2024年", "DATE", "2024", None), ("第1四半期", "DATE", "2025-Q1", None)]),
     # quarters of a fiscal year
     (D(2026, 2, 10), "2026会計年度第1四半期の売上が伸びた。", [("2026会計年度第1四半期", "DATE", "FY2026-Q1", None)]),
     (D(2026, 2, 10), "Q3 FY2026の売上で過去最高だ。", [("Q3 FY2026", "DATE", "FY2026-Q3", None)]),
@@ -324,6 +326,7 @@ BAD_SECTIONS = [
     (lambda s: s.__setitem__("era_first_year", [""]), "era_first_year"),
     (lambda s: s["relative_quarters"].__setitem__("前四半期", "previous"), "relative_quarters.前四半期"),
     (lambda s: s.pop("not_after_quarter_code"), "not_after_quarter_code"),
+    (lambda s: s.__setitem__("comparison_after", "同期"), "comparison_after"),
 ]
 
 

@@ -359,6 +359,8 @@ class DatesFile(RuleFileSpec):
     range_separators: Words
     not_dates: Words
     not_after: Words
+    #: Words after a date that make it a comparison base (2024年同期): it gives no year to the dates after it.
+    comparison_after: Words
     not_after_month: Words
     not_after_day: Words
     vague_numerals: Annotated[Words, AfterValidator(_single_characters)]

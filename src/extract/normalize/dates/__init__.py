@@ -50,6 +50,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     range_separators:      [symbols joining the two numbers of a range]      4～5年, 2020–21年
     not_dates:             [text that is never a date, skipped whole]        前年比, 数年
     not_after:             [words after number+年 that make it no date]      2年生, 3年目, 10年ぶり
+    comparison_after:      [words after a date: a comparison base]           2024年同期 gives no year to what follows
     not_before_year:       regex character-class body of characters that may not precede a year
     not_after_month:       [text after number+月 that makes it no month]     3月期, 12月間
     not_after_day:         [text after number+日 that makes it no day]       30日間

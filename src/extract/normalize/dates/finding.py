@@ -96,19 +96,20 @@ def _part_in_year(match: DateReading, year: int, fiscal: bool, rules: DateRules)
     return replace(match, value=part_value(year, fiscal, part[0], int(part[1])), start_date=first, end_date=last)
 
 
-def _stated_year(match: DateReading) -> tuple[int, bool] | None:
-    """The year a match states for what follows it, and whether it is a fiscal year; None if it gives none."""
-    if match.rule_id not in _YEAR_GIVING_RULES:
+def _stated_year(match: DateReading, text: str, rules: DateRules) -> tuple[int, bool] | None:
+    """The year a match states for what follows it, and whether it is a fiscal year; None if it gives none,
+    as a comparison base does (2024年同期)."""
+    if match.rule_id not in _YEAR_GIVING_RULES or text.startswith(rules.comparison_after, match.end):
         return None
     if match.value.startswith("FY"):
         return int(match.value[2:6]), True
     return int(match.value[:4]), False
 
 
-def _year_in_parentheses_after(later: list[DateReading], text: str) -> tuple[int, bool] | None:
+def _year_in_parentheses_after(later: list[DateReading], text: str, rules: DateRules) -> tuple[int, bool] | None:
     """The year of the first year-stating date after a part of a year when it is written in parentheses,
     as a period is qualified in business prose (Q3売上570億ドル（FY2025）, 第2四半期（2026会計年度））."""
-    stated = next(((match, year) for match in later if (year := _stated_year(match)) is not None), None)
+    stated = next(((match, year) for match in later if (year := _stated_year(match, text, rules)) is not None), None)
     if stated is None:
         return None
     match, year = stated
@@ -121,7 +122,8 @@ def _with_years_from_context(matches: list[DateReading], text: str, rules: DateR
     """Dates written without a year take the year last written before them (2025年7月から8月: 8月 of 2025;
     2025年第3四半期と第4四半期: Q4 of 2025): a month or day the last calendar year, a quarter or half the
     last calendar or fiscal year (2025年度の第2四半期: FY2025-Q2). A quarter or half with no year before it
-    takes the year that qualifies it in parentheses after it (第2四半期（2026会計年度）: FY2026-Q2)."""
+    takes the year that qualifies it in parentheses after it (第2四半期（2026会計年度）: FY2026-Q2). A comparison
+    base (2024年同期) gives no year."""
     resolved: list[DateReading] = []
     calendar_year: int | None = None
     part_year: tuple[int, bool] | None = None
@@ -129,9 +131,9 @@ def _with_years_from_context(matches: list[DateReading], text: str, rules: DateR
         if match.rule_id in _YEARLESS_DAYS and calendar_year is not None:
             match = _in_year(match, calendar_year)
         elif match.rule_id in _YEARLESS_PARTS and (
-                (given := part_year or _year_in_parentheses_after(matches[index + 1:], text)) is not None):
+                (given := part_year or _year_in_parentheses_after(matches[index + 1:], text, rules)) is not None):
             match = _part_in_year(match, *given, rules)
-        elif (stated := _stated_year(match)) is not None:
+        elif (stated := _stated_year(match, text, rules)) is not None:
             part_year = stated
             calendar_year = calendar_year if stated[1] else stated[0]
         resolved.append(match)
