@@ -340,6 +340,8 @@ class DatesFile(RuleFileSpec):
     relative_years: WordCounts
     relative_fiscal_years: WordCounts
     relative_months: WordCounts
+    #: Words naming a calendar quarter relative to the post's quarter -> offset in quarters (前四半期 -> -1).
+    relative_quarters: WordCounts
     relative_directions: dict[Word, Literal[1, -1]]
     not_after_direction: Words
     period_mods: Annotated[dict[Literal["START", "MID", "END"], Words], AfterValidator(_one_label_per_word)]
@@ -348,6 +350,8 @@ class DatesFile(RuleFileSpec):
     fiscal_suffixes: Words
     fiscal_prefixes: Words
     quarter_words: Words
+    #: Text right after Q1 / 1Q written without a year that makes it a list label (Q1. / Q1: of a FAQ).
+    not_after_quarter_code: Words
     duration_units: dict[Word, UnitLetter]
     offset_units: dict[Word, UnitLetter]
     half_unit_words: Words
@@ -355,6 +359,8 @@ class DatesFile(RuleFileSpec):
     range_separators: Words
     not_dates: Words
     not_after: Words
+    #: Words after a date that make it a comparison base (2024年同期): it gives no year to the dates after it.
+    comparison_after: Words
     not_after_month: Words
     not_after_day: Words
     vague_numerals: Annotated[Words, AfterValidator(_single_characters)]
