@@ -399,6 +399,27 @@ def test_mixed_numerals_round_trip(number, commas):
     assert match.value == float(number)
 
 
+def _mixed_below_10000(number: int) -> str:
+    """1..9999 with arabic digits before 千/百/十, as some posts write them: 2千5百, 3百, 1千20."""
+    text, rest = "", number
+    for unit_value, unit in ((1000, "千"), (100, "百")):
+        digit, rest = divmod(rest, unit_value)
+        if digit:
+            text += f"{digit}{unit}"
+    return text + (str(rest) if rest else "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=10**16), st.sampled_from(["", " ", "\u3000"]))
+def test_numerals_with_arabic_small_units_and_spaces_round_trip(number, space):
+    numeral = _grouped(number, _mixed_below_10000)
+    spaced = "".join(f"{space}{ch}{space}" if ch in "万億兆京" else ch for ch in numeral).strip()
+    text = f"投資額は{spaced}円だった。"
+    (match,) = find_money(sentence_of(text), RULES, FX, None)
+    assert match.currency == "JPY"
+    assert match.value == float(number)
+
+
 # -- robustness --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("noise", [
@@ -409,6 +430,11 @@ def test_mixed_numerals_round_trip(number, commas):
     "1-2-" * 75_000 + "ドル",
     "約" * 300_000 + "円",
     "1億から" * 75_000 + "円",
+    "5千" * 60_000 + "円",
+    "1 万 " * 30_000 + "円",
+    "2ドル3セント" * 5_000,
+    "$1$" * 10_000,
+    "\\\\1" * 60_000 + "円",
 ])
 def test_long_runs_of_digits_and_cues_stay_consistent(noise):
     """Pathological lines (no catastrophic backtracking): every match is a real slice of the text."""
@@ -443,6 +469,14 @@ def _with(key: str, value) -> dict:
     (_with("range_separators", {"symbols": ["～"]}), "words"),
     (_with("vague_numbers", {"数": [10, 1]}), "vague_numbers"),
     (_with("currency_symbols", {"USD": ["$"]}), "currency_symbols"),
+    (_without("cldr_currency_names"), "cldr_currency_names"),
+    (_with("cldr_currency_names", {"locale": "xx-nowhere", "space_written_as": [""]}), "locale"),
+    (_with("cldr_currency_names", {"locale": "ja", "skip": ["gold"], "space_written_as": [""]}), "skip"),
+    (_with("minor_units", {"USD": {"セント": 1}}), "minor_units"),
+    (_with("minor_units", {"USD": {"セント": 0.01}}), "minor_units"),
+    (_with("minor_currencies", {"USD": ["ペンス"]}), "minor_currencies"),
+    (_with("weak_currency_prefixes", ["#"]), "weak_currency_prefixes"),
+    (_with("kanji_word_currencies", ["両"]), "kanji_word_currencies"),
 ])
 def test_bad_money_rules_name_the_key(section, named):
     problems = rule_problems("money", section)

@@ -38,8 +38,10 @@ nearest earlier business day), from the rate file bundled with the ``currencycon
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -90,6 +92,8 @@ _CATALOGUE_NAME_RE = re.compile(r"[(（)）]")
 _TEX_MATH_RE = re.compile(r"\$(?=[^\s$])[^$\n\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]*?(?<=[^\s$])\$(?![0-9])")
 #: What follows a dollar sign that closes or opens TeX rather than an amount: markup or a letter.
 _AFTER_TEX_DOLLAR = re.compile(r"[\\^_{A-Za-z]")
+#: What comes before a dollar sign that closes TeX (the second $ of 12.5$\pm$0.3): markup or a letter.
+_BEFORE_TEX_DOLLAR = re.compile(r"[\\^_}A-Za-z]")
 #: What may not touch a weak prefix (a backslash): a path or escape around it (C:\2024\, \\100, \1000\n).
 _PATH_BEFORE = re.compile(r"[A-Za-z0-9:/\\]")
 _PATH_AFTER = re.compile(r"[A-Za-z\\/{}]")
@@ -423,6 +427,8 @@ def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyRe
         currency = rules.prefix_currency[match.group("pcur")]
         if match.group("pcur") in rules.weak_prefixes and not _weak_prefix_holds(match, text, "pnum"):
             return None
+        if match.group("pcur") == "$" and _BEFORE_TEX_DOLLAR.fullmatch(_char_before(text, match.start("pcur"))):
+            return None
         value = _numeral_value(match.group("pnum"), None, rules, "")
         if value is not None:
             value *= _scale(match, "pscale", rules)
@@ -468,6 +474,13 @@ def _exchange_rate_end(result: _MoneyReading, text: str, rules: MoneyRules) -> i
     return None if price_currency == result.currency else price.end()
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans`` (sorted and disjoint): only the last span that starts
+    at or before ``start`` and the one after it can, found by bisection."""
+    index = bisect.bisect_right(spans, (start, math.inf)) - 1
+    return any(span_start < end and start < span_end for span_start, span_end in spans[max(index, 0):index + 2])
+
+
 def _tex_math_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` between TeX math dollar signs ($1:2$, $2.2\\text{k}$), as ``_TEX_MATH_RE`` finds them."""
     if text.count("$") < 2:
@@ -500,7 +513,7 @@ def _read_amounts(text: str, rules: MoneyRules) -> list[_MoneyReading]:
     found: list[_MoneyReading] = []
     if not rules.currency_hint.search(text):
         return found
-    math = _tex_math_spans(text)
+    tex_math = _tex_math_spans(text)
     position = 0
     while (match := rules.pattern.search(text, position)) is not None:
         result: _MoneyReading | None = None
@@ -514,7 +527,7 @@ def _read_amounts(text: str, rules: MoneyRules) -> list[_MoneyReading]:
         else:
             result = _from_single(match, text, rules)
             next_position = result.end if result else next_position
-        if result is not None and any(start < result.end and result.start < end for start, end in math):
+        if result is not None and _overlaps(tex_math, result.start, result.end):
             result = None
         rate_end = _exchange_rate_end(result, text, rules) if result is not None else None
         if rate_end is not None:
