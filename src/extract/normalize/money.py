@@ -97,6 +97,11 @@ _BEFORE_TEX_DOLLAR = re.compile(r"[\\^_}A-Za-z]")
 #: What may not touch a weak prefix (a backslash): a path or escape around it (C:\2024\, \\100, \1000\n).
 _PATH_BEFORE = re.compile(r"[A-Za-z0-9:/\\]")
 _PATH_AFTER = re.compile(r"[A-Za-z\\/{}]")
+_ASCII_LETTER_RE = re.compile("[A-Za-z]")
+#: Right after a word's first character: the character before it is no ASCII letter (B in $50B, not in XB).
+_ASCII_WORD_START = "(?<![A-Za-z].)"
+#: Right after a word's last character: no ASCII letter follows (B in $50B, not in $50Bn).
+_ASCII_WORD_END = "(?![A-Za-z])"
 #: The fewest digits a number after a weak prefix has (\100 is money, the \1 of a regex is not).
 _WEAK_PREFIX_MIN_DIGITS = 2
 
@@ -112,6 +117,7 @@ class MoneyRules:
     rate_joiner: re.Pattern[str]
     minor_piece: re.Pattern[str]
     suffix_currency: Mapping[str, str]
+    space_key: Mapping[int, None]
     prefix_currency: Mapping[str, str]
     weak_prefixes: frozenset[str]
     minor_units: Mapping[str, Mapping[str, int]]
@@ -175,6 +181,33 @@ def _alternation(words) -> str:
     return word_alternation(words, whole_ascii_words=True)
 
 
+def _word_trie(words, space: str = " ") -> str:
+    """A regex that matches the same words as ``_alternation`` and prefers the longer the same way, factored
+    into a trie (ドル|ドン as ド(?:ル|ン)), with each ASCII guard after the word's first letter; a space
+    in a word matches the regex ``space`` (スイス フラン, スイス・フラン, スイスフラン).
+
+    Several hundred currency names as a flat alternation make every search try each of them at every
+    position; in a trie a position is left after one character, and a pattern whose every branch starts
+    with a literal lets the regex engine skip to the characters that can start a word.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branches(node: dict[str, dict], last: str) -> str:
+        options = [(space if ch == " " else re.escape(ch)) + branches(node[ch], ch)
+                   for ch in sorted(key for key in node if key)]
+        if "" in node:  # a word ends here: longer words first, so the empty ending comes last
+            options.append(_ASCII_WORD_END if _ASCII_LETTER_RE.fullmatch(last) else "")
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    return "(?:" + "|".join(re.escape(ch) + (_ASCII_WORD_START if _ASCII_LETTER_RE.fullmatch(ch) else "")
+                            + branches(trie[ch], ch) for ch in sorted(trie)) + ")"
+
+
 def _unambiguous(words_by_code: Mapping[str, set[str]]) -> dict[str, str]:
     """Word -> code for the words only one code claims (a name two currencies share says neither)."""
     return {word: next(iter(codes)) for word, codes in words_by_code.items() if len(codes) == 1}
@@ -183,9 +216,9 @@ def _unambiguous(words_by_code: Mapping[str, set[str]]) -> dict[str, str]:
 def cldr_currency_words(spec: CldrCurrencyNames) -> tuple[dict[str, str], dict[str, str]]:
     """Names written after an amount and symbols written before one, for every ISO 4217 code CLDR knows.
 
-    Names are CLDR's display names in ``spec.locale`` (タイ バーツ), each also with its space written
-    every way ``spec.space_written_as`` lists (タイ・バーツ, タイバーツ); catalogue labels with a
-    period in brackets are left out. Symbols are CLDR's that hold a currency sign (HK$, NT$, ₩), not
+    Names are CLDR's display names in ``spec.locale`` (タイ バーツ), spaces and all (the finder reads a
+    space every way ``spec.space_written_as`` lists); catalogue labels with a period in brackets are
+    left out. Symbols are CLDR's that hold a currency sign (HK$, NT$, ₩), not
     those made of letters only (CHF). A word two codes share is left out.
     """
     names: dict[str, set[str]] = {}
@@ -195,8 +228,7 @@ def cldr_currency_words(spec: CldrCurrencyNames) -> tuple[dict[str, str], dict[s
             continue
         name = get_currency_name(code, locale=spec.locale)
         if name != code and not _CATALOGUE_NAME_RE.search(name):
-            for space in {" ", *spec.space_written_as}:
-                names.setdefault(name.replace(" ", space), set()).add(code)
+            names.setdefault(name, set()).add(code)
         symbol = get_currency_symbol(code, locale=spec.locale)
         if any(unicodedata.category(ch) == "Sc" for ch in symbol):
             symbols.setdefault(symbol, set()).add(code)
@@ -207,7 +239,10 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
     """Compile the validated cues of ``rules/money.yaml`` and CLDR's currency names once, so finding
     money is one regex pass per text."""
     cldr_names, cldr_symbols = cldr_currency_words(spec.cldr_currency_names)
-    suffix_currency = cldr_names | by_word(spec.currencies) | by_word(spec.minor_currencies)
+    spaces = spec.cldr_currency_names.space_written_as
+    space_key = str.maketrans(dict.fromkeys([" ", *filter(None, spaces)]))
+    suffix_words = cldr_names | by_word(spec.currencies) | by_word(spec.minor_currencies)
+    suffix_currency = {word.translate(space_key): code for word, code in suffix_words.items()}
     prefix_currency = cldr_symbols | by_word(spec.currency_prefixes)
     minor_units = {code: dict(units) for code, units in spec.minor_units.items()}
     minor_currency_divisors = {word: minor_units[code][word]
@@ -219,8 +254,9 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
     vague = {word: (float(low), float(high)) for word, (low, high) in spec.vague_numbers.items()}
 
     number = f"{_NUMBER_START}(?:{SPACED_NUMERAL})"
-    cur = _alternation(suffix_currency)
-    pcur = _alternation(prefix_currency)
+    space = "(?:" + "|".join(re.escape(s) for s in filter(None, spaces)) + ")" + ("?" if "" in spaces else "")
+    cur = _word_trie(suffix_words, space)
+    pcur = _word_trie(prefix_currency)
     scale = _alternation(scales)
     pre = _alternation(before_cues)
     post = _alternation(after_cues)
@@ -232,19 +268,22 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
     minor = rf"(?P<minor>(?:{_MINOR_NUMBER}{_alternation(minor_words)}){{1,2}})?" if minor_words else ""
 
     head = rf"(?:(?P<pre1>{pre})(?:\s?(?P<pre2>{pre}))?\s?)?"
-    vague_amount = rf"(?P<vague>{vague_word})(?P<vague_unit>{large_unit}?)\s?(?P<vague_cur>{cur})"
+    vague_amount = rf"(?P<vague>{vague_word})(?P<vague_unit>{large_unit}?)"
     single_prefixed = rf"(?P<pcur>{pcur})\s?(?P<pnum>{number})(?:\s?(?P<pscale>{scale}))?"
     prefixed = (rf"{single_prefixed}(?:\s?(?P<psep>{symbol_separator})\s?(?:{pcur})?\s?(?P<pnum2>{number})"
                 rf"(?:\s?(?P<pscale2>{scale}))?)?")
-    suffix_end = rf"(?:\s?(?P<sscale>{scale}))?\s?(?P<cur>{cur}){minor}"
-    suffixed = (rf"(?P<num>{number})(?:(?:\s?(?P<cur1>{cur}))?\s?(?P<sep>{separator})\s?(?:{pre})?"
-                rf"(?P<num2>{number}))?{suffix_end}")
+    # The vague and the plain amounts share one currency word: each copy of the currency trie is a
+    # sizeable part of the time compiling takes.
+    scaled = rf"(?:\s?(?P<sscale>{scale}))?"
+    suffix_end = rf"\s?(?P<cur>{cur}){minor}"
+    suffixed = (rf"(?:{vague_amount}|(?P<num>{number})(?:(?:\s?(?P<cur1>{cur}))?\s?(?P<sep>{separator})\s?"
+                rf"(?:{pre})?(?P<num2>{number}))?{scaled}){suffix_end}")
     tail = rf"(?P<post>{post})?"
-    pattern = re.compile(f"{head}(?:{vague_amount}|{prefixed}|{suffixed}){tail}")
-    single_suffixed = rf"(?P<num>{number}){suffix_end}"
-    single_pattern = re.compile(f"{head}(?:{vague_amount}|{single_prefixed}|{single_suffixed}){tail}")
+    pattern = re.compile(f"{head}(?:{prefixed}|{suffixed}){tail}")
+    single_suffixed = rf"(?:{vague_amount}|(?P<num>{number}){scaled}){suffix_end}"
+    single_pattern = re.compile(f"{head}(?:{single_prefixed}|{single_suffixed}){tail}")
     paren_qualifier = re.compile(rf"\s?[（(](?P<inner>[^（）()\n]{{1,40}})[）)]\s?(?P<post>{post})")
-    currency_hint = re.compile(_alternation({*suffix_currency, *prefix_currency}))
+    currency_hint = re.compile(_word_trie({*suffix_words, *prefix_currency}, space))
     rate_joiner = re.compile(rf"\s?(?:{_alternation(spec.exchange_rate_joiners)})?\s?")
     minor_piece = re.compile(rf"(?P<number>{_MINOR_NUMBER})(?P<unit>{_alternation(minor_words)})"
                              if minor_words else "(?!)")
@@ -256,6 +295,7 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
         rate_joiner=rate_joiner,
         minor_piece=minor_piece,
         suffix_currency=suffix_currency,
+        space_key=space_key,
         prefix_currency=prefix_currency,
         weak_prefixes=frozenset(spec.weak_currency_prefixes),
         minor_units=minor_units,
@@ -287,6 +327,11 @@ def _numeral_value(numeral: str, currency_word: str | None, rules: MoneyRules, b
         return None
     value = parse_numeral(numeral)
     return None if value is None else float(value)
+
+
+def _suffix_currency(word: str, rules: MoneyRules) -> str:
+    """The code of a currency word written after an amount, however its spaces are written (スイス・フラン)."""
+    return rules.suffix_currency[word.translate(rules.space_key)]
 
 
 def _char_before(text: str, position: int) -> str:
@@ -387,9 +432,9 @@ def _from_range(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyRea
         rule_id = "money.prefix_range"
     else:
         word = match.group("cur")
-        currency = rules.suffix_currency[word]
+        currency = _suffix_currency(word, rules)
         first_currency = match.group("cur1")
-        if first_currency and rules.suffix_currency[first_currency] != currency:
+        if first_currency and _suffix_currency(first_currency, rules) != currency:
             return None
         if match.group("minor") or _runs_on(word, text, match.end("cur")):
             return None
@@ -417,11 +462,13 @@ def _from_range(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyRea
 def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyReading | None:
     """The one amount a candidate states, or None when it is not money."""
     if match.group("vague"):
+        word = match.group("cur")
+        if _runs_on(word, text, match.end("cur")):
+            return None
         low, high = rules.vague_numbers[match.group("vague")]
-        unit = LARGE_UNIT_VALUES.get(match.group("vague_unit"), 1)
-        currency = rules.suffix_currency[match.group("vague_cur")]
-        return _MoneyReading(match.start(), match.end(), match.group(), currency, None, low * unit, high * unit,
-                             "vague", "money.vague")
+        unit = LARGE_UNIT_VALUES.get(match.group("vague_unit"), 1) / rules.minor_currency_divisors.get(word, 1)
+        return _MoneyReading(match.start(), match.end(), match.group(), _suffix_currency(word, rules), None,
+                             low * unit, high * unit, "vague", "money.vague")
     end, post = match.end(), match.group("post")
     if match.group("pcur"):
         currency = rules.prefix_currency[match.group("pcur")]
@@ -435,7 +482,7 @@ def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyRe
         rule_id = "money.prefix"
     else:
         word = match.group("cur")
-        currency = rules.suffix_currency[word]
+        currency = _suffix_currency(word, rules)
         if _runs_on(word, text, match.end("cur")):
             return None
         value = _numeral_value(match.group("num"), word, rules, _char_before(text, match.start("num")))
@@ -469,8 +516,8 @@ def _exchange_rate_end(result: _MoneyReading, text: str, rules: MoneyRules) -> i
     price = rules.single_pattern.match(text, joiner.end())
     if price is None or price.group("vague") or price.group("pre1"):
         return None
-    price_word = price.group("pcur") or price.group("cur")
-    price_currency = rules.prefix_currency.get(price_word) or rules.suffix_currency.get(price_word)
+    price_currency = (rules.prefix_currency[price.group("pcur")] if price.group("pcur")
+                      else _suffix_currency(price.group("cur"), rules))
     return None if price_currency == result.currency else price.end()
 
 
