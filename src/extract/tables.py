@@ -91,6 +91,7 @@ MONEY = pa.schema([
     pa.field("max_value", pa.float64()),
     pa.field("qualifier", pa.string(), nullable=False),
     pa.field("value_usd", pa.float64()),
+    pa.field("fx_source", pa.string()),
     pa.field("rule_id", pa.string(), nullable=False),
 ])
 

@@ -290,12 +290,49 @@ def _low_below_high(span: tuple[float, float]) -> tuple[float, float]:
     return span
 
 
-class MoneyFile(RuleFileSpec):
-    """``rules/money.yaml``: currency words, scale words and qualifier cues."""
+def _known_locale(value: str) -> str:
+    from babel import Locale, UnknownLocaleError
 
+    try:
+        Locale.parse(value)
+    except (ValueError, UnknownLocaleError) as error:
+        raise ValueError(f"'{value}' is not a locale CLDR knows (e.g. ja): {error}") from None
+    return value
+
+
+class CldrCurrencyNames(Spec):
+    """Where the names of every ISO 4217 currency come from: CLDR, read with babel, in ``locale``.
+
+    ``skip`` lists codes whose CLDR name is no currency word in prose (金 is XAU, 銀 is XAG; funds and
+    test codes); ``space_written_as`` lists how posts write the space inside a CLDR name (スイス フラン
+    as スイス フラン, スイス・フラン, スイスフラン)."""
+
+    locale: Annotated[Word, AfterValidator(_known_locale)]
+    skip: tuple[IsoCode, ...] = ()
+    space_written_as: tuple[str, ...]
+
+
+#: How many of a minor unit make one main unit (100 セント to the dollar, 10 角 to the yuan).
+MinorUnitCount = Annotated[StrictInt, Field(gt=1)]
+
+
+class MoneyFile(RuleFileSpec):
+    """``rules/money.yaml``: currency words (CLDR's names plus the file's own spellings), minor units,
+    scale words and qualifier cues."""
+
+    cldr_currency_names: CldrCurrencyNames
     currencies: CurrencyWords
     currency_prefixes: CurrencyWords
+    #: Prefixes that are also other marks (the backslash a Japanese font shows as ¥): read only
+    #: before a number of two digits or more that nothing path-like surrounds.
+    weak_currency_prefixes: Words
+    #: Units below the main one, by currency: word -> how many make one main unit (2ドル3セント).
+    minor_units: dict[IsoCode, dict[Word, MinorUnitCount]]
+    #: Minor units that state an amount on their own (50セント): each must be a minor unit of its currency.
+    minor_currencies: CurrencyWords
     weak_currencies: Words
+    #: Currency words that also end words after a lone kanji digit (関東一円, 一元化).
+    kanji_word_currencies: Words
     scale_words: dict[Word, PositiveNumber]
     qualifiers: dict[Literal["approx", "at_least", "at_most"], CueSides]
     range_separators: RangeSeparators
@@ -303,9 +340,29 @@ class MoneyFile(RuleFileSpec):
     exchange_rate_joiners: Words
     vague_numbers: dict[Word, Annotated[tuple[Number, Number], AfterValidator(_low_below_high)]]
 
+    @model_validator(mode="after")
+    def _words_refer_to_declared_ones(self) -> MoneyFile:
+        for code, words in self.minor_currencies.items():
+            for word in words:
+                if word not in self.minor_units.get(code, {}):
+                    raise ValueError(f"minor_currencies: '{word}' is not a minor unit of {code}: "
+                                     f"list it under minor_units.{code}")
+        prefixes = {word for words in self.currency_prefixes.values() for word in words}
+        for word in self.weak_currency_prefixes:
+            if word not in prefixes:
+                raise ValueError(f"weak_currency_prefixes: '{word}' is not in currency_prefixes")
+        suffixes = {word for table in (self.currencies, self.minor_currencies)
+                    for words in table.values() for word in words}
+        for word in (*self.weak_currencies, *self.kanji_word_currencies):
+            if word not in suffixes:
+                raise ValueError(f"'{word}' (weak_currencies / kanji_word_currencies) is in neither currencies "
+                                 "nor minor_currencies")
+        return self
+
 
 class FxFile(RuleFileSpec):
-    """``rules/fx.yaml``: units of each currency one US dollar bought, by year."""
+    """``rules/fx.yaml``: units of each currency one US dollar bought, by year, for the currencies the
+    European Central Bank's reference rates do not cover."""
 
     units_per_usd: dict[IsoCode, Annotated[dict[StrictInt, PositiveNumber], Field(min_length=1)]]
 
