@@ -71,3 +71,123 @@ def test_subsidiary_carries_its_parent(recognizer: CompanyRecognizer) -> None:
     sentences = split_sentences("AWSが発表した。")
     (mention,) = recognizer.find(sentences, [tokenize_sentence(s) for s in sentences])
     assert (mention.name, mention.parent_id, mention.source) == ("Amazon Web Services", "amazon", "rule")
+
+
+#: Companies no list names, found by their legal form, sector word or company word: (text, the names
+#: found in it, in order). Every name gets the id derived from it. The names and sentences are invented.
+UNLISTED_COMPANIES = [
+    # 株式会社X, X株式会社 and the other legal forms, before or after the name.
+    ("株式会社ゼファーロジックは新製品を発表した。", ["ゼファーロジック"]),
+    ("ゼファーロジック株式会社と提携した。", ["ゼファーロジック"]),
+    ("有限会社ゼファーロジックが参入した。", ["ゼファーロジック"]),
+    ("ゼファーロジック有限会社が参入した。", ["ゼファーロジック"]),
+    ("合同会社クオリアラボの代表社員が語った。", ["クオリアラボ"]),
+    ("合資会社北辰商会は老舗だ。", ["北辰商会"]),
+    ("（株）ミナミと伊豆（株）と㈱ヴェルデが組んだ。", ["ミナミ", "伊豆", "ヴェルデ"]),
+    ("ゼファー(株)は増収だった。", ["ゼファー"]),
+    # A kanji name longer than ten characters, a hiragana name, a name followed by 」 or punctuation.
+    ("株式会社北辰精密機械工業所は部品を作る。", ["北辰精密機械工業所"]),
+    ("北辰精密機械工業所株式会社は部品を作る。", ["北辰精密機械工業所"]),
+    ("株式会社ひまわりは保育事業を営む。", ["ひまわり"]),
+    ("ひまわり株式会社は保育事業を営む。", ["ひまわり"]),
+    ("新会社「株式会社きたかぜ堂」が設立された。", ["きたかぜ堂"]),
+    ("株式会社ゼファーロジック、株式会社クオリアと提携した。", ["ゼファーロジック", "クオリア"]),
+    ("株式会社ゼファーロジック（本社：東京都港区）が発表した。", ["ゼファーロジック"]),
+    ("株式会社ゼファーロジック・ジャパンが設立された。", ["ゼファーロジック・ジャパン"]),
+    # Latin names with a space, and the words before a name that are not part of it.
+    ("株式会社Growth Oneは支援事業を始めた。", ["Growth One"]),
+    ("SUPERNOVA社やAI model株式会社に出資した。", ["SUPERNOVA", "AI model"]),
+    ("旧ゼファーロジック株式会社の事業を継いだ。", ["ゼファーロジック"]),
+    ("米ゼファーロジック株式会社が上場した。", ["ゼファーロジック"]),
+    ("同日松江精工株式会社が発表した。", ["松江精工"]),
+    # The title after a legal form's name is not part of it.
+    ("株式会社ゼファーロジック代表取締役社長の山田氏が語った。", ["ゼファーロジック"]),
+    ("ゼファーロジック株式会社代表取締役社長の山田氏が語った。", ["ゼファーロジック"]),
+    ("株式会社ゼファーロジック 代表取締役 山田太郎", ["ゼファーロジック"]),
+    ("株式会社Quillforge COOの佐藤氏が登壇した。", ["Quillforge"]),
+    ("株式会社北辰精機製作所代表取締役会長の談話。", ["北辰精機製作所"]),
+    ("株式会社ゼファーロジック本社で会見した。", ["ゼファーロジック"]),
+    # A generic word the name holds whole does not stop it.
+    ("株式会社東北データ基盤研究所は調査を公表した。", ["東北データ基盤研究所"]),
+    ("ゼファーベンチャーキャピタル株式会社が出資した。", ["ゼファーベンチャーキャピタル"]),
+    # Sector words after a proper noun.
+    ("十勝証券が新規公開を主幹事した。", ["十勝証券"]),
+    ("琵琶湖電鉄の新線が開業した。", ["琵琶湖電鉄"]),
+    ("信州航空は新路線を開設した。", ["信州航空"]),
+    ("北陸海運と飛騨工業が提携した。", ["北陸海運", "飛騨工業"]),
+    ("高崎重工業の受注が伸びた。", ["高崎重工業"]),
+    ("木曽化学と浜松建設が合弁会社を作った。", ["木曽化学", "浜松建設"]),
+    ("常磐不動産の社長が交代した。", ["常磐不動産"]),
+    ("諏訪自動車は新型車を発表した。", ["諏訪自動車"]),
+    ("房総放送と若狭新聞社が提携した。", ["房総放送", "若狭新聞社"]),
+    ("出雲通信と蔵王食品が組んだ。", ["出雲通信", "蔵王食品"]),
+    ("弘前百貨店の売上が回復した。", ["弘前百貨店"]),
+    ("伊豆電力は料金を改定した。", ["伊豆電力"]),
+    ("松江銀行と佐世保製作所が融資契約を結んだ。", ["松江銀行", "佐世保製作所"]),
+    ("鳥羽商事と能登物産と阿蘇製薬が出資した。", ["鳥羽商事", "能登物産", "阿蘇製薬"]),
+    ("岐阜中央銀行は地域経済を支える。", ["岐阜中央銀行"]),
+    ("二十五銀行と第九生命が提携した。", ["二十五銀行", "第九生命"]),
+    ("米国伊豆電力が発電所を建てた。", ["伊豆電力"]),
+    ("大手松江銀行が融資した。", ["松江銀行"]),
+    ("松江銀行頭取の談話が出た。", ["松江銀行"]),
+    ("伊豆電力社長が会見した。", ["伊豆電力"]),
+    # Company words: Xグループ after a proper noun, Xホールディングス.
+    ("QRSグループの決算が出た。", ["QRSグループ"]),
+    ("ヴェルデ・グループは欧州に進出した。", ["ヴェルデ・グループ"]),
+    ("Zephyrlogicグループは再編を進めた。", ["Zephyrlogicグループ"]),
+    ("クオリアホールディングスは持株会社だ。", ["クオリアホールディングス"]),
+    ("親会社の北辰ホールディングスが設立された。", ["北辰ホールディングス"]),
+    ("Zephyr Labs Inc.が買収された。", ["Zephyr Labs"]),
+]
+
+
+@pytest.mark.parametrize("body, names", UNLISTED_COMPANIES)
+def test_unlisted_companies_by_legal_form_sector_and_company_word(recognizer: CompanyRecognizer, body: str,
+                                                                    names: list[str]) -> None:
+    assert companies(recognizer, body) == [(name, derived_company_id(name)) for name in names]
+
+
+#: Text in which a pattern's form is found and no company is: (text, surfaces that must not be found).
+NOT_COMPANIES = [
+    # Titles and roles after a legal form are not a company (the form closes the name before it).
+    ("テンストレントジャパン株式会社 事業開発担当の水谷氏が語った。", ["事業開発担当"]),
+    ("ソフトバンク株式会社代表取締役社長の談話。", ["代表取締役社長", "代表取締役社長の談話"]),
+    # A legal form in running text.
+    ("株式会社の設立が相次いだ。", []),
+    ("株式会社化を進めた。", []),
+    ("株式会社組織に改めた。", []),
+    ("株式会社設立の手続きを終えた。", ["設立"]),
+    # Loops and generic groups: グループ inside another word, or after an everyday word.
+    ("レンダリングループを最適化した。", ["レンダリングループ", "レンダリン"]),
+    ("トレーニングループとデバッグループを分けた。", ["トレーニングループ", "デバッグループ"]),
+    ("セキュリティグループの設定を誤った。", ["セキュリティグループ"]),
+    ("ワークグループとワーキンググループで議論した。", ["ワークグループ", "ワーキンググループ"]),
+    ("ランサムウェアグループが攻撃を続けている。", ["ランサムウェアグループ"]),
+    ("米国のメディアグループが提訴した。", ["メディアグループ"]),
+    # Sector words after everyday words, or continued by a longer noun.
+    ("地方銀行と中央銀行と大手証券の動向。", ["地方銀行", "中央銀行", "大手証券"]),
+    ("投資銀行と商業銀行とネット銀行が競う。", ["投資銀行", "商業銀行", "ネット銀行"]),
+    ("米自動車大手が値上げした。", ["米自動車"]),
+    ("米国自動車業界と伊豆電力業界。", ["米国自動車", "伊豆電力"]),
+    ("十勝証券取引所と全国銀行協会。", ["十勝証券", "全国銀行"]),
+    ("笠岡工場建設に伴う補助金が出た。", ["笠岡工場建設"]),
+    ("xAIメンフィス巨大データセンター建設の計画。", ["xAIメンフィス巨大データセンター建設"]),
+    # "a Delaware C Corp" is a legal status, not a company called Delaware C.
+    ("Quillforge, a Delaware C Corp, raised funds.", ["Delaware C", "Delaware", "C"]),
+    # 社 inside another word.
+    ("ZEPHYR社会の課題と、ゼファー社長の発言。", ["ZEPHYR", "ゼファー"]),
+]
+
+
+@pytest.mark.parametrize("body, not_found", NOT_COMPANIES)
+def test_what_patterns_must_not_find(recognizer: CompanyRecognizer, body: str, not_found: list[str]) -> None:
+    found = companies(recognizer, body)
+    assert not [surface for surface, company_id in found if company_id.startswith("x-")], found
+    assert not {surface for surface, _ in found} & set(not_found)
+
+
+def test_a_sector_name_that_begins_with_a_listed_name_is_the_listed_company(recognizer: CompanyRecognizer) -> None:
+    """The gazetteer knows best: a listed name inside a longer pattern name wins (ソフトバンク in
+    ソフトバンクホールディングス), and a listed sector name is its company."""
+    assert companies(recognizer, "ソフトバンクホールディングスと三菱UFJ銀行。") == [
+        ("ソフトバンク", "softbank"), ("三菱UFJ銀行", "mufg-bank")]

@@ -18,7 +18,7 @@ RULE_SET = load_rules(RULES)
 RECOGNIZER = CompanyRecognizer(RULE_SET)
 NER_RULES = compile_ner_rules(RULE_SET.ner)
 FILTER = NerCompanyFilter(NER_RULES, RULE_SET.legal_forms, RECOGNIZER.blocked_names, RECOGNIZER.listed_names,
-                          ChipRecognizer(RULE_SET).listed_names)
+                          ChipRecognizer(RULE_SET).listed_names, RULE_SET.name_bounds)
 
 
 def _span(text: str, surface: str, label: str = "Company") -> tuple:
@@ -57,6 +57,40 @@ def _span(text: str, surface: str, label: str = "Company") -> tuple:
     ("QZRX社が資金調達を発表した。", "QZRX", "Company", True, None),
     # Chip families the catalog lists are not companies.
     ("Blackwellの調達で時価総額が伸びた。", "Blackwell", "Company", False, "is_a_chip"),
+    # A name ending in a company word is a company even where its words are everyday English.
+    ("タイのSiam Harbor Bankが出資した。", "Siam Harbor Bank", "Company", True, None),
+    # People: a title begins or ends the name, a given name begins it, or it is a piece of a longer name.
+    ("TikTokのAdam Presserが資金調達を語った。", "Adam Presser", "Company", False, "is_a_person"),
+    ("CEO Irving Tanが資金調達を語った。", "CEO Irving Tan", "Company", False, "is_a_person"),
+    ("ジェンスン・フアンCEOは提携を語った。", "ジェンスン・フアンCEO", "Company", False, "is_a_person"),
+    ("イーロン・マスクが資金調達を率いた。", "イーロン", "Company", False, "is_part_of_a_longer_name"),
+    ("山城社長が提携を語った。", "山城", "Company", False, "is_a_person"),
+    # English text: a capitalised phrase there is no company (one with a legal form is, found by a pattern).
+    ("CEO Irving Tan said the firm would raise funds.", "Irving Tan", "Company", False, "is_in_english_text"),
+    ("Apple names new CEO of Europe amid funding probe", "CEO of Europe", "Company", False, "is_in_english_text"),
+    ("Senators push to close Antitrust Loophole for startups", "Antitrust Loophole", "Company", False,
+     "is_in_english_text"),
+    ("OpenAI Global, LLCへの出資が決まった。", "Global", "Company", False, "is_in_english_text"),
+    ("Quillforge raised funds from Helios.", "Quillforge", "Company", False, "is_in_english_text"),
+    # A gloss in brackets after a word, unless the word names a kind of company.
+    ("個人向けの超知性（Super Intelligence）が資金調達の目的だ。", "Super Intelligence", "Company", False,
+     "is_a_gloss"),
+    ("あるEdTech（エドテック）スタートアップが資金調達した。", "エドテック", "Company", False, "is_a_gloss"),
+    ("AI新興企業（Quillforge）が資金調達した。", "Quillforge", "Company", True, None),
+    # Products: a version after the name, or a listed company's name and more words.
+    ("Rails 8が出て、資金調達も話題だ。", "Rails", "Company", False, "names_a_product"),
+    ("Cohere Toolkitの資金調達が話題だ。", "Cohere Toolkit", "Company", False, "names_a_product"),
+    ("Quillforge 2025年に資金調達した。", "Quillforge", "Company", True, None),
+    # Kanji names: a company ending, or a context word right after the name.
+    ("白鷺銀行は地域に根差す。", "白鷺銀行", "Company", True, None),
+    ("鷹取の株式を取得した。", "鷹取", "Company", True, None),
+    ("飛鳥と提携した。", "飛鳥", "Company", True, None),
+    ("鷹取傘下の工場が稼働した。", "鷹取", "Company", True, None),
+    ("鷹取は歴史ある地名で、出資の話もある。", "鷹取", "Company", False, "has_close_company_context"),
+    ("通信大手が資金調達した。", "通信大手", "Company", False, "looks_like_a_kanji_name"),
+    ("AIチップ市場で提携が進む。", "AIチップ市場", "Company", False, "looks_like_a_kanji_name"),
+    ("ウォール街の株価が上がった。", "ウォール街", "Company", False, "looks_like_a_kanji_name"),
+    ("利上げの株価への影響。", "利上げ", "Company", False, "looks_like_a_kanji_name"),
 ])
 def test_ner_filter_checks(text: str, surface: str, label: str, accepted: bool, failing_check: str | None) -> None:
     sentence, tokens, span = _span(text, surface, label)
@@ -77,6 +111,18 @@ def test_ner_filter_checks(text: str, surface: str, label: str, accepted: bool, 
         assert FILTER.is_an_acronym(surface)
     elif failing_check == "is_a_chip":
         assert FILTER.is_a_chip(surface)
+    elif failing_check == "is_part_of_a_longer_name":
+        assert FILTER.is_part_of_a_longer_name(sentence, span)
+    elif failing_check == "is_in_english_text":
+        assert FILTER.is_in_english_text(sentence, span)
+    elif failing_check == "is_a_gloss":
+        assert FILTER.is_a_gloss(sentence, span)
+    elif failing_check == "names_a_product":
+        assert FILTER.names_a_product(sentence, span)
+    elif failing_check == "looks_like_a_kanji_name":
+        assert not FILTER.looks_like_a_kanji_name(span, tokens)
+    elif failing_check == "has_close_company_context":
+        assert not FILTER.has_close_company_context(sentence, span)
 
 
 def test_a_context_alias_without_context_is_left_to_the_rules() -> None:
@@ -119,3 +165,34 @@ def test_the_real_model_adds_an_unlisted_company_and_skips_a_product() -> None:
     text = "QuillforgeのCEOは、ChatGPTを使う顧客向けの資金調達を発表した。"
     found = _resolve(text, find_entities(split_sentences(text)))
     assert found == [("Quillforge", derived_company_id("Quillforge"), "ner")]
+
+
+@pytest.mark.parametrize("text, surface, trimmed", [
+    ("米Zephyrlogicが資金調達した。", "米Zephyrlogic", "Zephyrlogic"),
+    ("Anthropic社が発表した。", "Anthropic社", "Anthropic"),
+    ("Zephyr Inc.が発表した。", "Zephyr Inc.", "Zephyr"),
+    ("旧ゼファーの資産を継いだ。", "旧ゼファー", "ゼファー"),
+])
+def test_an_ner_span_loses_its_legal_form_and_the_word_before_it(text: str, surface: str, trimmed: str) -> None:
+    _, _, span = _span(text, surface)
+    bare = FILTER.without_affixes(span)
+    assert (bare.surface, text[bare.start:bare.end]) == (trimmed, trimmed)
+
+
+@pytest.mark.parametrize("text, proposes", [
+    ("Quillforgeは資金調達を完了した。", True),
+    ("Quillforgeは新製品を発表した。", False),  # no company evidence in the sentence
+    ("白鷺銀行は地域に根差す。", True),  # a kanji word with a company ending is its own evidence
+    ("鷹取の株式を取得した。", True),
+    ("地域の話題を集めた。", False),
+])
+def test_the_model_runs_only_where_a_company_could_pass(text: str, proposes: bool) -> None:
+    [sentence] = split_sentences(text)
+    assert FILTER.may_find_company(sentence, []) is proposes
+
+
+def test_the_real_model_adds_a_kanji_bank_and_keeps_people_and_english_text_out() -> None:
+    text = ("白鷺銀行は、岐阜県を地盤とする地方銀行である。\n"
+            "Senators push to close Antitrust Loophole for AI startups, CEO Irving Tan said.\n")
+    found = _resolve(text, find_entities(split_sentences(text)))
+    assert found == [("白鷺銀行", derived_company_id("白鷺銀行"), "ner")]

@@ -71,6 +71,9 @@ class NerRules:
     stop_words: frozenset[str]
     person_cues: tuple[str, ...]
     person_titles: tuple[str, ...]
+    person_names: frozenset[str] = frozenset()
+    context_particles: tuple[str, ...] = ()
+    company_nouns: tuple[str, ...] = ()
 
 
 def compile_ner_rules(spec: NerFile) -> NerRules:
@@ -82,6 +85,9 @@ def compile_ner_rules(spec: NerFile) -> NerRules:
         stop_words=frozenset(spec.stop_words),
         person_cues=spec.person_cues,
         person_titles=spec.person_titles,
+        person_names=frozenset(spec.person_names),
+        context_particles=spec.context_particles,
+        company_nouns=spec.company_nouns,
     )
 
 

@@ -73,7 +73,7 @@ class Extractors:
         self.relations = RelationFinder(compile_partnership_rules(rules.partnerships, rules.products))
         self.ner_rules = compile_ner_rules(rules.ner)
         self.ner_filter = NerCompanyFilter(self.ner_rules, rules.legal_forms, self.companies.blocked_names,
-                                           self.companies.listed_names, self.chips.listed_names)
+                                           self.companies.listed_names, self.chips.listed_names, rules.name_bounds)
 
 
 def _by_sentence(mentions: Iterable[CompanyMention]) -> dict[int, list[CompanyMention]]:

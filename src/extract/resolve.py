@@ -4,8 +4,9 @@ The overlap policy is one function, ``resolve_companies``: a rule match beats
 an NER span wherever they overlap (the gazetteer knows the id, the name and
 the parent), and GiNZA agreeing with a rule only upgrades its ``source`` to
 ``rule+ner``. An NER span no rule covers becomes a company only when it
-passes every named check below; GiNZA alone is too noisy on these posts to be
-trusted without evidence.
+passes every named check of ``NerCompanyFilter``; GiNZA alone is too noisy on
+these posts to be trusted without evidence: it calls people, places, English
+headline phrases, glosses and products companies.
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ from extract.ner import NerRules, NerSpan
 from extract.models import CompanyMention
 from extract.names import company_key, derived_company_id
 from extract.overlaps import first_come, inside, outside, overlaps_any
-from extract.rules import LegalForms
+from extract.rules import LegalForms, NameBounds
 
 _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]{2,}(?:[ .&\-][A-Za-z0-9][A-Za-z0-9.&\-]*){0,3}")
 _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
+#: A name written with kanji, perhaps with katakana or Latin letters (白鷺銀行, 北辰精機, 三菱UFJ銀行).
+_KANJI_NAME_RE = re.compile(r"(?=.*[一-龯々])[一-龯々〆ヶァ-ヺーA-Za-z0-9・&＆]{2,20}")
+_KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
 #: A short all-capitals word (ASIC, CISO, HBM, NATO, LLMs): far more often a term or an
 #: organisation than a company when no rule lists it.
 _ACRONYM_RE = re.compile(r"[A-Z0-9][A-Z0-9&\-]{1,5}s?")
@@ -31,19 +35,55 @@ _ACRONYM_RE = re.compile(r"[A-Z0-9][A-Z0-9&\-]{1,5}s?")
 _TITLE_JOINER_RE = re.compile(r"(?:の|である)?\s*$")
 #: MeCab parts of speech of everyday vocabulary (common nouns, adjectival nouns such as スマート).
 _VOCABULARY_POS = frozenset({"名詞-普通名詞", "形状詞-一般"})
+#: A Latin word written before the name with only a space (or a comma) between: the name is inside English text.
+_LATIN_BEFORE_RE = re.compile(r"[A-Za-z0-9][,:]?[ \t]+$")
+#: A Latin word written right after the name, with a space between.
+_LATIN_AFTER_RE = re.compile(r"[ \t]+[A-Za-z]")
+#: A name written on into a longer one joined by a middle dot or hyphen (イーロン・マスク, Zephyr-Labs).
+_NAME_GOES_ON_AFTER_RE = re.compile(r"[・=＝\-][ァ-ヺA-Za-z]")
+_NAME_GOES_ON_BEFORE_RE = re.compile(r"[ァ-ヺーA-Za-z][・=＝\-]$")
+#: A version number right after a name makes it a product (Rails 8, Zephyr v2, Quill 3.5); a year,
+#: an amount or a count (Zephyr 2025年) does not.
+_VERSION_AFTER_RE = re.compile(r"[ \t]*(?:v|ver\.?|version)[ \t]?\d"
+                               r"|[ \t]+\d+(?:\.\d+)*(?![\d.年月日億万千百社人件%％])", re.IGNORECASE)
+#: Two capitalised Latin words (a given name and a surname, or two words of a company's name).
+_TWO_WORDS_RE = re.compile(r"([A-Z][a-z]+)\s+[A-Z][a-z]+")
+_OPENING_BRACKETS = "（("
+_CLOSING_BRACKETS = "）)"
 
 
 class NerCompanyFilter:
-    """The named checks an NER-only company must pass."""
+    """The named checks an NER-only company must pass.
+
+    A Latin or katakana name needs company evidence in its sentence (a legal form after it, or a
+    word such as 資金調達 or 提携). A kanji name (白鷺銀行, 北辰) is far more often a place, a
+    person or a phrase GiNZA mislabels, so it needs evidence at the name itself: a sector word or
+    company word ending it (銀行, Labs), a legal form after it, or a context word right after it
+    (北辰の株式, 北辰傘下). Every name is rejected when it is a person's (CEO Irving Tan, X氏,
+    イーロン of イーロン・マスク), when it is a capitalised phrase of English text (a company there
+    is found by its legal form), a gloss in brackets (超知性（Super Intelligence）) or a product
+    (Docker Scout, Rails 8).
+    """
 
     def __init__(self, rules: NerRules, legal_forms: LegalForms, blocked: frozenset[str], listed: frozenset[str],
-                 chip_names: frozenset[str]) -> None:
+                 chip_names: frozenset[str], name_bounds: NameBounds) -> None:
         self._rules = rules
         self._evidence = legal_forms.ner_evidence
+        self._endings = legal_forms.ner_name_endings
         self._trailing_form = _trailing_form_re(legal_forms)
         self._blocked = blocked | {company_key(word) for word in rules.stop_words}
         self._listed = listed
         self._chips = frozenset(company_key(name) for name in chip_names)
+        self._before = tuple(sorted(name_bounds.before, key=len, reverse=True))
+        #: Words right after a kanji name that show it is a company (傘下, 株式, 上場 ...), people's
+        #: titles excepted (after a kanji name they say it is a person's: 山城社長), and single characters
+        #: (製, 系 begin too many other words: 鷹取製品).
+        self._close_context = tuple(word for word in (*rules.company_context, *name_bounds.after)
+                                    if word not in rules.person_cues and len(word) > 1)
+        #: Of those, the ones that may follow a kanji name with no particle between (北辰傘下): the words
+        #: after names; a context word glued to kanji is most often a compound (資本提携, 資金調達).
+        self._glued_context = tuple(word for word in name_bounds.after
+                                    if word not in rules.person_cues and len(word) > 1)
 
     def is_company_label(self, span: NerSpan) -> bool:
         """GiNZA's label is one ner.yaml says may be a company."""
@@ -53,6 +93,17 @@ class NerCompanyFilter:
         """A Latin proper noun (capitalised) or a katakana word of three or more characters."""
         text = unicodedata.normalize("NFKC", surface)
         return bool(_LATIN_NAME_RE.fullmatch(text) or _KATAKANA_NAME_RE.fullmatch(text))
+
+    def looks_like_a_kanji_name(self, span: NerSpan, tokens: Sequence[Token]) -> bool:
+        """A name written with kanji whose last word is a proper noun, a word the dictionary does not know
+        or a company ending (北辰, 白鷺銀行; not 通信大手, AIチップ市場, 医療系)."""
+        if not _KANJI_NAME_RE.fullmatch(unicodedata.normalize("NFKC", span.surface)):
+            return False
+        words = inside(tokens, span)
+        if not words:
+            return False
+        last = words[-1]
+        return self.has_company_ending(span) or last.pos == "名詞-固有名詞" or last.reading is None
 
     def is_stop_listed(self, surface: str) -> bool:
         """A product, generic noun or other word the rules say is never a company."""
@@ -67,11 +118,58 @@ class NerCompanyFilter:
         return company_key(surface) in self._listed
 
     def is_a_person(self, sentence: Sentence, span: NerSpan) -> bool:
-        """A title or honorific follows the name (X氏, X（CTO）), or a title comes right before it
-        (CEOのX, CEOであるX): GiNZA often calls people companies."""
+        """A title or honorific follows the name (X氏, X（CTO）) or ends it (ジェンスン・フアンCEO), a
+        title comes right before it or begins it (CEOのX, CEOであるX, CEO Irving Tan), or it begins
+        with a given name ner.yaml lists (Adam Presser): GiNZA often calls people companies."""
+        surface = unicodedata.normalize("NFKC", span.surface)
         rest = sentence.text[span.end - sentence.start:].lstrip(" （(")
         before = _TITLE_JOINER_RE.sub("", sentence.text[:span.start - sentence.start])
-        return rest.startswith(self._rules.person_cues) or before.endswith(self._rules.person_titles)
+        titles = self._rules.person_titles
+        return (rest.startswith(self._rules.person_cues) or before.endswith(titles)
+                or surface.startswith(titles) or surface.endswith(titles) or self._names_a_person(surface))
+
+    def _names_a_person(self, surface: str) -> bool:
+        """The name is a listed given name, or a listed given name and a surname (Adam Presser, イーロン)."""
+        if surface in self._rules.person_names:
+            return True
+        two = _TWO_WORDS_RE.fullmatch(surface)
+        return bool(two and two.group(1) in self._rules.person_names)
+
+    def is_part_of_a_longer_name(self, sentence: Sentence, span: NerSpan) -> bool:
+        """A middle dot or hyphen joins the name to more of it (イーロン of イーロン・マスク): GiNZA found
+        a piece of a name, most often a person's."""
+        after = sentence.text[span.end - sentence.start:]
+        before = sentence.text[:span.start - sentence.start]
+        return bool(_NAME_GOES_ON_AFTER_RE.match(after) or _NAME_GOES_ON_BEFORE_RE.search(before))
+
+    def is_in_english_text(self, sentence: Sentence, span: NerSpan) -> bool:
+        """A Latin word stands right before or after the name with only a space between (CEO of Europe,
+        Antitrust Loophole in an English headline, OpenAI Global, LLC): in English text GiNZA calls
+        capitalised phrases companies, and a company there is found by its legal form instead. A legal
+        form after the name (Zephyrlogic Inc.) is no English word."""
+        after = sentence.text[span.end - sentence.start:]
+        before = sentence.text[:span.start - sentence.start]
+        return bool(_LATIN_BEFORE_RE.search(before)
+                    or (_LATIN_AFTER_RE.match(after) and not after.lstrip(" ,").startswith(self._evidence)))
+
+    def is_a_gloss(self, sentence: Sentence, span: NerSpan) -> bool:
+        """The name is all of a bracket written right after a word that is no company noun (超知性（Super
+        Intelligence）, EdTech（エドテック）): it translates or reads that word."""
+        before = sentence.text[:span.start - sentence.start]
+        after = sentence.text[span.end - sentence.start:]
+        if not (before.endswith(tuple(_OPENING_BRACKETS)) and after.startswith(tuple(_CLOSING_BRACKETS))):
+            return False
+        word = before[:-1]
+        return bool(word) and not word[-1].isspace() and not word.endswith(self._rules.company_nouns)
+
+    def names_a_product(self, sentence: Sentence, span: NerSpan) -> bool:
+        """A version number follows the name (Rails 8), or it is a listed company's name and more words
+        (Docker Scout, a product or unit of Docker)."""
+        after = sentence.text[span.end - sentence.start:]
+        if _VERSION_AFTER_RE.match(after):
+            return True
+        words = unicodedata.normalize("NFKC", span.surface).split(" ")
+        return any(company_key(" ".join(words[:count])) in self._listed for count in range(1, len(words)))
 
     def is_a_dictionary_word(self, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """Every MeCab token of the span is everyday vocabulary the dictionary knows (ローカライズ,
@@ -87,44 +185,86 @@ class NerCompanyFilter:
         """A company suffix (legal_forms.ner_evidence) follows the name (X社, X Inc.)."""
         return sentence.text[span.end - sentence.start:].lstrip().startswith(self._evidence)
 
+    def has_company_ending(self, span: NerSpan) -> bool:
+        """The name ends in a sector word or company word (legal_forms.ner_name_endings: 白鷺銀行, Kasikorn Bank)
+        that is not all of it."""
+        surface = unicodedata.normalize("NFKC", span.surface)
+        return any(surface.endswith(ending) and len(surface) > len(ending) for ending in self._endings)
+
     def has_company_evidence(self, sentence: Sentence, span: NerSpan) -> bool:
         """A company suffix follows the name, or the sentence talks about it as a business."""
         return self.has_company_suffix(sentence, span) or any(word in sentence.text
                                                                for word in self._rules.company_context)
 
+    def has_close_company_context(self, sentence: Sentence, span: NerSpan) -> bool:
+        """A word that shows a business is written right after the name: a name_bounds.after word such as
+        傘下 or 株式 directly, or a company_context word after one of ner.yaml's context_particles
+        (北辰の株式, 北辰との提携)."""
+        return self._context_follows(sentence.text, span.end - sentence.start)
+
+    def _context_follows(self, text: str, end: int) -> bool:
+        """A close context word follows offset ``end`` of ``text``: a word after names directly (傘下), or
+        any context word after one of the context particles (の株式, との提携)."""
+        return text.startswith(self._glued_context, end) or any(
+            text.startswith(particle, end) and text.startswith(self._close_context, end + len(particle))
+            for particle in self._rules.context_particles)
+
     def may_find_company(self, sentence: Sentence, rule_mentions: Sequence[CompanyMention]) -> bool:
         """Whether GiNZA could find a company here that passes every check: the sentence has company
-        evidence and a name-like word no rule match covers. The model runs only on such sentences,
-        which is most of what keeps NER affordable; the result is the same as running it everywhere,
-        except that fewer rule matches are confirmed as ``rule+ner``."""
+        evidence and a Latin or katakana name-like word no rule match covers, or a kanji word no rule
+        match covers ends in a company ending or stands before a legal form or context word (its own
+        evidence). The model runs only on such sentences, which is most of what keeps NER affordable;
+        the result is the same as running it everywhere, except that fewer rule matches are confirmed
+        as ``rule+ner``."""
         text = sentence.text
-        if not (any(word in text for word in self._rules.company_context)
-                or any(suffix in text for suffix in self._evidence)):
-            return False
+        evidence = (any(word in text for word in self._rules.company_context)
+                    or any(suffix in text for suffix in self._evidence))
         for mention in rule_mentions:
             start, end = mention.start - sentence.start, mention.end - sentence.start
             text = text[:start] + " " * (end - start) + text[end:]
         normalized = unicodedata.normalize("NFKC", text)
-        return bool(_LATIN_NAME_RE.search(normalized) or _KATAKANA_NAME_RE.search(normalized))
+        return ((evidence and bool(_LATIN_NAME_RE.search(normalized) or _KATAKANA_NAME_RE.search(normalized)))
+                or self._kanji_candidate(normalized))
 
-    def without_legal_form(self, span: NerSpan) -> NerSpan:
-        """An entity written with its legal form (Anthropic社, Zephyr Inc.) as the bare name; the forms
+    def _kanji_candidate(self, text: str) -> bool:
+        """A kanji word in ``text`` ends in a company ending or is followed by a legal form or a close
+        context word: where a kanji name could pass the checks."""
+        for match in _KANJI_RE.finditer(text):
+            end = match.end()
+            if (text.startswith(self._evidence, end) or text.endswith(self._endings, 0, end)
+                    or self._context_follows(text, end)):
+                return True
+        return False
+
+    def without_affixes(self, span: NerSpan) -> NerSpan:
+        """An entity written with its legal form (Anthropic社, Zephyr Inc.) as the bare name, and without a
+        word before it that is not part of it (米Zephyrlogic, 旧ヤフー: name_bounds.before); the forms
         cut are legal_forms.trimmed_from_ner."""
         match = self._trailing_form.search(span.surface) if self._trailing_form else None
-        if not match or match.start() == 0:
-            return span
-        surface = span.surface[:match.start()].rstrip()
-        return replace(span, end=span.start + len(surface), surface=surface)
+        if match and match.start() > 0:
+            surface = span.surface[:match.start()].rstrip()
+            span = replace(span, end=span.start + len(surface), surface=surface)
+        word = next((w for w in self._before if span.surface.startswith(w) and len(span.surface) > len(w)), None)
+        if word is not None:
+            span = replace(span, start=span.start + len(word), surface=span.surface[len(word):])
+        return span
 
     def accepts(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
-        """Every check passes (a name made of dictionary words, or an acronym, needs a company
-        suffix); ``tokens`` are the sentence's MeCab tokens."""
-        return (self.is_company_label(span) and self.looks_like_a_name(span.surface)
-                and not self.is_stop_listed(span.surface) and not self.is_a_chip(span.surface)
-                and not self.is_left_to_the_rules(span.surface) and not self.is_a_person(sentence, span)
-                and (not (self.is_a_dictionary_word(span, tokens) or self.is_an_acronym(span.surface))
-                     or self.has_company_suffix(sentence, span))
-                and self.has_company_evidence(sentence, span))
+        """Every check passes (see the class's docstring); ``tokens`` are the sentence's MeCab tokens."""
+        if not self.is_company_label(span) or self.is_stop_listed(span.surface) or self.is_a_chip(span.surface):
+            return False
+        if (self.is_left_to_the_rules(span.surface) or self.is_a_person(sentence, span)
+                or self.is_part_of_a_longer_name(sentence, span) or self.is_in_english_text(sentence, span)
+                or self.is_a_gloss(sentence, span) or self.names_a_product(sentence, span)):
+            return False
+        if self.looks_like_a_name(span.surface):
+            # A name made of dictionary words, or an acronym, needs a company suffix.
+            return ((not (self.is_a_dictionary_word(span, tokens) or self.is_an_acronym(span.surface))
+                     or self.has_company_suffix(sentence, span) or self.has_company_ending(span))
+                    and self.has_company_evidence(sentence, span))
+        return self.looks_like_a_kanji_name(span, tokens) and (
+            self.has_company_ending(span) or self.has_company_suffix(sentence, span)
+            or self.has_close_company_context(sentence, span))
 
 
 def _trailing_form_re(legal_forms: LegalForms) -> re.Pattern[str] | None:
@@ -152,7 +292,7 @@ def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequen
     accepted: list[NerSpan] = []
     # Rules before NER: a span overlapping a rule match never becomes a company of its own.
     for raw in outside(ner_spans, rule_mentions):
-        span = ner_filter.without_legal_form(raw)
+        span = ner_filter.without_affixes(raw)
         if span.start not in boundaries or span.end not in boundaries:
             continue
         sentence = by_id.get(span.sentence_id)

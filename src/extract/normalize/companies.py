@@ -20,8 +20,9 @@ from extract.errors import PostError
 from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import CompanyMention, Sentence, Token
 from extract.names import company_key, derived_company_id
-from extract.normalize.company_patterns import CompanyPattern, compile_company_patterns
-from extract.overlaps import first_come, inside
+from extract.normalize.company_patterns import (CompanyPattern, NameBoundsWords, NameReader, SentenceWords,
+                                                compile_company_patterns)
+from extract.overlaps import first_come, inside, overlaps
 from extract.rules import CompanyRule, RuleSet, clipped
 
 if TYPE_CHECKING:  # the regex module is imported where patterns are compiled (company_patterns.py)
@@ -60,6 +61,12 @@ class CompanyRecognizer:
         #: Every listed company name, context aliases included.
         self.listed_names = frozenset(company_key(name) for name, entry in names if entry.kind != _BLOCKED)
         self._patterns = compile_company_patterns(rules.company_patterns)
+        forms = rules.legal_forms
+        self._reader = NameReader(NameBoundsWords(
+            forms=forms.japanese, before=rules.name_bounds.before, after=rules.name_bounds.after,
+            followers=(*forms.japanese, *forms.company_words, *rules.name_bounds.after),
+            generic=frozenset(company_key(word) for word in (*rules.products, *rules.not_companies,
+                                                             *rules.ner.stop_words))))
         #: Legal forms that, right after a context alias, make it the company (MS社).
         self._context_forms = rules.legal_forms.after_context_alias
 
@@ -78,7 +85,7 @@ class CompanyRecognizer:
                                                                         self._context_forms)):
                 continue
             mentions.append(self._mention(hit))
-        mentions += self._pattern_mentions(sentences, hits)
+        mentions += self._pattern_mentions(sentences, tokens, hits)
         return sorted(mentions, key=lambda m: (m.start, m.end))
 
     def _hits(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
@@ -97,19 +104,29 @@ class CompanyRecognizer:
                               rule_id=hit.entry.rule_id, company_id=company.id, name=company.name,
                               parent_id=company.parent, source="rule")
 
-    def _pattern_mentions(self, sentences: Sequence[Sentence], hits: Sequence[AliasHit]) -> list[CompanyMention]:
-        """Companies found by pattern rules where no listed name (or stop-listed word) already is; where
-        two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
-        (``overlaps.first_come``)."""
+    def _pattern_mentions(self, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]],
+                          hits: Sequence[AliasHit]) -> list[CompanyMention]:
+        """Companies found by pattern rules where no listed name already is, each match fitted to the
+        sentence's MeCab words (``NameReader``); where two accepted pattern matches overlap, the earlier
+        sentence, then pattern, then match wins (``overlaps.first_come``). A stop-listed word drops a
+        match it overlaps unless it lies within the name: 株式会社ゼファー研究所 holds the generic 研究所,
+        and is still a company."""
         candidates: list[CompanyMention] = []
-        for sentence in sentences:
+        blocked = [hit for hit in hits if hit.entry.kind == _BLOCKED]
+        for sentence, sentence_tokens in zip(sentences, tokens):
+            words: SentenceWords | None = None
             for pattern in self._patterns:
                 for match in _pattern_matches(pattern, sentence):
-                    start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
-                    mention = self._pattern_mention(sentence, match.group("name"), start, end, pattern.id)
-                    if mention is not None:
+                    words = words or SentenceWords.of(sentence, sentence_tokens)
+                    fitted = self._reader.fit(pattern, match, words)
+                    if fitted is None:
+                        continue
+                    start, end = fitted
+                    mention = self._pattern_mention(sentence, sentence.text[start:end], sentence.start + start,
+                                                    sentence.start + end, pattern.id)
+                    if mention is not None and not any(_spoils(hit, mention) for hit in blocked):
                         candidates.append(mention)
-        return first_come(candidates, taken=hits)
+        return first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED])
 
     def _pattern_mention(self, sentence: Sentence, name: str, start: int, end: int,
                          rule_id: str) -> CompanyMention | None:
@@ -147,6 +164,13 @@ def _pattern_matches(pattern: CompanyPattern, sentence: Sentence) -> list[regex.
                         f"{PATTERN_TIMEOUT_SECONDS:g} s on sentence {sentence.sentence_id}: simplify the regex "
                         "(a repeat whose body can match the same text in several ways, such as (a|aa)+, "
                         "backtracks exponentially)") from exc
+
+
+def _spoils(blocked: AliasHit, mention: CompanyMention) -> bool:
+    """Whether a stop-listed word drops a pattern's name: it overlaps the name and does not lie wholly
+    within it (Google Cloud over Cloud社 does; 研究所 within ゼファー研究所 does not)."""
+    return overlaps(blocked, mention) and not (mention.start <= blocked.start and blocked.end <= mention.end
+                                               and blocked.end - blocked.start < mention.end - mention.start)
 
 
 def _followed_by_form(sentence: Sentence, end: int, forms: tuple[str, ...]) -> bool:

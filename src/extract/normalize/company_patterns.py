@@ -1,4 +1,4 @@
-"""Company patterns compiled for the companies stage, each with the literals its matches must contain.
+"""Company patterns compiled for the companies stage, and the word checks that fit their matches to MeCab words.
 
 Compiled with the ``regex`` module, not ``re``: it keeps ``re``'s syntax (the
 shipped look-behinds included) and can stop a match after a timeout, so a
@@ -6,16 +6,28 @@ user's pattern that backtracks exponentially fails one post instead of hanging
 the run. A pattern runs on every sentence, and most sentences hold none of its
 fixed words (株式会社, 社, Inc ...): ``required_literals`` finds them, so such a
 sentence is skipped with a substring test instead of a regex call.
+
+A regex sees characters, not words: ``Xグループ`` matches inside
+レンダリングループ (a rendering loop), and the kanji before 株式会社 may begin
+with words that are not the name (同日日本電気株式会社). ``NameReader`` fits
+each match to the sentence's MeCab words: the name and its legal form must
+start and end on word boundaries, the name is read from the words next to the
+form and stops where they stop being a name (a particle, a title such as
+代表取締役社長, a word such as 旧 or 米 before it), and a pattern may ask for a
+proper noun as the name's first or last word (三菱UFJ銀行 but not 地方銀行).
 """
 
 from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from re import _parser as _re_parser  # type: ignore[attr-defined]  # typeshed stubs it only as sre_parse
 from typing import TYPE_CHECKING, Any
 
+from extract.models import Sentence, Token
+from extract.names import company_key
 from extract.rules import PatternRule
 
 if TYPE_CHECKING:  # imported where patterns are compiled: a re-run with nothing to do compiles none
@@ -27,14 +39,18 @@ _BRACE = ord("{")
 
 @dataclass(frozen=True)
 class CompanyPattern:
-    """A compiled company pattern; group ``name`` is the company's name. ``literals`` are strings of
-    which every match contains one (empty when unknown): a sentence holding none of them cannot match."""
+    """A compiled company pattern; group ``name`` is the company's name, optional group ``form`` its legal
+    form or company word. ``literals`` are strings of which every match contains one (empty when
+    unknown): a sentence holding none of them cannot match. ``proper`` and ``whole_word`` are the word
+    checks of ``CompanyPatternEntry``."""
 
     id: str
     regex: regex.Pattern
     file: str
     line: int
     literals: tuple[str, ...] = ()
+    proper: str | None = None
+    whole_word: bool = False
 
 
 def compile_company_patterns(rules: tuple[PatternRule, ...]) -> tuple[CompanyPattern, ...]:
@@ -42,7 +58,253 @@ def compile_company_patterns(rules: tuple[PatternRule, ...]) -> tuple[CompanyPat
     import regex
 
     return tuple(CompanyPattern(rule.id, regex.compile(rule.regex), rule.file, rule.line,
-                                required_literals(rule.regex)) for rule in rules)
+                                required_literals(rule.regex), rule.proper, rule.whole_word) for rule in rules)
+
+
+#: Characters that join the words of one name (アイメソフト・ジャパン, AT&T, Corpy&Co., Gen-AX).
+_JOINERS = frozenset("・&＆-‐.．'’+＋")
+#: MeCab (UniDic) parts of speech a word of a name may have: nouns of every kind, prefixes (全日本空輸),
+#: suffixes (日立製作所, 高島屋) and adjectival nouns (スマートニュース).
+_NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
+_KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
+_KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千")
+#: The shortest word in Latin letters that may start a name on its own (SBI証券; not AI, IT, EV).
+_MIN_LATIN_PROPER = 3
+#: Most words between a name's first proper noun and its sector word (東京海上日動火災保険 has three).
+MAX_MIDDLE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class SentenceWords:
+    """A sentence's MeCab words with offsets into its text, and which word starts or ends at an offset."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    tokens: tuple[Token, ...]
+    starts: dict[int, int]
+    ends: dict[int, int]
+
+    @classmethod
+    def of(cls, sentence: Sentence, tokens: Sequence[Token]) -> SentenceWords:
+        """The words of ``sentence``; ``tokens`` are its MeCab tokens (body offsets)."""
+        spans = tuple((t.start - sentence.start, t.end - sentence.start) for t in tokens)
+        return cls(sentence.text, spans, tuple(tokens), {start: i for i, (start, _) in enumerate(spans)},
+                   {end: i for i, (_, end) in enumerate(spans)})
+
+    def first_from(self, offset: int) -> int:
+        """The first word that starts at or after ``offset`` (the number of words when none does)."""
+        return next((i for i, (start, _) in enumerate(self.spans) if start >= offset), len(self.spans))
+
+    def last_until(self, offset: int) -> int:
+        """The last word that ends at or before ``offset`` (-1 when none does)."""
+        return next((i for i in range(len(self.spans) - 1, -1, -1) if self.spans[i][1] <= offset), -1)
+
+    def starts_with(self, index: int, words: Collection[str]) -> bool:
+        """Whether one of ``words`` is written from word ``index`` on, ending on a word boundary."""
+        start = self.spans[index][0]
+        return any(self.text.startswith(word, start) and start + len(word) in self.ends for word in words)
+
+    def ends_with(self, index: int, words: Collection[str]) -> bool:
+        """Whether one of ``words`` is written up to the end of word ``index``, starting on a word boundary."""
+        end = self.spans[index][1]
+        return any(self.text.endswith(word, 0, end) and end - len(word) in self.starts for word in words)
+
+
+@dataclass(frozen=True)
+class NameBoundsWords:
+    """The words the name reader stops at: ``forms`` (legal forms: a name never runs into one),
+    ``before`` and ``after`` (name_bounds of company_patterns.yaml), ``followers`` (what may follow a
+    ``whole_word`` name: legal forms, company words and ``after``), and ``generic`` (words that are no
+    proper noun however MeCab tags them: products, generic nouns, stop words)."""
+
+    forms: tuple[str, ...]
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    followers: tuple[str, ...]
+    generic: frozenset[str]
+
+
+class NameReader:
+    """Fits a company pattern's match to the sentence's MeCab words (see the module's docstring)."""
+
+    def __init__(self, words: NameBoundsWords) -> None:
+        self._words = words
+
+    def fit(self, pattern: CompanyPattern, match: regex.Match, words: SentenceWords) -> tuple[int, int] | None:
+        """The name's offsets in the sentence once fitted to its words, or None when the match is no name.
+
+        The form's edges must be word boundaries, and so must the start of a name read forwards from
+        it; the far edge is where the words stop being a name (the regex may have read further)."""
+        start, end = match.span("name")
+        form = match.span("form") if "form" in pattern.regex.groupindex else (-1, -1)
+        if form[0] >= 0 and (form[0] not in words.starts or form[1] not in words.ends):
+            return None
+        name_end: int | None = None
+        if form[0] < 0:
+            if start not in words.starts or end not in words.ends:
+                return None
+            low, high = words.starts[start], words.ends[end]
+        elif form[1] <= start:  # 株式会社X: read forwards from the form
+            if start not in words.starts or self._closes_a_name(words, words.starts[form[0]]):
+                return None
+            low = words.starts[start]
+            high = self._read_forward(words, low, words.last_until(end))
+        else:  # X株式会社, or a form that ends the name (EISグループ, 三菱UFJ銀行): read backwards
+            if form[0] < end:
+                high, name_end = words.starts[form[0]] - 1, end
+            else:  # the last word that ends within the name (Corpy&Co. of "Corpy&Co., Inc.", MeCab's ".,")
+                high = words.last_until(end)
+            low = self._trimmed(words, self._read_back(words, words.first_from(start), high), high, pattern.proper)
+        if low > high or not self._is_a_name(words, low, high, pattern.proper, forwards=0 <= form[1] <= start):
+            return None
+        if pattern.whole_word and not self._ends_a_word(words, match.end()):
+            return None
+        return words.spans[low][0], name_end if name_end is not None else words.spans[high][1]
+
+    def _read_back(self, words: SentenceWords, low: int, high: int) -> int:
+        """The first word of the name that ends with word ``high``, reading back no further than ``low``:
+        it stops before a word that is no name word, a legal form or one of ``before``."""
+        first = high + 1
+        for index in range(high, low - 1, -1):
+            token = words.tokens[index]
+            if (not _is_name_word(token) or words.ends_with(index, self._words.forms)
+                    or words.ends_with(index, self._words.before)
+                    or (first <= high and not _joined(words, index, first))):
+                break
+            first = index
+        while first <= high and words.tokens[first].surface in _JOINERS:
+            first += 1
+        return first
+
+    def _read_forward(self, words: SentenceWords, low: int, high: int) -> int:
+        """The last word of the name that starts with word ``low``, reading no further than ``high``: it
+        stops before a word that is no name word, a legal form or one of ``after`` (代表取締役社長)."""
+        last = low - 1
+        for index in range(low, high + 1):
+            token = words.tokens[index]
+            if (not _is_name_word(token) or words.starts_with(index, self._words.forms)
+                    or words.starts_with(index, self._words.after)
+                    or (last >= low and not _joined(words, last, index))):
+                break
+            last = index
+        while last >= low and (words.tokens[last].surface in _JOINERS or words.tokens[last].pos == "接頭辞"):
+            last -= 1
+        return last
+
+    def _trimmed(self, words: SentenceWords, low: int, high: int, proper: str | None) -> int:
+        """The first word of a name read backwards, without the everyday words before its start: for
+        ``proper`` names every word before the first proper noun (大手地方銀行 has none); otherwise kanji
+        nouns before a proper noun or a word in another script (同日日本電気, 今回AIデータ)."""
+        if low > high:
+            return low
+        if proper is not None:
+            first = low
+            while low <= high and not self._is_proper(words, low):
+                low += 1
+            # A prefix written onto the proper noun is part of the name (全日本空輸, 新日本製鉄).
+            return low - 1 if first < low <= high and words.tokens[low - 1].pos == "接頭辞" else low
+        index = low
+        while index < high and _is_kanji_everyday(words.tokens[index]):
+            index += 1
+        if self._is_proper(words, index) or not _KANJI_RE.search(words.tokens[index].surface):
+            return index
+        return low
+
+    def _is_a_name(self, words: SentenceWords, low: int, high: int, proper: str | None, forwards: bool) -> bool:
+        """Words ``low``..``high`` can be a name: not a lone affix, nor, read forwards from a legal form,
+        a lone everyday kanji word (株式会社設立), and with the proper noun the pattern asks for."""
+        if low == high:
+            token = words.tokens[low]
+            if token.pos.startswith(("接頭辞", "接尾辞")) or (forwards and _is_kanji_everyday(token)):
+                return False
+        if proper == "first":
+            head = low + 1 if words.tokens[low].pos == "接頭辞" and low < high else low
+            return self._is_proper(words, head) and self._plain_middle(words, head + 1, high)
+        if proper == "last":
+            return self._is_proper(words, high)
+        return True
+
+    def _plain_middle(self, words: SentenceWords, low: int, high: int) -> bool:
+        """Words ``low``..``high``, between a name's first proper noun and its sector word, are what
+        such names hold there: at most ``MAX_MIDDLE_WORDS`` kanji nouns or proper nouns (京浜急行電鉄,
+        東京海上日動火災保険), not a phrase (xAIメンフィス巨大データセンター建設)."""
+        return high - low + 1 <= MAX_MIDDLE_WORDS and all(
+            self._is_proper(words, index) or words.tokens[index].surface in _JOINERS
+            or (words.tokens[index].pos.startswith(("名詞", "接尾辞"))
+                and bool(_KANJI_RE.fullmatch(words.tokens[index].surface[:1])))
+            for index in range(low, high + 1))
+
+    def _is_proper(self, words: SentenceWords, index: int) -> bool:
+        """Word ``index`` is a proper noun, a kanji numeral of a name (十六銀行, 第一生命) or a word the
+        dictionary does not know (SBI, テンストレントジャパン), and not a generic word."""
+        token = words.tokens[index]
+        if company_key(token.surface) in self._words.generic:
+            return False
+        if token.pos == "名詞-固有名詞":
+            return True
+        if token.pos == "名詞-数詞":
+            return _is_name_numeral(words, index)
+        if token.reading is None and token.surface[:1].isalpha():
+            return not token.surface.isascii() or len(token.surface) >= _MIN_LATIN_PROPER
+        return False
+
+    def _closes_a_name(self, words: SentenceWords, form_index: int) -> bool:
+        """The legal form at word ``form_index`` is written right after a name (テンストレントジャパン株式会社
+        事業開発担当): it closes that name and does not open the next."""
+        if form_index == 0:
+            return False
+        before = form_index - 1
+        return words.spans[before][1] == words.spans[form_index][0] and _is_name_word(words.tokens[before])
+
+    def _ends_a_word(self, words: SentenceWords, end: int) -> bool:
+        """Nothing that continues the noun follows offset ``end`` (not 自動車業界, 証券業協会): the next word
+        is no noun, or it is a legal form, a company word or one of ``after``."""
+        following = words.starts.get(end)
+        if following is None:
+            return True
+        token = words.tokens[following]
+        if not (token.pos.startswith("名詞") or token.pos.startswith("接尾辞")):
+            return True
+        return words.starts_with(following, self._words.followers)
+
+
+def _is_name_word(token: Token) -> bool:
+    """A word that may be part of a name: a noun, affix or adjectival noun, a word MeCab does not know,
+    or a character that joins a name's words."""
+    if token.surface in _JOINERS:
+        return True
+    if token.pos.split("-", 1)[0] in _NAME_POS:
+        return True
+    return token.reading is None and token.surface[:1].isalnum()
+
+
+def _joined(words: SentenceWords, left: int, right: int) -> bool:
+    """Words ``left`` and ``right`` belong to one name: nothing is between them, or only spaces between
+    two words that are not kanji (Growth One, パナソニック コネクト)."""
+    gap = words.text[words.spans[left][1]:words.spans[right][0]]
+    if not gap:
+        return True
+    pair = (words.tokens[left].surface, words.tokens[right].surface)
+    return gap.isspace() and not any(_KANJI_RE.search(s) or s in _JOINERS for s in pair)
+
+
+def _is_kanji_everyday(token: Token) -> bool:
+    """A kanji common noun the dictionary knows (同日, 地方, 設立): a word, not a name."""
+    return token.pos == "名詞-普通名詞" and token.reading is not None and bool(_KANJI_RE.fullmatch(token.surface[:1]))
+
+
+def _is_name_numeral(words: SentenceWords, index: int) -> bool:
+    """A kanji numeral that names (十六銀行, 七十七銀行, 第一生命): two or more numeral characters in a row,
+    or one after 第; not a count (三銀行)."""
+    low = high = index
+    while low > 0 and words.tokens[low - 1].pos == "名詞-数詞":
+        low -= 1
+    while high + 1 < len(words.tokens) and words.tokens[high + 1].pos == "名詞-数詞":
+        high += 1
+    numeral = "".join(t.surface for t in words.tokens[low:high + 1])
+    if not set(numeral) <= _KANJI_NUMERALS:
+        return False
+    return len(numeral) >= 2 or (low > 0 and words.tokens[low - 1].surface == "第")
 
 
 def required_literals(pattern: str) -> tuple[str, ...]:

@@ -45,14 +45,15 @@ from extract.rules.problems import (MAX_LISTED_PROBLEMS, MAX_VALUE_CHARS, FilePr
                                     clipped)
 from extract.rules.records import ChipRule, CompanyRule, PatternRule, RuleExample, RuleSet
 from extract.rules.schema import (SPECS, ChipEntry, ChipsFile, CompaniesFile, CompanyEntry, CompanyPatternsFile,
-                                  LegalForms, RuleFileSpec)
+                                  LegalForms, NameBounds, RuleFileSpec)
 from extract.rules.validation import validated
 from extract.rules.yaml_lines import MAX_RULE_FILE_BYTES, LineDict, line_at, read_rule_yaml
 from extract.stages import RULE_FILES, rule_file_kind, rule_files
 
 __all__ = [
     "MAX_LISTED_PROBLEMS", "MAX_RULE_FILE_BYTES", "MAX_VALUE_CHARS", "ChipRule", "CompanyRule", "LegalForms",
-    "PatternRule", "RuleExample", "RuleProblem", "RuleSet", "RulesInvalid", "clipped", "load_rules", "rules_digest",
+    "NameBounds", "PatternRule", "RuleExample", "RuleProblem", "RuleSet", "RulesInvalid", "clipped", "load_rules",
+    "rules_digest",
 ]
 
 
@@ -174,7 +175,8 @@ def load_rules(rules_dir: Path) -> RuleSet:
         companies=tuple(companies), chips=tuple(chips), not_chips=tuple(not_chips),
         products=singles["products"].products, not_companies=singles["products"].not_companies,
         company_patterns=tuple(patterns), pattern_rejects=singles["company_patterns"].reject,
-        legal_forms=singles["company_patterns"].legal_forms, ner=singles["ner"], money=singles["money"],
+        legal_forms=singles["company_patterns"].legal_forms, name_bounds=singles["company_patterns"].name_bounds,
+        ner=singles["ner"], money=singles["money"],
         fx=singles["fx"], dates=singles["dates"], partnerships=singles["partnerships"],
         examples=examples, digest=rules_digest(rules_dir),
     )

@@ -61,7 +61,8 @@ def checked_company_patterns(spec: CompanyPatternsFile, data: LineDict, problems
         if "name" not in compiled.groupindex:
             problems.add(line, pattern.id, "regex needs a named group (?P<name>...) for the company name")
             continue
-        usable.append(PatternRule(pattern.id, expanded, problems.file, line_at(data, ("patterns", index))))
+        usable.append(PatternRule(pattern.id, expanded, problems.file, line_at(data, ("patterns", index)),
+                                  pattern.proper, pattern.whole_word))
     return usable
 
 

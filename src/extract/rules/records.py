@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from extract.rules.schema import DatesFile, FxFile, LegalForms, MoneyFile, NerFile, PartnershipsFile
+from extract.rules.schema import DatesFile, FxFile, LegalForms, MoneyFile, NameBounds, NerFile, PartnershipsFile
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,15 @@ class ChipRule:
 @dataclass(frozen=True)
 class PatternRule:
     """A company pattern of company_patterns.yaml, its ``{legal_forms.GROUP}`` placeholders filled in:
-    a regex whose group ``name`` is the company's name (the companies stage compiles it)."""
+    a regex whose group ``name`` is the company's name (the companies stage compiles it), with the
+    word checks its name must pass (``proper``, ``whole_word``: see ``CompanyPatternEntry``)."""
 
     id: str
     regex: str
     file: str
     line: int
+    proper: str | None = None
+    whole_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class RuleSet:
     company_patterns: tuple[PatternRule, ...]
     pattern_rejects: tuple[str, ...]
     legal_forms: LegalForms
+    name_bounds: NameBounds
     ner: NerFile
     money: MoneyFile
     fx: FxFile

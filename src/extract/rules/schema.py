@@ -182,29 +182,36 @@ class ChipsFile(RuleFileSpec):
 
 
 class ProductsFile(RuleFileSpec):
-    """``rules/products.yaml``: products and generic nouns that are never companies."""
+    """``rules/products.yaml``: products and generic nouns that are never companies, wherever they are
+    written (``products``: services and models posts name beside their makers; ``not_companies``:
+    governments, universities, industry bodies and generic nouns)."""
 
     products: Names = ()
     not_companies: Names = ()
 
 
 #: The groups of ``legal_forms`` that declare forms, by how they are written: each form in one of them.
-LEGAL_FORM_KINDS = ("japanese", "latin", "company_words")
+LEGAL_FORM_KINDS = ("japanese", "latin", "company_words", "sector_words")
 #: The groups of ``legal_forms`` that pick, from the declared forms, those one check uses.
-LEGAL_FORM_USES = ("after_context_alias", "ner_evidence", "trimmed_from_ner")
+LEGAL_FORM_USES = ("after_context_alias", "ner_evidence", "trimmed_from_ner", "ner_name_endings")
 
 
 class LegalForms(Spec):
-    """``legal_forms`` of company_patterns.yaml: the one list of company legal forms (株式会社, Inc) and
-    company words (社, グループ). The first three groups declare every form once, by how it is written;
-    the others are the subsets single checks use (see the file's comments)."""
+    """``legal_forms`` of company_patterns.yaml: the one list of company legal forms (株式会社, Inc),
+    company words (社, グループ, Labs) and sector words (銀行, 電鉄, 製作所). The first four groups
+    declare every form once, by how it is written; the others are the subsets single checks use (see
+    the file's comments). ``sector_words`` are the trades a Japanese company name ends in when its
+    first word is a proper noun (三菱UFJ銀行, not 地方銀行); ``ner_name_endings`` the declared forms and
+    words that, ending a name GiNZA proposes, are evidence it is a company (Kasikorn Bank)."""
 
     japanese: Names
     latin: Names
     company_words: Names
+    sector_words: Names = ()
     after_context_alias: Names
     ner_evidence: Names
     trimmed_from_ner: Names
+    ner_name_endings: Names = ()
 
     def group(self, name: str) -> tuple[str, ...]:
         """The forms of the group ``name``; KeyError when there is no such group."""
@@ -232,25 +239,55 @@ class LegalForms(Spec):
 
 class CompanyPatternEntry(Spec):
     """A regex that finds a company no list names; its group ``name`` is the company's name, and
-    ``{legal_forms.GROUP}`` stands for the forms of that group."""
+    ``{legal_forms.GROUP}`` stands for the forms of that group. An optional group ``form`` marks the
+    legal form or company word the match hangs on (株式会社, グループ, 銀行): the name is read from the
+    sentence's MeCab words on the form's side (see company_patterns.yaml), and a form that does not
+    start and end on word boundaries (the グループ of レンダリングループ) is no match.
+
+    ``proper`` says which word of the name (before its form) must be a proper noun or a word the
+    dictionary does not know: ``first`` (三菱UFJ銀行, not 地方銀行; everyday words before it are cut
+    off, so 同日トヨタ自動車 gives トヨタ自動車) or ``last`` (EISグループ, not セキュリティグループ).
+    ``whole_word`` says the name must not run on into a longer noun (自動車業界, 証券業協会): the
+    word after the match is not a noun, or is a legal form or one of ``name_bounds.after``."""
 
     id: str
     regex: str
     note: str | None = None
+    proper: Literal["first", "last"] | None = None
+    whole_word: bool = False
+
+
+class NameBounds(Spec):
+    """Where a company name read from the MeCab words stops. ``before``: words written right before a
+    name, with nothing between, that are not part of it (旧ヤフー, 米Zephyr, 韓国サムスン電子): a
+    name read backwards from its form stops at them, and they are cut from the start of a name GiNZA
+    proposes. ``after``: words right after a name that are not part of it, the titles of its people
+    and its parts (代表取締役社長, 傘下, 本社): a name read forwards from its form stops at them
+    (株式会社X代表取締役社長 gives X), and they may follow a ``whole_word`` name (X銀行頭取)."""
+
+    before: Names = ()
+    after: Names = ()
 
 
 class CompanyPatternsFile(RuleFileSpec):
-    """``rules/company_patterns.yaml``: legal forms, the patterns, and names they must never give."""
+    """``rules/company_patterns.yaml``: legal forms, the patterns, where the names they read stop, and
+    names they must never give."""
 
     legal_forms: LegalForms
     patterns: tuple[CompanyPatternEntry, ...]
+    name_bounds: NameBounds = NameBounds()
     reject: Names = ()
 
 
 # --- the NER filter -------------------------------------------------------------------------------
 
 class NerFile(RuleFileSpec):
-    """``rules/ner.yaml``: which GiNZA labels may be companies, and the words of the NER filters."""
+    """``rules/ner.yaml``: which GiNZA labels may be companies, and the words of the NER filters:
+    ``company_context`` (words that show a sentence talks about a business), ``stop_words`` (names
+    only GiNZA proposes that are never companies), ``person_cues`` / ``person_titles`` / ``person_names``
+    (what makes a name a person's), ``context_particles`` (what may stand between a kanji name and a
+    context word that shows it is a company: 北辰の株式) and ``company_nouns`` (words for a kind of
+    company, after which a name in brackets is a company's rather than a gloss of the word)."""
 
     moved_keys: ClassVar[Mapping[str, str]] = {
         "company_suffixes": "'company_suffixes' is now legal_forms.ner_evidence in company_patterns.yaml "
@@ -263,6 +300,9 @@ class NerFile(RuleFileSpec):
     stop_words: Words
     person_cues: Words
     person_titles: Words
+    person_names: Names = ()
+    context_particles: Words = ()
+    company_nouns: Words = ()
 
 
 # --- money ---------------------------------------------------------------------------------------
