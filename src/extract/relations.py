@@ -28,6 +28,8 @@ parentheses) stays here:
     triggers:          {partnership|investment|acquisition: [words]}    提携, 出資, 買収
     not_triggers:      [longer words holding a trigger]                  投資家, 設備投資
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
+    contract_triggers, topic_receives, subject_receives                   契約 / 出資 / 傘下に入
+    stake_purchases:   {shares, verbs, controlling}                      株式を取得 / 全株式
     status_words:      {planned|ended: [words after a trigger]}          検討 / 撤回
     denied_reports, speculation                                           報道を否定 / かもしれ
     same_company:      [words for the company the text is about]         同社
