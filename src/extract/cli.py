@@ -193,6 +193,49 @@ def eval_command(output_dir: Path, gold_path: Path, as_json: bool, by_rule: bool
         sys.exit(1)
 
 
+@main.command("explain")
+@click.argument("text", required=False)
+@click.option("--post", "post_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Explain a sentence of this post file instead of TEXT.")
+@click.option("--sentence", "sentence_ids", type=click.IntRange(min=0), multiple=True,
+              help="The sentence of --post to explain, numbered as the sentences table (repeatable; "
+                   "default: every sentence with a company, amount, date or trigger).")
+@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=Path("rules"),
+              show_default=True, help="Folder of YAML rule files.")
+@click.option("--no-ner", is_flag=True, help="Rules only: no GiNZA entities nor dependency parse.")
+def explain_command(text: str | None, post_path: Path | None, sentence_ids: tuple[int, ...], rules_dir: Path,
+                    no_ner: bool) -> None:
+    """Show what the pipeline reads in a sentence and why each pair of companies is a relation or not.
+
+    Prints the MeCab tokens, every company, amount and date with the rule
+    (or GiNZA) that found it, the dependency parse the relation step read,
+    each trigger with its type and status, and for every pair of companies
+    the relation it gave or the reason it gave none.
+
+    \b
+    Examples:
+      extract explain "ソフトバンクグループはOpenAIに225億ドルを出資した。"
+      extract explain --post corpus/post.md --sentence 12
+    """
+    from extract.corpus import read_post
+    from extract.explain import explain_post
+    from extract.models import Post
+    from extract.process import Extractors
+    from extract.rules import load_rules
+
+    if (text is None) == (post_path is None):
+        raise click.UsageError("give either TEXT or --post FILE")
+    if sentence_ids and post_path is None:
+        raise click.UsageError("--sentence needs --post")
+    if post_path is not None:
+        post = read_post(post_path, post_path.parent)
+    else:
+        assert text is not None  # checked above
+        post = Post("text", "(text)", None, None, None, (), (), None, None, text, "")
+    extractors = Extractors(load_rules(rules_dir), use_ner=not no_ner)
+    click.echo(explain_post(post, extractors, list(sentence_ids) or None))
+
+
 @main.command("report")
 @click.argument("output_dir", metavar="OUTPUT", type=click.Path(path_type=Path))
 @click.option("-o", "--out", "report_path", type=click.Path(path_type=Path, dir_okay=False),

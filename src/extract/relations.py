@@ -1,28 +1,41 @@
-"""Partnerships and investments between companies, stated in one sentence.
+"""Partnerships, investments and acquisitions between companies, stated in one sentence.
 
-A relation needs a trigger word (提携, 協業, 出資 ... from
+A relation needs a trigger word (提携, 出資, 買収 ... from
 ``rules/partnerships.yaml``) and two parties. Japanese marks who does what
 with particles: ``AとBが提携`` and ``A、B、Cの3社が協業`` relate every company
 of the coordinated group; ``AはBと提携`` and ``Bとの提携`` relate the subject,
 or the company the text is about when the sentence leaves it out, with the
-partner; ``AがBに出資`` makes A the investor (party_a) and B the investee.
-Back-references (同社, 両社) stand for the company the text is about and the
-last two companies named, as a reader would take them. Where GiNZA's
-dependency parse is available, a party must belong to the trigger's clause,
-so a company named elsewhere in a long sentence is not pulled in. Statements
-that are denied or only speculated (提携しない, 提携を検討) give no relation.
+partner. Investments and acquisitions have a direction: the actor (party_a)
+is the subject or the agent (AがBに出資, AがBを買収, AによるBの買収), or, in a
+passive, the company marked with に, による or から (BはAに買収された, BはAから
+出資を受けた); the company invested in or bought is the target, the object, the
+owner of the trigger (Bの買収) or the name written right before it (B買収). A
+funding round (Xの資金調達にAとBが参加) makes every joining company an investor
+in its owner, each with the amount in parentheses after its name. Back-references
+(同社, 両社) stand for the company the text is about and the last two companies
+named, as a reader would take them. Where GiNZA's dependency parse is available,
+a party must belong to the trigger's clause, so a company named elsewhere in a
+long sentence is not pulled in.
+
+Every statement has a status: done, or planned / ended when a status word follows
+its trigger in its clause (買収を検討, 提携を解消); the writer's own speculation
+(提携するかもしれない) gives no relation.
 
 Every word this reads comes from ``rules/partnerships.yaml`` (besides ``source:``
 and ``examples:``); the regex structure around the words (look-arounds, digits,
 parentheses) stays here:
 
-    triggers:          {partnership|investment: [words]}                 提携, 出資
+    triggers:          {partnership|investment|acquisition: [words]}    提携, 出資, 買収
     not_triggers:      [longer words holding a trigger]                  投資家, 設備投資
-    hedges, negations: [words after a trigger that void it]              検討 / しない
+    funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
+    contract_triggers, topic_receives, subject_receives                   契約 / 出資 / 傘下に入
+    stake_purchases:   {shares, verbs, controlling}                      株式を取得 / 全株式
+    status_words:      {planned|ended: [words after a trigger]}          検討 / 撤回
+    denied_reports, speculation                                           報道を否定 / かもしれ
     same_company:      [words for the company the text is about]         同社
     both_companies:    [words for the last two companies named]          両社
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
-    roles:             {partner|target|source|subject|example|of: [particles after a name]}
+    roles:             {partner|target|source|subject|object|agent|example|of: [particles after a name]}
     group_counts:      {count_words, counters, particles}                3社が, 両社で
     name_suffixes, not_name_suffixes: [words after a name that belong to it, words that do not]
     topic_particles:   [particles making a company the topic]            AWSは
@@ -40,15 +53,32 @@ from itertools import combinations
 from extract.models import CompanyMention, Sentence, Span
 from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.numerals import DIGIT
-from extract.normalize.alternation import any_word
+from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
 from extract.rules.schema import PartnershipsFile
 
-PARTNERSHIP, INVESTMENT = "partnership", "investment"
-#: Characters after a trigger in which a negation (しない, せず) denies it.
-NEGATION_WINDOW = 12
-#: Characters of modifiers between AとBの and the trigger (AとBの戦略的提携).
-_OWNED_TRIGGER_GAP = 8
+PARTNERSHIP, INVESTMENT, ACQUISITION = "partnership", "investment", "acquisition"
+DONE, PLANNED, ENDED = "done", "planned", "ended"
+#: Roles of the company that acts in a directed relation (invests, buys) in the active voice, and of
+#: the company that receives it.
+_ACTOR_ROLES = ("subject", "agent")
+_RECEIVER_ROLES = ("object", "target", "bare")
+#: What ends the clause of a trigger, for its status and speculation words: a clause joined with し、,
+#: り、, が、, に加え、, ことで、 ... says something else (提携し、新製品の開発も検討する: the 提携 is done).
+_CLAUSE_END_RE = re.compile(r"(?:し|して|り|が|ものの|一方|ほか|加え|ことで|ため|ことから|により|によって)、"
+                            r"|[。!！?？\n]")
+#: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
+_LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
+#: Characters between a joining company and its join word (BやCも今回のラウンドに参加).
+_JOIN_GAP = 16
+#: Characters of modifiers between AとBの and the trigger (AとBの戦略的提携, AとBの30億ドルの計算資源契約);
+#: a funding round's may be longer (Xの$2 billionのラウンド).
+_OWNED_TRIGGER_GAP = 12
+_OWNED_ROUND_GAP = 20
+#: How many heads up from the trigger word still belong to its clause (提携 <- を <- 結ぶ <- 方針).
+_CLAUSE_HEADS = 3
+#: Characters between a share word and the verb of acquiring it (株式の49%を143億ドルで取得).
+_STAKE_GAP = 20
 #: What stands between a name and its abbreviation in parentheses right after it.
 _ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
@@ -63,8 +93,26 @@ class PartnershipRules:
     triggers: tuple[tuple[str, str], ...]
     trigger_re: re.Pattern
     not_triggers: tuple[str, ...]
-    hedges: tuple[str, ...]
-    negations: tuple[str, ...]
+    #: Investment triggers whose owner is the company invested in (Xの資金調達).
+    funding_triggers: frozenset[str]
+    #: Partnership triggers of a contract, whose other party may be marked as receiver, owner or source.
+    contract_triggers: frozenset[str]
+    #: A share word and, later in its clause, a verb of acquiring it (株式を…取得); None without any.
+    stake_re: re.Pattern | None
+    #: Before or in a stake purchase: the stake is controlling, an acquisition (全株式, 過半).
+    controlling: tuple[str, ...]
+    #: A join word (参加) after a party: it takes part in a directed trigger as a further actor.
+    join_re: re.Pattern
+    #: Investment triggers whose left-out receiver is the company the text is about (親会社のAが出資した).
+    topic_receives: frozenset[str]
+    #: Directed triggers whose subject receives and whose owner acts (BがAの傘下に入る).
+    subject_receives: frozenset[str]
+    #: Right after a directed trigger: the statement is passive (買収された, 出資を受けた).
+    passive_re: re.Pattern
+    #: Status word -> planned or ended, longest first.
+    status_words: tuple[tuple[str, str], ...]
+    denied_reports: tuple[str, ...]
+    speculation: tuple[str, ...]
     same_company: tuple[str, ...]
     both_companies: tuple[str, ...]
     #: Particle after a party -> its role, longest particle first (といった before と).
@@ -77,8 +125,13 @@ class PartnershipRules:
     group_count_re: re.Pattern
     #: What may follow a name before its particle: a parenthesis, a suffix of the name (社), markup, spaces.
     name_tail_re: re.Pattern
+    #: A product named after its maker (Microsoft Azure), read as the maker's name when it starts with it
+    #: (products.yaml's products); None without products.
+    product_re: re.Pattern | None
     #: An unnamed company as the sentence's subject (某企業は, 同業のスタートアップが): the topic is not the actor.
     unnamed_subject_re: re.Pattern
+    #: An unnamed company or a count of them as the receiver (スタートアップ5社に, 新興企業へ): not the topic.
+    unnamed_receiver_re: re.Pattern
     #: A company the text deliberately leaves unnamed, as the topic (某生成AI企業は): from there the text is
     #: about a company it does not name. Generic ones (多くの企業は) leave the topic as it was.
     unnamed_topic_re: re.Pattern
@@ -86,7 +139,7 @@ class PartnershipRules:
 
 @dataclass(frozen=True)
 class Partnership:
-    """A relation stated in a sentence; party_a invests in party_b for investments."""
+    """A relation stated in a sentence; party_a invests in or buys party_b for investments and acquisitions."""
 
     sentence_id: int
     party_a_id: str
@@ -94,6 +147,7 @@ class Partnership:
     party_b_id: str
     party_b_name: str
     type: str
+    status: str
     money_value_usd: float | None
     trigger: str
     evidence: str
@@ -102,7 +156,8 @@ class Partnership:
 
 @dataclass(frozen=True)
 class _Party:
-    """A company taking part in a sentence: named there, or referred back to (同社)."""
+    """A company taking part in a sentence: named there, or referred back to (同社). ``tail_end`` is
+    where what follows its name (a parenthesis such as （50億ドル）, 社, its particle) ends."""
 
     start: int
     end: int
@@ -110,14 +165,22 @@ class _Party:
     name: str
     role: str
     group: int
+    tail_end: int
 
 
-def compile_partnership_rules(spec: PartnershipsFile) -> PartnershipRules:
-    """Compile the validated cues of ``rules/partnerships.yaml`` into the relation step's regexes."""
+def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = ()) -> PartnershipRules:
+    """Compile the validated cues of ``rules/partnerships.yaml`` into the relation step's regexes;
+    ``products`` (products.yaml) are the product names that act for their maker (Microsoft Azureは).
+
+    A product acting for its maker is found where it starts with the maker's name, as the companies
+    stage finds the maker there, so the relation step reads the particle after the whole product."""
     pairs = sorted(((word, kind) for kind, words in spec.triggers.items() for word in words),
                    key=lambda pair: -len(pair[0]))
+    stake = spec.stake_purchases
     role_pairs = tuple(sorted(((particle, role) for role, particles in spec.roles.model_dump().items()
                                for particle in particles), key=lambda pair: -len(pair[0])))
+    status_pairs = tuple(sorted(((word, status) for status, words in spec.status_words.model_dump().items()
+                                 for word in words), key=lambda pair: -len(pair[0])))
     coordinators = any_word(spec.coordinators)
     counts = spec.group_counts
     count_words, counters, count_particles = (any_word(words)
@@ -127,20 +190,33 @@ def compile_partnership_rules(spec: PartnershipsFile) -> PartnershipRules:
     unnamed = spec.unnamed_companies
     nouns, subject_particles, prefixes, not_topic = (any_word(words) for words in (
         unnamed.nouns, unnamed.subject_particles, unnamed.prefixes, unnamed.not_topic))
+    receiver_particles = any_word((*spec.roles.target, *spec.roles.object))
     return PartnershipRules(
         triggers=tuple(pairs),
         trigger_re=re.compile("|".join(re.escape(word) for word, _ in pairs)),
         not_triggers=spec.not_triggers,
-        hedges=spec.hedges,
-        negations=spec.negations,
+        funding_triggers=frozenset(spec.funding_triggers),
+        contract_triggers=frozenset(spec.contract_triggers),
+        stake_re=(re.compile(rf"{any_word(stake.shares)}[^。、\n]{{0,{_STAKE_GAP}}}?{any_word(stake.verbs)}")
+                  if stake else None),
+        controlling=stake.controlling if stake else (),
+        join_re=re.compile(any_word(spec.join_words)),
+        topic_receives=frozenset(spec.topic_receives),
+        subject_receives=frozenset(spec.subject_receives),
+        passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
+        status_words=status_pairs,
+        denied_reports=spec.denied_reports,
+        speculation=spec.speculation,
         same_company=spec.same_company,
         both_companies=spec.both_companies,
         roles=role_pairs,
         topic_particles=spec.topic_particles,
         coordinator_re=re.compile(rf"\s*{coordinators}\s*"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
+        product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{suffix}|\*+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
+        unnamed_receiver_re=re.compile(rf"(?:{nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"),
         unnamed_topic_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}(?!{not_topic}){any_word(spec.topic_particles)}"),
     )
 
@@ -152,28 +228,92 @@ def may_hold_relation(sentence: Sentence, rules: PartnershipRules) -> bool:
 
 @dataclass(frozen=True)
 class _Trigger:
+    """A trigger word in a sentence (body offsets), the type and status of what it states, and whether
+    its subject receives (買収された, 傘下に入る) or it is a funding round's (資金調達)."""
+
     start: int
     end: int
     word: str
     type: str
+    status: str
+    passive: bool
+    funding: bool
+    #: Why the trigger states no relation (the writer's speculation), None when it does.
+    voided: str | None = None
+    #: A purchase of shares (Bの株式を取得): the owner of the shares receives.
+    stake: bool = False
+
+
+@dataclass(frozen=True)
+class TriggerTrace:
+    """What the relation step made of one trigger word, for ``extract explain``: its reading, why it
+    states nothing (``voided``), the parties the dependency parse put outside its clause, and the pairs
+    (party_a, party_b names) it gave."""
+
+    word: str
+    type: str
+    status: str
+    passive: bool
+    funding: bool
+    voided: str | None
+    outside_clause: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class SentenceTrace:
+    """What the relation step read in one sentence: the company the text was about, every party with
+    its role and coordination group (name, role, group), and each trigger."""
+
+    sentence_id: int
+    topic: str | None
+    parties: tuple[tuple[str, str, int], ...]
+    triggers: tuple[TriggerTrace, ...]
 
 
 def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
-    """Trigger words of the sentence that are neither part of a non-trigger word, denied nor hedged."""
-    text, found = sentence.text, []
+    """Trigger words of the sentence that are not part of a non-trigger word, each with the status its
+    clause gives it; one the writer only speculates about is ``voided``."""
+    text = sentence.text
     kinds = dict(rules.triggers)
-    for match in rules.trigger_re.finditer(text):
-        around = text[max(0, match.start() - 4): match.end() + 4]
-        if any(word in around and _covers(text, match, word) for word in rules.not_triggers):
-            continue
-        after = text[match.end():]
-        if any(word in after[:NEGATION_WINDOW] for word in rules.negations):
-            continue
-        if any(word in after for word in rules.hedges):
-            continue
-        found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(),
-                              kinds[match.group()]))
+    stakes = list(rules.stake_re.finditer(text)) if rules.stake_re else []
+    matches = [match for match in rules.trigger_re.finditer(text)
+               if not any(word in text[max(0, match.start() - 4): match.end() + 4] and _covers(text, match, word)
+                          for word in rules.not_triggers)
+               and not any(overlaps(Span(*match.span()), Span(*stake.span())) for stake in stakes)]
+    matches = sorted([*matches, *stakes], key=lambda match: match.start())
+    found = []
+    for index, match in enumerate(matches):
+        following = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        clause_end = _CLAUSE_END_RE.search(text, match.end(), following)
+        window = text[match.end(): clause_end.start() if clause_end else following]
+        speculation = next((word for word in rules.speculation if word in window), None)
+        stake = match.re is rules.stake_re
+        kind = _stake_kind(text, match, rules) if stake else kinds[match.group()]
+        found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
+                              _status(window, rules),
+                              kind != PARTNERSHIP and (match.group() in rules.subject_receives
+                                                       or rules.passive_re.match(text, match.end()) is not None),
+                              match.group() in rules.funding_triggers,
+                              f"the writer's speculation ({speculation})" if speculation else None, stake))
     return found
+
+
+def _stake_kind(text: str, match: re.Match[str], rules: PartnershipRules) -> str:
+    """A purchase of all or most of the shares (全株式を取得, 株式の過半を取得) is an acquisition, else an
+    investment."""
+    around = text[max(0, match.start() - 4): match.end()]
+    return ACQUISITION if any(word in around for word in rules.controlling) else INVESTMENT
+
+
+def _status(window: str, rules: PartnershipRules) -> str:
+    """done when the clause denies a report about the deal (報道を否定: it stands), else ended when an ended
+    word follows the trigger (提携しない方針, 買収計画を撤回), else planned when a planned word does (買収を検討),
+    else done."""
+    if any(phrase in window for phrase in rules.denied_reports):
+        return DONE
+    found = {status for word, status in rules.status_words if word in window}
+    return ENDED if ENDED in found else PLANNED if PLANNED in found else DONE
 
 
 def _covers(text: str, match: re.Match[str], word: str) -> bool:
@@ -182,21 +322,33 @@ def _covers(text: str, match: re.Match[str], word: str) -> bool:
     return any(overlaps(Span(*hit.span()), trigger) for hit in re.finditer(re.escape(word), text))
 
 
-def _role(sentence: Sentence, end: int, rules: PartnershipRules) -> tuple[str, int]:
-    """The role particle after a party ending at body offset ``end``, and where the particle ends."""
+def _name_end(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> int:
+    """Where the name of a party named at body offsets [start, end) ends in the sentence: at the end of
+    a product named after its maker (Microsoft Azure, グーグル・クラウド), which acts for its maker."""
+    product = rules.product_re.match(sentence.text, start - sentence.start) if rules.product_re else None
+    return max(end - sentence.start, product.end() if product else 0)
+
+
+def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> tuple[str, int, int]:
+    """The role particle after a party named at body offsets [start, end), where what follows the name
+    (the rest of a product named after it, Microsoft Azure; a parenthesis; 社) ends and where the
+    particle ends (sentence offsets). A name written right before a trigger word (B買収) has the role
+    "bare"."""
     text = sentence.text
-    position = end - sentence.start
+    position = _name_end(sentence, start, end, rules)
     skipped = rules.name_tail_re.match(text, position)
     if skipped:
         position = skipped.end()
     for particle, role in rules.roles:
         if text.startswith(particle, position):
-            return role, position + len(particle)
-    return "other", position
+            return role, position, position + len(particle)
+    if rules.trigger_re.match(text, position):
+        return "bare", position, position
+    return "other", position, position
 
 
 class RelationFinder:
-    """Finds partnership and investment statements in a post, sentence by sentence."""
+    """Finds partnership, investment and acquisition statements in a post, sentence by sentence."""
 
     def __init__(self, rules: PartnershipRules) -> None:
         self._rules = rules
@@ -211,7 +363,7 @@ class RelationFinder:
 
     def find(self, sentences: Sequence[Sentence], companies: Sequence[CompanyMention],
              money: Mapping[int, Sequence[tuple[int, float | None]]],
-             parses: Mapping[int, ParsedSentence]) -> list[Partnership]:
+             parses: Mapping[int, ParsedSentence], trace: list[SentenceTrace] | None = None) -> list[Partnership]:
         """Relations of one post.
 
         ``money`` maps a sentence id to (body offset, value in USD) of its
@@ -227,19 +379,34 @@ class RelationFinder:
         relations: list[Partnership] = []
         for sentence in sentences:
             mentions = by_sentence.get(sentence.sentence_id, [])
+            # The title of a linked article ([AのB買収、その真意は？](/url)) is about that article: no topic.
+            link = _LINK_TITLE_RE.search(sentence.text) is not None
             triggers = _triggers(sentence, self._rules) if mentions or self._reference_re.search(sentence.text) else []
             if triggers:
-                parties = self._parties(sentence, mentions, topic, recent)
+                parties = self._parties(sentence, mentions, None if link else topic, recent)
+                traced = []
                 for trigger in triggers:
-                    relations += self._relations(sentence, trigger, parties, topic,
-                                                 money.get(sentence.sentence_id, ()),
-                                                 parses.get(sentence.sentence_id))
-            topic = _topic_after(sentence, mentions, topic, self._rules)
+                    found = [] if trigger.voided else self._relations(
+                        sentence, trigger, parties, None if link else topic, money.get(sentence.sentence_id, ()),
+                        parses.get(sentence.sentence_id))
+                    relations += found
+                    parse = parses.get(sentence.sentence_id)
+                    traced.append(TriggerTrace(
+                        trigger.word, trigger.type, trigger.status, trigger.passive, trigger.funding, trigger.voided,
+                        tuple(p.name for p in parties if not _is_topic(sentence, p, self._rules)
+                              and not _in_clause(parse, p, trigger)),
+                        tuple((row.party_a_name, row.party_b_name) for row in found)))
+                if trace is not None:
+                    trace.append(SentenceTrace(sentence.sentence_id, None if link or topic is None else topic.name,
+                                               tuple((p.name, p.role, p.group) for p in parties), tuple(traced)))
+            if not link:
+                topic = _topic_after(sentence, mentions, topic, self._rules)
             for mention in mentions:
                 recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
-        # A company and its own parent (Google and Alphabet) are one group, not partners or investors.
-        return _distinct([r for r in relations
-                          if parents.get(r.party_a_id) != r.party_b_id and parents.get(r.party_b_id) != r.party_a_id])
+        # A company and its own parent (Google and Alphabet) are one group, not partners; an investment
+        # or acquisition between them is a relation.
+        return _distinct([r for r in relations if r.type != PARTNERSHIP
+                          or parents.get(r.party_a_id) != r.party_b_id and parents.get(r.party_b_id) != r.party_a_id])
 
     def _parties(self, sentence: Sentence, mentions: Sequence[CompanyMention], topic: CompanyMention | None,
                  recent: Sequence[CompanyMention]) -> list[_Party]:
@@ -251,41 +418,59 @@ class RelationFinder:
                 continue  # a company name wins over a back-reference written inside it
             if match.group() in self._rules.both_companies:
                 parties += [(start, end, m.company_id, m.name) for m in recent[-2:]] if len(recent) >= 2 else []
-            elif topic is not None:
-                parties.append((start, end, topic.company_id, topic.name))
+            elif topic is not None or recent:
+                # 同社: the company the text is about, else the last one named (Xの株価は上がった。同社は…)
+                referent = topic or recent[-1]
+                parties.append((start, end, referent.company_id, referent.name))
         parties.sort()
         result: list[_Party] = []
         group = 0
-        previous_end = None
+        previous: _Party | None = None
         for start, end, company_id, name in parties:
-            between = sentence.text[previous_end - sentence.start: start - sentence.start] if previous_end else ""
-            if previous_end is not None and _ABBREVIATION_RE.fullmatch(between):
-                continue  # Hewlett Packard Enterprise (HPE): the name again, not another party
-            if previous_end is not None and not (start == previous_end
-                                                 or self._rules.coordinator_re.fullmatch(between or " ")):
-                group += 1
-            role, _ = _role(sentence, end, self._rules)
-            result.append(_Party(start, end, company_id, name, role, group))
-            previous_end = end
+            if previous is not None:
+                between = sentence.text[previous.end - sentence.start: start - sentence.start]
+                if _ABBREVIATION_RE.fullmatch(between):
+                    continue  # Hewlett Packard Enterprise (HPE): the name again, not another party
+                # What joins two names is read after the first one's parenthesis (A（50億ドル）とB).
+                joint = sentence.text[max(previous.tail_end, previous.end) - sentence.start: start - sentence.start]
+                # 両社 stands for two companies at one place: they are one group.
+                same_place = start in (previous.start, previous.end)
+                if not (same_place or self._rules.coordinator_re.fullmatch(joint or " ")):
+                    group += 1
+            role, tail_end, particle_end = _role(sentence, start, end, self._rules)
+            if role == "of" and self._rules.group_count_re.match(sentence.text, particle_end):
+                role = "subject"  # A、B、Cの3社が: the counted group acts
+            previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end)
+            result.append(previous)
         return _group_roles(result)
 
     def _relations(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
                    topic: CompanyMention | None, money: Sequence[tuple[int, float | None]],
                    parse: ParsedSentence | None) -> list[Partnership]:
-        """The relations one trigger states."""
-        before = [p for p in parties if p.end <= trigger.start and _in_clause(parse, p, trigger)]
+        """The relations one trigger states, each with its amount: the one in parentheses after the
+        actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger."""
+        # A company marked as the topic (Aは、…) speaks for the whole sentence, however deep the trigger's clause.
+        clause = [p for p in parties if _is_topic(sentence, p, self._rules) or _in_clause(parse, p, trigger)]
+        before = [p for p in clause if p.end <= trigger.start]
         if self._rules.unnamed_subject_re.search(sentence.text, 0, trigger.start - sentence.start):
             topic = None
-        if trigger.type == INVESTMENT:
-            pairs = _investment_pairs(before, topic)
-            rule_id = "relation.investment"
+        topic_party = (_Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start)
+                       if topic else None)
+        if trigger.type == PARTNERSHIP:
+            pairs = _partnership_pairs(before, topic_party, sentence, trigger, self._rules)
         else:
-            pairs = _partnership_pairs(before, topic, sentence, trigger, self._rules)
-            rule_id = "relation.partnership"
+            after = [p for p in parties if p.start >= trigger.end]
+            pairs = _directed_pairs(before, after, topic_party, sentence, trigger, self._rules)
         amount = _amount_for(money, trigger)
-        return [Partnership(sentence.sentence_id, a[0], a[1], b[0], b[1], trigger.type, amount, trigger.word,
-                            sentence.text, rule_id)
-                for a, b in pairs if a[0] != b[0]]
+        return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, trigger.type,
+                            trigger.status, _own_amount(money, a) or _own_amount(money, b) or amount,
+                            trigger.word, sentence.text, f"relation.{trigger.type}")
+                for a, b in pairs if a.company_id != b.company_id]
+
+
+def _is_topic(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:
+    """Whether a topic particle (は) follows the party's name."""
+    return sentence.text.startswith(rules.topic_particles, party.tail_end - sentence.start)
 
 
 def _group_roles(parties: list[_Party]) -> list[_Party]:
@@ -293,18 +478,16 @@ def _group_roles(parties: list[_Party]) -> list[_Party]:
     last_role: dict[int, str] = {}
     for party in parties:
         last_role[party.group] = party.role
-    return [_Party(p.start, p.end, p.company_id, p.name, last_role[p.group], p.group) for p in parties]
+    return [_Party(p.start, p.end, p.company_id, p.name, last_role[p.group], p.group, p.tail_end) for p in parties]
 
 
-def _ids(party: _Party) -> tuple[str, str]:
-    return party.company_id, party.name
-
-
-def _partnership_pairs(parties: Sequence[_Party], topic: CompanyMention | None, sentence: Sentence,
-                       trigger: _Trigger, rules: PartnershipRules) -> list[tuple[tuple, tuple]]:
-    """Who partners with whom: a coordinated group among itself, or a subject with its partners."""
+def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence: Sentence,
+                       trigger: _Trigger, rules: PartnershipRules) -> list[tuple[_Party, _Party]]:
+    """Who partners with whom: a coordinated group among itself, or a subject (each member of a subject
+    group: AとBは、それぞれCと提携) or agent (AやBによるCとの提携) with its partners. In a contract the
+    other party may be its receiver, owner or source (AはBにGPUを供給する契約, Bのモデルを採用する契約)."""
     partners = [p for p in parties if p.role == "partner"]
-    subjects = [p for p in parties if p.role in ("subject", "of", "source") and p not in partners]
+    subjects = [p for p in parties if p.role in ("subject", "agent", "of", "source") and p not in partners]
     groups: dict[int, list[_Party]] = {}
     for party in parties:
         groups.setdefault(party.group, []).append(party)
@@ -312,40 +495,103 @@ def _partnership_pairs(parties: Sequence[_Party], topic: CompanyMention | None, 
     coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2
                    and (g[-1].role == "subject"
                         or g[-1].role == "of" and _owns_trigger(sentence, g[-1], trigger, rules))]
+    if not partners and not coordinated and trigger.word in rules.contract_triggers:
+        partners = [p for p in parties if p.role in ("target", "object", "source", "of")]
+        subjects = [p for p in parties if p.role in ("subject", "agent") and p not in partners]
     if partners:
         before = [p for p in subjects if p.start < partners[0].start]
-        anchor = before[-1] if before else next((p for p in subjects), None)
-        first = _ids(anchor) if anchor else (topic.company_id, topic.name) if topic else None
-        if first is None:
+        anchor = before[-1] if before else next((p for p in subjects), None) or topic
+        if anchor is None:
             return []
-        return [(first, _ids(p)) for p in partners]
-    if coordinated:
-        group = coordinated[-1]
-        return [(_ids(a), _ids(b)) for a, b in combinations(group, 2)]
+        anchors = [p for p in subjects if p.group == anchor.group] if anchor.role in ("subject", "agent") else [anchor]
+        return [(a, p) for a in anchors for p in partners if a.group != p.group]
+    if coordinated and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
+        return list(combinations(coordinated[-1], 2))
     return []
+
+
+def _unnamed_partner(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
+    """Whether a partner the text does not name stands between a group and its trigger (AとBは、大学との
+    連携を強化: each works with a university, not with the other)."""
+    _, _, after = _role(sentence, party.start, party.end, rules)
+    between = sentence.text[after: trigger.start - sentence.start]
+    # と alone is too common inside other words (図ることで) to count anywhere but right before the trigger.
+    return any(particle in between if len(particle) > 1 else between.endswith(particle)
+               for particle, role in rules.roles if role == "partner")
 
 
 def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
-    """Whether the の after a group introduces the relation itself (AとBの提携, A、B、Cの3社が協業),
+    """Whether the の after a group introduces the relation itself (AとBの提携, A、B、Cの3社が協業, Bの買収),
     not some other thing of theirs (A、B、Cの製品)."""
-    _, after = _role(sentence, party.end, rules)
+    _, _, after = _role(sentence, party.start, party.end, rules)
     between = sentence.text[after: trigger.start - sentence.start]
-    return bool(rules.group_count_re.match(between)) or (len(between) <= _OWNED_TRIGGER_GAP and "、" not in between)
+    if rules.group_count_re.match(between):
+        return True
+    # Aの合弁会社に出資: the の-phrase names what the trigger acts on, not its owner.
+    marked = any(between.endswith(particle) for particle, role in rules.roles if role in _RECEIVER_ROLES)
+    gap = _OWNED_ROUND_GAP if trigger.funding else _OWNED_TRIGGER_GAP
+    return len(between) <= gap and "、" not in between and not marked
 
 
-def _investment_pairs(parties: Sequence[_Party], topic: CompanyMention | None) -> list[tuple[tuple, tuple]]:
-    """Investor (party_a) and investee (party_b): AがBに出資, AはBへの投資, BはAから出資を受けた."""
-    targets = [p for p in parties if p.role == "target"]
-    sources = [p for p in parties if p.role == "source"]
-    subjects = [p for p in parties if p.role in ("subject", "partner")]
-    topic_ids = (topic.company_id, topic.name) if topic else None
-    if targets:
-        investor = _ids(subjects[0]) if subjects else topic_ids
-        return [(investor, _ids(t)) for t in targets] if investor else []
-    if sources:
-        investee = _ids(subjects[0]) if subjects else topic_ids
-        return [(_ids(s), investee) for s in sources] if investee else []
-    return []
+def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
+    """Whether the party's の is right before the trigger (Bの買収, not Aの今回の買収)."""
+    _, _, after = _role(sentence, party.start, party.end, rules)
+    return after == trigger.start - sentence.start
+
+
+def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _Party | None, sentence: Sentence,
+                    trigger: _Trigger, rules: PartnershipRules) -> list[tuple[_Party, _Party]]:
+    """(actor, receiver) pairs of an investment or acquisition.
+
+    Active (AがBに出資, AがBを買収, AによるBの買収, AはB買収を完了): the actors are the subjects or
+    agents, the receivers the targets, objects, a bare name before the trigger; the owner of the
+    trigger is the company bought in an acquisition (Bの買収) and the investor in an investment
+    (AのBへの出資, Anthropicの巨額投資). Passive (BはAに買収された, BはAから出資を受けた) turns them round.
+    BはAから出資 reads A as the actor too. A funding round's owner (Xの資金調達) receives from every company
+    joining it (…にAとBが参加). Companies joining after the trigger (BやCも参加する) are further actors.
+    The company the text is about stands in for an actor left out, and for the receiver of an
+    investment with a named actor, unless the receiver is an unnamed company (スタートアップ5社に出資).
+    """
+    owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)]
+    sources = [p for p in before if p.role == "source"]
+    if trigger.funding:
+        receivers = (owners or [p for p in before if p.role == "target"]
+                     or [p for p in before if p.role == "subject"][-1:] or ([topic] if topic else []))
+        actors = [p for p in (*sources, *_joining(after, sentence, rules)) if p not in receivers]
+        return [(actor, receiver) for receiver in receivers for actor in actors]
+    if trigger.passive or sources:
+        actors = [p for p in before if p.role in ("target", "agent", "source")] or owners
+        receivers = [p for p in before if p.role == "subject" and p not in actors] or ([topic] if topic else [])
+    else:
+        actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]
+        actors = [p for p in before if actor_groups and p.group == actor_groups[-1]]
+        receivers = [p for p in before if p.role in _RECEIVER_ROLES]
+        # Bの買収 and Bの株式を取得 are B bought (into); Aの今回の買収, Aの出資 (AのBへの出資, Anthropicの巨額投資)
+        # is A acting.
+        bought = owners if trigger.stake else [
+            p for p in owners if trigger.type == ACQUISITION and _right_before(sentence, p, trigger, rules)]
+        if bought and not receivers:
+            receivers = bought
+        elif not actors:
+            actors = [p for p in owners if p not in bought]
+        actors += [p for p in _joining(after, sentence, rules) if p not in actors]
+        if not actors and topic:
+            actors = [topic]
+        unnamed = rules.unnamed_receiver_re.search(sentence.text, 0, trigger.start - sentence.start)
+        if not receivers and topic and trigger.word in rules.topic_receives and not unnamed:
+            receivers = [topic]
+    return [(actor, receiver) for actor in actors for receiver in receivers]
+
+
+def _joining(parties: Sequence[_Party], sentence: Sentence, rules: PartnershipRules) -> list[_Party]:
+    """The companies after a trigger that join it: a subject group followed shortly by a join word (…に
+    AとBが参加, A（20億ドル）、B、Cなどが参加)."""
+    last: dict[int, _Party] = {}
+    for party in parties:
+        last[party.group] = party
+    joining_groups = {group for group, party in last.items() if party.role == "subject"
+                      and rules.join_re.search(sentence.text[party.tail_end - sentence.start:][:_JOIN_GAP])}
+    return [party for party in parties if party.group in joining_groups]
 
 
 def _in_clause(parse: ParsedSentence | None, party: _Party, trigger: _Trigger) -> bool:
@@ -359,7 +605,7 @@ def _in_clause(parse: ParsedSentence | None, party: _Party, trigger: _Trigger) -
         return True
     governing = {trigger_token.index}
     head = trigger_token
-    for _ in range(2):
+    for _ in range(_CLAUSE_HEADS):
         head = parse.tokens[head.head]
         governing.add(head.index)
     node = party_token
@@ -376,6 +622,11 @@ def _token_at(tokens: Sequence[ParsedToken], start: int, end: int) -> ParsedToke
     """The last parsed word inside [start, end) (a name's head word in Japanese)."""
     inside = [t for t in tokens if start <= t.start < end]
     return inside[-1] if inside else None
+
+
+def _own_amount(money: Sequence[tuple[int, float | None]], party: _Party) -> float | None:
+    """The USD value of an amount written right after the party's name, in its parenthesis (A（50億ドル）)."""
+    return next((usd for offset, usd in money if party.end <= offset < party.tail_end and usd is not None), None)
 
 
 def _amount_for(money: Sequence[tuple[int, float | None]], trigger: _Trigger) -> float | None:
@@ -400,7 +651,7 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
     """
     unnamed = rules.unnamed_topic_re.search(sentence.text)
     for mention in mentions:
-        position = mention.end - sentence.start
+        position = _name_end(sentence, mention.start, mention.end, rules)
         skipped = rules.name_tail_re.match(sentence.text, position)
         if sentence.text.startswith(rules.topic_particles, skipped.end() if skipped else position):
             return None if unnamed and unnamed.start() < position else mention
@@ -411,12 +662,12 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
         if len(_MARKUP_RE.sub("", rest)) <= _HEADING_CHARS:
             return mentions[0]
     if topic is None:
-        return next((m for m in mentions if _role(sentence, m.end, rules)[0] == "subject"), None)
+        return next((m for m in mentions if _role(sentence, m.start, m.end, rules)[0] == "subject"), None)
     return topic
 
 
 def _distinct(relations: list[Partnership]) -> list[Partnership]:
-    """One row per sentence, pair and type (a sentence repeating a trigger states it once)."""
+    """One row per sentence, pair and type (a sentence repeating a trigger states it once: the first)."""
     seen, result = set(), []
     for relation in relations:
         key = (relation.sentence_id, frozenset((relation.party_a_id, relation.party_b_id)), relation.type)

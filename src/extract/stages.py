@@ -75,7 +75,7 @@ STAGES = (
     Stage("chips", feeds=("chips",), needs=("tokens",)),
     Stage("money", feeds=("money",), needs=("segment",)),
     Stage("dates", feeds=("dates",), needs=("segment",)),
-    Stage("partnerships", feeds=("partnerships",), needs=("companies", "ner", "money")),
+    Stage("partnerships", feeds=("partnerships",), needs=("companies", "ner", "money"), reads=("products.yaml",)),
 )
 
 _BY_NAME = {stage.name: stage for stage in STAGES}

@@ -91,6 +91,7 @@ MONEY = pa.schema([
     pa.field("max_value", pa.float64()),
     pa.field("qualifier", pa.string(), nullable=False),
     pa.field("value_usd", pa.float64()),
+    pa.field("fx_source", pa.string()),
     pa.field("rule_id", pa.string(), nullable=False),
 ])
 
@@ -120,6 +121,7 @@ PARTNERSHIPS = pa.schema([
     pa.field("party_b_id", pa.string(), nullable=False),
     pa.field("party_b_name", pa.string(), nullable=False),
     pa.field("type", pa.string(), nullable=False),
+    pa.field("status", pa.string(), nullable=False),
     pa.field("money_value_usd", pa.float64()),
     pa.field("trigger", pa.string(), nullable=False),
     pa.field("evidence", pa.string(), nullable=False),

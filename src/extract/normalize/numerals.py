@@ -1,13 +1,14 @@
 """Japanese numerals: the shared regex pieces and the parser money and dates both read.
 
 Posts write numbers in arabic digits (4,950), full-width digits (４９５０),
-kanji (二千億, 二〇二五) and mixed forms (2億3000万, 1.5兆). Money and date
-rules need to find such numbers and turn them into values the same way, so the
-pattern and the parser live here, once.
+kanji (二千億, 二〇二五) and mixed forms (2億3000万, 1.5兆, 5千万, 3百万, 一万億).
+Money and date rules need to find such numbers and turn them into values the
+same way, so the pattern and the parser live here, once.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -41,37 +42,57 @@ DECIMAL_NUMBER = rf"{DIGIT}+(?:[{DECIMAL_POINT_CHARS}]{DIGIT}+)?"
 #: An arabic number with optional thousands separators and decimals: 4,950 / 1.5 / ４，９５０.
 ARABIC_NUMBER = (rf"{DIGIT}{{1,3}}(?:[{THOUSANDS_SEPARATOR_CHARS}]{DIGIT}{{3}})+(?:[{DECIMAL_POINT_CHARS}]{DIGIT}+)?"
                  rf"|{DECIMAL_NUMBER}")
-#: One group below 万 written in kanji, arabic or both: 二千, 3000, 三百五十.
-_GROUP = rf"(?:{ARABIC_NUMBER}|[{KANJI_DIGIT}{KANJI_SMALL_UNIT}]+)"
-#: A whole numeral: groups joined by large units (2億3000万, 二千億, 1.5兆, 4,950).
-NUMERAL = rf"(?:{_GROUP}[{LARGE_UNIT}])+(?:{_GROUP})?|{_GROUP}"
+#: One group below 万 that puts arabic digits before 千/百/十: 5千, 3百, 2千5百, 1.5千, 1千200.
+_MIXED_GROUP = (rf"{DECIMAL_NUMBER}[{KANJI_SMALL_UNIT}]"
+                rf"(?:(?:{DECIMAL_NUMBER}|[{KANJI_DIGIT}])?[{KANJI_SMALL_UNIT}])*"
+                rf"(?:{DECIMAL_NUMBER}|[{KANJI_DIGIT}])?")
+#: One group below 万 written in kanji, arabic or both: 二千, 3000, 三百五十, 5千.
+_GROUP = rf"(?:{_MIXED_GROUP}|{ARABIC_NUMBER}|[{KANJI_DIGIT}{KANJI_SMALL_UNIT}]+)"
+#: The large units after a group: one, or 万 before a larger one (一万億 is 10**12).
+_LARGE_UNITS = rf"[{LARGE_UNIT}]{{1,2}}"
+#: A whole numeral: groups joined by large units (2億3000万, 二千億, 1.5兆, 4,950, 5千万).
+NUMERAL = rf"(?:{_GROUP}{_LARGE_UNITS})+(?:{_GROUP})?|{_GROUP}"
+#: Spaces a numeral may hold around its large units (7 万, 2億 3000万): half- and full-width, never a line break.
+UNIT_SPACE_CHARS = " \u3000"
+_UNIT_SPACE = f"[{UNIT_SPACE_CHARS}]?"
+#: A numeral as amounts write it: ``NUMERAL`` with a space allowed on either side of each large unit
+#: (7 万 円, $ 48.2 万); it never starts or ends in a space. ``parse_numeral`` reads it.
+SPACED_NUMERAL = (rf"{_GROUP}(?:{_UNIT_SPACE}{_LARGE_UNITS}"
+                  rf"(?:{_UNIT_SPACE}{_GROUP}{_UNIT_SPACE}{_LARGE_UNITS})*(?:{_UNIT_SPACE}{_GROUP})?)?")
 
 _DIGIT_VALUES = {ch: i for i, ch in enumerate(POSITIONAL_KANJI_DIGIT)} | {"零": 0}
 _SMALL_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
 _NUMERAL_RE = re.compile(NUMERAL)
+_UNIT_SPACE_RE = re.compile(f"[{UNIT_SPACE_CHARS}]")
+#: A group's pieces once NFKC made its digits ASCII: an arabic number (with decimals) or one character.
+_GROUP_PIECE_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?|.")
+#: A numeral's segments: a group and the large units that multiply it, or the last group alone.
+_SEGMENT_RE = re.compile(rf"(?P<group>[^{LARGE_UNIT}]+)(?P<units>[{LARGE_UNIT}]+)|(?P<rest>[^{LARGE_UNIT}]+)$")
 
 
 def _parse_group(text: str) -> Decimal | None:
-    """Value of one group below 万: arabic (with commas/decimals) or kanji."""
+    """Value of one group below 万: arabic (with commas/decimals), kanji, or arabic digits before 千/百/十."""
     ascii_text = unicodedata.normalize("NFKC", text).replace(",", "")
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", ascii_text):
         try:
             return Decimal(ascii_text)
         except InvalidOperation:
             return None
-    if any(ch in _SMALL_UNIT_VALUES for ch in text):
-        total, digit = 0, None
-        for ch in text:
-            if ch in _DIGIT_VALUES:
-                if digit is not None:
-                    return None
-                digit = _DIGIT_VALUES[ch]
-            elif ch in _SMALL_UNIT_VALUES:
-                total += (1 if digit is None else digit) * _SMALL_UNIT_VALUES[ch]
+    if any(ch in _SMALL_UNIT_VALUES for ch in ascii_text):
+        total, digit = Decimal(0), None
+        for piece in _GROUP_PIECE_RE.findall(ascii_text):
+            if piece in _SMALL_UNIT_VALUES:
+                total += (1 if digit is None else digit) * _SMALL_UNIT_VALUES[piece]
                 digit = None
+            elif digit is not None:
+                return None
+            elif piece in _DIGIT_VALUES:
+                digit = Decimal(_DIGIT_VALUES[piece])
+            elif piece[0].isdigit():
+                digit = Decimal(piece)
             else:
                 return None
-        return Decimal(total + (digit or 0))
+        return total + (digit or 0)
     if text and all(ch in _DIGIT_VALUES for ch in text):
         # Positional kanji digits: 二〇二五 is 2025.
         return Decimal("".join(str(_DIGIT_VALUES[ch]) for ch in text))
@@ -81,27 +102,29 @@ def _parse_group(text: str) -> Decimal | None:
 def parse_numeral(text: str) -> int | float | None:
     """The value of a numeral as posts write it, or None when ``text`` is not one.
 
-    Integral values come back as ``int`` so that large amounts stay exact;
-    decimals (1.5兆) come back as ``float``.
+    Spaces around large units (7 万) are read past. Each group is multiplied by
+    the large units after it (一万億: 1 x 万 x 億, a smaller unit before a larger
+    one); those multipliers must fall
+    from left to right, as in 2億3000万. Integral values come back as ``int``
+    so that large amounts stay exact; decimals (1.5兆) come back as ``float``.
     """
+    text = _UNIT_SPACE_RE.sub("", text)
     if not text or not _NUMERAL_RE.fullmatch(text):
         return None
     total = Decimal(0)
-    rest = text
-    for unit, multiplier in sorted(LARGE_UNIT_VALUES.items(), key=lambda kv: -kv[1]):
-        head, sep, tail = rest.partition(unit)
-        if not sep:
-            continue
-        group = _parse_group(head)
+    previous_multiplier: int | None = None
+    for segment in _SEGMENT_RE.finditer(text):
+        group = _parse_group(segment.group("group") or segment.group("rest"))
         if group is None:
             return None
+        units = [LARGE_UNIT_VALUES[unit] for unit in segment.group("units") or ""]
+        if units != sorted(set(units)):
+            return None  # 万億 multiplies, 億万 is no number
+        multiplier = math.prod(units)
+        if previous_multiplier is not None and multiplier >= previous_multiplier:
+            return None
+        previous_multiplier = multiplier
         total += group * multiplier
-        rest = tail
-    if rest:
-        group = _parse_group(rest)
-        if group is None:
-            return None
-        total += group
     if total == total.to_integral_value():
         return int(total)
     return float(total)

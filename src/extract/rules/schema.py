@@ -333,12 +333,49 @@ def _low_below_high(span: tuple[float, float]) -> tuple[float, float]:
     return span
 
 
-class MoneyFile(RuleFileSpec):
-    """``rules/money.yaml``: currency words, scale words and qualifier cues."""
+def _known_locale(value: str) -> str:
+    from babel import Locale, UnknownLocaleError
 
+    try:
+        Locale.parse(value)
+    except (ValueError, UnknownLocaleError) as error:
+        raise ValueError(f"'{value}' is not a locale CLDR knows (e.g. ja): {error}") from None
+    return value
+
+
+class CldrCurrencyNames(Spec):
+    """Where the names of every ISO 4217 currency come from: CLDR, read with babel, in ``locale``.
+
+    ``skip`` lists codes whose CLDR name is no currency word in prose (金 is XAU, 銀 is XAG; funds and
+    test codes); ``space_written_as`` lists how posts write the space inside a CLDR name (スイス フラン
+    as スイス フラン, スイス・フラン, スイスフラン)."""
+
+    locale: Annotated[Word, AfterValidator(_known_locale)]
+    skip: tuple[IsoCode, ...] = ()
+    space_written_as: tuple[str, ...]
+
+
+#: How many of a minor unit make one main unit (100 セント to the dollar, 10 角 to the yuan).
+MinorUnitCount = Annotated[StrictInt, Field(gt=1)]
+
+
+class MoneyFile(RuleFileSpec):
+    """``rules/money.yaml``: currency words (CLDR's names plus the file's own spellings), minor units,
+    scale words and qualifier cues."""
+
+    cldr_currency_names: CldrCurrencyNames
     currencies: CurrencyWords
     currency_prefixes: CurrencyWords
+    #: Prefixes that are also other marks (the backslash a Japanese font shows as ¥): read only
+    #: before a number of two digits or more that nothing path-like surrounds.
+    weak_currency_prefixes: Words
+    #: Units below the main one, by currency: word -> how many make one main unit (2ドル3セント).
+    minor_units: dict[IsoCode, dict[Word, MinorUnitCount]]
+    #: Minor units that state an amount on their own (50セント): each must be a minor unit of its currency.
+    minor_currencies: CurrencyWords
     weak_currencies: Words
+    #: Currency words that also end words after a lone kanji digit (関東一円, 一元化).
+    kanji_word_currencies: Words
     scale_words: dict[Word, PositiveNumber]
     qualifiers: dict[Literal["approx", "at_least", "at_most"], CueSides]
     range_separators: RangeSeparators
@@ -346,9 +383,29 @@ class MoneyFile(RuleFileSpec):
     exchange_rate_joiners: Words
     vague_numbers: dict[Word, Annotated[tuple[Number, Number], AfterValidator(_low_below_high)]]
 
+    @model_validator(mode="after")
+    def _words_refer_to_declared_ones(self) -> MoneyFile:
+        for code, words in self.minor_currencies.items():
+            for word in words:
+                if word not in self.minor_units.get(code, {}):
+                    raise ValueError(f"minor_currencies: '{word}' is not a minor unit of {code}: "
+                                     f"list it under minor_units.{code}")
+        prefixes = {word for words in self.currency_prefixes.values() for word in words}
+        for word in self.weak_currency_prefixes:
+            if word not in prefixes:
+                raise ValueError(f"weak_currency_prefixes: '{word}' is not in currency_prefixes")
+        suffixes = {word for table in (self.currencies, self.minor_currencies)
+                    for words in table.values() for word in words}
+        for word in (*self.weak_currencies, *self.kanji_word_currencies):
+            if word not in suffixes:
+                raise ValueError(f"'{word}' (weak_currencies / kanji_word_currencies) is in neither currencies "
+                                 "nor minor_currencies")
+        return self
+
 
 class FxFile(RuleFileSpec):
-    """``rules/fx.yaml``: units of each currency one US dollar bought, by year."""
+    """``rules/fx.yaml``: units of each currency one US dollar bought, by year, for the currencies the
+    European Central Bank's reference rates do not cover."""
 
     units_per_usd: dict[IsoCode, Annotated[dict[StrictInt, PositiveNumber], Field(min_length=1)]]
 
@@ -383,6 +440,8 @@ class DatesFile(RuleFileSpec):
     relative_years: WordCounts
     relative_fiscal_years: WordCounts
     relative_months: WordCounts
+    #: Words naming a calendar quarter relative to the post's quarter -> offset in quarters (前四半期 -> -1).
+    relative_quarters: WordCounts
     relative_directions: dict[Word, Literal[1, -1]]
     not_after_direction: Words
     period_mods: Annotated[dict[Literal["START", "MID", "END"], Words], AfterValidator(_one_label_per_word)]
@@ -391,6 +450,8 @@ class DatesFile(RuleFileSpec):
     fiscal_suffixes: Words
     fiscal_prefixes: Words
     quarter_words: Words
+    #: Text right after Q1 / 1Q written without a year that makes it a list label (Q1. / Q1: of a FAQ).
+    not_after_quarter_code: Words
     duration_units: dict[Word, UnitLetter]
     offset_units: dict[Word, UnitLetter]
     half_unit_words: Words
@@ -398,6 +459,8 @@ class DatesFile(RuleFileSpec):
     range_separators: Words
     not_dates: Words
     not_after: Words
+    #: Words after a date that make it a comparison base (2024年同期): it gives no year to the dates after it.
+    comparison_after: Words
     not_after_month: Words
     not_after_day: Words
     vague_numerals: Annotated[Words, AfterValidator(_single_characters)]
@@ -414,6 +477,8 @@ class Roles(Spec):
     target: Words = ()
     source: Words = ()
     subject: Words = ()
+    object: Words = ()
+    agent: Words = ()
     example: Words = ()
     of: Words = ()
 
@@ -421,6 +486,27 @@ class Roles(Spec):
     def _one_role_per_particle(self) -> Roles:
         _one_label_per_word(self.model_dump())
         return self
+
+
+class StatusWords(Spec):
+    """Words after a trigger that make its statement planned or ended (without one it is done)."""
+
+    planned: Words
+    ended: Words
+
+    @model_validator(mode="after")
+    def _one_status_per_word(self) -> StatusWords:
+        _one_label_per_word(self.model_dump())
+        return self
+
+
+class StakePurchases(Spec):
+    """Buying shares (AはBの株式を取得): share words, the verbs of acquiring them, and the words that make
+    the stake controlling (全株式, 過半: an acquisition)."""
+
+    shares: Words
+    verbs: Words
+    controlling: Words = ()
 
 
 class GroupCounts(Spec):
@@ -441,14 +527,26 @@ class UnnamedCompanies(Spec):
     not_topic: Words
 
 
-class PartnershipsFile(RuleFileSpec):
-    """``rules/partnerships.yaml``: relation triggers and the words that tell who takes part."""
+#: The relation types, as the partnerships table writes them.
+RELATION_TYPES = ("partnership", "investment", "acquisition")
 
-    triggers: Annotated[dict[Literal["partnership", "investment"], Words], Field(min_length=1),
+
+class PartnershipsFile(RuleFileSpec):
+    """``rules/partnerships.yaml``: relation triggers, status words, and the words that tell who takes part."""
+
+    triggers: Annotated[dict[Literal["partnership", "investment", "acquisition"], Words], Field(min_length=1),
                         AfterValidator(_one_label_per_word)]
     not_triggers: Words = ()
-    hedges: Words = ()
-    negations: Words = ()
+    funding_triggers: Words = ()
+    contract_triggers: Words = ()
+    stake_purchases: StakePurchases | None = None
+    join_words: Words = ()
+    topic_receives: Words = ()
+    subject_receives: Words = ()
+    passive_markers: Words = ()
+    status_words: StatusWords
+    denied_reports: Words = ()
+    speculation: Words = ()
     same_company: Words = ()
     both_companies: Words = ()
     coordinators: Words
@@ -458,6 +556,16 @@ class PartnershipsFile(RuleFileSpec):
     not_name_suffixes: Words
     topic_particles: Words
     unnamed_companies: UnnamedCompanies
+
+    @model_validator(mode="after")
+    def _subsets_are_triggers(self) -> PartnershipsFile:
+        triggers = {str(kind): words for kind, words in self.triggers.items()}
+        for key, kind in (("funding_triggers", "investment"), ("topic_receives", "investment"),
+                          ("contract_triggers", "partnership")):
+            missing = set(getattr(self, key)) - set(triggers.get(kind, ()))
+            if missing:
+                raise ValueError(f"{key} {sorted(missing)} must also be {kind} triggers")
+        return self
 
 
 #: The model of each kind of rule file, by the name the stage registry knows it by.

@@ -1,12 +1,15 @@
 """Dates: find time expressions in Japanese text and normalize them TIMEX3-style.
 
 Posts state calendar dates (2025年11月30日, 2025/11/30, 令和7年), periods
-(2025年第1四半期, 2025年上半期, 2026年度, FY2025, 1990年代), dates relative to
-the post (今年, 来期, 3年後) and durations (7年間, 3カ月, 4～5年, 約10年,
+(2025年第1四半期, 2025年上半期, 2026年度, FY2025, 1990年代, 2020–21年), dates relative to
+the post (今年, 来期, 前四半期, 3年後) and durations (7年間, 3カ月, 4～5年, 約10年,
 20年以上). The dates table needs each as (type, value, mod) plus the day span
 of a DATE, per the extraction spec. A few regexes, compiled once from
 ``rules/dates.yaml``, propose candidates; the longest wins where they overlap,
-and "not a date" cues (前年比, 数年, 30周年) win over what they contain.
+and "not a date" cues (前年比, 数年, 30周年) win over what they contain. A
+quarter, half, month or day written without a year (第4四半期, Q1, 上半期, 3月)
+is the one nearest the post's date (``values.nearest_year``), unless a year
+written before it in the sentence gives it one.
 
 What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
 
@@ -15,11 +18,13 @@ What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
     values.py     reading the shared groups; the DateReading of a year, month, day, part
     not_date.py   date.not_date (前年比, 数年) and the not_after check (3年目)
     calendar.py   date.full_numeric, date.calendar, date.short_year_month, date.month_day
-    quarter.py    date.quarter*, date.quarter_months, date.half, date.half_code
+    quarter.py    date.quarter*, date.quarter_months, date.half, date.half_code (without a year: the nearest one)
     fiscal.py     date.fiscal_year, date.fiscal_period
     decade.py     date.decade
-    relative.py   date.relative_year, date.relative_fiscal_year, date.relative_month, date.relative_offset
-    duration.py   duration (and the year ranges it finds: 2024～2026年)
+    span.py       date.year_span (2020–21年, 2023～2024年度: one DATE valued 2020/2021)
+    relative.py   date.relative_year, date.relative_fiscal_year, date.relative_quarter, date.relative_month,
+                  date.relative_offset
+    duration.py   duration, duration.range (4～5年)
     loading.py    compile_date_rules: every pattern compiled from the validated rules, in the order tried
     finding.py    find_dates: candidates, the longest-first overlap policy, the match cache
 
@@ -28,6 +33,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     eras:                  {era name: western year of its first year}        令和7年 -> 2025
     relative_years:        {word: offset in years}                           来年 -> +1
     relative_fiscal_years: {word: offset in fiscal years}                    来期 -> +1
+    relative_quarters:     {word: offset in calendar quarters}               前四半期 -> -1
     relative_months:       {word: offset in months}                          先月 -> -1
     relative_directions:   {word after "N unit": +1 or -1}                   3年後, 20年前
     period_mods:           {START|MID|END: [words after a date]}             2026年末 -> END
@@ -35,14 +41,16 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     half_years:            {H1|H2: [words]}                                  上半期 -> H1
     fiscal_suffixes:       [words after a year]                              2026年度 -> FY2026
     fiscal_prefixes:       [words before a year]                             FY2026
-    quarter_words:         [word after 第N]                                  第1四半期
+    quarter_words:         [word after 第N]                                  第1四半期, 第1クォーター
+    not_after_quarter_code: [text after Q1 without a year: a list label]     Q1. / Q1: of a FAQ
     duration_units:        {unit word: Y|M|W|D|H}                            7年間 -> P7Y
     offset_units:          {unit word counted only before a direction word}  10日後
     half_unit_words:       [word adding half a unit]                         1年半 -> P18M
     duration_mods:         {APPROX|LESS_THAN|MORE_THAN: {before: [...], after: [...]}}
-    range_separators:      [symbols joining two numbers of one duration]     4～5年
+    range_separators:      [symbols joining the two numbers of a range]      4～5年, 2020–21年
     not_dates:             [text that is never a date, skipped whole]        前年比, 数年
     not_after:             [words after number+年 that make it no date]      2年生, 3年目, 10年ぶり
+    comparison_after:      [words after a date: a comparison base]           2024年同期 gives no year to what follows
     not_before_year:       regex character-class body of characters that may not precede a year
     not_after_month:       [text after number+月 that makes it no month]     3月期, 12月間
     not_after_day:         [text after number+日 that makes it no day]       30日間

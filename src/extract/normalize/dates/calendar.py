@@ -3,7 +3,7 @@
 Rule ids of the patterns: ``date.full_numeric`` (2025/11/30),
 ``date.calendar`` (a four-digit or era year, with month and day if written),
 ``date.short_year_month`` (25年11月), ``date.month_day`` (11月, 11月30日 in
-the post's year). Rule ids of what they find: ``date.full_date``,
+the year nearest the post's date). Rule ids of what they find: ``date.full_date``,
 ``date.year_month``, ``date.year``, ``date.month``, ``date.month_day``.
 """
 
@@ -13,7 +13,8 @@ import datetime
 import re
 
 from extract.normalize.dates.model import DateReading, DatePattern, DateRules
-from extract.normalize.dates.values import day_date, month_date, number, tail_mod, year_date, year_of
+from extract.normalize.dates.values import (day_date, day_span, month_date, month_span, nearest_year, number, tail_mod,
+                                            year_date, year_of)
 from extract.normalize.numerals import DIGIT
 
 
@@ -43,15 +44,23 @@ def _calendar(match: re.Match[str], rules: DateRules, anchor: datetime.date | No
 
 
 def _month_day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
-    """11月 or 11月30日 without a year: in the post's year, skipped without a post date."""
+    """11月 or 11月30日 without a year: in the year putting it nearest the post's date (in a post of
+    2026-02-10, 12月 is 2025-12), skipped without a post date. A year written before it in the
+    sentence gives it that year instead (``finding``)."""
     if anchor is None:
         return []
     month = number(match.group("month"))
+    if month is None or not 1 <= month <= 12:
+        return None
     mod = tail_mod(match, rules)
     if match.group("day"):
-        found = day_date(match, anchor.year, month, number(match.group("day")), "date.month_day", mod)
+        day = number(match.group("day"))
+        year = nearest_year(anchor, lambda candidate: day_span(candidate, month, day)) if day is not None else None
+        found = day_date(match, year, month, day, "date.month_day", mod) if year is not None else None
     else:
-        found = month_date(match, anchor.year, month, "date.month", mod)
+        year = nearest_year(anchor, lambda candidate: month_span(candidate, month, 1))
+        assert year is not None  # every year has its twelve months
+        found = month_date(match, year, month, "date.month", mod)
     return [found] if found else None
 
 

@@ -1,9 +1,9 @@
 """Durations: 7年間, 3カ月, 24時間, 1年半, 約10年, 20年以上, 4～5年, valued as ISO 8601 durations (P7Y, PT24H).
 
-A range of four-digit years (2024～2026年) is no duration but two years, and
-a bare year (2024年) is none at all. Rule id of the pattern: ``duration``.
-Rule ids of what it finds: ``duration``, ``duration.range`` (4～5年) and
-``date.year_range`` (each year of 2024～2026年).
+A bare year (2024年) is no duration, nor is a span of years (2024～2026年,
+2020–21年: one DATE, read by ``span.py``). Rule id of the pattern:
+``duration``. Rule ids of what it finds: ``duration`` and ``duration.range``
+(4～5年).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import unicodedata
 
 from extract.normalize.dates.model import DateReading, DatePattern, DateRules
 from extract.normalize.dates.pieces import KANJI_DIGITS
-from extract.normalize.dates.values import PLAUSIBLE_YEARS, number
+from extract.normalize.dates.values import PLAUSIBLE_YEARS
 from extract.normalize.numerals import parse_numeral
 
 
@@ -29,7 +29,7 @@ def _duration_value(count: float, letter: str, half: bool) -> str:
 
 
 def _duration(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
-    """7年間, 3カ月, 約10年, 20年以上, 4～5年; 2024～2026年 is two years, and 2024年 is no duration."""
+    """7年間, 3カ月, 約10年, 20年以上, 4～5年; 2024年 and 2024～2026年 are no durations."""
     unit = match.group("unit")
     letter = rules.duration_units[unit]
     first = parse_numeral(unicodedata.normalize("NFKC", match.group("n")))
@@ -40,7 +40,7 @@ def _duration(match: re.Match[str], rules: DateRules, anchor: datetime.date | No
         return None
     bare_year_unit = unit == "年" and not match.group("half_after")
     if bare_year_unit and _looks_like_year(match.group("n")):
-        return _year_range(match) if second is not None else None
+        return None
     if second is not None and not first < second:
         return None
     mod = None
@@ -67,19 +67,6 @@ def _looks_like_year(numeral: str) -> bool:
     if re.fullmatch(rf"[{KANJI_DIGITS}]{{4}}", numeral):
         return True
     return ascii_numeral.isdigit() and len(ascii_numeral) == 4 and int(ascii_numeral) in PLAUSIBLE_YEARS
-
-
-def _year_range(match: re.Match[str]) -> list[DateReading] | None:
-    """2024～2026年: the first year as written (2024) and the second with its 年."""
-    first, second = number(match.group("n")), number(match.group("n2"))
-    if (match.group("pre") or match.group("post") or first is None or second is None
-            or second not in PLAUSIBLE_YEARS or not first < second):
-        return None
-    text = match.string
-    first_end = match.end("unit1") if match.group("unit1") else match.end("n")
-    years = ((match.start("n"), first_end, first), (match.start("n2"), match.end("unit"), second))
-    return [DateReading(start, end, text[start:end], "DATE", f"{year:04d}", None, datetime.date(year, 1, 1),
-                      datetime.date(year, 12, 31), "date.year_range") for start, end, year in years]
 
 
 #: The patterns of this kind, in the order they are tried.

@@ -2,8 +2,9 @@
 
 Every pattern proposes candidates, overlapping freely; the longest span wins,
 ties going to the earlier pattern (``overlaps.longest_first``); "not a date"
-spans (前年比, 数年) win over the dates inside them. A month written without a
-year then takes its year from the date written before it. The patterns read
+spans (前年比, 数年) win over the dates inside them. A month, quarter or half
+written without a year then takes its year from the date written before it
+(else it keeps the year nearest the post's date). The patterns read
 the sentence's text; the dates kept are given body offsets at the end.
 """
 
@@ -17,12 +18,21 @@ from functools import lru_cache
 from extract.models import Sentence
 from extract.normalize.dates.model import CompiledPattern, DateMatch, DateReading, DateRules
 from extract.normalize.dates.not_date import followed_by_not_after
-from extract.normalize.dates.values import month_span
+from extract.normalize.dates.values import month_span, part_span, part_value
 from extract.overlaps import longest_first
 
-#: Rule ids of matches that name a month or day without a year, and of matches that give the year to them.
-_YEARLESS_RULES = frozenset({"date.month", "date.month_day"})
-_YEAR_GIVING_RULES = frozenset({"date.year", "date.year_month", "date.full_date", "date.relative_year"})
+#: Rule ids of matches that name a month or day without a year, and a quarter or half without one.
+_YEARLESS_DAYS = frozenset({"date.month", "date.month_day"})
+_YEARLESS_PARTS = frozenset({"date.yearless_quarter", "date.yearless_half"})
+#: Rule ids of matches that state a year for what follows them: calendar years (2025年, 今年, 2025年第3四半期)
+#: give it to months, days, quarters and halves; fiscal years (2025年度, 今期, 2026年3月期, 2025年度上期) only
+#: to quarters and halves, which become parts of that fiscal year.
+_YEAR_GIVING_RULES = frozenset({"date.year", "date.year_month", "date.full_date", "date.relative_year",
+                                "date.quarter", "date.half", "date.fiscal_year", "date.fiscal_period",
+                                "date.relative_fiscal_year"})
+#: Brackets around a year that qualifies the period before it (（FY2025）).
+_OPENING_PARENTHESES = "(（"
+_CLOSING_PARENTHESES = ")）"
 #: Texts whose pattern matches are kept: posts repeat sentences (boilerplate, lists of related
 #: posts), and trying every pattern over a text is most of finding dates.
 _REMEMBERED_TEXTS = 4096
@@ -79,16 +89,53 @@ def _in_year(match: DateReading, year: int) -> DateReading:
     return replace(match, value=f"{year:04d}-{month:02d}", start_date=first, end_date=last)
 
 
-def _with_years_from_context(matches: list[DateReading]) -> list[DateReading]:
-    """Months written without a year take the year last written before them (2025年7月から8月: 8月 of 2025)."""
+def _part_in_year(match: DateReading, year: int, fiscal: bool, rules: DateRules) -> DateReading:
+    """A quarter or half written without a year, made that part of ``year`` (a fiscal year when ``fiscal``)."""
+    part = match.value.rsplit("-", 1)[1]  # Q4 of 2025-Q4, H1 of 2025-H1
+    first, last = part_span(rules, year, fiscal, part[0], int(part[1]))
+    return replace(match, value=part_value(year, fiscal, part[0], int(part[1])), start_date=first, end_date=last)
+
+
+def _stated_year(match: DateReading, text: str, rules: DateRules) -> tuple[int, bool] | None:
+    """The year a match states for what follows it, and whether it is a fiscal year; None if it gives none,
+    as a comparison base does (2024年同期)."""
+    if match.rule_id not in _YEAR_GIVING_RULES or text.startswith(rules.comparison_after, match.end):
+        return None
+    if match.value.startswith("FY"):
+        return int(match.value[2:6]), True
+    return int(match.value[:4]), False
+
+
+def _year_in_parentheses_after(later: list[DateReading], text: str, rules: DateRules) -> tuple[int, bool] | None:
+    """The year of the first year-stating date after a part of a year when it is written in parentheses,
+    as a period is qualified in business prose (Q3売上570億ドル（FY2025）, 第2四半期（2026会計年度））."""
+    stated = next(((match, year) for match in later if (year := _stated_year(match, text, rules)) is not None), None)
+    if stated is None:
+        return None
+    match, year = stated
+    opened = match.start > 0 and text[match.start - 1] in _OPENING_PARENTHESES
+    closed = text[match.end:match.end + 1] in _CLOSING_PARENTHESES
+    return year if opened and closed else None
+
+
+def _with_years_from_context(matches: list[DateReading], text: str, rules: DateRules) -> list[DateReading]:
+    """Dates written without a year take the year last written before them (2025年7月から8月: 8月 of 2025;
+    2025年第3四半期と第4四半期: Q4 of 2025): a month or day the last calendar year, a quarter or half the
+    last calendar or fiscal year (2025年度の第2四半期: FY2025-Q2). A quarter or half with no year before it
+    takes the year that qualifies it in parentheses after it (第2四半期（2026会計年度）: FY2026-Q2). A comparison
+    base (2024年同期) gives no year."""
     resolved: list[DateReading] = []
-    year = None
-    for match in matches:
-        if match.rule_id in _YEARLESS_RULES and year is not None:
-            match = _in_year(match, year)
-        elif match.rule_id in _YEAR_GIVING_RULES:
-            assert match.start_date is not None  # these rules make DATEs, which have a day span
-            year = match.start_date.year
+    calendar_year: int | None = None
+    part_year: tuple[int, bool] | None = None
+    for index, match in enumerate(matches):
+        if match.rule_id in _YEARLESS_DAYS and calendar_year is not None:
+            match = _in_year(match, calendar_year)
+        elif match.rule_id in _YEARLESS_PARTS and (
+                (given := part_year or _year_in_parentheses_after(matches[index + 1:], text, rules)) is not None):
+            match = _part_in_year(match, *given, rules)
+        elif (stated := _stated_year(match, text, rules)) is not None:
+            part_year = stated
+            calendar_year = calendar_year if stated[1] else stated[0]
         resolved.append(match)
     return resolved
 
@@ -100,12 +147,13 @@ def find_dates(sentence: Sentence, rules: DateRules, anchor: datetime.date | Non
     (``overlaps.longest_first``). ``anchor`` is the post's published date;
     expressions relative to it (今年, 来期, 3年後, 11月 without a year) are
     skipped when it is None. Spans that are no date (前年比, 数年) win over
-    the shorter dates inside them. A month without a year takes the year
-    written last before it, else the post's year.
+    the shorter dates inside them. A month, quarter or half without a year
+    takes the year written last before it, else the year that puts it
+    nearest the post's date.
     """
     chosen = longest_first(_candidates(sentence.text, rules, anchor))
     readings = _with_years_from_context(sorted((reading for candidate in chosen for reading in candidate.readings),
-                                               key=lambda reading: reading.start))
+                                               key=lambda reading: reading.start), sentence.text, rules)
     return [DateMatch(sentence_id=sentence.sentence_id, start=sentence.start + reading.start,
                       end=sentence.start + reading.end, surface=reading.surface, rule_id=reading.rule_id,
                       type=reading.type, value=reading.value, mod=reading.mod, start_date=reading.start_date,

@@ -19,10 +19,11 @@ from extract.normalize.dates.not_date import PATTERNS as NOT_DATE
 from extract.normalize.dates.pieces import build_pieces
 from extract.normalize.dates.quarter import PATTERNS as QUARTER
 from extract.normalize.dates.relative import PATTERNS as RELATIVE
+from extract.normalize.dates.span import PATTERNS as SPAN
 from extract.rules.schema import DatesFile, by_word
 
 #: Every pattern, in the order it is tried: the not-date blocks first, durations last.
-PATTERNS = (*NOT_DATE, *CALENDAR, *QUARTER, *FISCAL, *DECADE, *RELATIVE, *DURATION)
+PATTERNS = (*NOT_DATE, *CALENDAR, *QUARTER, *FISCAL, *DECADE, *SPAN, *RELATIVE, *DURATION)
 
 
 def _compile_patterns(spec: DatesFile, tables: Mapping[str, Mapping[str, Any]]) -> tuple[CompiledPattern, ...]:
@@ -40,6 +41,7 @@ def compile_date_rules(spec: DatesFile) -> DateRules:
         "relative_years": dict(spec.relative_years),
         "relative_fiscal_years": dict(spec.relative_fiscal_years),
         "relative_months": dict(spec.relative_months),
+        "relative_quarters": dict(spec.relative_quarters),
         "relative_directions": dict(spec.relative_directions),
         "period_mods": by_word(spec.period_mods),
         "bound_mods": by_word(spec.bound_mods),
@@ -51,5 +53,6 @@ def compile_date_rules(spec: DatesFile) -> DateRules:
     }
     patterns = _compile_patterns(spec, tables)
     return DateRules(patterns=patterns, not_after=tuple(sorted(spec.not_after, key=len, reverse=True)),
+                     comparison_after=tuple(spec.comparison_after),
                      era_first_year=frozenset(spec.era_first_year),
                      fiscal_year_start_month=spec.fiscal_year_start_month, **tables)

@@ -56,6 +56,7 @@ class DateRules:
     relative_years: Mapping[str, int]
     relative_fiscal_years: Mapping[str, int]
     relative_months: Mapping[str, int]
+    relative_quarters: Mapping[str, int]
     relative_directions: Mapping[str, int]
     period_mods: Mapping[str, str]
     bound_mods: Mapping[str, str]
@@ -65,6 +66,8 @@ class DateRules:
     duration_before: Mapping[str, str]
     duration_after: Mapping[str, str]
     not_after: tuple[str, ...]
+    #: Words after a date that make it a comparison base (2024年同期), giving no year to the dates after it.
+    comparison_after: tuple[str, ...]
     #: Words for the first year of an era (元 of 令和元年).
     era_first_year: frozenset[str]
     #: The month fiscal years start in (4: April to March).

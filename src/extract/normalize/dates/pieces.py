@@ -10,8 +10,10 @@ same group name. The groups and who reads them:
     period, bound                            words after a date (values.tail_mod)
     half, fiscal                             上半期 / H1, and 年度 after a year
     q1, q2, q3                               the quarter digit of 第1四半期, Q1, 1Q
+    to_year                                  the last year of a span of years (2020–21年)
     from_month, to_month                     the months of 1-3月期
     rel_year, rel_fiscal, rel_month          今年, 来期, 先月
+    rel_quarter                              前四半期
     n, n2, direction, pre, post              counts, 後 / 前, and the 約 / 以上 cues of durations
 
 Most pieces are built from the words of ``rules/dates.yaml``, so they are
@@ -81,8 +83,12 @@ class Pieces:
     quarter_ordinal: str
     #: Q1, Ｑ１, 1Q: groups q2, q3.
     quarter_code: str
+    #: Text after a quarter code written without a year that makes it a list label (Q1. / Q1:), no quarter.
+    not_after_quarter_code: str
     #: A word making a year a fiscal year (年度): group fiscal.
     fiscal: str
+    #: The same word without a group, for a second year in one pattern (2023年度～2024年度).
+    fiscal_word: str
     #: FY2025, FY25: a fiscal prefix and its year, group fyear.
     prefixed_fiscal_year: str
     #: An optional space, half- or full-width.
@@ -97,6 +103,8 @@ class Pieces:
     relative_fiscal: str
     #: 今月, 先月: group rel_month.
     relative_month: str
+    #: 前四半期, 来四半期: group rel_quarter.
+    relative_quarter: str
     #: A duration unit word (年間, カ月).
     unit: str
     #: A duration unit word or a unit counted only before a direction word (日).
@@ -143,7 +151,9 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         half=rf"(?P<half>{word_alternation(tables['half_years'])})",
         quarter_ordinal=rf"第(?P<q1>{_QUARTER_DIGIT}){word_alternation(words.quarter_words)}",
         quarter_code=rf"(?:(?<![A-Za-z])[QＱ](?P<q2>[1-4１-４])|(?<!{DIGIT})(?P<q3>[1-4１-４])[QＱ]){CODE_END}",
+        not_after_quarter_code=any_word(words.not_after_quarter_code),
         fiscal=rf"(?P<fiscal>{word_alternation(words.fiscal_suffixes)})",
+        fiscal_word=word_alternation(words.fiscal_suffixes),
         prefixed_fiscal_year=(rf"(?<![A-Za-z]){word_alternation(words.fiscal_prefixes)}{sep}"
                               rf"(?P<fyear>{year4}|{DIGIT}{{2}})"),
         sep=sep,
@@ -152,6 +162,7 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         relative_year=rf"(?P<rel_year>{word_alternation(tables['relative_years'])})",
         relative_fiscal=rf"(?P<rel_fiscal>{word_alternation(tables['relative_fiscal_years'])})",
         relative_month=rf"(?P<rel_month>{word_alternation(tables['relative_months'])})",
+        relative_quarter=rf"(?P<rel_quarter>{word_alternation(tables['relative_quarters'])})",
         unit=word_alternation(tables["duration_units"]),
         offset_unit=word_alternation({**tables["duration_units"], **tables["offset_units"]}),
         half_unit=word_alternation(words.half_unit_words),

@@ -1,12 +1,17 @@
 """Parts of a year: quarters (2025年第1四半期, Q1 2025, 1-3月期) and halves (2025年上半期, 2025 H1).
 
-A part may be of a calendar or a fiscal year (2025年度第2四半期, FY2025 Q3), and
-without a year it is in the post's year (第3四半期). Rule ids of the patterns:
-``date.quarter`` (year first, 第N四半期), ``date.quarter_code`` (year first, Q1
-or 1Q), ``date.quarter_year_after`` (Q2 2024), ``date.quarter_fiscal_prefix``
-(FY2025 Q3), ``date.quarter_months`` (1-3月期), ``date.half`` (上半期, 下期)
-and ``date.half_code`` (2025 H1). Rule ids of what they find: ``date.quarter``
-and ``date.half``.
+A part may be of a calendar or a fiscal year (2025年度第2四半期, FY2025 Q3,
+Q3 FY2026). Written without a year (第3四半期, Q1の, 上半期), it is the one
+nearest the post's date (``values.nearest_year``), unless a year written
+before it in the sentence gives it one (``finding``). Rule ids of the
+patterns: ``date.quarter`` (year first, 第N四半期), ``date.quarter_code``
+(year first, Q1 or 1Q), ``date.quarter_year_after`` (Q2 2024, Q3 FY2026),
+``date.quarter_fiscal_prefix`` (FY2025 Q3), ``date.quarter_code_alone`` (Q1
+without a year, not as a list label: Q1. / Q1:), ``date.quarter_months``
+(1-3月期), ``date.half`` (上半期, 下期), ``date.half_code`` (2025 H1) and
+``date.half_code_year_after`` (H1 2025; never H1 alone, a heading level). Rule
+ids of what they find: ``date.quarter`` and ``date.half`` where a year is
+written, ``date.yearless_quarter`` and ``date.yearless_half`` where none is.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ import re
 import unicodedata
 
 from extract.normalize.dates.model import DateReading, DatePattern, DateRules
-from extract.normalize.dates.pieces import CODE_END
-from extract.normalize.dates.values import number, part_date, tail_mod, year_of
+from extract.normalize.dates.pieces import CODE_END, Pieces
+from extract.normalize.dates.values import nearest_year, number, part_date, part_span, tail_mod, year_of
+from extract.normalize.numerals import DIGIT
 
 
 def _quarter_index(match: re.Match[str]) -> int:
@@ -30,27 +36,42 @@ def _quarter_index(match: re.Match[str]) -> int:
     return index
 
 
-def _stated_or_post_year(match: re.Match[str], rules: DateRules,
-                         anchor: datetime.date | None) -> int | list[DateReading] | None:
-    """The year a match states; the post's year when it states none; None when the stated year is
-    not a plausible one (1500年), [] when it states none and the post has no date."""
+def _stated_or_nearest_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None, part: str,
+                            index: int) -> tuple[int, str] | list[DateReading] | None:
+    """The year a part of a year is in, with the rule id of what is found: the year the match states
+    (``date.quarter`` / ``date.half``), else the year putting the part nearest the post's date
+    (``date.yearless_quarter`` / ``date.yearless_half``, see ``values.nearest_year``). None when the
+    stated year is not a plausible one (1500年), [] when none is stated and the post has no date."""
+    kind = "quarter" if part == "Q" else "half"
     year = year_of(match, rules)
     if year is not None:
-        return year
+        return year, f"date.{kind}"
     groups = match.groupdict()
     if any(groups.get(name) for name in ("year", "era", "short_year", "fyear", "fy")):
         return None
-    return anchor.year if anchor is not None else []
+    if anchor is None:
+        return []
+    nearest = nearest_year(anchor, lambda candidate: part_span(rules, candidate, False, part, index))
+    assert nearest is not None  # every year has its quarters and halves
+    return nearest, f"date.yearless_{kind}"
+
+
+def _part(match: re.Match[str], rules: DateRules, anchor: datetime.date | None, fiscal: bool, part: str,
+          index: int) -> list[DateReading] | None:
+    """Quarter or half ``index`` of the year the match states, or of the year nearest the post's date."""
+    found = _stated_or_nearest_year(match, rules, anchor, part, index)
+    if not isinstance(found, tuple):
+        return found
+    year, rule_id = found
+    return [part_date(match, rules, year, fiscal, part, index, rule_id, tail_mod(match, rules))]
 
 
 def _quarter(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
-    """2025年第1四半期, 2025年Q1, Q1 2025, FY2025 Q3, 2025年度第2四半期; 第3四半期 alone in the post's year."""
+    """2025年第1四半期, 2025年Q1, Q1 2025, FY2025 Q3, 2025年度第2四半期; 第3四半期 or Q1 alone in the year
+    nearest the post's date."""
     groups = match.groupdict()
     fiscal = bool(groups.get("fy") or groups.get("fyear"))
-    year = _stated_or_post_year(match, rules, anchor)
-    if not isinstance(year, int):
-        return year
-    return [part_date(match, rules, year, fiscal, "Q", _quarter_index(match), "date.quarter", tail_mod(match, rules))]
+    return _part(match, rules, anchor, fiscal, "Q", _quarter_index(match))
 
 
 def _quarter_months(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
@@ -58,44 +79,48 @@ def _quarter_months(match: re.Match[str], rules: DateRules, anchor: datetime.dat
     first, last = number(match.group("from_month")), number(match.group("to_month"))
     if first is None or last is None or last - first != 2 or first % 3 != 1:
         return None
-    year = _stated_or_post_year(match, rules, anchor)
-    if not isinstance(year, int):
-        return year
-    return [part_date(match, rules, year, False, "Q", (first + 2) // 3, "date.quarter", tail_mod(match, rules))]
+    return _part(match, rules, anchor, False, "Q", (first + 2) // 3)
 
 
 def _half(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
-    """2025年上半期, 2025年度下期, H1 2025; 上半期 alone in the post's year."""
+    """2025年上半期, 2025年度下期, H1 2025; 上半期 alone in the year nearest the post's date."""
     groups = match.groupdict()
     half = rules.half_years[groups["half"]] if groups.get("half") else unicodedata.normalize("NFKC", groups["hx"])
-    year = _stated_or_post_year(match, rules, anchor)
-    if not isinstance(year, int):
-        return year
-    fiscal = bool(groups.get("fy"))
-    return [part_date(match, rules, year, fiscal, "H", int(half[1]), "date.half", tail_mod(match, rules))]
+    return _part(match, rules, anchor, bool(groups.get("fy")), "H", int(half[1]))
+
+
+def _year_of_part(p: Pieces) -> str:
+    """The year written before a quarter or half: 2025年, 2025, 25年, 令和7年, or a fiscal year (2025年度,
+    2025会計年度, 25年度; group fy)."""
+    return rf"(?:{p.year}|{p.short_year}(?=年))年?(?P<fy>{p.fiscal})?"
 
 
 #: The patterns of this kind, in the order they are tried.
 PATTERNS = (
     DatePattern("date.quarter",
-                lambda p: (rf"(?:(?:{p.year}年?|{p.short_year}年)(?P<fy>{p.fiscal})?{p.sep})?"
-                           rf"{p.quarter_ordinal}{p.tail}"),
+                lambda p: rf"(?:{_year_of_part(p)}{p.sep})?{p.quarter_ordinal}{p.tail}",
                 _quarter),
     DatePattern("date.quarter_code",
-                lambda p: rf"(?:{p.year}年?|{p.short_year}年)(?P<fy>{p.fiscal})?{p.sep}{p.quarter_code}{p.tail}",
+                lambda p: rf"{_year_of_part(p)}{p.sep}{p.quarter_code}{p.tail}",
                 _quarter),
     DatePattern("date.quarter_year_after",
-                lambda p: rf"(?:{p.quarter_ordinal}|{p.quarter_code}){p.sep}{p.year}(?!年){p.tail}",
+                lambda p: (rf"(?:{p.quarter_ordinal}|{p.quarter_code}){p.sep}"
+                           rf"(?:{p.year}(?!年)|{p.prefixed_fiscal_year}(?!{DIGIT})){p.tail}"),
                 _quarter),
     DatePattern("date.quarter_fiscal_prefix",
                 lambda p: rf"{p.prefixed_fiscal_year}{p.sep}(?:{p.quarter_ordinal}|{p.quarter_code}){p.tail}",
                 _quarter),
+    DatePattern("date.quarter_code_alone",
+                lambda p: rf"{p.quarter_code}(?!{p.not_after_quarter_code}){p.tail}",
+                _quarter),
     DatePattern("date.quarter_months", lambda p: rf"(?:{p.year}年|{p.short_year}年)?{p.month_range}{p.tail}",
                 _quarter_months),
-    DatePattern("date.half", lambda p: rf"(?:(?:{p.year}年?|{p.short_year}年)(?P<fy>{p.fiscal})?)?{p.half}{p.tail}",
-                _half),
+    DatePattern("date.half", lambda p: rf"(?:{_year_of_part(p)})?{p.half}{p.tail}", _half),
     DatePattern("date.half_code",
                 lambda p: (rf"{p.year}年?{p.sep}(?<![A-Za-z])(?P<hx>[HＨ][12１２])"
                            rf"{CODE_END}{p.tail}"),
+                _half),
+    DatePattern("date.half_code_year_after",
+                lambda p: rf"(?<![A-Za-z])(?P<hx>[HＨ][12１２]){p.sep}{p.year}(?!年){p.tail}",
                 _half),
 )

@@ -1,10 +1,12 @@
-"""Relative dates: years, fiscal years and months named from the post's date (今年, 来期, 先月), and offsets (3年後).
+"""Relative dates: years, fiscal years, quarters and months named from the post's date (今年, 来期, 前四半期, 先月),
+and offsets (3年後).
 
 Each is counted from the post's published date and skipped when the post
 has none. Rule ids of the patterns, and of what they find:
 ``date.relative_year`` (今年, 来年上半期, 今年5月), ``date.relative_fiscal_year``
-(来期, 今年度), ``date.relative_month`` (先月) and ``date.relative_offset``
-(3年後, 6カ月後, 2週間後, 30日前).
+(来期, 今年度), ``date.relative_quarter`` (前四半期: calendar quarters, as
+第N四半期 written alone), ``date.relative_month`` (先月) and
+``date.relative_offset`` (3年後, 6カ月後, 2週間後, 30日前).
 """
 
 from __future__ import annotations
@@ -58,6 +60,19 @@ def _relative_month(match: re.Match[str], rules: DateRules, anchor: datetime.dat
     return [found]
 
 
+def _relative_quarter(match: re.Match[str], rules: DateRules,
+                      anchor: datetime.date | None) -> list[DateReading] | None:
+    """前四半期, 今四半期, 来四半期: a calendar quarter counted from the quarter of the post's date (in a
+    post of 2026-02-10, 前四半期 is 2025-Q4)."""
+    if anchor is None:
+        return []
+    first_month_of_post_quarter = (anchor.month - 1) // 3 * 3 + 1
+    year, month = add_months(anchor.year, first_month_of_post_quarter,
+                             3 * rules.relative_quarters[match.group("rel_quarter")])
+    return [part_date(match, rules, year, False, "Q", (month - 1) // 3 + 1, "date.relative_quarter",
+                      tail_mod(match, rules))]
+
+
 def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """3年後, 20年前, 6カ月後, 2週間後, 30日前: the year, month, week or day that far from the post's date."""
     count = number(match.group("n"))
@@ -100,6 +115,7 @@ PATTERNS = (
     DatePattern("date.relative_fiscal_year", lambda p: rf"{p.relative_fiscal}(?:{p.half}|{p.tail})",
                 _relative_fiscal_year),
     DatePattern("date.relative_month", lambda p: rf"{p.relative_month}{p.tail}", _relative_month),
+    DatePattern("date.relative_quarter", lambda p: rf"{p.relative_quarter}{p.tail}", _relative_quarter),
     DatePattern("date.relative_offset",
                 lambda p: (rf"{p.number}(?P<half_unit>{p.half_unit})?(?P<unit>{p.offset_unit})"
                            rf"(?P<half_after>{p.half_unit})?{p.direction}"),

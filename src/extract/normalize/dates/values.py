@@ -13,6 +13,7 @@ import calendar
 import datetime
 import re
 import unicodedata
+from collections.abc import Callable
 
 from extract.normalize.dates.model import DateReading, DateRules
 from extract.normalize.numerals import parse_numeral
@@ -44,6 +45,40 @@ def month_span(year: int, first_month: int, months: int) -> tuple[datetime.date,
     """The day span of ``months`` months starting with ``first_month`` of ``year``."""
     last_year, last_month = add_months(year, first_month, months - 1)
     return datetime.date(year, first_month, 1), _last_day(last_year, last_month)
+
+
+def day_span(year: int, month: int, day: int) -> tuple[datetime.date, datetime.date] | None:
+    """The span of one day, None when that day does not exist in that year (2月29日 of 2025)."""
+    try:
+        when = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return when, when
+
+
+def days_apart(day: datetime.date, span: tuple[datetime.date, datetime.date]) -> int:
+    """How many days lie between a day and the nearest day of a span: 0 inside it."""
+    first, last = span
+    return max((first - day).days, (day - last).days, 0)
+
+
+def nearest_year(anchor: datetime.date,
+                 span_in: Callable[[int], tuple[datetime.date, datetime.date] | None]) -> int | None:
+    """The year a period written without one (第4四半期, 上半期, 3月, 3月14日) is in: of the post's year and
+    the years either side, the one whose period (``span_in(year)``) lies nearest the post's date.
+
+    The extraction spec's rule is the period nearest the post's date. Nearest is measured from the
+    post's date to the closer end of the period, so the period the post is written in always wins
+    (0 days), and a tie goes to the post's year. Tense is not read: in a February post,
+    第4四半期は予想を上回った (past, with 予想 in it) and 第4四半期の見通し both name last year's Q4, and
+    Q1の見通し this year's Q1. None when the period exists in none of these years.
+    """
+    distances = [(days_apart(anchor, span), year)
+                 for year in (anchor.year, anchor.year - 1, anchor.year + 1)
+                 if (span := span_in(year)) is not None]
+    if not distances:
+        return None
+    return min(distances, key=lambda distance_year: distance_year[0])[1]
 
 
 def fiscal_year_of(day: datetime.date, rules: DateRules) -> int:
@@ -101,24 +136,37 @@ def day_date(match: re.Match[str], year: int, month: int | None, day: int | None
     """A DATE naming a day, None when the day does not exist (or a numeral names no number)."""
     if month is None or day is None:
         return None
-    try:
-        when = datetime.date(year, month, day)
-    except ValueError:
+    span = day_span(year, month, day)
+    if span is None:
         return None
-    return date_match(match, when.isoformat(), (when, when), rule_id, mod)
+    return date_match(match, span[0].isoformat(), span, rule_id, mod)
+
+
+def fiscal_span(rules: DateRules, fiscal_year: int) -> tuple[datetime.date, datetime.date]:
+    """The day span of a fiscal year: twelve months from ``fiscal_year_start_month`` (April to March)."""
+    return month_span(fiscal_year, rules.fiscal_year_start_month, 12)
 
 
 def fiscal_date(match: re.Match[str], rules: DateRules, fiscal_year: int, rule_id: str, mod: str | None) -> DateReading:
     """A DATE naming a fiscal year: twelve months from ``fiscal_year_start_month`` (April to March)."""
-    span = month_span(fiscal_year, rules.fiscal_year_start_month, 12)
-    return date_match(match, f"FY{fiscal_year:04d}", span, rule_id, mod)
+    return date_match(match, f"FY{fiscal_year:04d}", fiscal_span(rules, fiscal_year), rule_id, mod)
+
+
+def part_span(rules: DateRules, year: int, fiscal: bool, part: str, index: int) -> tuple[datetime.date, datetime.date]:
+    """The day span of quarter ``index`` (part "Q") or half ``index`` (part "H") of a calendar or fiscal year."""
+    months = 3 if part == "Q" else 6
+    first_month = (rules.fiscal_year_start_month if fiscal else 1) + months * (index - 1)
+    first_year, first_month = add_months(year, first_month, 0)
+    return month_span(first_year, first_month, months)
+
+
+def part_value(year: int, fiscal: bool, part: str, index: int) -> str:
+    """The TIMEX3 value of a quarter or half: 2025-Q1, FY2025-H2."""
+    return f"{'FY' if fiscal else ''}{year:04d}-{part}{index}"
 
 
 def part_date(match: re.Match[str], rules: DateRules, year: int, fiscal: bool, part: str, index: int, rule_id: str,
               mod: str | None) -> DateReading:
     """A DATE naming quarter ``index`` (part "Q") or half ``index`` (part "H") of a calendar or fiscal year."""
-    months = 3 if part == "Q" else 6
-    first_month = (rules.fiscal_year_start_month if fiscal else 1) + months * (index - 1)
-    first_year, first_month = add_months(year, first_month, 0)
-    value = f"{'FY' if fiscal else ''}{year:04d}-{part}{index}"
-    return date_match(match, value, month_span(first_year, first_month, months), rule_id, mod)
+    return date_match(match, part_value(year, fiscal, part, index), part_span(rules, year, fiscal, part, index),
+                      rule_id, mod)

@@ -1,0 +1,98 @@
+"""The relation step against a table of invented sentences (tests/data/relations.yaml).
+
+Each case is a sentence (with an optional context before it) and exactly the
+rows the spec says it gives: the pair, the type, the direction of an
+investment or acquisition, the status and, where the sentence states one in
+dollars, the pair's amount. Sentences that must give nothing (competition,
+side-by-side mentions, product use, the writer's speculation, unnamed parties)
+must give nothing, each one. The cases that must give rows are the target the
+relation rules are developed against: the share they get right may only grow
+(``AGREEING_CASES`` is raised as rules improve), and a failure lists every case
+that disagrees, with what it gave.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import RULES
+from extract.models import Post
+from extract.process import Extractors, process_post
+from extract.relations import Partnership
+from extract.rules import load_rules
+
+CASES = yaml.safe_load((Path(__file__).parent / "data" / "relations.yaml").read_text(encoding="utf-8"))["cases"]
+WITH_ROWS = [case for case in CASES if case["rows"]]
+WITHOUT_ROWS = [case for case in CASES if not case["rows"]]
+#: Cases with rows the pipeline (with the GiNZA parse) gives exactly, as of the last change to the rules.
+AGREEING_CASES = 165
+
+
+@pytest.fixture(scope="module")
+def extractors() -> Extractors:
+    return Extractors(load_rules(RULES), use_ner=True)
+
+
+def _rows(case: dict, extractors: Extractors) -> list[tuple[frozenset[str], frozenset[str], Partnership]]:
+    """The rows the pipeline gives for the case's own sentence: each party as the surfaces it was named
+    by (and its name), with the row."""
+    text = case.get("context", "") + case["text"]
+    result = process_post(Post("case", "case.md", None, None, None, (), (), None, None, text, ""), extractors)
+    names: dict[str, set[str]] = {}
+    for mention in result.companies:
+        names.setdefault(mention.company_id, set()).add(mention.surface)
+    return [(frozenset({*names.get(row.party_a_id, ()), row.party_a_name}),
+             frozenset({*names.get(row.party_b_id, ()), row.party_b_name}), row)
+            for row in result.partnerships if row.evidence in case["text"] or case["text"] in row.evidence]
+
+
+def _same(expected: dict, found: tuple[frozenset[str], frozenset[str], Partnership]) -> bool:
+    """Whether a found row is the expected one: parties (either order for a partnership), type, status,
+    and the amount when the case states one."""
+    a, b, row = found
+    parties = expected["a"] in a and expected["b"] in b
+    if expected["type"] == "partnership":
+        parties = parties or (expected["a"] in b and expected["b"] in a)
+    amount = expected.get("usd")
+    return (parties and row.type == expected["type"] and row.status == expected["status"]
+            and (amount is None or (row.money_value_usd is not None
+                                    and math.isclose(row.money_value_usd, amount, rel_tol=0.01))))
+
+
+def _disagreement(case: dict, extractors: Extractors) -> str | None:
+    """None when the case gives exactly its rows, else what it gave instead."""
+    found = _rows(case, extractors)
+    remaining = list(found)
+    for expected in case["rows"]:
+        hit = next((row for row in remaining if _same(expected, row)), None)
+        if hit is None:
+            break
+        remaining.remove(hit)
+    else:
+        if not remaining:
+            return None
+    given = [(row.party_a_name, row.party_b_name, row.type, row.status, row.money_value_usd) for _, _, row in found]
+    wanted = [(row["a"], row["b"], row["type"], row["status"], row.get("usd")) for row in case["rows"]]
+    return f"[{case['shape']}] {case.get('context', '')}{case['text']}\n    wanted {wanted}\n    gave   {given}"
+
+
+@pytest.mark.parametrize("case", WITHOUT_ROWS, ids=[case["text"][:30] for case in WITHOUT_ROWS])
+def test_sentences_stating_no_relation_give_none(case: dict, extractors: Extractors) -> None:
+    assert _disagreement(case, extractors) is None
+
+
+def test_the_table_is_large_enough_to_mean_something() -> None:
+    assert len(WITH_ROWS) >= 100 and len(WITHOUT_ROWS) >= 30
+    assert {row["status"] for case in WITH_ROWS for row in case["rows"]} == {"done", "planned", "ended"}
+    assert {row["type"] for case in WITH_ROWS for row in case["rows"]} == {"partnership", "investment", "acquisition"}
+
+
+def test_relations_agree_with_the_case_table(extractors: Extractors) -> None:
+    disagreements = [text for case in WITH_ROWS if (text := _disagreement(case, extractors))]
+    agreeing = len(WITH_ROWS) - len(disagreements)
+    assert agreeing >= AGREEING_CASES, (f"{agreeing} of {len(WITH_ROWS)} cases agree, fewer than {AGREEING_CASES}:\n"
+                                        + "\n".join(disagreements))
