@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from extract.models import Sentence, Token
@@ -46,8 +46,10 @@ _NAME_GOES_ON_BEFORE_RE = re.compile(r"[ァ-ヺーA-Za-z][・=＝\-]$")
 #: an amount or a count (Zephyr 2025年) does not.
 _VERSION_AFTER_RE = re.compile(r"[ \t]*(?:v|ver\.?|version)[ \t]?\d"
                                r"|[ \t]+\d+(?:\.\d+)*(?![\d.年月日億万千百社人件%％])", re.IGNORECASE)
-#: Two capitalised Latin words (a given name and a surname, or two words of a company's name).
-_TWO_WORDS_RE = re.compile(r"([A-Z][a-z]+)\s+[A-Z][a-z]+")
+#: What separates the given name from the surname (Adam Presser, イーロン・マスク).
+_NAME_PARTS_RE = re.compile(r"[\s・=＝]+")
+#: Most words of a person's name: a given name, a middle name and a surname.
+_MAX_PERSON_NAME_WORDS = 3
 _OPENING_BRACKETS = "（("
 _CLOSING_BRACKETS = "）)"
 
@@ -129,11 +131,10 @@ class NerCompanyFilter:
                 or surface.startswith(titles) or surface.endswith(titles) or self._names_a_person(surface))
 
     def _names_a_person(self, surface: str) -> bool:
-        """The name is a listed given name, or a listed given name and a surname (Adam Presser, イーロン)."""
-        if surface in self._rules.person_names:
-            return True
-        two = _TWO_WORDS_RE.fullmatch(surface)
-        return bool(two and two.group(1) in self._rules.person_names)
+        """The name is a listed given name, or a listed given name and a surname or two (Adam Presser,
+        イーロン・マスク)."""
+        words = _NAME_PARTS_RE.split(surface)
+        return len(words) <= _MAX_PERSON_NAME_WORDS and words[0] in self._rules.person_names
 
     def is_part_of_a_longer_name(self, sentence: Sentence, span: NerSpan) -> bool:
         """A middle dot or hyphen joins the name to more of it (イーロン of イーロン・マスク): GiNZA found
@@ -236,15 +237,17 @@ class NerCompanyFilter:
                 return True
         return False
 
-    def without_affixes(self, span: NerSpan) -> NerSpan:
+    def without_affixes(self, span: NerSpan, word_starts: Collection[int]) -> NerSpan:
         """An entity written with its legal form (Anthropic社, Zephyr Inc.) as the bare name, and without a
-        word before it that is not part of it (米Zephyrlogic, 旧ヤフー: name_bounds.before); the forms
-        cut are legal_forms.trimmed_from_ner."""
+        word before it that is not part of it (米Zephyrlogic, 旧ヤフー: name_bounds.before) where that
+        word is a whole MeCab word (``word_starts``: the body offsets where words start; 中部電力 keeps
+        its 中); the forms cut are legal_forms.trimmed_from_ner."""
         match = self._trailing_form.search(span.surface) if self._trailing_form else None
         if match and match.start() > 0:
             surface = span.surface[:match.start()].rstrip()
             span = replace(span, end=span.start + len(surface), surface=surface)
-        word = next((w for w in self._before if span.surface.startswith(w) and len(span.surface) > len(w)), None)
+        word = next((w for w in self._before if span.surface.startswith(w) and len(span.surface) > len(w)
+                     and span.start + len(w) in word_starts), None)
         if word is not None:
             span = replace(span, start=span.start + len(word), surface=span.surface[len(word):])
         return span
@@ -292,7 +295,7 @@ def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequen
     accepted: list[NerSpan] = []
     # Rules before NER: a span overlapping a rule match never becomes a company of its own.
     for raw in outside(ner_spans, rule_mentions):
-        span = ner_filter.without_affixes(raw)
+        span = ner_filter.without_affixes(raw, boundaries)
         if span.start not in boundaries or span.end not in boundaries:
             continue
         sentence = by_id.get(span.sentence_id)

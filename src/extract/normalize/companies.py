@@ -149,12 +149,15 @@ def _pattern_matches(pattern: CompanyPattern, sentence: Sentence) -> list[regex.
     ``PATTERN_TIMEOUT_SECONDS``: a pattern that takes longer fails the post with a ``PostError``
     naming the rule, its file and line (the batch goes on), where it would otherwise never finish.
     A sentence without any of the pattern's required literals is skipped unsearched (most are, and
-    a regex call with a timeout costs far more than a substring test).
+    a regex call with a timeout costs far more than a substring test), and so is one holding a word
+    of the pattern's ``not_in_sentences_with``.
 
     The error's ``source_path`` is left empty for the caller to fill in: the recognizer sees
     sentences, not the post's file.
     """
     if pattern.literals and not any(literal in sentence.text for literal in pattern.literals):
+        return []
+    if any(word in sentence.text for word in pattern.not_in_sentences_with):
         return []
     try:
         return list(pattern.regex.finditer(sentence.text, timeout=PATTERN_TIMEOUT_SECONDS))

@@ -41,8 +41,8 @@ _BRACE = ord("{")
 class CompanyPattern:
     """A compiled company pattern; group ``name`` is the company's name, optional group ``form`` its legal
     form or company word. ``literals`` are strings of which every match contains one (empty when
-    unknown): a sentence holding none of them cannot match. ``proper`` and ``whole_word`` are the word
-    checks of ``CompanyPatternEntry``."""
+    unknown): a sentence holding none of them cannot match. ``proper``, ``whole_word`` and
+    ``not_in_sentences_with`` are those of ``CompanyPatternEntry``."""
 
     id: str
     regex: regex.Pattern
@@ -51,6 +51,7 @@ class CompanyPattern:
     literals: tuple[str, ...] = ()
     proper: str | None = None
     whole_word: bool = False
+    not_in_sentences_with: tuple[str, ...] = ()
 
 
 def compile_company_patterns(rules: tuple[PatternRule, ...]) -> tuple[CompanyPattern, ...]:
@@ -58,7 +59,8 @@ def compile_company_patterns(rules: tuple[PatternRule, ...]) -> tuple[CompanyPat
     import regex
 
     return tuple(CompanyPattern(rule.id, regex.compile(rule.regex), rule.file, rule.line,
-                                required_literals(rule.regex), rule.proper, rule.whole_word) for rule in rules)
+                                required_literals(rule.regex), rule.proper, rule.whole_word,
+                                rule.not_in_sentences_with) for rule in rules)
 
 
 #: Characters that join the words of one name (アイメソフト・ジャパン, AT&T, Corpy&Co., Gen-AX).
@@ -67,6 +69,7 @@ _JOINERS = frozenset("・&＆-‐.．'’+＋")
 #: suffixes (日立製作所, 高島屋) and adjectival nouns (スマートニュース).
 _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
+_KATAKANA_RE = re.compile(r"[ァ-ヺー]+")
 _KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千")
 #: The shortest word in Latin letters that may start a name on its own (SBI証券; not AI, IT, EV).
 _MIN_LATIN_PROPER = 3
@@ -227,12 +230,19 @@ class NameReader:
     def _plain_middle(self, words: SentenceWords, low: int, high: int) -> bool:
         """Words ``low``..``high``, between a name's first proper noun and its sector word, are what
         such names hold there: at most ``MAX_MIDDLE_WORDS`` kanji nouns or proper nouns (京浜急行電鉄,
-        東京海上日動火災保険), not a phrase (xAIメンフィス巨大データセンター建設)."""
-        return high - low + 1 <= MAX_MIDDLE_WORDS and all(
-            self._is_proper(words, index) or words.tokens[index].surface in _JOINERS
-            or (words.tokens[index].pos.startswith(("名詞", "接尾辞"))
-                and bool(_KANJI_RE.fullmatch(words.tokens[index].surface[:1])))
-            for index in range(low, high + 1))
+        東京海上日動火災保険), or the rest of a katakana name MeCab cut into words (ハン|ビット電子),
+        not a phrase (xAIメンフィス巨大データセンター建設)."""
+        if high - low + 1 > MAX_MIDDLE_WORDS:
+            return False
+        katakana_name = low > 0 and _is_katakana(words.tokens[low - 1])
+        for index in range(low, high + 1):
+            token = words.tokens[index]
+            katakana_name = (katakana_name and _is_katakana(token)
+                             and words.spans[index - 1][1] == words.spans[index][0])
+            if not (katakana_name or self._is_proper(words, index) or token.surface in _JOINERS
+                    or (token.pos.startswith(("名詞", "接尾辞")) and bool(_KANJI_RE.fullmatch(token.surface[:1])))):
+                return False
+        return True
 
     def _is_proper(self, words: SentenceWords, index: int) -> bool:
         """Word ``index`` is a proper noun, a kanji numeral of a name (十六銀行, 第一生命) or a word the
@@ -286,6 +296,11 @@ def _joined(words: SentenceWords, left: int, right: int) -> bool:
         return True
     pair = (words.tokens[left].surface, words.tokens[right].surface)
     return gap.isspace() and not any(_KANJI_RE.search(s) or s in _JOINERS for s in pair)
+
+
+def _is_katakana(token: Token) -> bool:
+    """A word written in katakana."""
+    return bool(_KATAKANA_RE.fullmatch(token.surface))
 
 
 def _is_kanji_everyday(token: Token) -> bool:

@@ -45,7 +45,8 @@ class ChipRule:
 class PatternRule:
     """A company pattern of company_patterns.yaml, its ``{legal_forms.GROUP}`` placeholders filled in:
     a regex whose group ``name`` is the company's name (the companies stage compiles it), with the
-    word checks its name must pass (``proper``, ``whole_word``: see ``CompanyPatternEntry``)."""
+    word checks its name must pass and the words of sentences it finds nothing in (``proper``,
+    ``whole_word``, ``not_in_sentences_with``: see ``CompanyPatternEntry``)."""
 
     id: str
     regex: str
@@ -53,6 +54,7 @@ class PatternRule:
     line: int
     proper: str | None = None
     whole_word: bool = False
+    not_in_sentences_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -248,13 +248,16 @@ class CompanyPatternEntry(Spec):
     dictionary does not know: ``first`` (三菱UFJ銀行, not 地方銀行; everyday words before it are cut
     off, so 同日トヨタ自動車 gives トヨタ自動車) or ``last`` (EISグループ, not セキュリティグループ).
     ``whole_word`` says the name must not run on into a longer noun (自動車業界, 証券業協会): the
-    word after the match is not a noun, or is a legal form or one of ``name_bounds.after``."""
+    word after the match is not a noun, or is a legal form or one of ``name_bounds.after``.
+    ``not_in_sentences_with`` are words that make the pattern find nothing in their sentence
+    (Lazarusグループ in a sentence about an attack is a criminal group, not a company)."""
 
     id: str
     regex: str
     note: str | None = None
     proper: Literal["first", "last"] | None = None
     whole_word: bool = False
+    not_in_sentences_with: Words = ()
 
 
 class NameBounds(Spec):
