@@ -56,13 +56,13 @@ CHIP_ROWS = [
 ]
 PARTNERSHIP_ROWS = [
     {"article_id": "a2", "sentence_id": 0, "party_a_id": "mihon", "party_a_name": "Mihon Electric",
-     "party_b_id": "kaku", "party_b_name": "Kaku Trading", "type": "partnership", "money_value_usd": None,
+     "party_b_id": "kaku", "party_b_name": "Kaku Trading", "type": "partnership", "status": "done", "money_value_usd": None,
      "trigger": "提携", "evidence": "架空商事と見本電機が提携した。", "rule_id": "relation.partnership"},
     {"article_id": "a1", "sentence_id": 0, "party_a_id": "kaku", "party_a_name": "Kaku Trading",
-     "party_b_id": "mihon", "party_b_name": "Mihon Electric", "type": "partnership", "money_value_usd": 5e6,
+     "party_b_id": "mihon", "party_b_name": "Mihon Electric", "type": "partnership", "status": "done", "money_value_usd": 5e6,
      "trigger": "協業", "evidence": "架空商事は見本電機と協業する。", "rule_id": "relation.partnership"},
     {"article_id": "a1", "sentence_id": 0, "party_a_id": "mihon", "party_a_name": "Mihon Electric",
-     "party_b_id": "kaku", "party_b_name": "Kaku Trading", "type": "investment", "money_value_usd": None,
+     "party_b_id": "kaku", "party_b_name": "Kaku Trading", "type": "investment", "status": "done", "money_value_usd": None,
      "trigger": "出資", "evidence": "見本電機は架空商事に出資した。", "rule_id": "relation.investment"},
 ]
 TOKEN_ROWS = [
