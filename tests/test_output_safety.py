@@ -54,7 +54,7 @@ def start_run(corpus: Path, output: Path, *options: str) -> subprocess.Popen:
     """``extract run`` started in the background (its own process group, as a shell job would be)."""
     return subprocess.Popen([EXTRACT, "run", str(corpus), "--output", str(output), "--rules", str(RULES),
                              "--no-ner", "--quiet", *options],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, process_group=0)
 
 
 def tables_of(output: Path) -> dict[str, list[dict]]:
@@ -254,18 +254,35 @@ def test_a_worker_killed_mid_run_does_not_hang_or_lose_posts(tmp_path: Path) -> 
     assert accounted == {path.stem for path in corpus.iterdir()}
 
 
-def test_workers_do_not_outlive_a_killed_run(tmp_path: Path) -> None:
+def live_members(group: int) -> list[int]:
+    """Processes of process group ``group`` that are not yet zombies."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            members.append(int(entry.name))
+    return members
+
+
+@pytest.mark.parametrize("delay", [0.0, 1.0])
+def test_workers_do_not_outlive_a_killed_run(tmp_path: Path, delay: float) -> None:
+    # Killed as soon as its first worker appears (the second is still starting: it must not take its
+    # new parent for the run) or a second into the work; every process of the run's group must end.
     corpus, output = tmp_path / "corpus", tmp_path / "out"
     write_posts(corpus, 120, sentences=20)
     process = start_run(corpus, output, "--jobs", "2")
-    workers = wait_for_workers(process.pid)
-    time.sleep(1)
+    wait_for_workers(process.pid)
+    time.sleep(delay)
     process.kill()
     process.wait(timeout=60)
     deadline = time.monotonic() + 30
-    while any(Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]
-              for pid in workers):
-        assert time.monotonic() < deadline, "a worker outlived its run"
+    while live_members(process.pid):
+        assert time.monotonic() < deadline, f"processes {live_members(process.pid)} outlived their run"
         time.sleep(0.1)
 
 

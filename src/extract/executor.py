@@ -168,11 +168,13 @@ _IDLE = -1.0
 _WORKER_SLOT: dict[str, Any] = {}
 
 
-def _start_worker(settings: WorkerSettings, rules_file: str, board: Any, pids: Any, next_slot: Any) -> None:
+def _start_worker(parent: int, settings: WorkerSettings, rules_file: str, board: Any, pids: Any,
+                  next_slot: Any) -> None:
     """Set up a local worker process: a slot on the board, the parent's compiled rules (from a file: what
     a new worker is handed through its start-up pipe must stay small, or the parent blocks for ever
-    on a worker killed before it read it), and Ctrl-C left to the parent, which stops the pool and
-    keeps the previous output."""
+    on a worker killed before it read it), Ctrl-C left to the parent, which stops the pool and
+    keeps the previous output, and an end once ``parent`` (the run's process id, passed in: a worker
+    that starts after its parent was killed must not take its new parent for the run) is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     with next_slot.get_lock():
@@ -180,7 +182,7 @@ def _start_worker(settings: WorkerSettings, rules_file: str, board: Any, pids: A
         next_slot.value += 1
     pids[slot] = os.getpid()
     _WORKER_SLOT.update(slot=slot, board=board)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="exit-with-parent", daemon=True).start()
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="exit-with-parent", daemon=True).start()
     with open(rules_file, "rb") as handle:
         _extractors(settings, pickle.load(handle))
 
@@ -342,7 +344,8 @@ class _LocalPool:
         self.killed: set[int] = set()
         next_slot = self.context.Value("i", 0)
         self.pool = ProcessPoolExecutor(workers, mp_context=self.context, initializer=_start_worker,
-                                        initargs=(self.settings, self.rules_file, self.board, self.pids, next_slot))
+                                        initargs=(os.getpid(), self.settings, self.rules_file, self.board, self.pids,
+                                                  next_slot))
 
     def _collect(self, finished: Iterable[Future]) -> None:
         """Take the results of finished tasks; a broken pool sends its unfinished tasks back to a queue."""
