@@ -31,6 +31,9 @@ parentheses) stays here:
     contract_triggers, topic_receives, subject_receives                   契約 / 出資 / 傘下に入
     stake_purchases:   {shares, verbs, controlling}                      株式を取得 / 全株式
     status_words:      {planned|ended: [words after a trigger]}          検討 / 撤回
+    planned_endings:   [words right after a trigger ending its clause]   買収へ
+    reports:           [words reporting a deal]                          買収すると報じた
+    bids:              {triggers, done}                                  TOB / 成立
     denied_reports, speculation                                           報道を否定 / かもしれ
     same_company:      [words for the company the text is about]         同社
     both_companies:    [words for the last two companies named]          両社
@@ -39,6 +42,10 @@ parentheses) stays here:
     group_counts:      {count_words, counters, particles}                3社が, 両社で
     name_suffixes, not_name_suffixes: [words after a name that belong to it, words that do not]
     topic_particles:   [particles making a company the topic]            AWSは
+    headline_marks:    [marks after a headline's first company]          NVIDIA、Intelに出資
+    cleft_markers:     [words before a cleft's actor]                    出資したのはAだ
+    leading_clause_ends: [ends of a clause leading into the main one]    Bと連携することで、Aは
+    proposals:         [words making a trigger an offer to a target]     AはBに提携を提案
     unnamed_companies: {nouns, subject_particles, prefixes, not_topic}   某企業は, 同業のスタートアップが
 """
 
@@ -46,7 +53,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 
@@ -69,6 +76,10 @@ _CLAUSE_END_RE = re.compile(r"(?:し|して|り|が|ものの|一方|ほか|加�
                             r"|[。!！?？\n]")
 #: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
 _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
+#: Characters between two triggers of one statement at most (契約は来月締結).
+_TRIGGERS_JOINED = 8
+#: The coordination group of a headline's first company (a group of its own; -1 is the topic's).
+_HEADLINE_GROUP = -2
 #: Characters between a joining company and its join word (BやCも今回のラウンドに参加).
 _JOIN_GAP = 16
 #: Characters of modifiers between AとBの and the trigger (AとBの戦略的提携, AとBの30億ドルの計算資源契約);
@@ -84,6 +95,9 @@ _ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
 _HEADING_CHARS = 8
 _MARKUP_RE = re.compile(r"[\s*#_「」『』【】:：。、.!！?？]")
+#: Markup that may open a headline or digest line before its first company: spaces, list marks and
+#: numbers, heading marks, a bracketed label (【速報】), bold, an opening quote.
+_HEADLINE_MARKUP = r"(?:\s|[-*+#>・■□◆◇●○▶▷▼◎※|]|\d{1,3}[.)）．]|【[^】]{0,30}】|[「『])"
 
 
 @dataclass(frozen=True)
@@ -111,6 +125,13 @@ class PartnershipRules:
     passive_re: re.Pattern
     #: Status word -> planned or ended, longest first.
     status_words: tuple[tuple[str, str], ...]
+    #: Right after a trigger, ending its clause: the statement is planned (買収へ).
+    planned_ending_re: re.Pattern | None
+    #: A report of a deal not stated in the past tense right before it (すると報じた, not したと報じた).
+    planned_report_re: re.Pattern | None
+    #: Triggers of a bid (TOB), planned unless one of ``bid_done`` follows in the clause.
+    bid_triggers: frozenset[str]
+    bid_done: tuple[str, ...]
     denied_reports: tuple[str, ...]
     speculation: tuple[str, ...]
     same_company: tuple[str, ...]
@@ -119,8 +140,22 @@ class PartnershipRules:
     roles: tuple[tuple[str, str], ...]
     #: Particles that make a company the topic of what follows (AWSは...), unlike が in a subordinate clause.
     topic_particles: tuple[str, ...]
+    #: What may stand before a headline's first company (markup, 米) and the mark after it (NVIDIA、): None
+    #: without headline marks.
+    headline_lead_re: re.Pattern | None
+    headline_mark_re: re.Pattern | None
+    #: Between a trigger and a company that a cleft sentence names as its actor (のは).
+    cleft_re: re.Pattern | None
+    #: The end of a clause leading into the sentence's main clause (することで、, し、).
+    leading_clause_re: re.Pattern | None
+    proposals: tuple[str, ...]
     #: What stands between two company names that still coordinates them (AとB, A、B、C, AやB).
     coordinator_re: re.Pattern
+    #: After a subject, its own amount up to the comma or を (Aが2億ドル、; Bが1億ドルを投じた).
+    own_amount_re: re.Pattern
+    #: Between two subjects, each stated with its own amount (Aが2億ドル、Bが…: an amount must be in it),
+    #: that act together.
+    parallel_subject_re: re.Pattern
     #: A count of the companies just named, as the actors (3社が, 両社で): A、B、Cの3社が協業, not 5社に対し.
     group_count_re: re.Pattern
     #: What may follow a name before its particle: a parenthesis, a suffix of the name (社), markup, spaces.
@@ -168,9 +203,12 @@ class _Party:
     tail_end: int
 
 
-def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = ()) -> PartnershipRules:
+def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = (),
+                              name_prefixes: Sequence[str] = ()) -> PartnershipRules:
     """Compile the validated cues of ``rules/partnerships.yaml`` into the relation step's regexes;
-    ``products`` (products.yaml) are the product names that act for their maker (Microsoft Azureは).
+    ``products`` (products.yaml) are the product names that act for their maker (Microsoft Azureは);
+    ``name_prefixes`` (company_patterns.yaml's name_bounds.before) the words written right before a name
+    that are not part of it (米Zephyr), which may stand before a headline's first company.
 
     A product acting for its maker is found where it starts with the maker's name, as the companies
     stage finds the maker there, so the relation step reads the particle after the whole product."""
@@ -205,13 +243,26 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         subject_receives=frozenset(spec.subject_receives),
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         status_words=status_pairs,
+        planned_ending_re=(re.compile(rf"(?:する|を)?{any_word(spec.planned_endings)}(?=[、。!！?？\s（(「]|$)")
+                           if spec.planned_endings else None),
+        planned_report_re=re.compile(rf"(?<![ただ]){any_word(spec.reports)}") if spec.reports else None,
+        bid_triggers=frozenset(spec.bids.triggers if spec.bids else ()),
+        bid_done=spec.bids.done if spec.bids else (),
         denied_reports=spec.denied_reports,
         speculation=spec.speculation,
         same_company=spec.same_company,
         both_companies=spec.both_companies,
         roles=role_pairs,
         topic_particles=spec.topic_particles,
+        headline_lead_re=(re.compile(rf"{_HEADLINE_MARKUP}*{any_word(name_prefixes)}?\s*") if spec.headline_marks
+                          else None),
+        headline_mark_re=re.compile(rf"\s*{any_word(spec.headline_marks)}") if spec.headline_marks else None,
+        cleft_re=re.compile(any_word(spec.cleft_markers)) if spec.cleft_markers else None,
+        leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
+        proposals=spec.proposals,
         coordinator_re=re.compile(rf"\s*{coordinators}\s*"),
+        own_amount_re=re.compile(rf"\s*{any_word(spec.roles.subject)}[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})"),
+        parallel_subject_re=re.compile(rf"\s*{any_word(spec.roles.subject)}[^、。]{{1,20}}、\s*"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{suffix}|\*+|\s)+"),
@@ -242,6 +293,10 @@ class _Trigger:
     voided: str | None = None
     #: A purchase of shares (Bの株式を取得): the owner of the shares receives.
     stake: bool = False
+    #: Where the trigger's clause ends (body offset): an amount after it belongs to another statement.
+    clause_end: int = 0
+    #: An offer to a company (AはBに提携を提案): the company offered to is the other side.
+    proposal: bool = False
 
 
 @dataclass(frozen=True)
@@ -284,18 +339,26 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     matches = sorted([*matches, *stakes], key=lambda match: match.start())
     found = []
     for index, match in enumerate(matches):
+        # A trigger's clause runs on past the next trigger close after it (計算資源契約は来月締結される予定だ:
+        # the 契約 is planned too), else it stops there (提携を発表、買収も検討; 提携で…投資する計画).
         following = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        if "、" not in text[match.end(): following] and following - match.end() <= _TRIGGERS_JOINED:
+            following = len(text)
         clause_end = _CLAUSE_END_RE.search(text, match.end(), following)
         window = text[match.end(): clause_end.start() if clause_end else following]
         speculation = next((word for word in rules.speculation if word in window), None)
         stake = match.re is rules.stake_re
         kind = _stake_kind(text, match, rules) if stake else kinds[match.group()]
         found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
-                              _status(window, rules),
+                              _status(window, rules, match.group(),
+                                      rules.planned_ending_re is not None
+                                      and rules.planned_ending_re.match(text, match.end()) is not None),
                               kind != PARTNERSHIP and (match.group() in rules.subject_receives
                                                        or rules.passive_re.match(text, match.end()) is not None),
                               match.group() in rules.funding_triggers,
-                              f"the writer's speculation ({speculation})" if speculation else None, stake))
+                              f"the writer's speculation ({speculation})" if speculation else None, stake,
+                              sentence.start + (clause_end.start() if clause_end else following),
+                              any(word in window for word in rules.proposals)))
     return found
 
 
@@ -306,13 +369,18 @@ def _stake_kind(text: str, match: re.Match[str], rules: PartnershipRules) -> str
     return ACQUISITION if any(word in around for word in rules.controlling) else INVESTMENT
 
 
-def _status(window: str, rules: PartnershipRules) -> str:
+def _status(window: str, rules: PartnershipRules, word: str, planned_ending: bool) -> str:
     """done when the clause denies a report about the deal (報道を否定: it stands), else ended when an ended
     word follows the trigger (提携しない方針, 買収計画を撤回), else planned when a planned word does (買収を検討),
-    else done."""
+    the trigger ends a headline's clause with a planned ending (買収へ), the clause reports the deal
+    as to come (買収すると報じた), or it is a bid not yet through (TOBを開始, not TOBが成立), else done."""
     if any(phrase in window for phrase in rules.denied_reports):
         return DONE
     found = {status for word, status in rules.status_words if word in window}
+    if rules.planned_report_re is not None and rules.planned_report_re.search(window):
+        found.add(PLANNED)
+    if planned_ending or word in rules.bid_triggers and not any(done in window for done in rules.bid_done):
+        found.add(PLANNED)
     return ENDED if ENDED in found else PLANNED if PLANNED in found else DONE
 
 
@@ -383,7 +451,8 @@ class RelationFinder:
             link = _LINK_TITLE_RE.search(sentence.text) is not None
             triggers = _triggers(sentence, self._rules) if mentions or self._reference_re.search(sentence.text) else []
             if triggers:
-                parties = self._parties(sentence, mentions, None if link else topic, recent)
+                parties = self._parties(sentence, mentions, None if link else topic, recent,
+                                        money.get(sentence.sentence_id, ()))
                 traced = []
                 for trigger in triggers:
                     found = [] if trigger.voided else self._relations(
@@ -409,8 +478,9 @@ class RelationFinder:
                           or parents.get(r.party_a_id) != r.party_b_id and parents.get(r.party_b_id) != r.party_a_id])
 
     def _parties(self, sentence: Sentence, mentions: Sequence[CompanyMention], topic: CompanyMention | None,
-                 recent: Sequence[CompanyMention]) -> list[_Party]:
-        """Named companies and resolved back-references, in order, with roles and coordination groups."""
+                 recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]]) -> list[_Party]:
+        """Named companies and resolved back-references, in order, with roles and coordination groups
+        (``money``: the sentence's amounts, which may part subjects acting together)."""
         parties: list[tuple[int, int, str, str]] = [(m.start, m.end, m.company_id, m.name) for m in mentions]
         for match in self._reference_re.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -435,14 +505,18 @@ class RelationFinder:
                 joint = sentence.text[max(previous.tail_end, previous.end) - sentence.start: start - sentence.start]
                 # 両社 stands for two companies at one place: they are one group.
                 same_place = start in (previous.start, previous.end)
-                if not (same_place or self._rules.coordinator_re.fullmatch(joint or " ")):
+                # Aが2億ドル、Bが1億ドルを投じた: subjects each with its own amount act together.
+                joint_start = max(previous.tail_end, previous.end)
+                parallel = (previous.role == "subject" and self._rules.parallel_subject_re.fullmatch(joint) is not None
+                            and any(joint_start <= offset < start for offset, _ in money))
+                if not (same_place or parallel or self._rules.coordinator_re.fullmatch(joint or " ")):
                     group += 1
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
             if role == "of" and self._rules.group_count_re.match(sentence.text, particle_end):
                 role = "subject"  # A、B、Cの3社が: the counted group acts
             previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end)
             result.append(previous)
-        return _group_roles(result)
+        return _headline_subject(sentence, _group_roles(result), self._rules)
 
     def _relations(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
                    topic: CompanyMention | None, money: Sequence[tuple[int, float | None]],
@@ -450,12 +524,16 @@ class RelationFinder:
         """The relations one trigger states, each with its amount: the one in parentheses after the
         actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger."""
         # A company marked as the topic (Aは、…) speaks for the whole sentence, however deep the trigger's clause.
-        clause = [p for p in parties if _is_topic(sentence, p, self._rules) or _in_clause(parse, p, trigger)]
-        before = [p for p in clause if p.end <= trigger.start]
+        # A group that owns the trigger (AとBの30億ドルの契約) is its parties however the parse attaches it.
+        owning = {p.group for p in parties if p.role == "of" and _owns_trigger(sentence, p, trigger, self._rules)}
+        clause = [p for p in parties if _is_topic(sentence, p, self._rules) or p.group in owning
+                  or _in_clause(parse, p, trigger)]
+        before = [p for p in clause if p.end <= trigger.start] + _clefted(sentence, parties, trigger, self._rules)
         if self._rules.unnamed_subject_re.search(sentence.text, 0, trigger.start - sentence.start):
             topic = None
-        topic_party = (_Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start)
-                       if topic else None)
+        topic_party = _main_clause_topic(sentence, parties, trigger, self._rules) or (
+            _Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start)
+            if topic else None)
         if trigger.type == PARTNERSHIP:
             pairs = _partnership_pairs(before, topic_party, sentence, trigger, self._rules)
         else:
@@ -463,14 +541,57 @@ class RelationFinder:
             pairs = _directed_pairs(before, after, topic_party, sentence, trigger, self._rules)
         amount = _amount_for(money, trigger)
         return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, trigger.type,
-                            trigger.status, _own_amount(money, a) or _own_amount(money, b) or amount,
+                            trigger.status, _own_amount(money, a, sentence, self._rules)
+                            or _own_amount(money, b, sentence, self._rules) or amount,
                             trigger.word, sentence.text, f"relation.{trigger.type}")
                 for a, b in pairs if a.company_id != b.company_id]
 
 
 def _is_topic(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:
-    """Whether a topic particle (は) follows the party's name."""
-    return sentence.text.startswith(rules.topic_particles, party.tail_end - sentence.start)
+    """Whether a topic particle (は) follows the party's name, or it is a headline's first company."""
+    return party.group == _HEADLINE_GROUP or sentence.text.startswith(rules.topic_particles,
+                                                                      party.tail_end - sentence.start)
+
+
+def _clefted(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
+             rules: PartnershipRules) -> list[_Party]:
+    """The company a cleft sentence names as the trigger's actor (Bへの出資を決めたのはAだった), as a subject."""
+    if rules.cleft_re is None:
+        return []
+    return [replace(p, role="subject") for p in parties if p.role == "cleft" and p.start >= trigger.end
+            and rules.cleft_re.search(sentence.text, trigger.end - sentence.start, p.start - sentence.start)]
+
+
+def _main_clause_topic(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
+                       rules: PartnershipRules) -> _Party | None:
+    """The company marked as the topic of the main clause that the trigger's clause leads into (Bと連携する
+    ことで、Aは...; Bの出資を受けて、Aは...): what the trigger's left-out side is, before the text's topic."""
+    if rules.leading_clause_re is None:
+        return None
+    named_before = {p.company_id for p in parties if p.end <= trigger.start}
+    for party in parties:
+        if party.start >= trigger.end and _is_topic(sentence, party, rules):
+            between = sentence.text[trigger.end - sentence.start: party.start - sentence.start]
+            # Bとの提携により、Bは…: the partner again, not the other side.
+            leads = rules.leading_clause_re.search(between) and party.company_id not in named_before
+            return party if leads else None
+    return None
+
+
+def _headline_subject(sentence: Sentence, parties: list[_Party], rules: PartnershipRules) -> list[_Party]:
+    """The parties with a headline's first company as the subject, on a group of its own (NVIDIA、Intelに出資:
+    NVIDIA acts, Intel receives), where the sentence opens with it and a headline mark; the companies
+    after it that finish a coordinated subject with it (A、Bが提携, A、B、Cの3社が協業) leave it theirs."""
+    if not parties or rules.headline_lead_re is None or rules.headline_mark_re is None:
+        return parties
+    first = parties[0]
+    lead = rules.headline_lead_re.fullmatch(sentence.text, 0, first.start - sentence.start)
+    mark = rules.headline_mark_re.match(sentence.text, _name_end(sentence, first.start, first.end, rules))
+    if lead is None or mark is None or first.role in ("subject", "example"):
+        return parties
+    headline = _Party(first.start, first.end, first.company_id, first.name, "subject", _HEADLINE_GROUP,
+                      sentence.start + mark.end())
+    return [headline, *parties[1:]]
 
 
 def _group_roles(parties: list[_Party]) -> list[_Party]:
@@ -498,12 +619,14 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     if not partners and not coordinated and trigger.word in rules.contract_triggers:
         partners = [p for p in parties if p.role in ("target", "object", "source", "of")]
         subjects = [p for p in parties if p.role in ("subject", "agent") and p not in partners]
+    elif not partners and not coordinated and trigger.proposal:
+        partners = [p for p in parties if p.role == "target"]
     if partners:
         before = [p for p in subjects if p.start < partners[0].start]
         anchor = before[-1] if before else next((p for p in subjects), None) or topic
         if anchor is None:
             return []
-        anchors = [p for p in subjects if p.group == anchor.group] if anchor.role in ("subject", "agent") else [anchor]
+        anchors = [p for p in subjects if p.group == anchor.group and anchor.role in ("subject", "agent")] or [anchor]
         return [(a, p) for a in anchors for p in partners if a.group != p.group]
     if coordinated and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
         return list(combinations(coordinated[-1], 2))
@@ -557,7 +680,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     if trigger.funding:
         receivers = (owners or [p for p in before if p.role == "target"]
                      or [p for p in before if p.role == "subject"][-1:] or ([topic] if topic else []))
-        actors = [p for p in (*sources, *_joining(after, sentence, rules)) if p not in receivers]
+        clefted = [p for p in before if p.role == "subject" and p.start >= trigger.end]
+        actors = [p for p in (*sources, *clefted, *_joining(after, sentence, rules)) if p not in receivers]
         return [(actor, receiver) for receiver in receivers for actor in actors]
     if trigger.passive or sources:
         actors = [p for p in before if p.role in ("target", "agent", "source")] or owners
@@ -624,18 +748,25 @@ def _token_at(tokens: Sequence[ParsedToken], start: int, end: int) -> ParsedToke
     return inside[-1] if inside else None
 
 
-def _own_amount(money: Sequence[tuple[int, float | None]], party: _Party) -> float | None:
-    """The USD value of an amount written right after the party's name, in its parenthesis (A（50億ドル）)."""
-    return next((usd for offset, usd in money if party.end <= offset < party.tail_end and usd is not None), None)
+def _own_amount(money: Sequence[tuple[int, float | None]], party: _Party, sentence: Sentence,
+                rules: PartnershipRules) -> float | None:
+    """The USD value of an amount written right after the party's name, in its parenthesis (A（50億ドル）),
+    or after its subject particle when subjects each state their own (Aが2億ドル、Bが1億ドルを投じた)."""
+    own = rules.own_amount_re.match(sentence.text, party.tail_end - sentence.start)
+    end = sentence.start + own.end() if own else party.tail_end
+    return next((usd for offset, usd in money if party.end <= offset < end and usd is not None), None)
 
 
 def _amount_for(money: Sequence[tuple[int, float | None]], trigger: _Trigger) -> float | None:
-    """The USD value of the amount stated closest before the trigger, else the first after it."""
-    before = [(offset, usd) for offset, usd in money if offset < trigger.start and usd is not None]
-    if before:
-        return before[-1][1]
-    after = [usd for offset, usd in money if offset >= trigger.end and usd is not None]
-    return after[0] if after else None
+    """The USD value of the amount stated inside the trigger (株式の49%を143億ドルで取得), else closest before
+    it, else first after it in its clause (AとBが提携し、BはCに40億ドルを出資: the 40億ドル is the
+    investment's, not the partnership's)."""
+    stated = [(offset, usd) for offset, usd in money if usd is not None]
+    inside = [usd for offset, usd in stated if trigger.start <= offset < trigger.end]
+    before = [usd for offset, usd in stated if offset < trigger.start]
+    after = [usd for offset, usd in stated if trigger.end <= offset < trigger.clause_end]
+    found = inside or before[-1:] or after
+    return found[0] if found else None
 
 
 def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],

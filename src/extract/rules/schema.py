@@ -481,6 +481,7 @@ class Roles(Spec):
     agent: Words = ()
     example: Words = ()
     of: Words = ()
+    cleft: Words = ()
 
     @model_validator(mode="after")
     def _one_role_per_particle(self) -> Roles:
@@ -507,6 +508,13 @@ class StakePurchases(Spec):
     shares: Words
     verbs: Words
     controlling: Words = ()
+
+
+class Bids(Spec):
+    """Triggers of a bid for a company (TOB), planned until a word of the bid's success follows them."""
+
+    triggers: Words
+    done: Words
 
 
 class GroupCounts(Spec):
@@ -545,6 +553,9 @@ class PartnershipsFile(RuleFileSpec):
     subject_receives: Words = ()
     passive_markers: Words = ()
     status_words: StatusWords
+    planned_endings: Words = ()
+    reports: Words = ()
+    bids: Bids | None = None
     denied_reports: Words = ()
     speculation: Words = ()
     same_company: Words = ()
@@ -555,14 +566,21 @@ class PartnershipsFile(RuleFileSpec):
     name_suffixes: Words
     not_name_suffixes: Words
     topic_particles: Words
+    headline_marks: Words = ()
+    cleft_markers: Words = ()
+    leading_clause_ends: Words = ()
+    proposals: Words = ()
     unnamed_companies: UnnamedCompanies
 
     @model_validator(mode="after")
     def _subsets_are_triggers(self) -> PartnershipsFile:
         triggers = {str(kind): words for kind, words in self.triggers.items()}
+        subsets = {"funding_triggers": self.funding_triggers, "topic_receives": self.topic_receives,
+                   "contract_triggers": self.contract_triggers,
+                   "bids.triggers": self.bids.triggers if self.bids else ()}
         for key, kind in (("funding_triggers", "investment"), ("topic_receives", "investment"),
-                          ("contract_triggers", "partnership")):
-            missing = set(getattr(self, key)) - set(triggers.get(kind, ()))
+                          ("contract_triggers", "partnership"), ("bids.triggers", "acquisition")):
+            missing = set(subsets[key]) - set(triggers.get(kind, ()))
             if missing:
                 raise ValueError(f"{key} {sorted(missing)} must also be {kind} triggers")
         return self
