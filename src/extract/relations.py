@@ -28,7 +28,7 @@ parentheses) stays here:
     triggers:          {partnership|investment|acquisition: [words]}    提携, 出資, 買収
     not_triggers:      [longer words holding a trigger]                  投資家, 設備投資
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
-    contract_triggers, topic_receives, subject_receives                   契約 / 出資 / 傘下に入
+    contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主とな
     stake_purchases:   {shares, verbs, controlling}                      株式を取得 / 全株式
     status_words:      {planned|ended: [words after a trigger]}          検討 / 撤回
     planned_endings:   [words right after a trigger ending its clause]   買収へ
@@ -76,6 +76,8 @@ _CLAUSE_END_RE = re.compile(r"(?:し|して|り|が|ものの|一方|ほか|加�
                             r"|[。!！?？\n]")
 #: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
 _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
+#: Characters between a funding trigger and a join word that makes its subject an investor (ラウンドを主導).
+_JOINED_AFTER = 3
 #: Characters between two triggers of one statement at most (契約は来月締結).
 _TRIGGERS_JOINED = 8
 #: The coordination group of a headline's first company (a group of its own; -1 is the topic's).
@@ -121,6 +123,8 @@ class PartnershipRules:
     topic_receives: frozenset[str]
     #: Directed triggers whose subject receives and whose owner acts (BがAの傘下に入る).
     subject_receives: frozenset[str]
+    #: Directed triggers whose owner is the company invested in (AがBの筆頭株主となった), as with shares.
+    owner_receives: frozenset[str]
     #: Right after a directed trigger: the statement is passive (買収された, 出資を受けた).
     passive_re: re.Pattern
     #: Status word -> planned or ended, longest first.
@@ -241,6 +245,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         join_re=re.compile(any_word(spec.join_words)),
         topic_receives=frozenset(spec.topic_receives),
         subject_receives=frozenset(spec.subject_receives),
+        owner_receives=frozenset(spec.owner_receives),
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         status_words=status_pairs,
         planned_ending_re=(re.compile(rf"(?:する|を)?{any_word(spec.planned_endings)}(?=[、。!！?？\s（(「]|$)")
@@ -347,8 +352,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         clause_end = _CLAUSE_END_RE.search(text, match.end(), following)
         window = text[match.end(): clause_end.start() if clause_end else following]
         speculation = next((word for word in rules.speculation if word in window), None)
-        stake = match.re is rules.stake_re
-        kind = _stake_kind(text, match, rules) if stake else kinds[match.group()]
+        stake = match.re is rules.stake_re or match.group() in rules.owner_receives
+        kind = _stake_kind(text, match, rules) if match.re is rules.stake_re else kinds[match.group()]
         found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
                               _status(window, rules, match.group(),
                                       rules.planned_ending_re is not None
@@ -681,7 +686,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         receivers = (owners or [p for p in before if p.role == "target"]
                      or [p for p in before if p.role == "subject"][-1:] or ([topic] if topic else []))
         clefted = [p for p in before if p.role == "subject" and p.start >= trigger.end]
-        actors = [p for p in (*sources, *clefted, *_joining(after, sentence, rules)) if p not in receivers]
+        # AはXの資金調達ラウンドを主導した: the subject joins the round it leads or takes part in.
+        joined = any(rules.join_re.match(sentence.text, trigger.end - sentence.start + gap)
+                     for gap in range(_JOINED_AFTER + 1))
+        subjects = [p for p in before if p.role == "subject" and p.end <= trigger.start] if joined else []
+        actors = [p for p in (*sources, *clefted, *subjects, *_joining(after, sentence, rules)) if p not in receivers]
         return [(actor, receiver) for receiver in receivers for actor in actors]
     if trigger.passive or sources:
         actors = [p for p in before if p.role in ("target", "agent", "source")] or owners

@@ -551,6 +551,7 @@ class PartnershipsFile(RuleFileSpec):
     join_words: Words = ()
     topic_receives: Words = ()
     subject_receives: Words = ()
+    owner_receives: Words = ()
     passive_markers: Words = ()
     status_words: StatusWords
     planned_endings: Words = ()
@@ -578,8 +579,10 @@ class PartnershipsFile(RuleFileSpec):
         subsets = {"funding_triggers": self.funding_triggers, "topic_receives": self.topic_receives,
                    "contract_triggers": self.contract_triggers,
                    "bids.triggers": self.bids.triggers if self.bids else ()}
+        subsets["subject_receives"], subsets["owner_receives"] = self.subject_receives, self.owner_receives
         for key, kind in (("funding_triggers", "investment"), ("topic_receives", "investment"),
-                          ("contract_triggers", "partnership"), ("bids.triggers", "acquisition")):
+                          ("contract_triggers", "partnership"), ("bids.triggers", "acquisition"),
+                          ("owner_receives", "investment")):
             missing = set(subsets[key]) - set(triggers.get(kind, ()))
             if missing:
                 raise ValueError(f"{key} {sorted(missing)} must also be {kind} triggers")
