@@ -58,7 +58,9 @@ def company_ids(recognizer: CompanyRecognizer, body: str) -> list[str]:
     ("岡三証券と東海東京証券がシステムを統合する。", ["okasan-securities-group", "tokai-tokyo-financial-holdings"]),
     ("日本テレビとTBSテレビが配信で協業する。", ["nippon-television-holdings", "tbs-holdings"]),
     ("毎日新聞社と時事通信社がAIによる記事要約を試す。", ["mainichi-shimbun", "jiji-press"]),
-    ("沖縄電力と電源開発が再生可能エネルギーで連携する。", ["okinawa-electric-power", "electric-power-development"]),
+    ("沖縄電力とJパワー（電源開発）が再生可能エネルギーで連携する。", ["okinawa-electric-power",
+                                                                 "electric-power-development",
+                                                                 "electric-power-development"]),
     ("ウエルシアとツルハドラッグの統合が完了した。", ["welcia-holdings", "tsuruha-holdings"]),
     ("小野薬品工業と参天製薬が新薬の共同開発を始めた。", ["ono-pharmaceutical", "santen-pharmaceutical"]),
     ("兼松と長瀬産業が半導体材料の商社機能を強化する。", ["kanematsu", "nagase"]),
@@ -94,6 +96,8 @@ def test_new_gazetteer_entries_are_found(recognizer: CompanyRecognizer, body: st
     "Waste Managementの基本を学ぶ。",
     "ヤクルトを飲んだ。",
     "イズミさんが来た。",
+    "電源開発を急ぐ。",
+    "Third Pointとして次の論点を挙げる。",
 ])
 def test_ordinary_words_find_no_company(recognizer: CompanyRecognizer, body: str) -> None:
     assert company_ids(recognizer, body) == []
