@@ -1,0 +1,137 @@
+"""The gazetteer's coverage files (investors, Japanese listed companies, index members): invented
+sentences that must find each company in its Japanese and English spellings, ordinary words that
+must find none, and the build script that writes global_indices.yaml from pytickersymbols."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from conftest import RULES
+from extract.normalize.companies import CompanyRecognizer
+from extract.rules import load_rules
+from extract.segment import split_sentences
+from extract.tokenize import tokenize_sentence
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "gazetteer_from_indices.py"
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> CompanyRecognizer:
+    return CompanyRecognizer(load_rules(RULES))
+
+
+def company_ids(recognizer: CompanyRecognizer, body: str) -> list[str]:
+    sentences = split_sentences(body)
+    return [m.company_id for m in recognizer.find(sentences, [tokenize_sentence(s) for s in sentences])]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # investors (global_investors.yaml, and the spellings added to global_tech.yaml)
+    ("シリーズCはDragoneer Investment Groupが主導した。", ["dragoneer"]),
+    ("ICONIQ Capitalとアルティメーター・キャピタルが追加出資した。", ["iconiq", "altimeter-capital"]),
+    ("ウォーバーグ・ピンカスは物流企業を買収した。", ["warburg-pincus"]),
+    ("エリオット・マネジメントが株式の5%を取得した。", ["elliott-management"]),
+    ("サーベラス・キャピタル・マネジメントは鉄道会社への提案を取り下げた。", ["cerberus-capital-management"]),
+    ("CVCキャピタル・パートナーズが欧州の化学会社に出資する。", ["cvc-capital-partners"]),
+    ("シンガポール政府投資公社が不動産ファンドに参加した。", ["gic"]),
+    ("コールバーグ・クラビス・ロバーツは日本での投資を増やす。", ["kkr"]),
+    ("タイガー・グローバル・マネジメントはAI企業の株を売却した。", ["tiger-global"]),
+    ("WiLとグローバル・ブレインがシードラウンドに参加した。", ["wil", "global-brain"]),
+    ("日本産業パートナーズは電機大手の非公開化を完了した。", ["japan-industrial-partners"]),
+    ("産業革新投資機構がファンドを新設した。", ["japan-investment-corporation"]),
+    # Japanese listed companies beyond the Nikkei 225 (japan_listed.yaml)
+    ("JR九州とJR北海道は観光列車を共同で企画した。", ["jr-kyushu", "jr-hokkaido"]),
+    ("京急と相鉄が沿線のデータを共有する。", ["keikyu", "sotetsu-holdings"]),
+    ("近畿日本鉄道と南海電気鉄道が関西空港へのアクセスを改善する。", ["kintetsu-group-holdings",
+                                                                       "nankai-electric-railway"]),
+    ("西武ホールディングスはホテル事業を売却し、西武の不動産を再編する。", ["seibu-holdings", "seibu-holdings"]),
+    ("ふくおかフィナンシャルグループと九州フィナンシャルグループが提携した。", ["fukuoka-financial-group",
+                                                                            "kyushu-financial-group"]),
+    ("北洋銀行と群馬銀行、山口フィナンシャルグループが生成AIを導入した。", ["hokuyo-bank", "gunma-bank",
+                                                                      "yamaguchi-financial-group"]),
+    ("岡三証券と東海東京証券がシステムを統合する。", ["okasan-securities-group", "tokai-tokyo-financial-holdings"]),
+    ("日本テレビとTBSテレビが配信で協業する。", ["nippon-television-holdings", "tbs-holdings"]),
+    ("毎日新聞社と時事通信社がAIによる記事要約を試す。", ["mainichi-shimbun", "jiji-press"]),
+    ("沖縄電力とJパワー（電源開発）が再生可能エネルギーで連携する。", ["okinawa-electric-power",
+                                                                 "electric-power-development",
+                                                                 "electric-power-development"]),
+    ("ウエルシアとツルハドラッグの統合が完了した。", ["welcia-holdings", "tsuruha-holdings"]),
+    ("小野薬品工業と参天製薬が新薬の共同開発を始めた。", ["ono-pharmaceutical", "santen-pharmaceutical"]),
+    ("兼松と長瀬産業が半導体材料の商社機能を強化する。", ["kanematsu", "nagase"]),
+    ("ヤマダデンキとビックカメラが家電のネット販売を伸ばした。", ["yamada-holdings", "bic-camera"]),
+    # index members (global_indices.yaml, generated) and the hand-added fintechs and Indian companies
+    ("Capital Oneはクレジットカード事業でAIを使う。", ["capital-one"]),
+    ("キャピタル・ワンとBrexがフィンテック分野で競う。", ["capital-one", "brex"]),
+    ("グレンコアとアングロ・アメリカンが銅の取引を拡大した。", ["glencore", "anglo-american"]),
+    ("テスコとカルフールが小売のデータ分析で協力する。", ["tesco", "carrefour"]),
+    ("シュルンベルジェとハリバートンが油田のAI解析を進める。", ["slb", "halliburton"]),
+    ("Paramount Skydanceはワーナー・ブラザース・ディスカバリーに買収を提案した。", ["paramount",
+                                                                                 "warner-bros-discovery"]),
+    ("ICICI銀行とインドステイト銀行がデジタル決済を拡大した。", ["icici-bank", "state-bank-of-india"]),
+    ("ZomatoとSwiggyが食品配達で競う。", ["eternal", "swiggy"]),
+    ("Ball Corporationは飲料缶を増産する。", ["ball"]),
+])
+def test_new_gazetteer_entries_are_found(recognizer: CompanyRecognizer, body: str, expected: list[str]) -> None:
+    assert company_ids(recognizer, body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "南海トラフ地震への備えが進む。",
+    "阪神の選手が甲子園で練習した。",
+    "京阪神の観光客が増えた。",
+    "カゴメ格子の物性を調べる。",
+    "インテグラルの計算を学ぶ。",
+    "エリオットさんは映画を観た。",
+    "大企業のCVCが出資を増やした。",
+    "BallとDoverとWatersは英単語だ。",
+    "Progressive Web Appsの設計を学ぶ。",
+    "Public Storageという言葉を調べた。",
+    "ダ・ヴィンチの絵をVinciの本で見た。",
+    "Waste Managementの基本を学ぶ。",
+    "ヤクルトを飲んだ。",
+    "イズミさんが来た。",
+    "電源開発を急ぐ。",
+    "Third Pointとして次の論点を挙げる。",
+])
+def test_ordinary_words_find_no_company(recognizer: CompanyRecognizer, body: str) -> None:
+    assert company_ids(recognizer, body) == []
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("gazetteer_from_indices", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Adobe Inc.", "Adobe"),
+    ("Siemens Energy AG", "Siemens Energy"),
+    ("Koninklijke Philips N.V.", "Koninklijke Philips"),
+    ("Albemarle Corporation", "Albemarle"),
+    ("Rio Tinto (corporation)", "Rio Tinto"),
+    ("Carnival Corporation & plc", "Carnival"),
+    ("Regions Financial", "Regions Financial"),
+    ("Principal Financial Group", "Principal Financial Group"),
+])
+def test_index_names_lose_their_legal_forms(raw: str, clean: str) -> None:
+    script = _script()
+    curation = script.load_curation(SCRIPT.with_suffix(".yaml"), RULES)
+    assert script.clean_name(raw, curation) == clean
+
+
+def test_global_indices_yaml_is_what_the_script_writes() -> None:
+    """The generated file is not edited by hand: the script, run again, writes the same file."""
+    pytest.importorskip("pytickersymbols")
+    result = subprocess.run([sys.executable, str(SCRIPT), "--rules", str(RULES), "--check"],
+                            capture_output=True, text=True, check=False,
+                            env={"PYTHONPATH": str(SCRIPT.parents[1] / "src"), "PATH": ""})
+    assert result.returncode == 0, result.stderr
