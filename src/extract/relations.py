@@ -29,6 +29,7 @@ parentheses) stays here:
     not_triggers:      [longer words holding a trigger]                  投資家, 設備投資
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主とな
+    relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     stake_purchases:   {shares, verbs, controlling}                      株式を取得 / 全株式
     status_words:      {planned|ended: [words after a trigger]}          検討 / 撤回
     planned_endings:   [words right after a trigger ending its clause]   買収へ
@@ -76,6 +77,8 @@ _CLAUSE_END_RE = re.compile(r"(?:し|して|り|が|ものの|一方|ほか|加�
                             r"|[。!！?？\n]")
 #: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
 _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
+#: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
+_RELATIVE_GAP = 16
 #: Characters between a funding trigger and a join word that makes its subject an investor (ラウンドを主導).
 _JOINED_AFTER = 3
 #: Characters between two triggers of one statement at most (契約は来月締結).
@@ -123,6 +126,8 @@ class PartnershipRules:
     topic_receives: frozenset[str]
     #: Directed triggers whose subject receives and whose owner acts (BがAの傘下に入る).
     subject_receives: frozenset[str]
+    #: Right after a directed trigger, up to the company it modifies (Aが買収したセキュリティ企業のB).
+    relative_clause_re: re.Pattern | None
     #: Directed triggers whose owner is the company invested in (AがBの筆頭株主となった), as with shares.
     owner_receives: frozenset[str]
     #: Right after a directed trigger: the statement is passive (買収された, 出資を受けた).
@@ -246,6 +251,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         topic_receives=frozenset(spec.topic_receives),
         subject_receives=frozenset(spec.subject_receives),
         owner_receives=frozenset(spec.owner_receives),
+        relative_clause_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_RELATIVE_GAP}}}")
+                            if spec.relative_clause_ends else None),
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         status_words=status_pairs,
         planned_ending_re=(re.compile(rf"(?:する|を)?{any_word(spec.planned_endings)}(?=[、。!！?？\s（(「]|$)")
@@ -270,7 +277,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         parallel_subject_re=re.compile(rf"\s*{any_word(spec.roles.subject)}[^、。]{{1,20}}、\s*"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
-        name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{suffix}|\*+|\s)+"),
+        name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{suffix}|[*」』”]+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
         unnamed_receiver_re=re.compile(rf"(?:{nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"),
         unnamed_topic_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}(?!{not_topic}){any_word(spec.topic_particles)}"),
@@ -591,8 +598,16 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
         return parties
     first = parties[0]
     lead = rules.headline_lead_re.fullmatch(sentence.text, 0, first.start - sentence.start)
+    if lead is None:
+        return parties
+    # SAPとOpenAI、…で提携: a coordinated group that opens the headline is its subject.
+    group = [p for p in parties if p.group == first.group]
+    last = group[-1]
+    if len(group) > 1 and last.role == "other" and rules.headline_mark_re.match(
+            sentence.text, _name_end(sentence, last.start, last.end, rules)):
+        return [replace(p, role="subject") if p.group == first.group else p for p in parties]
     mark = rules.headline_mark_re.match(sentence.text, _name_end(sentence, first.start, first.end, rules))
-    if lead is None or mark is None or first.role in ("subject", "example"):
+    if mark is None or first.role in ("subject", "example", "via"):
         return parties
     headline = _Party(first.start, first.end, first.company_id, first.name, "subject", _HEADLINE_GROUP,
                       sentence.start + mark.end())
@@ -619,13 +634,17 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
         groups.setdefault(party.group, []).append(party)
     # AとBが提携, A、B、Cの3社が協業: a coordinated group is the subject (or the の-owner) of the trigger.
     coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2
-                   and (g[-1].role == "subject"
+                   and (g[-1].role in ("subject", "bare")
                         or g[-1].role == "of" and _owns_trigger(sentence, g[-1], trigger, rules))]
     if not partners and not coordinated and trigger.word in rules.contract_triggers:
         partners = [p for p in parties if p.role in ("target", "object", "source", "of")]
         subjects = [p for p in parties if p.role in ("subject", "agent") and p not in partners]
     elif not partners and not coordinated and trigger.proposal:
         partners = [p for p in parties if p.role == "target"]
+    if not partners and not coordinated:
+        # AとBによる提携: a coordinated agent group alone in the clause acts together.
+        coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2 and g[-1].role == "agent"
+                       and len(g) == len(parties)]
     if partners:
         before = [p for p in subjects if p.start < partners[0].start]
         anchor = before[-1] if before else next((p for p in subjects), None) or topic
@@ -683,14 +702,18 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)]
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
+        # Aがリードするラウンド: a subject that joins the round before it is named is an investor.
+        leading = _joining([p for p in before if p.end <= trigger.start], sentence, rules)
         receivers = (owners or [p for p in before if p.role == "target"]
-                     or [p for p in before if p.role == "subject"][-1:] or ([topic] if topic else []))
+                     or [p for p in before if p.role == "subject" and p not in leading][-1:]
+                     or ([topic] if topic else []))
         clefted = [p for p in before if p.role == "subject" and p.start >= trigger.end]
         # AはXの資金調達ラウンドを主導した: the subject joins the round it leads or takes part in.
         joined = any(rules.join_re.match(sentence.text, trigger.end - sentence.start + gap)
                      for gap in range(_JOINED_AFTER + 1))
         subjects = [p for p in before if p.role == "subject" and p.end <= trigger.start] if joined else []
-        actors = [p for p in (*sources, *clefted, *subjects, *_joining(after, sentence, rules)) if p not in receivers]
+        actors = [p for p in (*sources, *clefted, *subjects, *leading, *_joining(after, sentence, rules))
+                  if p not in receivers]
         return [(actor, receiver) for receiver in receivers for actor in actors]
     if trigger.passive or sources:
         actors = [p for p in before if p.role in ("target", "agent", "source")] or owners
@@ -705,6 +728,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             p for p in owners if trigger.type == ACQUISITION and _right_before(sentence, p, trigger, rules)]
         if bought and not receivers:
             receivers = bought
+        if not receivers:
+            receivers = _modified(after, sentence, trigger, rules)
         elif not actors:
             actors = [p for p in owners if p not in bought]
         actors += [p for p in _joining(after, sentence, rules) if p not in actors]
@@ -714,6 +739,17 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         if not receivers and topic and trigger.word in rules.topic_receives and not unnamed:
             receivers = [topic]
     return [(actor, receiver) for actor in actors for receiver in receivers]
+
+
+def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
+              rules: PartnershipRules) -> list[_Party]:
+    """The company a directed trigger's relative clause modifies (Aが買収したセキュリティ企業のB): B."""
+    if not after or rules.relative_clause_re is None:
+        return []
+    first = after[0]
+    clause = rules.relative_clause_re.fullmatch(sentence.text, trigger.end - sentence.start,
+                                                first.start - sentence.start)
+    return [first] if clause else []
 
 
 def _joining(parties: Sequence[_Party], sentence: Sentence, rules: PartnershipRules) -> list[_Party]:

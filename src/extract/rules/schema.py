@@ -482,6 +482,7 @@ class Roles(Spec):
     example: Words = ()
     of: Words = ()
     cleft: Words = ()
+    via: Words = ()
 
     @model_validator(mode="after")
     def _one_role_per_particle(self) -> Roles:
@@ -552,6 +553,7 @@ class PartnershipsFile(RuleFileSpec):
     topic_receives: Words = ()
     subject_receives: Words = ()
     owner_receives: Words = ()
+    relative_clause_ends: Words = ()
     passive_markers: Words = ()
     status_words: StatusWords
     planned_endings: Words = ()
