@@ -184,9 +184,10 @@ def rules_suggest_command(output_dir: Path, suggestions_path: Path | None, rules
     import datetime
 
     from extract.rules import load_rules
-    from extract.suggest import format_suggestions, suggest_companies, write_suggestions
+    from extract.suggest import format_suggestions, read_unlisted, suggest_companies, write_suggestions
 
-    suggestions = suggest_companies(output_dir, load_rules(rules_dir), min_posts=min_posts, limit=limit)
+    found = read_unlisted(output_dir)  # before the rules: a wrong folder is named at once
+    suggestions = suggest_companies(found, load_rules(rules_dir), min_posts=min_posts, limit=limit)
     text = format_suggestions(suggestions, datetime.date.today())
     if suggestions_path is None:
         click.echo(text, nl=False)

@@ -43,13 +43,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import pandas as pd
-
 from extract.errors import InputError
 from extract.models import Sentence
 from extract.names import DERIVED_ID_PREFIX, alias_key, company_key, derived_company_id
 from extract.outputs import load
-from extract.rules import RuleSet
+from extract.rules import LegalForms, RuleSet
 from extract.tokenize import tokenize_sentence
 
 #: Example sentences shown per suggestion.
@@ -67,10 +65,11 @@ _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{1,30}[A-Za-z0-9]{0,10}
 _LATIN_BEFORE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9][A-Za-z0-9.&'\-]*(?: [A-Z0-9][A-Za-z0-9.&'\-]*){0,3}$")
 #: The katakana name written last before a bracket.
 _KATAKANA_BEFORE_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]*[A-Za-z0-9]*$")
-#: A bracket right after a name and what it holds (NFKC has made full-width brackets ASCII).
-_BRACKET_RE = re.compile(r"\(([^()]{1,80})\)")
+#: A bracket right after a name (a space may stand between) and what it holds (NFKC has made full-width
+#: brackets ASCII).
+_BRACKET_RE = re.compile(r"[ \t]?\(([^()]{1,80})\)")
 #: What separates the name in a bracket from more about it (（Nebius、本社：アムステルダム）).
-_BRACKET_SEPARATORS_RE = re.compile(r"[、,;:/]")
+_BRACKET_SEPARATORS_RE = re.compile(r"[、,;/]")
 _WHITESPACE_RE = re.compile(r"\s+")
 _NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
 
@@ -118,7 +117,7 @@ class Suggestions:
 
 
 @dataclasses.dataclass(frozen=True)
-class _Mention:
+class UnlistedMention:
     """A company mention no rule lists, with its sentence: what grouping and examples read."""
 
     article_id: str
@@ -152,25 +151,55 @@ class _Groups:
             self._parent[max(a, b)] = min(a, b)
 
 
-def suggest_companies(output_dir: Path, rules: RuleSet, *, min_posts: int = 1,
-                      limit: int | None = None) -> Suggestions:
-    """The companies ``output_dir``'s run found only by GiNZA or company patterns, as proposed entries.
+@dataclasses.dataclass(frozen=True)
+class UnlistedMentions:
+    """The company mentions of an output folder that no rule lists, each with its sentence, and how many
+    posts the folder holds."""
 
-    Ranked by posts naming them, then mentions, then name; those named in
-    fewer than ``min_posts`` posts are left out, and at most ``limit`` are kept.
-    Reads the folder with ``extract.load``, so a folder that is not an
-    output of ``extract run``, or a damaged table, raises its one-line
-    ``InputError`` naming the folder or file.
+    output_dir: Path
+    posts: int
+    mentions: tuple[UnlistedMention, ...]
+
+
+def read_unlisted(output_dir: Path) -> UnlistedMentions:
+    """The company rows of ``output_dir`` whose id was derived from their name (GiNZA's and the patterns'
+    companies no rule lists), joined to their sentences.
+
+    Reads the folder with ``extract.load``, as ``extract report`` does, so a
+    folder that is not an output of ``extract run``, or a damaged table,
+    raises the same one-line ``InputError`` naming the folder or file.
     """
     tables = load(output_dir)
+    companies, sentences = tables.companies, tables.sentences
+    rows = companies[companies["company_id"].astype(str).str.startswith(DERIVED_ID_PREFIX)]
+    rows = rows[["article_id", "sentence_id", "start", "end", "surface", "rule_id"]].astype({"rule_id": str})
+    joined = rows.merge(sentences[["article_id", "sentence_id", "start", "text"]].rename(
+        columns={"start": "sentence_start"}), on=["article_id", "sentence_id"], how="left")
+    mentions = []
+    for row in joined.itertuples(index=False):
+        text = row.text if isinstance(row.text, str) else str(row.surface)
+        offset = int(row.sentence_start) if isinstance(row.text, str) else int(row.start)
+        mentions.append(UnlistedMention(str(row.article_id), int(row.sentence_id), company_key(str(row.surface)),
+                                 str(row.rule_id), text, int(row.start) - offset, int(row.end) - offset))
+    return UnlistedMentions(Path(output_dir), len(tables.articles), tuple(mentions))
+
+
+def suggest_companies(found: UnlistedMentions, rules: RuleSet, *, min_posts: int = 1,
+                      limit: int | None = None) -> Suggestions:
+    """The companies of ``found`` (``read_unlisted``) that ``rules`` do not list, as proposed entries.
+
+    Ranked by posts naming them, then mentions, then name; those named in
+    fewer than ``min_posts`` posts are left out, and at most ``limit`` are
+    kept. Spellings of companies the rules list come back as
+    ``listed_aliases``.
+    """
     listed = {alias_key(name): company.id for company in rules.companies
               for name in (company.name, *company.aliases, *company.context_aliases)}
     never = {alias_key(word) for word in (*rules.products, *rules.not_companies, *rules.pattern_rejects,
                                           *rules.ner.stop_words)}
     suggestions: list[Suggestion] = []
     listed_aliases: list[ListedAlias] = []
-    for group_mentions, group_spellings in _spelling_groups(_unlisted_mentions(tables.companies, tables.sentences),
-                                                            rules):
+    for group_mentions, group_spellings in _spelling_groups(found.mentions, rules):
         names = [spelling for spelling in group_spellings if alias_key(spelling) not in never]
         posts = len({m.article_id for m in group_mentions})
         known = sorted({listed[alias_key(s)] for s in names if alias_key(s) in listed})
@@ -189,27 +218,26 @@ def suggest_companies(output_dir: Path, rules: RuleSet, *, min_posts: int = 1,
         taken.add(suggestion_id)
         with_ids.append(dataclasses.replace(suggestion, id=suggestion_id))
     listed_aliases.sort(key=lambda a: (a.company_id, -a.posts, a.spelling))
-    return Suggestions(Path(output_dir), len(tables.articles), tuple(with_ids), tuple(listed_aliases))
+    return Suggestions(found.output_dir, found.posts, tuple(with_ids), tuple(listed_aliases))
 
 
-def _spelling_groups(mentions: Sequence[_Mention], rules: RuleSet) -> list[tuple[list[_Mention], list[str]]]:
+def _spelling_groups(mentions: Sequence[UnlistedMention],
+                     rules: RuleSet) -> list[tuple[list[UnlistedMention], list[str]]]:
     """The mentions of each company and its spellings, most mentioned first (then most written in
     brackets, then by spelling): mentions whose names normalise alike are one company, and so are
-    two spellings written as a bracket pair (``bracket_pair``)."""
-    japanese_forms = tuple(sorted((*rules.legal_forms.japanese, *rules.legal_forms.company_words), key=len,
-                                  reverse=True))
-    latin_forms = tuple(sorted(rules.legal_forms.latin, key=len, reverse=True))
+    two spellings written as a bracket pair (``BracketPairs``)."""
+    pairs = BracketPairs(rules.legal_forms)
     groups = _Groups()
     mentioned: Counter[str] = Counter()
     bracketed: Counter[str] = Counter()
     for mention in mentions:
         groups.find(_group_key(mention.spelling))
         mentioned[mention.spelling] += 1
-        pair = bracket_pair(mention.sentence, mention.start, mention.end, japanese_forms, latin_forms)
+        pair = pairs.pair(mention.sentence, mention.start, mention.end)
         if pair is not None:
             groups.join(_group_key(mention.spelling), _group_key(pair))
             bracketed[pair] += 1
-    by_group: dict[str, list[_Mention]] = defaultdict(list)
+    by_group: dict[str, list[UnlistedMention]] = defaultdict(list)
     for mention in mentions:
         by_group[groups.find(_group_key(mention.spelling))].append(mention)
     spellings: dict[str, list[str]] = defaultdict(list)
@@ -223,85 +251,72 @@ def _group_key(spelling: str) -> str:
     return derived_company_id(company_key(spelling))
 
 
-def _unlisted_mentions(companies: pd.DataFrame, sentences: pd.DataFrame) -> list[_Mention]:
-    """The company rows whose id was derived from their name (no rule lists them), joined to their
-    sentence, in table order."""
-    rows = companies[companies["company_id"].astype(str).str.startswith(DERIVED_ID_PREFIX)]
-    rows = rows[["article_id", "sentence_id", "start", "end", "surface", "rule_id"]].astype({"rule_id": str})
-    joined = rows.merge(sentences[["article_id", "sentence_id", "start", "text"]].rename(
-        columns={"start": "sentence_start"}), on=["article_id", "sentence_id"], how="left")
-    mentions = []
-    for row in joined.itertuples(index=False):
-        text = row.text if isinstance(row.text, str) else str(row.surface)
-        offset = int(row.sentence_start) if isinstance(row.text, str) else int(row.start)
-        mentions.append(_Mention(str(row.article_id), int(row.sentence_id), company_key(str(row.surface)),
-                                 str(row.rule_id), text, int(row.start) - offset, int(row.end) - offset))
-    return mentions
+class BracketPairs:
+    """Finds the spelling of a name in the other script written in brackets next to it (see ``pair``).
 
-
-def bracket_pair(sentence: str, start: int, end: int, japanese_forms: Sequence[str],
-                 latin_forms: Sequence[str]) -> str | None:
-    """The other-script spelling written in brackets next to the name at ``sentence[start:end]``, or None.
-
-    Either the name is followed by a bracket holding the other spelling
-    (ヌビウス（Nebius）, Nebius（ネビウス）; a legal form may stand between:
-    ミライテック株式会社（Miraitech）), or the name fills the bracket after the
-    other spelling (Nebius（ヌビウス） seen from ヌビウス). Katakana pairs with
-    Latin only; legal forms are cut from the spelling found (Miraitech Inc. is
-    Miraitech).
+    Built once from the rules' legal forms: a form may stand between a name
+    and its bracket, and is cut from the spelling found.
     """
-    name = company_key(sentence[start:end])
-    latin = bool(_LATIN_NAME_RE.fullmatch(name))
-    if not latin and not _KATAKANA_NAME_RE.fullmatch(name):
-        return None
-    after = unicodedata.normalize("NFKC", sentence[end:])
-    form_after = next((form for form in japanese_forms if after.startswith(form)), "")
-    bracket = _BRACKET_RE.match(after, len(form_after))
-    if bracket is not None:
-        inside = _BRACKET_SEPARATORS_RE.split(bracket.group(1))[0]
-        other = _other_spelling(inside, latin, japanese_forms, latin_forms)
-        if other is not None:
-            return other
-    before = unicodedata.normalize("NFKC", sentence[:start])
-    if not (before.endswith("(") and (after.startswith(")") or _BRACKET_SEPARATORS_RE.match(after))):
-        return None
-    written = _without_legal_form(before[:-1].rstrip(), japanese_forms, latin_forms)
-    match = (_KATAKANA_BEFORE_RE if latin else _LATIN_BEFORE_RE).search(written)
-    return _other_spelling(match.group(0), latin, japanese_forms, latin_forms) if match else None
+
+    def __init__(self, legal_forms: LegalForms) -> None:
+        def alternation(forms: Sequence[str]) -> str:
+            return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)) or "(?!)"
+
+        latin = alternation(legal_forms.latin)
+        japanese = alternation(legal_forms.japanese)
+        #: A legal form or company word between a name and its bracket (株式会社, 社, " Inc.", ", Ltd").
+        self._form_after = re.compile(rf"(?:{alternation((*legal_forms.japanese, *legal_forms.company_words))}"
+                                      rf"|[ ,]*(?:{latin})\.?)")
+        #: A legal form the spelling found begins or ends with (株式会社X, X株式会社, X Inc.); company words
+        #: stay, as in the names the patterns find (Zephyr Labs, Xホールディングス).
+        self._form_before = re.compile(rf"^(?:{japanese})")
+        self._form_at_end = re.compile(rf"(?:{japanese}|[ ,]+(?:{latin})\.?)$")
+
+    def pair(self, sentence: str, start: int, end: int) -> str | None:
+        """The other-script spelling written in brackets next to the name at ``sentence[start:end]``, or None.
+
+        Either the name is followed by a bracket holding the other spelling
+        (ヌビウス（Nebius）, Nebius（ネビウス）; a legal form may stand between:
+        ミライテック株式会社（Miraitech）), or the name fills the bracket after
+        the other spelling (Nebius（ヌビウス） seen from ヌビウス). Katakana pairs
+        with Latin only, and only the bracket's first item counts (（Nebius、
+        オランダ）); a bracket of the form ``label: value`` is no spelling.
+        Two names merely in one sentence are never paired.
+        """
+        name = company_key(sentence[start:end])
+        latin = bool(_LATIN_NAME_RE.fullmatch(name))
+        if not latin and not _KATAKANA_NAME_RE.fullmatch(name):
+            return None
+        after = unicodedata.normalize("NFKC", sentence[end:])
+        form = self._form_after.match(after)
+        rest = after[form.end():] if form else after
+        bracket = _BRACKET_RE.match(rest)
+        if bracket is not None:
+            other = self._spelling(_BRACKET_SEPARATORS_RE.split(bracket.group(1))[0], latin)
+            if other is not None:
+                return other
+        before = unicodedata.normalize("NFKC", sentence[:start])
+        if not (before.endswith("(") and (rest.startswith(")") or _BRACKET_SEPARATORS_RE.match(rest))):
+            return None
+        written = self._form_at_end.sub("", before[:-1].rstrip())
+        match = (_KATAKANA_BEFORE_RE if latin else _LATIN_BEFORE_RE).search(written)
+        return self._spelling(match.group(0), latin) if match else None
+
+    def _spelling(self, text: str, name_is_latin: bool) -> str | None:
+        """``text`` without its legal forms, when it is a name in the script the name is not written in."""
+        if ":" in text:
+            return None
+        spelling = company_key(self._form_at_end.sub("", self._form_before.sub("", company_key(text))))
+        wanted = _KATAKANA_NAME_RE if name_is_latin else _LATIN_NAME_RE
+        return spelling if wanted.fullmatch(spelling) else None
 
 
-def _other_spelling(text: str, name_is_latin: bool, japanese_forms: Sequence[str],
-                    latin_forms: Sequence[str]) -> str | None:
-    """``text`` without its legal form when it is a name in the script the name is not written in."""
-    spelling = company_key(_without_legal_form(company_key(text), japanese_forms, latin_forms))
-    wanted = _KATAKANA_NAME_RE if name_is_latin else _LATIN_NAME_RE
-    return spelling if spelling and wanted.fullmatch(spelling) else None
-
-
-def _without_legal_form(text: str, japanese_forms: Sequence[str], latin_forms: Sequence[str]) -> str:
-    """``text`` without a Japanese legal form before or after it (株式会社X, X株式会社) or a Latin one
-    after it (X Inc., X, Ltd)."""
-    for form in japanese_forms:
-        if text.startswith(form) and len(text) > len(form):
-            text = text[len(form):]
-            break
-    for form in japanese_forms:
-        if text.endswith(form) and len(text) > len(form):
-            text = text[:-len(form)]
-            break
-    for form in latin_forms:
-        cut = re.sub(rf"[ ,]+{re.escape(form)}\.?$", "", text)
-        if cut != text:
-            return cut
-    return text
-
-
-def pick_examples(mentions: Sequence[_Mention]) -> list[Example]:
+def pick_examples(mentions: Sequence[UnlistedMention]) -> list[Example]:
     """Up to ``EXAMPLES_PER_SUGGESTION`` sentences for a suggestion: the shortest that are not too short to
     show context, from different posts where there are several, each cut around the mention."""
     ordered = sorted(mentions, key=lambda m: (len(m.sentence.strip()) < MIN_EXAMPLE_CHARS, len(m.sentence),
                                               m.article_id, m.sentence_id, m.start))
-    chosen: list[_Mention] = []
+    chosen: list[UnlistedMention] = []
     for mention in ordered:
         if len(chosen) == EXAMPLES_PER_SUGGESTION:
             break
