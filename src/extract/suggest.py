@@ -55,7 +55,7 @@ EXAMPLES_PER_SUGGESTION = 2
 #: An example longer than this is cut around the mention.
 EXAMPLE_CHARS = 120
 #: A sentence shorter than this (a heading, a list item) is an example only when there is no other.
-MIN_EXAMPLE_CHARS = 20
+MIN_EXAMPLE_CHARS = 10
 
 #: A Latin spelling of a name: ASCII letters and digits, words joined by spaces, dots, ampersands, hyphens.
 _LATIN_NAME_RE = re.compile(r"(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 .&'\-]{0,59}")
