@@ -162,7 +162,9 @@ def pairs() -> BracketPairs:
     ("ソラノワとSoranowaが参入した。", "ソラノワ", None),                  # in one sentence is not a pair
     ("ソラノワ（NASDAQ: SRNW）が上場した。", "ソラノワ", None),             # a label and a value
     ("ソラノワ（2024年設立）が参入した。", "ソラノワ", None),
-    ("Soranowa（Osaka）が参入した。", "Soranowa", None),                   # Latin pairs with katakana only
+    ("Soranowa（大阪）が参入した。", "Soranowa", None),                    # Latin pairs with katakana only
+    ("ソラノワ（SRN）が参入した。", "ソラノワ", None),                     # an acronym abbreviates
+    ("ソラノワ（SORANOWA）が参入した。", "ソラノワ", "SORANOWA"),
 ])
 def test_bracket_pairs(pairs: BracketPairs, sentence: str, name: str, pair: str | None) -> None:
     start = sentence.index(name)

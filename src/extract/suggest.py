@@ -59,6 +59,9 @@ MIN_EXAMPLE_CHARS = 10
 
 #: A Latin spelling of a name: ASCII letters and digits, words joined by spaces, dots, ampersands, hyphens.
 _LATIN_NAME_RE = re.compile(r"(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 .&'\-]{0,59}")
+#: A short all-capitals word (LLM, DX, CTC): in brackets after a katakana word it abbreviates a term (or a
+#: company) far more often than it spells a name, so it is no pair.
+_ACRONYM_RE = re.compile(r"[A-Z0-9&\-]{1,4}s?")
 #: A katakana spelling of a name, perhaps ending in Latin letters or digits (サカナAI).
 _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{1,30}[A-Za-z0-9]{0,10}")
 #: The Latin name written last before a bracket: capitalised words (or numbers), at most four.
@@ -180,7 +183,7 @@ def read_unlisted(output_dir: Path) -> UnlistedMentions:
         text = row.text if isinstance(row.text, str) else str(row.surface)
         offset = int(row.sentence_start) if isinstance(row.text, str) else int(row.start)
         mentions.append(UnlistedMention(str(row.article_id), int(row.sentence_id), company_key(str(row.surface)),
-                                 str(row.rule_id), text, int(row.start) - offset, int(row.end) - offset))
+                                        str(row.rule_id), text, int(row.start) - offset, int(row.end) - offset))
     return UnlistedMentions(Path(output_dir), len(tables.articles), tuple(mentions))
 
 
@@ -280,7 +283,8 @@ class BracketPairs:
         ミライテック株式会社（Miraitech）), or the name fills the bracket after
         the other spelling (Nebius（ヌビウス） seen from ヌビウス). Katakana pairs
         with Latin only, and only the bracket's first item counts (（Nebius、
-        オランダ）); a bracket of the form ``label: value`` is no spelling.
+        オランダ）); a bracket of the form ``label: value`` is no spelling, nor is
+        a short acronym (モデル（LLM）, テクノソリューションズ（CTC）).
         Two names merely in one sentence are never paired.
         """
         name = company_key(sentence[start:end])
@@ -307,8 +311,9 @@ class BracketPairs:
         if ":" in text:
             return None
         spelling = company_key(self._form_at_end.sub("", self._form_before.sub("", company_key(text))))
-        wanted = _KATAKANA_NAME_RE if name_is_latin else _LATIN_NAME_RE
-        return spelling if wanted.fullmatch(spelling) else None
+        if name_is_latin:
+            return spelling if _KATAKANA_NAME_RE.fullmatch(spelling) else None
+        return spelling if _LATIN_NAME_RE.fullmatch(spelling) and not _ACRONYM_RE.fullmatch(spelling) else None
 
 
 def pick_examples(mentions: Sequence[UnlistedMention]) -> list[Example]:
