@@ -17,7 +17,7 @@ import yaml
 
 from conftest import RULES, run_extract
 from extract.rules import load_rules
-from extract.suggest import (BracketPairs, Suggestions, UnlistedMentions, format_suggestions, read_unlisted, romanise,
+from extract.suggest import (BracketPairs, Example, Suggestion, Suggestions, UnlistedMentions, format_suggestions, read_unlisted, romanise,
                              slug, suggest_companies, unique_id)
 
 #: Invented posts: ミライテック (Miraitech) in three posts, ソラノワ in two, ハルカゼ twice in one post,
@@ -198,3 +198,15 @@ def test_romanise(kana: str, romaji: str) -> None:
 def test_unique_id() -> None:
     assert unique_id("nebius", {"other"}) == "nebius"
     assert unique_id("nebius", {"nebius", "nebius-2"}) == "nebius-3"
+
+
+def test_any_name_and_sentence_make_valid_yaml() -> None:
+    """Quotes, backslashes, line separators and control characters in a name or a sentence (posts are
+    untrusted) leave the file valid and the names as they were."""
+    odd = 'Ze"phyr\\\x85\u2028\x9f\U000e0001#: x'
+    example = Example("post\nid", "一行目\r\n二行目\u2028" + odd)
+    suggestion = Suggestion("zephyr", odd, ("ゼファー", odd + "2"), 1, 1, (("ner:Company", 1),), (example,))
+    text = format_suggestions(Suggestions(Path("out\nput"), 1, (suggestion,), ()), datetime.date(2025, 6, 2))
+    data = yaml.safe_load(text)
+    assert data["companies"] == [{"id": "zephyr", "name": odd, "aliases": ["ゼファー", odd + "2"]}]
+    assert len(text.splitlines()) == 11  # one line per comment, as written

@@ -472,9 +472,9 @@ def format_suggestions(suggestions: Suggestions, today: datetime.date) -> str:
     else:
         lines.append("companies:")
     for suggestion in suggestions.companies:
-        found_by = ", ".join(f"{rule_id} ({count})" for rule_id, count in suggestion.found_by)
+        found_by = one_line(", ".join(f"{rule_id} ({count})" for rule_id, count in suggestion.found_by))
         lines.append(f"  # {suggestion.posts} post(s), {suggestion.mentions} mention(s); found by {found_by}")
-        lines += [f"  #   {one_line(example.article_id)}: {example.text}" for example in suggestion.examples]
+        lines += [f"  #   {one_line(example.article_id)}: {one_line(example.text)}" for example in suggestion.examples]
         lines.append(f"  - id: {suggestion.id}")
         lines.append(f"    name: {_quoted(suggestion.name)}")
         if suggestion.aliases:
@@ -487,8 +487,10 @@ def format_suggestions(suggestions: Suggestions, today: datetime.date) -> str:
 
 
 def _quoted(text: str) -> str:
-    """``text`` as a YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+    """``text`` as a YAML double-quoted scalar: JSON's string syntax (valid YAML), with the characters YAML
+    does not accept written as escapes (JSON leaves \\x7f-\\x9f and the line separators as they are)."""
+    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF
+                   else f"\\U{ord(char):08x}" for char in json.dumps(text, ensure_ascii=False))
 
 
 def write_suggestions(text: str, path: Path, *, force: bool = False) -> Path:
