@@ -131,3 +131,28 @@ def test_a_gold_path_that_is_missing_or_a_folder(output: Path, tmp_path: Path, m
     make(gold)
     completed = run_extract("eval", str(output), "--gold", str(gold), check=False)
     assert_one_line_error(completed, f"cannot read gold file {gold}")
+
+
+@pytest.mark.parametrize("damage, message", [
+    (truncate, "cannot read {part}: "),
+    (foreign, "{part} is not a part of the companies table: it lacks column(s) article_id"),
+])
+def test_rules_suggest_of_a_damaged_or_foreign_part(output: Path, damage, message: str) -> None:
+    part = output / "companies.parquet" / "part-00.parquet"
+    damage(part)
+    completed = run_extract("rules", "suggest", str(output), check=False)
+    assert_one_line_error(completed, message.format(part=part))
+
+
+@pytest.mark.parametrize("kind, message", [("missing", "output folder not found: {path}"),
+                                           ("file", "{path} is a file, not an output folder"),
+                                           ("empty", "{path} holds no extract tables")])
+def test_rules_suggest_of_a_path_that_is_no_output(tmp_path: Path, kind: str, message: str) -> None:
+    path = tmp_path / "out"
+    if kind == "file":
+        path.write_text("架空の出力ではない")
+    elif kind == "empty":
+        path.mkdir()
+    completed = run_extract("rules", "suggest", str(path), "-o", str(tmp_path / "s.yaml"), check=False)
+    assert_one_line_error(completed, message.format(path=path))
+    assert not (tmp_path / "s.yaml").exists()

@@ -158,6 +158,44 @@ def rules_check_command(rules_dir: Path) -> None:
                f"{len(loaded.products):,} products, {len(loaded.company_patterns)} company patterns: ok")
 
 
+@rules_group.command("suggest")
+@click.argument("output_dir", metavar="OUTPUT", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "suggestions_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="The YAML file to write (default: print to standard output).")
+@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=Path("rules"),
+              show_default=True, help="Folder of YAML rule files: companies they list are not suggested.")
+@click.option("--min-posts", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Suggest only companies named in at least this many posts.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Suggest at most this many companies.")
+@click.option("--force", is_flag=True, help="Replace FILE of -o when it exists.")
+def rules_suggest_command(output_dir: Path, suggestions_path: Path | None, rules_dir: Path, min_posts: int,
+                          limit: int | None, force: bool) -> None:
+    """Propose gazetteer entries for the companies OUTPUT's run found only by GiNZA or company patterns.
+
+    Ranked by the number of posts naming them, each with an id, a name,
+    aliases (a katakana spelling written in brackets with a Latin one) and
+    two example sentences as comments: a file of the shape of
+    rules/companies/*.yaml to review and move into the rules.
+
+    \b
+    Example:
+      extract rules suggest output -o suggested.yaml --min-posts 2
+    """
+    import datetime
+
+    from extract.rules import load_rules
+    from extract.suggest import format_suggestions, read_unlisted, suggest_companies, write_suggestions
+
+    found = read_unlisted(output_dir)  # before the rules: a wrong folder is named at once
+    suggestions = suggest_companies(found, load_rules(rules_dir), min_posts=min_posts, limit=limit)
+    text = format_suggestions(suggestions, datetime.date.today())
+    if suggestions_path is None:
+        click.echo(text, nl=False)
+        return
+    write_suggestions(text, suggestions_path, force=force)
+    click.echo(f"wrote {len(suggestions.companies)} suggested companies to {suggestions_path}", err=True)
+
+
 @main.command("eval")
 @click.argument("output_dir", metavar="OUTPUT", type=click.Path(path_type=Path))
 @click.option("--gold", "gold_path", type=click.Path(path_type=Path), required=True,
