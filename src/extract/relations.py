@@ -77,6 +77,11 @@ _CLAUSE_END_RE = re.compile(r"(?:し|して|り|が|ものの|一方|ほか|加�
                             r"|[。!！?？\n]")
 #: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
 _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
+#: Characters of the noun examples illustrate (といった主要なクラウドベンダーとの), and from its particle to the
+#: trigger (との強力なパートナーシップ).
+_EXAMPLE_NOUN, _EXAMPLE_TRIGGER = 20, 12
+#: Characters after a trigger within which a speculation word is about it (提携する可能性がある).
+_SPECULATION_CHARS = 16
 #: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
 _RELATIVE_GAP = 16
 #: Characters between a funding trigger and a join word that makes its subject an investor (ラウンドを主導).
@@ -162,6 +167,11 @@ class PartnershipRules:
     coordinator_re: re.Pattern
     #: After a subject, its own amount up to the comma or を (Aが2億ドル、; Bが1億ドルを投じた).
     own_amount_re: re.Pattern
+    #: After examples (AやBといった), the noun they illustrate and its particle, with a trigger close after it
+    #: (企業との提携, 企業に巨額の投資): the examples are parties in that role.
+    example_head_re: re.Pattern
+    #: Role of each particle.
+    particle_roles: Mapping[str, str]
     #: Between two subjects, each stated with its own amount (Aが2億ドル、Bが…: an amount must be in it),
     #: that act together.
     parallel_subject_re: re.Pattern
@@ -238,6 +248,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     nouns, subject_particles, prefixes, not_topic = (any_word(words) for words in (
         unnamed.nouns, unnamed.subject_particles, unnamed.prefixes, unnamed.not_topic))
     receiver_particles = any_word((*spec.roles.target, *spec.roles.object))
+    head_particles = (*spec.roles.partner, *spec.roles.target, *spec.roles.object, *spec.roles.source)
     return PartnershipRules(
         triggers=tuple(pairs),
         trigger_re=re.compile("|".join(re.escape(word) for word, _ in pairs)),
@@ -274,6 +285,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         proposals=spec.proposals,
         coordinator_re=re.compile(rf"\s*{coordinators}\s*"),
         own_amount_re=re.compile(rf"\s*{any_word(spec.roles.subject)}[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})"),
+        example_head_re=re.compile(
+            rf"[^、。]{{0,{_EXAMPLE_NOUN}}}?(?P<particle>{any_word(head_particles)})"
+            rf"(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?(?:{'|'.join(re.escape(word) for word, _ in pairs)}))"),
+        particle_roles=dict(role_pairs),
         parallel_subject_re=re.compile(rf"\s*{any_word(spec.roles.subject)}[^、。]{{1,20}}、\s*"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
@@ -358,7 +373,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
             following = len(text)
         clause_end = _CLAUSE_END_RE.search(text, match.end(), following)
         window = text[match.end(): clause_end.start() if clause_end else following]
-        speculation = next((word for word in rules.speculation if word in window), None)
+        # 提携するかもしれない, not 提携、というニュースに…そう感じたかもしれません (another clause's guess).
+        speculation = next((word for word in rules.speculation if word in window[:_SPECULATION_CHARS]), None)
         stake = match.re is rules.stake_re or match.group() in rules.owner_receives
         kind = _stake_kind(text, match, rules) if match.re is rules.stake_re else kinds[match.group()]
         found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
@@ -526,6 +542,10 @@ class RelationFinder:
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
             if role == "of" and self._rules.group_count_re.match(sentence.text, particle_end):
                 role = "subject"  # A、B、Cの3社が: the counted group acts
+            elif role == "example":
+                # AやBといった企業との提携: the examples take the role of the noun they illustrate.
+                head = self._rules.example_head_re.match(sentence.text, particle_end)
+                role = self._rules.particle_roles[head.group("particle")] if head else role
             previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end)
             result.append(previous)
         return _headline_subject(sentence, _group_roles(result), self._rules)
