@@ -30,6 +30,7 @@ parentheses) stays here:
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主とな
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
+    sale_triggers:     [triggers whose buyer is marked with に]          BをCに売却
     stake_purchases:   {shares, verbs, controlling}                      株式を取得 / 全株式
     status_words:      {planned|ended: [words after a trigger]}          検討 / 撤回
     planned_endings:   [words right after a trigger ending its clause]   買収へ
@@ -131,6 +132,10 @@ class PartnershipRules:
     topic_receives: frozenset[str]
     #: Directed triggers whose subject receives and whose owner acts (BがAの傘下に入る).
     subject_receives: frozenset[str]
+    #: Triggers of a sale, whose buyer is marked with に (AはBをCに売却).
+    sale_triggers: frozenset[str]
+    #: A share word (株式), before a sale trigger: the shares' owner is bought into.
+    share_re: re.Pattern | None
     #: Right after a directed trigger, up to the company it modifies (Aが買収したセキュリティ企業のB).
     relative_clause_re: re.Pattern | None
     #: Directed triggers whose owner is the company invested in (AがBの筆頭株主となった), as with shares.
@@ -262,6 +267,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         topic_receives=frozenset(spec.topic_receives),
         subject_receives=frozenset(spec.subject_receives),
         owner_receives=frozenset(spec.owner_receives),
+        sale_triggers=frozenset(spec.sale_triggers),
+        share_re=re.compile(any_word(stake.shares)) if stake else None,
         relative_clause_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_RELATIVE_GAP}}}")
                             if spec.relative_clause_ends else None),
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
@@ -324,6 +331,8 @@ class _Trigger:
     clause_end: int = 0
     #: An offer to a company (AはBに提携を提案): the company offered to is the other side.
     proposal: bool = False
+    #: A sale (BをCに売却): the buyer is marked with に.
+    sale: bool = False
 
 
 @dataclass(frozen=True)
@@ -377,6 +386,13 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         speculation = next((word for word in rules.speculation if word in window[:_SPECULATION_CHARS]), None)
         stake = match.re is rules.stake_re or match.group() in rules.owner_receives
         kind = _stake_kind(text, match, rules) if match.re is rules.stake_re else kinds[match.group()]
+        sale = match.group() in rules.sale_triggers
+        shares = (rules.share_re.search(text, max(0, match.start() - _STAKE_GAP), match.start())
+                  if sale and rules.share_re else None)
+        if shares:  # Bの株式20%をCに売却: C buys into B
+            stake = True
+            kind = ACQUISITION if any(word in text[max(0, shares.start() - 4): match.start()]
+                                      for word in rules.controlling) else INVESTMENT
         found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
                               _status(window, rules, match.group(),
                                       rules.planned_ending_re is not None
@@ -386,7 +402,7 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                               match.group() in rules.funding_triggers,
                               f"the writer's speculation ({speculation})" if speculation else None, stake,
                               sentence.start + (clause_end.start() if clause_end else following),
-                              any(word in window for word in rules.proposals)))
+                              any(word in window for word in rules.proposals), sale))
     return found
 
 
@@ -735,6 +751,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         actors = [p for p in (*sources, *clefted, *subjects, *leading, *_joining(after, sentence, rules))
                   if p not in receivers]
         return [(actor, receiver) for receiver in receivers for actor in actors]
+    if trigger.sale and not trigger.passive:
+        # AはBをCに売却: C buys B; AはBの株式20%をCに売却: C buys into B. The seller is no party.
+        actors = [p for p in before if p.role == "target"]
+        receivers = [p for p in before if p.role == "object"] or (
+            [p for p in before if p.role == "of"] if trigger.stake else [])
+        return [(actor, receiver) for actor in actors for receiver in receivers]
     if trigger.passive or sources:
         actors = [p for p in before if p.role in ("target", "agent", "source")] or owners
         receivers = [p for p in before if p.role == "subject" and p not in actors] or ([topic] if topic else [])
@@ -748,10 +770,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             p for p in owners if trigger.type == ACQUISITION and _right_before(sentence, p, trigger, rules)]
         if bought and not receivers:
             receivers = bought
-        if not receivers:
-            receivers = _modified(after, sentence, trigger, rules)
         elif not actors:
             actors = [p for p in owners if p not in bought]
+        if not receivers:
+            receivers = _modified(after, sentence, trigger, rules)
         actors += [p for p in _joining(after, sentence, rules) if p not in actors]
         if not actors and topic:
             actors = [topic]

@@ -553,6 +553,7 @@ class PartnershipsFile(RuleFileSpec):
     topic_receives: Words = ()
     subject_receives: Words = ()
     owner_receives: Words = ()
+    sale_triggers: Words = ()
     relative_clause_ends: Words = ()
     passive_markers: Words = ()
     status_words: StatusWords
@@ -582,9 +583,10 @@ class PartnershipsFile(RuleFileSpec):
                    "contract_triggers": self.contract_triggers,
                    "bids.triggers": self.bids.triggers if self.bids else ()}
         subsets["subject_receives"], subsets["owner_receives"] = self.subject_receives, self.owner_receives
+        subsets["sale_triggers"] = self.sale_triggers
         for key, kind in (("funding_triggers", "investment"), ("topic_receives", "investment"),
                           ("contract_triggers", "partnership"), ("bids.triggers", "acquisition"),
-                          ("owner_receives", "investment")):
+                          ("owner_receives", "investment"), ("sale_triggers", "acquisition")):
             missing = set(subsets[key]) - set(triggers.get(kind, ()))
             if missing:
                 raise ValueError(f"{key} {sorted(missing)} must also be {kind} triggers")
