@@ -11,6 +11,7 @@ back to the body through the sentence's start.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ from typing import Any
 
 from extract.cache import SentenceCache
 from extract.models import Sentence
+from extract.normalize.alternation import any_word
 from extract.rules.schema import NerFile
 
 #: The spaCy model GiNZA ships.
@@ -60,6 +62,10 @@ class ParsedSentence:
     tokens: tuple[ParsedToken, ...]
 
 
+#: Characters between a defined name's particle and the company noun (は、日本の大手工作機械メーカーである).
+_DEFINITION_CHARS = 40
+
+
 @dataclass(frozen=True)
 class NerRules:
     """Compiled ``rules/ner.yaml``: which labels may be companies and the filters' word lists (the legal
@@ -74,6 +80,10 @@ class NerRules:
     person_names: frozenset[str] = frozenset()
     context_particles: tuple[str, ...] = ()
     company_nouns: tuple[str, ...] = ()
+    #: After a name, what makes its sentence define it as a company (北辰精機は、日本の工作機械メーカーである):
+    #: the name's topic particle (a reading in parentheses may come first), then a company noun ending
+    #: the sentence or followed by one of ``definition_ends``. None without definition particles.
+    definition_re: re.Pattern | None = None
 
 
 def compile_ner_rules(spec: NerFile) -> NerRules:
@@ -88,6 +98,10 @@ def compile_ner_rules(spec: NerFile) -> NerRules:
         person_names=frozenset(spec.person_names),
         context_particles=spec.context_particles,
         company_nouns=spec.company_nouns,
+        definition_re=(re.compile(
+            rf"\s*(?:（[^）]{{0,30}}）|\([^)]{{0,30}}\))?\s*{any_word(spec.definition_particles)}、?"
+            rf"[^。]{{0,{_DEFINITION_CHARS}}}?{any_word(spec.company_nouns)}(?:{any_word(spec.definition_ends)}|。|$)")
+            if spec.definition_particles and spec.company_nouns else None),
     )
 
 

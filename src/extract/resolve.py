@@ -107,6 +107,13 @@ class NerCompanyFilter:
         last = words[-1]
         return self.has_company_ending(span) or last.pos == "名詞-固有名詞" or last.reading is None
 
+    def starts_with_a_proper_noun(self, span: NerSpan, tokens: Sequence[Token]) -> bool:
+        """A kanji name of two or more words whose first word is a proper noun (山陽 of 山陽精工)."""
+        if not _KANJI_NAME_RE.fullmatch(unicodedata.normalize("NFKC", span.surface)):
+            return False
+        words = inside(tokens, span)
+        return len(words) >= 2 and words[0].pos == "名詞-固有名詞"
+
     def is_stop_listed(self, surface: str) -> bool:
         """A product, generic noun or other word the rules say is never a company."""
         return company_key(surface) in self._blocked
@@ -203,6 +210,12 @@ class NerCompanyFilter:
         (北辰の株式, 北辰との提携)."""
         return self._context_follows(sentence.text, span.end - sentence.start)
 
+    def is_defined_as_company(self, sentence: Sentence, span: NerSpan) -> bool:
+        """The sentence defines the name as a company (北辰精機は、日本の工作機械メーカーである), as
+        encyclopedia-style text does."""
+        definition = self._rules.definition_re
+        return definition is not None and definition.match(sentence.text, span.end - sentence.start) is not None
+
     def _context_follows(self, text: str, end: int) -> bool:
         """A close context word follows offset ``end`` of ``text``: a word after names directly (傘下), or
         any context word after one of the context particles (の株式, との提携)."""
@@ -232,8 +245,9 @@ class NerCompanyFilter:
         context word: where a kanji name could pass the checks."""
         for match in _KANJI_RE.finditer(text):
             end = match.end()
+            definition = self._rules.definition_re
             if (text.startswith(self._evidence, end) or text.endswith(self._endings, 0, end)
-                    or self._context_follows(text, end)):
+                    or self._context_follows(text, end) or (definition is not None and definition.match(text, end))):
                 return True
         return False
 
@@ -265,9 +279,12 @@ class NerCompanyFilter:
             return ((not (self.is_a_dictionary_word(span, tokens) or self.is_an_acronym(span.surface))
                      or self.has_company_suffix(sentence, span) or self.has_company_ending(span))
                     and self.has_company_evidence(sentence, span))
-        return self.looks_like_a_kanji_name(span, tokens) and (
-            self.has_company_ending(span) or self.has_company_suffix(sentence, span)
-            or self.has_close_company_context(sentence, span))
+        # A sentence defining the name as a company (山陽精工は…部品メーカーだ) also vouches for a kanji name
+        # that only starts with a proper noun (精工 is a common noun).
+        defined = self.is_defined_as_company(sentence, span)
+        named = self.looks_like_a_kanji_name(span, tokens) or defined and self.starts_with_a_proper_noun(span, tokens)
+        return named and (defined or self.has_company_ending(span) or self.has_company_suffix(sentence, span)
+                          or self.has_close_company_context(sentence, span))
 
 
 def _trailing_form_re(legal_forms: LegalForms) -> re.Pattern[str] | None:

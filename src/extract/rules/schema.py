@@ -306,6 +306,8 @@ class NerFile(RuleFileSpec):
     person_names: Names = ()
     context_particles: Words = ()
     company_nouns: Words = ()
+    definition_particles: Words = ()
+    definition_ends: Words = ()
 
 
 # --- money ---------------------------------------------------------------------------------------
