@@ -76,6 +76,15 @@ def company_ids(recognizer: CompanyRecognizer, body: str) -> list[str]:
     ("ICICI銀行とインドステイト銀行がデジタル決済を拡大した。", ["icici-bank", "state-bank-of-india"]),
     ("ZomatoとSwiggyが食品配達で競う。", ["eternal", "swiggy"]),
     ("Ball Corporationは飲料缶を増産する。", ["ball"]),
+    # companies an archive run found by `extract rules suggest`, reviewed by hand
+    ("ミュールソフトとEISグループが保険データの連携で協業する。", ["mulesoft", "eis-group"]),
+    ("イスラエルのUVeye社と英Brainomixが資金を調達した。", ["uveye", "brainomix"]),
+    ("TXPメディカルとモルキュアがAI創薬で提携した。", ["txp-medical", "molcure"]),
+    ("AOKIホールディングスとダイエーが店舗業務に生成AIを導入した。", ["aoki-holdings", "daiei"]),
+    ("note株式会社とセキュア社がAI活用で連携する。", ["note-inc", "secure-inc"]),
+    ("ZVC JAPANとチューリッヒ生命がコールセンターで協業した。", ["zvc-japan", "zurich-life-japan"]),
+    ("ブリタニカ・グループとメリアム・ウェブスターはAI検索企業を訴えた。", ["britannica", "merriam-webster"]),
+    ("AbsolicsとAxiadoは米国で工場を建てる。", ["absolics", "axiado"]),
 ])
 def test_new_gazetteer_entries_are_found(recognizer: CompanyRecognizer, body: str, expected: list[str]) -> None:
     assert company_ids(recognizer, body) == expected
@@ -98,6 +107,9 @@ def test_new_gazetteer_entries_are_found(recognizer: CompanyRecognizer, body: st
     "イズミさんが来た。",
     "電源開発を急ぐ。",
     "Third Pointとして次の論点を挙げる。",
+    "ノートにメモしたnoteをセキュアな場所に保存した。",
+    "ブリタニカ百科事典で調べた。",
+    "ヤフーで検索した。",
 ])
 def test_ordinary_words_find_no_company(recognizer: CompanyRecognizer, body: str) -> None:
     assert company_ids(recognizer, body) == []
