@@ -13,7 +13,11 @@ owner of the trigger (Bの買収) or the name written right before it (B買収).
 funding round (Xの資金調達にAとBが参加) makes every joining company an investor
 in its owner, each with the amount in parentheses after its name. Back-references
 (同社, 両社) stand for the company the text is about and the last two companies
-named, as a reader would take them. Where GiNZA's dependency parse is available,
+named, as a reader would take them. A headline or digest line names its actor
+first with a comma (A、Bを買収へ); a cleft names it last (出資したのはAだ); a
+relative clause names the company bought after the trigger (Aが買収したB); a
+sale names its buyer with に (BをCに売却); examples take the role of the noun
+they illustrate (AやBといった企業との提携). Where GiNZA's dependency parse is available,
 a party must belong to the trigger's clause, so a company named elsewhere in a
 long sentence is not pulled in.
 
@@ -546,11 +550,11 @@ class RelationFinder:
                 if _ABBREVIATION_RE.fullmatch(between):
                     continue  # Hewlett Packard Enterprise (HPE): the name again, not another party
                 # What joins two names is read after the first one's parenthesis (A（50億ドル）とB).
-                joint = sentence.text[max(previous.tail_end, previous.end) - sentence.start: start - sentence.start]
+                joint_start = max(previous.tail_end, previous.end)
+                joint = sentence.text[joint_start - sentence.start: start - sentence.start]
                 # 両社 stands for two companies at one place: they are one group.
                 same_place = start in (previous.start, previous.end)
                 # Aが2億ドル、Bが1億ドルを投じた: subjects each with its own amount act together.
-                joint_start = max(previous.tail_end, previous.end)
                 parallel = (previous.role == "subject" and self._rules.parallel_subject_re.fullmatch(joint) is not None
                             and any(joint_start <= offset < start for offset, _ in money))
                 if not (same_place or parallel or self._rules.coordinator_re.fullmatch(joint or " ")):
