@@ -51,6 +51,7 @@ parentheses) stays here:
     headline_marks:    [marks after a headline's first company]          NVIDIA、Intelに出資
     cleft_markers:     [words before a cleft's actor]                    出資したのはAだ
     leading_clause_ends: [ends of a clause leading into the main one]    Bと連携することで、Aは
+    nominal_clause_ends: [ends of a clause listed beside the trigger's]  Aが…ことや、Bへの投資
     proposals:         [words making a trigger an offer to a target]     AはBに提携を提案
     unnamed_companies: {nouns, subject_particles, prefixes, not_topic}   某企業は, 同業のスタートアップが
 """
@@ -171,6 +172,8 @@ class PartnershipRules:
     cleft_re: re.Pattern | None
     #: The end of a clause leading into the sentence's main clause (することで、, し、).
     leading_clause_re: re.Pattern | None
+    #: The end of a nominalised clause listed beside the trigger's phrase (ことや、).
+    nominal_clause_re: re.Pattern | None
     proposals: tuple[str, ...]
     #: What stands between two company names that still coordinates them (AとB, A、B、C, AやB).
     coordinator_re: re.Pattern
@@ -293,6 +296,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         headline_mark_re=re.compile(rf"\s*{any_word(spec.headline_marks)}") if spec.headline_marks else None,
         cleft_re=re.compile(any_word(spec.cleft_markers)) if spec.cleft_markers else None,
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
+        nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         proposals=spec.proposals,
         coordinator_re=re.compile(rf"\s*{coordinators}\s*"),
         own_amount_re=re.compile(rf"\s*{any_word(spec.roles.subject)}[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})"),
@@ -580,8 +584,12 @@ class RelationFinder:
         owning = {p.group for p in parties if p.role == "of" and _owns_trigger(sentence, p, trigger, self._rules)}
         clause = [p for p in parties if _is_topic(sentence, p, self._rules) or p.group in owning
                   or _in_clause(parse, p, trigger)]
-        before = [p for p in clause if p.end <= trigger.start] + _clefted(sentence, parties, trigger, self._rules)
-        if self._rules.unnamed_subject_re.search(sentence.text, 0, trigger.start - sentence.start):
+        listed = [p for p in clause if p.end <= trigger.start and self._in_listed_clause(sentence, p, trigger)]
+        before = [p for p in clause if p.end <= trigger.start and p not in listed]
+        before += _clefted(sentence, parties, trigger, self._rules)
+        # An unnamed subject (同業のスタートアップが), or a named one of a clause listed beside the trigger's
+        # phrase (Aが交渉中であることや、Bへの投資が続く), leaves the trigger without the text's topic.
+        if listed or self._rules.unnamed_subject_re.search(sentence.text, 0, trigger.start - sentence.start):
             topic = None
         topic_party = _main_clause_topic(sentence, parties, trigger, self._rules) or (
             _Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start)
@@ -597,6 +605,15 @@ class RelationFinder:
                             or _own_amount(money, b, sentence, self._rules) or amount,
                             trigger.word, sentence.text, f"relation.{trigger.type}")
                 for a, b in pairs if a.company_id != b.company_id]
+
+
+    def _in_listed_clause(self, sentence: Sentence, party: _Party, trigger: _Trigger) -> bool:
+        """Whether the party is the subject (が, not the topic は) of a nominalised clause that ends before the
+        trigger and is listed beside its phrase (Aが交渉中であることや、Bへの投資): not the trigger's actor."""
+        listed = self._rules.nominal_clause_re
+        return (listed is not None and party.role == "subject" and not _is_topic(sentence, party, self._rules)
+                and listed.search(sentence.text, party.tail_end - sentence.start, trigger.start - sentence.start)
+                is not None)
 
 
 def _is_topic(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:

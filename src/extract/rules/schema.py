@@ -575,6 +575,7 @@ class PartnershipsFile(RuleFileSpec):
     headline_marks: Words = ()
     cleft_markers: Words = ()
     leading_clause_ends: Words = ()
+    nominal_clause_ends: Words = ()
     proposals: Words = ()
     unnamed_companies: UnnamedCompanies
 
