@@ -60,8 +60,9 @@ class NerCompanyFilter:
     A Latin or katakana name needs company evidence in its sentence (a legal form after it, or a
     word such as 資金調達 or 提携). A kanji name (白鷺銀行, 北辰) is far more often a place, a
     person or a phrase GiNZA mislabels, so it needs evidence at the name itself: a sector word or
-    company word ending it (銀行, Labs), a legal form after it, or a context word right after it
-    (北辰の株式, 北辰傘下). Every name is rejected when it is a person's (CEO Irving Tan, X氏,
+    company word ending it (銀行, Labs), a legal form after it, a context word right after it
+    (北辰の株式, 北辰傘下), or a sentence defining it as a company (山陽精工は…部品メーカーだ).
+    Every name is rejected when it is a person's (CEO Irving Tan, X氏,
     イーロン of イーロン・マスク), when it is a capitalised phrase of English text (a company there
     is found by its legal form), a gloss in brackets (超知性（Super Intelligence）) or a product
     (Docker Scout, Rails 8).
@@ -241,11 +242,11 @@ class NerCompanyFilter:
                 or self._kanji_candidate(normalized))
 
     def _kanji_candidate(self, text: str) -> bool:
-        """A kanji word in ``text`` ends in a company ending or is followed by a legal form or a close
-        context word: where a kanji name could pass the checks."""
+        """A kanji word in ``text`` ends in a company ending or is followed by a legal form, a close
+        context word or a definition as a company: where a kanji name could pass the checks."""
+        definition = self._rules.definition_re
         for match in _KANJI_RE.finditer(text):
             end = match.end()
-            definition = self._rules.definition_re
             if (text.startswith(self._evidence, end) or text.endswith(self._endings, 0, end)
                     or self._context_follows(text, end) or (definition is not None and definition.match(text, end))):
                 return True
