@@ -177,16 +177,14 @@ class PartnershipRules:
     proposals: tuple[str, ...]
     #: What stands between two company names that still coordinates them (AとB, A、B、C, AやB).
     coordinator_re: re.Pattern
-    #: After a subject, its own amount up to the comma or を (Aが2億ドル、; Bが1億ドルを投じた).
+    #: After a subject, its own amount up to the comma or を (Aが2億ドル、; Bが1億ドルを投じた); ending in a
+    #: comma right before the next subject (and holding an amount), it parts subjects acting together.
     own_amount_re: re.Pattern
     #: After examples (AやBといった), the noun they illustrate and its particle, with a trigger close after it
     #: (企業との提携, 企業に巨額の投資): the examples are parties in that role.
     example_head_re: re.Pattern
     #: Role of each particle.
     particle_roles: Mapping[str, str]
-    #: Between two subjects, each stated with its own amount (Aが2億ドル、Bが…: an amount must be in it),
-    #: that act together.
-    parallel_subject_re: re.Pattern
     #: A count of the companies just named, as the actors (3社が, 両社で): A、B、Cの3社が協業, not 5社に対し.
     group_count_re: re.Pattern
     #: What may follow a name before its particle: a parenthesis, a suffix of the name (社), markup, spaces.
@@ -299,12 +297,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         proposals=spec.proposals,
         coordinator_re=re.compile(rf"\s*{coordinators}\s*"),
-        own_amount_re=re.compile(rf"\s*{any_word(spec.roles.subject)}[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})"),
+        own_amount_re=re.compile(rf"\s*{any_word(spec.roles.subject)}[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
         example_head_re=re.compile(
             rf"[^、。]{{0,{_EXAMPLE_NOUN}}}?(?P<particle>{any_word(head_particles)})"
             rf"(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?(?:{'|'.join(re.escape(word) for word, _ in pairs)}))"),
         particle_roles=dict(role_pairs),
-        parallel_subject_re=re.compile(rf"\s*{any_word(spec.roles.subject)}[^、。]{{1,20}}、\s*"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{suffix}|[*」』”]+|\s)+"),
@@ -559,7 +556,9 @@ class RelationFinder:
                 # 両社 stands for two companies at one place: they are one group.
                 same_place = start in (previous.start, previous.end)
                 # Aが2億ドル、Bが1億ドルを投じた: subjects each with its own amount act together.
-                parallel = (previous.role == "subject" and self._rules.parallel_subject_re.fullmatch(joint) is not None
+                own = self._rules.own_amount_re.match(sentence.text, joint_start - sentence.start)
+                parallel = (previous.role == "subject" and own is not None and own.group().rstrip().endswith("、")
+                            and sentence.start + own.end() == start
                             and any(joint_start <= offset < start for offset, _ in money))
                 if not (same_place or parallel or self._rules.coordinator_re.fullmatch(joint or " ")):
                     group += 1

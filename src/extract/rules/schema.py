@@ -583,10 +583,8 @@ class PartnershipsFile(RuleFileSpec):
     def _subsets_are_triggers(self) -> PartnershipsFile:
         triggers = {str(kind): words for kind, words in self.triggers.items()}
         subsets = {"funding_triggers": self.funding_triggers, "topic_receives": self.topic_receives,
-                   "contract_triggers": self.contract_triggers,
-                   "bids.triggers": self.bids.triggers if self.bids else ()}
-        subsets["subject_receives"], subsets["owner_receives"] = self.subject_receives, self.owner_receives
-        subsets["sale_triggers"] = self.sale_triggers
+                   "contract_triggers": self.contract_triggers, "owner_receives": self.owner_receives,
+                   "sale_triggers": self.sale_triggers, "bids.triggers": self.bids.triggers if self.bids else ()}
         for key, kind in (("funding_triggers", "investment"), ("topic_receives", "investment"),
                           ("contract_triggers", "partnership"), ("bids.triggers", "acquisition"),
                           ("owner_receives", "investment"), ("sale_triggers", "acquisition")):
