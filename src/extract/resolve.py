@@ -20,6 +20,7 @@ from extract.models import Sentence, Token
 from extract.ner import NerRules, NerSpan
 from extract.models import CompanyMention
 from extract.names import company_key, derived_company_id
+from extract.normalize.alternation import any_word
 from extract.overlaps import first_come, inside, outside, overlaps_any
 from extract.rules import LegalForms, NameBounds
 
@@ -81,12 +82,24 @@ class NerCompanyFilter:
         #: Words right after a kanji name that show it is a company (傘下, 株式, 上場 ...), people's
         #: titles excepted (after a kanji name they say it is a person's: 山城社長), and single characters
         #: (製, 系 begin too many other words: 鷹取製品).
-        self._close_context = tuple(word for word in (*rules.company_context, *name_bounds.after)
-                                    if word not in rules.person_cues and len(word) > 1)
+        close_context = tuple(word for word in (*rules.company_context, *name_bounds.after)
+                              if word not in rules.person_cues and len(word) > 1)
         #: Of those, the ones that may follow a kanji name with no particle between (北辰傘下): the words
         #: after names; a context word glued to kanji is most often a compound (資本提携, 資金調達).
-        self._glued_context = tuple(word for word in name_bounds.after
-                                    if word not in rules.person_cues and len(word) > 1)
+        #: A company context word or legal form anywhere in a sentence: where a Latin or katakana name may pass.
+        self._sentence_evidence_re = re.compile(any_word((*rules.company_context, *self._evidence)))
+        glued_context = tuple(word for word in name_bounds.after if word not in rules.person_cues and len(word) > 1)
+        #: A close context word at a name's end: a glued word (北辰傘下), or any close context word after one
+        #: of the context particles (北辰の株式, 北辰との提携).
+        self._close_context_re = re.compile(
+            f"{any_word(glued_context)}|{any_word(rules.context_particles)}{any_word(close_context)}")
+        #: Where a kanji name could pass the checks: a company ending whose last character is kanji, or a
+        #: kanji character followed by a legal form, a close context word or a definition as a company.
+        definition = rules.definition_re.pattern if rules.definition_re is not None else "(?!)"
+        kanji_endings = [ending for ending in self._endings if _KANJI_RE.fullmatch(ending[-1])]
+        self._kanji_candidate_re = re.compile(
+            f"{any_word(kanji_endings)}|{_KANJI_RE.pattern}(?={any_word(self._evidence)}"
+            f"|{self._close_context_re.pattern}|{definition})")
 
     def is_company_label(self, span: NerSpan) -> bool:
         """GiNZA's label is one ner.yaml says may be a company."""
@@ -209,20 +222,13 @@ class NerCompanyFilter:
         """A word that shows a business is written right after the name: a name_bounds.after word such as
         傘下 or 株式 directly, or a company_context word after one of ner.yaml's context_particles
         (北辰の株式, 北辰との提携)."""
-        return self._context_follows(sentence.text, span.end - sentence.start)
+        return self._close_context_re.match(sentence.text, span.end - sentence.start) is not None
 
     def is_defined_as_company(self, sentence: Sentence, span: NerSpan) -> bool:
         """The sentence defines the name as a company (北辰精機は、日本の工作機械メーカーである), as
         encyclopedia-style text does."""
         definition = self._rules.definition_re
         return definition is not None and definition.match(sentence.text, span.end - sentence.start) is not None
-
-    def _context_follows(self, text: str, end: int) -> bool:
-        """A close context word follows offset ``end`` of ``text``: a word after names directly (傘下), or
-        any context word after one of the context particles (の株式, との提携)."""
-        return text.startswith(self._glued_context, end) or any(
-            text.startswith(particle, end) and text.startswith(self._close_context, end + len(particle))
-            for particle in self._rules.context_particles)
 
     def may_find_company(self, sentence: Sentence, rule_mentions: Sequence[CompanyMention]) -> bool:
         """Whether GiNZA could find a company here that passes every check: the sentence has company
@@ -232,25 +238,13 @@ class NerCompanyFilter:
         the result is the same as running it everywhere, except that fewer rule matches are confirmed
         as ``rule+ner``."""
         text = sentence.text
-        evidence = (any(word in text for word in self._rules.company_context)
-                    or any(suffix in text for suffix in self._evidence))
+        evidence = self._sentence_evidence_re.search(text) is not None
         for mention in rule_mentions:
             start, end = mention.start - sentence.start, mention.end - sentence.start
             text = text[:start] + " " * (end - start) + text[end:]
         normalized = unicodedata.normalize("NFKC", text)
         return ((evidence and bool(_LATIN_NAME_RE.search(normalized) or _KATAKANA_NAME_RE.search(normalized)))
-                or self._kanji_candidate(normalized))
-
-    def _kanji_candidate(self, text: str) -> bool:
-        """A kanji word in ``text`` ends in a company ending or is followed by a legal form, a close
-        context word or a definition as a company: where a kanji name could pass the checks."""
-        definition = self._rules.definition_re
-        for match in _KANJI_RE.finditer(text):
-            end = match.end()
-            if (text.startswith(self._evidence, end) or text.endswith(self._endings, 0, end)
-                    or self._context_follows(text, end) or (definition is not None and definition.match(text, end))):
-                return True
-        return False
+                or self._kanji_candidate_re.search(normalized) is not None)
 
     def without_affixes(self, span: NerSpan, word_starts: Collection[int]) -> NerSpan:
         """An entity written with its legal form (Anthropic社, Zephyr Inc.) as the bare name, and without a
