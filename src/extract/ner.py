@@ -1,18 +1,20 @@
 """GiNZA (spaCy ``ja_ginza``) named entities and dependency parses of sentences.
 
 The gazetteer cannot list every company a post names; GiNZA's NER proposes
-the others. The model is loaded once per process, with only the components
-the run needs: NER for every candidate sentence, the dependency parser only
-for sentences that may state a relation, which is where most of the model's time would otherwise go. GiNZA's
-tokenizer (SudachiPy) refuses texts over 49,149 bytes, so it is fed sentences
-(the segmenter caps them well below that), never whole posts; offsets map
-back to the body through the sentence's start.
+the others. The model is loaded once per process, without the components no
+stage uses, and runs only where it can matter: NER on the sentences where it
+could find a company, the dependency parser on those that may state a
+relation. A sentence that needs both goes through the tokenizer and tok2vec,
+most of the model's time, once. GiNZA's tokenizer (SudachiPy) refuses texts
+over 49,149 bytes, so it is fed sentences (the segmenter caps them well below
+that), never whole posts; offsets map back to the body through the sentence's
+start.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -30,6 +32,8 @@ MAX_MODEL_BYTES = 49_149
 UNUSED_COMPONENTS = ("morphologizer", "compound_splitter")
 _NER_ONLY = ("tok2vec", "ner")
 _PARSE = ("tok2vec", "parser")
+#: Sentences the model takes at a time.
+_BATCH_SIZE = 64
 
 
 @dataclass(frozen=True)
@@ -125,49 +129,70 @@ def analysis_kinds() -> tuple[str, str]:
     return f"{model}:{'+'.join(_NER_ONLY)}", f"{model}:{'+'.join(_PARSE)}"
 
 
-def find_entities(sentences: Sequence[Sentence], cache: SentenceCache | None = None,
-                  batch_size: int = 64) -> list[NerSpan]:
-    """GiNZA's entities in the given sentences, with body offsets."""
-    def analyse(texts: list[str]) -> list[list]:
-        nlp = load_model()
-        with nlp.select_pipes(enable=list(_NER_ONLY)):
-            return [[[ent.start_char, ent.end_char, ent.label_] for ent in doc.ents]
-                    for doc in nlp.pipe(texts, batch_size=batch_size)]
+def analyse_sentences(ner_sentences: Sequence[Sentence], parse_sentences: Sequence[Sentence],
+                      ner_cache: SentenceCache | None = None, parse_cache: SentenceCache | None = None,
+                      ) -> tuple[list[NerSpan], list[ParsedSentence]]:
+    """GiNZA's entities in ``ner_sentences`` and the dependency parses of ``parse_sentences``, with body offsets.
 
-    spans = []
-    for sentence, entities in _analysed(sentences, analyse, cache):
-        spans += [NerSpan(sentence.sentence_id, sentence.start + start, sentence.start + end,
-                          sentence.text[start:end], label) for start, end, label in entities]
-    return spans
-
-
-def parse_sentences(sentences: Sequence[Sentence], cache: SentenceCache | None = None,
-                    batch_size: int = 32) -> list[ParsedSentence]:
-    """Dependency parses of the given sentences, in order."""
-    def analyse(texts: list[str]) -> list[list]:
-        nlp = load_model()
-        with nlp.select_pipes(enable=list(_PARSE)):
-            return [[[t.i, t.idx, t.idx + len(t.text), t.head.i] for t in doc]
-                    for doc in nlp.pipe(texts, batch_size=batch_size)]
-
-    return [ParsedSentence(sentence.sentence_id, tuple(
-                ParsedToken(index, sentence.start + start, sentence.start + end, head)
-                for index, start, end, head in tokens))
-            for sentence, tokens in _analysed(sentences, analyse, cache)]
-
-
-def _analysed(sentences: Sequence[Sentence], analyse: Callable[[list[str]], list[list]],
-              cache: SentenceCache | None) -> list[tuple[Sentence, list]]:
-    """Each sentence the model can take with its analysis, read from the cache where it is there;
-    the model runs once on the distinct texts that are not, and their results are stored."""
-    fitting = [s for s in sentences if _fits(s)]
-    # Cached analyses are decoded JSON: the lists ``analyse`` returned.
-    known: dict[str, Any] = cache.get_many({s.text for s in fitting}) if cache is not None else {}
-    missing = list(dict.fromkeys(s.text for s in fitting if s.text not in known))
-    if missing:
-        fresh = dict(zip(missing, analyse(missing)))
+    A sentence in both goes through the tokenizer and tok2vec once, which is most of the model's time
+    for either analysis. NER runs before the parser, as when it runs alone: in the pipeline's own order
+    the parser's sentence boundaries would bind NER and change some of its entities. Results are read
+    from the caches where they are there, and the fresh ones stored."""
+    ner_fitting = [s for s in ner_sentences if _fits(s)]
+    parse_fitting = [s for s in parse_sentences if _fits(s)]
+    entities = _cached(ner_fitting, ner_cache)
+    parses = _cached(parse_fitting, parse_cache)
+    ner_missing = list(dict.fromkeys(s.text for s in ner_fitting if s.text not in entities))
+    parse_missing = list(dict.fromkeys(s.text for s in parse_fitting if s.text not in parses))
+    fresh_entities, fresh_parses = _run_model(ner_missing, parse_missing)
+    for cache, fresh in ((ner_cache, fresh_entities), (parse_cache, fresh_parses)):
         if cache is not None:
             cache.put_many(fresh)
-        known = {**known, **fresh}
-    return [(sentence, known[sentence.text]) for sentence in fitting]
+    entities.update(fresh_entities)
+    parses.update(fresh_parses)
+    spans = [NerSpan(sentence.sentence_id, sentence.start + start, sentence.start + end,
+                     sentence.text[start:end], label)
+             for sentence in ner_fitting for start, end, label in entities[sentence.text]]
+    parsed = [ParsedSentence(sentence.sentence_id, tuple(
+                  ParsedToken(index, sentence.start + start, sentence.start + end, head)
+                  for index, start, end, head in parses[sentence.text]))
+              for sentence in parse_fitting]
+    return spans, parsed
 
+
+def find_entities(sentences: Sequence[Sentence], cache: SentenceCache | None = None) -> list[NerSpan]:
+    """GiNZA's entities in the given sentences, with body offsets."""
+    return analyse_sentences(sentences, (), ner_cache=cache)[0]
+
+
+def parse_sentences(sentences: Sequence[Sentence], cache: SentenceCache | None = None) -> list[ParsedSentence]:
+    """Dependency parses of the given sentences, in order."""
+    return analyse_sentences((), sentences, parse_cache=cache)[1]
+
+
+def _cached(sentences: Sequence[Sentence], cache: SentenceCache | None) -> dict[str, Any]:
+    """The cached analyses of those sentences that have one, by text (decoded JSON: the lists
+    ``_run_model`` makes)."""
+    return dict(cache.get_many({s.text for s in sentences})) if cache is not None and sentences else {}
+
+
+def _run_model(ner_texts: list[str], parse_texts: list[str]) -> tuple[dict[str, list], dict[str, list]]:
+    """Entities of ``ner_texts`` and parses of ``parse_texts`` from one model pass over their union."""
+    texts = list(dict.fromkeys([*ner_texts, *parse_texts]))
+    if not texts:
+        return {}, {}
+    nlp = load_model()
+    with nlp.select_pipes(enable=["tok2vec"]):
+        docs = list(nlp.pipe(texts, batch_size=_BATCH_SIZE))
+    by_text = dict(zip(texts, docs))
+    entities: dict[str, list] = {}
+    parses: dict[str, list] = {}
+    if ner_texts:
+        for text, doc in zip(ner_texts, nlp.get_pipe("ner").pipe([by_text[t] for t in ner_texts],
+                                                                 batch_size=_BATCH_SIZE)):
+            entities[text] = [[ent.start_char, ent.end_char, ent.label_] for ent in doc.ents]
+    if parse_texts:
+        for text, doc in zip(parse_texts, nlp.get_pipe("parser").pipe([by_text[t] for t in parse_texts],
+                                                                       batch_size=_BATCH_SIZE)):
+            parses[text] = [[t.i, t.idx, t.idx + len(t.text), t.head.i] for t in doc]
+    return entities, parses

@@ -21,7 +21,7 @@ from extract.incremental import ALL_TABLES
 from extract.models import ChipMention, CompanyMention, Post, Sentence, Token
 from extract.normalize.chips import ChipRecognizer
 from extract.normalize.companies import CompanyRecognizer
-from extract.ner import compile_ner_rules
+from extract.ner import NerSpan, ParsedSentence, compile_ner_rules
 from extract.normalize.dates import DateMatch, compile_date_rules, find_dates
 from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table, load_ecb_rates
 from extract.overlaps import outside
@@ -86,30 +86,28 @@ def _by_sentence(mentions: Iterable[CompanyMention]) -> dict[int, list[CompanyMe
     return grouped
 
 
-def _companies(sentences: list[Sentence], tokens: list[list[Token]], extractors: Extractors) -> list[CompanyMention]:
-    """Rule matches, joined with GiNZA's entities when the model runs."""
-    found = extractors.companies.find(sentences, tokens)
-    if not extractors.use_ner:
-        return found
-    from extract.ner import find_entities
+def _model_analyses(sentences: list[Sentence], rule_mentions: list[CompanyMention], extractors: Extractors,
+                    with_parses: bool) -> tuple[list[NerSpan], dict[int, ParsedSentence]]:
+    """GiNZA's entities in the sentences where it could find a company that passes the checks, and, with
+    ``with_parses``, the dependency parses of those that may state a relation: a trigger and a company
+    named, referred to, or possibly found by NER. One model pass serves both where a sentence needs both."""
+    from extract.ner import analyse_sentences
 
-    by_sentence = _by_sentence(found)
-    spans = find_entities([s for s in sentences
-                           if extractors.ner_filter.may_find_company(s, by_sentence.get(s.sentence_id, ()))],
-                          extractors.ner_cache)
-    return resolve_companies(found, spans, sentences, tokens, extractors.ner_filter, extractors.ner_rules)
+    by_sentence = _by_sentence(rule_mentions)
+    for_ner = [s for s in sentences
+               if extractors.ner_filter.may_find_company(s, by_sentence.get(s.sentence_id, ()))]
+    ner_ids = {s.sentence_id for s in for_ner}
+    for_parse = [s for s in sentences
+                 if extractors.relations.may_relate(s, by_sentence.get(s.sentence_id, ()), s.sentence_id in ner_ids)
+                 ] if with_parses else []
+    spans, parses = analyse_sentences(for_ner, for_parse, extractors.ner_cache, extractors.parse_cache)
+    return spans, {parsed.sentence_id: parsed for parsed in parses}
 
 
 def _partnerships(sentences: list[Sentence], companies: list[CompanyMention], money: list[MoneyMatch],
-                  extractors: Extractors, trace: list[SentenceTrace] | None = None) -> list[Partnership]:
-    """Relations stated in the post; the sentences that may hold one are parsed when the model runs."""
-    parses = {}
-    if extractors.use_ner:
-        from extract.ner import parse_sentences
-
-        by_sentence = _by_sentence(companies)
-        candidates = [s for s in sentences if extractors.relations.may_relate(s, by_sentence.get(s.sentence_id, ()))]
-        parses = {parsed.sentence_id: parsed for parsed in parse_sentences(candidates, extractors.parse_cache)}
+                  parses: dict[int, ParsedSentence], extractors: Extractors,
+                  trace: list[SentenceTrace] | None = None) -> list[Partnership]:
+    """Relations stated in the post, read with the dependency parses of the sentences that have one."""
     amounts: dict[int, list[tuple[int, float | None]]] = {}
     for amount in money:
         amounts.setdefault(amount.sentence_id, []).append((amount.start, amount.value_usd))
@@ -128,7 +126,15 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
     # Every recognizer reads whole sentences; what it finds inside a link target is dropped, for every table.
     urls = url_spans(sentences)
     anchor = post.published_at.date() if post.published_at else None
-    companies = outside(_companies(sentences, tokens, extractors), urls) if "companies" in run else []
+    companies: list[CompanyMention] = []
+    parses: dict[int, ParsedSentence] = {}
+    if "companies" in run:
+        companies = extractors.companies.find(sentences, tokens)
+        if extractors.use_ner:
+            spans, parses = _model_analyses(sentences, companies, extractors, "partnerships" in run)
+            companies = resolve_companies(companies, spans, sentences, tokens, extractors.ner_filter,
+                                          extractors.ner_rules)
+        companies = outside(companies, urls)
     chips = outside(extractors.chips.find(sentences, tokens), urls) if "chips" in run else []
     money = outside([amount for sentence in sentences
                      for amount in find_money(sentence, extractors.money, extractors.fx, anchor)],
@@ -143,7 +149,7 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
         money=tuple(money),
         dates=tuple(dates),
         chips=tuple(chips),
-        partnerships=(tuple(_partnerships(sentences, companies, money, extractors, trace))
+        partnerships=(tuple(_partnerships(sentences, companies, money, parses, extractors, trace))
                       if "partnerships" in run else ()),
     )
 

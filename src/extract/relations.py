@@ -472,10 +472,11 @@ class RelationFinder:
         references = (*rules.same_company, *rules.both_companies)
         self._reference_re = re.compile(any_word(references))
 
-    def may_relate(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> bool:
-        """Whether the sentence can state a relation: a trigger and a company named or referred to.
-        Only such sentences are worth GiNZA's dependency parse."""
-        return (bool(mentions) or self._reference_re.search(sentence.text) is not None) \
+    def may_relate(self, sentence: Sentence, mentions: Sequence[CompanyMention], may_name_more: bool = False) -> bool:
+        """Whether the sentence can state a relation: a trigger and a company named (``mentions``), referred
+        to, or, with ``may_name_more``, perhaps still to be found (by NER). Only such sentences are worth
+        GiNZA's dependency parse."""
+        return (bool(mentions) or may_name_more or self._reference_re.search(sentence.text) is not None) \
             and may_hold_relation(sentence, self._rules)
 
     def find(self, sentences: Sequence[Sentence], companies: Sequence[CompanyMention],
