@@ -293,8 +293,9 @@ def test_workers_do_not_outlive_a_killed_run(tmp_path: Path, delay: float) -> No
 def test_a_post_over_its_time_budget_goes_to_errors_and_the_run_goes_on(tmp_path: Path, jobs: str) -> None:
     corpus, output = tmp_path / "corpus", tmp_path / "out"
     write_posts(corpus, 4)
-    write_posts(corpus, 1, prefix="huge", sentences=10_000)  # about 10 s of work, far over the budget below
-    completed = extract_run(corpus, output, "--jobs", jobs, "--post-timeout", "2")
+    # About 30 s of work, far over the budget below; the budget leaves the small posts room on a loaded machine.
+    write_posts(corpus, 1, prefix="huge", sentences=30_000)
+    completed = extract_run(corpus, output, "--jobs", jobs, "--post-timeout", "5")
     tables = tables_of(output)
     assert [(Path(row["source_path"]).name, row["error"]) for row in tables["errors"]] == [
         ("huge-0000.md", "timeout")]
