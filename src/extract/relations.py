@@ -204,6 +204,8 @@ class PartnershipRules:
     kind_examples: frozenset[str]
     #: From a company's の-phrase to the company it modifies in a headline (Googleの親会社Alphabet、).
     modifier_re: re.Pattern
+    #: From a subject to the company its relative clause modifies in a headline (Microsoftが出資するOpenAI、).
+    relative_link_re: re.Pattern
     #: A coordinator and a short の-phrase before the next name, which still coordinate (日本のA、台湾のB).
     coordinated_modifier_re: re.Pattern
     #: A count of the companies just named, as the actors (3社が, 両社で): A、B、Cの3社が協業, not 5社に対し.
@@ -253,8 +255,6 @@ class _Party:
     tail_end: int
     #: Named as an example of a kind of company (AやBのような企業と): maybe only a hypothetical party.
     kind: bool = False
-    #: Named as an example (AやBといった企業が): examples acting do not act with each other.
-    example: bool = False
 
 
 def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = (),
@@ -334,6 +334,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         kind_examples=frozenset(spec.kind_examples),
         modifier_re=re.compile(rf"[^、。,，:：\s]{{0,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"
                                rf"[^、。,，:：\s]{{0,{_MODIFIER_CHARS}}}"),
+        relative_link_re=re.compile(rf"{any_word(spec.roles.subject)}{any_word([word for word, _ in pairs])}"
+                                    rf"{any_word(spec.relative_clause_ends)}\s*"),
         coordinated_modifier_re=re.compile(
             rf"\s*{coordinators}\s*[^、。,，:：\s]{{1,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
@@ -578,7 +580,11 @@ class RelationFinder:
             if overlaps_any(Span(start, end), mentions):
                 continue  # a company name wins over a back-reference written inside it
             if match.group() in self._rules.both_companies:
-                parties += [(start, end, m.company_id, m.name) for m in recent[-2:]] if len(recent) >= 2 else []
+                # AとBという、…両社が: the last two companies named before it, in this sentence first.
+                named: list[CompanyMention] = []
+                for mention in (*recent, *(m for m in mentions if m.end <= start)):
+                    named = [m for m in named if m.company_id != mention.company_id] + [mention]
+                parties += [(start, end, m.company_id, m.name) for m in named[-2:]] if len(named) >= 2 else []
             elif topic is not None or recent:
                 # 同社: the company the text is about, else the last one named (Xの株価は上がった。同社は…)
                 referent = topic or recent[-1]
@@ -612,7 +618,7 @@ class RelationFinder:
                 if not (same_place or parallel or spaced or self._coordinated(joint)):
                     group += 1
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
-            kind, example = False, role == "example"
+            kind = False
             if role == "of" and self._rules.group_count_re.match(sentence.text, particle_end):
                 role = "subject"  # A、B、Cの3社が: the counted group acts
             elif role == "example":
@@ -620,7 +626,7 @@ class RelationFinder:
                 head = self._rules.example_head_re.match(sentence.text, particle_end)
                 kind = sentence.text[tail_end:particle_end] in self._rules.kind_examples
                 role = self._rules.particle_roles[head.group("particle")] if head else role
-            previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end, kind, example)
+            previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end, kind)
             result.append(previous)
         return _headline_subject(sentence, _group_roles(result), self._rules)
 
@@ -718,15 +724,20 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
     lead = rules.headline_lead_re.fullmatch(sentence.text, 0, parties[0].start - sentence.start)
     if lead is None:
         return parties
-    # Googleの親会社Alphabet、Wizを買収: the company a の-phrase modifies is the headline's; the modifier is no party.
-    index = 0
-    while (index + 1 < len(parties) and parties[index].role in ("of", "other")
-           and rules.modifier_re.fullmatch(sentence.text, parties[index].tail_end - sentence.start,
-                                           parties[index + 1].start - sentence.start)):
+    # Googleの親会社Alphabet、Wizを買収: the company a の-phrase modifies is the headline's; the modifier is no
+    # party. Microsoftが出資するOpenAI、Oracleと契約: the company a relative clause modifies is the headline's;
+    # the clause's subject stays a party of its own trigger.
+    index, modifiers = 0, set()
+    while index + 1 < len(parties):
+        between = (parties[index].tail_end - sentence.start, parties[index + 1].start - sentence.start)
+        if parties[index].role in ("of", "other") and rules.modifier_re.fullmatch(sentence.text, *between):
+            modifiers.add(index)
+        elif not (parties[index].role == "subject" and rules.relative_link_re.fullmatch(sentence.text, *between)):
+            break
         index += 1
     first = parties[index]
     if index and rules.headline_mark_re.match(sentence.text, _name_end(sentence, first.start, first.end, rules)):
-        parties = [replace(p, role="modifier") for p in parties[:index]] + parties[index:]
+        parties = [replace(p, role="modifier") if i in modifiers else p for i, p in enumerate(parties)]
     elif index:
         return parties
     # SAPとOpenAI、…で提携: a coordinated group that opens the headline is its subject.
@@ -751,8 +762,7 @@ def _group_roles(parties: list[_Party]) -> list[_Party]:
     last: dict[int, _Party] = {}
     for party in parties:
         last[party.group] = party
-    return [replace(p, role=last[p.group].role, kind=last[p.group].kind, example=last[p.group].example)
-            for p in parties]
+    return [replace(p, role=last[p.group].role, kind=last[p.group].kind) for p in parties]
 
 
 def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence: Sentence,
@@ -768,8 +778,7 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     for party in parties:
         groups.setdefault(party.group, []).append(party)
     # AとBが提携, A、B、Cの3社が協業: a coordinated group is the subject (or the の-owner) of the trigger.
-    # AやBといった企業が手を組む: examples that act do not act with each other.
-    coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2 and not g[-1].example
+    coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2
                    and (g[-1].role in ("subject", "bare")
                         or g[-1].role == "of" and _owns_trigger(sentence, g[-1], trigger, rules))]
     if not partners and not coordinated and trigger.word in rules.contract_triggers:
