@@ -173,6 +173,8 @@ class PartnershipRules:
     speculation: tuple[str, ...]
     #: After a speculation word: a reported rumour (という話), planned rather than no relation.
     rumours: tuple[str, ...]
+    #: Words of an investor's view (投資家, 魅力的): an investment with no named actor is the reader's.
+    reader_investments: tuple[str, ...]
     same_company: tuple[str, ...]
     both_companies: tuple[str, ...]
     #: Particle after a party -> its role, longest particle first (といった before と).
@@ -313,6 +315,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         denied_reports=spec.denied_reports,
         speculation=spec.speculation,
         rumours=spec.rumours,
+        reader_investments=spec.reader_investments,
         same_company=spec.same_company,
         both_companies=spec.both_companies,
         roles=role_pairs,
@@ -850,7 +853,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     (GoogleがBを買収し、CもAIに投じる) is not the actor's. A funding round's owner (Xの資金調達) receives
     from every company joining it (…にAとBが参加). Companies joining after the trigger (BやCも参加する) are
     further actors.
-    The company the text is about stands in for an actor left out, and for the receiver of an
+    The company the text is about stands in for an actor left out (not for an investment in a sentence
+    written for investors: Bへの投資は魅力的だ), and for the receiver of an
     investment with a named actor, unless the receiver is an unnamed company (スタートアップ5社に出資).
     """
     owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)]
@@ -900,7 +904,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         if not receivers:
             receivers = _modified(after, sentence, trigger, rules)
         actors += [p for p in _joining(after, sentence, trigger, rules) if p not in actors]
-        if not actors and topic:
+        # Alphabetへの投資を考える投資家は…: the reader's investment, not the topic's.
+        readers = trigger.type == INVESTMENT and any(word in sentence.text for word in rules.reader_investments)
+        if not actors and topic and not readers:
             actors = [topic]
         unnamed = rules.unnamed_receiver_re.search(sentence.text, 0, trigger.start - sentence.start)
         if not receivers and topic and trigger.word in rules.topic_receives and not unnamed:
@@ -922,16 +928,22 @@ def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
 def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
              rules: PartnershipRules) -> list[_Party]:
     """The companies after a trigger that join it: a subject group followed shortly by a join word (…に
-    AとBが参加, A（20億ドル）、B、Cなどが参加). A join word that is a trigger of another type states
-    something else (GoogleがBを買収し、CもAIに巨額を投じる: C buys nothing)."""
+    AとBが参加, A（20億ドル）、B、Cなどが参加), or a name with the join word right after it (A主導で調達). A
+    join word that is a trigger of another type states something else (GoogleがBを買収し、CもAIに巨額を
+    投じる: C buys nothing)."""
     kinds = dict(rules.triggers)
     last: dict[int, _Party] = {}
     for party in parties:
         last[party.group] = party
     joining_groups = set()
     for group, party in last.items():
-        join = rules.join_re.search(sentence.text[party.tail_end - sentence.start:][:_JOIN_GAP])
-        if party.role == "subject" and join and kinds.get(join.group(), trigger.type) == trigger.type:
+        # Up to the next company named: ASMLの主導 joins ASML, not the headline's Mistral AI before it.
+        following = [p.start for p in parties if p.start >= party.tail_end]
+        window = sentence.text[party.tail_end - sentence.start: min(following, default=sentence.end) - sentence.start]
+        join = rules.join_re.search(window[:_JOIN_GAP])
+        right_after = join is not None and join.start() == 0
+        if (party.role == "subject" or party.role == "other" and right_after) and join \
+                and kinds.get(join.group(), trigger.type) == trigger.type:
             joining_groups.add(group)
     return [party for party in parties if party.group in joining_groups]
 

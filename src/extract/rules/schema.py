@@ -566,6 +566,7 @@ class PartnershipsFile(RuleFileSpec):
     denied_reports: Words = ()
     speculation: Words = ()
     rumours: Words = ()
+    reader_investments: Words = ()
     same_company: Words = ()
     both_companies: Words = ()
     coordinators: Words
