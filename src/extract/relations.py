@@ -327,7 +327,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         proposals=spec.proposals,
-        coordinator_re=re.compile(rf"\s*{coordinators}\s*"),
+        # A、そしてB: a comma may stand before a coordinator (not after one: AがBと、CがDと).
+        coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*"),
         own_amount_re=re.compile(rf"\s*{any_word(spec.roles.subject)}[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
         example_head_re=re.compile(
             rf"[^、。]{{0,{_EXAMPLE_NOUN}}}?(?<!的)"
@@ -807,7 +808,10 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
         pairs += [(a, partner) for a in anchors if a.group != partner.group]
     if partners:
         return pairs
-    if coordinated and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
+    # AとBは競合関係にあるが、Cは提携を発表: a subject named after the group acts in the trigger's clause instead.
+    later = coordinated and any(p.role == "subject" and p.start > coordinated[-1][-1].start and _CLAUSE_END_RE.search(
+        sentence.text, coordinated[-1][-1].end - sentence.start, p.start - sentence.start) for p in parties)
+    if coordinated and not later and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
         return list(combinations(coordinated[-1], 2))
     return []
 
@@ -833,6 +837,18 @@ def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
     marked = any(between.endswith(particle) for particle, role in rules.roles if role in _RECEIVER_ROLES)
     gap = _OWNED_ROUND_GAP if trigger.funding else _OWNED_TRIGGER_GAP
     return len(between) <= gap and "、" not in between and not marked
+
+
+def _close_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules,
+                  unit: bool = False) -> bool:
+    """Whether the party's particle is close before the trigger with no comma between (Bと買収で合意); with
+    ``unit``, whether its の names a part of it that the trigger acts on (Bのロボット事業を買収): a short
+    noun marked as the object."""
+    _, _, after = _role(sentence, party.start, party.end, rules)
+    between = sentence.text[after: trigger.start - sentence.start]
+    return (len(between) <= _OWNED_TRIGGER_GAP and "、" not in between
+            and (not unit or bool(between) and any(between.endswith(particle)
+                                                   for particle, role in rules.roles if role == "object")))
 
 
 def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
@@ -903,6 +919,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             actors = [p for p in owners if p not in bought]
         if not receivers:
             receivers = _modified(after, sentence, trigger, rules)
+        if not receivers and trigger.type == ACQUISITION:
+            # Bと買収で合意: the company the deal is agreed with is bought; Bのロボット事業を買収: B sells a unit.
+            receivers = [p for p in before if p.role == "partner" and _close_before(sentence, p, trigger, rules)] or [
+                p for p in before if p.role == "of" and _close_before(sentence, p, trigger, rules, unit=True)]
         actors += [p for p in _joining(after, sentence, trigger, rules) if p not in actors]
         # Alphabetへの投資を考える投資家は…: the reader's investment, not the topic's.
         readers = trigger.type == INVESTMENT and any(word in sentence.text for word in rules.reader_investments)
