@@ -115,6 +115,8 @@ _CLAUSE_HEADS = 3
 _STAKE_GAP = 20
 #: Characters of what a company's の-phrase names before the headline company it modifies (Googleの親会社Alphabet).
 _MODIFIER_CHARS = 10
+#: Characters of what names a unit before its unit word (ABBロボット部門).
+_UNIT_CHARS = 8
 #: Characters of a の-phrase between a coordinator and the next name (、台湾のB; 、同業のB).
 _COORDINATED_MODIFIER_CHARS = 6
 #: What stands between a name and its abbreviation in parentheses right after it.
@@ -204,6 +206,8 @@ class PartnershipRules:
     particle_roles: Mapping[str, str]
     #: Example particles that name a kind of company (AやBのような企業と): no parties with only the topic.
     kind_examples: frozenset[str]
+    #: A unit of a company written right after its name (ABBロボット部門): None without unit words.
+    unit_re: re.Pattern | None
     #: From a company's の-phrase to the company it modifies in a headline (Googleの親会社Alphabet、).
     modifier_re: re.Pattern
     #: From a subject to the company its relative clause modifies in a headline (Microsoftが出資するOpenAI、).
@@ -336,6 +340,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?(?:{'|'.join(re.escape(word) for word, _ in pairs)}))"),
         particle_roles=dict(role_pairs),
         kind_examples=frozenset(spec.kind_examples),
+        unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
+                 else None),
         modifier_re=re.compile(rf"[^、。,，:：\s]{{0,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"
                                rf"[^、。,，:：\s]{{0,{_MODIFIER_CHARS}}}"),
         relative_link_re=re.compile(rf"{any_word(spec.roles.subject)}{any_word([word for word, _ in pairs])}"
@@ -504,6 +510,9 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
     skipped = rules.name_tail_re.match(text, position)
     if skipped:
         position = skipped.end()
+    unit = rules.unit_re.match(text, position) if rules.unit_re else None
+    if unit and any(text.startswith(particle, unit.end()) for particle, _ in rules.roles):
+        position = unit.end()  # ABBロボット部門を買収: the unit's particle is its company's
     for particle, role in rules.roles:
         if text.startswith(particle, position):
             return role, position, position + len(particle)

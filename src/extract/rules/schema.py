@@ -574,6 +574,7 @@ class PartnershipsFile(RuleFileSpec):
     kind_examples: Words = ()
     group_counts: GroupCounts
     name_suffixes: Words
+    units: Words = ()
     not_name_suffixes: Words
     topic_particles: Words
     headline_marks: Words = ()
