@@ -93,6 +93,8 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: Characters of the noun examples illustrate (といった主要なクラウドベンダーとの), and from its particle to the
 #: trigger (との強力なパートナーシップ).
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER = 20, 12
+#: Characters after a trigger within which a planned word is about it (買収に向けた最終調整に入った).
+_PLANNED_CHARS = 20
 #: Characters after a trigger within which a speculation word is about it (提携する可能性がある).
 _SPECULATION_CHARS = 16
 #: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
@@ -474,12 +476,18 @@ def _stake_kind(text: str, match: re.Match[str], rules: PartnershipRules) -> str
 
 def _status(window: str, rules: PartnershipRules, word: str, planned_ending: bool) -> str:
     """done when the clause denies a report about the deal (報道を否定: it stands), else ended when an ended
-    word follows the trigger (提携しない方針, 買収計画を撤回), else planned when a planned word does (買収を検討),
+    word follows the trigger (提携しない方針, 買収計画を撤回), else planned when a planned word follows it closely
+    (買収を検討),
     the trigger ends a headline's clause with a planned ending (買収へ), the clause reports the deal
     as to come (買収すると報じた), or it is a bid not yet through (TOBを開始, not TOBが成立), else done."""
     if any(phrase in window for phrase in rules.denied_reports):
         return DONE
-    found = {status for word, status in rules.status_words if word in window}
+    # A planned word far after the trigger is about something else the clause goes on to say (提携は、…を
+    # 目指していることを示す), unless it follows a join word that restates the trigger (資金調達について、
+    # AとBが参加を検討); an ended word there still ends it (提携を…解消した).
+    join = rules.join_re.search(window)
+    near = window[:_PLANNED_CHARS] + (window[join.start(): join.end() + _PLANNED_CHARS] if join else "")
+    found = {status for word, status in rules.status_words if word in (window if status == ENDED else near)}
     if rules.planned_report_re is not None and rules.planned_report_re.search(window):
         found.add(PLANNED)
     if planned_ending or word in rules.bid_triggers and not any(done in window for done in rules.bid_done):
