@@ -145,8 +145,8 @@ def test_broken_word_lists_are_named(change, message: str) -> None:
 
 def test_words_added_in_yaml_coordinate_and_count() -> None:
     """A coordinator and a counter added to the YAML are read like the shipped ones: 富士通ないしNEC is one
-    group, and 2者が (more than a few modifiers before the trigger) makes that group the actor."""
-    text = "富士通ないしNECの2者が来年から本格的に提携する。"
+    group, and 2法人が (more than a few modifiers before the trigger) makes that group the actor."""
+    text = "富士通ないしNECの2法人が来年から本格的に提携する。"
     sentences = split_sentences(text)
     tokens = [tokenize_sentence(s) for s in sentences]
     companies = CompanyRecognizer(RULE_SET).find(sentences, tokens)
@@ -157,7 +157,7 @@ def test_words_added_in_yaml_coordinate_and_count() -> None:
 
     assert pairs(PARTNERSHIPS_YAML) == set()
     assert pairs(_shipped_with(lambda s: s["coordinators"].append("ないし"))) == set()
-    both = _shipped_with(lambda s: (s["coordinators"].append("ないし"), s["group_counts"]["counters"].append("者")))
+    both = _shipped_with(lambda s: (s["coordinators"].append("ないし"), s["group_counts"]["counters"].append("法人")))
     assert pairs(both) == {frozenset(("fujitsu", "nec"))}
 
 

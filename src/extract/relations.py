@@ -14,16 +14,21 @@ funding round (Xの資金調達にAとBが参加) makes every joining company an
 in its owner, each with the amount in parentheses after its name. Back-references
 (同社, 両社) stand for the company the text is about and the last two companies
 named, as a reader would take them. A headline or digest line names its actor
-first with a comma (A、Bを買収へ); a cleft names it last (出資したのはAだ); a
+first with a comma (A、Bを買収へ), maybe after a company's の-phrase that modifies
+it (Googleの親会社Alphabet、: Alphabet acts), or opens with names joined by only a
+space (OpenAI Broadcom提携); a cleft names it last (出資したのはAだ); a
 relative clause names the company bought after the trigger (Aが買収したB); a
-sale names its buyer with に (BをCに売却); examples take the role of the noun
-they illustrate (AやBといった企業との提携). Where GiNZA's dependency parse is available,
-a party must belong to the trigger's clause, so a company named elsewhere in a
-long sentence is not pulled in.
+sale names its buyer with に (BをCに売却), and a sale of a whole stake with no
+buyer (Bの全株式を売却) ends the seller's investment; examples take the role of the noun
+they illustrate (AやBといった企業との提携), but examples of a kind (AやBのような企業と)
+with only the text's topic as the other side are a hypothetical partner, no party.
+Where GiNZA's dependency parse is available, a party must belong to the trigger's
+clause, so a company named elsewhere in a long sentence is not pulled in.
 
 Every statement has a status: done, or planned / ended when a status word follows
 its trigger in its clause (買収を検討, 提携を解消); the writer's own speculation
-(提携するかもしれない) gives no relation.
+(提携するかもしれない) gives no relation, unless it is a rumour someone reported (提携する
+かもしれない、という話: planned).
 
 Every word this reads comes from ``rules/partnerships.yaml`` (besides ``source:``
 and ``examples:``); the regex structure around the words (look-arounds, digits,
@@ -35,16 +40,18 @@ parentheses) stays here:
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主とな
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     sale_triggers:     [triggers whose buyer is marked with に]          BをCに売却
+    stake_exits:       [words making a sale the whole stake]             全株式を売却
     stake_purchases:   {shares, verbs, controlling}                      株式を取得 / 全株式
     status_words:      {planned|ended: [words after a trigger]}          検討 / 撤回
     planned_endings:   [words right after a trigger ending its clause]   買収へ
     reports:           [words reporting a deal]                          買収すると報じた
     bids:              {triggers, done}                                  TOB / 成立
-    denied_reports, speculation                                           報道を否定 / かもしれ
+    denied_reports, speculation, rumours                                  報道を否定 / かもしれ / という話
     same_company:      [words for the company the text is about]         同社
     both_companies:    [words for the last two companies named]          両社
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
     roles:             {partner|target|source|subject|object|agent|example|of: [particles after a name]}
+    kind_examples:     [example particles naming a kind of company]      AやBのような企業と
     group_counts:      {count_words, counters, particles}                3社が, 両社で
     name_suffixes, not_name_suffixes: [words after a name that belong to it, words that do not]
     topic_particles:   [particles making a company the topic]            AWSは
@@ -86,6 +93,8 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: Characters of the noun examples illustrate (といった主要なクラウドベンダーとの), and from its particle to the
 #: trigger (との強力なパートナーシップ).
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER = 20, 12
+#: Characters after a trigger within which a planned word is about it (買収に向けた最終調整に入った).
+_PLANNED_CHARS = 20
 #: Characters after a trigger within which a speculation word is about it (提携する可能性がある).
 _SPECULATION_CHARS = 16
 #: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
@@ -106,6 +115,12 @@ _OWNED_ROUND_GAP = 20
 _CLAUSE_HEADS = 3
 #: Characters between a share word and the verb of acquiring it (株式の49%を143億ドルで取得).
 _STAKE_GAP = 20
+#: Characters of what a company's の-phrase names before the headline company it modifies (Googleの親会社Alphabet).
+_MODIFIER_CHARS = 10
+#: Characters of what names a unit before its unit word (ABBロボット部門).
+_UNIT_CHARS = 8
+#: Characters of a の-phrase between a coordinator and the next name (、台湾のB; 、同業のB).
+_COORDINATED_MODIFIER_CHARS = 6
 #: What stands between a name and its abbreviation in parentheses right after it.
 _ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
@@ -141,6 +156,8 @@ class PartnershipRules:
     sale_triggers: frozenset[str]
     #: A share word (株式), before a sale trigger: the shares' owner is bought into.
     share_re: re.Pattern | None
+    #: Around the share word of a sale with no buyer: the seller leaves the company (全株式を売却).
+    stake_exits: tuple[str, ...]
     #: Right after a directed trigger, up to the company it modifies (Aが買収したセキュリティ企業のB).
     relative_clause_re: re.Pattern | None
     #: Directed triggers whose owner is the company invested in (AがBの筆頭株主となった), as with shares.
@@ -158,6 +175,10 @@ class PartnershipRules:
     bid_done: tuple[str, ...]
     denied_reports: tuple[str, ...]
     speculation: tuple[str, ...]
+    #: After a speculation word: a reported rumour (という話), planned rather than no relation.
+    rumours: tuple[str, ...]
+    #: Words of an investor's view (投資家, 魅力的): an investment with no named actor is the reader's.
+    reader_investments: tuple[str, ...]
     same_company: tuple[str, ...]
     both_companies: tuple[str, ...]
     #: Particle after a party -> its role, longest particle first (といった before と).
@@ -185,6 +206,16 @@ class PartnershipRules:
     example_head_re: re.Pattern
     #: Role of each particle.
     particle_roles: Mapping[str, str]
+    #: Example particles that name a kind of company (AやBのような企業と): no parties with only the topic.
+    kind_examples: frozenset[str]
+    #: A unit of a company written right after its name (ABBロボット部門): None without unit words.
+    unit_re: re.Pattern | None
+    #: From a company's の-phrase to the company it modifies in a headline (Googleの親会社Alphabet、).
+    modifier_re: re.Pattern
+    #: From a subject to the company its relative clause modifies in a headline (Microsoftが出資するOpenAI、).
+    relative_link_re: re.Pattern
+    #: A coordinator and a short の-phrase before the next name, which still coordinate (日本のA、台湾のB).
+    coordinated_modifier_re: re.Pattern
     #: A count of the companies just named, as the actors (3社が, 両社で): A、B、Cの3社が協業, not 5社に対し.
     group_count_re: re.Pattern
     #: What may follow a name before its particle: a parenthesis, a suffix of the name (社), markup, spaces.
@@ -230,6 +261,8 @@ class _Party:
     role: str
     group: int
     tail_end: int
+    #: Named as an example of a kind of company (AやBのような企業と): maybe only a hypothetical party.
+    kind: bool = False
 
 
 def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = (),
@@ -258,7 +291,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     nouns, subject_particles, prefixes, not_topic = (any_word(words) for words in (
         unnamed.nouns, unnamed.subject_particles, unnamed.prefixes, unnamed.not_topic))
     receiver_particles = any_word((*spec.roles.target, *spec.roles.object))
-    head_particles = (*spec.roles.partner, *spec.roles.target, *spec.roles.object, *spec.roles.source)
+    head_particles = (*spec.roles.partner, *spec.roles.target, *spec.roles.object, *spec.roles.source,
+                      *spec.roles.agent, *spec.roles.subject)
     return PartnershipRules(
         triggers=tuple(pairs),
         trigger_re=re.compile("|".join(re.escape(word) for word, _ in pairs)),
@@ -274,6 +308,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         owner_receives=frozenset(spec.owner_receives),
         sale_triggers=frozenset(spec.sale_triggers),
         share_re=re.compile(any_word(stake.shares)) if stake else None,
+        stake_exits=spec.stake_exits,
         relative_clause_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_RELATIVE_GAP}}}")
                             if spec.relative_clause_ends else None),
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
@@ -285,6 +320,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         bid_done=spec.bids.done if spec.bids else (),
         denied_reports=spec.denied_reports,
         speculation=spec.speculation,
+        rumours=spec.rumours,
+        reader_investments=spec.reader_investments,
         same_company=spec.same_company,
         both_companies=spec.both_companies,
         roles=role_pairs,
@@ -296,12 +333,23 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         proposals=spec.proposals,
-        coordinator_re=re.compile(rf"\s*{coordinators}\s*"),
+        # A、そしてB: a comma may stand before a coordinator (not after one: AがBと、CがDと).
+        coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*"),
         own_amount_re=re.compile(rf"\s*{any_word(spec.roles.subject)}[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
         example_head_re=re.compile(
-            rf"[^、。]{{0,{_EXAMPLE_NOUN}}}?(?P<particle>{any_word(head_particles)})"
+            rf"[^、。]{{0,{_EXAMPLE_NOUN}}}?(?<!的)"
+            rf"(?P<particle>{any_word(head_particles)})"
             rf"(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?(?:{'|'.join(re.escape(word) for word, _ in pairs)}))"),
         particle_roles=dict(role_pairs),
+        kind_examples=frozenset(spec.kind_examples),
+        unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
+                 else None),
+        modifier_re=re.compile(rf"[^、。,，:：\s]{{0,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"
+                               rf"[^、。,，:：\s]{{0,{_MODIFIER_CHARS}}}"),
+        relative_link_re=re.compile(rf"{any_word(spec.roles.subject)}{any_word([word for word, _ in pairs])}"
+                                    rf"{any_word(spec.relative_clause_ends)}\s*"),
+        coordinated_modifier_re=re.compile(
+            rf"\s*{coordinators}\s*[^、。,，:：\s]{{1,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{suffix}|[*」』”]+|\s)+"),
@@ -338,6 +386,8 @@ class _Trigger:
     proposal: bool = False
     #: A sale (BをCに売却): the buyer is marked with に.
     sale: bool = False
+    #: A sale of a whole stake (Bの全株式を売却): with no buyer named, the seller's investment in B ended.
+    exit: bool = False
 
 
 @dataclass(frozen=True)
@@ -389,25 +439,31 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         window = text[match.end(): clause_end.start() if clause_end else following]
         # 提携するかもしれない, not 提携、というニュースに…そう感じたかもしれません (another clause's guess).
         speculation = next((word for word in rules.speculation if word in window[:_SPECULATION_CHARS]), None)
+        # 提携するかもしれない、という話: a rumour someone reported, planned (the report word makes it so).
+        rumour = speculation and any(word in window[window.index(speculation):] for word in rules.rumours)
+        if rumour:
+            speculation = None
         stake = match.re is rules.stake_re or match.group() in rules.owner_receives
         kind = _stake_kind(text, match, rules) if match.re is rules.stake_re else kinds[match.group()]
         sale = match.group() in rules.sale_triggers
         shares = (rules.share_re.search(text, max(0, match.start() - _STAKE_GAP), match.start())
                   if sale and rules.share_re else None)
+        exit = False
         if shares:  # Bの株式20%をCに売却: C buys into B
             stake = True
             kind = ACQUISITION if any(word in text[max(0, shares.start() - 4): match.start()]
                                       for word in rules.controlling) else INVESTMENT
+            exit = any(word in text[max(0, shares.start() - 4): match.start()] for word in rules.stake_exits)
         found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
                               _status(window, rules, match.group(),
-                                      rules.planned_ending_re is not None
+                                      bool(rumour) or rules.planned_ending_re is not None
                                       and rules.planned_ending_re.match(text, match.end()) is not None),
                               kind != PARTNERSHIP and (match.group() in rules.subject_receives
                                                        or rules.passive_re.match(text, match.end()) is not None),
                               match.group() in rules.funding_triggers,
                               f"the writer's speculation ({speculation})" if speculation else None, stake,
                               sentence.start + (clause_end.start() if clause_end else following),
-                              any(word in window for word in rules.proposals), sale))
+                              any(word in window for word in rules.proposals), sale, exit))
     return found
 
 
@@ -420,12 +476,18 @@ def _stake_kind(text: str, match: re.Match[str], rules: PartnershipRules) -> str
 
 def _status(window: str, rules: PartnershipRules, word: str, planned_ending: bool) -> str:
     """done when the clause denies a report about the deal (報道を否定: it stands), else ended when an ended
-    word follows the trigger (提携しない方針, 買収計画を撤回), else planned when a planned word does (買収を検討),
+    word follows the trigger (提携しない方針, 買収計画を撤回), else planned when a planned word follows it closely
+    (買収を検討),
     the trigger ends a headline's clause with a planned ending (買収へ), the clause reports the deal
     as to come (買収すると報じた), or it is a bid not yet through (TOBを開始, not TOBが成立), else done."""
     if any(phrase in window for phrase in rules.denied_reports):
         return DONE
-    found = {status for word, status in rules.status_words if word in window}
+    # A planned word far after the trigger is about something else the clause goes on to say (提携は、…を
+    # 目指していることを示す), unless it follows a join word that restates the trigger (資金調達について、
+    # AとBが参加を検討); an ended word there still ends it (提携を…解消した).
+    join = rules.join_re.search(window)
+    near = window[:_PLANNED_CHARS] + (window[join.start(): join.end() + _PLANNED_CHARS] if join else "")
+    found = {status for word, status in rules.status_words if word in (window if status == ENDED else near)}
     if rules.planned_report_re is not None and rules.planned_report_re.search(window):
         found.add(PLANNED)
     if planned_ending or word in rules.bid_triggers and not any(done in window for done in rules.bid_done):
@@ -456,6 +518,9 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
     skipped = rules.name_tail_re.match(text, position)
     if skipped:
         position = skipped.end()
+    unit = rules.unit_re.match(text, position) if rules.unit_re else None
+    if unit and any(text.startswith(particle, unit.end()) for particle, _ in rules.roles):
+        position = unit.end()  # ABBロボット部門を買収: the unit's particle is its company's
     for particle, role in rules.roles:
         if text.startswith(particle, position):
             return role, position, position + len(particle)
@@ -537,7 +602,11 @@ class RelationFinder:
             if overlaps_any(Span(start, end), mentions):
                 continue  # a company name wins over a back-reference written inside it
             if match.group() in self._rules.both_companies:
-                parties += [(start, end, m.company_id, m.name) for m in recent[-2:]] if len(recent) >= 2 else []
+                # AとBという、…両社が: the last two companies named before it, in this sentence first.
+                named: list[CompanyMention] = []
+                for mention in (*recent, *(m for m in mentions if m.end <= start)):
+                    named = [m for m in named if m.company_id != mention.company_id] + [mention]
+                parties += [(start, end, m.company_id, m.name) for m in named[-2:]] if len(named) >= 2 else []
             elif topic is not None or recent:
                 # 同社: the company the text is about, else the last one named (Xの株価は上がった。同社は…)
                 referent = topic or recent[-1]
@@ -546,6 +615,10 @@ class RelationFinder:
         result: list[_Party] = []
         group = 0
         previous: _Party | None = None
+        lead = self._rules.headline_lead_re
+        # OpenAI Broadcom提携: names with only a space between open a headline as one group.
+        opening = bool(parties) and lead is not None and lead.fullmatch(
+            sentence.text, 0, parties[0][0] - sentence.start) is not None
         for start, end, company_id, name in parties:
             if previous is not None:
                 between = sentence.text[previous.end - sentence.start: start - sentence.start]
@@ -561,18 +634,30 @@ class RelationFinder:
                 parallel = (previous.role == "subject" and own is not None and own.group().rstrip().endswith("、")
                             and sentence.start + own.end() == start
                             and any(joint_start <= offset < start for offset, _ in money))
-                if not (same_place or parallel or self._rules.coordinator_re.fullmatch(joint or " ")):
+                spoken = sentence.text[_name_end(sentence, previous.start, previous.end, self._rules):
+                                       start - sentence.start]
+                spaced = opening and group == 0 and bool(spoken) and not spoken.strip() and previous.role == "other"
+                if not (same_place or parallel or spaced or self._coordinated(joint)):
                     group += 1
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
+            kind = False
             if role == "of" and self._rules.group_count_re.match(sentence.text, particle_end):
                 role = "subject"  # A、B、Cの3社が: the counted group acts
             elif role == "example":
                 # AやBといった企業との提携: the examples take the role of the noun they illustrate.
                 head = self._rules.example_head_re.match(sentence.text, particle_end)
+                kind = sentence.text[tail_end:particle_end] in self._rules.kind_examples
                 role = self._rules.particle_roles[head.group("particle")] if head else role
-            previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end)
+            previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end, kind)
             result.append(previous)
         return _headline_subject(sentence, _group_roles(result), self._rules)
+
+    def _coordinated(self, joint: str) -> bool:
+        """Whether what stands between two names coordinates them: a coordinator, possibly with a short
+        の-phrase before the second name (日本のA、台湾のB), that holds no trigger (Aと提携先のB)."""
+        rules = self._rules
+        return (rules.coordinator_re.fullmatch(joint or " ") is not None
+                or rules.coordinated_modifier_re.fullmatch(joint) is not None and not rules.trigger_re.search(joint))
 
     def _relations(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
                    topic: CompanyMention | None, money: Sequence[tuple[int, float | None]],
@@ -594,6 +679,9 @@ class RelationFinder:
         topic_party = _main_clause_topic(sentence, parties, trigger, self._rules) or (
             _Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start)
             if topic else None)
+        if trigger.exit and not any(p.role == "target" for p in before):
+            # AはBの全株式を売却した: A's investment in B ended (a sale called off leaves it in force).
+            trigger = replace(trigger, type=INVESTMENT, status={DONE: ENDED, ENDED: DONE}.get(trigger.status, PLANNED))
         if trigger.type == PARTNERSHIP:
             pairs = _partnership_pairs(before, topic_party, sentence, trigger, self._rules)
         else:
@@ -650,16 +738,35 @@ def _main_clause_topic(sentence: Sentence, parties: Sequence[_Party], trigger: _
 def _headline_subject(sentence: Sentence, parties: list[_Party], rules: PartnershipRules) -> list[_Party]:
     """The parties with a headline's first company as the subject, on a group of its own (NVIDIA、Intelに出資:
     NVIDIA acts, Intel receives), where the sentence opens with it and a headline mark; the companies
-    after it that finish a coordinated subject with it (A、Bが提携, A、B、Cの3社が協業) leave it theirs."""
+    after it that finish a coordinated subject with it (A、Bが提携, A、B、Cの3社が協業) leave it theirs,
+    and a list of examples (A、B、Cといった企業による) is no headline. A company whose の-phrase modifies
+    the first one (Googleの親会社Alphabet、Wizを買収) is no party: the company it modifies acts."""
     if not parties or rules.headline_lead_re is None or rules.headline_mark_re is None:
         return parties
-    first = parties[0]
-    lead = rules.headline_lead_re.fullmatch(sentence.text, 0, first.start - sentence.start)
+    lead = rules.headline_lead_re.fullmatch(sentence.text, 0, parties[0].start - sentence.start)
     if lead is None:
+        return parties
+    # Googleの親会社Alphabet、Wizを買収: the company a の-phrase modifies is the headline's; the modifier is no
+    # party. Microsoftが出資するOpenAI、Oracleと契約: the company a relative clause modifies is the headline's;
+    # the clause's subject stays a party of its own trigger.
+    index, modifiers = 0, set()
+    while index + 1 < len(parties):
+        between = (parties[index].tail_end - sentence.start, parties[index + 1].start - sentence.start)
+        if parties[index].role in ("of", "other") and rules.modifier_re.fullmatch(sentence.text, *between):
+            modifiers.add(index)
+        elif not (parties[index].role == "subject" and rules.relative_link_re.fullmatch(sentence.text, *between)):
+            break
+        index += 1
+    first = parties[index]
+    if index and rules.headline_mark_re.match(sentence.text, _name_end(sentence, first.start, first.end, rules)):
+        parties = [replace(p, role="modifier") if i in modifiers else p for i, p in enumerate(parties)]
+    elif index:
         return parties
     # SAPとOpenAI、…で提携: a coordinated group that opens the headline is its subject.
     group = [p for p in parties if p.group == first.group]
     last = group[-1]
+    if len(group) > 1 and _role(sentence, last.start, last.end, rules)[0] == "example":
+        return parties  # A、B、Cといった企業による投資: a list of examples, not a headline
     if len(group) > 1 and last.role == "other" and rules.headline_mark_re.match(
             sentence.text, _name_end(sentence, last.start, last.end, rules)):
         return [replace(p, role="subject") if p.group == first.group else p for p in parties]
@@ -668,21 +775,24 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
         return parties
     headline = _Party(first.start, first.end, first.company_id, first.name, "subject", _HEADLINE_GROUP,
                       sentence.start + mark.end())
-    return [headline, *parties[1:]]
+    return [*parties[:index], headline, *parties[index + 1:]]
 
 
 def _group_roles(parties: list[_Party]) -> list[_Party]:
-    """Coordinated companies share the role of the group's last member (AやBとの -> both partners)."""
-    last_role: dict[int, str] = {}
+    """Coordinated companies share the role of the group's last member (AやBとの -> both partners), and
+    whether they are examples of a kind (AやBのような企業と)."""
+    last: dict[int, _Party] = {}
     for party in parties:
-        last_role[party.group] = party.role
-    return [_Party(p.start, p.end, p.company_id, p.name, last_role[p.group], p.group, p.tail_end) for p in parties]
+        last[party.group] = party
+    return [replace(p, role=last[p.group].role, kind=last[p.group].kind) for p in parties]
 
 
 def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence: Sentence,
                        trigger: _Trigger, rules: PartnershipRules) -> list[tuple[_Party, _Party]]:
     """Who partners with whom: a coordinated group among itself, or a subject (each member of a subject
-    group: AとBは、それぞれCと提携) or agent (AやBによるCとの提携) with its partners. In a contract the
+    group: AとBは、それぞれCと提携) or agent (AやBによるCとの提携) with its partners, each partner with the
+    subject closest before it (AがBと、CがDと連携); examples of a kind (AやBのような企業と) only with a
+    named subject, not the text's topic. In a contract the
     other party may be its receiver, owner or source (AはBにGPUを供給する契約, Bのモデルを採用する契約)."""
     partners = [p for p in parties if p.role == "partner"]
     subjects = [p for p in parties if p.role in ("subject", "agent", "of", "source") and p not in partners]
@@ -702,14 +812,24 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
         # AとBによる提携: a coordinated agent group alone in the clause acts together.
         coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2 and g[-1].role == "agent"
                        and len(g) == len(parties)]
-    if partners:
-        before = [p for p in subjects if p.start < partners[0].start]
+    pairs: list[tuple[_Party, _Party]] = []
+    partner_ids = {p.company_id for p in partners}
+    for partner in partners:
+        # AがBと、CがDやEと連携: each partner's side is the subject closest before it.
+        before = [p for p in subjects if p.start < partner.start]
         anchor = before[-1] if before else next((p for p in subjects), None) or topic
-        if anchor is None:
-            return []
+        # AやBのような企業と共同研究を行う: a kind of partner with only the text's topic is hypothetical; a topic
+        # named among the partners (the text is about A: AやBとの連携は重要だ) is not their other side.
+        if anchor is None or anchor is topic and (partner.kind or anchor.company_id in partner_ids):
+            continue
         anchors = [p for p in subjects if p.group == anchor.group and anchor.role in ("subject", "agent")] or [anchor]
-        return [(a, p) for a in anchors for p in partners if a.group != p.group]
-    if coordinated and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
+        pairs += [(a, partner) for a in anchors if a.group != partner.group]
+    if partners:
+        return pairs
+    # AとBは競合関係にあるが、Cは提携を発表: a subject named after the group acts in the trigger's clause instead.
+    later = coordinated and any(p.role == "subject" and p.start > coordinated[-1][-1].start and _CLAUSE_END_RE.search(
+        sentence.text, coordinated[-1][-1].end - sentence.start, p.start - sentence.start) for p in parties)
+    if coordinated and not later and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
         return list(combinations(coordinated[-1], 2))
     return []
 
@@ -737,6 +857,18 @@ def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
     return len(between) <= gap and "、" not in between and not marked
 
 
+def _close_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules,
+                  unit: bool = False) -> bool:
+    """Whether the party's particle is close before the trigger with no comma between (Bと買収で合意); with
+    ``unit``, whether its の names a part of it that the trigger acts on (Bのロボット事業を買収): a short
+    noun marked as the object."""
+    _, _, after = _role(sentence, party.start, party.end, rules)
+    between = sentence.text[after: trigger.start - sentence.start]
+    return (len(between) <= _OWNED_TRIGGER_GAP and "、" not in between
+            and (not unit or bool(between) and any(between.endswith(particle)
+                                                   for particle, role in rules.roles if role == "object")))
+
+
 def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
     """Whether the party's の is right before the trigger (Bの買収, not Aの今回の買収)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
@@ -751,16 +883,19 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     agents, the receivers the targets, objects, a bare name before the trigger; the owner of the
     trigger is the company bought in an acquisition (Bの買収) and the investor in an investment
     (AのBへの出資, Anthropicの巨額投資). Passive (BはAに買収された, BはAから出資を受けた) turns them round.
-    BはAから出資 reads A as the actor too. A funding round's owner (Xの資金調達) receives from every company
-    joining it (…にAとBが参加). Companies joining after the trigger (BやCも参加する) are further actors.
-    The company the text is about stands in for an actor left out, and for the receiver of an
+    BはAから出資 reads A as the actor too. A receiver in a clause that ended before the named actor
+    (GoogleがBを買収し、CもAIに投じる) is not the actor's. A funding round's owner (Xの資金調達) receives
+    from every company joining it (…にAとBが参加). Companies joining after the trigger (BやCも参加する) are
+    further actors.
+    The company the text is about stands in for an actor left out (not for an investment in a sentence
+    written for investors: Bへの投資は魅力的だ), and for the receiver of an
     investment with a named actor, unless the receiver is an unnamed company (スタートアップ5社に出資).
     """
     owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)]
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
         # Aがリードするラウンド: a subject that joins the round before it is named is an investor.
-        leading = _joining([p for p in before if p.end <= trigger.start], sentence, rules)
+        leading = _joining([p for p in before if p.end <= trigger.start], sentence, trigger, rules)
         receivers = (owners or [p for p in before if p.role == "target"]
                      or [p for p in before if p.role == "subject" and p not in leading][-1:]
                      or ([topic] if topic else []))
@@ -769,7 +904,7 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         joined = any(rules.join_re.match(sentence.text, trigger.end - sentence.start + gap)
                      for gap in range(_JOINED_AFTER + 1))
         subjects = [p for p in before if p.role == "subject" and p.end <= trigger.start] if joined else []
-        actors = [p for p in (*sources, *clefted, *subjects, *leading, *_joining(after, sentence, rules))
+        actors = [p for p in (*sources, *clefted, *subjects, *leading, *_joining(after, sentence, trigger, rules))
                   if p not in receivers]
         return [(actor, receiver) for receiver in receivers for actor in actors]
     if trigger.sale and not trigger.passive:
@@ -777,6 +912,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         actors = [p for p in before if p.role == "target"]
         receivers = [p for p in before if p.role == "object"] or (
             [p for p in before if p.role == "of"] if trigger.stake else [])
+        if not actors and trigger.exit:
+            # AはBの全株式を売却: no buyer named, A leaves B (an investment, ended: _relations reads it so).
+            actors = [p for p in before if p.role == "subject"][-1:] or ([topic] if topic else [])
         return [(actor, receiver) for actor in actors for receiver in receivers]
     if trigger.passive or sources:
         actors = [p for p in before if p.role in ("target", "agent", "source")] or owners
@@ -784,7 +922,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     else:
         actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]
         actors = [p for p in before if actor_groups and p.group == actor_groups[-1]]
-        receivers = [p for p in before if p.role in _RECEIVER_ROLES]
+        # GoogleがBを買収し、CもAIに巨額を投じる: a receiver in a clause that ended before the actor is not its.
+        first_actor = min((p.start for p in actors), default=0) - sentence.start
+        receivers = [p for p in before if p.role in _RECEIVER_ROLES
+                     and not (p.end - sentence.start < first_actor
+                              and _CLAUSE_END_RE.search(sentence.text, p.end - sentence.start, first_actor))]
         # Bの買収 and Bの株式を取得 are B bought (into); Aの今回の買収, Aの出資 (AのBへの出資, Anthropicの巨額投資)
         # is A acting.
         bought = owners if trigger.stake else [
@@ -795,8 +937,14 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             actors = [p for p in owners if p not in bought]
         if not receivers:
             receivers = _modified(after, sentence, trigger, rules)
-        actors += [p for p in _joining(after, sentence, rules) if p not in actors]
-        if not actors and topic:
+        if not receivers and trigger.type == ACQUISITION:
+            # Bと買収で合意: the company the deal is agreed with is bought; Bのロボット事業を買収: B sells a unit.
+            receivers = [p for p in before if p.role == "partner" and _close_before(sentence, p, trigger, rules)] or [
+                p for p in before if p.role == "of" and _close_before(sentence, p, trigger, rules, unit=True)]
+        actors += [p for p in _joining(after, sentence, trigger, rules) if p not in actors]
+        # Alphabetへの投資を考える投資家は…: the reader's investment, not the topic's.
+        readers = trigger.type == INVESTMENT and any(word in sentence.text for word in rules.reader_investments)
+        if not actors and topic and not readers:
             actors = [topic]
         unnamed = rules.unnamed_receiver_re.search(sentence.text, 0, trigger.start - sentence.start)
         if not receivers and topic and trigger.word in rules.topic_receives and not unnamed:
@@ -815,14 +963,26 @@ def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
     return [first] if clause else []
 
 
-def _joining(parties: Sequence[_Party], sentence: Sentence, rules: PartnershipRules) -> list[_Party]:
+def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
+             rules: PartnershipRules) -> list[_Party]:
     """The companies after a trigger that join it: a subject group followed shortly by a join word (…に
-    AとBが参加, A（20億ドル）、B、Cなどが参加)."""
+    AとBが参加, A（20億ドル）、B、Cなどが参加), or a name with the join word right after it (A主導で調達). A
+    join word that is a trigger of another type states something else (GoogleがBを買収し、CもAIに巨額を
+    投じる: C buys nothing)."""
+    kinds = dict(rules.triggers)
     last: dict[int, _Party] = {}
     for party in parties:
         last[party.group] = party
-    joining_groups = {group for group, party in last.items() if party.role == "subject"
-                      and rules.join_re.search(sentence.text[party.tail_end - sentence.start:][:_JOIN_GAP])}
+    joining_groups = set()
+    for group, party in last.items():
+        # Up to the next company named: ASMLの主導 joins ASML, not the headline's Mistral AI before it.
+        following = [p.start for p in parties if p.start >= party.tail_end]
+        window = sentence.text[party.tail_end - sentence.start: min(following, default=sentence.end) - sentence.start]
+        join = rules.join_re.search(window[:_JOIN_GAP])
+        right_after = join is not None and join.start() == 0
+        if (party.role == "subject" or party.role == "other" and right_after) and join \
+                and kinds.get(join.group(), trigger.type) == trigger.type:
+            joining_groups.add(group)
     return [party for party in parties if party.group in joining_groups]
 
 

@@ -556,6 +556,7 @@ class PartnershipsFile(RuleFileSpec):
     subject_receives: Words = ()
     owner_receives: Words = ()
     sale_triggers: Words = ()
+    stake_exits: Words = ()
     relative_clause_ends: Words = ()
     passive_markers: Words = ()
     status_words: StatusWords
@@ -564,12 +565,16 @@ class PartnershipsFile(RuleFileSpec):
     bids: Bids | None = None
     denied_reports: Words = ()
     speculation: Words = ()
+    rumours: Words = ()
+    reader_investments: Words = ()
     same_company: Words = ()
     both_companies: Words = ()
     coordinators: Words
     roles: Roles
+    kind_examples: Words = ()
     group_counts: GroupCounts
     name_suffixes: Words
+    units: Words = ()
     not_name_suffixes: Words
     topic_particles: Words
     headline_marks: Words = ()
@@ -591,6 +596,9 @@ class PartnershipsFile(RuleFileSpec):
             missing = set(subsets[key]) - set(triggers.get(kind, ()))
             if missing:
                 raise ValueError(f"{key} {sorted(missing)} must also be {kind} triggers")
+        if set(self.kind_examples) - set(self.roles.example):
+            raise ValueError(f"kind_examples {sorted(set(self.kind_examples) - set(self.roles.example))} "
+                             "must also be roles.example particles")
         return self
 
 
