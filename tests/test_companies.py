@@ -140,6 +140,10 @@ UNLISTED_COMPANIES = [
     ("クオリアホールディングスは持株会社だ。", ["クオリアホールディングス"]),
     ("親会社の北辰ホールディングスが設立された。", ["北辰ホールディングス"]),
     ("Zephyr Labs Inc.が買収された。", ["Zephyr Labs"]),
+    # An ampersand between two words joins them into one name (not Robotics alone).
+    ("Zephyr AI & Robotics Corporationが設立された。", ["Zephyr AI & Robotics"]),
+    ("ゼファー AI & Robotics株式会社を設立した。", ["ゼファー AI & Robotics"]),
+    ("Quillforge & Webb Inc.に出資した。", ["Quillforge & Webb"]),
 ]
 
 
