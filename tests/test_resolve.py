@@ -84,6 +84,10 @@ def _span(text: str, surface: str, label: str = "Company") -> tuple:
     ("Rails 8が出て、資金調達も話題だ。", "Rails", "Company", False, "names_a_product"),
     ("Cohere Toolkitの資金調達が話題だ。", "Cohere Toolkit", "Company", False, "names_a_product"),
     ("Quillforge 2025年に資金調達した。", "Quillforge", "Company", True, None),
+    # All of a 「」 quote is a title (a publication, product or service), not a company.
+    ("訴えたのは「Northwind Weekly」や「Quill Chat」の提携先だ。", "Northwind Weekly", "Company", False, "is_a_title"),
+    ("「Quillforgeが資金調達」という記事。", "Quillforge", "Company", True, None),
+    ("AI新興企業「Quillforge」が資金調達した。", "Quillforge", "Company", True, None),
     # A product's name and more words is a product (ChatGPT and Claude are products.yaml's).
     ("ChatGPT Toolsの提携が話題だ。", "ChatGPT Tools", "Company", False, "names_a_product"),
     ("Claude LLMを統合する提携を発表した。", "Claude LLM", "Company", False, "names_a_product"),
@@ -162,6 +166,8 @@ def test_ner_filter_checks(text: str, surface: str, label: str, accepted: bool, 
         assert not FILTER.looks_like_a_kanji_name(span, tokens)
     elif failing_check == "has_close_company_context":
         assert not FILTER.has_close_company_context(sentence, span)
+    elif failing_check == "is_a_title":
+        assert FILTER.is_a_title(sentence, span)
     elif failing_check == "is_a_placeholder":
         assert FILTER.is_a_placeholder(surface)
     elif failing_check == "is_an_organisation":

@@ -71,7 +71,7 @@ class NerCompanyFilter:
     (北辰の株式, 北辰傘下), or a sentence defining it as a company (山陽精工は…部品メーカーだ).
     Every name is rejected when it is a person's (CEO Irving Tan, X氏,
     イーロン of イーロン・マスク), when it is a capitalised phrase of English text (a company there
-    is found by its legal form), a gloss in brackets (超知性（Super Intelligence）), a product or
+    is found by its legal form), a gloss in brackets (超知性（Super Intelligence）), a title in 「」, a product or
     programme (Docker Scout, Rails 8, Future Combat Air System), a ministry, agency or university
     (経済産業省, University of Tokyo), a company the post leaves unnamed (あるSaaS企業D社), or a
     fragment of a longer listed name around it (産業銀行 of 韓国産業銀行).
@@ -195,6 +195,15 @@ class NerCompanyFilter:
             return False
         word = before[:-1]
         return bool(word) and not word[-1].isspace() and not word.endswith(self._rules.company_nouns)
+
+    def is_a_title(self, sentence: Sentence, span: NerSpan) -> bool:
+        """The name is all of a 「」 or 『』 quote (「Northwind Weekly」, 「Quill Chat」) that no company noun
+        comes right before (AI新興企業「Quillforge」 is a company's): Japanese quotes the titles of
+        products, services, publications and events this way."""
+        before = sentence.text[:span.start - sentence.start]
+        after = sentence.text[span.end - sentence.start:]
+        return (before.endswith(("「", "『")) and after.startswith(("」", "』"))
+                and not before[:-1].endswith(self._rules.company_nouns))
 
     def names_a_product(self, sentence: Sentence, span: NerSpan) -> bool:
         """A version number follows the name (Rails 8), it is a listed company's or product's name and more
@@ -335,7 +344,8 @@ class NerCompanyFilter:
             return False
         if (self.is_left_to_the_rules(span.surface) or self.is_a_person(sentence, span)
                 or self.is_part_of_a_longer_name(sentence, span) or self.is_in_english_text(sentence, span)
-                or self.is_a_gloss(sentence, span) or self.names_a_product(sentence, span)
+                or self.is_a_gloss(sentence, span) or self.is_a_title(sentence, span)
+                or self.names_a_product(sentence, span)
                 or self.is_an_organisation(sentence, span) or self.is_cut_from_a_longer_name(sentence, span)):
             return False
         if self.looks_like_a_name(span.surface):
