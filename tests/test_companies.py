@@ -181,6 +181,8 @@ NOT_COMPANIES = [
     ("xAIメンフィス巨大データセンター建設の計画。", ["xAIメンフィス巨大データセンター建設"]),
     # "a Delaware C Corp" is a legal status, not a company called Delaware C.
     ("Quillforge, a Delaware C Corp, raised funds.", ["Delaware C", "Delaware", "C"]),
+    # A legal form inside a longer name (a capitalised word follows it with no dot) ends no name.
+    ("Northwind Corporation Malaysia Berhadが申請を受け付ける。", ["Northwind"]),
     ("Quillforgeは、Public Benefit Corporationとして活動する。", ["Public Benefit"]),
     # 社 inside another word.
     ("ZEPHYR社会の課題と、ゼファー社長の発言。", ["ZEPHYR", "ゼファー"]),
