@@ -140,6 +140,10 @@ UNLISTED_COMPANIES = [
     ("クオリアホールディングスは持株会社だ。", ["クオリアホールディングス"]),
     ("親会社の北辰ホールディングスが設立された。", ["北辰ホールディングス"]),
     ("Zephyr Labs Inc.が買収された。", ["Zephyr Labs"]),
+    # An ampersand between two words joins them into one name (not Robotics alone).
+    ("Zephyr AI & Robotics Corporationが設立された。", ["Zephyr AI & Robotics"]),
+    ("ゼファー AI & Robotics株式会社を設立した。", ["ゼファー AI & Robotics"]),
+    ("Quillforge & Webb Inc.に出資した。", ["Quillforge & Webb"]),
 ]
 
 
@@ -177,6 +181,8 @@ NOT_COMPANIES = [
     ("xAIメンフィス巨大データセンター建設の計画。", ["xAIメンフィス巨大データセンター建設"]),
     # "a Delaware C Corp" is a legal status, not a company called Delaware C.
     ("Quillforge, a Delaware C Corp, raised funds.", ["Delaware C", "Delaware", "C"]),
+    # A legal form inside a longer name (a capitalised word follows it with no dot) ends no name.
+    ("Northwind Corporation Malaysia Berhadが申請を受け付ける。", ["Northwind"]),
     ("Quillforgeは、Public Benefit Corporationとして活動する。", ["Public Benefit"]),
     # 社 inside another word.
     ("ZEPHYR社会の課題と、ゼファー社長の発言。", ["ZEPHYR", "ゼファー"]),

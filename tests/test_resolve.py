@@ -18,7 +18,7 @@ RULE_SET = load_rules(RULES)
 RECOGNIZER = CompanyRecognizer(RULE_SET)
 NER_RULES = compile_ner_rules(RULE_SET.ner)
 FILTER = NerCompanyFilter(NER_RULES, RULE_SET.legal_forms, RECOGNIZER.blocked_names, RECOGNIZER.listed_names,
-                          ChipRecognizer(RULE_SET).listed_names, RULE_SET.name_bounds)
+                          ChipRecognizer(RULE_SET).listed_names, RULE_SET.name_bounds, RECOGNIZER.product_names)
 
 
 def _span(text: str, surface: str, label: str = "Company") -> tuple:
@@ -66,6 +66,8 @@ def _span(text: str, surface: str, label: str = "Company") -> tuple:
     ("イーロン・マスクが資金調達を率いた。", "イーロン", "Company", False, "is_part_of_a_longer_name"),
     ("ジェンスン・フアンが提携を語った。", "ジェンスン・フアン", "Company", False, "is_a_person"),
     ("山城社長が提携を語った。", "山城", "Company", False, "is_a_person"),
+    ("Maren Holt（Quillforge社 共同創業者）が資金調達を語った。", "Maren Holt", "Company", False, "is_a_person"),
+    ("Quillforge（本社：東京）が資金調達を発表した。", "Quillforge", "Company", True, None),
     # English text: a capitalised phrase there is no company (one with a legal form is, found by a pattern).
     ("CEO Irving Tan said the firm would raise funds.", "Irving Tan", "Company", False, "is_in_english_text"),
     ("Apple names new CEO of Europe amid funding probe", "CEO of Europe", "Company", False, "is_in_english_text"),
@@ -82,6 +84,18 @@ def _span(text: str, surface: str, label: str = "Company") -> tuple:
     ("Rails 8が出て、資金調達も話題だ。", "Rails", "Company", False, "names_a_product"),
     ("Cohere Toolkitの資金調達が話題だ。", "Cohere Toolkit", "Company", False, "names_a_product"),
     ("Quillforge 2025年に資金調達した。", "Quillforge", "Company", True, None),
+    # All of a 「」 quote is a title (a publication, product or service), not a company.
+    ("訴えたのは「Northwind Weekly」や「Quill Chat」の提携先だ。", "Northwind Weekly", "Company", False, "is_a_title"),
+    ("「Quillforgeが資金調達」という記事。", "Quillforge", "Company", True, None),
+    ("AI新興企業「Quillforge」が資金調達した。", "Quillforge", "Company", True, None),
+    # A product's name and more words is a product (ChatGPT and Claude are products.yaml's).
+    ("ChatGPT Toolsの提携が話題だ。", "ChatGPT Tools", "Company", False, "names_a_product"),
+    ("Claude LLMを統合する提携を発表した。", "Claude LLM", "Company", False, "names_a_product"),
+    # A product or generic word is stop-listed whatever its case (BigQuery is products.yaml's).
+    ("BIGQUERYとの提携が話題だ。", "BIGQUERY", "Company", False, "is_stop_listed"),
+    # A company left unnamed by a letter (あるSaaS企業D社) is no company.
+    ("あるSaaS企業D社では資金調達が課題だった。", "SaaS企業D", "Company", False, "is_a_placeholder"),
+    ("ある物流企業Cは提携を進めた。", "物流企業C", "Company", False, "is_a_placeholder"),
     # Kanji names: a company ending, or a context word right after the name.
     ("白鷺銀行は地域に根差す。", "白鷺銀行", "Company", True, None),
     ("鷹取の株式を取得した。", "鷹取", "Company", True, None),
@@ -92,6 +106,34 @@ def _span(text: str, surface: str, label: str = "Company") -> tuple:
     ("AIチップ市場で提携が進む。", "AIチップ市場", "Company", False, "looks_like_a_kanji_name"),
     ("ウォール街の株価が上がった。", "ウォール街", "Company", False, "looks_like_a_kanji_name"),
     ("利上げの株価への影響。", "利上げ", "Company", False, "looks_like_a_kanji_name"),
+    # A sector word that also ends everyday compounds is no evidence (投資信託 is a fund product).
+    ("投資信託の販売で提携した。", "投資信託", "Company", False, "looks_like_a_kanji_name"),
+    # A gloss in brackets may go on after a colon with its translation.
+    ("MVP（Minimum Viable Product：最小の製品）を出すスタートアップ。", "Minimum Viable Product", "Company", False,
+     "is_a_gloss"),
+    # Programmes, products, events and terms: the last word of a Latin name says so.
+    ("Zephyrは欧州のNorthwind Air System (NAS)の契約を得て提携を広げた。", "Northwind Air System", "Company", False,
+     "names_a_product"),
+    ("Quillforge Hackathonで提携が発表された。", "Quillforge Hackathon", "Company", False, "names_a_product"),
+    ("Helios Agent Toolkitの提携が話題だ。", "Helios Agent Toolkit", "Company", False, "names_a_product"),
+    # ... but not the words that also end company names.
+    ("Zephyr Systemsが資金調達を発表した。", "Zephyr Systems", "Company", True, None),
+    ("Helios Computingが資金調達を発表した。", "Helios Computing", "Company", True, None),
+    ("Quillforge Studiosが資金調達を発表した。", "Quillforge Studios", "Company", True, None),
+    # Ministries, agencies, universities and associations are no companies, unless a legal form follows.
+    ("経済再生省が出資を決めた。", "経済再生省", "Company", False, "is_an_organisation"),
+    ("北辰大学と提携した。", "北辰大学", "Company", False, "is_an_organisation"),
+    ("北辰データ機構との提携が決まった。", "北辰データ機構", "Company", False, "is_an_organisation"),
+    ("Helios Universityが資金調達を支援した。", "Helios University", "Company", False, "is_an_organisation"),
+    ("Ministry of Digital Affairsが出資した。", "Ministry of Digital Affairs", "Company", False,
+     "is_an_organisation"),
+    ("Northwind Foundationが出資した。", "Northwind Foundation", "Company", False, "is_an_organisation"),
+    ("Helios Institute Inc.が資金調達した。", "Helios Institute", "Company", True, None),
+    # A fragment of a longer listed name around it: the cut of 韓国 leaves 産業銀行 of a policy bank.
+    ("韓国産業銀行が出資した。", "産業銀行", "Company", False, "is_cut_from_a_longer_name"),
+    # A piece of a name joined by an ampersand.
+    ("Zephyr AI & Roboticsが資金調達した。", "Robotics", "Company", False, "is_part_of_a_longer_name"),
+    ("Zephyr AI & Roboticsが資金調達した。", "Zephyr AI", "Company", False, "is_part_of_a_longer_name"),
 ])
 def test_ner_filter_checks(text: str, surface: str, label: str, accepted: bool, failing_check: str | None) -> None:
     sentence, tokens, span = _span(text, surface, label)
@@ -124,6 +166,14 @@ def test_ner_filter_checks(text: str, surface: str, label: str, accepted: bool, 
         assert not FILTER.looks_like_a_kanji_name(span, tokens)
     elif failing_check == "has_close_company_context":
         assert not FILTER.has_close_company_context(sentence, span)
+    elif failing_check == "is_a_title":
+        assert FILTER.is_a_title(sentence, span)
+    elif failing_check == "is_a_placeholder":
+        assert FILTER.is_a_placeholder(surface)
+    elif failing_check == "is_an_organisation":
+        assert FILTER.is_an_organisation(sentence, span)
+    elif failing_check == "is_cut_from_a_longer_name":
+        assert FILTER.is_cut_from_a_longer_name(sentence, span)
 
 
 def test_a_context_alias_without_context_is_left_to_the_rules() -> None:

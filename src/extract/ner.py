@@ -88,6 +88,10 @@ class NerRules:
     #: the name's topic particle (a reading in parentheses may come first), then a company noun ending
     #: the sentence or followed by one of ``definition_ends``. None without definition particles.
     definition_re: re.Pattern | None = None
+    organisation_endings: tuple[str, ...] = ()
+    company_organisation_endings: tuple[str, ...] = ()
+    organisation_words: frozenset[str] = frozenset()
+    thing_heads: frozenset[str] = frozenset()
 
 
 def compile_ner_rules(spec: NerFile) -> NerRules:
@@ -106,6 +110,10 @@ def compile_ner_rules(spec: NerFile) -> NerRules:
             rf"\s*(?:（[^）]{{0,30}}）|\([^)]{{0,30}}\))?\s*{any_word(spec.definition_particles)}、?"
             rf"[^。]{{0,{_DEFINITION_CHARS}}}?{any_word(spec.company_nouns)}(?:{any_word(spec.definition_ends)}|。|$)")
             if spec.definition_particles and spec.company_nouns else None),
+        organisation_endings=spec.organisation_endings,
+        company_organisation_endings=spec.company_organisation_endings,
+        organisation_words=frozenset(spec.organisation_words),
+        thing_heads=frozenset(spec.thing_heads),
     )
 
 

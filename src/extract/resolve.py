@@ -40,9 +40,10 @@ _VOCABULARY_POS = frozenset({"名詞-普通名詞", "形状詞-一般"})
 _LATIN_BEFORE_RE = re.compile(r"[A-Za-z0-9][,:]?[ \t]+$")
 #: A Latin word written right after the name, with a space between.
 _LATIN_AFTER_RE = re.compile(r"[ \t]+[A-Za-z]")
-#: A name written on into a longer one joined by a middle dot or hyphen (イーロン・マスク, Zephyr-Labs).
-_NAME_GOES_ON_AFTER_RE = re.compile(r"[・=＝\-][ァ-ヺA-Za-z]")
-_NAME_GOES_ON_BEFORE_RE = re.compile(r"[ァ-ヺーA-Za-z][・=＝\-]$")
+#: A name written on into a longer one joined by a middle dot or hyphen (イーロン・マスク, Zephyr-Labs), or
+#: by an ampersand (Zephyr AI & Robotics).
+_NAME_GOES_ON_AFTER_RE = re.compile(r"[・=＝\-][ァ-ヺA-Za-z]|[ \t]?[&＆][ \t]?[ァ-ヺA-Za-z0-9]")
+_NAME_GOES_ON_BEFORE_RE = re.compile(r"[ァ-ヺーA-Za-z][・=＝\-]$|[ァ-ヺーA-Za-z0-9][ \t]?[&＆][ \t]?$")
 #: A version number right after a name makes it a product (Rails 8, Zephyr v2, Quill 3.5); a year,
 #: an amount or a count (Zephyr 2025年) does not.
 _VERSION_AFTER_RE = re.compile(r"[ \t]*(?:v|ver\.?|version)[ \t]?\d"
@@ -51,8 +52,14 @@ _VERSION_AFTER_RE = re.compile(r"[ \t]*(?:v|ver\.?|version)[ \t]?\d"
 _NAME_PARTS_RE = re.compile(r"[\s・=＝]+")
 #: Most words of a person's name: a given name, a middle name and a surname.
 _MAX_PERSON_NAME_WORDS = 3
+#: A lone capital letter ending a name after a word in another script (SaaS企業D, 物流企業C).
+_PLACEHOLDER_RE = re.compile(r"(?:^|[^A-Za-z0-9 .&\-])[A-Z]$")
+#: A bracket right after a name and what it holds (X（Quillforge社CEO）).
+_BRACKET_AFTER_RE = re.compile(r"[ \t]?[（(]([^（()）]{1,40})[）)]")
 _OPENING_BRACKETS = "（("
-_CLOSING_BRACKETS = "）)"
+#: What may follow a gloss inside its bracket: the bracket's end, or a colon before a translation
+#: (MVP（Minimum Viable Product：実用最小限の製品）).
+_GLOSS_ENDS = "）):："
 
 
 class NerCompanyFilter:
@@ -65,19 +72,26 @@ class NerCompanyFilter:
     (北辰の株式, 北辰傘下), or a sentence defining it as a company (山陽精工は…部品メーカーだ).
     Every name is rejected when it is a person's (CEO Irving Tan, X氏,
     イーロン of イーロン・マスク), when it is a capitalised phrase of English text (a company there
-    is found by its legal form), a gloss in brackets (超知性（Super Intelligence）) or a product
-    (Docker Scout, Rails 8).
+    is found by its legal form), a gloss in brackets (超知性（Super Intelligence）), a title in 「」, a product or
+    programme (Docker Scout, Rails 8, Future Combat Air System), a ministry, agency or university
+    (経済産業省, University of Tokyo), a company the post leaves unnamed (あるSaaS企業D社), or a
+    fragment of a longer listed name around it (産業銀行 of 韓国産業銀行).
     """
 
     def __init__(self, rules: NerRules, legal_forms: LegalForms, blocked: frozenset[str], listed: frozenset[str],
-                 chip_names: frozenset[str], name_bounds: NameBounds) -> None:
+                 chip_names: frozenset[str], name_bounds: NameBounds, products: frozenset[str]) -> None:
         self._rules = rules
+        self._products = products
         self._evidence = legal_forms.ner_evidence
         self._endings = legal_forms.ner_name_endings
         self._trailing_form = _trailing_form_re(legal_forms)
         self._blocked = blocked | {company_key(word) for word in rules.stop_words}
+        #: The same, case-folded: GiNZA's proposals are compared whatever their case (WATSONX, Watsonx).
+        self._blocked_folded = frozenset(word.casefold() for word in self._blocked)
         self._listed = listed
         self._chips = frozenset(company_key(name) for name in chip_names)
+        #: Names a fragment may be cut from: listed companies and names that are never companies.
+        self._longer = tuple(sorted(self._blocked | listed))
         self._before = tuple(sorted(name_bounds.before, key=len, reverse=True))
         #: Words right after a kanji name that show it is a company (傘下, 株式, 上場 ...), people's
         #: titles excepted (after a kanji name they say it is a person's: 山城社長), and single characters
@@ -129,8 +143,14 @@ class NerCompanyFilter:
         return len(words) >= 2 and words[0].pos == "名詞-固有名詞"
 
     def is_stop_listed(self, surface: str) -> bool:
-        """A product, generic noun or other word the rules say is never a company."""
-        return company_key(surface) in self._blocked
+        """A product, generic noun or other word the rules say is never a company, in any case (GiNZA's
+        proposals are written as posts write them: WatsonX for watsonx)."""
+        return company_key(surface).casefold() in self._blocked_folded
+
+    def is_a_placeholder(self, surface: str) -> bool:
+        """The name ends in a lone capital letter after a word in another script (SaaS企業D of あるSaaS企業D社,
+        物流企業C): a company the post leaves unnamed."""
+        return bool(_PLACEHOLDER_RE.search(unicodedata.normalize("NFKC", surface)))
 
     def is_a_chip(self, surface: str) -> bool:
         """A name the chip catalog lists (Blackwell, HBM): GiNZA often calls chip families companies."""
@@ -142,13 +162,17 @@ class NerCompanyFilter:
 
     def is_a_person(self, sentence: Sentence, span: NerSpan) -> bool:
         """A title or honorific follows the name (X氏, X（CTO）) or ends it (ジェンスン・フアンCEO), a
-        title comes right before it or begins it (CEOのX, CEOであるX, CEO Irving Tan), or it begins
-        with a given name ner.yaml lists (Adam Presser): GiNZA often calls people companies."""
+        bracket right after it ends in one (X（Quillforge社CEO）), a title comes right before it or
+        begins it (CEOのX, CEOであるX, CEO Irving Tan), or it begins with a given name ner.yaml lists
+        (Adam Presser): GiNZA often calls people companies."""
         surface = unicodedata.normalize("NFKC", span.surface)
-        rest = sentence.text[span.end - sentence.start:].lstrip(" （(")
+        after = sentence.text[span.end - sentence.start:]
+        rest = after.lstrip(" （(")
         before = _TITLE_JOINER_RE.sub("", sentence.text[:span.start - sentence.start])
         titles = self._rules.person_titles
+        bracket = _BRACKET_AFTER_RE.match(after)
         return (rest.startswith(self._rules.person_cues) or before.endswith(titles)
+                or (bracket is not None and bracket.group(1).rstrip().endswith(self._rules.person_cues))
                 or surface.startswith(titles) or surface.endswith(titles) or self._names_a_person(surface))
 
     def _names_a_person(self, surface: str) -> bool:
@@ -158,8 +182,8 @@ class NerCompanyFilter:
         return len(words) <= _MAX_PERSON_NAME_WORDS and words[0] in self._rules.person_names
 
     def is_part_of_a_longer_name(self, sentence: Sentence, span: NerSpan) -> bool:
-        """A middle dot or hyphen joins the name to more of it (イーロン of イーロン・マスク): GiNZA found
-        a piece of a name, most often a person's."""
+        """A middle dot, hyphen or ampersand joins the name to more of it (イーロン of イーロン・マスク,
+        Robotics of Zephyr AI & Robotics): GiNZA found a piece of a name, most often a person's."""
         after = sentence.text[span.end - sentence.start:]
         before = sentence.text[:span.start - sentence.start]
         return bool(_NAME_GOES_ON_AFTER_RE.match(after) or _NAME_GOES_ON_BEFORE_RE.search(before))
@@ -175,23 +199,69 @@ class NerCompanyFilter:
                     or (_LATIN_AFTER_RE.match(after) and not after.lstrip(" ,").startswith(self._evidence)))
 
     def is_a_gloss(self, sentence: Sentence, span: NerSpan) -> bool:
-        """The name is all of a bracket written right after a word that is no company noun (超知性（Super
-        Intelligence）, EdTech（エドテック）): it translates or reads that word."""
+        """The name is all of a bracket written right after a word that is no company noun, or all of it
+        before a colon (超知性（Super Intelligence）, EdTech（エドテック）, MVP（Minimum Viable Product：…）):
+        it translates or reads that word."""
         before = sentence.text[:span.start - sentence.start]
         after = sentence.text[span.end - sentence.start:]
-        if not (before.endswith(tuple(_OPENING_BRACKETS)) and after.startswith(tuple(_CLOSING_BRACKETS))):
+        if not (before.endswith(tuple(_OPENING_BRACKETS)) and after.startswith(tuple(_GLOSS_ENDS))):
             return False
         word = before[:-1]
         return bool(word) and not word[-1].isspace() and not word.endswith(self._rules.company_nouns)
 
+    def is_a_title(self, sentence: Sentence, span: NerSpan) -> bool:
+        """The name is all of a 「」 or 『』 quote (「Northwind Weekly」, 「Quill Chat」) that no company noun
+        comes right before (AI新興企業「Quillforge」 is a company's): Japanese quotes the titles of
+        products, services, publications and events this way."""
+        before = sentence.text[:span.start - sentence.start]
+        after = sentence.text[span.end - sentence.start:]
+        return (before.endswith(("「", "『")) and after.startswith(("」", "』"))
+                and not before[:-1].endswith(self._rules.company_nouns))
+
     def names_a_product(self, sentence: Sentence, span: NerSpan) -> bool:
-        """A version number follows the name (Rails 8), or it is a listed company's name and more words
-        (Docker Scout, a product or unit of Docker)."""
+        """A version number follows the name (Rails 8), it is a listed company's or product's name and more
+        words (Docker Scout, a product or unit of Docker; Claude LLM), or a Latin name of two or more words
+        ends in one of ner.yaml's thing_heads (Future Combat Air System, Minimum Viable Product: a product,
+        programme, law or term)."""
         after = sentence.text[span.end - sentence.start:]
         if _VERSION_AFTER_RE.match(after):
             return True
-        words = unicodedata.normalize("NFKC", span.surface).split(" ")
-        return any(company_key(" ".join(words[:count])) in self._listed for count in range(1, len(words)))
+        words = company_key(span.surface).split(" ")
+        return ((len(words) > 1 and words[-1] in self._rules.thing_heads)
+                or any(" ".join(words[:count]) in self._listed or " ".join(words[:count]) in self._products
+                       for count in range(1, len(words))))
+
+    def is_an_organisation(self, sentence: Sentence, span: NerSpan) -> bool:
+        """The name ends in one of ner.yaml's organisation_endings (経済産業省, 東北大学, 公正取引委員会) and in
+        none of its company_organisation_endings (X総合研究所), or a Latin word of an organisation ends
+        it or begins it before "of" (Tokyo Metropolitan University, Ministry of Economy), and no legal
+        form follows it (X研究所株式会社): a ministry, agency, university or association, no company."""
+        surface = company_key(span.surface)
+        words = surface.split(" ")
+        organisation = ((surface.endswith(self._rules.organisation_endings)
+                         and not surface.endswith(self._rules.company_organisation_endings))
+                        or (len(words) > 1 and words[-1] in self._rules.organisation_words)
+                        or (len(words) > 2 and words[0] in self._rules.organisation_words and words[1] == "of"))
+        return organisation and not self.has_company_suffix(sentence, span)
+
+    def is_cut_from_a_longer_name(self, sentence: Sentence, span: NerSpan) -> bool:
+        """The name is part of a longer listed or never-a-company name written around it (産業銀行 of
+        韓国産業銀行, a policy bank; 大学 of a listed university): GiNZA, or the cut of a word such as 韓国
+        before it, left a fragment."""
+        key = company_key(span.surface)
+        offset = span.start - sentence.start
+        for name in self._longer_names(key):
+            at = name.find(key)
+            while at >= 0:
+                start = offset - at
+                if start >= 0 and company_key(sentence.text[start:start + len(name)]) == name:
+                    return True
+                at = name.find(key, at + 1)
+        return False
+
+    def _longer_names(self, key: str) -> list[str]:
+        """The listed and never-a-company names that hold ``key`` and are longer."""
+        return [name for name in self._longer if key in name and len(name) > len(key)]
 
     def is_a_dictionary_word(self, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """Every MeCab token of the span is everyday vocabulary the dictionary knows (ローカライズ,
@@ -263,11 +333,14 @@ class NerCompanyFilter:
 
     def accepts(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """Every check passes (see the class's docstring); ``tokens`` are the sentence's MeCab tokens."""
-        if not self.is_company_label(span) or self.is_stop_listed(span.surface) or self.is_a_chip(span.surface):
+        if (not self.is_company_label(span) or self.is_stop_listed(span.surface) or self.is_a_chip(span.surface)
+                or self.is_a_placeholder(span.surface)):
             return False
         if (self.is_left_to_the_rules(span.surface) or self.is_a_person(sentence, span)
                 or self.is_part_of_a_longer_name(sentence, span) or self.is_in_english_text(sentence, span)
-                or self.is_a_gloss(sentence, span) or self.names_a_product(sentence, span)):
+                or self.is_a_gloss(sentence, span) or self.is_a_title(sentence, span)
+                or self.names_a_product(sentence, span)
+                or self.is_an_organisation(sentence, span) or self.is_cut_from_a_longer_name(sentence, span)):
             return False
         if self.looks_like_a_name(span.surface):
             # A name made of dictionary words, or an acronym, needs a company suffix.

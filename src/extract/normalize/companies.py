@@ -58,6 +58,8 @@ class CompanyRecognizer:
         self._known = {company_key(name): entry.target for name, entry in names if entry.kind == _ALIAS}
         #: Names that are never companies (products, generic nouns, rejected pattern names).
         self.blocked_names = frozenset(self._blocked)
+        #: The names of products and services (products.yaml's products).
+        self.product_names = frozenset(company_key(word) for word in rules.products)
         #: Every listed company name, context aliases included.
         self.listed_names = frozenset(company_key(name) for name, entry in names if entry.kind != _BLOCKED)
         self._patterns = compile_company_patterns(rules.company_patterns)

@@ -290,12 +290,15 @@ def _is_name_word(token: Token) -> bool:
 
 def _joined(words: SentenceWords, left: int, right: int) -> bool:
     """Words ``left`` and ``right`` belong to one name: nothing is between them, or only spaces between
-    two words that are not kanji (Growth One, パナソニック コネクト)."""
+    two words that are not kanji (Growth One, パナソニック コネクト) nor joiners, but for an ampersand
+    between two words (Zephyr AI & Robotics)."""
     gap = words.text[words.spans[left][1]:words.spans[right][0]]
     if not gap:
         return True
     pair = (words.tokens[left].surface, words.tokens[right].surface)
-    return gap.isspace() and not any(_KANJI_RE.search(s) or s in _JOINERS for s in pair)
+    joiners = [s for s in pair if s in _JOINERS]
+    return (gap.isspace() and not any(_KANJI_RE.search(s) for s in pair)
+            and (not joiners or joiners in (["&"], ["＆"])))
 
 
 def _is_katakana(token: Token) -> bool:

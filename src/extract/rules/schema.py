@@ -289,8 +289,11 @@ class NerFile(RuleFileSpec):
     ``company_context`` (words that show a sentence talks about a business), ``stop_words`` (names
     only GiNZA proposes that are never companies), ``person_cues`` / ``person_titles`` / ``person_names``
     (what makes a name a person's), ``context_particles`` (what may stand between a kanji name and a
-    context word that shows it is a company: 北辰の株式) and ``company_nouns`` (words for a kind of
-    company, after which a name in brackets is a company's rather than a gloss of the word)."""
+    context word that shows it is a company: 北辰の株式), ``company_nouns`` (words for a kind of
+    company, after which a name in brackets is a company's rather than a gloss of the word),
+    ``organisation_endings`` / ``company_organisation_endings`` / ``organisation_words`` (what makes a
+    name a ministry, agency, university or association, and the endings that do not) and
+    ``thing_heads`` (last words that make a Latin name a product, programme, law or term)."""
 
     moved_keys: ClassVar[Mapping[str, str]] = {
         "company_suffixes": "'company_suffixes' is now legal_forms.ner_evidence in company_patterns.yaml "
@@ -308,6 +311,10 @@ class NerFile(RuleFileSpec):
     company_nouns: Words = ()
     definition_particles: Words = ()
     definition_ends: Words = ()
+    organisation_endings: Words = ()
+    company_organisation_endings: Words = ()
+    organisation_words: Words = ()
+    thing_heads: Words = ()
 
 
 # --- money ---------------------------------------------------------------------------------------
