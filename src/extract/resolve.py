@@ -93,15 +93,15 @@ class NerCompanyFilter:
         #: Names a fragment may be cut from: listed companies and names that are never companies.
         self._longer = tuple(sorted(self._blocked | listed))
         self._before = tuple(sorted(name_bounds.before, key=len, reverse=True))
-        #: Words right after a kanji name that show it is a company (傘下, 株式, 上場 ...), people's
-        #: titles excepted (after a kanji name they say it is a person's: 山城社長), and single characters
-        #: (製, 系 begin too many other words: 鷹取製品).
-        close_context = tuple(word for word in (*rules.company_context, *name_bounds.after)
-                              if word not in rules.person_cues and len(word) > 1)
-        #: Of those, the ones that may follow a kanji name with no particle between (北辰傘下): the words
-        #: after names; a context word glued to kanji is most often a compound (資本提携, 資金調達).
         #: A company context word or legal form anywhere in a sentence: where a Latin or katakana name may pass.
         self._sentence_evidence_re = re.compile(any_word((*rules.company_context, *self._evidence)))
+        # Words right after a kanji name that show it is a company (傘下, 株式, 上場 ...), people's
+        # titles excepted (after a kanji name they say it is a person's: 山城社長), and single characters
+        # (製, 系 begin too many other words: 鷹取製品).
+        close_context = tuple(word for word in (*rules.company_context, *name_bounds.after)
+                              if word not in rules.person_cues and len(word) > 1)
+        # Of those, the ones that may follow a kanji name with no particle between (北辰傘下): the words
+        # after names; a context word glued to kanji is most often a compound (資本提携, 資金調達).
         glued_context = tuple(word for word in name_bounds.after if word not in rules.person_cues and len(word) > 1)
         #: A close context word at a name's end: a glued word (北辰傘下), or any close context word after one
         #: of the context particles (北辰の株式, 北辰との提携).
