@@ -30,8 +30,10 @@ MODEL_NAME = "ja_ginza"
 MAX_MODEL_BYTES = 49_149
 #: Components that neither NER nor the dependency parse need.
 UNUSED_COMPONENTS = ("morphologizer", "compound_splitter")
-_NER_ONLY = ("tok2vec", "ner")
-_PARSE = ("tok2vec", "parser")
+#: The pipeline components each analysis runs: the shared encoder, then NER or the parser.
+_TOK2VEC, _NER, _PARSER = "tok2vec", "ner", "parser"
+_NER_ONLY = (_TOK2VEC, _NER)
+_PARSE = (_TOK2VEC, _PARSER)
 #: Sentences the model takes at a time.
 _BATCH_SIZE = 64
 
@@ -190,17 +192,17 @@ def _run_model(ner_texts: list[str], parse_texts: list[str]) -> tuple[dict[str, 
     if not texts:
         return {}, {}
     nlp = load_model()
-    with nlp.select_pipes(enable=["tok2vec"]):
+    with nlp.select_pipes(enable=[_TOK2VEC]):
         docs = list(nlp.pipe(texts, batch_size=_BATCH_SIZE))
     by_text = dict(zip(texts, docs))
     entities: dict[str, list] = {}
     parses: dict[str, list] = {}
     if ner_texts:
-        for text, doc in zip(ner_texts, nlp.get_pipe("ner").pipe([by_text[t] for t in ner_texts],
+        for text, doc in zip(ner_texts, nlp.get_pipe(_NER).pipe([by_text[t] for t in ner_texts],
                                                                  batch_size=_BATCH_SIZE)):
             entities[text] = [[ent.start_char, ent.end_char, ent.label_] for ent in doc.ents]
     if parse_texts:
-        for text, doc in zip(parse_texts, nlp.get_pipe("parser").pipe([by_text[t] for t in parse_texts],
+        for text, doc in zip(parse_texts, nlp.get_pipe(_PARSER).pipe([by_text[t] for t in parse_texts],
                                                                        batch_size=_BATCH_SIZE)):
             parses[text] = [[t.i, t.idx, t.idx + len(t.text), t.head.i] for t in doc]
     return entities, parses
