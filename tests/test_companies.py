@@ -73,6 +73,23 @@ def test_subsidiary_carries_its_parent(recognizer: CompanyRecognizer) -> None:
     assert (mention.name, mention.parent_id, mention.source) == ("Amazon Web Services", "amazon", "rule")
 
 
+@pytest.mark.parametrize("body, expected", [
+    # A listed name that needs context (Wiz, Lambda) is the company where the sentence writes it as a
+    # party of a deal: object, owner, partner or receiver of a company-only trigger, or a subject before one.
+    ("Googleがサイバーセキュリティ企業Wizを約300億ドルで買収する。", [("Google", "google"), ("Wiz", "wiz")]),
+    ("Wizの買収は大きい。", [("Wiz", "wiz")]),
+    ("ラムダに出資した。", [("ラムダ", "lambda")]),
+    ("Lambda、NVIDIAと数十億ドル規模のGPU契約を締結", [("Lambda", "lambda"), ("NVIDIA", "nvidia")]),
+    # Elsewhere it needs the post to name the company, or a legal form after it.
+    ("Wizは便利な言葉だ。", []),
+    ("LambdaでAPIを作り、S3と連携させる。", []),
+    ("Lambdaは関数を動かす。", []),
+])
+def test_a_context_alias_written_as_a_deals_party_is_the_company(recognizer: CompanyRecognizer, body: str,
+                                                                 expected: list[tuple[str, str]]) -> None:
+    assert companies(recognizer, body) == expected
+
+
 #: Companies no list names, found by their legal form, sector word or company word: (text, the names
 #: found in it, in order). Every name gets the id derived from it. The names and sentences are invented.
 UNLISTED_COMPANIES = [

@@ -9,7 +9,7 @@ from extract.ner import NerSpan, compile_ner_rules, find_entities
 from extract.normalize.chips import ChipRecognizer
 from extract.names import derived_company_id
 from extract.normalize.companies import CompanyRecognizer
-from extract.resolve import NerCompanyFilter, resolve_companies
+from extract.resolve import PARTY_NAME_RULE, NerCompanyFilter, add_party_names, resolve_companies
 from extract.rules import load_rules
 from extract.segment import split_sentences
 from extract.tokenize import tokenize_sentence
@@ -248,3 +248,43 @@ def test_the_real_model_adds_a_kanji_bank_and_keeps_people_and_english_text_out(
             "Senators push to close Antitrust Loophole for AI startups, CEO Irving Tan said.\n")
     found = _resolve(text, find_entities(split_sentences(text)))
     assert found == [("白鷺銀行", derived_company_id("白鷺銀行"), "ner")]
+
+
+def _party_names(text: str) -> list[str]:
+    """The companies of ``text`` that only its deal's party slot vouches for (add_party_names)."""
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    rules = RECOGNIZER.find(sentences, tokens)
+    found = add_party_names(rules, sentences, tokens, FILTER, RECOGNIZER.party_slots)
+    return [m.surface for m in found if m.rule_id == PARTY_NAME_RULE]
+
+
+@pytest.mark.parametrize("text, names", [
+    # The object, owner, partner, receiver or agent of a trigger whose parties are always companies.
+    ("ヘルシオンがZephyr Aircraftを約3億ドルで買収した。", ["Zephyr Aircraft"]),
+    ("MetaはXoloに出資した。", ["Xolo"]),
+    ("トヨタはQuillbridge Roboticsとの資本提携を発表した。", ["Quillbridge Robotics"]),
+    ("ソフトバンクはクオリフォージを買収した。", ["クオリフォージ"]),
+    ("2021年のNorvanta買収は、その象徴だ。", ["Norvanta"]),
+    ("Norvantaの買収を完了した。", ["Norvanta"]),
+    ("KDDIはTessaloopと合併する。", ["Tessaloop"]),
+    ("Tessaloopによる買収が話題だ。", ["Tessaloop"]),
+    # No company-only trigger, or the name is not its party.
+    ("MetaはXoloを採用した。", []),
+    ("Xoloと連携する新機能が出た。", []),
+    ("Xoloは新しいモデルを公開し、NECが出資した。", []),
+    ("FPGAを手に入れるためにIntelは買収を急いだ。", []),
+    ("AIに投資する企業が増えた。", []),
+    # The checks on names GiNZA proposes reject it: a dictionary word, an acronym, a person, a piece of an
+    # English name, a term, an organisation, a title.
+    ("ソフトバンクはアークを買収した。", []),
+    ("ソニーがAISGと提携してLLMを開発する。", []),
+    ("Elon Muskの買収提案は撤回された。", []),
+    ("Jony Iveが設立したio Productsの買収だ。", []),
+    ("Maersk、C.R. Englandといった大手企業との提携が進む。", []),
+    ("TCSとCEA、Physical AI提携の真意は？", []),
+    ("ソニーはUniversity of Nagoyaとの提携を発表した。", []),
+    ("ソニーは「Quill Chat」の買収を検討した。", []),
+])
+def test_a_name_written_as_a_deals_party_is_a_company(text: str, names: list[str]) -> None:
+    assert _party_names(text) == names

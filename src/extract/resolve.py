@@ -21,11 +21,18 @@ from extract.ner import NerRules, NerSpan
 from extract.models import CompanyMention
 from extract.names import company_key, derived_company_id
 from extract.normalize.alternation import any_word
+from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, outside, overlaps_any
 from extract.rules import LegalForms, NameBounds
 
 _LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]{2,}(?:[ .&\-][A-Za-z0-9][A-Za-z0-9.&\-]*){0,3}")
 _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
+#: A whole Latin or katakana name in a sentence, where it may be a deal's party (not a piece of a longer word).
+#: A Latin name written after another Latin word and a space (C.R. England) is the end of a longer one.
+_PARTY_NAME_RE = re.compile(rf"(?<![A-Za-z0-9.&\-'])(?<![A-Za-z0-9.,&\-'] ){_LATIN_NAME_RE.pattern}"
+                            rf"|(?<![ァ-ヺー・]){_KATAKANA_NAME_RE.pattern}")
+#: The rule id of the companies found as a deal's party (add_party_names).
+PARTY_NAME_RULE = "company.party_slot"
 #: A name written with kanji, perhaps with katakana or Latin letters (白鷺銀行, 北辰精機, 三菱UFJ銀行).
 _KANJI_NAME_RE = re.compile(r"(?=.*[一-龯々])[一-龯々〆ヶァ-ヺーA-Za-z0-9・&＆]{2,20}")
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
@@ -333,26 +340,40 @@ class NerCompanyFilter:
 
     def accepts(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """Every check passes (see the class's docstring); ``tokens`` are the sentence's MeCab tokens."""
-        if (not self.is_company_label(span) or self.is_stop_listed(span.surface) or self.is_a_chip(span.surface)
-                or self.is_a_placeholder(span.surface)):
-            return False
-        if (self.is_left_to_the_rules(span.surface) or self.is_a_person(sentence, span)
-                or self.is_part_of_a_longer_name(sentence, span) or self.is_in_english_text(sentence, span)
-                or self.is_a_gloss(sentence, span) or self.is_a_title(sentence, span)
-                or self.names_a_product(sentence, span)
-                or self.is_an_organisation(sentence, span) or self.is_cut_from_a_longer_name(sentence, span)):
+        if not self.is_company_label(span) or self._is_no_company(sentence, span):
             return False
         if self.looks_like_a_name(span.surface):
-            # A name made of dictionary words, or an acronym, needs a company suffix.
-            return ((not (self.is_a_dictionary_word(span, tokens) or self.is_an_acronym(span.surface))
-                     or self.has_company_suffix(sentence, span) or self.has_company_ending(span))
-                    and self.has_company_evidence(sentence, span))
+            return self._is_a_company_name(sentence, span, tokens) and self.has_company_evidence(sentence, span)
         # A sentence defining the name as a company (山陽精工は…部品メーカーだ) also vouches for a kanji name
         # that only starts with a proper noun (精工 is a common noun).
         defined = self.is_defined_as_company(sentence, span)
         named = self.looks_like_a_kanji_name(span, tokens) or defined and self.starts_with_a_proper_noun(span, tokens)
         return named and (defined or self.has_company_ending(span) or self.has_company_suffix(sentence, span)
                           or self.has_close_company_context(sentence, span))
+
+    def accepts_party(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
+        """The checks for a Latin or katakana name no rule lists that the sentence writes as a party of a
+        deal (party_slots.py): the slot is its evidence, and every check that rejects a name GiNZA
+        proposes rejects it too."""
+        return (self.looks_like_a_name(span.surface) and not self._is_no_company(sentence, span)
+                and self._is_a_company_name(sentence, span, tokens))
+
+    def _is_no_company(self, sentence: Sentence, span: NerSpan) -> bool:
+        """One of the checks that reject a name whatever the evidence fails: a stop-listed word, chip,
+        placeholder, listed name left to the rules, person, piece of a longer name, capitalised English
+        phrase, gloss, title, product, organisation or fragment of a longer listed name."""
+        return (self.is_stop_listed(span.surface) or self.is_a_chip(span.surface)
+                or self.is_a_placeholder(span.surface) or self.is_left_to_the_rules(span.surface)
+                or self.is_a_person(sentence, span) or self.is_part_of_a_longer_name(sentence, span)
+                or self.is_in_english_text(sentence, span) or self.is_a_gloss(sentence, span)
+                or self.is_a_title(sentence, span) or self.names_a_product(sentence, span)
+                or self.is_an_organisation(sentence, span) or self.is_cut_from_a_longer_name(sentence, span))
+
+    def _is_a_company_name(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
+        """A Latin or katakana name made of dictionary words, or an acronym, is one only with a company
+        suffix or ending (Cloud Labs, ABC社); any other is."""
+        return (not (self.is_a_dictionary_word(span, tokens) or self.is_an_acronym(span.surface))
+                or self.has_company_suffix(sentence, span) or self.has_company_ending(span))
 
 
 def _trailing_form_re(legal_forms: LegalForms) -> re.Pattern[str] | None:
@@ -392,6 +413,32 @@ def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequen
     confirming = [span for span in ner_spans if span.label in ner_rules.confirming_labels]
     merged = [replace(m, source="rule+ner") if overlaps_any(m, confirming) else m for m in rule_mentions]
     return sorted(merged + added, key=lambda m: (m.start, m.end))
+
+
+def add_party_names(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence],
+                    tokens: Sequence[Sequence[Token]], ner_filter: NerCompanyFilter,
+                    slots: PartySlots) -> list[CompanyMention]:
+    """``mentions`` and the Latin or katakana names no mention covers that a sentence writes as a party of a
+    deal (Roiを買収, Kiva Systemsとの提携) and that pass ``NerCompanyFilter.accepts_party``: news names a
+    bought or backed startup by its bare name, which no list can hold and GiNZA often misses. Like every
+    match, a name starts and ends on MeCab token boundaries."""
+    added: list[CompanyMention] = []
+    for sentence, sentence_tokens in zip(sentences, tokens):
+        if not slots.may_hold_party(sentence):
+            continue
+        boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
+        for match in _PARTY_NAME_RE.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            span = NerSpan(sentence.sentence_id, start, end, match.group(), "")
+            if (start in boundaries and end in boundaries and not overlaps_any(span, mentions)
+                    and slots.holds_party(sentence, end)
+                    and ner_filter.accepts_party(sentence, span, sentence_tokens)):
+                key = company_key(span.surface)
+                added.append(CompanyMention(sentence_id=span.sentence_id, start=start, end=end,
+                                            surface=span.surface, rule_id=PARTY_NAME_RULE,
+                                            company_id=derived_company_id(key), name=key, parent_id=None,
+                                            source="rule"))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
 def _ner_company(span: NerSpan) -> CompanyMention:

@@ -43,7 +43,7 @@ class Stage:
     ``feeds`` are the tables built from its output; ``needs`` the stages whose
     output it reads; ``reads`` rule files of other stages that steer it too
     (GiNZA's company proposals are told apart from chip names by the chip
-    catalog).
+    catalog; a name written as a party of a deal is a company).
     """
 
     name: str
@@ -70,7 +70,7 @@ STAGES = (
     Stage("read", feeds=("articles",)),
     Stage("segment", feeds=("sentences",), needs=("read",)),
     Stage("tokens", feeds=("tokens",), needs=("segment",)),
-    Stage("companies", feeds=("companies",), needs=("tokens",)),
+    Stage("companies", feeds=("companies",), needs=("tokens",), reads=("partnerships.yaml",)),
     Stage("ner", feeds=("companies",), needs=("companies",), reads=("chips/",)),
     Stage("chips", feeds=("chips",), needs=("tokens",)),
     Stage("money", feeds=("money",), needs=("segment",)),

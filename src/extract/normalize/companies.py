@@ -1,11 +1,12 @@
 """Company mentions from the gazetteer and from pattern rules, normalized to company ids.
 
 Every alias of a company (AWS, アマゾン ウェブ サービス, Amazon Web Services)
-maps to one ``company_id``; names that also mean something else (MS, X)
-count only where the post names the company otherwise or a company suffix
-follows. A product named after its maker (Google Cloud, Microsoft 365) is
-not a company, but its maker's name in it is: posts write "Google Cloud" where
-they mean Google the actor. Companies no list names are found by the regexes of
+maps to one ``company_id``; names that also mean something else (MS, X, Wiz)
+count only where the post names the company otherwise, a company suffix
+follows, or the sentence writes the name as a party of a deal (Wizを買収). A
+product named after its maker (Google Cloud, Microsoft 365) is not a company,
+but its maker's name in it is: posts write "Google Cloud" where they mean
+Google the actor. Companies no list names are found by the regexes of
 ``company_patterns.yaml`` (株式会社X, X社, X Inc. ...) and get an id derived
 from their normalized name, the same in every post.
 """
@@ -22,6 +23,7 @@ from extract.models import CompanyMention, Sentence, Token
 from extract.names import company_key, derived_company_id
 from extract.normalize.company_patterns import (CompanyPattern, NameBoundsWords, NameReader, SentenceWords,
                                                 compile_company_patterns)
+from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, overlaps
 from extract.rules import CompanyRule, RuleSet, clipped
 
@@ -71,6 +73,8 @@ class CompanyRecognizer:
                                                              *rules.ner.stop_words))))
         #: Legal forms that, right after a context alias, make it the company (MS社).
         self._context_forms = rules.legal_forms.after_context_alias
+        #: Where a sentence writes a name as a party of a deal, which also makes a context alias the company.
+        self.party_slots = PartySlots(rules.partnerships)
 
     def find(self, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]]) -> list[CompanyMention]:
         """Company mentions of one post, in body order; ``tokens[i]`` are the tokens of ``sentences[i]``."""
@@ -83,12 +87,17 @@ class CompanyRecognizer:
             if hit.entry.kind == _BLOCKED:
                 continue
             if hit.entry.kind == _CONTEXT and not (hit.entry.target in named
-                                                   or _followed_by_form(body_text[hit.sentence_id], hit.end,
-                                                                        self._context_forms)):
+                                                   or self._in_context(body_text[hit.sentence_id], hit.end)):
                 continue
             mentions.append(self._mention(hit))
         mentions += self._pattern_mentions(sentences, tokens, hits)
         return sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def _in_context(self, sentence: Sentence, end: int) -> bool:
+        """Whether the sentence shows that the context alias ending at body offset ``end`` is the company: a
+        legal form follows it (MS社), or it is written as a party or subject of a deal (Wizを買収, Wiz、Xと提携)."""
+        return (_followed_by_form(sentence, end, self._context_forms) or self.party_slots.holds_party(sentence, end)
+                or self.party_slots.holds_subject(sentence, end))
 
     def _hits(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
         """Listed names in a sentence, plus the maker named at the start of a stop-listed product."""

@@ -557,6 +557,7 @@ class PartnershipsFile(RuleFileSpec):
     not_triggers: Words = ()
     funding_triggers: Words = ()
     contract_triggers: Words = ()
+    company_party_triggers: Words = ()
     stake_purchases: StakePurchases | None = None
     join_words: Words = ()
     topic_receives: Words = ()
@@ -603,6 +604,9 @@ class PartnershipsFile(RuleFileSpec):
             missing = set(subsets[key]) - set(triggers.get(kind, ()))
             if missing:
                 raise ValueError(f"{key} {sorted(missing)} must also be {kind} triggers")
+        not_triggers = set(self.company_party_triggers) - {word for words in triggers.values() for word in words}
+        if not_triggers:
+            raise ValueError(f"company_party_triggers {sorted(not_triggers)} must also be triggers")
         if set(self.kind_examples) - set(self.roles.example):
             raise ValueError(f"kind_examples {sorted(set(self.kind_examples) - set(self.roles.example))} "
                              "must also be roles.example particles")

@@ -1,0 +1,59 @@
+"""Where a sentence names a company as a party of a deal (Xを買収, Xとの提携, Xに出資).
+
+The trigger words whose parties are always companies (partnerships.yaml's
+``company_party_triggers``) vouch for the name written as their party: news
+writes a startup's or a target's bare name there (Google、Wizを買収へ) where a
+list cannot hold every name, and where the name alone (Wiz, Lambda) is too
+ambiguous to be trusted anywhere. The company recognizer reads these slots to
+confirm a listed name that needs context, and the NER resolver to take a name
+no list holds. The words all come from partnerships.yaml; only the shape of a
+slot (a particle, then a few words without a clause break, then the trigger)
+is here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.models import Sentence
+from extract.normalize.alternation import any_word
+from extract.rules.schema import PartnershipsFile
+
+#: What may stand between a party's particle and its trigger (Xを約50億ドルで買収, Xとの戦略的提携): no
+#: clause break, quote, Latin word (the name of another party) or particle that starts another role.
+_GAP = r"[^A-Za-zＡ-Ｚａ-ｚ。．！？!?、，,をがはも「」『』()（）\n]"
+#: Characters a party's particle may be separated from its trigger by.
+_FAR = 15
+#: Characters allowed between a name and its trigger with only の or no particle between (Xの買収,
+#: Xの戦略的提携, Nuvia買収): an owner is only a party where the trigger is the noun it owns.
+_CLOSE = 4
+
+
+class PartySlots:
+    """Tells whether the name ending at a body offset is written as a party of a company-only trigger."""
+
+    def __init__(self, spec: PartnershipsFile) -> None:
+        roles = spec.roles
+        triggers = any_word(spec.company_party_triggers)
+        suffix = rf"(?:\s?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)})?"
+        far = any_word((*roles.object, *roles.partner, *roles.target, *roles.source, *roles.agent))
+        close_gap = _GAP[:-1] + "の]"
+        self._party_re = re.compile(
+            rf"{suffix}(?:{far}{_GAP}{{0,{_FAR}}}?|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?){triggers}")
+        self._subject_re = re.compile(rf"{suffix}\s*{any_word((*roles.subject, *spec.headline_marks))}")
+        self._trigger_re = re.compile(triggers)
+
+    def may_hold_party(self, sentence: Sentence) -> bool:
+        """The sentence holds a company-only trigger, without which no name in it is a party."""
+        return self._trigger_re.search(sentence.text) is not None
+
+    def holds_party(self, sentence: Sentence, end: int) -> bool:
+        """The name ending at body offset ``end`` is the object, partner, receiver, source, agent or owner
+        of a company-only trigger right after it (Xを約50億ドルで買収, Xとの提携, Xの買収, X買収)."""
+        return self._party_re.match(sentence.text, end - sentence.start) is not None
+
+    def holds_subject(self, sentence: Sentence, end: int) -> bool:
+        """The name ending at body offset ``end`` is a subject (Xは, Xが, a headline's X、) in a sentence
+        holding a company-only trigger after it (X、NVIDIAとGPU契約を締結)."""
+        subject = self._subject_re.match(sentence.text, end - sentence.start)
+        return subject is not None and self._trigger_re.search(sentence.text, subject.end()) is not None
