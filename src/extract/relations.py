@@ -988,12 +988,15 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
 
 def _in_clause(parse: ParsedSentence | None, party: _Party, trigger: _Trigger) -> bool:
     """Whether the party belongs to the trigger's clause: it depends on the trigger or on the
-    predicate the trigger depends on. Without a parse every party before the trigger counts."""
+    predicate the trigger depends on. Without a parse every party before the trigger counts, and so
+    it does where the parser cut the sentence in two between them (each part has its own root): a
+    headline or a sentence of chained clauses (Aが、Bに出資し、…を迎え入れる) often gets such a cut,
+    and the parse then says nothing about how the two parts join."""
     if parse is None:
         return True
     party_token = _token_at(parse.tokens, party.start, party.end)
     trigger_token = _token_at(parse.tokens, trigger.start, trigger.end)
-    if party_token is None or trigger_token is None:
+    if party_token is None or trigger_token is None or _root(parse, party_token) != _root(parse, trigger_token):
         return True
     governing = {trigger_token.index}
     head = trigger_token
@@ -1008,6 +1011,15 @@ def _in_clause(parse: ParsedSentence | None, party: _Party, trigger: _Trigger) -
             return False
         node = parse.tokens[node.head]
     return False
+
+
+def _root(parse: ParsedSentence, token: ParsedToken) -> int:
+    """The index of the root the token depends on, through its heads."""
+    for _ in range(len(parse.tokens)):
+        if token.head == token.index:
+            break
+        token = parse.tokens[token.head]
+    return token.index
 
 
 def _token_at(tokens: Sequence[ParsedToken], start: int, end: int) -> ParsedToken | None:
