@@ -38,3 +38,9 @@ def test_explain_says_what_is_wrong_with_its_arguments(tmp_path: Path) -> None:
     post.write_text("本文。\n", encoding="utf-8")
     failed = run_extract("explain", "--post", str(post), "--sentence", "7", "--no-ner", check=False)
     assert failed.returncode == 1 and "has no sentence 7: its sentences are numbered 0 to 0" in failed.stderr
+
+
+def test_explain_shows_the_pairs_the_texts_topic_stands_in_for() -> None:
+    out = run_extract("explain", "xAIは好調だ。NVIDIAやCiscoなどが出資した。", "--no-ner").stdout
+    assert "NVIDIA – xAI: investment done, NVIDIA -> xAI (trigger 出資" in out
+    assert "Cisco – xAI: investment done, Cisco -> xAI (trigger 出資" in out

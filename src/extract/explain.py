@@ -79,7 +79,8 @@ def _explain_sentence(sentence: Sentence, result: PostResult, trace: SentenceTra
                         if trigger.outside_clause else ""))
     rows = [p for p in result.partnerships if p.sentence_id == sentence.sentence_id]
     lines.append("Pairs:")
-    names = list(dict.fromkeys(name for name, _, _ in trace.parties))
+    # The company the text is about may stand in for a party the sentence leaves out (Xは…。Aが出資した).
+    names = list(dict.fromkeys([*(name for name, _, _ in trace.parties), *([trace.topic] if trace.topic else [])]))
     for first, second in combinations(names, 2):
         lines.append(f"  {first} – {second}: {_pair_outcome(first, second, rows, trace)}")
     return "\n".join(lines)
@@ -99,6 +100,7 @@ def _pair_outcome(first: str, second: str, rows: Sequence, trace: SentenceTrace)
     outside = [t.word for t in live if first in t.outside_clause or second in t.outside_clause]
     if len(outside) == len(live):
         return f"no relation: outside the clause of {', '.join(outside)} in the dependency parse"
-    roles = {name: role for name, role, _ in trace.parties}
+    roles = {**({trace.topic: "the text's topic"} if trace.topic else {}),
+             **{name: role for name, role, _ in trace.parties}}
     return (f"no relation: the particles do not relate them ({first}: {roles.get(first)}, "
             f"{second}: {roles.get(second)}) for {', '.join(t.word for t in live)}")
