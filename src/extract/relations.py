@@ -860,13 +860,16 @@ def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
 def _close_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules,
                   unit: bool = False) -> bool:
     """Whether the party's particle is close before the trigger with no comma between (Bと買収で合意); with
-    ``unit``, whether its の names a part of it that the trigger acts on (Bのロボット事業を買収): a short
-    noun marked as the object."""
+    ``unit``, whether its の names a part of it that the trigger acts on (Bのロボット事業を買収, Bの半導体
+    部門を50億ドルで買収): a short noun marked as the object, perhaps with the price or date after it."""
     _, _, after = _role(sentence, party.start, party.end, rules)
     between = sentence.text[after: trigger.start - sentence.start]
-    return (len(between) <= _OWNED_TRIGGER_GAP and "、" not in between
-            and (not unit or bool(between) and any(between.endswith(particle)
-                                                   for particle, role in rules.roles if role == "object")))
+    if not unit:
+        return len(between) <= _OWNED_TRIGGER_GAP and "、" not in between
+    objects = [particle for particle, role in rules.roles if role == "object"]
+    part = next((between[:at] for at in range(1, len(between) + 1) if between[:at].endswith(tuple(objects))), "")
+    return (bool(part) and len(part) <= _OWNED_TRIGGER_GAP and "、" not in between
+            and len(between) - len(part) <= _OWNED_TRIGGER_GAP)
 
 
 def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
