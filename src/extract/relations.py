@@ -872,6 +872,14 @@ def _close_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
             and len(between) - len(part) <= _OWNED_TRIGGER_GAP)
 
 
+def _sells(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
+    """Whether a source party is the seller of what the trigger buys: what is bought is marked as the
+    object between them (AはBから事業を買収, AはBからCを買収), unlike a bid from it (Bからの買収提案)."""
+    _, _, after = _role(sentence, party.start, party.end, rules)
+    between = sentence.text[after: trigger.start - sentence.start]
+    return "、" not in between and any(particle in between for particle, role in rules.roles if role == "object")
+
+
 def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
     """Whether the party's の is right before the trigger (Bの買収, not Aの今回の買収)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
@@ -886,7 +894,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     agents, the receivers the targets, objects, a bare name before the trigger; the owner of the
     trigger is the company bought in an acquisition (Bの買収) and the investor in an investment
     (AのBへの出資, Anthropicの巨額投資). Passive (BはAに買収された, BはAから出資を受けた) turns them round.
-    BはAから出資 reads A as the actor too. A receiver in a clause that ended before the named actor
+    BはAから出資 reads A as the actor too, but AはBから事業を買収 reads B as the seller, bought (a unit of),
+    and AはBによるTOB makes the topic A the one bought. A receiver in a clause that ended before the named actor
     (GoogleがBを買収し、CもAIに投じる) is not the actor's. A funding round's owner (Xの資金調達) receives
     from every company joining it (…にAとBが参加). Companies joining after the trigger (BやCも参加する) are
     further actors.
@@ -919,6 +928,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             # AはBの全株式を売却: no buyer named, A leaves B (an investment, ended: _relations reads it so).
             actors = [p for p in before if p.role == "subject"][-1:] or ([topic] if topic else [])
         return [(actor, receiver) for actor in actors for receiver in receivers]
+    # AはBから事業を買収: B sells (a unit of) itself to A. BはAから出資を受けた, Aからの出資, Aからの買収提案:
+    # A invests or bids.
+    sellers = [p for p in sources if trigger.type == ACQUISITION and _sells(sentence, p, trigger, rules)]
+    sources = [p for p in sources if p not in sellers]
     if trigger.passive or sources:
         actors = [p for p in before if p.role in ("target", "agent", "source")] or owners
         receivers = [p for p in before if p.role == "subject" and p not in actors] or ([topic] if topic else [])
@@ -941,9 +954,13 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         if not receivers:
             receivers = _modified(after, sentence, trigger, rules)
         if not receivers and trigger.type == ACQUISITION:
-            # Bと買収で合意: the company the deal is agreed with is bought; Bのロボット事業を買収: B sells a unit.
+            # Bと買収で合意: the company the deal is agreed with is bought; Bのロボット事業を買収, Bから事業を買収:
+            # B sells a unit.
             receivers = [p for p in before if p.role == "partner" and _close_before(sentence, p, trigger, rules)] or [
-                p for p in before if p.role == "of" and _close_before(sentence, p, trigger, rules, unit=True)]
+                p for p in before if p.role == "of" and _close_before(sentence, p, trigger, rules, unit=True)] or sellers
+        if not receivers and actors and all(p.role == "agent" for p in actors):
+            # AはBによるTOBを受け入れた, AはBによる買収が成立し: the topic is what the agent buys or invests in.
+            receivers = [p for p in before if p.role == "subject" and _is_topic(sentence, p, rules)]
         actors += [p for p in _joining(after, sentence, trigger, rules) if p not in actors]
         # Alphabetへの投資を考える投資家は…: the reader's investment, not the topic's.
         readers = trigger.type == INVESTMENT and any(word in sentence.text for word in rules.reader_investments)
