@@ -956,8 +956,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         if not receivers and trigger.type == ACQUISITION:
             # Bと買収で合意: the company the deal is agreed with is bought; Bのロボット事業を買収, Bから事業を買収:
             # B sells a unit.
-            receivers = [p for p in before if p.role == "partner" and _close_before(sentence, p, trigger, rules)] or [
-                p for p in before if p.role == "of" and _close_before(sentence, p, trigger, rules, unit=True)] or sellers
+            receivers = ([p for p in before if p.role == "partner" and _close_before(sentence, p, trigger, rules)]
+                         or [p for p in before if p.role == "of"
+                             and _close_before(sentence, p, trigger, rules, unit=True)]
+                         or sellers)
         if not receivers and actors and all(p.role == "agent" for p in actors):
             # AはBによるTOBを受け入れた, AはBによる買収が成立し: the topic is what the agent buys or invests in.
             receivers = [p for p in before if p.role == "subject" and _is_topic(sentence, p, rules)]
