@@ -80,13 +80,32 @@ def test_subsidiary_carries_its_parent(recognizer: CompanyRecognizer) -> None:
     ("Wizの買収は大きい。", [("Wiz", "wiz")]),
     ("ラムダに出資した。", [("ラムダ", "lambda")]),
     ("Lambda、NVIDIAと数十億ドル規模のGPU契約を締結", [("Lambda", "lambda"), ("NVIDIA", "nvidia")]),
+    # Or listed right beside a company, as a whole name.
+    ("WaymoやCruiseが先行する。", [("Waymo", "waymo"), ("Cruise", "cruise")]),
+    ("General CatalystやSquare PegといったVCが出資した。", [("General Catalyst", "general-catalyst")]),
+    ("NTT、AIデータ分析を高速化", [("NTT", "ntt")]),
     # Elsewhere it needs the post to name the company, or a legal form after it.
     ("Wizは便利な言葉だ。", []),
+    ("Cruiseは船旅のことだ。", []),
     ("LambdaでAPIを作り、S3と連携させる。", []),
     ("Lambdaは関数を動かす。", []),
 ])
 def test_a_context_alias_written_as_a_deals_party_is_the_company(recognizer: CompanyRecognizer, body: str,
                                                                  expected: list[tuple[str, str]]) -> None:
+    assert companies(recognizer, body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A product written as the actor of a relation stands for its maker (products.yaml's makers), on its name.
+    ("AzureはOpenAIとの連携を深めた。", [("Azure", "microsoft"), ("OpenAI", "openai")]),
+    ("OCI、NVIDIAと提携", [("OCI", "oracle"), ("NVIDIA", "nvidia")]),
+    # Used, compared or named without a trigger, it stays no company; named after its maker, the maker is found.
+    ("AzureでGPT-4oを使い、OpenAIの回答と比べた。", [("OpenAI", "openai")]),
+    ("Geminiは便利だ。", []),
+    ("Microsoft AzureはOpenAIとの連携を深めた。", [("Microsoft", "microsoft"), ("OpenAI", "openai")]),
+])
+def test_a_product_acting_stands_for_its_maker(recognizer: CompanyRecognizer, body: str,
+                                               expected: list[tuple[str, str]]) -> None:
     assert companies(recognizer, body) == expected
 
 

@@ -58,6 +58,10 @@ LEGAL_FORMS = ("legal_forms:\n  japanese: [株式会社]\n  latin: [Inc]\n  comp
     ("company_patterns.yaml", LEGAL_FORMS.format(undeclared=", GmbH") + "patterns: []\n", 6, None,
      "'ner_evidence' lists 'GmbH', which is not declared"),
     ("stray.yaml", "anything: 1\n", None, None, "not a known rule file"),
+    ("products.yaml", "products: [Quill Chat]\nmakers:\n  no-such-maker: [Quill Chat]\n", 3, None,
+     "maker 'no-such-maker' is not a known company id"),
+    ("products.yaml", "products: [Quill Chat]\nmakers:\n  nvidia: [Quill Draw]\n", 3, None,
+     "'Quill Draw' of maker 'nvidia' is not listed in products"),
 ])
 def test_each_problem_names_file_line_and_rule(tmp_path: Path, relative: str, text: str, line: int | None,
                                                rule_id: str | None, message: str) -> None:

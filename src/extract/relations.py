@@ -76,6 +76,7 @@ from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.numerals import DIGIT
 from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
+from extract.normalize.party_slots import HEADLINE_MARKUP
 from extract.rules.schema import PartnershipsFile
 
 PARTNERSHIP, INVESTMENT, ACQUISITION = "partnership", "investment", "acquisition"
@@ -84,6 +85,9 @@ DONE, PLANNED, ENDED = "done", "planned", "ended"
 #: the company that receives it.
 _ACTOR_ROLES = ("subject", "agent")
 _RECEIVER_ROLES = ("object", "target", "bare")
+#: A quote opened before a trigger word with a name and no particle (hiragana) between: the trigger ends a
+#: name (「AI-RANアライアンス」, not 「戦略的提携」).
+_QUOTED_NAME_RE = re.compile(r"[「『](?=[^「」『』ぁ-ゖ]*[A-Za-zＡ-Ｚａ-ｚァ-ヺ0-9])[^「」『』ぁ-ゖ]{1,40}$")
 #: What ends the clause of a trigger, for its status and speculation words: a clause joined with し、,
 #: り、, が、, に加え、, ことで、 ... says something else (提携し、新製品の開発も検討する: the 提携 is done).
 _CLAUSE_END_RE = re.compile(r"(?:し|して|り|が|ものの|一方|ほか|加え|ことで|ため|ことから|により|によって)、"
@@ -126,9 +130,6 @@ _ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
 _HEADING_CHARS = 8
 _MARKUP_RE = re.compile(r"[\s*#_「」『』【】:：。、.!！?？]")
-#: Markup that may open a headline or digest line before its first company: spaces, list marks and
-#: numbers, heading marks, a bracketed label (【速報】), bold, an opening quote.
-_HEADLINE_MARKUP = r"(?:\s|[-*+#>・■□◆◇●○▶▷▼◎※|]|\d{1,3}[.)）．]|【[^】]{0,30}】|[「『])"
 
 
 @dataclass(frozen=True)
@@ -326,7 +327,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         both_companies=spec.both_companies,
         roles=role_pairs,
         topic_particles=spec.topic_particles,
-        headline_lead_re=(re.compile(rf"{_HEADLINE_MARKUP}*{any_word(name_prefixes)}?\s*") if spec.headline_marks
+        headline_lead_re=(re.compile(rf"{HEADLINE_MARKUP}*{any_word(name_prefixes)}?\s*") if spec.headline_marks
                           else None),
         headline_mark_re=re.compile(rf"\s*{any_word(spec.headline_marks)}") if spec.headline_marks else None,
         cleft_re=re.compile(any_word(spec.cleft_markers)) if spec.cleft_markers else None,
@@ -426,7 +427,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     matches = [match for match in rules.trigger_re.finditer(text)
                if not any(word in text[max(0, match.start() - 4): match.end() + 4] and _covers(text, match, word)
                           for word in rules.not_triggers)
-               and not any(overlaps(Span(*match.span()), Span(*stake.span())) for stake in stakes)]
+               and not any(overlaps(Span(*match.span()), Span(*stake.span())) for stake in stakes)
+               and not _ends_a_quoted_name(text, match)]
     matches = sorted([*matches, *stakes], key=lambda match: match.start())
     found = []
     for index, match in enumerate(matches):
@@ -465,6 +467,13 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                               sentence.start + (clause_end.start() if clause_end else following),
                               any(word in window for word in rules.proposals), sale, exit))
     return found
+
+
+def _ends_a_quoted_name(text: str, match: re.Match[str]) -> bool:
+    """Whether the trigger word ends a quoted name with no particle in it (「AI-RANアライアンス」,
+    「Zephyrコンソーシアム」): the name of a body its members join, not a statement of a deal
+    (「AとBの提携」 states one)."""
+    return text.startswith(("」", "』"), match.end()) and _QUOTED_NAME_RE.search(text, 0, match.start()) is not None
 
 
 def _stake_kind(text: str, match: re.Match[str], rules: PartnershipRules) -> str:

@@ -3,10 +3,12 @@
 Every alias of a company (AWS, アマゾン ウェブ サービス, Amazon Web Services)
 maps to one ``company_id``; names that also mean something else (MS, X, Wiz)
 count only where the post names the company otherwise, a company suffix
-follows, or the sentence writes the name as a party of a deal (Wizを買収). A
+follows, the sentence writes the name as a party of a deal (Wizを買収), or
+lists it right beside a company (Novartis、BMS). A
 product named after its maker (Google Cloud, Microsoft 365) is not a company,
 but its maker's name in it is: posts write "Google Cloud" where they mean
-Google the actor. Companies no list names are found by the regexes of
+Google the actor; and a product written as an actor on its own (AzureはOpenAIと
+提携) stands for the maker products.yaml gives it. Companies no list names are found by the regexes of
 ``company_patterns.yaml`` (株式会社X, X社, X Inc. ...) and get an id derived
 from their normalized name, the same in every post.
 """
@@ -21,6 +23,7 @@ from extract.errors import PostError
 from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import CompanyMention, Sentence, Token
 from extract.names import company_key, derived_company_id
+from extract.normalize.alternation import any_word
 from extract.normalize.company_patterns import (CompanyPattern, NameBoundsWords, NameReader, SentenceWords,
                                                 compile_company_patterns)
 from extract.normalize.party_slots import PartySlots
@@ -36,7 +39,13 @@ if TYPE_CHECKING:  # the regex module is imported where patterns are compiled (c
 PATTERN_TIMEOUT_SECONDS = 1.0
 
 _ALIAS, _CONTEXT, _BLOCKED = "alias", "context", "blocked"
+#: The rule id of a product's maker found where the product acts (products.yaml's makers).
+_MAKER_RULE = "products.maker"
 _SPACES_RE = re.compile(r"\s+")
+#: What continues a name into a longer word or name: a kanji, katakana or Latin character, or a space
+#: and a capitalised word.
+_NAME_GOES_ON_RE = re.compile(r"[一-龯々〆ヵヶァ-ヺーA-Za-z0-9]| [A-Z]")
+_GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9]")
 
 
 class CompanyRecognizer:
@@ -74,7 +83,12 @@ class CompanyRecognizer:
         #: Legal forms that, right after a context alias, make it the company (MS社).
         self._context_forms = rules.legal_forms.after_context_alias
         #: Where a sentence writes a name as a party of a deal, which also makes a context alias the company.
-        self.party_slots = PartySlots(rules.partnerships)
+        self.party_slots = PartySlots(rules.partnerships, rules.name_bounds.before)
+        #: The maker of each product a post may write as an actor (AzureはOpenAIと提携), and where it acts.
+        self._makers = {company_key(product): maker for product, maker in rules.product_makers.items()}
+        self._actor_slots = PartySlots(rules.partnerships, rules.name_bounds.before, every_trigger=True)
+        #: What joins two names of one list (A、B, AとB, A、そしてB: partnerships.yaml's coordinators).
+        self._list_joint_re = re.compile(rf"(?:\s*{any_word(rules.partnerships.coordinators)}\s*){{1,2}}")
 
     def find(self, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]]) -> list[CompanyMention]:
         """Company mentions of one post, in body order; ``tokens[i]`` are the tokens of ``sentences[i]``."""
@@ -85,19 +99,46 @@ class CompanyRecognizer:
         mentions = []
         for hit in hits:
             if hit.entry.kind == _BLOCKED:
+                maker = self._makers.get(company_key(hit.surface))
+                if maker is not None and self._acts(hit, hits, body_text[hit.sentence_id]):
+                    mentions.append(self._mention(hit, maker, _MAKER_RULE))
                 continue
             if hit.entry.kind == _CONTEXT and not (hit.entry.target in named
-                                                   or self._in_context(body_text[hit.sentence_id], hit.end)):
+                                                   or self._in_context(body_text[hit.sentence_id], hit, hits)):
                 continue
             mentions.append(self._mention(hit))
         mentions += self._pattern_mentions(sentences, tokens, hits)
         return sorted(mentions, key=lambda m: (m.start, m.end))
 
-    def _in_context(self, sentence: Sentence, end: int) -> bool:
-        """Whether the sentence shows that the context alias ending at body offset ``end`` is the company: a
-        legal form follows it (MS社), or it is written as a party or subject of a deal (Wizを買収, Wiz、Xと提携)."""
-        return (_followed_by_form(sentence, end, self._context_forms) or self.party_slots.holds_party(sentence, end)
-                or self.party_slots.holds_subject(sentence, end))
+    def _in_context(self, sentence: Sentence, hit: AliasHit, hits: Sequence[AliasHit]) -> bool:
+        """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社), it
+        is written as a party or subject of a deal (Wizを買収, Wiz、Xと提携), or listed right beside a
+        company (Novartis、BMS、そして…) in ``hits``, the post's listed names."""
+        return (_followed_by_form(sentence, hit.end, self._context_forms)
+                or self.party_slots.holds_party(sentence, hit.end)
+                or self.party_slots.holds_subject(sentence, hit.start, hit.end)
+                or any(self._listed_together(sentence, hit, other) for other in hits
+                       if other.entry.kind == _ALIAS and other.sentence_id == hit.sentence_id))
+
+    def _listed_together(self, sentence: Sentence, alias: AliasHit, company: AliasHit) -> bool:
+        """Whether a context alias is listed right beside a company (Novartis、BMS; BMSとNovartis), written as
+        a whole name: not glued to a longer word (X of MI300X, AIデータ of AIデータ分析) nor followed by
+        another capitalised word (Square of Square Peg)."""
+        left, right = (alias, company) if alias.end <= company.start else (company, alias)
+        text, start, end = sentence.text, alias.start - sentence.start, alias.end - sentence.start
+        return (left.end <= right.start and not _NAME_GOES_ON_RE.match(text, end)
+                and not (start > 0 and _GLUED_BEFORE_RE.match(text, start - 1))
+                and self._list_joint_re.fullmatch(text, left.end - sentence.start, right.start - sentence.start)
+                is not None)
+
+    def _acts(self, product: AliasHit, hits: Sequence[AliasHit], sentence: Sentence) -> bool:
+        """Whether a product with a listed maker acts for it here: no listed name is written over it
+        (Microsoft of Microsoft Azure is found already), it is the subject of a sentence holding a trigger,
+        and a listed company is named after it (AzureはOpenAIとの連携を深めた), the other party."""
+        return (not any(overlaps(product, hit) for hit in hits if hit.entry.kind != _BLOCKED)
+                and any(hit.entry.kind == _ALIAS and hit.sentence_id == product.sentence_id
+                        and hit.start >= product.end for hit in hits)
+                and self._actor_slots.holds_subject(sentence, product.start, product.end))
 
     def _hits(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
         """Listed names in a sentence, plus the maker named at the start of a stop-listed product."""
@@ -109,10 +150,11 @@ class CompanyRecognizer:
                          if maker.start == hit.start and maker.end < hit.end]
         return hits
 
-    def _mention(self, hit: AliasHit) -> CompanyMention:
-        company = self._companies[hit.entry.target]
+    def _mention(self, hit: AliasHit, company_id: str | None = None, rule_id: str | None = None) -> CompanyMention:
+        """The company a hit names: the listed company of its alias, or ``company_id`` (a product's maker)."""
+        company = self._companies[company_id or hit.entry.target]
         return CompanyMention(sentence_id=hit.sentence_id, start=hit.start, end=hit.end, surface=hit.surface,
-                              rule_id=hit.entry.rule_id, company_id=company.id, name=company.name,
+                              rule_id=rule_id or hit.entry.rule_id, company_id=company.id, name=company.name,
                               parent_id=company.parent, source="rule")
 
     def _pattern_mentions(self, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]],

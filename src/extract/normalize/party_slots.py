@@ -14,6 +14,7 @@ is here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extract.models import Sentence
 from extract.normalize.alternation import any_word
@@ -22,6 +23,9 @@ from extract.rules.schema import PartnershipsFile
 #: What may stand between a party's particle and its trigger (Xを約50億ドルで買収, Xとの戦略的提携): no
 #: clause break, quote, Latin word (the name of another party) or particle that starts another role.
 _GAP = r"[^A-Za-zＡ-Ｚａ-ｚ。．！？!?、，,をがはも「」『』()（）\n]"
+#: Markup that may open a headline or digest line before its first company: spaces, list marks and
+#: numbers, heading marks, a bracketed label (【速報】), bold, an opening quote.
+HEADLINE_MARKUP = r"(?:\s|[-*+#>・■□◆◇●○▶▷▼◎※|]|\d{1,3}[.)）．]|【[^】]{0,30}】|[「『])"
 #: Characters a party's particle may be separated from its trigger by.
 _FAR = 15
 #: Characters allowed between a name and its trigger with only の or no particle between (Xの買収,
@@ -30,17 +34,23 @@ _CLOSE = 4
 
 
 class PartySlots:
-    """Tells whether the name ending at a body offset is written as a party of a company-only trigger."""
+    """Tells whether the name ending at a body offset is written as a party of a company-only trigger
+    (or, with ``every_trigger``, of any relation trigger: a product's maker acts in each of them);
+    ``name_prefixes`` are the words written right before a name (米, 旧: name_bounds.before)."""
 
-    def __init__(self, spec: PartnershipsFile) -> None:
+    def __init__(self, spec: PartnershipsFile, name_prefixes: Sequence[str] = (), every_trigger: bool = False) -> None:
         roles = spec.roles
-        triggers = any_word(spec.company_party_triggers)
+        triggers = any_word([word for words in spec.triggers.values() for word in words] if every_trigger
+                            else spec.company_party_triggers)
         suffix = rf"(?:\s?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)})?"
         far = any_word((*roles.object, *roles.partner, *roles.target, *roles.source, *roles.agent))
         close_gap = _GAP[:-1] + "の]"
         self._party_re = re.compile(
             rf"{suffix}(?:{far}{_GAP}{{0,{_FAR}}}?|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?){triggers}")
-        self._subject_re = re.compile(rf"{suffix}\s*{any_word((*roles.subject, *spec.headline_marks))}")
+        self._subject_re = re.compile(rf"{suffix}\s*{any_word(roles.subject)}")
+        #: A headline's first name is marked with a comma (Wiz、Xと提携); elsewhere a comma only lists names.
+        self._headline_subject_re = re.compile(rf"{suffix}\s*{any_word(spec.headline_marks)}")
+        self._headline_lead_re = re.compile(rf"{HEADLINE_MARKUP}*{any_word(name_prefixes)}?\s*")
         self._trigger_re = re.compile(triggers)
 
     def may_hold_party(self, sentence: Sentence) -> bool:
@@ -52,8 +62,10 @@ class PartySlots:
         of a company-only trigger right after it (Xを約50億ドルで買収, Xとの提携, Xの買収, X買収)."""
         return self._party_re.match(sentence.text, end - sentence.start) is not None
 
-    def holds_subject(self, sentence: Sentence, end: int) -> bool:
-        """The name ending at body offset ``end`` is a subject (Xは, Xが, a headline's X、) in a sentence
-        holding a company-only trigger after it (X、NVIDIAとGPU契約を締結)."""
+    def holds_subject(self, sentence: Sentence, start: int, end: int) -> bool:
+        """The name at body offsets [start, end) is a subject (Xは, Xが, X、 opening a headline) in a sentence
+        holding a trigger after it (X、NVIDIAとGPU契約を締結)."""
         subject = self._subject_re.match(sentence.text, end - sentence.start)
+        if subject is None and self._headline_lead_re.fullmatch(sentence.text, 0, start - sentence.start):
+            subject = self._headline_subject_re.match(sentence.text, end - sentence.start)
         return subject is not None and self._trigger_re.search(sentence.text, subject.end()) is not None

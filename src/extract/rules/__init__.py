@@ -40,7 +40,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from extract.rules.checks import check_gazetteer, check_legal_forms, check_never_companies, checked_company_patterns
+from extract.rules.checks import (check_gazetteer, check_legal_forms, check_never_companies, check_product_makers,
+                                  checked_company_patterns)
 from extract.rules.problems import (MAX_LISTED_PROBLEMS, MAX_VALUE_CHARS, FileProblems, RuleProblem, RulesInvalid,
                                     clipped)
 from extract.rules.records import ChipRule, CompanyRule, PatternRule, RuleExample, RuleSet
@@ -169,11 +170,17 @@ def load_rules(rules_dir: Path) -> RuleSet:
     check_gazetteer(companies, chips, singles["products"].products if "products" in singles else (), invalid_ids,
                     sink)
     check_never_companies(located, sink)
+    if "products" in located:
+        products_file, products_data, _ = located["products"]
+        check_product_makers(singles["products"], products_file, products_data,
+                             {c.id for c in companies} | invalid_ids, sink)
     if sink:
         raise RulesInvalid(sorted(sink, key=lambda problem: (problem.file, problem.line or 0)))
     return RuleSet(
         companies=tuple(companies), chips=tuple(chips), not_chips=tuple(not_chips),
         products=singles["products"].products, not_companies=singles["products"].not_companies,
+        product_makers={product: maker for maker, products in singles["products"].makers.items()
+                        for product in products},
         company_patterns=tuple(patterns), pattern_rejects=singles["company_patterns"].reject,
         legal_forms=singles["company_patterns"].legal_forms, name_bounds=singles["company_patterns"].name_bounds,
         ner=singles["ner"], money=singles["money"],

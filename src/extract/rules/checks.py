@@ -17,7 +17,7 @@ from pathlib import Path
 from extract.names import alias_key, chip_key, company_key
 from extract.rules.problems import FileProblems, RuleProblem, clipped
 from extract.rules.records import ChipRule, CompanyRule, PatternRule
-from extract.rules.schema import (LEGAL_FORM_KINDS, LEGAL_FORM_USES, CompanyPatternsFile, LegalForms,
+from extract.rules.schema import (LEGAL_FORM_KINDS, LEGAL_FORM_USES, CompanyPatternsFile, LegalForms, ProductsFile,
                                   RuleFileSpec)
 from extract.rules.yaml_lines import LineDict, line_at
 
@@ -138,3 +138,17 @@ def check_gazetteer(companies: list[CompanyRule], chips: list[ChipRule], product
                                         f"alias '{clipped(alias)}' is also claimed by '{clipped(chip_claimed.id)}' "
                                         f"({chip_claimed.file}:{chip_claimed.line})"))
 
+
+
+def check_product_makers(spec: ProductsFile, file: str, data: LineDict, company_ids: set[str],
+                         sink: list[RuleProblem]) -> None:
+    """Every maker of products.yaml's ``makers`` is a known company id, and makes listed products."""
+    listed = set(spec.products)
+    for maker, products in spec.makers.items():
+        line = line_at(data, ("makers", maker))
+        if maker not in company_ids:
+            sink.append(RuleProblem(file, line, None, f"maker '{clipped(maker)}' is not a known company id"))
+        for product in products:
+            if product not in listed:
+                sink.append(RuleProblem(file, line, None, f"'{clipped(product)}' of maker '{clipped(maker)}' "
+                                                          "is not listed in products: list it there too"))

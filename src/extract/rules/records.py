@@ -78,6 +78,8 @@ class RuleSet:
     not_chips: tuple[str, ...]
     products: tuple[str, ...]
     not_companies: tuple[str, ...]
+    #: product -> the id of the company that makes it (products.yaml's makers).
+    product_makers: Mapping[str, str]
     company_patterns: tuple[PatternRule, ...]
     pattern_rejects: tuple[str, ...]
     legal_forms: LegalForms

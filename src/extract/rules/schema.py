@@ -184,10 +184,12 @@ class ChipsFile(RuleFileSpec):
 class ProductsFile(RuleFileSpec):
     """``rules/products.yaml``: products and generic nouns that are never companies, wherever they are
     written (``products``: services and models posts name beside their makers; ``not_companies``:
-    governments, universities, industry bodies and generic nouns)."""
+    governments, universities, industry bodies and generic nouns; ``makers``: the company id that makes
+    each product a post may write as an actor on its own, AzureはOpenAIと提携)."""
 
     products: Names = ()
     not_companies: Names = ()
+    makers: dict[str, Names] = {}
 
 
 #: The groups of ``legal_forms`` that declare forms, by how they are written: each form in one of them.
