@@ -25,7 +25,7 @@ from extract.rules.schema import PartnershipsFile
 _GAP = r"[^A-Za-zＡ-Ｚａ-ｚ。．！？!?、，,をがはも「」『』()（）\n]"
 #: Markup that may open a headline or digest line before its first company: spaces, list marks and
 #: numbers, heading marks, a bracketed label (【速報】), bold, an opening quote.
-HEADLINE_MARKUP = r"(?:\s|[-*+#>・■□◆◇●○▶▷▼◎※|]|\d{1,3}[.)）．]|【[^】]{0,30}】|[「『])"
+HEADLINE_MARKUP = r"(?:\s|[-*+#>・■□◆◇●○▶▷▼◎※|[]|\d{1,3}[.)）．]|【[^】]{0,30}】|[「『])"
 #: Characters a party's particle may be separated from its trigger by.
 _FAR = 15
 #: Characters allowed between a name and its trigger with only の or no particle between (Xの買収,
