@@ -985,6 +985,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         if not actors and topic and not readers:
             actors = [topic]
         unnamed = rules.unnamed_receiver_re.search(sentence.text, 0, trigger.start - sentence.start)
+        if not receivers and trigger.type == INVESTMENT:
+            # Xの200億ドル調達、Nvidiaの出資: the owner of a funding round named before receives.
+            receivers = [p for p in before if p.role == "of" and p not in actors and any(
+                word in sentence.text[p.end - sentence.start: trigger.start - sentence.start]
+                for word in rules.funding_triggers)][:1]
         if not receivers and topic and trigger.word in rules.topic_receives and not unnamed:
             receivers = [topic]
     return [(actor, receiver) for actor in actors for receiver in receivers]
