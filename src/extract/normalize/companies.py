@@ -3,10 +3,11 @@
 Every alias of a company (AWS, アマゾン ウェブ サービス, Amazon Web Services)
 maps to one ``company_id``; names that also mean something else (MS, X, Wiz)
 count only where the post names the company otherwise, a company suffix
-follows, or the sentence writes the name as a party of a deal (Wizを買収). A
-product named after its maker (Google Cloud, Microsoft 365) is not a company,
-but its maker's name in it is: posts write "Google Cloud" where they mean
-Google the actor. Companies no list names are found by the regexes of
+follows (or a Japanese legal form comes first: 株式会社カゴメ), or the
+sentence writes the name as a party of a deal (Wizを買収). A product named
+after its maker (Google Cloud, Microsoft 365) is not a company, but its
+maker's name in it is: posts write "Google Cloud" where they mean Google the
+actor. Companies no list names are found by the regexes of
 ``company_patterns.yaml`` (株式会社X, X社, X Inc. ...) and get an id derived
 from their normalized name, the same in every post.
 """
@@ -73,6 +74,8 @@ class CompanyRecognizer:
                                                              *rules.ner.stop_words))))
         #: Legal forms that, right after a context alias, make it the company (MS社).
         self._context_forms = rules.legal_forms.after_context_alias
+        #: Japanese legal forms that, right before a context alias, make it the company (株式会社カゴメ).
+        self._leading_forms = rules.legal_forms.japanese
         #: Where a sentence writes a name as a party of a deal, which also makes a context alias the company.
         self.party_slots = PartySlots(rules.partnerships)
 
@@ -87,17 +90,19 @@ class CompanyRecognizer:
             if hit.entry.kind == _BLOCKED:
                 continue
             if hit.entry.kind == _CONTEXT and not (hit.entry.target in named
-                                                   or self._in_context(body_text[hit.sentence_id], hit.end)):
+                                                   or self._in_context(body_text[hit.sentence_id], hit)):
                 continue
             mentions.append(self._mention(hit))
         mentions += self._pattern_mentions(sentences, tokens, hits)
         return sorted(mentions, key=lambda m: (m.start, m.end))
 
-    def _in_context(self, sentence: Sentence, end: int) -> bool:
-        """Whether the sentence shows that the context alias ending at body offset ``end`` is the company: a
-        legal form follows it (MS社), or it is written as a party or subject of a deal (Wizを買収, Wiz、Xと提携)."""
-        return (_followed_by_form(sentence, end, self._context_forms) or self.party_slots.holds_party(sentence, end)
-                or self.party_slots.holds_subject(sentence, end))
+    def _in_context(self, sentence: Sentence, hit: AliasHit) -> bool:
+        """Whether the sentence shows that the context alias ``hit`` is the company: a legal form follows it
+        (MS社) or a Japanese one comes right before it (株式会社カゴメ), or it is written as a party or
+        subject of a deal (Wizを買収, Wiz、Xと提携)."""
+        return (_followed_by_form(sentence, hit.end, self._context_forms)
+                or _preceded_by_form(sentence, hit.start, self._leading_forms)
+                or self.party_slots.holds_party(sentence, hit.end) or self.party_slots.holds_subject(sentence, hit.end))
 
     def _hits(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
         """Listed names in a sentence, plus the maker named at the start of a stop-listed product."""
@@ -185,6 +190,11 @@ def _spoils(blocked: AliasHit, mention: CompanyMention) -> bool:
     within it (Google Cloud over Cloud社 does; 研究所 within ゼファー研究所 does not)."""
     return overlaps(blocked, mention) and not (mention.start <= blocked.start and blocked.end <= mention.end
                                                and blocked.end - blocked.start < mention.end - mention.start)
+
+
+def _preceded_by_form(sentence: Sentence, start: int, forms: tuple[str, ...]) -> bool:
+    """Whether one of ``forms`` (株式会社, (株) ...) comes right before the name at body offset ``start``."""
+    return sentence.text[:start - sentence.start].rstrip(" 　").endswith(forms)
 
 
 def _followed_by_form(sentence: Sentence, end: int, forms: tuple[str, ...]) -> bool:

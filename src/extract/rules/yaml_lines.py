@@ -10,6 +10,7 @@ bytes of nested aliases expand to gigabytes).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -113,10 +114,15 @@ def parse_rule_yaml(text: str, problems: FileProblems) -> LineDict | None:
     return data
 
 
+#: A ``*`` where a YAML node may start (line start, after a space or a flow bracket or comma) before a
+#: name character: only a text holding one can hold an alias (``Sun*`` in a name is none).
+_MAYBE_ALIAS_RE = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}]")
+
+
 def _first_alias_line(text: str) -> int | None:
     """The line of the first YAML alias (``*name``) in ``text``, or None. Only a text with a ``*``
-    can hold one, so the others skip the extra parse."""
-    if "*" not in text:
+    where a node may start can hold one, so the others skip the extra parse."""
+    if "*" not in text or not _MAYBE_ALIAS_RE.search(text):
         return None
     for event in yaml.parse(text, Loader=_LineLoader):
         if isinstance(event, yaml.AliasEvent):
