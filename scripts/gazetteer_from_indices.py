@@ -166,7 +166,7 @@ def index_companies(stocks_by_index: Mapping[str, Iterable[Mapping[str, object]]
     return list(written.values()), left_out
 
 
-def _scalar(value: str) -> str:
+def yaml_scalar(value: str) -> str:
     """A string as a YAML flow scalar: plain where that reads back the same, else double-quoted."""
     if _PLAIN_YAML_RE.fullmatch(value) and value.lower() not in _YAML_WORDS and not value.isdigit() \
             and not value.endswith((" ", ".")):
@@ -175,15 +175,15 @@ def _scalar(value: str) -> str:
 
 
 def _entry(company: IndexCompany) -> str:
-    parts = [f"id: {company.id}", f"name: {_scalar(company.name)}"]
+    parts = [f"id: {company.id}", f"name: {yaml_scalar(company.name)}"]
     if company.country:
         parts.append(f"country: {company.country}")
-    parts.append(f"ticker: {_scalar(company.ticker)}")
+    parts.append(f"ticker: {yaml_scalar(company.ticker)}")
     if company.aliases:
-        parts.append("aliases: [" + ", ".join(_scalar(a) for a in company.aliases) + "]")
+        parts.append("aliases: [" + ", ".join(yaml_scalar(a) for a in company.aliases) + "]")
     if company.context_aliases:
-        parts.append("context_aliases: [" + ", ".join(_scalar(a) for a in company.context_aliases) + "]")
-    parts.append("note: " + _scalar("index: " + ", ".join(company.indices)))
+        parts.append("context_aliases: [" + ", ".join(yaml_scalar(a) for a in company.context_aliases) + "]")
+    parts.append("note: " + yaml_scalar("index: " + ", ".join(company.indices)))
     return "  - {" + ", ".join(parts) + "}"
 
 

