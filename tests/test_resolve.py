@@ -18,7 +18,8 @@ RULE_SET = load_rules(RULES)
 RECOGNIZER = CompanyRecognizer(RULE_SET)
 NER_RULES = compile_ner_rules(RULE_SET.ner)
 FILTER = NerCompanyFilter(NER_RULES, RULE_SET.legal_forms, RECOGNIZER.blocked_names, RECOGNIZER.listed_names,
-                          ChipRecognizer(RULE_SET).listed_names, RULE_SET.name_bounds, RECOGNIZER.product_names)
+                          ChipRecognizer(RULE_SET).listed_names, RULE_SET.name_bounds, RECOGNIZER.product_names,
+                          RECOGNIZER.context_names)
 
 
 def _span(text: str, surface: str, label: str = "Company") -> tuple:
@@ -90,6 +91,8 @@ def _span(text: str, surface: str, label: str = "Company") -> tuple:
     ("AI新興企業「Quillforge」が資金調達した。", "Quillforge", "Company", True, None),
     # A product's name and more words is a product (ChatGPT and Claude are products.yaml's).
     ("ChatGPT Toolsの提携が話題だ。", "ChatGPT Tools", "Company", False, "names_a_product"),
+    # A name beginning with a listed name that is a company only in context (Glean) may be another company.
+    ("Glean Ridgeが資金調達を完了した。", "Glean Ridge", "Company", True, None),
     ("Claude LLMを統合する提携を発表した。", "Claude LLM", "Company", False, "names_a_product"),
     # A product or generic word is stop-listed whatever its case (BigQuery is products.yaml's).
     ("BIGQUERYとの提携が話題だ。", "BIGQUERY", "Company", False, "is_stop_listed"),

@@ -86,9 +86,14 @@ class NerCompanyFilter:
     """
 
     def __init__(self, rules: NerRules, legal_forms: LegalForms, blocked: frozenset[str], listed: frozenset[str],
-                 chip_names: frozenset[str], name_bounds: NameBounds, products: frozenset[str]) -> None:
+                 chip_names: frozenset[str], name_bounds: NameBounds, products: frozenset[str],
+                 context_names: frozenset[str]) -> None:
         self._rules = rules
         self._products = products
+        #: Listed names that are companies in every context: a name that begins with one and goes on is
+        #: its product or unit (Docker Scout); one that begins with a context alias may be another company
+        #: (Pilot Company, where Pilot is a context alias).
+        self._named = listed - context_names
         self._evidence = legal_forms.ner_evidence
         self._endings = legal_forms.ner_name_endings
         self._trailing_form = _trailing_form_re(legal_forms)
@@ -235,7 +240,7 @@ class NerCompanyFilter:
             return True
         words = company_key(span.surface).split(" ")
         return ((len(words) > 1 and words[-1] in self._rules.thing_heads)
-                or any(" ".join(words[:count]) in self._listed or " ".join(words[:count]) in self._products
+                or any(" ".join(words[:count]) in self._named or " ".join(words[:count]) in self._products
                        for count in range(1, len(words))))
 
     def is_an_organisation(self, sentence: Sentence, span: NerSpan) -> bool:

@@ -74,6 +74,8 @@ class CompanyRecognizer:
         self.product_names = frozenset(company_key(word) for word in rules.products)
         #: Every listed company name, context aliases included.
         self.listed_names = frozenset(company_key(name) for name, entry in names if entry.kind != _BLOCKED)
+        #: The listed names that are a company only in context (Pilot, Wiz).
+        self.context_names = self.listed_names - frozenset(self._known)
         self._patterns = compile_company_patterns(rules.company_patterns)
         forms = rules.legal_forms
         self._reader = NameReader(NameBoundsWords(
