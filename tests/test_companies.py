@@ -80,6 +80,7 @@ def test_subsidiary_carries_its_parent(recognizer: CompanyRecognizer) -> None:
     ("Wizの買収は大きい。", [("Wiz", "wiz")]),
     ("ラムダに出資した。", [("ラムダ", "lambda")]),
     ("Lambda、NVIDIAと数十億ドル規模のGPU契約を締結", [("Lambda", "lambda"), ("NVIDIA", "nvidia")]),
+    ("GMが出資するCruiseが走る。", [("GM", "general-motors"), ("Cruise", "cruise")]),
     # Or listed right beside a company, as a whole name.
     ("WaymoやCruiseが先行する。", [("Waymo", "waymo"), ("Cruise", "cruise")]),
     ("General CatalystやSquare PegといったVCが出資した。", [("General Catalyst", "general-catalyst")]),

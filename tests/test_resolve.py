@@ -272,6 +272,7 @@ def _party_names(text: str) -> list[str]:
     ("Norvantaの買収を完了した。", ["Norvanta"]),
     ("KDDIはTessaloopと合併する。", ["Tessaloop"]),
     ("Tessaloopによる買収が話題だ。", ["Tessaloop"]),
+    ("NECが出資したQuillforgeは成長した。", ["Quillforge"]),
     # No company-only trigger, or the name is not its party.
     ("MetaはXoloを採用した。", []),
     ("Xoloと連携する新機能が出た。", []),

@@ -881,6 +881,14 @@ def _close_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
             and len(between) - len(part) <= _OWNED_TRIGGER_GAP)
 
 
+def _owns_round(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
+    """Whether the party's の owns a funding round named between it and the trigger (Xの200億ドル調達、…)."""
+    _, _, after = _role(sentence, party.start, party.end, rules)
+    between = sentence.text[after: trigger.start - sentence.start]
+    ends = [between.find(word) for word in rules.funding_triggers if word in between]
+    return bool(ends) and min(ends) <= _OWNED_ROUND_GAP and "、" not in between[:min(ends)]
+
+
 def _sells(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
     """Whether a source party is the seller of what the trigger buys: what is bought is marked as the
     object between them (AはBから事業を買収, AはBからCを買収), unlike a bid from it (Bからの買収提案)."""
@@ -985,11 +993,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         if not actors and topic and not readers:
             actors = [topic]
         unnamed = rules.unnamed_receiver_re.search(sentence.text, 0, trigger.start - sentence.start)
-        if not receivers and trigger.type == INVESTMENT:
+        if not receivers and trigger.type == INVESTMENT and actors and all(p in owners for p in actors):
             # Xの200億ドル調達、Nvidiaの出資: the owner of a funding round named before receives.
-            receivers = [p for p in before if p.role == "of" and p not in actors and any(
-                word in sentence.text[p.end - sentence.start: trigger.start - sentence.start]
-                for word in rules.funding_triggers)][:1]
+            receivers = [p for p in before if p.role == "of" and p not in actors
+                         and _owns_round(sentence, p, trigger, rules)][:1]
         if not receivers and topic and trigger.word in rules.topic_receives and not unnamed:
             receivers = [topic]
     return [(actor, receiver) for actor in actors for receiver in receivers]

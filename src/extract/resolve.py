@@ -424,9 +424,10 @@ def add_party_names(mentions: Sequence[CompanyMention], sentences: Sequence[Sent
                     tokens: Sequence[Sequence[Token]], ner_filter: NerCompanyFilter,
                     slots: PartySlots) -> list[CompanyMention]:
     """``mentions`` and the Latin or katakana names no mention covers that a sentence writes as a party of a
-    deal (Roiを買収, Kiva Systemsとの提携) and that pass ``NerCompanyFilter.accepts_party``: news names a
-    bought or backed startup by its bare name, which no list can hold and GiNZA often misses. Like every
-    match, a name starts and ends on MeCab token boundaries."""
+    deal (Roiを買収, Kiva Systemsとの提携, Aが出資するXolo) and that pass
+    ``NerCompanyFilter.accepts_party``: news names a bought or backed startup by its bare name, which no
+    list can hold and GiNZA often misses. Like every match, a name starts and ends on MeCab token
+    boundaries."""
     added: list[CompanyMention] = []
     for sentence, sentence_tokens in zip(sentences, tokens):
         if not slots.may_hold_party(sentence):
@@ -436,7 +437,7 @@ def add_party_names(mentions: Sequence[CompanyMention], sentences: Sequence[Sent
             start, end = sentence.start + match.start(), sentence.start + match.end()
             span = NerSpan(sentence.sentence_id, start, end, match.group(), "")
             if (start in boundaries and end in boundaries and not overlaps_any(span, mentions)
-                    and slots.holds_party(sentence, end)
+                    and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start))
                     and ner_filter.accepts_party(sentence, span, sentence_tokens)):
                 key = company_key(span.surface)
                 added.append(CompanyMention(sentence_id=span.sentence_id, start=start, end=end,

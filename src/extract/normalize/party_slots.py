@@ -52,6 +52,8 @@ class PartySlots:
         self._headline_subject_re = re.compile(rf"{suffix}\s*{any_word(spec.headline_marks)}")
         self._headline_lead_re = re.compile(rf"{HEADLINE_MARKUP}*{any_word(name_prefixes)}?\s*")
         self._trigger_re = re.compile(triggers)
+        #: A relative clause of a trigger right before the name (GMが出資するCruise, Aが買収したB).
+        self._modified_re = re.compile(rf"{triggers}{any_word(spec.relative_clause_ends)}\s*$")
 
     def may_hold_party(self, sentence: Sentence) -> bool:
         """The sentence holds a company-only trigger, without which no name in it is a party."""
@@ -61,6 +63,11 @@ class PartySlots:
         """The name ending at body offset ``end`` is the object, partner, receiver, source, agent or owner
         of a company-only trigger right after it (Xを約50億ドルで買収, Xとの提携, Xの買収, X買収)."""
         return self._party_re.match(sentence.text, end - sentence.start) is not None
+
+    def is_modified(self, sentence: Sentence, start: int) -> bool:
+        """The name starting at body offset ``start`` is what a trigger's relative clause right before it
+        acts on (GMが出資するCruise, Aが買収したZephyr)."""
+        return self._modified_re.search(sentence.text, 0, start - sentence.start) is not None
 
     def holds_subject(self, sentence: Sentence, start: int, end: int) -> bool:
         """The name at body offsets [start, end) is a subject (Xは, Xが, X、 opening a headline) in a sentence
