@@ -85,6 +85,8 @@ DONE, PLANNED, ENDED = "done", "planned", "ended"
 #: the company that receives it.
 _ACTOR_ROLES = ("subject", "agent")
 _RECEIVER_ROLES = ("object", "target", "bare")
+#: The clause ends of _CLAUSE_END_RE that contrast what follows with the trigger's clause (…したが、…).
+_CONTRASTS = ("が、", "ものの、")
 #: A quote opened before a trigger word with a name and no particle (hiragana) between: the trigger ends a
 #: name (「AI-RANアライアンス」, not 「戦略的提携」).
 _QUOTED_NAME_RE = re.compile(r"[「『](?=[^「」『』ぁ-ゖ]*[A-Za-zＡ-Ｚａ-ｚァ-ヺ0-9])[^「」『』ぁ-ゖ]{1,40}$")
@@ -167,6 +169,7 @@ class PartnershipRules:
     passive_re: re.Pattern
     #: Status word -> planned or ended, longest first.
     status_words: tuple[tuple[str, str], ...]
+    called_off: tuple[str, ...]
     #: Right after a trigger, ending its clause: the statement is planned (買収へ).
     planned_ending_re: re.Pattern | None
     #: A report of a deal not stated in the past tense right before it (すると報じた, not したと報じた).
@@ -314,6 +317,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                             if spec.relative_clause_ends else None),
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         status_words=status_pairs,
+        called_off=spec.status_words.called_off,
         planned_ending_re=(re.compile(rf"(?:する|を)?{any_word(spec.planned_endings)}(?=[、。!！?？\s（(「]|$)")
                            if spec.planned_endings else None),
         planned_report_re=re.compile(rf"(?<![ただ]){any_word(spec.reports)}") if spec.reports else None,
@@ -456,10 +460,13 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
             kind = ACQUISITION if any(word in text[max(0, shares.start() - 4): match.start()]
                                       for word in rules.controlling) else INVESTMENT
             exit = any(word in text[max(0, shares.start() - 4): match.start()] for word in rules.stake_exits)
+        status = _status(window, rules, match.group(), bool(rumour) or rules.planned_ending_re is not None
+                         and rules.planned_ending_re.match(text, match.end()) is not None)
+        if clause_end is not None and clause_end.group().startswith(_CONTRASTS) and any(
+                word in text[clause_end.end(): following] for word in rules.called_off):
+            status = ENDED  # 経営統合を目指していたが、協議は打ち切られた
         found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
-                              _status(window, rules, match.group(),
-                                      bool(rumour) or rules.planned_ending_re is not None
-                                      and rules.planned_ending_re.match(text, match.end()) is not None),
+                              status,
                               kind != PARTNERSHIP and (match.group() in rules.subject_receives
                                                        or rules.passive_re.match(text, match.end()) is not None),
                               match.group() in rules.funding_triggers,

@@ -506,10 +506,15 @@ class StatusWords(Spec):
 
     planned: Words
     ended: Words
+    #: Ended words that also end a deal named in the clause before a contrast (…を目指していたが、協議は
+    #: 打ち切られた); the others (しない, ていない) are about that clause alone.
+    called_off: Words = ()
 
     @model_validator(mode="after")
     def _one_status_per_word(self) -> StatusWords:
-        _one_label_per_word(self.model_dump())
+        _one_label_per_word({"planned": self.planned, "ended": self.ended})
+        if set(self.called_off) - set(self.ended):
+            raise ValueError(f"called_off {sorted(set(self.called_off) - set(self.ended))} must also be ended words")
         return self
 
 
