@@ -969,11 +969,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                               and _CLAUSE_END_RE.search(sentence.text, p.end - sentence.start, first_actor))]
         # Bの買収提案をAは断った, Bの買収提案はAに拒否された: the owner of an offer to buy is the bidder, and the
         # company that answers it after the trigger the one it would buy.
-        answering = [p for p in after if p.role in ("subject", "target") and not _CLAUSE_END_RE.search(
-            sentence.text, trigger.end - sentence.start, p.start - sentence.start)][:1]
-        bidders = [p for p in owners if _right_before(sentence, p, trigger, rules)]
-        if trigger.type == ACQUISITION and trigger.proposal and not receivers and bidders and answering:
-            return [(bidder, answering[0]) for bidder in bidders]
+        if trigger.type == ACQUISITION and trigger.proposal and not receivers:
+            answering = [p for p in after if p.role in ("subject", "target") and not _CLAUSE_END_RE.search(
+                sentence.text, trigger.end - sentence.start, p.start - sentence.start)][:1]
+            bidders = [p for p in owners if _right_before(sentence, p, trigger, rules)]
+            if bidders and answering:
+                return [(bidder, answering[0]) for bidder in bidders]
         # Bの買収 and Bの株式を取得 are B bought (into); Aの今回の買収, Aの出資 (AのBへの出資, Anthropicの巨額投資)
         # is A acting.
         bought = owners if trigger.stake else [

@@ -20,12 +20,13 @@ from extract.models import Sentence
 from extract.normalize.alternation import any_word
 from extract.rules.schema import PartnershipsFile
 
-#: What may stand between a party's particle and its trigger (Xを約50億ドルで買収, Xとの戦略的提携): no
-#: clause break, quote, Latin word (the name of another party) or particle that starts another role.
-_GAP = r"[^A-Za-zＡ-Ｚａ-ｚ。．！？!?、，,をがはも「」『』()（）\n]"
 #: Markup that may open a headline or digest line before its first company: spaces, list marks and
-#: numbers, heading marks, a bracketed label (【速報】), bold, an opening quote.
+#: numbers, heading marks, a link title's bracket, a bracketed label (【速報】), bold, an opening quote.
 HEADLINE_MARKUP = r"(?:\s|[-*+#>・■□◆◇●○▶▷▼◎※|[]|\d{1,3}[.)）．]|【[^】]{0,30}】|[「『])"
+#: What may not stand between a party's particle and its trigger (words may: Xを約50億ドルで買収,
+#: Xとの戦略的提携): a clause break, a quote, a Latin word (the name of another party) or a particle
+#: that starts another role.
+_NOT_IN_GAP = "A-Za-zＡ-Ｚａ-ｚ。．！？!?、，,をがはも「」『』()（）\n"
 #: Characters a party's particle may be separated from its trigger by.
 _FAR = 15
 #: Characters allowed between a name and its trigger with only の or no particle between (Xの買収,
@@ -44,9 +45,10 @@ class PartySlots:
                             else spec.company_party_triggers)
         suffix = rf"(?:\s?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)})?"
         far = any_word((*roles.object, *roles.partner, *roles.target, *roles.source, *roles.agent))
-        close_gap = _GAP[:-1] + "の]"
+        # With の or no particle, the trigger is the noun the name owns: no other の-phrase between.
+        gap, close_gap = f"[^{_NOT_IN_GAP}]", f"[^{_NOT_IN_GAP}の]"
         self._party_re = re.compile(
-            rf"{suffix}(?:{far}{_GAP}{{0,{_FAR}}}?|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?){triggers}")
+            rf"{suffix}(?:{far}{gap}{{0,{_FAR}}}?|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?){triggers}")
         self._subject_re = re.compile(rf"{suffix}\s*{any_word(roles.subject)}")
         #: A headline's first name is marked with a comma (Wiz、Xと提携); elsewhere a comma only lists names.
         self._headline_subject_re = re.compile(rf"{suffix}\s*{any_word(spec.headline_marks)}")
