@@ -30,7 +30,6 @@ from the repository root:
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
@@ -46,7 +45,7 @@ import fugashi
 import yaml
 
 from extract.names import alias_key
-from gazetteer_from_indices import company_id, yaml_scalar
+from gazetteer_from_indices import alias_fields, argument_parser, company_id, yaml_scalar
 
 OUTPUT_NAME = "japan_edinet.yaml"
 #: The package's EDINET code list: EdinetcodeDlInfo_<download date>.csv, in Shift_JIS (cp932).
@@ -351,10 +350,7 @@ def _entry(company: EdinetCompany) -> str:
     parts = [f"id: {yaml_scalar(company.id)}", f"name: {yaml_scalar(company.name)}", "country: JP"]
     if company.ticker:
         parts.append(f"ticker: {yaml_scalar(company.ticker)}")
-    if company.aliases:
-        parts.append("aliases: [" + ", ".join(yaml_scalar(a) for a in company.aliases) + "]")
-    if company.context_aliases:
-        parts.append("context_aliases: [" + ", ".join(yaml_scalar(a) for a in company.context_aliases) + "]")
+    parts += alias_fields(company.aliases, company.context_aliases)
     return "  - {" + ", ".join(parts) + "}"
 
 
@@ -391,12 +387,8 @@ def render(companies: list[EdinetCompany], examples: list[object], package_versi
 def main(argv: list[str] | None = None) -> int:
     """Write (or with --check, compare) rules/companies/japan_edinet.yaml; with --verbose, every filer
     left out or kept as a context alias goes to stderr."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rules", type=Path, default=Path("rules"))
-    parser.add_argument("--curation", type=Path, default=Path(__file__).with_suffix(".yaml"))
-    parser.add_argument("--check", action="store_true", help="exit 1 if the written file differs")
-    parser.add_argument("--verbose", action="store_true", help="list every filer left out or context-only")
-    args = parser.parse_args(argv)
+    args = argument_parser(__doc__.splitlines()[0], Path(__file__).with_suffix(".yaml"),
+                           "every filer left out or context-only").parse_args(argv)
     curation = load_curation(args.curation, args.rules)
     filers, day = read_code_list()
     companies, notes = edinet_companies(filers, curation, *listed_names(args.rules))

@@ -179,12 +179,29 @@ def _entry(company: IndexCompany) -> str:
     if company.country:
         parts.append(f"country: {company.country}")
     parts.append(f"ticker: {yaml_scalar(company.ticker)}")
-    if company.aliases:
-        parts.append("aliases: [" + ", ".join(yaml_scalar(a) for a in company.aliases) + "]")
-    if company.context_aliases:
-        parts.append("context_aliases: [" + ", ".join(yaml_scalar(a) for a in company.context_aliases) + "]")
+    parts += alias_fields(company.aliases, company.context_aliases)
     parts.append("note: " + yaml_scalar("index: " + ", ".join(company.indices)))
     return "  - {" + ", ".join(parts) + "}"
+
+
+def alias_fields(aliases: Iterable[str], context_aliases: Iterable[str]) -> list[str]:
+    """The ``aliases`` and ``context_aliases`` fields of a flow entry, each only when it holds a name."""
+    fields = []
+    for key, names in (("aliases", list(aliases)), ("context_aliases", list(context_aliases))):
+        if names:
+            fields.append(f"{key}: [" + ", ".join(yaml_scalar(name) for name in names) + "]")
+    return fields
+
+
+def argument_parser(description: str, curation: Path, left_out: str) -> argparse.ArgumentParser:
+    """The command line both generator scripts take: where the rules and the curation file (by default
+    ``curation``) are, --check and --verbose (which lists ``left_out``)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--rules", type=Path, default=Path("rules"))
+    parser.add_argument("--curation", type=Path, default=curation)
+    parser.add_argument("--check", action="store_true", help="exit 1 if the written file differs")
+    parser.add_argument("--verbose", action="store_true", help=f"list {left_out}")
+    return parser
 
 
 def render(companies: list[IndexCompany], examples: list[object], package_version: str, day: str) -> str:
@@ -217,12 +234,8 @@ def render(companies: list[IndexCompany], examples: list[object], package_versio
 
 def main(argv: list[str] | None = None) -> int:
     """Write (or with --check, compare) rules/companies/global_indices.yaml; left-out members go to stderr."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rules", type=Path, default=Path("rules"))
-    parser.add_argument("--curation", type=Path, default=Path(__file__).with_suffix(".yaml"))
-    parser.add_argument("--check", action="store_true", help="exit 1 if the written file differs")
-    parser.add_argument("--verbose", action="store_true", help="list every member left out")
-    args = parser.parse_args(argv)
+    args = argument_parser(__doc__.splitlines()[0], Path(__file__).with_suffix(".yaml"),
+                           "every member left out").parse_args(argv)
     from pytickersymbols import PyTickerSymbols  # build-time only: the pipeline never imports it
 
     symbols = PyTickerSymbols()
