@@ -45,7 +45,8 @@ import fugashi
 import yaml
 
 from extract.names import alias_key
-from gazetteer_from_indices import alias_fields, argument_parser, company_id, yaml_scalar
+from gazetteer_from_indices import (alias_fields, argument_parser, company_id, example_lines, write_or_check,
+                                    yaml_scalar)
 
 OUTPUT_NAME = "japan_edinet.yaml"
 #: The package's EDINET code list: EdinetcodeDlInfo_<download date>.csv, in Shift_JIS (cp932).
@@ -377,11 +378,7 @@ def render(companies: list[EdinetCompany], examples: list[object], package_versi
         if members:
             lines.append(f"  # --- {listing} " + "-" * (96 - len(listing)))
             lines += [_entry(company) for company in sorted(members, key=lambda c: c.code)]
-    if examples:
-        lines.append("examples:")
-        dumped = yaml.safe_dump(examples, allow_unicode=True, sort_keys=False, default_flow_style=None, width=110)
-        lines += ["  " + line for line in dumped.rstrip().splitlines()]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + example_lines(examples)) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -398,10 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         print("\n".join(notes), file=sys.stderr)
     output = args.rules / "companies" / OUTPUT_NAME
-    if args.check:
-        return 0 if output.exists() and output.read_text(encoding="utf-8") == text else 1
-    output.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(output, text, args.check)
 
 
 if __name__ == "__main__":

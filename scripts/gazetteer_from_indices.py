@@ -193,6 +193,22 @@ def alias_fields(aliases: Iterable[str], context_aliases: Iterable[str]) -> list
     return fields
 
 
+def example_lines(examples: list[object]) -> list[str]:
+    """The ``examples:`` section of a generated file (none without examples)."""
+    if not examples:
+        return []
+    dumped = yaml.safe_dump(examples, allow_unicode=True, sort_keys=False, default_flow_style=None, width=110)
+    return ["examples:"] + ["  " + line for line in dumped.rstrip().splitlines()]
+
+
+def write_or_check(output: Path, text: str, check: bool) -> int:
+    """Write ``text`` to ``output``, or with ``check`` only compare: the exit status (1: out of date)."""
+    if check:
+        return 0 if output.exists() and output.read_text(encoding="utf-8") == text else 1
+    output.write_text(text, encoding="utf-8")
+    return 0
+
+
 def argument_parser(description: str, curation: Path, left_out: str) -> argparse.ArgumentParser:
     """The command line both generator scripts take: where the rules and the curation file (by default
     ``curation``) are, --check and --verbose (which lists ``left_out``)."""
@@ -225,11 +241,7 @@ def render(companies: list[IndexCompany], examples: list[object], package_versio
         if members:
             lines.append(f"  # --- {index} " + "-" * max(3, 96 - len(index)))
             lines += [_entry(company) for company in members]
-    if examples:
-        lines.append("examples:")
-        dumped = yaml.safe_dump(examples, allow_unicode=True, sort_keys=False, default_flow_style=None, width=110)
-        lines += ["  " + line for line in dumped.rstrip().splitlines()]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + example_lines(examples)) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -253,10 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(companies)} companies written, {len(left_out)} members left out", file=sys.stderr)
     if args.verbose:
         print("\n".join(left_out), file=sys.stderr)
-    if args.check:
-        return 0 if output.exists() and output.read_text(encoding="utf-8") == text else 1
-    output.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(output, text, args.check)
 
 
 if __name__ == "__main__":
