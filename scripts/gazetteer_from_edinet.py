@@ -81,6 +81,7 @@ class Curation:
     aliases_ok: frozenset[str]
     endings: frozenset[str]
     reading_forms: tuple[str, ...]
+    short_form_endings: tuple[str, ...]
     examples: list[object]
 
 
@@ -122,7 +123,9 @@ def load_curation(path: Path, rules_dir: Path) -> Curation:
                     small_words=frozenset(data["small_words"]), skip_words=tuple(data["skip_words"]),
                     skip=frozenset(data.get("skip") or ()), context_only=frozenset(data.get("context_only") or ()),
                     aliases_ok=frozenset(data.get("aliases_ok") or ()), endings=endings,
-                    reading_forms=tuple(data["reading_forms"]), examples=data.get("examples") or [])
+                    reading_forms=tuple(data["reading_forms"]),
+                    short_form_endings=tuple(data.get("short_form_endings") or ()),
+                    examples=data.get("examples") or [])
 
 
 def read_code_list() -> tuple[list[Filer], str]:
@@ -290,6 +293,8 @@ def edinet_companies(filers: Iterable[Filer], curation: Curation, ids: set[str],
     taken_ids, taken_names = set(ids), set(names)
     notes: list[str] = []
     ordered = sorted((f for f in filers if f.listing in LISTINGS), key=lambda f: (LISTINGS.index(f.listing), f.code))
+    # Every filer's own name: a holding company's short form (テクノプロ) is no alias where a filer has it.
+    filer_names = {alias_key(japanese_alias(f.name_ja, curation)) for f in filers}
     for filer in ordered:
         ticker = filer.ticker[:-1] if len(filer.ticker) == 5 and filer.ticker.endswith("0") else filer.ticker
         if not any(form in filer.name_ja for form in curation.legal_forms):
@@ -335,6 +340,12 @@ def edinet_companies(filers: Iterable[Filer], curation: Curation, ids: set[str],
                                            or not re.search("[A-Za-z]", alias))
         context = [s for s in spellings
                    if (s == alias and verdict == CONTEXT) or (s == name and s != alias and english_risky)]
+        short = _short_form(alias, curation)
+        if short and alias_key(short) not in filer_names | taken_names | names | blocked and short not in curation.skip:
+            # テクノプロ・ホールディングス is written テクノプロ too: the short form, where it is a name that
+            # needs no context (a short form that does, ID of IDホールディングス, is too weak to add).
+            if judge.verdict(short, "")[0] == ALIAS:
+                spellings.append(short)
         written.append(EdinetCompany(id=company_id_, name=name, ticker=ticker if filer.listing == "上場" else "",
                                      code=filer.code,
                                      aliases=tuple(s for s in spellings if s not in context and s != name),
@@ -345,6 +356,14 @@ def edinet_companies(filers: Iterable[Filer], curation: Curation, ids: set[str],
     notes += [f"curation: {name!r} is no name written"
               for name in sorted((curation.context_only | curation.aliases_ok) - written_aliases)]
     return written, notes
+
+
+def _short_form(alias: str, curation: Curation) -> str:
+    """The name without a holding company's ending (テクノプロ・ホールディングス -> テクノプロ), or ""."""
+    for ending in curation.short_form_endings:
+        if alias.endswith(ending) and len(alias) > len(ending):
+            return alias[: -len(ending)].rstrip("・ ")
+    return ""
 
 
 def _entry(company: EdinetCompany) -> str:

@@ -46,7 +46,8 @@ _SPACES_RE = re.compile(r"\s+")
 #: What continues a name into a longer word or name: a kanji, katakana or Latin character, or a space
 #: and a capitalised word.
 _NAME_GOES_ON_RE = re.compile(r"[一-龯々〆ヵヶァ-ヺーA-Za-z0-9]| [A-Z]")
-_GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9]")
+#: What ends a longer word or name right before a name: a Latin character, perhaps with a space (Face ID).
+_GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9] ?$")
 
 
 class CompanyRecognizer:
@@ -132,12 +133,12 @@ class CompanyRecognizer:
 
     def _listed_together(self, sentence: Sentence, alias: AliasHit, company: AliasHit) -> bool:
         """Whether a context alias is listed right beside a company (Novartis、BMS; BMSとNovartis), written as
-        a whole name: not glued to a longer word (X of MI300X, AIデータ of AIデータ分析) nor followed by
-        another capitalised word (Square of Square Peg)."""
+        a whole name: not glued to a longer word (X of MI300X, AIデータ of AIデータ分析) nor next to another
+        Latin word (Square of Square Peg, ID of Face ID)."""
         left, right = (alias, company) if alias.end <= company.start else (company, alias)
         text, start, end = sentence.text, alias.start - sentence.start, alias.end - sentence.start
         return (left.end <= right.start and not _NAME_GOES_ON_RE.match(text, end)
-                and not (start > 0 and _GLUED_BEFORE_RE.match(text, start - 1))
+                and not _GLUED_BEFORE_RE.search(text, 0, start)
                 and self._list_joint_re.fullmatch(text, left.end - sentence.start, right.start - sentence.start)
                 is not None)
 
