@@ -9,7 +9,8 @@ from extract.ner import NerSpan, compile_ner_rules, find_entities
 from extract.normalize.chips import ChipRecognizer
 from extract.names import derived_company_id
 from extract.normalize.companies import CompanyRecognizer
-from extract.resolve import PARTY_NAME_RULE, NerCompanyFilter, add_party_names, resolve_companies
+from extract.resolve import (INTRODUCED_NAME_RULE, PARTY_NAME_RULE, NerCompanyFilter, add_vouched_names,
+                             resolve_companies)
 from extract.rules import load_rules
 from extract.segment import split_sentences
 from extract.tokenize import tokenize_sentence
@@ -254,12 +255,12 @@ def test_the_real_model_adds_a_kanji_bank_and_keeps_people_and_english_text_out(
 
 
 def _party_names(text: str) -> list[str]:
-    """The companies of ``text`` that only its deal's party slot vouches for (add_party_names)."""
+    """The companies of ``text`` that only the sentence vouches for (add_vouched_names)."""
     sentences = split_sentences(text)
     tokens = [tokenize_sentence(s) for s in sentences]
     rules = RECOGNIZER.find(sentences, tokens)
-    found = add_party_names(rules, sentences, tokens, FILTER, RECOGNIZER.party_slots)
-    return [m.surface for m in found if m.rule_id == PARTY_NAME_RULE]
+    found = add_vouched_names(rules, sentences, tokens, FILTER, RECOGNIZER.party_slots)
+    return [m.surface for m in found if m.rule_id in (PARTY_NAME_RULE, INTRODUCED_NAME_RULE)]
 
 
 @pytest.mark.parametrize("text, names", [
@@ -289,6 +290,11 @@ def _party_names(text: str) -> list[str]:
     ("TCSとCEA、Physical AI提携の真意は？", []),
     ("ソニーはUniversity of Nagoyaとの提携を発表した。", []),
     ("ソニーは「Quill Chat」の買収を検討した。", []),
+    # A name quoted right after a company noun is introduced as a company; a quoted title is not.
+    ("米AI新興企業「Quillforge」は新モデルを公開した。", ["Quillforge"]),
+    ("合弁会社「Zephyr Japan」を設立した。", ["Zephyr Japan"]),
+    ("新サービス「Quill Chat」を公開した。", []),
+    ("企業「ガバナンス」の強化が課題だ。", []),
 ])
-def test_a_name_written_as_a_deals_party_is_a_company(text: str, names: list[str]) -> None:
+def test_a_name_the_sentence_vouches_for_is_a_company(text: str, names: list[str]) -> None:
     assert _party_names(text) == names

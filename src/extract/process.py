@@ -1,7 +1,7 @@
 """The per-post work: every stage, in order, for one post, and its rows as Arrow tables.
 
-read -> segment -> tokenize -> match + NER (+ the names written as a deal's
-party) -> normalize -> relate. Only the
+read -> segment -> tokenize -> match + NER (+ the names a sentence vouches for
+as companies) -> normalize -> relate. Only the
 stages that feed the tables asked for run (a re-run after a dates rule edit
 does not tokenize). This is what a worker process runs for each post
 (executor.py); the batch around it (planning, writing, committing) is
@@ -27,7 +27,7 @@ from extract.normalize.dates import DateMatch, compile_date_rules, find_dates
 from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table, load_ecb_rates
 from extract.overlaps import outside
 from extract.relations import Partnership, RelationFinder, SentenceTrace, compile_partnership_rules
-from extract.resolve import NerCompanyFilter, add_party_names, resolve_companies
+from extract.resolve import NerCompanyFilter, add_vouched_names, resolve_companies
 from extract.rules import RuleSet
 from extract.segment import split_sentences, url_spans
 from extract.stages import stages_for
@@ -136,8 +136,8 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
             spans, parses = _model_analyses(sentences, companies, extractors, "partnerships" in run)
             companies = resolve_companies(companies, spans, sentences, tokens, extractors.ner_filter,
                                           extractors.ner_rules)
-        companies = add_party_names(companies, sentences, tokens, extractors.ner_filter,
-                                    extractors.companies.party_slots)
+        companies = add_vouched_names(companies, sentences, tokens, extractors.ner_filter,
+                                      extractors.companies.party_slots)
         companies = outside(companies, urls)
     chips = outside(extractors.chips.find(sentences, tokens), urls) if "chips" in run else []
     money = outside([amount for sentence in sentences

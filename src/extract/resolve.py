@@ -31,8 +31,10 @@ _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
 #: A Latin name written after another Latin word and a space (C.R. England) is the end of a longer one.
 _PARTY_NAME_RE = re.compile(rf"(?<![A-Za-z0-9.&\-'])(?<![A-Za-z0-9.,&\-'] ){_LATIN_NAME_RE.pattern}"
                             rf"|(?<![ァ-ヺー・]){_KATAKANA_NAME_RE.pattern}")
-#: The rule id of the companies found as a deal's party (add_party_names).
+#: The rule ids of the companies a sentence vouches for (add_vouched_names): a deal's party, and a name
+#: quoted right after a company noun.
 PARTY_NAME_RULE = "company.party_slot"
+INTRODUCED_NAME_RULE = "company.introduced"
 #: A name written with kanji, perhaps with katakana or Latin letters (白鷺銀行, 北辰精機, 三菱UFJ銀行).
 _KANJI_NAME_RE = re.compile(r"(?=.*[一-龯々])[一-龯々〆ヶァ-ヺーA-Za-z0-9・&＆]{2,20}")
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
@@ -356,10 +358,17 @@ class NerCompanyFilter:
         return named and (defined or self.has_company_ending(span) or self.has_company_suffix(sentence, span)
                           or self.has_close_company_context(sentence, span))
 
+    def is_introduced(self, sentence: Sentence, span: NerSpan) -> bool:
+        """The name is all of a 「」 quote written right after a company noun (AI新興企業「Quillforge」,
+        合弁会社「Zephyr Japan」): the way Japanese news introduces a company it names."""
+        before = sentence.text[:span.start - sentence.start]
+        return (before.endswith("「") and before[:-1].endswith(self._rules.company_nouns)
+                and sentence.text.startswith("」", span.end - sentence.start))
+
     def accepts_party(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
-        """The checks for a Latin or katakana name no rule lists that the sentence writes as a party of a
-        deal (party_slots.py): the slot is its evidence, and every check that rejects a name GiNZA
-        proposes rejects it too."""
+        """The checks for a Latin or katakana name no rule lists that the sentence vouches for as a company
+        (a deal's party, party_slots.py; a name introduced after a company noun): that is its evidence,
+        and every check that rejects a name GiNZA proposes rejects it too."""
         return (self.looks_like_a_name(span.surface) and not self._is_no_company(sentence, span)
                 and self._is_a_company_name(sentence, span, tokens))
 
@@ -420,28 +429,36 @@ def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequen
     return sorted(merged + added, key=lambda m: (m.start, m.end))
 
 
-def add_party_names(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence],
-                    tokens: Sequence[Sequence[Token]], ner_filter: NerCompanyFilter,
-                    slots: PartySlots) -> list[CompanyMention]:
-    """``mentions`` and the Latin or katakana names no mention covers that a sentence writes as a party of a
-    deal (Roiを買収, Kiva Systemsとの提携, Aが出資するXolo) and that pass
-    ``NerCompanyFilter.accepts_party``: news names a bought or backed startup by its bare name, which no
-    list can hold and GiNZA often misses. Like every match, a name starts and ends on MeCab token
-    boundaries."""
+def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence],
+                      tokens: Sequence[Sequence[Token]], ner_filter: NerCompanyFilter,
+                      slots: PartySlots) -> list[CompanyMention]:
+    """``mentions`` and the Latin or katakana names no mention covers that the sentence itself vouches for
+    as companies, when they pass ``NerCompanyFilter.accepts_party``: a name written as a party of a deal
+    (Roiを買収, Kiva Systemsとの提携, Aが出資するXolo; rule company.party_slot) or quoted right after a
+    company noun (AI新興企業「Quillforge」; rule company.introduced). News names a bought or backed
+    startup that way, which no list can hold and GiNZA often misses. Like every match, a name starts and
+    ends on MeCab token boundaries."""
     added: list[CompanyMention] = []
     for sentence, sentence_tokens in zip(sentences, tokens):
-        if not slots.may_hold_party(sentence):
+        party, quoted = slots.may_hold_party(sentence), "「" in sentence.text
+        if not (party or quoted):
             continue
         boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
         for match in _PARTY_NAME_RE.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             span = NerSpan(sentence.sentence_id, start, end, match.group(), "")
-            if (start in boundaries and end in boundaries and not overlaps_any(span, mentions)
-                    and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start))
-                    and ner_filter.accepts_party(sentence, span, sentence_tokens)):
+            if start not in boundaries or end not in boundaries or overlaps_any(span, mentions):
+                continue
+            if party and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start)):
+                rule_id = PARTY_NAME_RULE
+            elif quoted and ner_filter.is_introduced(sentence, span):
+                rule_id = INTRODUCED_NAME_RULE
+            else:
+                continue
+            if ner_filter.accepts_party(sentence, span, sentence_tokens):
                 key = company_key(span.surface)
                 added.append(CompanyMention(sentence_id=span.sentence_id, start=start, end=end,
-                                            surface=span.surface, rule_id=PARTY_NAME_RULE,
+                                            surface=span.surface, rule_id=rule_id,
                                             company_id=derived_company_id(key), name=key, parent_id=None,
                                             source="rule"))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
