@@ -318,7 +318,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         status_words=status_pairs,
         called_off=spec.status_words.called_off,
-        planned_ending_re=(re.compile(rf"(?:する|を)?{any_word(spec.planned_endings)}(?=[、。!！?？\s（(「]|$)")
+        # A one-character ending (へ) is a particle unless it ends the clause (買収へ。, not 提携へと進む);
+        # a longer one (に向け) marks the deal as to come wherever it stands (提携に向けた協議, 提携に向けて).
+        planned_ending_re=(re.compile(rf"(?:する|を)?(?:{any_word([e for e in spec.planned_endings if len(e) > 1])}"
+                                      rf"|{any_word([e for e in spec.planned_endings if len(e) == 1])}"
+                                      rf"(?=[、。!！?？\s（(「]|$))")
                            if spec.planned_endings else None),
         planned_report_re=re.compile(rf"(?<![ただ]){any_word(spec.reports)}") if spec.reports else None,
         bid_triggers=frozenset(spec.bids.triggers if spec.bids else ()),
