@@ -40,6 +40,7 @@ LEGAL_FORMS = ("legal_forms:\n  japanese: [株式会社]\n  latin: [Inc]\n  comp
 
 @pytest.mark.parametrize("relative, text, line, rule_id, message", [
     ("companies/bad.yaml", "companies:\n  - id: a\n    name: [unclosed\n", 3, None, "YAML syntax error"),
+    ("companies/bad.yaml", "companies:\n  - ? [a, b]\n    : x\n", 2, None, "found unhashable key"),
     ("companies/bad.yaml", COMPANY + "    alias: [x]\n", 5, "zephyrlogic", "unknown key 'alias' (did you mean 'aliases'?)"),
     ("companies/bad.yaml", "companies:\n  - id: zephyrlogic\n    aliases: [x]\n", 2, "zephyrlogic", "missing required key 'name'"),
     ("companies/bad.yaml", COMPANY + "  - id: zephyrlogic\n    name: Other\n", 5, "zephyrlogic", "duplicate company id"),
