@@ -245,12 +245,13 @@ class NameReader:
         return True
 
     def _is_proper(self, words: SentenceWords, index: int) -> bool:
-        """Word ``index`` is a proper noun, a kanji numeral of a name (十六銀行, 第一生命) or a word the
-        dictionary does not know (SBI, テンストレントジャパン), and not a generic word."""
+        """Word ``index`` is a proper noun, a kanji numeral of a name (十六銀行, 第一生命), a native word
+        spelled in katakana as names are (ミナト商事, not 港) or a word the dictionary does not know
+        (SBI, テンストレントジャパン), and not a generic word."""
         token = words.tokens[index]
         if company_key(token.surface) in self._words.generic:
             return False
-        if token.pos == "名詞-固有名詞":
+        if token.pos == "名詞-固有名詞" or _is_native_in_katakana(token):
             return True
         if token.pos == "名詞-数詞":
             return _is_name_numeral(words, index)
@@ -304,6 +305,13 @@ def _joined(words: SentenceWords, left: int, right: int) -> bool:
 def _is_katakana(token: Token) -> bool:
     """A word written in katakana."""
     return bool(_KATAKANA_RE.fullmatch(token.surface))
+
+
+def _is_native_in_katakana(token: Token) -> bool:
+    """A noun the dictionary writes in kanji or kana, spelled here in katakana (ミナト for 港, サクラ for 桜):
+    Japanese spells a word so to make it a name. Loanwords (データ) have a katakana lemma and do not count."""
+    return (token.pos == "名詞-普通名詞" and _is_katakana(token)
+            and not _KATAKANA_RE.search(token.lemma.split("-", 1)[0]))
 
 
 def _is_kanji_everyday(token: Token) -> bool:
