@@ -99,6 +99,10 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: Characters of the noun examples illustrate (といった主要なクラウドベンダーとの), and from its particle to the
 #: trigger (との強力なパートナーシップ).
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER = 20, 12
+#: Most characters of a clause whose verb is left out (AはXに50億ドル、): a receiver and an amount.
+_GAPPED_CLAUSE = 30
+#: What ends an amount written right before a comma: no kana of a verb (ドル、 but not 出資し、).
+_AMOUNT_TAIL_RE = re.compile(r"[^\sぁ-ゖ、。]*")
 #: Characters after a trigger within which a planned word is about it (買収に向けた最終調整に入った).
 _PLANNED_CHARS = 20
 #: Characters after a trigger within which a speculation word is about it (提携する可能性がある).
@@ -202,9 +206,13 @@ class PartnershipRules:
     proposals: tuple[str, ...]
     #: What stands between two company names that still coordinates them (AとB, A、B、C, AやB).
     coordinator_re: re.Pattern
-    #: After a subject, its own amount up to the comma or を (Aが2億ドル、; Bが1億ドルを投じた); ending in a
-    #: comma right before the next subject (and holding an amount), it parts subjects acting together.
+    #: After a subject or source, its own amount up to the comma or を (Aが2億ドル、; Bが1億ドルを投じた; Aからは
+    #: 20億ドル、); ending in a comma right before the next subject (and holding an amount), it parts subjects
+    #: acting together.
     own_amount_re: re.Pattern
+    #: After a subject, what its clause says up to the comma before the next subject (AはXに50億ドル、Bは…):
+    #: a clause whose verb is left out, to be shared with the trigger's (see _gapped_clauses).
+    gapped_clause_re: re.Pattern
     #: After examples (AやBといった), the noun they illustrate and its particle, with a trigger close after it
     #: (企業との提携, 企業に巨額の投資): the examples are parties in that role.
     example_head_re: re.Pattern
@@ -344,7 +352,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         proposals=spec.proposals,
         # A、そしてB: a comma may stand before a coordinator (not after one: AがBと、CがDと).
         coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*"),
-        own_amount_re=re.compile(rf"\s*{any_word(spec.roles.subject)}[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
+        own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source))}[^、。]{{1,20}}?"
+                                 rf"(?:、|{any_word(spec.roles.object)})\s*"),
+        gapped_clause_re=re.compile(rf"\s*{any_word(spec.roles.subject)}(?P<said>[^、。]{{1,{_GAPPED_CLAUSE}}}?)、\s*"),
         example_head_re=re.compile(
             rf"[^、。]{{0,{_EXAMPLE_NOUN}}}?(?<!的)"
             rf"(?P<particle>{any_word(head_particles)})"
@@ -706,7 +716,7 @@ class RelationFinder:
             pairs = _partnership_pairs(before, topic_party, sentence, trigger, self._rules)
         else:
             after = [p for p in parties if p.start >= trigger.end]
-            pairs = _directed_pairs(before, after, topic_party, sentence, trigger, self._rules)
+            pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules)
         amount = _amount_for(money, trigger)
         return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, trigger.type,
                             trigger.status, _own_amount(money, a, sentence, self._rules)
@@ -915,7 +925,8 @@ def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
 
 
 def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _Party | None, sentence: Sentence,
-                    trigger: _Trigger, rules: PartnershipRules) -> list[tuple[_Party, _Party]]:
+                    trigger: _Trigger, money: Sequence[tuple[int, float | None]],
+                    rules: PartnershipRules) -> list[tuple[_Party, _Party]]:
     """(actor, receiver) pairs of an investment or acquisition.
 
     Active (AがBに出資, AがBを買収, AによるBの買収, AはB買収を完了): the actors are the subjects or
@@ -926,7 +937,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     and AはBによるTOB makes the topic A the one bought. A receiver in a clause that ended before the named actor
     (GoogleがBを買収し、CもAIに投じる) is not the actor's. A funding round's owner (Xの資金調達) receives
     from every company joining it (…にAとBが参加). Companies joining after the trigger (BやCも参加する) are
-    further actors.
+    further actors. A subject whose clause leaves the verb out (AはXに50億ドル、Bは100億ドルを出資) acts too:
+    on the receivers its clause names, else on the trigger's.
     The company the text is about stands in for an actor left out (not for an investment in a sentence
     written for investors: Bへの投資は魅力的だ), and for the receiver of an
     investment with a named actor, unless the receiver is an unnamed company (スタートアップ5社に出資).
@@ -966,11 +978,16 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     else:
         actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]
         actors = [p for p in before if actor_groups and p.group == actor_groups[-1]]
+        gapped = _gapped_clauses(before, actors, sentence, money, rules)
         # GoogleがBを買収し、CもAIに巨額を投じる: a receiver in a clause that ended before the actor is not its.
         first_actor = min((p.start for p in actors), default=0) - sentence.start
         receivers = [p for p in before if p.role in _RECEIVER_ROLES
                      and not (p.end - sentence.start < first_actor
                               and _CLAUSE_END_RE.search(sentence.text, p.end - sentence.start, first_actor))]
+        if gapped:
+            # AはXに、BはYに出資: the trigger's own clause names Y; AはXに50億ドル、Bは100億ドルを: it shares X.
+            receivers = ([p for p in receivers if p.start >= first_actor + sentence.start]
+                         or [p for _, named in gapped for p in named])
         # Bの買収提案をAは断った, Bの買収提案はAに拒否された: the owner of an offer to buy is the bidder, and the
         # company that answers it after the trigger the one it would buy.
         if trigger.type == ACQUISITION and trigger.proposal and not receivers:
@@ -1011,7 +1028,42 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                          and _owns_round(sentence, p, trigger, rules)][:1]
         if not receivers and topic and trigger.word in rules.topic_receives and not unnamed:
             receivers = [topic]
+        return ([(actor, receiver) for actor in actors for receiver in receivers]
+                + [(actor, receiver) for actor, named in gapped for receiver in named or receivers])
     return [(actor, receiver) for actor in actors for receiver in receivers]
+
+
+def _gapped_clauses(before: Sequence[_Party], actors: Sequence[_Party], sentence: Sentence,
+                    money: Sequence[tuple[int, float | None]],
+                    rules: PartnershipRules) -> list[tuple[_Party, list[_Party]]]:
+    """The subjects before the trigger's actors whose clause leaves its verb to the trigger's (AはXに50億ドル、
+    BはYに100億ドルを出資した; AはXを、BはYを買収), each with the receivers its clause names: the clause runs
+    from the subject's particle to a comma right before the next subject and ends in an amount or in a
+    receiver's particle, not in a verb (AはXを買収し、Bは… is a clause of its own)."""
+    if not actors:
+        return []
+    subjects = [p for p in before if p.role in _ACTOR_ROLES and p.start < actors[0].start]
+    gapped: list[tuple[_Party, list[_Party]]] = []
+    text = sentence.text
+    for subject in subjects:
+        clause = rules.gapped_clause_re.match(text, subject.tail_end - sentence.start)
+        if clause is None:
+            continue
+        comma, clause_end = sentence.start + clause.end("said"), sentence.start + clause.end()
+        following = next((p for p in before if p.start >= clause_end), None)
+        if following is None or following.start != clause_end or following.role not in _ACTOR_ROLES:
+            continue
+        named = [p for p in before if subject.end <= p.start < comma]
+        if any(p.role not in _RECEIVER_ROLES for p in named):
+            continue
+        ends_in_receiver = bool(named) and _role(sentence, named[-1].start, named[-1].end, rules)[2] == (
+            comma - sentence.start)
+        amounts = [offset for offset, _ in money if subject.tail_end <= offset < comma]
+        ends_in_amount = bool(amounts) and _AMOUNT_TAIL_RE.fullmatch(
+            text, amounts[-1] - sentence.start, comma - sentence.start) is not None
+        if ends_in_receiver or ends_in_amount:
+            gapped.append((subject, named))
+    return gapped
 
 
 def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
@@ -1093,7 +1145,8 @@ def _token_at(tokens: Sequence[ParsedToken], start: int, end: int) -> ParsedToke
 def _own_amount(money: Sequence[tuple[int, float | None]], party: _Party, sentence: Sentence,
                 rules: PartnershipRules) -> float | None:
     """The USD value of an amount written right after the party's name, in its parenthesis (A（50億ドル）),
-    or after its subject particle when subjects each state their own (Aが2億ドル、Bが1億ドルを投じた)."""
+    or after its subject or source particle when parties each state their own (Aが2億ドル、Bが1億ドルを投じた;
+    Aからは20億ドル、Bからは40億ドルの出資)."""
     own = rules.own_amount_re.match(sentence.text, party.tail_end - sentence.start)
     end = sentence.start + own.end() if own else party.tail_end
     return next((usd for offset, usd in money if party.end <= offset < end and usd is not None), None)
