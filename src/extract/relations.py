@@ -99,6 +99,8 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: Characters of the noun examples illustrate (といった主要なクラウドベンダーとの), and from its particle to the
 #: trigger (との強力なパートナーシップ).
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER = 20, 12
+#: Between a partnership trigger and the company it matters to (提携は、Aにとって; 提携強化は A にとって).
+_CONCERNED_GAP_RE = re.compile(r"[^、。\s]{0,6}?は[、,，]?\s*")
 #: Most characters of a clause whose verb is left out (AはXに50億ドル、): a receiver and an amount.
 _GAPPED_CLAUSE = 30
 #: What ends an amount written right before a comma: no kana of a verb (ドル、 but not 出資し、).
@@ -713,7 +715,11 @@ class RelationFinder:
             # AはBの全株式を売却した: A's investment in B ended (a sale called off leaves it in force).
             trigger = replace(trigger, type=INVESTMENT, status={DONE: ENDED, ENDED: DONE}.get(trigger.status, PLANNED))
         if trigger.type == PARTNERSHIP:
-            pairs = _partnership_pairs(before, topic_party, sentence, trigger, self._rules)
+            # Bとの提携は、Aにとって転機だ: the company the partnership matters to is its other side.
+            concerned = [p for p in parties if p.role == "concerned" and p.start >= trigger.end
+                         and _CONCERNED_GAP_RE.fullmatch(sentence.text, trigger.end - sentence.start,
+                                                         p.start - sentence.start)]
+            pairs = _partnership_pairs([*before, *concerned[:1]], topic_party, sentence, trigger, self._rules)
         else:
             after = [p for p in parties if p.start >= trigger.end]
             pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules)
@@ -821,11 +827,12 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
                        trigger: _Trigger, rules: PartnershipRules) -> list[tuple[_Party, _Party]]:
     """Who partners with whom: a coordinated group among itself, or a subject (each member of a subject
     group: AとBは、それぞれCと提携) or agent (AやBによるCとの提携) with its partners, each partner with the
-    subject closest before it (AがBと、CがDと連携); examples of a kind (AやBのような企業と) only with a
+    subject closest before it (AがBと、CがDと連携), or the company it matters to (Bとの提携は、Aにとって);
+    examples of a kind (AやBのような企業と) only with a
     named subject, not the text's topic. In a contract the
     other party may be its receiver, owner or source (AはBにGPUを供給する契約, Bのモデルを採用する契約)."""
     partners = [p for p in parties if p.role == "partner"]
-    subjects = [p for p in parties if p.role in ("subject", "agent", "of", "source") and p not in partners]
+    subjects = [p for p in parties if p.role in ("subject", "agent", "of", "source", "concerned") and p not in partners]
     groups: dict[int, list[_Party]] = {}
     for party in parties:
         groups.setdefault(party.group, []).append(party)

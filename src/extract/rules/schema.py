@@ -494,6 +494,7 @@ class Roles(Spec):
     of: Words = ()
     cleft: Words = ()
     via: Words = ()
+    concerned: Words = ()
 
     @model_validator(mode="after")
     def _one_role_per_particle(self) -> Roles:
