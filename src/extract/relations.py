@@ -828,9 +828,8 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     """Who partners with whom: a coordinated group among itself, or a subject (each member of a subject
     group: AとBは、それぞれCと提携) or agent (AやBによるCとの提携) with its partners, each partner with the
     subject closest before it (AがBと、CがDと連携), or the company it matters to (Bとの提携は、Aにとって);
-    examples of a kind (AやBのような企業と) only with a
-    named subject, not the text's topic. In a contract the
-    other party may be its receiver, owner or source (AはBにGPUを供給する契約, Bのモデルを採用する契約)."""
+    examples of a kind (AやBのような企業と) only with a named subject, not the text's topic. In a contract
+    the other party may be its receiver, owner or source (AはBにGPUを供給する契約, Bのモデルを採用する契約)."""
     partners = [p for p in parties if p.role == "partner"]
     subjects = [p for p in parties if p.role in ("subject", "agent", "of", "source", "concerned") and p not in partners]
     groups: dict[int, list[_Party]] = {}
