@@ -99,8 +99,8 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: Characters of the noun examples illustrate (といった主要なクラウドベンダーとの), and from its particle to the
 #: trigger (との強力なパートナーシップ).
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER = 20, 12
-#: Between a partnership trigger and the company it matters to (提携は、Aにとって; 提携強化は A にとって).
-_CONCERNED_GAP_RE = re.compile(r"[^、。\s]{0,6}?は[、,，]?\s*")
+#: Characters of the rest of a trigger's noun phrase before its topic particle (提携強化は).
+_TRIGGER_PHRASE_REST = 6
 #: Most characters of a clause whose verb is left out (AはXに50億ドル、): a receiver and an amount.
 _GAPPED_CLAUSE = 30
 #: What ends an amount written right before a comma: no kana of a verb (ドル、 but not 出資し、).
@@ -215,6 +215,8 @@ class PartnershipRules:
     #: After a subject, what its clause says up to the comma before the next subject (AはXに50億ドル、Bは…):
     #: a clause whose verb is left out, to be shared with the trigger's (see _gapped_clauses).
     gapped_clause_re: re.Pattern
+    #: Between a partnership trigger made the topic and the company it matters to (提携は、Aにとって).
+    concerned_gap_re: re.Pattern
     #: After examples (AやBといった), the noun they illustrate and its particle, with a trigger close after it
     #: (企業との提携, 企業に巨額の投資): the examples are parties in that role.
     example_head_re: re.Pattern
@@ -357,6 +359,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source))}[^、。]{{1,20}}?"
                                  rf"(?:、|{any_word(spec.roles.object)})\s*"),
         gapped_clause_re=re.compile(rf"\s*{any_word(spec.roles.subject)}(?P<said>[^、。]{{1,{_GAPPED_CLAUSE}}}?)、\s*"),
+        concerned_gap_re=re.compile(
+            rf"[^、。\s]{{0,{_TRIGGER_PHRASE_REST}}}?{any_word(spec.topic_particles)}[、,，]?\s*"),
         example_head_re=re.compile(
             rf"[^、。]{{0,{_EXAMPLE_NOUN}}}?(?<!的)"
             rf"(?P<particle>{any_word(head_particles)})"
@@ -717,8 +721,8 @@ class RelationFinder:
         if trigger.type == PARTNERSHIP:
             # Bとの提携は、Aにとって転機だ: the company the partnership matters to is its other side.
             concerned = [p for p in parties if p.role == "concerned" and p.start >= trigger.end
-                         and _CONCERNED_GAP_RE.fullmatch(sentence.text, trigger.end - sentence.start,
-                                                         p.start - sentence.start)]
+                         and self._rules.concerned_gap_re.fullmatch(sentence.text, trigger.end - sentence.start,
+                                                                    p.start - sentence.start)]
             pairs = _partnership_pairs([*before, *concerned[:1]], topic_party, sentence, trigger, self._rules)
         else:
             after = [p for p in parties if p.start >= trigger.end]

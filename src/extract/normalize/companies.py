@@ -138,7 +138,7 @@ class CompanyRecognizer:
         left, right = (alias, company) if alias.end <= company.start else (company, alias)
         text, start, end = sentence.text, alias.start - sentence.start, alias.end - sentence.start
         return (left.end <= right.start and not _NAME_GOES_ON_RE.match(text, end)
-                and not _GLUED_BEFORE_RE.search(text, 0, start)
+                and not _GLUED_BEFORE_RE.search(text, max(0, start - 2), start)
                 and self._list_joint_re.fullmatch(text, left.end - sentence.start, right.start - sentence.start)
                 is not None)
 
