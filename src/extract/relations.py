@@ -303,6 +303,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                               for words in (counts.count_words, counts.counters, counts.particles))
     # 社 of ソニー社は, not the start of 社長
     suffix = f"(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)}"
+    # the size of a stake after its share word still belongs to the name (Arm株49%を取得: the particle is を)
+    stake_size = (rf"{any_word(stake.shares)}\s*約?{DIGIT}+(?:[.．]{DIGIT}+)?\s*[%％]" if stake else "(?!)")
     unnamed = spec.unnamed_companies
     nouns, subject_particles, prefixes, not_topic = (any_word(words) for words in (
         unnamed.nouns, unnamed.subject_particles, unnamed.prefixes, unnamed.not_topic))
@@ -377,7 +379,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"\s*{coordinators}\s*[^、。,，:：\s]{{1,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
-        name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{suffix}|[*」』”]+|\s)+"),
+        name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{stake_size}|{suffix}|[*」』”]+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
         unnamed_receiver_re=re.compile(rf"(?:{nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"),
         unnamed_topic_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}(?!{not_topic}){any_word(spec.topic_particles)}"),
