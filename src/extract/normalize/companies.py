@@ -46,6 +46,8 @@ _SPACES_RE = re.compile(r"\s+")
 #: What continues a name into a longer word or name: a kanji, katakana or Latin character, or a space
 #: and a capitalised word.
 _NAME_GOES_ON_RE = re.compile(r"[一-龯々〆ヵヶァ-ヺーA-Za-z0-9]| [A-Z]")
+#: Latin words only, as the rest of a longer name after a listed one (Global of OpenAI Global).
+_LATIN_WORDS_RE = re.compile(r"[A-Za-z0-9 .,&'\-]+")
 #: What ends a longer word or name right before a name: a Latin character, perhaps with a space (Face ID).
 _GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9] ?$")
 
@@ -84,6 +86,9 @@ class CompanyRecognizer:
             followers=(*forms.japanese, *forms.company_words, *rules.name_bounds.after),
             generic=frozenset(company_key(word) for word in (*rules.products, *rules.not_companies,
                                                              *rules.ner.stop_words))))
+        #: Words after a name that still name the same company (社, グループ, Inc.), not another one.
+        self._same_company_forms = frozenset(company_key(word) for word in (
+            *forms.japanese, *forms.latin, *forms.company_words, *forms.after_context_alias))
         #: Legal forms that, right after a context alias, make it the company (MS社).
         self._context_forms = rules.legal_forms.after_context_alias
         #: Words that begin like a form and are none (ゼロ社会, MS社長).
@@ -100,10 +105,14 @@ class CompanyRecognizer:
 
     def find(self, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]]) -> list[CompanyMention]:
         """Company mentions of one post, in body order; ``tokens[i]`` are the tokens of ``sentences[i]``."""
+        body_text = {s.sentence_id: s for s in sentences}
         hits = [hit for sentence, sentence_tokens in zip(sentences, tokens)
                 for hit in self._hits(sentence, sentence_tokens)]
+        candidates = self._pattern_candidates(sentences, tokens, hits)
+        # 東京海上日動システムズ, みずほ信託銀行: a longer name a pattern finds over a listed one is another company
+        hits = [hit for hit in hits if hit.entry.kind == _BLOCKED or not any(
+            self._lengthens(candidate, hit, body_text[hit.sentence_id]) for candidate in candidates)]
         named = {hit.entry.target for hit in hits if hit.entry.kind == _ALIAS}
-        body_text = {s.sentence_id: s for s in sentences}
         mentions = []
         for hit in hits:
             if hit.entry.kind == _BLOCKED:
@@ -115,8 +124,23 @@ class CompanyRecognizer:
                                                    or self._in_context(body_text[hit.sentence_id], hit, hits)):
                 continue
             mentions.append(self._mention(hit))
-        mentions += self._pattern_mentions(sentences, tokens, hits)
+        # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
+        mentions += first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED])
         return sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def _lengthens(self, candidate: CompanyMention, hit: AliasHit, sentence: Sentence) -> bool:
+        """Whether a pattern's name holds a listed name and goes on past it with more than a word that names
+        the same company (東京海上日動システムズ over 東京海上日動, HyperVault AI Data Centre over AI Data;
+        not NVIDIAグループ over NVIDIA): a group company or a bank of a group is a company of its own. A
+        listed name that only Latin words follow (OpenAI Global, DeepL Japan) is still the company: posts
+        write a company's own arm where they mean it."""
+        if not (candidate.sentence_id == hit.sentence_id and candidate.start <= hit.start
+                and hit.end < candidate.end):
+            return False
+        rest = sentence.text[hit.end - sentence.start:candidate.end - sentence.start].strip(" 　・.")
+        if candidate.start == hit.start and _LATIN_WORDS_RE.fullmatch(rest):
+            return False
+        return company_key(rest) not in self._same_company_forms
 
     def _in_context(self, sentence: Sentence, hit: AliasHit, hits: Sequence[AliasHit]) -> bool:
         """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社) or a
@@ -168,13 +192,12 @@ class CompanyRecognizer:
                               rule_id=rule_id or hit.entry.rule_id, company_id=company.id, name=company.name,
                               parent_id=company.parent, source="rule")
 
-    def _pattern_mentions(self, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]],
-                          hits: Sequence[AliasHit]) -> list[CompanyMention]:
-        """Companies found by pattern rules where no listed name already is, each match fitted to the
-        sentence's MeCab words (``NameReader``); where two accepted pattern matches overlap, the earlier
-        sentence, then pattern, then match wins (``overlaps.first_come``). A stop-listed word drops a
-        match it overlaps unless it lies within the name: 株式会社ゼファー研究所 holds the generic 研究所,
-        and is still a company."""
+    def _pattern_candidates(self, sentences: Sequence[Sentence], tokens: Sequence[Sequence[Token]],
+                            hits: Sequence[AliasHit]) -> list[CompanyMention]:
+        """Companies found by pattern rules, each match fitted to the sentence's MeCab words
+        (``NameReader``), in sentence, pattern and match order, overlapping one another and the listed
+        names still. A stop-listed word drops a match it overlaps unless it lies within the name:
+        株式会社ゼファー研究所 holds the generic 研究所, and is still a company."""
         candidates: list[CompanyMention] = []
         blocked = [hit for hit in hits if hit.entry.kind == _BLOCKED]
         for sentence, sentence_tokens in zip(sentences, tokens):
@@ -190,7 +213,7 @@ class CompanyRecognizer:
                                                     sentence.start + end, pattern.id)
                     if mention is not None and not any(_spoils(hit, mention) for hit in blocked):
                         candidates.append(mention)
-        return first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED])
+        return candidates
 
     def _pattern_mention(self, sentence: Sentence, name: str, start: int, end: int,
                          rule_id: str) -> CompanyMention | None:

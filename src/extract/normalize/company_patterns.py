@@ -158,7 +158,9 @@ class NameReader:
             else:  # the last word that ends within the name (Corpy&Co. of "Corpy&Co., Inc.", MeCab's ".,")
                 high = words.last_until(end)
             low = self._trimmed(words, self._read_back(words, words.first_from(start), high), high, pattern.proper)
-        if low > high or not self._is_a_name(words, low, high, pattern.proper, forwards=0 <= form[1] <= start):
+        katakana_form = form[0] >= 0 and bool(_KATAKANA_RE.fullmatch(match.group("form").lstrip("・")))
+        if low > high or not self._is_a_name(words, low, high, pattern.proper, forwards=0 <= form[1] <= start,
+                                             katakana_form=katakana_form):
             return None
         if pattern.whole_word and not self._ends_a_word(words, match.end()):
             return None
@@ -213,25 +215,28 @@ class NameReader:
             return index
         return low
 
-    def _is_a_name(self, words: SentenceWords, low: int, high: int, proper: str | None, forwards: bool) -> bool:
+    def _is_a_name(self, words: SentenceWords, low: int, high: int, proper: str | None, forwards: bool,
+                   katakana_form: bool = False) -> bool:
         """Words ``low``..``high`` can be a name: not a lone affix, nor, read forwards from a legal form,
-        a lone everyday kanji word (株式会社設立), and with the proper noun the pattern asks for."""
+        a lone everyday kanji word (株式会社設立), and with the proper noun the pattern asks for
+        (``katakana_form``: the form the name ends in is written in katakana, システムズ)."""
         if low == high:
             token = words.tokens[low]
             if token.pos.startswith(("接頭辞", "接尾辞")) or (forwards and _is_kanji_everyday(token)):
                 return False
         if proper == "first":
             head = low + 1 if words.tokens[low].pos == "接頭辞" and low < high else low
-            return self._is_proper(words, head) and self._plain_middle(words, head + 1, high)
+            return self._is_proper(words, head) and self._plain_middle(words, head + 1, high, katakana_form)
         if proper == "last":
             return self._is_proper(words, high)
         return True
 
-    def _plain_middle(self, words: SentenceWords, low: int, high: int) -> bool:
+    def _plain_middle(self, words: SentenceWords, low: int, high: int, katakana_form: bool = False) -> bool:
         """Words ``low``..``high``, between a name's first proper noun and its sector word, are what
         such names hold there: at most ``MAX_MIDDLE_WORDS`` kanji nouns or proper nouns (京浜急行電鉄,
-        東京海上日動火災保険), or the rest of a katakana name MeCab cut into words (ハン|ビット電子),
-        not a phrase (xAIメンフィス巨大データセンター建設)."""
+        東京海上日動火災保険), the rest of a katakana name MeCab cut into words (ハン|ビット電子), or
+        before a form written in katakana, katakana words (東芝メディカルシステムズ); not a phrase
+        (xAIメンフィス巨大データセンター建設)."""
         if high - low + 1 > MAX_MIDDLE_WORDS:
             return False
         katakana_name = low > 0 and _is_katakana(words.tokens[low - 1])
@@ -240,6 +245,7 @@ class NameReader:
             katakana_name = (katakana_name and _is_katakana(token)
                              and words.spans[index - 1][1] == words.spans[index][0])
             if not (katakana_name or self._is_proper(words, index) or token.surface in _JOINERS
+                    or (katakana_form and _is_katakana(token))
                     or (token.pos.startswith(("名詞", "接尾辞")) and bool(_KANJI_RE.fullmatch(token.surface[:1])))):
                 return False
         return True
