@@ -22,7 +22,7 @@ from typing import Any
 from extract.cache import SentenceCache
 from extract.models import Sentence
 from extract.normalize.alternation import any_word
-from extract.rules.schema import NerFile
+from extract.rules.schema import Appositives, NerFile
 
 #: The spaCy model GiNZA ships.
 MODEL_NAME = "ja_ginza"
@@ -86,6 +86,12 @@ class NerRules:
     person_names: frozenset[str] = frozenset()
     context_particles: tuple[str, ...] = ()
     company_nouns: tuple[str, ...] = ()
+    #: A kind of company and the word joining it to a name written right after it (AIスタートアップの,
+    #: 新興企業である): the writer introduces the company it names. None without those words.
+    appositive_re: re.Pattern | None = None
+    #: What follows a name so introduced (its particle or punctuation, not the rest of a longer word:
+    #: 企業のWebサイト). None without appositives.
+    appositive_end_re: re.Pattern | None = None
     #: After a name, what makes its sentence define it as a company (北辰精機は、日本の工作機械メーカーである):
     #: the name's topic particle (a reading in parentheses may come first), then a company noun ending
     #: the sentence or followed by one of ``definition_ends``. None without definition particles.
@@ -108,6 +114,8 @@ def compile_ner_rules(spec: NerFile) -> NerRules:
         person_names=frozenset(spec.person_names),
         context_particles=spec.context_particles,
         company_nouns=spec.company_nouns,
+        appositive_re=_appositive_re(spec.appositives) if spec.appositives else None,
+        appositive_end_re=(re.compile(any_word(spec.appositives.name_ends)) if spec.appositives else None),
         definition_re=(re.compile(
             rf"\s*(?:（[^）]{{0,30}}）|\([^)]{{0,30}}\))?\s*{any_word(spec.definition_particles)}、?"
             rf"[^。]{{0,{_DEFINITION_CHARS}}}?{any_word(spec.company_nouns)}(?:{any_word(spec.definition_ends)}|。|$)")
@@ -117,6 +125,14 @@ def compile_ner_rules(spec: NerFile) -> NerRules:
         organisation_words=frozenset(spec.organisation_words),
         thing_heads=frozenset(spec.thing_heads),
     )
+
+
+def _appositive_re(appositives: Appositives) -> re.Pattern:
+    """A kind of company and the word joining it to the name after it (新興企業である, スタートアップの)."""
+    joined = [rf"{any_word(appositives.nouns)}{any_word(appositives.links)}"]
+    if appositives.of and appositives.of_nouns:
+        joined.append(rf"{any_word(appositives.of_nouns)}{any_word(appositives.of)}")
+    return re.compile("|".join(f"(?:{branch})" for branch in joined))
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,7 @@ _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
 _PARTY_NAME_RE = re.compile(rf"(?<![A-Za-z0-9.&\-'])(?<![A-Za-z0-9.,&\-'] ){_LATIN_NAME_RE.pattern}"
                             rf"|(?<![ァ-ヺー・]){_KATAKANA_NAME_RE.pattern}")
 #: The rule ids of the companies a sentence vouches for (add_vouched_names): a deal's party, and a name
-#: quoted right after a company noun.
+#: introduced after a kind of company (quoted right after it, or joined to it by の or である).
 PARTY_NAME_RULE = "company.party_slot"
 INTRODUCED_NAME_RULE = "company.introduced"
 #: A name written with kanji, perhaps with katakana or Latin letters (白鷺銀行, 北辰精機, 三菱UFJ銀行).
@@ -99,6 +99,9 @@ class NerCompanyFilter:
         self._evidence = legal_forms.ner_evidence
         self._endings = legal_forms.ner_name_endings
         self._trailing_form = _trailing_form_re(legal_forms)
+        #: A kind of company joined to the name written right after it (AIスタートアップのQuillforge).
+        self._appositive_end = (re.compile(f"(?:{rules.appositive_re.pattern})$") if rules.appositive_re
+                                else None)
         self._blocked = blocked | {company_key(word) for word in rules.stop_words}
         #: The same, case-folded: GiNZA's proposals are compared whatever their case (WATSONX, Watsonx).
         self._blocked_folded = frozenset(word.casefold() for word in self._blocked)
@@ -358,12 +361,23 @@ class NerCompanyFilter:
         return named and (defined or self.has_company_ending(span) or self.has_company_suffix(sentence, span)
                           or self.has_close_company_context(sentence, span))
 
+    def may_introduce(self, sentence: Sentence) -> bool:
+        """The sentence may introduce a company by name (``is_introduced``): it holds a quote or a kind of
+        company joined to what follows."""
+        appositive = self._rules.appositive_re
+        return "「" in sentence.text or (appositive is not None and appositive.search(sentence.text) is not None)
+
     def is_introduced(self, sentence: Sentence, span: NerSpan) -> bool:
         """The name is all of a 「」 quote written right after a company noun (AI新興企業「Quillforge」,
-        合弁会社「Zephyr Japan」): the way Japanese news introduces a company it names."""
+        合弁会社「Zephyr Japan」), or follows a kind of company joined to it (AIスタートアップのQuillforge,
+        新興企業であるPonyworks): the ways Japanese news introduces a company it names."""
         before = sentence.text[:span.start - sentence.start]
-        return (before.endswith("「") and before[:-1].endswith(self._rules.company_nouns)
-                and sentence.text.startswith("」", span.end - sentence.start))
+        if (before.endswith("「") and before[:-1].endswith(self._rules.company_nouns)
+                and sentence.text.startswith("」", span.end - sentence.start)):
+            return True
+        ends = self._rules.appositive_end_re
+        return (self._appositive_end is not None and self._appositive_end.search(before) is not None
+                and ends is not None and ends.match(sentence.text, span.end - sentence.start) is not None)
 
     def accepts_party(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """The checks for a Latin or katakana name no rule lists that the sentence vouches for as a company
@@ -440,8 +454,8 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
     ends on MeCab token boundaries."""
     added: list[CompanyMention] = []
     for sentence, sentence_tokens in zip(sentences, tokens):
-        party, quoted = slots.may_hold_party(sentence), "「" in sentence.text
-        if not (party or quoted):
+        party, introduced = slots.may_hold_party(sentence), ner_filter.may_introduce(sentence)
+        if not (party or introduced):
             continue
         boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
         for match in _PARTY_NAME_RE.finditer(sentence.text):
@@ -451,7 +465,7 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                 continue
             if party and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start)):
                 rule_id = PARTY_NAME_RULE
-            elif quoted and ner_filter.is_introduced(sentence, span):
+            elif introduced and ner_filter.is_introduced(sentence, span):
                 rule_id = INTRODUCED_NAME_RULE
             else:
                 continue

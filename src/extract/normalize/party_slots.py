@@ -25,7 +25,7 @@ from extract.rules.schema import PartnershipsFile
 HEADLINE_MARKUP = r"(?:\s|[-*+#>・■□◆◇●○▶▷▼◎※|[]|\d{1,3}[.)）．]|【[^】]{0,30}】|[「『])"
 #: What may not stand between a party's particle and its trigger (words may: Xを約50億ドルで買収,
 #: Xとの戦略的提携): a clause break, a quote, a Latin word (the name of another party) or a particle
-#: that starts another role.
+#: that starts another role, but for the を of what the trigger acts on right before it.
 _NOT_IN_GAP = "A-Za-zＡ-Ｚａ-ｚ。．！？!?、，,をがはも「」『』()（）\n"
 #: Characters a party's particle may be separated from its trigger by.
 _FAR = 15
@@ -47,8 +47,10 @@ class PartySlots:
         far = any_word((*roles.object, *roles.partner, *roles.target, *roles.source, *roles.agent))
         # With の or no particle, the trigger is the noun the name owns: no other の-phrase between.
         gap, close_gap = f"[^{_NOT_IN_GAP}]", f"[^{_NOT_IN_GAP}の]"
+        # What the trigger acts on may come right before it (Xに5億ドルを出資, Xと新たな契約を締結).
+        acted_on = f"(?:{any_word(roles.object)})?"
         self._party_re = re.compile(
-            rf"{suffix}(?:{far}{gap}{{0,{_FAR}}}?|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?){triggers}")
+            rf"{suffix}(?:{far}{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?){triggers}")
         self._subject_re = re.compile(rf"{suffix}\s*{any_word(roles.subject)}")
         #: A headline's first name is marked with a comma (Wiz、Xと提携); elsewhere a comma only lists names.
         self._headline_subject_re = re.compile(rf"{suffix}\s*{any_word(spec.headline_marks)}")

@@ -286,6 +286,18 @@ class CompanyPatternsFile(RuleFileSpec):
 
 # --- the NER filter -------------------------------------------------------------------------------
 
+class Appositives(Spec):
+    """A kind of company joined to the name written right after it (新興企業であるPonyworksに): ``nouns``
+    joined by one of ``links``, ``of_nouns`` also by one of ``of`` (their の seldom marks an owner), the
+    name followed by one of ``name_ends``."""
+
+    links: Words
+    nouns: Words
+    of: Words = ()
+    of_nouns: Words = ()
+    name_ends: Words
+
+
 class NerFile(RuleFileSpec):
     """``rules/ner.yaml``: which GiNZA labels may be companies, and the words of the NER filters:
     ``company_context`` (words that show a sentence talks about a business), ``stop_words`` (names
@@ -293,6 +305,8 @@ class NerFile(RuleFileSpec):
     (what makes a name a person's), ``context_particles`` (what may stand between a kanji name and a
     context word that shows it is a company: 北辰の株式), ``company_nouns`` (words for a kind of
     company, after which a name in brackets is a company's rather than a gloss of the word),
+    ``appositives`` (a kind of company joined to the name written right after it: AI新興企業である
+    Ponyworksに, AIスタートアップのQuillforgeは),
     ``organisation_endings`` / ``company_organisation_endings`` / ``organisation_words`` (what makes a
     name a ministry, agency, university or association, and the endings that do not) and
     ``thing_heads`` (last words that make a Latin name a product, programme, law or term)."""
@@ -311,6 +325,7 @@ class NerFile(RuleFileSpec):
     person_names: Names = ()
     context_particles: Words = ()
     company_nouns: Words = ()
+    appositives: Appositives | None = None
     definition_particles: Words = ()
     definition_ends: Words = ()
     organisation_endings: Words = ()
