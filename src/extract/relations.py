@@ -36,6 +36,7 @@ parentheses) stays here:
 
     triggers:          {partnership|investment|acquisition: [words]}    提携, 出資, 買収
     not_triggers:      [longer words holding a trigger]                  投資家, 設備投資
+    manner_triggers:   [triggers that say how the next one is done]      共同で出資
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主とな
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
@@ -147,6 +148,8 @@ class PartnershipRules:
     triggers: tuple[tuple[str, str], ...]
     trigger_re: re.Pattern
     not_triggers: tuple[str, ...]
+    #: Partnership triggers that, with another trigger close after them, only say how it is done.
+    manner_triggers: frozenset[str]
     #: Investment triggers whose owner is the company invested in (Xの資金調達).
     funding_triggers: frozenset[str]
     #: Partnership triggers of a contract, whose other party may be marked as receiver, owner or source.
@@ -315,6 +318,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         triggers=tuple(pairs),
         trigger_re=re.compile("|".join(re.escape(word) for word, _ in pairs)),
         not_triggers=spec.not_triggers,
+        manner_triggers=frozenset(spec.manner_triggers),
         funding_triggers=frozenset(spec.funding_triggers),
         contract_triggers=frozenset(spec.contract_triggers),
         stake_re=(re.compile(rf"{any_word(stake.shares)}[^。、\n]{{0,{_STAKE_GAP}}}?{any_word(stake.verbs)}")
@@ -456,6 +460,11 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                and not any(overlaps(Span(*match.span()), Span(*stake.span())) for stake in stakes)
                and not _ends_a_quoted_name(text, match)]
     matches = sorted([*matches, *stakes], key=lambda match: match.start())
+    # 共同で出資: the co-investors are no partners of each other; the investment is the statement.
+    matches = [match for index, match in enumerate(matches)
+               if not (match.group() in rules.manner_triggers and index + 1 < len(matches)
+                       and matches[index + 1].start() - match.end() <= _TRIGGERS_JOINED
+                       and "、" not in text[match.end():matches[index + 1].start()])]
     found = []
     for index, match in enumerate(matches):
         # A trigger's clause runs on past the next trigger close after it (計算資源契約は来月締結される予定だ:

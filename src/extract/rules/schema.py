@@ -578,6 +578,7 @@ class PartnershipsFile(RuleFileSpec):
     triggers: Annotated[dict[Literal["partnership", "investment", "acquisition"], Words], Field(min_length=1),
                         AfterValidator(_one_label_per_word)]
     not_triggers: Words = ()
+    manner_triggers: Words = ()
     funding_triggers: Words = ()
     contract_triggers: Words = ()
     company_party_triggers: Words = ()
@@ -618,12 +619,14 @@ class PartnershipsFile(RuleFileSpec):
     @model_validator(mode="after")
     def _subsets_are_triggers(self) -> PartnershipsFile:
         triggers = {str(kind): words for kind, words in self.triggers.items()}
-        subsets = {"funding_triggers": self.funding_triggers, "topic_receives": self.topic_receives,
+        subsets = {"manner_triggers": self.manner_triggers, "funding_triggers": self.funding_triggers,
+                   "topic_receives": self.topic_receives,
                    "contract_triggers": self.contract_triggers, "owner_receives": self.owner_receives,
                    "sale_triggers": self.sale_triggers, "bids.triggers": self.bids.triggers if self.bids else ()}
-        for key, kind in (("funding_triggers", "investment"), ("topic_receives", "investment"),
-                          ("contract_triggers", "partnership"), ("bids.triggers", "acquisition"),
-                          ("owner_receives", "investment"), ("sale_triggers", "acquisition")):
+        for key, kind in (("manner_triggers", "partnership"), ("funding_triggers", "investment"),
+                          ("topic_receives", "investment"), ("contract_triggers", "partnership"),
+                          ("bids.triggers", "acquisition"), ("owner_receives", "investment"),
+                          ("sale_triggers", "acquisition")):
             missing = set(subsets[key]) - set(triggers.get(kind, ()))
             if missing:
                 raise ValueError(f"{key} {sorted(missing)} must also be {kind} triggers")
