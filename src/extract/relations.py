@@ -309,6 +309,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     # the size of a stake after its share word still belongs to the name (Arm株49%を取得: the particle is を)
     stake_size = (rf"{any_word(stake.shares)}\s*約?{DIGIT}+(?:[.．]{DIGIT}+)?\s*[%％]" if stake else "(?!)")
     unnamed = spec.unnamed_companies
+    # 株式 of 株式20%を取得, not of 株式会社Bを買収
+    shares = (f"(?!{any_word(stake.not_shares)}){any_word(stake.shares)}" if stake and stake.not_shares
+              else any_word(stake.shares) if stake else "(?!)")
     nouns, subject_particles, prefixes, not_topic = (any_word(words) for words in (
         unnamed.nouns, unnamed.subject_particles, unnamed.prefixes, unnamed.not_topic))
     receiver_particles = any_word((*spec.roles.target, *spec.roles.object))
@@ -321,7 +324,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         manner_triggers=frozenset(spec.manner_triggers),
         funding_triggers=frozenset(spec.funding_triggers),
         contract_triggers=frozenset(spec.contract_triggers),
-        stake_re=(re.compile(rf"{any_word(stake.shares)}[^。、\n]{{0,{_STAKE_GAP}}}?{any_word(stake.verbs)}")
+        stake_re=(re.compile(rf"{shares}[^。、\n]{{0,{_STAKE_GAP}}}?{any_word(stake.verbs)}")
                   if stake else None),
         controlling=stake.controlling if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
@@ -329,7 +332,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         subject_receives=frozenset(spec.subject_receives),
         owner_receives=frozenset(spec.owner_receives),
         sale_triggers=frozenset(spec.sale_triggers),
-        share_re=re.compile(any_word(stake.shares)) if stake else None,
+        share_re=re.compile(shares) if stake else None,
         stake_exits=spec.stake_exits,
         relative_clause_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_RELATIVE_GAP}}}")
                             if spec.relative_clause_ends else None),

@@ -535,10 +535,12 @@ class StatusWords(Spec):
 
 
 class StakePurchases(Spec):
-    """Buying shares (AはBの株式を取得): share words, the verbs of acquiring them, and the words that make
-    the stake controlling (全株式, 過半: an acquisition)."""
+    """Buying shares (AはBの株式を取得): share words, the words that begin with one and are none (株式会社),
+    the verbs of acquiring them, and the words that make the stake controlling (全株式, 過半: an
+    acquisition)."""
 
     shares: Words
+    not_shares: Words = ()
     verbs: Words
     controlling: Words = ()
 
