@@ -97,9 +97,10 @@ _CLAUSE_END_RE = re.compile(r"(?:し|して|り|が|ものの|一方|ほか|加�
                             r"|[。!！?？\n]")
 #: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
 _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
-#: Characters of the noun examples illustrate (といった主要なクラウドベンダーとの), and from its particle to the
-#: trigger (との強力なパートナーシップ).
-_EXAMPLE_NOUN, _EXAMPLE_TRIGGER = 20, 12
+#: Characters of the noun examples illustrate (といった主要なクラウドベンダーとの; not past a particle a Latin
+#: name follows: といった企業がAnthropicに), and from its particle to the trigger (との強力なパートナーシップ), or
+#: from its subject particle when the other party's name follows it (がAnthropicに多額の投資).
+_EXAMPLE_NOUN, _EXAMPLE_TRIGGER, _EXAMPLE_SUBJECT_TRIGGER = 20, 12, 24
 #: Characters of the rest of a trigger's noun phrase before its topic particle (提携強化は).
 _TRIGGER_PHRASE_REST = 6
 #: Most characters of a clause whose verb is left out (AはXに50億ドル、): a receiver and an amount.
@@ -211,6 +212,9 @@ class PartnershipRules:
     proposals: tuple[str, ...]
     #: What stands between two company names that still coordinates them (AとB, A、B、C, AやB).
     coordinator_re: re.Pattern
+    #: After a company, the rest of a list of Latin names no rule found (AやWatershed、Sustainable Ventures (SV)と):
+    #: the particle after the list is the company's too.
+    unlisted_names_re: re.Pattern
     #: After a subject or source, its own amount up to the comma or を (Aが2億ドル、; Bが1億ドルを投じた; Aからは
     #: 20億ドル、); ending in a comma right before the next subject (and holding an amount), it parts subjects
     #: acting together.
@@ -315,8 +319,14 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     nouns, subject_particles, prefixes, not_topic = (any_word(words) for words in (
         unnamed.nouns, unnamed.subject_particles, unnamed.prefixes, unnamed.not_topic))
     receiver_particles = any_word((*spec.roles.target, *spec.roles.object))
+    trigger_words = f"(?:{'|'.join(re.escape(word) for word, _ in pairs)})"
+    # 投資家には、Aが出資: investors and shareholders are no unnamed receiver of an investment
+    receiving_nouns = any_word([noun for noun in unnamed.nouns if noun not in spec.reader_investments])
     head_particles = (*spec.roles.partner, *spec.roles.target, *spec.roles.object, *spec.roles.source,
                       *spec.roles.agent, *spec.roles.subject)
+    # the particle of a noun examples illustrate, where the next party's name follows (企業がAnthropicに; not
+    # 通信大手とNvidia, which coordinates)
+    particles_before_names = [particle for particle in head_particles if particle not in spec.coordinators]
     return PartnershipRules(
         triggers=tuple(pairs),
         trigger_re=re.compile("|".join(re.escape(word) for word, _ in pairs)),
@@ -365,15 +375,18 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         proposals=spec.proposals,
         # A、そしてB: a comma may stand before a coordinator (not after one: AがBと、CがDと).
         coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*"),
+        unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
+                                     rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
         own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source))}[^、。]{{1,20}}?"
                                  rf"(?:、|{any_word(spec.roles.object)})\s*"),
         gapped_clause_re=re.compile(rf"\s*{any_word(spec.roles.subject)}(?P<said>[^、。]{{1,{_GAPPED_CLAUSE}}}?)、\s*"),
         concerned_gap_re=re.compile(
             rf"[^、。\s]{{0,{_TRIGGER_PHRASE_REST}}}?{any_word(spec.topic_particles)}[、,，]?\s*"),
         example_head_re=re.compile(
-            rf"[^、。]{{0,{_EXAMPLE_NOUN}}}?(?<!的)"
-            rf"(?P<particle>{any_word(head_particles)})"
-            rf"(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?(?:{'|'.join(re.escape(word) for word, _ in pairs)}))"),
+            rf"(?:(?!{any_word(particles_before_names)}[A-ZＡ-Ｚ])[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
+            rf"(?:(?P<particle>{any_word(head_particles)})(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{trigger_words})"
+            rf"|(?P<subject>{any_word(spec.roles.subject)})"
+            rf"(?=[A-ZＡ-Ｚ][^、。]{{0,{_EXAMPLE_SUBJECT_TRIGGER}}}?{trigger_words}))"),
         particle_roles=dict(role_pairs),
         kind_examples=frozenset(spec.kind_examples),
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
@@ -388,7 +401,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{stake_size}|{suffix}|[*」』”]+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
-        unnamed_receiver_re=re.compile(rf"(?:{nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"),
+        unnamed_receiver_re=re.compile(
+            rf"(?:{receiving_nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"),
         unnamed_topic_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}(?!{not_topic}){any_word(spec.topic_particles)}"),
     )
 
@@ -576,6 +590,11 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
             return role, position, position + len(particle)
     if rules.trigger_re.match(text, position):
         return "bare", position, position
+    listed = rules.unlisted_names_re.match(text, position)
+    if listed:  # AやWatershed、Sustainable Venturesと協業: the list's particle
+        for particle, role in rules.roles:
+            if text.startswith(particle, listed.end()):
+                return role, position, listed.end() + len(particle)
     return "other", position, position
 
 
@@ -697,7 +716,7 @@ class RelationFinder:
                 # AやBといった企業との提携: the examples take the role of the noun they illustrate.
                 head = self._rules.example_head_re.match(sentence.text, particle_end)
                 kind = sentence.text[tail_end:particle_end] in self._rules.kind_examples
-                role = self._rules.particle_roles[head.group("particle")] if head else role
+                role = self._rules.particle_roles[head.group("particle") or head.group("subject")] if head else role
             previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end, kind)
             result.append(previous)
         return _headline_subject(sentence, _group_roles(result), self._rules)
