@@ -227,6 +227,8 @@ class PartnershipRules:
     #: After examples (AやBといった), the noun they illustrate and its particle, with a trigger close after it
     #: (企業との提携, 企業に巨額の投資): the examples are parties in that role.
     example_head_re: re.Pattern
+    #: After examples, the partnership trigger they illustrate (AやBといった強力なパートナーシップ).
+    example_trigger_re: re.Pattern
     #: Role of each particle.
     particle_roles: Mapping[str, str]
     #: Example particles that name a kind of company (AやBのような企業と): no parties with only the topic.
@@ -387,6 +389,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"(?:(?P<particle>{any_word(head_particles)})(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{trigger_words})"
             rf"|(?P<subject>{any_word(spec.roles.subject)})"
             rf"(?=[A-ZＡ-Ｚ][^、。]{{0,{_EXAMPLE_SUBJECT_TRIGGER}}}?{trigger_words}))"),
+        example_trigger_re=re.compile(
+            rf"[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{any_word(spec.triggers.get('partnership', ()))}"),
         particle_roles=dict(role_pairs),
         kind_examples=frozenset(spec.kind_examples),
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
@@ -583,8 +587,9 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
     if skipped:
         position = skipped.end()
     unit = rules.unit_re.match(text, position) if rules.unit_re else None
-    if unit and any(text.startswith(particle, unit.end()) for particle, _ in rules.roles):
-        position = unit.end()  # ABBロボット部門を買収: the unit's particle is its company's
+    if unit and (any(text.startswith(particle, unit.end()) for particle, _ in rules.roles)
+                 or rules.trigger_re.match(text, unit.end())):
+        position = unit.end()  # ABBロボット部門を買収, ABBロボット事業買収: the unit's particle is its company's
     for particle, role in rules.roles:
         if text.startswith(particle, position):
             return role, position, position + len(particle)
@@ -717,6 +722,8 @@ class RelationFinder:
                 head = self._rules.example_head_re.match(sentence.text, particle_end)
                 kind = sentence.text[tail_end:particle_end] in self._rules.kind_examples
                 role = self._rules.particle_roles[head.group("particle") or head.group("subject")] if head else role
+                if head is None and self._rules.example_trigger_re.match(sentence.text, particle_end):
+                    role = "partner"  # AやBといった強力なパートナーシップ: the examples are the partners
             previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end, kind)
             result.append(previous)
         return _headline_subject(sentence, _group_roles(result), self._rules)
