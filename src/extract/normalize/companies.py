@@ -109,9 +109,14 @@ class CompanyRecognizer:
         hits = [hit for sentence, sentence_tokens in zip(sentences, tokens)
                 for hit in self._hits(sentence, sentence_tokens)]
         candidates = self._pattern_candidates(sentences, tokens, hits)
-        # 東京海上日動システムズ, みずほ信託銀行: a longer name a pattern finds over a listed one is another company
-        hits = [hit for hit in hits if hit.entry.kind == _BLOCKED or not any(
-            self._lengthens(candidate, hit, body_text[hit.sentence_id]) for candidate in candidates)]
+        # 東京海上日動システムズ, みずほ信託銀行: a longer name a pattern finds over a listed one is another
+        # company, where that name stands (no earlier pattern match overlapping it wins)
+        by_sentence = _by_sentence(candidates)
+        kept = first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED
+                                             and not self._lengthened(hit, by_sentence, body_text)])
+        kept_by_sentence = _by_sentence(kept)
+        hits = [hit for hit in hits
+                if hit.entry.kind == _BLOCKED or not self._lengthened(hit, kept_by_sentence, body_text)]
         named = {hit.entry.target for hit in hits if hit.entry.kind == _ALIAS}
         mentions = []
         for hit in hits:
@@ -127,6 +132,13 @@ class CompanyRecognizer:
         # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
         mentions += first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED])
         return sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def _lengthened(self, hit: AliasHit, candidates: Mapping[int, Sequence[CompanyMention]],
+                    sentences: Mapping[int, Sentence]) -> bool:
+        """Whether one of a pattern's ``candidates`` (by sentence id) is a longer name over the listed ``hit``
+        (``_lengthens``)."""
+        return any(self._lengthens(candidate, hit, sentences[hit.sentence_id])
+                   for candidate in candidates.get(hit.sentence_id, ()))
 
     def _lengthens(self, candidate: CompanyMention, hit: AliasHit, sentence: Sentence) -> bool:
         """Whether a pattern's name holds a listed name and goes on past it with more than a word that names
@@ -229,6 +241,14 @@ class CompanyRecognizer:
                                   parent_id=company.parent, source="rule")
         return CompanyMention(sentence_id=sentence.sentence_id, start=start, end=end, surface=name, rule_id=rule_id,
                               company_id=derived_company_id(key), name=key, parent_id=None, source="rule")
+
+
+def _by_sentence(mentions: Sequence[CompanyMention]) -> dict[int, list[CompanyMention]]:
+    """The mentions grouped by the id of their sentence."""
+    grouped: dict[int, list[CompanyMention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.sentence_id, []).append(mention)
+    return grouped
 
 
 def _pattern_matches(pattern: CompanyPattern, sentence: Sentence) -> list[regex.Match]:
