@@ -106,14 +106,17 @@ def _model_analyses(sentences: list[Sentence], rule_mentions: list[CompanyMentio
     return spans, {parsed.sentence_id: parsed for parsed in parses}
 
 
-def _partnerships(sentences: list[Sentence], companies: list[CompanyMention], money: list[MoneyMatch],
-                  parses: dict[int, ParsedSentence], extractors: Extractors,
+def _partnerships(sentences: list[Sentence], tokens: list[list[Token]], companies: list[CompanyMention],
+                  money: list[MoneyMatch], parses: dict[int, ParsedSentence], extractors: Extractors,
                   trace: list[SentenceTrace] | None = None) -> list[Partnership]:
-    """Relations stated in the post, read with the dependency parses of the sentences that have one."""
+    """Relations stated in the post, read with its MeCab words and the dependency parses of the sentences
+    that have one."""
     amounts: dict[int, list[tuple[int, float | None]]] = {}
     for amount in money:
         amounts.setdefault(amount.sentence_id, []).append((amount.start, amount.value_usd))
-    return extractors.relations.find(sentences, companies, amounts, parses, trace)
+    return extractors.relations.find(sentences, companies, amounts, parses, trace,
+                                     {sentence.sentence_id: sentence_tokens
+                                      for sentence, sentence_tokens in zip(sentences, tokens)})
 
 
 def process_post(post: Post, extractors: Extractors, tables: Collection[str] = ALL_TABLES,
@@ -153,7 +156,7 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
         money=tuple(money),
         dates=tuple(dates),
         chips=tuple(chips),
-        partnerships=(tuple(_partnerships(sentences, companies, money, parses, extractors, trace))
+        partnerships=(tuple(_partnerships(sentences, tokens, companies, money, parses, extractors, trace))
                       if "partnerships" in run else ()),
     )
 

@@ -72,7 +72,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 
-from extract.models import CompanyMention, Sentence, Span
+from extract.models import CompanyMention, Sentence, Span, Token
 from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.numerals import DIGIT
 from extract.normalize.alternation import any_word, word_alternation
@@ -101,6 +101,8 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: name follows: といった企業がAnthropicに), and from its particle to the trigger (との強力なパートナーシップ), or
 #: from its subject particle when the other party's name follows it (がAnthropicに多額の投資).
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER, _EXAMPLE_SUBJECT_TRIGGER = 20, 12, 24
+#: A word written in katakana.
+_KATAKANA_WORD_RE = re.compile(r"[ァ-ヺー・]+")
 #: Characters of the rest of a trigger's noun phrase before its topic particle (提携強化は).
 _TRIGGER_PHRASE_REST = 6
 #: Most characters of a clause whose verb is left out (AはXに50億ドル、): a receiver and an amount.
@@ -250,6 +252,8 @@ class PartnershipRules:
     product_re: re.Pattern | None
     #: An unnamed company as the sentence's subject (某企業は, 同業のスタートアップが): the topic is not the actor.
     unnamed_subject_re: re.Pattern
+    #: The particles that mark an actor no rule names (ハドソンは, 某企業が).
+    subject_particles: frozenset[str]
     #: An unnamed company or a count of them as the receiver (スタートアップ5社に, 新興企業へ): not the topic.
     unnamed_receiver_re: re.Pattern
     #: A company the text deliberately leaves unnamed, as the topic (某生成AI企業は): from there the text is
@@ -405,6 +409,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{stake_size}|{suffix}|[*」』”]+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
+        subject_particles=frozenset(unnamed.subject_particles),
         unnamed_receiver_re=re.compile(
             rf"(?:{receiving_nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"),
         unnamed_topic_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}(?!{not_topic}){any_word(spec.topic_particles)}"),
@@ -563,6 +568,29 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     return ENDED if ENDED in found else PLANNED if PLANNED in found else DONE
 
 
+def _names_unlisted_subject(mentions: Sequence[CompanyMention], tokens: Sequence[Token],
+                             rules: PartnershipRules) -> bool:
+    """Whether the sentence's words name a subject that is no company found in it: a proper noun written in
+    katakana right before a subject particle (ハドソンは, セガとサミーが). A company no list holds or a person
+    then acts, not the text's topic. (A Latin name there is most often a product of the topic, which acts
+    for it: Geminiは…Samsungとの提携を通じて.)"""
+    for index, token in enumerate(tokens[1:], start=1):
+        if token.surface not in rules.subject_particles:
+            continue
+        first = index
+        while first > 0 and _is_katakana_proper_noun(tokens[first - 1]) and (
+                first == index or tokens[first - 1].end == tokens[first].start):
+            first -= 1
+        if first < index and not any(m.start < token.start and tokens[first].start < m.end for m in mentions):
+            return True
+    return False
+
+
+def _is_katakana_proper_noun(token: Token) -> bool:
+    """A proper noun written in katakana (ハドソン, サミー), a word of a name."""
+    return token.pos == "名詞-固有名詞" and _KATAKANA_WORD_RE.fullmatch(token.surface) is not None
+
+
 def _covers(text: str, match: re.Match[str], word: str) -> bool:
     """Whether an occurrence of ``word`` overlaps the trigger match."""
     trigger = Span(*match.span())
@@ -620,12 +648,14 @@ class RelationFinder:
 
     def find(self, sentences: Sequence[Sentence], companies: Sequence[CompanyMention],
              money: Mapping[int, Sequence[tuple[int, float | None]]],
-             parses: Mapping[int, ParsedSentence], trace: list[SentenceTrace] | None = None) -> list[Partnership]:
+             parses: Mapping[int, ParsedSentence], trace: list[SentenceTrace] | None = None,
+             tokens: Mapping[int, Sequence[Token]] | None = None) -> list[Partnership]:
         """Relations of one post.
 
         ``money`` maps a sentence id to (body offset, value in USD) of its
         amounts; ``parses`` holds the dependency parse of the sentences that
-        have one (those with a trigger, when the model runs).
+        have one (those with a trigger, when the model runs); ``tokens`` the
+        MeCab words of each sentence, by its id.
         """
         by_sentence: dict[int, list[CompanyMention]] = {}
         for mention in companies:
@@ -640,12 +670,15 @@ class RelationFinder:
             link = _LINK_TITLE_RE.search(sentence.text) is not None
             triggers = _triggers(sentence, self._rules) if mentions or self._reference_re.search(sentence.text) else []
             if triggers:
-                parties = self._parties(sentence, mentions, None if link else topic, recent,
-                                        money.get(sentence.sentence_id, ()))
+                # A subject no rule names (ハドソンは…に買収された) acts itself: the text's topic stands in for no one.
+                own_subject = _names_unlisted_subject(mentions, (tokens or {}).get(sentence.sentence_id, ()),
+                                                      self._rules)
+                sentence_topic = None if link or own_subject else topic
+                parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()))
                 traced = []
                 for trigger in triggers:
                     found = [] if trigger.voided else self._relations(
-                        sentence, trigger, parties, None if link else topic, money.get(sentence.sentence_id, ()),
+                        sentence, trigger, parties, sentence_topic, money.get(sentence.sentence_id, ()),
                         parses.get(sentence.sentence_id))
                     relations += found
                     parse = parses.get(sentence.sentence_id)
@@ -655,7 +688,8 @@ class RelationFinder:
                               and not _in_clause(parse, p, trigger)),
                         tuple((row.party_a_name, row.party_b_name) for row in found)))
                 if trace is not None:
-                    trace.append(SentenceTrace(sentence.sentence_id, None if link or topic is None else topic.name,
+                    trace.append(SentenceTrace(sentence.sentence_id,
+                                               None if sentence_topic is None else sentence_topic.name,
                                                tuple((p.name, p.role, p.group) for p in parties), tuple(traced)))
             if not link:
                 topic = _topic_after(sentence, mentions, topic, self._rules)
