@@ -31,8 +31,11 @@ _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
 #: A Latin name written after another Latin word and a space (C.R. England) is the end of a longer one.
 _PARTY_NAME_RE = re.compile(rf"(?<![A-Za-z0-9.&\-'])(?<![A-Za-z0-9.,&\-'] ){_LATIN_NAME_RE.pattern}"
                             rf"|(?<![ァ-ヺー・]){_KATAKANA_NAME_RE.pattern}")
+#: A Latin or katakana name a sentence opens with (after list marks and spaces).
+_OPENING_NAME_RE = re.compile(rf"[\s\-*+#>・]*(?P<name>{_LATIN_NAME_RE.pattern}|{_KATAKANA_NAME_RE.pattern})")
 #: The rule ids of the companies a sentence vouches for (add_vouched_names): a deal's party, and a name
-#: introduced after a kind of company (quoted right after it, or joined to it by の or である).
+#: introduced after a kind of company (quoted right after it, or joined to it by の or である) or defined as
+#: one by the sentence it opens (アスキーは、日本の出版社である).
 PARTY_NAME_RULE = "company.party_slot"
 INTRODUCED_NAME_RULE = "company.introduced"
 #: A name written with kanji, perhaps with katakana or Latin letters (白鷺銀行, 北辰精機, 三菱UFJ銀行).
@@ -450,12 +453,18 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
     as companies, when they pass ``NerCompanyFilter.accepts_party``: a name written as a party of a deal
     (Roiを買収, Kiva Systemsとの提携, Aが出資するXolo; rule company.party_slot) or quoted right after a
     company noun (AI新興企業「Quillforge」; rule company.introduced). News names a bought or backed
-    startup that way, which no list can hold and GiNZA often misses. Like every match, a name starts and
-    ends on MeCab token boundaries."""
+    startup that way, which no list can hold and GiNZA often misses; and a name a sentence opens with and
+    defines as a company (アスキーは、日本の出版社である; rule company.introduced), as encyclopedia-style text
+    does. Like every match, a name starts and ends on MeCab token boundaries."""
     added: list[CompanyMention] = []
     for sentence, sentence_tokens in zip(sentences, tokens):
         party, introduced = slots.may_hold_party(sentence), ner_filter.may_introduce(sentence)
-        if not (party or introduced):
+        opening = _OPENING_NAME_RE.match(sentence.text)
+        # アスキーは、日本の出版社である: the name a sentence opens with and defines as a company
+        defined = opening is not None and ner_filter.is_defined_as_company(
+            sentence, NerSpan(sentence.sentence_id, sentence.start + opening.start("name"),
+                              sentence.start + opening.end("name"), opening.group("name"), ""))
+        if not (party or introduced or defined):
             continue
         boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
         for match in _PARTY_NAME_RE.finditer(sentence.text):
@@ -465,7 +474,8 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                 continue
             if party and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start)):
                 rule_id = PARTY_NAME_RULE
-            elif introduced and ner_filter.is_introduced(sentence, span):
+            elif (introduced and ner_filter.is_introduced(sentence, span)
+                  or defined and opening is not None and match.start() == opening.start("name")):
                 rule_id = INTRODUCED_NAME_RULE
             else:
                 continue
