@@ -55,6 +55,7 @@ parentheses) stays here:
     kind_examples:     [example particles naming a kind of company]      AやBのような企業と
     group_counts:      {count_words, counters, particles}                3社が, 両社で
     name_suffixes, not_name_suffixes: [words after a name that belong to it, words that do not]
+    units, leaders:    [words ending a unit of a company / making it lead a group]  ABB事業 / 主導の
     topic_particles:   [particles making a company the topic]            AWSは
     headline_marks:    [marks after a headline's first company]          NVIDIA、Intelに出資
     cleft_markers:     [words before a cleft's actor]                    出資したのはAだ
@@ -101,6 +102,8 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: name follows: といった企業がAnthropicに), and from its particle to the trigger (との強力なパートナーシップ), or
 #: from its subject particle when the other party's name follows it (がAnthropicに多額の投資).
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER, _EXAMPLE_SUBJECT_TRIGGER = 20, 12, 24
+#: Characters of the group a company leads (主導の投資家グループ).
+_LED_GROUP_CHARS = 12
 #: A word written in katakana.
 _KATAKANA_WORD_RE = re.compile(r"[ァ-ヺー・]+")
 #: Characters of the rest of a trigger's noun phrase before its topic particle (提携強化は).
@@ -214,6 +217,9 @@ class PartnershipRules:
     proposals: tuple[str, ...]
     #: What stands between two company names that still coordinates them (AとB, A、B、C, AやB).
     coordinator_re: re.Pattern
+    #: After a company, a group it leads and that group's particle (主導の投資家グループによって); None without
+    #: leader words.
+    led_group_re: re.Pattern | None
     #: After a company, the rest of a list of Latin names no rule found (AやWatershed、Sustainable Ventures (SV)と):
     #: the particle after the list is the company's too.
     unlisted_names_re: re.Pattern
@@ -381,6 +387,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         proposals=spec.proposals,
         # A、そしてB: a comma may stand before a coordinator (not after one: AがBと、CがDと).
         coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*"),
+        led_group_re=(re.compile(rf"{any_word(spec.leaders)}[^、。\s]{{1,{_LED_GROUP_CHARS}}}?"
+                                 rf"(?P<particle>{any_word(head_particles)})") if spec.leaders else None),
         unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
         own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source))}[^、。]{{1,20}}?"
@@ -623,6 +631,11 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
             return role, position, position + len(particle)
     if rules.trigger_re.match(text, position):
         return "bare", position, position
+    led = rules.led_group_re.match(text, position) if rules.led_group_re else None
+    if led:  # Permira主導の投資家グループによって買収された: the leader acts with the group it leads
+        role = rules.particle_roles[led.group("particle")]
+        if role in _ACTOR_ROLES or role == "source":
+            return role, position, led.end()
     listed = rules.unlisted_names_re.match(text, position)
     if listed:  # AやWatershed、Sustainable Venturesと協業: the list's particle
         for particle, role in rules.roles:

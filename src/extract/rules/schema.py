@@ -609,6 +609,7 @@ class PartnershipsFile(RuleFileSpec):
     group_counts: GroupCounts
     name_suffixes: Words
     units: Words = ()
+    leaders: Words = ()
     not_name_suffixes: Words
     topic_particles: Words
     headline_marks: Words = ()
