@@ -46,7 +46,9 @@ class PartySlots:
         suffix = rf"(?:\s?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)})?"
         far = any_word((*roles.object, *roles.partner, *roles.target, *roles.source, *roles.agent))
         # With の or no particle, the trigger is the noun the name owns: no other の-phrase between.
-        gap, close_gap = f"[^{_NOT_IN_GAP}]", f"[^{_NOT_IN_GAP}の]"
+        # A short acronym may stand in the gap (Xとの間でGPUリース契約): a term, not another party's name.
+        gap = f"(?:[^{_NOT_IN_GAP}]|(?<![A-Za-z])[A-Z]{{2,4}}(?![A-Za-z]))"
+        close_gap = f"[^{_NOT_IN_GAP}の]"
         # What the trigger acts on may come right before it (Xに5億ドルを出資, Xと新たな契約を締結).
         acted_on = f"(?:{any_word(roles.object)})?"
         self._party_re = re.compile(
