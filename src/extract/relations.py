@@ -331,6 +331,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     nouns, subject_particles, prefixes, not_topic = (any_word(words) for words in (
         unnamed.nouns, unnamed.subject_particles, unnamed.prefixes, unnamed.not_topic))
     receiver_particles = any_word((*spec.roles.target, *spec.roles.object))
+    # every trigger word, longest first (pairs is sorted so): the one alternation all trigger regexes use
     trigger_words = f"(?:{'|'.join(re.escape(word) for word, _ in pairs)})"
     # 投資家には、Aが出資: investors and shareholders are no unnamed receiver of an investment
     receiving_nouns = any_word([noun for noun in unnamed.nouns if noun not in spec.reader_investments])
@@ -341,7 +342,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     particles_before_names = [particle for particle in head_particles if particle not in spec.coordinators]
     return PartnershipRules(
         triggers=tuple(pairs),
-        trigger_re=re.compile("|".join(re.escape(word) for word, _ in pairs)),
+        trigger_re=re.compile(trigger_words),
         not_triggers=spec.not_triggers,
         manner_triggers=frozenset(spec.manner_triggers),
         funding_triggers=frozenset(spec.funding_triggers),
