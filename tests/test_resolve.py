@@ -9,8 +9,8 @@ from extract.ner import NerSpan, compile_ner_rules, find_entities
 from extract.normalize.chips import ChipRecognizer
 from extract.names import derived_company_id
 from extract.normalize.companies import CompanyRecognizer
-from extract.resolve import (INTRODUCED_NAME_RULE, PARTY_NAME_RULE, NerCompanyFilter, add_vouched_names,
-                             resolve_companies)
+from extract.resolve import (INTRODUCED_NAME_RULE, NAMED_IN_POST_RULE, PARTY_NAME_RULE, NerCompanyFilter,
+                             add_names_found_elsewhere, add_vouched_names, resolve_companies)
 from extract.rules import load_rules
 from extract.segment import split_sentences
 from extract.tokenize import tokenize_sentence
@@ -298,3 +298,27 @@ def _party_names(text: str) -> list[str]:
 ])
 def test_a_name_the_sentence_vouches_for_is_a_company(text: str, names: list[str]) -> None:
     assert _party_names(text) == names
+
+
+def _named_again(text: str) -> list[tuple[int, str]]:
+    """(sentence, surface) of the places ``text`` writes again a company no list names (add_names_found_elsewhere)."""
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    found = add_vouched_names(RECOGNIZER.find(sentences, tokens), sentences, tokens, FILTER, RECOGNIZER.party_slots)
+    return [(m.sentence_id, m.surface) for m in add_names_found_elsewhere(found, sentences, tokens, FILTER)
+            if m.rule_id == NAMED_IN_POST_RULE]
+
+
+@pytest.mark.parametrize("text, named", [
+    # Found once by a pattern or as a deal's party, the bare name is that company elsewhere in the post.
+    ("### Zephyrlogic、Nimbaloと提携\n米Zephyrlogicは、Nimbaloとの提携を発表した。\nZephyrlogicの株価は上がった。",
+     [(0, "Zephyrlogic"), (2, "Zephyrlogic")]),
+    ("ゼファーロジック株式会社が設立された。\nゼファーロジックは新製品を出した。", [(1, "ゼファーロジック")]),
+    # Not a piece of a longer name, nor a person or a product with a version.
+    ("MetaはXoloに出資した。\nXolo Cloudが公開され、Xolo 2も出た。Xolo氏が語った。", []),
+    # A name no sentence vouches for stays unknown everywhere.
+    ("Quillbeamは新製品を出した。\nQuillbeamの株価は上がった。", []),
+])
+def test_a_company_found_once_is_that_company_where_the_post_names_it_again(text: str,
+                                                                            named: list[tuple[int, str]]) -> None:
+    assert _named_again(text) == named

@@ -74,7 +74,9 @@ TABLES: Mapping[str, TableDoc] = {
         "name": "The company's usual English name (every alias maps to one name).",
         "parent_id": "`company_id` of the parent company (AWS -> Amazon), if any.",
         "source": "What found it: `rule`, `ner` (GiNZA only) or `rule+ner`.",
-        "rule_id": "The rule that produced the row (`gazetteer:nvidia`, `company.sha_suffix`, `ner:Company`).",
+        "rule_id": "The rule that produced the row (`gazetteer:nvidia`, `company.sha_suffix`, `ner:Company`; "
+                   "`company.named_in_post` where the post writes again a company no list names that it "
+                   "showed to be one elsewhere).",
     }),
     "money": TableDoc("money amount", {
         **_MENTION,
@@ -122,7 +124,8 @@ TABLES: Mapping[str, TableDoc] = {
         "trigger": "The word that states the relation (提携, 出資 ...).",
         "evidence": "The sentence the relation was found in.",
         "rule_id": "The rule that produced the row (`relation.partnership`, `relation.investment`, "
-                   "`relation.acquisition`).",
+                   "`relation.acquisition`; `relation.joined_round` for a company joining the funding round "
+                   "the sentence before named).",
     }),
     "errors": TableDoc("post that could not be processed", {
         "source_path": "The post file.",

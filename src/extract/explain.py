@@ -68,6 +68,8 @@ def _explain_sentence(sentence: Sentence, result: PostResult, trace: SentenceTra
         lines.append("Relations: no trigger word (partnerships.yaml triggers) in the sentence")
         return "\n".join(lines)
     lines.append(f"Company the text is about: {trace.topic or 'none'}")
+    if trace.round_before:
+        lines.append(f"Joins the funding round of {trace.round_before}, named in the sentence before")
     lines.append("Parties (role from the particle after the name, coordination group): "
                  + (", ".join(f"{name} ({role}, group {group})" for name, role, group in trace.parties) or "none"))
     for trigger in trace.triggers:
@@ -80,7 +82,8 @@ def _explain_sentence(sentence: Sentence, result: PostResult, trace: SentenceTra
     rows = [p for p in result.partnerships if p.sentence_id == sentence.sentence_id]
     lines.append("Pairs:")
     # The company the text is about may stand in for a party the sentence leaves out (Xは…。Aが出資した).
-    names = list(dict.fromkeys([*(name for name, _, _ in trace.parties), *([trace.topic] if trace.topic else [])]))
+    names = list(dict.fromkeys([*(name for name, _, _ in trace.parties),
+                                *(name for name in (trace.topic, trace.round_before) if name)]))
     for first, second in combinations(names, 2):
         lines.append(f"  {first} – {second}: {_pair_outcome(first, second, rows, trace)}")
     return "\n".join(lines)

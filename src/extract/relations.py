@@ -87,6 +87,11 @@ DONE, PLANNED, ENDED = "done", "planned", "ended"
 #: the company that receives it.
 _ACTOR_ROLES = ("subject", "agent")
 _RECEIVER_ROLES = ("object", "target", "bare")
+#: What may stand between a company and a join word in a sentence with no trigger of its own (Aも新たに参加した):
+#: no particle of something else it joins (Aはイベントに参加した).
+_JOIN_ALONE_GAP_RE = re.compile(r"(?:新たに|さらに|同様に|[^にをでへと、。]{0,4})")
+#: The rule id of an investment in a funding round the sentence before named (Aも参加した).
+_JOINED_ROUND_RULE = "relation.joined_round"
 #: The clause ends of _CLAUSE_END_RE that contrast what follows with the trigger's clause (…したが、…).
 _CONTRASTS = ("が、", "ものの、")
 #: A quote opened before a trigger word with a name and no particle (hiragana) between: the trigger ends a
@@ -362,11 +367,12 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         status_words=status_pairs,
         called_off=spec.status_words.called_off,
-        # A one-character ending (へ) is a particle unless it ends the clause (買収へ。, not 提携へと進む);
+        # A one-character ending (へ) is a particle unless it ends the clause (買収へ。, 「…買収へ」, a Markdown
+        # link or emphasis closing on it; not 提携へと進む);
         # a longer one (に向け) marks the deal as to come wherever it stands (提携に向けた協議, 提携に向けて).
         planned_ending_re=(re.compile(rf"(?:する|を)?(?:{any_word([e for e in spec.planned_endings if len(e) > 1])}"
                                       rf"|{any_word([e for e in spec.planned_endings if len(e) == 1])}"
-                                      rf"(?=[、。!！?？\s（(「]|$))")
+                                      rf"(?=[、。!！?？\s（(「」』】\]*_]|$))")
                            if spec.planned_endings else None),
         planned_report_re=re.compile(rf"(?<![ただ]){any_word(spec.reports)}") if spec.reports else None,
         bid_triggers=frozenset(spec.bids.triggers if spec.bids else ()),
@@ -475,12 +481,15 @@ class TriggerTrace:
 @dataclass(frozen=True)
 class SentenceTrace:
     """What the relation step read in one sentence: the company the text was about, every party with
-    its role and coordination group (name, role, group), and each trigger."""
+    its role and coordination group (name, role, group), each trigger (a join word, 参加, where the
+    sentence joins the funding round of the sentence before)."""
 
     sentence_id: int
     topic: str | None
     parties: tuple[tuple[str, str, int], ...]
     triggers: tuple[TriggerTrace, ...]
+    #: The company whose funding round, named in the sentence before, this sentence's companies join.
+    round_before: str | None = None
 
 
 def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
@@ -678,11 +687,25 @@ class RelationFinder:
         topic: CompanyMention | None = None
         recent: list[CompanyMention] = []
         relations: list[Partnership] = []
+        # A funding round the sentence before stated, which the next sentence's companies may join.
+        round_before: _Party | None = None
         for sentence in sentences:
             mentions = by_sentence.get(sentence.sentence_id, [])
             # The title of a linked article ([AのB買収、その真意は？](/url)) is about that article: no topic.
             link = _LINK_TITLE_RE.search(sentence.text) is not None
             triggers = _triggers(sentence, self._rules) if mentions or self._reference_re.search(sentence.text) else []
+            rounds: list[_Party] = []
+            if not triggers and round_before is not None and mentions:
+                # Xは1億ドルを調達した。Aも参加した。: A joins the round named in the sentence before.
+                joined = self._joining_round(sentence, mentions, round_before, recent,
+                                             money.get(sentence.sentence_id, ()))
+                relations += joined
+                if trace is not None and joined:
+                    trace.append(SentenceTrace(
+                        sentence.sentence_id, None, tuple((row.party_a_name, "joins", -1) for row in joined),
+                        (TriggerTrace(joined[0].trigger, INVESTMENT, joined[0].status, False, True, None, (),
+                                      tuple((row.party_a_name, row.party_b_name) for row in joined)),),
+                        round_before.name))
             if triggers:
                 # A subject no rule names (ハドソンは…に買収された) acts itself: the text's topic stands in for no one.
                 own_subject = _names_unlisted_subject(mentions, (tokens or {}).get(sentence.sentence_id, ()),
@@ -695,6 +718,10 @@ class RelationFinder:
                         sentence, trigger, parties, sentence_topic, money.get(sentence.sentence_id, ()),
                         parses.get(sentence.sentence_id))
                     relations += found
+                    if trigger.funding and not trigger.voided:
+                        owner = self._round_owner(sentence, trigger, parties, sentence_topic,
+                                                  parses.get(sentence.sentence_id))
+                        rounds += [owner] if owner else []
                     parse = parses.get(sentence.sentence_id)
                     traced.append(TriggerTrace(
                         trigger.word, trigger.type, trigger.status, trigger.passive, trigger.funding, trigger.voided,
@@ -705,6 +732,7 @@ class RelationFinder:
                     trace.append(SentenceTrace(sentence.sentence_id,
                                                None if sentence_topic is None else sentence_topic.name,
                                                tuple((p.name, p.role, p.group) for p in parties), tuple(traced)))
+            round_before = rounds[-1] if rounds else None
             if not link:
                 topic = _topic_after(sentence, mentions, topic, self._rules)
             for mention in mentions:
@@ -713,6 +741,30 @@ class RelationFinder:
         # or acquisition between them is a relation.
         return _distinct([r for r in relations if r.type != PARTNERSHIP
                           or parents.get(r.party_a_id) != r.party_b_id and parents.get(r.party_b_id) != r.party_a_id])
+
+    def _joining_round(self, sentence: Sentence, mentions: Sequence[CompanyMention], funding: _Party,
+                       recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]]
+                       ) -> list[Partnership]:
+        """Investments of the companies a sentence with no trigger says join (参加, 加わる, 名を連ねる) the
+        funding round of ``funding`` the sentence before stated: the round is the deal referred back to."""
+        parties = self._parties(sentence, mentions, None, recent, money)
+        joins = _Trigger(sentence.start, sentence.start, "", INVESTMENT, DONE, False, True)
+        found = []
+        joining = _joining(parties, sentence, joins, self._rules)
+        group_ends = {party.group: party.tail_end for party in joining}  # the last of each group's tail
+        for party in joining:
+            end = group_ends[party.group] - sentence.start
+            join = self._rules.join_re.search(sentence.text, end)
+            # AとBも参加した, Aも新たに加わった; not Aはイベントに参加した (it joins something else).
+            if (join is None or party.company_id == funding.company_id
+                    or not _JOIN_ALONE_GAP_RE.fullmatch(sentence.text, end, join.start())):
+                continue
+            status = _status(sentence.text[join.end():], self._rules, join.group(), False)
+            found.append(Partnership(sentence.sentence_id, party.company_id, party.name, funding.company_id,
+                                     funding.name, INVESTMENT, status,
+                                     _own_amount(money, party, sentence, self._rules), join.group(), sentence.text,
+                                     _JOINED_ROUND_RULE))
+        return found
 
     def _parties(self, sentence: Sentence, mentions: Sequence[CompanyMention], topic: CompanyMention | None,
                  recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]]) -> list[_Party]:
@@ -783,11 +835,10 @@ class RelationFinder:
         return (rules.coordinator_re.fullmatch(joint or " ") is not None
                 or rules.coordinated_modifier_re.fullmatch(joint) is not None and not rules.trigger_re.search(joint))
 
-    def _relations(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
-                   topic: CompanyMention | None, money: Sequence[tuple[int, float | None]],
-                   parse: ParsedSentence | None) -> list[Partnership]:
-        """The relations one trigger states, each with its amount: the one in parentheses after the
-        actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger."""
+    def _read_before(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
+                     topic: CompanyMention | None, parse: ParsedSentence | None) -> tuple[list[_Party], _Party | None]:
+        """The parties of the trigger's own clause named before it (and the actor of a cleft sentence), and
+        the topic that stands in for a party the sentence leaves out (None where the sentence names its own)."""
         # A company marked as the topic (Aは、…) speaks for the whole sentence, however deep the trigger's clause.
         # A group that owns the trigger (AとBの30億ドルの契約) is its parties however the parse attaches it.
         owning = {p.group for p in parties if p.role == "of" and _owns_trigger(sentence, p, trigger, self._rules)}
@@ -803,6 +854,22 @@ class RelationFinder:
         topic_party = _main_clause_topic(sentence, parties, trigger, self._rules) or (
             _Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start)
             if topic else None)
+        return before, topic_party
+
+    def _round_owner(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
+                     topic: CompanyMention | None, parse: ParsedSentence | None) -> _Party | None:
+        """The company whose funding round ``trigger`` names (Xは1億ドルを調達した), which companies of the next
+        sentence may join (Aも参加した); None when no company is named for it."""
+        before, topic_party = self._read_before(sentence, trigger, parties, topic, parse)
+        receivers = _round_receivers(before, topic_party, sentence, trigger, self._rules)
+        return receivers[0] if len(receivers) == 1 else None
+
+    def _relations(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
+                   topic: CompanyMention | None, money: Sequence[tuple[int, float | None]],
+                   parse: ParsedSentence | None) -> list[Partnership]:
+        """The relations one trigger states, each with its amount: the one in parentheses after the
+        actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger."""
+        before, topic_party = self._read_before(sentence, trigger, parties, topic, parse)
         if trigger.exit and not any(p.role == "target" for p in before):
             # AはBの全株式を売却した: A's investment in B ended (a sale called off leaves it in force).
             trigger = replace(trigger, type=INVESTMENT, status={DONE: ENDED, ENDED: DONE}.get(trigger.status, PLANNED))
@@ -1044,11 +1111,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)]
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
-        # Aがリードするラウンド: a subject that joins the round before it is named is an investor.
         leading = _joining([p for p in before if p.end <= trigger.start], sentence, trigger, rules)
-        receivers = (owners or [p for p in before if p.role == "target"]
-                     or [p for p in before if p.role == "subject" and p not in leading][-1:]
-                     or ([topic] if topic else []))
+        receivers = _round_receivers(before, topic, sentence, trigger, rules)
         clefted = [p for p in before if p.role == "subject" and p.start >= trigger.end]
         # AはXの資金調達ラウンドを主導した: the subject joins the round it leads or takes part in.
         joined = any(rules.join_re.match(sentence.text, trigger.end - sentence.start + gap)
@@ -1129,6 +1193,18 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         return ([(actor, receiver) for actor in actors for receiver in receivers]
                 + [(actor, receiver) for actor, named in gapped for receiver in named or receivers])
     return [(actor, receiver) for actor in actors for receiver in receivers]
+
+
+def _round_receivers(before: Sequence[_Party], topic: _Party | None, sentence: Sentence, trigger: _Trigger,
+                     rules: PartnershipRules) -> list[_Party]:
+    """Who a funding round is of: its owner (Xの資金調達), the company it is for (Xへの投資ラウンド), else the
+    subject that does not join it (Xは…調達した; Aがリードするラウンド: a subject that joins the round before it
+    is named is an investor), else the company the text is about."""
+    owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)]
+    leading = _joining([p for p in before if p.end <= trigger.start], sentence, trigger, rules)
+    return (owners or [p for p in before if p.role == "target"]
+            or [p for p in before if p.role == "subject" and p not in leading][-1:]
+            or ([topic] if topic else []))
 
 
 def _gapped_clauses(before: Sequence[_Party], actors: Sequence[_Party], sentence: Sentence,

@@ -19,7 +19,7 @@ from dataclasses import replace
 from extract.models import Sentence, Token
 from extract.ner import NerRules, NerSpan
 from extract.models import CompanyMention
-from extract.names import company_key, derived_company_id
+from extract.names import DERIVED_ID_PREFIX, company_key, derived_company_id
 from extract.normalize.alternation import any_word
 from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, outside, overlaps_any
@@ -38,6 +38,15 @@ _OPENING_NAME_RE = re.compile(rf"[\s\-*+#>・]*(?P<name>{_LATIN_NAME_RE.pattern}
 #: one by the sentence it opens (アスキーは、日本の出版社である).
 PARTY_NAME_RULE = "company.party_slot"
 INTRODUCED_NAME_RULE = "company.introduced"
+#: The rule id of a company no list names, where the post writes it again (add_names_found_elsewhere).
+NAMED_IN_POST_RULE = "company.named_in_post"
+#: A name written on past a repeated name's end: a word of a longer Latin name after a space (Zephyrlogic
+#: Cloud), or more katakana (ゼファーロジッククラウド).
+_REPEAT_GOES_ON_RE = re.compile(r"[ \t]?[A-Za-z0-9&＆]|[ァ-ヺー・]")
+#: The same before a repeated name's start.
+_REPEAT_GOES_ON_BEFORE_RE = re.compile(r"(?:[A-Za-z0-9&＆][ \t]?|[ァ-ヺー・])$")
+#: The shortest name no list holds that is looked for again in the rest of its post.
+_MIN_REPEATED_NAME = 3
 #: A name written with kanji, perhaps with katakana or Latin letters (白鷺銀行, 北辰精機, 三菱UFJ銀行).
 _KANJI_NAME_RE = re.compile(r"(?=.*[一-龯々])[一-龯々〆ヶァ-ヺーA-Za-z0-9・&＆]{2,20}")
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
@@ -353,7 +362,7 @@ class NerCompanyFilter:
 
     def accepts(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """Every check passes (see the class's docstring); ``tokens`` are the sentence's MeCab tokens."""
-        if not self.is_company_label(span) or self._is_no_company(sentence, span):
+        if not self.is_company_label(span) or self.is_no_company(sentence, span):
             return False
         if self.looks_like_a_name(span.surface):
             return self._is_a_company_name(sentence, span, tokens) and self.has_company_evidence(sentence, span)
@@ -386,10 +395,10 @@ class NerCompanyFilter:
         """The checks for a Latin or katakana name no rule lists that the sentence vouches for as a company
         (a deal's party, party_slots.py; a name introduced after a company noun): that is its evidence,
         and every check that rejects a name GiNZA proposes rejects it too."""
-        return (self.looks_like_a_name(span.surface) and not self._is_no_company(sentence, span)
+        return (self.looks_like_a_name(span.surface) and not self.is_no_company(sentence, span)
                 and self._is_a_company_name(sentence, span, tokens))
 
-    def _is_no_company(self, sentence: Sentence, span: NerSpan) -> bool:
+    def is_no_company(self, sentence: Sentence, span: NerSpan) -> bool:
         """One of the checks that reject a name whatever the evidence fails: a stop-listed word, chip,
         placeholder, listed name left to the rules, person, piece of a longer name, capitalised English
         phrase, gloss, title, product, organisation or fragment of a longer listed name."""
@@ -485,6 +494,41 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                                             surface=span.surface, rule_id=rule_id,
                                             company_id=derived_company_id(key), name=key, parent_id=None,
                                             source="rule"))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence],
+                              tokens: Sequence[Sequence[Token]], ner_filter: NerCompanyFilter) -> list[CompanyMention]:
+    """``mentions`` and the other places the post writes a company no list names (rule
+    company.named_in_post): news gives a company its evidence once (米Zephyrlogicは, Zephyrlogic社,
+    Zephyrlogicを買収) and then writes the bare name (a headline, Zephyrlogic、Nimbaloと提携), which is
+    the same company and may be a deal's party there. A place is taken as a whole name on MeCab token
+    boundaries that no mention covers, not written on into a longer name (Zephyrlogic Cloud), and not
+    where a check on GiNZA's names rejects it (Zephyrlogic氏, Zephyrlogic 2)."""
+    found = {m.surface: m for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
+             and len(m.surface) >= _MIN_REPEATED_NAME}
+    if not found:
+        return list(mentions)
+    covered = list(mentions)
+    added: list[CompanyMention] = []
+    for sentence, sentence_tokens in zip(sentences, tokens):
+        present = [surface for surface in found if surface in sentence.text]
+        if not present:
+            continue
+        starts, ends = {t.start for t in sentence_tokens}, {t.end for t in sentence_tokens}
+        for surface in sorted(present, key=len, reverse=True):
+            for match in re.finditer(re.escape(surface), sentence.text):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                span = NerSpan(sentence.sentence_id, start, end, surface, "")
+                if (start not in starts or end not in ends or overlaps_any(span, covered)
+                        or _REPEAT_GOES_ON_RE.match(sentence.text, match.end())
+                        or _REPEAT_GOES_ON_BEFORE_RE.search(sentence.text, 0, match.start())
+                        or ner_filter.is_no_company(sentence, span)):
+                    continue
+                mention = replace(found[surface], sentence_id=sentence.sentence_id, start=start, end=end,
+                                  rule_id=NAMED_IN_POST_RULE, source="rule")
+                added.append(mention)
+                covered.append(mention)
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
