@@ -267,12 +267,13 @@ def _party_names(text: str) -> list[str]:
     # The object, owner, partner, receiver or agent of a trigger whose parties are always companies.
     ("ヘルシオンがZephyr Aircraftを約3億ドルで買収した。", ["Zephyr Aircraft"]),
     ("MetaはXoloに出資した。", ["Xolo"]),
-    ("トヨタはQuillbridge Roboticsとの資本提携を発表した。", ["Quillbridge Robotics"]),
+    ("トヨタはQuillbridge Dynamicsとの資本提携を発表した。", ["Quillbridge Dynamics"]),
     ("ソフトバンクはクオリフォージを買収した。", ["クオリフォージ"]),
     ("2021年のNorvanta買収は、その象徴だ。", ["Norvanta"]),
     ("Norvantaの買収を完了した。", ["Norvanta"]),
     ("KDDIはTessaloopと合併する。", ["Tessaloop"]),
     ("Tessaloopによる買収が話題だ。", ["Tessaloop"]),
+    ("Quillbeam NetworksによるTessaloopの買収が話題だ。", ["Quillbeam Networks", "Tessaloop"]),
     ("NECが出資したQuillforgeは成長した。", ["Quillforge"]),
     # No company-only trigger, or the name is not its party.
     ("MetaはXoloを採用した。", []),

@@ -27,6 +27,8 @@ HEADLINE_MARKUP = r"(?:\s|[-*+#>・■□◆◇●○▶▷▼◎※|[]|\d{1,3}[
 #: Xとの戦略的提携): a clause break, a quote, a Latin word (the name of another party) or a particle
 #: that starts another role, but for the を of what the trigger acts on right before it.
 _NOT_IN_GAP = "A-Za-zＡ-Ｚａ-ｚ。．！？!?、，,をがはも「」『』()（）\n"
+#: Another party's name between an agent and the trigger (XによるZephyr Labsの買収): Latin words or katakana.
+_OTHER_NAME = r"(?:[A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){0,3}|[ァ-ヺ][ァ-ヺー・]*)"
 #: Characters a party's particle may be separated from its trigger by.
 _FAR = 15
 #: Characters allowed between a name and its trigger with only の or no particle between (Xの買収,
@@ -51,8 +53,11 @@ class PartySlots:
         close_gap = f"[^{_NOT_IN_GAP}の]"
         # What the trigger acts on may come right before it (Xに5億ドルを出資, Xと新たな契約を締結).
         acted_on = f"(?:{any_word(roles.object)})?"
+        # The agent of a deal whose other party is named between (XによるZephyrの買収).
+        agent_of = rf"{any_word(roles.agent)}{_OTHER_NAME}{any_word(roles.of)}{close_gap}{{0,{_CLOSE}}}?"
         self._party_re = re.compile(
-            rf"{suffix}(?:{far}{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?){triggers}")
+            rf"{suffix}(?:{far}{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
+            rf"|{agent_of}){triggers}")
         self._subject_re = re.compile(rf"{suffix}\s*{any_word(roles.subject)}")
         #: A headline's first name is marked with a comma (Wiz、Xと提携); elsewhere a comma only lists names.
         self._headline_subject_re = re.compile(rf"{suffix}\s*{any_word(spec.headline_marks)}")
