@@ -68,6 +68,7 @@ parentheses) stays here:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
@@ -125,6 +126,12 @@ _SPECULATION_CHARS = 16
 _RELATIVE_GAP = 16
 #: Characters between a funding trigger and a join word that makes its subject an investor (ラウンドを主導).
 _JOINED_AFTER = 3
+#: A share of a company's stock in percent, and the share above which it controls the company.
+_PERCENT_RE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+_HALF = 50.0
+#: An amount put into a round, between the round and the join word (ラウンドに最大20億ドルを拠出).
+_AMOUNT_INTO_RE = re.compile(r"[にへ](?:最大|約|総額|計)?[0-9０-９,，.．]+[兆億万千百]*"
+                             r"(?:米ドル|ドル|円|ユーロ)(?:以上|超)?を")
 #: Characters between two triggers of one statement at most (契約は来月締結).
 _TRIGGERS_JOINED = 8
 #: The coordination group of a headline's first company (a group of its own; -1 is the topic's).
@@ -532,8 +539,7 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         exit = False
         if shares:  # Bの株式20%をCに売却: C buys into B
             stake = True
-            kind = ACQUISITION if any(word in text[max(0, shares.start() - 4): match.start()]
-                                      for word in rules.controlling) else INVESTMENT
+            kind = ACQUISITION if _controls(text[max(0, shares.start() - 4): match.start()], rules) else INVESTMENT
             exit = any(word in text[max(0, shares.start() - 4): match.start()] for word in rules.stake_exits)
         status = _status(window, rules, match.group(), bool(rumour) or rules.planned_ending_re is not None
                          and rules.planned_ending_re.match(text, match.end()) is not None)
@@ -559,10 +565,16 @@ def _ends_a_quoted_name(text: str, match: re.Match[str]) -> bool:
 
 
 def _stake_kind(text: str, match: re.Match[str], rules: PartnershipRules) -> str:
-    """A purchase of all or most of the shares (全株式を取得, 株式の過半を取得) is an acquisition, else an
-    investment."""
-    around = text[max(0, match.start() - 4): match.end()]
-    return ACQUISITION if any(word in around for word in rules.controlling) else INVESTMENT
+    """A purchase of all or most of the shares (全株式を取得, 株式の過半を取得, 株式51%を取得) is an acquisition,
+    else an investment."""
+    return ACQUISITION if _controls(text[max(0, match.start() - 4): match.end()], rules) else INVESTMENT
+
+
+def _controls(stake: str, rules: PartnershipRules) -> bool:
+    """The words of a stake name all or most of the shares: a controlling word (全株式, 過半) or a share
+    above half (51%, 80.1％)."""
+    return (any(word in stake for word in rules.controlling)
+            or any(float(share) > _HALF for share in _PERCENT_RE.findall(unicodedata.normalize("NFKC", stake))))
 
 
 def _status(window: str, rules: PartnershipRules, word: str, planned_ending: bool) -> str:
@@ -636,16 +648,16 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
     if unit and (any(text.startswith(particle, unit.end()) for particle, _ in rules.roles)
                  or rules.trigger_re.match(text, unit.end())):
         position = unit.end()  # ABBロボット部門を買収, ABBロボット事業買収: the unit's particle is its company's
+    led = rules.led_group_re.match(text, position) if rules.led_group_re else None
+    if led:  # Permira主導の投資家グループによって買収された, Aを中心とする投資家から: the leader acts with its group
+        role = rules.particle_roles[led.group("particle")]
+        if role in _ACTOR_ROLES or role == "source":
+            return role, position, led.end()
     for particle, role in rules.roles:
         if text.startswith(particle, position):
             return role, position, position + len(particle)
     if rules.trigger_re.match(text, position):
         return "bare", position, position
-    led = rules.led_group_re.match(text, position) if rules.led_group_re else None
-    if led:  # Permira主導の投資家グループによって買収された: the leader acts with the group it leads
-        role = rules.particle_roles[led.group("particle")]
-        if role in _ACTOR_ROLES or role == "source":
-            return role, position, led.end()
     listed = rules.unlisted_names_re.match(text, position)
     if listed:  # AやWatershed、Sustainable Venturesと協業: the list's particle
         for particle, role in rules.roles:
@@ -1114,9 +1126,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         leading = _joining([p for p in before if p.end <= trigger.start], sentence, trigger, rules)
         receivers = _round_receivers(before, topic, sentence, trigger, rules)
         clefted = [p for p in before if p.role == "subject" and p.start >= trigger.end]
-        # AはXの資金調達ラウンドを主導した: the subject joins the round it leads or takes part in.
+        # AはXの資金調達ラウンドを主導した, AはXの調達ラウンドに20億ドルを拠出する: the subject joins the round it
+        # leads, takes part in or puts an amount into.
+        amount = _AMOUNT_INTO_RE.match(sentence.text, trigger.end - sentence.start)
         joined = any(rules.join_re.match(sentence.text, trigger.end - sentence.start + gap)
-                     for gap in range(_JOINED_AFTER + 1))
+                     for gap in range(_JOINED_AFTER + 1)) or (
+            amount is not None and rules.join_re.match(sentence.text, amount.end()) is not None)
         subjects = [p for p in before if p.role == "subject" and p.end <= trigger.start] if joined else []
         actors = [p for p in (*sources, *clefted, *subjects, *leading, *_joining(after, sentence, trigger, rules))
                   if p not in receivers]
