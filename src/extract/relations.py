@@ -178,6 +178,8 @@ class PartnershipRules:
     controlling: tuple[str, ...]
     #: A join word (参加) after a party: it takes part in a directed trigger as a further actor.
     join_re: re.Pattern
+    #: A noun of a round's investors and its particle, right before the companies it names (リード投資家は).
+    round_investor_re: re.Pattern | None
     #: Investment triggers whose left-out receiver is the company the text is about (親会社のAが出資した).
     topic_receives: frozenset[str]
     #: Directed triggers whose subject receives and whose owner acts (BがAの傘下に入る).
@@ -363,6 +365,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                   if stake else None),
         controlling=stake.controlling if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
+        round_investor_re=(re.compile(rf"(?P<noun>{any_word(spec.round_investors)})(?:には|は|が|として)[、,]?\s*$")
+                           if spec.round_investors else None),
         topic_receives=frozenset(spec.topic_receives),
         subject_receives=frozenset(spec.subject_receives),
         owner_receives=frozenset(spec.owner_receives),
@@ -776,6 +780,12 @@ class RelationFinder:
                                      funding.name, INVESTMENT, status,
                                      _own_amount(money, party, sentence, self._rules), join.group(), sentence.text,
                                      _JOINED_ROUND_RULE))
+        for party, noun in _named_investors(parties, sentence, self._rules):  # リード投資家はAccelで
+            if party.company_id != funding.company_id and all(row.party_a_id != party.company_id for row in found):
+                found.append(Partnership(sentence.sentence_id, party.company_id, party.name, funding.company_id,
+                                         funding.name, INVESTMENT, DONE,
+                                         _own_amount(money, party, sentence, self._rules), noun, sentence.text,
+                                         _JOINED_ROUND_RULE))
         return found
 
     def _parties(self, sentence: Sentence, mentions: Sequence[CompanyMention], topic: CompanyMention | None,
@@ -1287,6 +1297,20 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
                 and kinds.get(join.group(), trigger.type) == trigger.type:
             joining_groups.add(group)
     return [party for party in parties if party.group in joining_groups]
+
+
+def _named_investors(parties: Sequence[_Party], sentence: Sentence,
+                     rules: PartnershipRules) -> list[tuple[_Party, str]]:
+    """The companies a noun of a round's investors names right before them (リード投資家はAccelで, 主な出資者は
+    AとB), each with that noun: the round's investors."""
+    if rules.round_investor_re is None:
+        return []
+    heads: dict[int, str] = {}
+    for party in parties:
+        if party.group not in heads:
+            heading = rules.round_investor_re.search(sentence.text, 0, party.start - sentence.start)
+            heads[party.group] = heading.group("noun") if heading else ""
+    return [(party, heads[party.group]) for party in parties if heads[party.group]]
 
 
 def _in_clause(parse: ParsedSentence | None, party: _Party, trigger: _Trigger) -> bool:

@@ -586,6 +586,7 @@ class PartnershipsFile(RuleFileSpec):
     company_party_triggers: Words = ()
     stake_purchases: StakePurchases | None = None
     join_words: Words = ()
+    round_investors: Words = ()
     topic_receives: Words = ()
     subject_receives: Words = ()
     owner_receives: Words = ()
