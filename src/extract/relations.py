@@ -180,6 +180,7 @@ class PartnershipRules:
     join_re: re.Pattern
     #: A noun of a round's investors and its particle, right before the companies it names (リード投資家は).
     round_investor_re: re.Pattern | None
+    round_investors: tuple[str, ...]
     #: Investment triggers whose left-out receiver is the company the text is about (親会社のAが出資した).
     topic_receives: frozenset[str]
     #: Directed triggers whose subject receives and whose owner acts (BがAの傘下に入る).
@@ -367,6 +368,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         join_re=re.compile(any_word(spec.join_words)),
         round_investor_re=(re.compile(rf"(?P<noun>{any_word(spec.round_investors)})(?:には|は|が|として)[、,]?\s*$")
                            if spec.round_investors else None),
+        round_investors=tuple(spec.round_investors),
         topic_receives=frozenset(spec.topic_receives),
         subject_receives=frozenset(spec.subject_receives),
         owner_receives=frozenset(spec.owner_receives),
@@ -1143,8 +1145,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                      for gap in range(_JOINED_AFTER + 1)) or (
             amount is not None and rules.join_re.match(sentence.text, amount.end()) is not None)
         subjects = [p for p in before if p.role == "subject" and p.end <= trigger.start] if joined else []
-        actors = [p for p in (*sources, *clefted, *subjects, *leading, *_joining(after, sentence, trigger, rules))
-                  if p not in receivers]
+        named = [p for p, _ in _named_investors(after, sentence, rules)]  # …調達し、リード投資家はAccelだった
+        actors = [p for p in (*sources, *clefted, *subjects, *leading, *_joining(after, sentence, trigger, rules),
+                              *named) if p not in receivers]
         return [(actor, receiver) for receiver in receivers for actor in actors]
     if trigger.sale and not trigger.passive:
         # AはBをCに売却: C buys B; AはBの株式20%をCに売却: C buys into B. The seller is no party.
@@ -1291,7 +1294,9 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
         # Up to the next company named: ASMLの主導 joins ASML, not the headline's Mistral AI before it.
         following = [p.start for p in parties if p.start >= party.tail_end]
         window = sentence.text[party.tail_end - sentence.start: min(following, default=sentence.end) - sentence.start]
-        join = rules.join_re.search(window[:_JOIN_GAP])
+        # リード投資家は, 出資者として: a noun naming a round's investors, not this company joining.
+        join = next((found for found in rules.join_re.finditer(window[:_JOIN_GAP])
+                     if not window.startswith(rules.round_investors, found.start())), None)
         right_after = join is not None and join.start() == 0
         if (party.role == "subject" or party.role == "other" and right_after) and join \
                 and kinds.get(join.group(), trigger.type) == trigger.type:
