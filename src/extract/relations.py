@@ -126,6 +126,10 @@ _SPECULATION_CHARS = 16
 _RELATIVE_GAP = 16
 #: Characters between a funding trigger and a join word that makes its subject an investor (ラウンドを主導).
 _JOINED_AFTER = 3
+#: From a trigger to one in the clause right after it, which names no other partner (出資、6G向けで提携;
+#: 投資し、戦略的パートナーシップを締結; 出資を行い、次世代チップの共同開発; 出資　新契約を締結; not
+#: 投資を受けていることを考えると、…協力, 投資のように、外部パートナーとの連携).
+_NEXT_CLAUSE_RE = re.compile(r"[^、，,　。と]{0,4}[、，,　][^、，,　。と]{0,16}")
 #: A share of a company's stock in percent, and the share above which it controls the company.
 _PERCENT_RE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 _HALF = 50.0
@@ -647,6 +651,8 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
     "bare"."""
     text = sentence.text
     position = _name_end(sentence, start, end, rules)
+    if rules.stake_re is not None and rules.stake_re.match(text, position):
+        return "bare", position, position  # B株27%保有: the shares' company, bought into
     skipped = rules.name_tail_re.match(text, position)
     if skipped:
         position = skipped.end()
@@ -663,7 +669,7 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
         if text.startswith(particle, position):
             return role, position, position + len(particle)
     if rules.trigger_re.match(text, position):
-        return "bare", position, position
+        return "bare", position, position  # AのB買収
     listed = rules.unlisted_names_re.match(text, position)
     if listed:  # AやWatershed、Sustainable Venturesと協業: the list's particle
         for particle, role in rules.roles:
@@ -731,10 +737,21 @@ class RelationFinder:
                 sentence_topic = None if link or own_subject else topic
                 parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()))
                 traced = []
-                for trigger in triggers:
+                stated: list[Partnership] = []  # the rows of the last trigger before that gave some
+                for index, trigger in enumerate(triggers):
                     found = [] if trigger.voided else self._relations(
                         sentence, trigger, parties, sentence_topic, money.get(sentence.sentence_id, ()),
                         parses.get(sentence.sentence_id))
+                    if not found and not trigger.voided and index and trigger.type == PARTNERSHIP \
+                            and not any(p.start >= triggers[index - 1].end for p in parties) \
+                            and _NEXT_CLAUSE_RE.fullmatch(sentence.text, triggers[index - 1].end - sentence.start,
+                                                          trigger.start - sentence.start):
+                        # AがBに出資、…で提携: a partnership whose own clause names no one is between the investment's
+                        # two (not 出資することで合意: the agreement is the investment's).
+                        found = [replace(row, type=PARTNERSHIP, status=trigger.status, money_value_usd=None,
+                                         trigger=trigger.word, rule_id=f"relation.{PARTNERSHIP}")
+                                 for row in stated if row.type == INVESTMENT]
+                    stated = found or stated
                     relations += found
                     if trigger.funding and not trigger.voided:
                         owner = self._round_owner(sentence, trigger, parties, sentence_topic,
