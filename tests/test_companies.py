@@ -238,3 +238,18 @@ def test_a_sector_name_that_begins_with_a_listed_name_is_the_listed_company(reco
     ソフトバンクホールディングス), and a listed sector name is its company."""
     assert companies(recognizer, "ソフトバンクホールディングスと三菱UFJ銀行。") == [
         ("ソフトバンク", "softbank"), ("三菱UFJ銀行", "mufg-bank")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("北辰精機（現マツダ）と鷹取製作所（現・ヤマハ）が合併した。",
+     [("北辰精機", "mazda-motor"), ("マツダ", "mazda-motor"), ("鷹取製作所", "yamaha"), ("ヤマハ", "yamaha")]),
+    ("ソニー（旧十勝通信工業）は1958年に社名を変えた。",
+     [("ソニー", "sony-group"), ("十勝通信工業", "sony-group")]),
+    # The current name must fill the bracket: a maker's name inside a product's is no rename.
+    ("Quill Office（現Microsoft Office）を使う。", [("Microsoft", "microsoft")]),
+    # Without a found company in the bracket, the name before it is nothing.
+    ("北辰精機（現在の本社）を訪ねた。", []),
+])
+def test_a_former_name_beside_a_company_is_that_company(recognizer: CompanyRecognizer, body: str,
+                                                       expected: list[tuple[str, str]]) -> None:
+    assert companies(recognizer, body) == expected

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from extract.errors import PostError
 from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import CompanyMention, Sentence, Token
-from extract.names import company_key, derived_company_id
+from extract.names import DERIVED_ID_PREFIX, company_key, derived_company_id
 from extract.normalize.alternation import any_word
 from extract.normalize.company_patterns import (CompanyPattern, NameBoundsWords, NameReader, SentenceWords,
                                                 compile_company_patterns)
@@ -42,6 +43,8 @@ PATTERN_TIMEOUT_SECONDS = 1.0
 _ALIAS, _CONTEXT, _BLOCKED = "alias", "context", "blocked"
 #: The rule id of a product's maker found where the product acts (products.yaml's makers).
 _MAKER_RULE = "products.maker"
+#: The rule id of a company's former name written beside its current one (company_patterns.yaml's renames).
+_FORMER_NAME_RULE = "company.former_name"
 _SPACES_RE = re.compile(r"\s+")
 #: What continues a name into a longer word or name: a kanji, katakana or Latin character, or a space
 #: and a capitalised word.
@@ -86,6 +89,9 @@ class CompanyRecognizer:
             followers=(*forms.japanese, *forms.company_words, *rules.name_bounds.after),
             generic=frozenset(company_key(word) for word in (*rules.products, *rules.not_companies,
                                                              *rules.ner.stop_words))))
+        #: A former name written before its current one (東洋工業（現マツダ）) and after it (マツダ（旧東洋工業）),
+        #: read as a pattern's name is; built in code from renames, the words of company_patterns.yaml.
+        self._former_before, self._former_after = _rename_patterns(rules)
         #: Words after a name that still name the same company (社, グループ, Inc.), not another one.
         self._same_company_forms = frozenset(company_key(word) for word in (
             *forms.japanese, *forms.latin, *forms.company_words, *forms.after_context_alias))
@@ -131,7 +137,42 @@ class CompanyRecognizer:
             mentions.append(self._mention(hit))
         # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
         mentions += first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED])
-        return sorted(mentions, key=lambda m: (m.start, m.end))
+        return sorted(self._with_former_names(mentions, sentences, tokens), key=lambda m: (m.start, m.end))
+
+    def _with_former_names(self, mentions: list[CompanyMention], sentences: Sequence[Sentence],
+                           tokens: Sequence[Sequence[Token]]) -> list[CompanyMention]:
+        """``mentions`` and the former names written in brackets beside a found company (東洋工業（現マツダ）,
+        マツダ（旧東洋工業）): the same company, under the name the text used then (rule company.former_name);
+        a pattern's unknown company of that very name (東洋工業 by its sector word) becomes it."""
+        if self._former_before is None or self._former_after is None:
+            return mentions
+        by_sentence = _by_sentence(mentions)
+        found: list[CompanyMention] = []
+        renamed: list[CompanyMention] = []
+        for sentence, sentence_tokens in zip(sentences, tokens):
+            named = by_sentence.get(sentence.sentence_id, [])
+            if not named or not any(bracket in sentence.text for bracket in "（("):
+                continue
+            words = SentenceWords.of(sentence, sentence_tokens)
+            for pattern in (self._former_before, self._former_after):
+                for match in _pattern_matches(pattern, sentence):
+                    # The current name fills the bracket (not Microsoft of Office 365（現Microsoft 365）).
+                    current = next((m for m in named if m.start - sentence.start == match.end()
+                                    and sentence.text.startswith(("）", ")"), m.end - sentence.start)
+                                    or m.end - sentence.start == match.start()), None)
+                    fitted = self._reader.fit(pattern, match, words) if current is not None else None
+                    if current is None or fitted is None:
+                        continue
+                    name = sentence.text[fitted[0]:fitted[1]]
+                    former = replace(current, start=sentence.start + fitted[0], end=sentence.start + fitted[1],
+                                     surface=name, rule_id=_FORMER_NAME_RULE, source="rule")
+                    same = [m for m in named if (m.start, m.end) == (former.start, former.end)
+                            and m.company_id.startswith(DERIVED_ID_PREFIX)]
+                    if not (company_key(name) in self._blocked or company_key(name) == company_key(current.surface)
+                            or any(overlaps(m, former) for m in (*named, *found) if m not in same)):
+                        found.append(former)
+                        renamed += same
+        return [*(m for m in mentions if m not in renamed), *found]
 
     def _lengthened(self, hit: AliasHit, candidates: Mapping[int, Sequence[CompanyMention]],
                     sentences: Mapping[int, Sentence]) -> bool:
@@ -241,6 +282,21 @@ class CompanyRecognizer:
                                   parent_id=company.parent, source="rule")
         return CompanyMention(sentence_id=sentence.sentence_id, start=start, end=end, surface=name, rule_id=rule_id,
                               company_id=derived_company_id(key), name=key, parent_id=None, source="rule")
+
+
+def _rename_patterns(rules: RuleSet) -> tuple[CompanyPattern | None, CompanyPattern | None]:
+    """The patterns of a former name before a company's current one (X（現 ending where the current name
+    starts) and after it (（旧X） starting where the current name ends), or None without renames words."""
+    import regex
+
+    renames = rules.renames
+    if not (renames.current and renames.former):
+        return None, None
+    name = r"[^\s、。，,（）()「」『』]{1,30}"
+    before = regex.compile(rf"(?P<name>{name})(?P<form>[（(]{any_word(renames.current)})")
+    after = regex.compile(rf"[（(]{any_word(renames.former)}(?P<name>{name})(?=[）)])")
+    return (CompanyPattern(_FORMER_NAME_RULE, before, "company_patterns.yaml", 0, ("（", "(")),
+            CompanyPattern(_FORMER_NAME_RULE, after, "company_patterns.yaml", 0, ("（", "(")))
 
 
 def _by_sentence(mentions: Sequence[CompanyMention]) -> dict[int, list[CompanyMention]]:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from extract.rules.schema import DatesFile, FxFile, LegalForms, MoneyFile, NameBounds, NerFile, PartnershipsFile
+from extract.rules.schema import (DatesFile, FxFile, LegalForms, MoneyFile, NameBounds, NerFile, PartnershipsFile,
+                                  Renames)
 
 
 @dataclass(frozen=True)
@@ -91,3 +92,4 @@ class RuleSet:
     partnerships: PartnershipsFile
     examples: Mapping[str, tuple[RuleExample, ...]] = field(default_factory=dict)
     digest: str = ""
+    renames: Renames = field(default_factory=Renames)

@@ -274,13 +274,23 @@ class NameBounds(Spec):
     after: Names = ()
 
 
+class Renames(Spec):
+    """A company's former name written in brackets beside its current one, which is the same company:
+    ``current`` opens the bracket after a former name and comes before the current one (東洋工業（現マツダ）),
+    ``former`` opens the bracket after a current name and comes before the former one (マツダ（旧東洋工業）)."""
+
+    current: Names = ()
+    former: Names = ()
+
+
 class CompanyPatternsFile(RuleFileSpec):
-    """``rules/company_patterns.yaml``: legal forms, the patterns, where the names they read stop, and
-    names they must never give."""
+    """``rules/company_patterns.yaml``: legal forms, the patterns, where the names they read stop, how a
+    former name is written beside a company's, and names they must never give."""
 
     legal_forms: LegalForms
     patterns: tuple[CompanyPatternEntry, ...]
     name_bounds: NameBounds = NameBounds()
+    renames: Renames = Renames()
     reject: Names = ()
 
 
