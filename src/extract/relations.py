@@ -1229,8 +1229,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         if not actors and topic and not readers:
             actors = [topic]
         unnamed = rules.unnamed_receiver_re.search(sentence.text, 0, trigger.start - sentence.start)
-        if not receivers and trigger.type == INVESTMENT and actors and all(p in owners for p in actors):
-            # Xの200億ドル調達、Nvidiaの出資: the owner of a funding round named before receives.
+        if not receivers and trigger.type == INVESTMENT and actors:
+            # Xの200億ドル調達、Nvidiaの出資; Xの今回の調達では、Aが…拠出: the owner of a funding round named before
+            # receives.
             receivers = [p for p in before if p.role == "of" and p not in actors
                          and _owns_round(sentence, p, trigger, rules)][:1]
         if not receivers and topic and trigger.word in rules.topic_receives and not unnamed:
