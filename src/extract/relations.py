@@ -126,6 +126,8 @@ _SPECULATION_CHARS = 16
 _RELATIVE_GAP = 16
 #: Characters between a funding trigger and a join word that makes its subject an investor (ラウンドを主導).
 _JOINED_AFTER = 3
+#: A word the deal makes someone else do (検討させる, 交渉させ): not the deal's own status.
+_CAUSED_RE = re.compile(r"[一-龯々ァ-ヺー]{1,4}させ")
 #: From a trigger to one in the clause right after it, which names no other partner (出資、6G向けで提携;
 #: 投資し、戦略的パートナーシップを締結; 出資を行い、次世代チップの共同開発; 出資　新契約を締結; not
 #: 投資を受けていることを考えると、…協力, 投資のように、外部パートナーとの連携).
@@ -599,7 +601,9 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     # 目指していることを示す), unless it follows a join word that restates the trigger (資金調達について、
     # AとBが参加を検討); an ended word there still ends it (提携を…解消した).
     join = rules.join_re.search(window)
-    near = window[:_PLANNED_CHARS] + (window[join.start(): join.end() + _PLANNED_CHARS] if join else "")
+    # 協業は、他社にも同様の戦略を検討させる: what the deal makes others do is not its own status.
+    own = _CAUSED_RE.sub(lambda caused: "・" * len(caused.group()), window)
+    near = own[:_PLANNED_CHARS] + (own[join.start(): join.end() + _PLANNED_CHARS] if join else "")
     found = {status for word, status in rules.status_words if word in (window if status == ENDED else near)}
     if rules.planned_report_re is not None and rules.planned_report_re.search(window):
         found.add(PLANNED)
