@@ -38,6 +38,7 @@ parentheses) stays here:
     not_triggers:      [longer words holding a trigger]                  投資家, 設備投資
     manner_triggers:   [triggers that say how the next one is done]      共同で出資
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
+    round_investors:   [nouns naming a round's investors]                リード投資家はA
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主とな
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     sale_triggers:     [triggers whose buyer is marked with に]          BをCに売却

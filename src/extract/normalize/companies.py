@@ -144,7 +144,8 @@ class CompanyRecognizer:
         """``mentions`` and the former names written in brackets beside a found company (東洋工業（現マツダ）,
         マツダ（旧東洋工業）): the same company, under the name the text used then (rule company.former_name);
         a pattern's unknown company of that very name (東洋工業 by its sector word) becomes it."""
-        if self._former_before is None or self._former_after is None:
+        patterns = [pattern for pattern in (self._former_before, self._former_after) if pattern is not None]
+        if not patterns:
             return mentions
         by_sentence = _by_sentence(mentions)
         found: list[CompanyMention] = []
@@ -154,7 +155,7 @@ class CompanyRecognizer:
             if not named or not any(bracket in sentence.text for bracket in "（("):
                 continue
             words = SentenceWords.of(sentence, sentence_tokens)
-            for pattern in (self._former_before, self._former_after):
+            for pattern in patterns:
                 for match in _pattern_matches(pattern, sentence):
                     # The current name fills the bracket (not Microsoft of Office 365（現Microsoft 365）).
                     current = next((m for m in named if m.start - sentence.start == match.end()
@@ -286,17 +287,17 @@ class CompanyRecognizer:
 
 def _rename_patterns(rules: RuleSet) -> tuple[CompanyPattern | None, CompanyPattern | None]:
     """The patterns of a former name before a company's current one (X（現 ending where the current name
-    starts) and after it (（旧X） starting where the current name ends), or None without renames words."""
+    starts) and after it (（旧X） starting where the current name ends); None for a side without words."""
     import regex
 
-    renames = rules.renames
-    if not (renames.current and renames.former):
-        return None, None
-    name = r"[^\s、。，,（）()「」『』]{1,30}"
-    before = regex.compile(rf"(?P<name>{name})(?P<form>[（(]{any_word(renames.current)})")
-    after = regex.compile(rf"[（(]{any_word(renames.former)}(?P<name>{name})(?=[）)])")
-    return (CompanyPattern(_FORMER_NAME_RULE, before, "company_patterns.yaml", 0, ("（", "(")),
-            CompanyPattern(_FORMER_NAME_RULE, after, "company_patterns.yaml", 0, ("（", "(")))
+    renames, name, brackets = rules.renames, r"[^\s、。，,（）()「」『』]{1,30}", ("（", "(")
+    before = (CompanyPattern(_FORMER_NAME_RULE, regex.compile(
+        rf"(?P<name>{name})(?P<form>[（(]{any_word(renames.current)})"), "company_patterns.yaml", 0, brackets)
+        if renames.current else None)
+    after = (CompanyPattern(_FORMER_NAME_RULE, regex.compile(
+        rf"[（(]{any_word(renames.former)}(?P<name>{name})(?=[）)])"), "company_patterns.yaml", 0, brackets)
+        if renames.former else None)
+    return before, after
 
 
 def _by_sentence(mentions: Sequence[CompanyMention]) -> dict[int, list[CompanyMention]]:
