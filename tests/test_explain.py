@@ -44,3 +44,9 @@ def test_explain_shows_the_pairs_the_texts_topic_stands_in_for() -> None:
     out = run_extract("explain", "xAIは好調だ。NVIDIAやCiscoなどが出資した。", "--no-ner").stdout
     assert "NVIDIA – xAI: investment done, NVIDIA -> xAI (trigger 出資" in out
     assert "Cisco – xAI: investment done, Cisco -> xAI (trigger 出資" in out
+
+
+def test_explain_shows_a_round_joined_in_the_next_sentence() -> None:
+    out = run_extract("explain", "Mistral AIは新たな資金調達を発表した。ASMLも参加した。", "--no-ner").stdout
+    assert "Joins the funding round of Mistral AI, named in the sentence before" in out
+    assert "ASML – Mistral AI: investment done, ASML -> Mistral AI (trigger 参加, relation.joined_round)" in out
