@@ -39,7 +39,7 @@ parentheses) stays here:
     manner_triggers:   [triggers that say how the next one is done]      共同で出資
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
     round_investors:   [nouns naming a round's investors]                リード投資家はA
-    contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主とな
+    contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     sale_triggers:     [triggers whose buyer is marked with に]          BをCに売却
     stake_exits:       [words making a sale the whole stake]             全株式を売却
