@@ -920,10 +920,12 @@ class RelationFinder:
             # AはBの全株式を売却した: A's investment in B ended (a sale called off leaves it in force).
             trigger = replace(trigger, type=INVESTMENT, status={DONE: ENDED, ENDED: DONE}.get(trigger.status, PLANNED))
         if trigger.type == PARTNERSHIP:
-            # Bとの提携は、Aにとって転機だ: the company the partnership matters to is its other side.
-            concerned = [p for p in parties if p.role == "concerned" and p.start >= trigger.end
+            # Bとの提携は、Aにとって転機だ; Bとの協業は、Aが…提供していく意志の表れだ: the company the partnership
+            # matters to, or the subject the sentence goes on with, is its other side.
+            concerned = [p for p in parties if p.role in ("concerned", "subject") and p.start >= trigger.end
                          and self._rules.concerned_gap_re.fullmatch(sentence.text, trigger.end - sentence.start,
-                                                                    p.start - sentence.start)]
+                                                                    p.start - sentence.start)
+                         and (p.role == "concerned" or sentence.text.startswith("が", p.tail_end - sentence.start))]
             pairs = _partnership_pairs([*before, *concerned[:1]], topic_party, sentence, trigger, self._rules)
         else:
             after = [p for p in parties if p.start >= trigger.end]
