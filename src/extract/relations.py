@@ -89,6 +89,8 @@ DONE, PLANNED, ENDED = "done", "planned", "ended"
 #: the company that receives it.
 _ACTOR_ROLES = ("subject", "agent")
 _RECEIVER_ROLES = ("object", "target", "bare")
+#: The role of examples whose noun joins a round (AやBといった大手企業も参加): they join it, and have no other part.
+_JOINER = "joiner"
 #: What may stand between a company and a join word in a sentence with no trigger of its own (Aも新たに参加した):
 #: no particle of something else it joins (Aはイベントに参加した).
 _JOIN_ALONE_GAP_RE = re.compile(r"(?:新たに|さらに|同様に|[^にをでへと、。]{0,4})")
@@ -258,6 +260,9 @@ class PartnershipRules:
     #: (企業との提携, 企業に巨額の投資): the examples are parties in that role.
     example_head_re: re.Pattern
     #: After examples, the partnership trigger they illustrate (AやBといった強力なパートナーシップ).
+    #: After examples, the subject particle of the noun they illustrate right before a join word
+    #: (AやBといった大手企業も参加): the examples join the round.
+    example_join_re: re.Pattern
     example_trigger_re: re.Pattern
     #: Role of each particle.
     particle_roles: Mapping[str, str]
@@ -428,6 +433,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"(?:(?P<particle>{any_word(head_particles)})(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{trigger_words})"
             rf"|(?P<subject>{any_word(spec.roles.subject)})"
             rf"(?=[A-ZＡ-Ｚ][^、。]{{0,{_EXAMPLE_SUBJECT_TRIGGER}}}?{trigger_words}))"),
+        example_join_re=re.compile(
+            rf"(?:(?!{any_word(particles_before_names)}[A-ZＡ-Ｚ])[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
+            rf"(?P<particle>{any_word(spec.roles.subject)})(?={any_word(spec.join_words)})"),
         example_trigger_re=re.compile(
             rf"[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{any_word(spec.triggers.get('partnership', ()))}"),
         particle_roles=dict(role_pairs),
@@ -870,6 +878,9 @@ class RelationFinder:
                 role = self._rules.particle_roles[head.group("particle") or head.group("subject")] if head else role
                 if head is None and self._rules.example_trigger_re.match(sentence.text, particle_end):
                     role = "partner"  # AやBといった強力なパートナーシップ: the examples are the partners
+                joins = self._rules.example_join_re.match(sentence.text, particle_end) if head is None else None
+                if joins:  # AやBといった大手企業も参加: the examples join what the noun joins, and act in nothing else
+                    role, tail_end = _JOINER, joins.start("particle")
             previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end, kind)
             result.append(previous)
         return _headline_subject(sentence, _group_roles(result), self._rules)
@@ -1323,7 +1334,7 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
         join = next((found for found in rules.join_re.finditer(window[:_JOIN_GAP])
                      if not window.startswith(rules.round_investors, found.start())), None)
         right_after = join is not None and join.start() == 0
-        if (party.role == "subject" or party.role == "other" and right_after) and join \
+        if (party.role in ("subject", _JOINER) or party.role == "other" and right_after) and join \
                 and kinds.get(join.group(), trigger.type) == trigger.type:
             joining_groups.add(group)
     return [party for party in parties if party.group in joining_groups]
