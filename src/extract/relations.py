@@ -260,10 +260,10 @@ class PartnershipRules:
     #: (企業との提携, 企業に巨額の投資): the examples are parties in that role.
     example_head_re: re.Pattern
     #: After examples, the partnership trigger they illustrate (AやBといった強力なパートナーシップ).
+    example_trigger_re: re.Pattern
     #: After examples, the subject particle of the noun they illustrate right before a join word
     #: (AやBといった大手企業も参加): the examples join the round.
     example_join_re: re.Pattern
-    example_trigger_re: re.Pattern
     #: Role of each particle.
     particle_roles: Mapping[str, str]
     #: Example particles that name a kind of company (AやBのような企業と): no parties with only the topic.
