@@ -797,28 +797,22 @@ class RelationFinder:
         funding round of ``funding`` the sentence before stated: the round is the deal referred back to."""
         parties = self._parties(sentence, mentions, None, recent, money)
         joins = _Trigger(sentence.start, sentence.start, "", INVESTMENT, DONE, False, True)
-        found = []
         joining = _joining(parties, sentence, joins, self._rules)
         group_ends = {party.group: party.tail_end for party in joining}  # the last of each group's tail
+        investors: dict[str, tuple[_Party, str, str]] = {}  # company id -> (party, word, status)
         for party in joining:
             end = group_ends[party.group] - sentence.start
             join = self._rules.join_re.search(sentence.text, end)
             # AとBも参加した, Aも新たに加わった; not Aはイベントに参加した (it joins something else).
-            if (join is None or party.company_id == funding.company_id
-                    or not _JOIN_ALONE_GAP_RE.fullmatch(sentence.text, end, join.start())):
-                continue
-            status = _status(sentence.text[join.end():], self._rules, join.group(), False)
-            found.append(Partnership(sentence.sentence_id, party.company_id, party.name, funding.company_id,
-                                     funding.name, INVESTMENT, status,
-                                     _own_amount(money, party, sentence, self._rules), join.group(), sentence.text,
-                                     _JOINED_ROUND_RULE))
+            if join is not None and _JOIN_ALONE_GAP_RE.fullmatch(sentence.text, end, join.start()):
+                investors.setdefault(party.company_id, (party, join.group(), _status(
+                    sentence.text[join.end():], self._rules, join.group(), False)))
         for party, noun in _named_investors(parties, sentence, self._rules):  # リード投資家はAccelで
-            if party.company_id != funding.company_id and all(row.party_a_id != party.company_id for row in found):
-                found.append(Partnership(sentence.sentence_id, party.company_id, party.name, funding.company_id,
-                                         funding.name, INVESTMENT, DONE,
-                                         _own_amount(money, party, sentence, self._rules), noun, sentence.text,
-                                         _JOINED_ROUND_RULE))
-        return found
+            investors.setdefault(party.company_id, (party, noun, DONE))
+        return [Partnership(sentence.sentence_id, party.company_id, party.name, funding.company_id, funding.name,
+                            INVESTMENT, status, _own_amount(money, party, sentence, self._rules), word, sentence.text,
+                            _JOINED_ROUND_RULE)
+                for party, word, status in investors.values() if party.company_id != funding.company_id]
 
     def _parties(self, sentence: Sentence, mentions: Sequence[CompanyMention], topic: CompanyMention | None,
                  recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]]) -> list[_Party]:
@@ -918,7 +912,8 @@ class RelationFinder:
         """The company whose funding round ``trigger`` names (Xは1億ドルを調達した), which companies of the next
         sentence may join (Aも参加した); None when no company is named for it."""
         before, topic_party = self._read_before(sentence, trigger, parties, topic, parse)
-        receivers = _round_receivers(before, topic_party, sentence, trigger, self._rules)
+        leading = _joining([p for p in before if p.end <= trigger.start], sentence, trigger, self._rules)
+        receivers = _round_receivers(before, leading, topic_party, sentence, trigger, self._rules)
         return receivers[0] if len(receivers) == 1 else None
 
     def _relations(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
@@ -1171,7 +1166,7 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
         leading = _joining([p for p in before if p.end <= trigger.start], sentence, trigger, rules)
-        receivers = _round_receivers(before, topic, sentence, trigger, rules)
+        receivers = _round_receivers(before, leading, topic, sentence, trigger, rules)
         clefted = [p for p in before if p.role == "subject" and p.start >= trigger.end]
         # AはXの資金調達ラウンドを主導した, AはXの調達ラウンドに20億ドルを拠出する: the subject joins the round it
         # leads, takes part in or puts an amount into.
@@ -1259,13 +1254,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     return [(actor, receiver) for actor in actors for receiver in receivers]
 
 
-def _round_receivers(before: Sequence[_Party], topic: _Party | None, sentence: Sentence, trigger: _Trigger,
-                     rules: PartnershipRules) -> list[_Party]:
+def _round_receivers(before: Sequence[_Party], leading: Sequence[_Party], topic: _Party | None, sentence: Sentence,
+                     trigger: _Trigger, rules: PartnershipRules) -> list[_Party]:
     """Who a funding round is of: its owner (Xの資金調達), the company it is for (Xへの投資ラウンド), else the
     subject that does not join it (Xは…調達した; Aがリードするラウンド: a subject that joins the round before it
-    is named is an investor), else the company the text is about."""
+    is named is an investor: ``leading``), else the company the text is about."""
     owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)]
-    leading = _joining([p for p in before if p.end <= trigger.start], sentence, trigger, rules)
     return (owners or [p for p in before if p.role == "target"]
             or [p for p in before if p.role == "subject" and p not in leading][-1:]
             or ([topic] if topic else []))
