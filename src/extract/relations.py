@@ -190,6 +190,8 @@ class PartnershipRules:
     #: A noun of a round's investors and its particle, right before the companies it names (リード投資家は).
     round_investor_re: re.Pattern | None
     round_investors: tuple[str, ...]
+    #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in.
+    investors_of_re: re.Pattern | None
     #: Investment triggers whose left-out receiver is the company the text is about (親会社のAが出資した).
     topic_receives: frozenset[str]
     #: Directed triggers whose subject receives and whose owner acts (BがAの傘下に入る).
@@ -381,6 +383,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         round_investor_re=(re.compile(rf"(?P<noun>{any_word(spec.round_investors)})(?:には|は|が|として)[、,]?\s*$")
                            if spec.round_investors else None),
         round_investors=tuple(spec.round_investors),
+        investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
         topic_receives=frozenset(spec.topic_receives),
         subject_receives=frozenset(spec.subject_receives),
         owner_receives=frozenset(spec.owner_receives),
@@ -732,8 +735,9 @@ class RelationFinder:
             link = _LINK_TITLE_RE.search(sentence.text) is not None
             triggers = _triggers(sentence, self._rules) if mentions or self._reference_re.search(sentence.text) else []
             rounds: list[_Party] = []
-            if not triggers and round_before is not None and mentions:
-                # Xは1億ドルを調達した。Aも参加した。: A joins the round named in the sentence before.
+            if not triggers and mentions:
+                # Xは1億ドルを調達した。Aも参加した。: A joins the round named in the sentence before; Xの出資者には
+                # AやBが名を連ねる: A and B invest in X.
                 joined = self._joining_round(sentence, mentions, round_before, recent,
                                              money.get(sentence.sentence_id, ()))
                 relations += joined
@@ -742,7 +746,7 @@ class RelationFinder:
                         sentence.sentence_id, None, tuple((row.party_a_name, "joins", -1) for row in joined),
                         (TriggerTrace(joined[0].trigger, INVESTMENT, joined[0].status, False, True, None, (),
                                       tuple((row.party_a_name, row.party_b_name) for row in joined)),),
-                        round_before.name))
+                        joined[0].party_b_name))
             if triggers:
                 # A subject no rule names (ハドソンは…に買収された) acts itself: the text's topic stands in for no one.
                 own_subject = _names_unlisted_subject(mentions, (tokens or {}).get(sentence.sentence_id, ()),
@@ -790,12 +794,19 @@ class RelationFinder:
         return _distinct([r for r in relations if r.type != PARTNERSHIP
                           or parents.get(r.party_a_id) != r.party_b_id and parents.get(r.party_b_id) != r.party_a_id])
 
-    def _joining_round(self, sentence: Sentence, mentions: Sequence[CompanyMention], funding: _Party,
+    def _joining_round(self, sentence: Sentence, mentions: Sequence[CompanyMention], funding: _Party | None,
                        recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]]
                        ) -> list[Partnership]:
         """Investments of the companies a sentence with no trigger says join (参加, 加わる, 名を連ねる) the
-        funding round of ``funding`` the sentence before stated: the round is the deal referred back to."""
+        funding round of ``funding`` the sentence before stated (the round is the deal referred back to), or
+        names as the investors of a company it names (Xの出資者にはAやBが名を連ねる)."""
         parties = self._parties(sentence, mentions, None, recent, money)
+        investors_of = self._rules.investors_of_re
+        owner = next((party for party in parties if party.role == "of" and investors_of is not None
+                      and investors_of.match(sentence.text, party.tail_end - sentence.start)), None)
+        funding = owner or funding
+        if funding is None:
+            return []
         joins = _Trigger(sentence.start, sentence.start, "", INVESTMENT, DONE, False, True)
         joining = _joining(parties, sentence, joins, self._rules)
         group_ends = {party.group: party.tail_end for party in joining}  # the last of each group's tail
@@ -1168,13 +1179,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         leading = _joining([p for p in before if p.end <= trigger.start], sentence, trigger, rules)
         receivers = _round_receivers(before, leading, topic, sentence, trigger, rules)
         clefted = [p for p in before if p.role == "subject" and p.start >= trigger.end]
-        # AはXの資金調達ラウンドを主導した, AはXの調達ラウンドに20億ドルを拠出する: the subject joins the round it
-        # leads, takes part in or puts an amount into.
-        amount = _AMOUNT_INTO_RE.match(sentence.text, trigger.end - sentence.start)
-        joined = any(rules.join_re.match(sentence.text, trigger.end - sentence.start + gap)
-                     for gap in range(_JOINED_AFTER + 1)) or (
-            amount is not None and rules.join_re.match(sentence.text, amount.end()) is not None)
-        subjects = [p for p in before if p.role == "subject" and p.end <= trigger.start] if joined else []
+        subjects = ([p for p in before if p.role == "subject" and p.end <= trigger.start]
+                    if _joins_round(sentence, trigger, rules) else [])
         named = [p for p, _ in _named_investors(after, sentence, rules)]  # …調達し、リード投資家はAccelだった
         actors = [p for p in (*sources, *clefted, *subjects, *leading, *_joining(after, sentence, trigger, rules),
                               *named) if p not in receivers]
@@ -1260,9 +1266,20 @@ def _round_receivers(before: Sequence[_Party], leading: Sequence[_Party], topic:
     subject that does not join it (Xは…調達した; Aがリードするラウンド: a subject that joins the round before it
     is named is an investor: ``leading``), else the company the text is about."""
     owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)]
+    # ラウンドを主導したのはAで: the company a cleft sentence names as the one that joined is no owner.
+    joiners = [p for p in before if p.start >= trigger.end] if _joins_round(sentence, trigger, rules) else []
     return (owners or [p for p in before if p.role == "target"]
-            or [p for p in before if p.role == "subject" and p not in leading][-1:]
+            or [p for p in before if p.role == "subject" and p not in leading and p not in joiners][-1:]
             or ([topic] if topic else []))
+
+
+def _joins_round(sentence: Sentence, trigger: _Trigger, rules: PartnershipRules) -> bool:
+    """Whether a join word follows the funding trigger (AはXの資金調達ラウンドを主導した, AはXの調達ラウンドに
+    20億ドルを拠出する): its subject leads, takes part in or puts an amount into the round, not owns it."""
+    amount = _AMOUNT_INTO_RE.match(sentence.text, trigger.end - sentence.start)
+    return any(rules.join_re.match(sentence.text, trigger.end - sentence.start + gap)
+               for gap in range(_JOINED_AFTER + 1)) or (
+        amount is not None and rules.join_re.match(sentence.text, amount.end()) is not None)
 
 
 def _gapped_clauses(before: Sequence[_Party], actors: Sequence[_Party], sentence: Sentence,
