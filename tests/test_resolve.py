@@ -296,6 +296,12 @@ def _party_names(text: str) -> list[str]:
     ("合弁会社「Zephyr Japan」を設立した。", ["Zephyr Japan"]),
     ("新サービス「Quill Chat」を公開した。", []),
     ("企業「ガバナンス」の強化が課題だ。", []),
+    # A name in kanji or hiragana a sentence opens with and defines as a company, as encyclopedia-style
+    # text does; not a common noun so defined, nor a term holding a Latin word.
+    ("大鷲百貨は、かつて存在した日本の百貨店である。", ["大鷲百貨"]),
+    ("鷺沼酒造店は、灘の酒造会社である。", ["鷺沼酒造店"]),
+    ("提携先は、ドイツの部品メーカーである。", []),
+    ("量子AIは、いま最も注目される企業である。", []),
 ])
 def test_a_name_the_sentence_vouches_for_is_a_company(text: str, names: list[str]) -> None:
     assert _party_names(text) == names

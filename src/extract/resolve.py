@@ -32,6 +32,7 @@ _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
 _PARTY_NAME_RE = re.compile(rf"(?<![A-Za-z0-9.&\-'])(?<![A-Za-z0-9.,&\-'] ){_LATIN_NAME_RE.pattern}"
                             rf"|(?<![ァ-ヺー・]){_KATAKANA_NAME_RE.pattern}")
 #: A Latin or katakana name a sentence opens with (after list marks and spaces).
+_OPENING_MARKS_RE = re.compile(r"[\s\-*+#>・]*")
 _OPENING_NAME_RE = re.compile(rf"[\s\-*+#>・]*(?P<name>{_LATIN_NAME_RE.pattern}|{_KATAKANA_NAME_RE.pattern})")
 #: The rule ids of the companies a sentence vouches for (add_vouched_names): a deal's party, and a name
 #: introduced after a kind of company (quoted right after it, or joined to it by の or である) or defined as
@@ -49,6 +50,9 @@ _REPEAT_GOES_ON_BEFORE_RE = re.compile(r"(?:[A-Za-z0-9&＆][ \t]?|[ァ-ヺー・
 _MIN_REPEATED_NAME = 3
 #: A name written with kanji, perhaps with katakana or Latin letters (白鷺銀行, 北辰精機, 三菱UFJ銀行).
 _KANJI_NAME_RE = re.compile(r"(?=.*[一-龯々])[一-龯々〆ヶァ-ヺーA-Za-z0-9・&＆]{2,20}")
+#: A name written with kanji or hiragana, perhaps with katakana or Latin letters (ぺんてる, 日商岩井, 三菱UFJ銀行).
+_DEFINED_NAME_RE = re.compile(r"(?=.*[一-龯々ぁ-ゖ])[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z0-9・&＆]{2,20}")
+_KANA_OR_KANJI_RE = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺー]+")
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
 #: A short all-capitals word (ASIC, CISO, HBM, NATO, LLMs): far more often a term or an
 #: organisation than a company when no rule lists it.
@@ -409,6 +413,17 @@ class NerCompanyFilter:
                 or self.is_a_title(sentence, span) or self.names_a_product(sentence, span)
                 or self.is_an_organisation(sentence, span) or self.is_cut_from_a_longer_name(sentence, span))
 
+    def is_a_defined_name(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
+        """The nouns a sentence defining them as a company opens with (``is_defined_as_company``) are a name:
+        written in kanji or hiragana, one of them a proper noun or a Japanese word the dictionary does not know
+        (ぺんてる, 日商岩井, 伊藤ハム; not 提携先, 顧客 or 量子AI, which such a sentence also defines), and no check
+        that rejects a name GiNZA proposes rejects them."""
+        return (_DEFINED_NAME_RE.fullmatch(unicodedata.normalize("NFKC", span.surface)) is not None
+                and any(word.pos == "名詞-固有名詞"
+                        or word.reading is None and _KANA_OR_KANJI_RE.fullmatch(word.surface) is not None
+                        for word in inside(tokens, span))
+                and not self.is_no_company(sentence, span))
+
     def _is_a_company_name(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """A Latin or katakana name made of dictionary words, or an acronym, is one only with a company
         suffix or ending (Cloud Labs, ABC社); any other is."""
@@ -473,6 +488,16 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
         defined = opening is not None and ner_filter.is_defined_as_company(
             sentence, NerSpan(sentence.sentence_id, sentence.start + opening.start("name"),
                               sentence.start + opening.end("name"), opening.group("name"), ""))
+        # ぺんてるは、日本の文具メーカーである; 日商岩井は、…総合商社である: a name in kanji or hiragana
+        nouns = None if defined else _opening_nouns(sentence, sentence_tokens)
+        if (nouns is not None and not overlaps_any(nouns, mentions)
+                and ner_filter.is_defined_as_company(sentence, nouns)
+                and ner_filter.is_a_defined_name(sentence, nouns, sentence_tokens)):
+            key = company_key(nouns.surface)
+            added.append(CompanyMention(sentence_id=sentence.sentence_id, start=nouns.start, end=nouns.end,
+                                        surface=nouns.surface, rule_id=INTRODUCED_NAME_RULE,
+                                        company_id=derived_company_id(key), name=key, parent_id=None,
+                                        source="rule"))
         if not (party or introduced or defined):
             continue
         boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
@@ -495,6 +520,26 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                                             company_id=derived_company_id(key), name=key, parent_id=None,
                                             source="rule"))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def _opening_nouns(sentence: Sentence, tokens: Sequence[Token]) -> NerSpan | None:
+    """The run of nouns a sentence opens with (after list marks): a prefix may start it and suffixes go on
+    with it (新日本製鐵, 鷺沼酒造店). None when a noun does not open the sentence."""
+    marks = _OPENING_MARKS_RE.match(sentence.text)
+    start = sentence.start + (marks.end() if marks else 0)
+    run: list[Token] = []
+    for token in tokens:
+        if token.end <= start:
+            continue
+        if (token.start != (run[-1].end if run else start)
+                or not (token.pos.startswith("名詞") or run and token.pos.startswith("接尾辞-名詞")
+                        or not run and token.pos.startswith("接頭辞"))):
+            break
+        run.append(token)
+    if not run or not run[-1].pos.startswith(("名詞", "接尾辞")):
+        return None
+    end = run[-1].end
+    return NerSpan(sentence.sentence_id, start, end, sentence.text[start - sentence.start: end - sentence.start], "")
 
 
 def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence],
