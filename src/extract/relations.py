@@ -80,7 +80,7 @@ from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.numerals import DIGIT
 from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
-from extract.normalize.party_slots import HEADLINE_MARKUP
+from extract.normalize.party_slots import HEADLINE_MARKUP, SOURCE_LABEL
 from extract.rules.schema import PartnershipsFile
 
 PARTNERSHIP, INVESTMENT, ACQUISITION = "partnership", "investment", "acquisition"
@@ -96,6 +96,8 @@ _JOINER = "joiner"
 _JOIN_ALONE_GAP_RE = re.compile(r"(?:新たに|さらに|同様に|[^にをでへと、。]{0,4})")
 #: The rule id of an investment in a funding round the sentence before named (Aも参加した).
 _JOINED_ROUND_RULE = "relation.joined_round"
+#: The source a digest line names before its headline (TechWire | ), after markup.
+_SOURCE_LABEL_RE = re.compile(rf"[\s\-*+#>・]*{SOURCE_LABEL}")
 #: The clause ends of _CLAUSE_END_RE that contrast what follows with the trigger's clause (…したが、…).
 _CONTRASTS = ("が、", "ものの、")
 #: A quote opened before a trigger word with a name and no particle (hiragana) between: the trigger ends a
@@ -415,13 +417,17 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         topic_particles=spec.topic_particles,
         headline_lead_re=(re.compile(rf"{HEADLINE_MARKUP}*{any_word(name_prefixes)}?\s*") if spec.headline_marks
                           else None),
-        headline_mark_re=re.compile(rf"\s*{any_word(spec.headline_marks)}") if spec.headline_marks else None,
+        # a name in bold (**ソフトバンクG**：) is marked after its closing markup
+        headline_mark_re=(re.compile(rf"(?:\*\*|__)?\s*{any_word(spec.headline_marks)}") if spec.headline_marks
+                          else None),
         cleft_re=re.compile(any_word(spec.cleft_markers)) if spec.cleft_markers else None,
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         proposals=spec.proposals,
         # A、そしてB: a comma may stand before a coordinator (not after one: AがBと、CがDと).
-        coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*"),
+        # サムスン電子と米テスラ: a name's country or kind may stand after the coordinator, and markup before a
+        # name in bold (**A**、**B**)
+        coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*(?:\*\*|__)?{any_word(name_prefixes)}?"),
         led_group_re=(re.compile(rf"{any_word(spec.leaders)}[^、。\s]{{1,{_LED_GROUP_CHARS}}}?"
                                  rf"(?P<particle>{any_word(head_particles)})") if spec.leaders else None),
         unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
@@ -535,11 +541,11 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                and not any(overlaps(Span(*match.span()), Span(*stake.span())) for stake in stakes)
                and not _ends_a_quoted_name(text, match)]
     matches = sorted([*matches, *stakes], key=lambda match: match.start())
-    # 共同で出資: the co-investors are no partners of each other; the investment is the statement.
+    # 共同で出資, 共同でリード: the co-investors are no partners of each other; the investment, or joining the
+    # round, is the statement.
     matches = [match for index, match in enumerate(matches)
-               if not (match.group() in rules.manner_triggers and index + 1 < len(matches)
-                       and matches[index + 1].start() - match.end() <= _TRIGGERS_JOINED
-                       and "、" not in text[match.end():matches[index + 1].start()])]
+               if not (match.group() in rules.manner_triggers
+                       and _says_how(text, match, matches[index + 1] if index + 1 < len(matches) else None, rules))]
     found = []
     for index, match in enumerate(matches):
         # A trigger's clause runs on past the next trigger close after it (計算資源契約は来月締結される予定だ:
@@ -579,6 +585,15 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                               sentence.start + (clause_end.start() if clause_end else following),
                               any(word in window for word in rules.proposals), sale, exit))
     return found
+
+
+def _says_how(text: str, manner: re.Match[str], following: re.Match[str] | None, rules: PartnershipRules) -> bool:
+    """Whether a manner trigger (共同で) only says how the trigger or join word close after it in its clause is
+    done (共同で出資, 共同でリードした)."""
+    end = min(manner.end() + _TRIGGERS_JOINED, following.start() if following else len(text))
+    join = rules.join_re.search(text, manner.end(), end)
+    close = following if following is not None and following.start() - manner.end() <= _TRIGGERS_JOINED else join
+    return close is not None and "、" not in text[manner.end():close.start()]
 
 
 def _ends_a_quoted_name(text: str, match: re.Match[str]) -> bool:
@@ -1003,6 +1018,11 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
     the first one (Googleの親会社Alphabet、Wizを買収) is no party: the company it modifies acts."""
     if not parties or rules.headline_lead_re is None or rules.headline_mark_re is None:
         return parties
+    # TechWire | Oracle、Cohereと提携: a source named before the headline is none of its parties.
+    label = _SOURCE_LABEL_RE.match(sentence.text)
+    source = [p for p in parties if label is not None and p.start < sentence.start + label.end()]
+    if source:
+        return [*source, *_headline_subject(sentence, parties[len(source):], rules)]
     lead = rules.headline_lead_re.fullmatch(sentence.text, 0, parties[0].start - sentence.start)
     if lead is None:
         return parties
