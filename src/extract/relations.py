@@ -50,6 +50,7 @@ parentheses) stays here:
     bids:              {triggers, done}                                  TOB / 成立
     denied_reports, speculation, rumours                                  報道を否定 / かもしれ / という話
     same_company:      [words for the company the text is about]         同社
+    other_side:        [those of them that may stand for a partner named before]  AはBと提携し、同社株式を取得
     both_companies:    [words for the last two companies named]          両社
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
     roles:             {partner|target|source|subject|object|agent|example|of: [particles after a name]}
@@ -96,6 +97,8 @@ _JOINER = "joiner"
 _JOIN_ALONE_GAP_RE = re.compile(r"(?:新たに|さらに|同様に|[^にをでへと、。]{0,4})")
 #: The rule id of an investment in a funding round the sentence before named (Aも参加した).
 _JOINED_ROUND_RULE = "relation.joined_round"
+#: The roles of the other side of a deal, which a back-reference later in the sentence may stand for.
+_OTHER_SIDE_ROLES = ("partner", "target", "object", "of", "source")
 #: The source a digest line names before its headline (TechWire | ), after markup.
 _SOURCE_LABEL_RE = re.compile(rf"[\s\-*+#>・]*{SOURCE_LABEL}")
 #: The clause ends of _CLAUSE_END_RE that contrast what follows with the trigger's clause (…したが、…).
@@ -227,6 +230,8 @@ class PartnershipRules:
     #: Words of an investor's view (投資家, 魅力的): an investment with no named actor is the reader's.
     reader_investments: tuple[str, ...]
     same_company: tuple[str, ...]
+    #: Of same_company, the words that stand for the other side named before them in their sentence.
+    other_side: frozenset[str]
     both_companies: tuple[str, ...]
     #: Particle after a party -> its role, longest particle first (といった before と).
     roles: tuple[tuple[str, str], ...]
@@ -412,6 +417,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         rumours=spec.rumours,
         reader_investments=spec.reader_investments,
         same_company=spec.same_company,
+        other_side=frozenset(spec.other_side),
         both_companies=spec.both_companies,
         roles=role_pairs,
         topic_particles=spec.topic_particles,
@@ -855,10 +861,13 @@ class RelationFinder:
                 for mention in (*recent, *(m for m in mentions if m.end <= start)):
                     named = [m for m in named if m.company_id != mention.company_id] + [mention]
                 parties += [(start, end, m.company_id, m.name) for m in named[-2:]] if len(named) >= 2 else []
-            elif topic is not None or recent:
-                # 同社: the company the text is about, else the last one named (Xの株価は上がった。同社は…)
-                referent = topic or recent[-1]
-                parties.append((start, end, referent.company_id, referent.name))
+            elif topic is not None or recent or mentions:
+                # 同社: the company the text is about, else the last one named (Xの株価は上がった。同社は…); after
+                # an actor and its other side in the same sentence, the other side (AはBと提携し、同社株式を取得).
+                referent = self._other_side_before(sentence, mentions, match) or topic or (
+                    recent[-1] if recent else None)
+                if referent is not None:
+                    parties.append((start, end, referent.company_id, referent.name))
         parties.sort()
         result: list[_Party] = []
         group = 0
@@ -904,6 +913,20 @@ class RelationFinder:
             previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end, kind)
             result.append(previous)
         return _headline_subject(sentence, _group_roles(result), self._rules)
+
+    def _other_side_before(self, sentence: Sentence, mentions: Sequence[CompanyMention],
+                           reference: re.Match[str]) -> CompanyMention | None:
+        """The company a back-reference of other_side stands for in its own sentence: the last one named before
+        it as a partner, receiver, object, owner or source, where the sentence names its actor before that too
+        (住友商事はBと資本業務提携し、同社株式の15%を取得; NECはBに出資し、同社と協業する). A writer names the
+        actor again by leaving it out, so 同社 there is the other side."""
+        if reference.group() not in self._rules.other_side:
+            return None
+        before = [(m, _role(sentence, m.start, m.end, self._rules)[0]) for m in mentions
+                  if m.end <= sentence.start + reference.start()]
+        actors = {m.company_id for m, role in before if role == "subject"}
+        others = [m for m, role in before if role in _OTHER_SIDE_ROLES and m.company_id not in actors]
+        return others[-1] if actors and others and before[0][1] == "subject" else None
 
     def _coordinated(self, joint: str) -> bool:
         """Whether what stands between two names coordinates them: a coordinator, possibly with a short

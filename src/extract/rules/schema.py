@@ -613,6 +613,7 @@ class PartnershipsFile(RuleFileSpec):
     rumours: Words = ()
     reader_investments: Words = ()
     same_company: Words = ()
+    other_side: Words = ()
     both_companies: Words = ()
     coordinators: Words
     roles: Roles
