@@ -949,7 +949,12 @@ class RelationFinder:
         before += _clefted(sentence, parties, trigger, self._rules)
         # An unnamed subject (同業のスタートアップが), or a named one of a clause listed beside the trigger's
         # phrase (Aが交渉中であることや、Bへの投資が続く), leaves the trigger without the text's topic.
-        if listed or self._rules.unnamed_subject_re.search(sentence.text, 0, trigger.start - sentence.start):
+        unnamed = self._rules.unnamed_subject_re.search(sentence.text, 0, trigger.start - sentence.start)
+        # リード投資家はAで: a noun of a round's investors names its companies, no unnamed actor.
+        if unnamed and self._rules.round_investor_re is not None and self._rules.round_investor_re.search(
+                sentence.text, 0, unnamed.end()) is not None:
+            unnamed = None
+        if listed or unnamed:
             topic = None
         topic_party = _main_clause_topic(sentence, parties, trigger, self._rules) or (
             _Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start)
@@ -1286,6 +1291,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             # AはBによるTOBを受け入れた, AはBによる買収が成立し: the topic is what the agent buys or invests in.
             receivers = [p for p in before if p.role == "subject" and _is_topic(sentence, p, rules)]
         actors += [p for p in _joining(after, sentence, trigger, rules) if p not in actors]
+        if trigger.type == INVESTMENT and actors:
+            # Aが主導し、BやCも出資した; リード投資家はAで、Bも出資した: the leader and named investors give too.
+            others = [p for p in before if p not in actors]
+            actors += [p for p in (*_joining(others, sentence, trigger, rules),
+                                   *(p for p, _ in _named_investors(others, sentence, rules))) if p not in actors]
         # Alphabetへの投資を考える投資家は…: the reader's investment, not the topic's.
         readers = trigger.type == INVESTMENT and any(word in sentence.text for word in rules.reader_investments)
         if not actors and topic and not readers:
