@@ -61,6 +61,7 @@ parentheses) stays here:
     topic_particles:   [particles making a company the topic]            AWSは
     headline_marks:    [marks after a headline's first company]          NVIDIA、Intelに出資
     cleft_markers:     [words before a cleft's actor]                    出資したのはAだ
+    trigger_topics:    [particles making the deal the topic]            Xへの出資では、Aが
     leading_clause_ends: [ends of a clause leading into the main one]    Bと連携することで、Aは
     nominal_clause_ends: [ends of a clause listed beside the trigger's]  Aが…ことや、Bへの投資
     proposals:         [words making a trigger an offer to a target]     AはBに提携を提案
@@ -243,6 +244,8 @@ class PartnershipRules:
     headline_mark_re: re.Pattern | None
     #: Between a trigger and a company that a cleft sentence names as its actor (のは).
     cleft_re: re.Pattern | None
+    #: Right after a trigger, a particle making the deal the sentence's topic (Xへの出資では、).
+    trigger_topic_re: re.Pattern | None
     #: The end of a clause leading into the sentence's main clause (することで、, し、).
     leading_clause_re: re.Pattern | None
     #: The end of a nominalised clause listed beside the trigger's phrase (ことや、).
@@ -427,6 +430,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         headline_mark_re=(re.compile(rf"(?:\*\*|__)?\s*{any_word(spec.headline_marks)}") if spec.headline_marks
                           else None),
         cleft_re=re.compile(any_word(spec.cleft_markers)) if spec.cleft_markers else None,
+        trigger_topic_re=re.compile(any_word(spec.trigger_topics)) if spec.trigger_topics else None,
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         proposals=spec.proposals,
@@ -947,6 +951,7 @@ class RelationFinder:
         listed = [p for p in clause if p.end <= trigger.start and self._in_listed_clause(sentence, p, trigger)]
         before = [p for p in clause if p.end <= trigger.start and p not in listed]
         before += _clefted(sentence, parties, trigger, self._rules)
+        before += _topic_actors(sentence, parties, trigger, self._rules)
         # An unnamed subject (同業のスタートアップが), or a named one of a clause listed beside the trigger's
         # phrase (Aが交渉中であることや、Bへの投資が続く), leaves the trigger without the text's topic.
         unnamed = self._rules.unnamed_subject_re.search(sentence.text, 0, trigger.start - sentence.start)
@@ -1020,6 +1025,18 @@ def _clefted(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
         return []
     return [replace(p, role="subject") for p in parties if p.role == "cleft" and p.start >= trigger.end
             and rules.cleft_re.search(sentence.text, trigger.end - sentence.start, p.start - sentence.start)]
+
+
+def _topic_actors(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
+                  rules: PartnershipRules) -> list[_Party]:
+    """The subjects that act in a deal made the topic of the sentence (Cohereへの出資では、Oracleが1億ドル、
+    富士通が5000万ドルを引き受けた): the subjects, not topics, of the clause after it."""
+    if rules.trigger_topic_re is None or not rules.trigger_topic_re.match(sentence.text, trigger.end - sentence.start):
+        return []
+    clause_end = _CLAUSE_END_RE.search(sentence.text, trigger.end - sentence.start)
+    end = sentence.start + (clause_end.start() if clause_end else len(sentence.text))
+    return [p for p in parties if trigger.end <= p.start < end and p.role == "subject"
+            and not _is_topic(sentence, p, rules)]
 
 
 def _main_clause_topic(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,

@@ -626,6 +626,7 @@ class PartnershipsFile(RuleFileSpec):
     topic_particles: Words
     headline_marks: Words = ()
     cleft_markers: Words = ()
+    trigger_topics: Words = ()
     leading_clause_ends: Words = ()
     nominal_clause_ends: Words = ()
     proposals: Words = ()
