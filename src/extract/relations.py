@@ -1030,8 +1030,16 @@ def _clefted(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
 def _topic_actors(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
                   rules: PartnershipRules) -> list[_Party]:
     """The subjects that act in a deal made the topic of the sentence (Cohereへの出資では、Oracleが1億ドル、
-    富士通が5000万ドルを引き受けた): the subjects, not topics, of the clause after it."""
-    if rules.trigger_topic_re is None or not rules.trigger_topic_re.match(sentence.text, trigger.end - sentence.start):
+    富士通が5000万ドルを引き受けた) or of a headline (Wiz買収、Googleが320億ドルで合意): the subjects, not topics,
+    of the clause after it."""
+    topic = rules.trigger_topic_re is not None and rules.trigger_topic_re.match(
+        sentence.text, trigger.end - sentence.start) is not None
+    # Wiz買収、Googleが…: the headline opens with the company bought, the trigger and a headline mark
+    headline = (bool(parties) and parties[0].role == "bare" and parties[0].tail_end == trigger.start
+                and rules.headline_lead_re is not None and rules.headline_mark_re is not None
+                and rules.headline_lead_re.fullmatch(sentence.text, 0, parties[0].start - sentence.start) is not None
+                and rules.headline_mark_re.match(sentence.text, trigger.end - sentence.start) is not None)
+    if not (topic or headline):
         return []
     clause_end = _CLAUSE_END_RE.search(sentence.text, trigger.end - sentence.start)
     end = sentence.start + (clause_end.start() if clause_end else len(sentence.text))
