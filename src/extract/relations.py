@@ -226,6 +226,8 @@ class PartnershipRules:
     bid_done: tuple[str, ...]
     denied_reports: tuple[str, ...]
     speculation: tuple[str, ...]
+    #: Words right after a partnership trigger making it a contest for the deal (受注を競っている): no partners.
+    contests: tuple[str, ...]
     #: After a speculation word: a reported rumour (という話), planned rather than no relation.
     rumours: tuple[str, ...]
     #: Words of an investor's view (投資家, 魅力的): an investment with no named actor is the reader's.
@@ -417,6 +419,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         bid_done=spec.bids.done if spec.bids else (),
         denied_reports=spec.denied_reports,
         speculation=spec.speculation,
+        contests=spec.contests,
         rumours=spec.rumours,
         reader_investments=spec.reader_investments,
         same_company=spec.same_company,
@@ -571,6 +574,10 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         rumour = speculation and any(word in window[window.index(speculation):] for word in rules.rumours)
         if rumour:
             speculation = None
+        # AはBやCと受注を競っている: rivals for a deal, no partners of each other.
+        contest = next((word for word in rules.contests if word in window[:_SPECULATION_CHARS]), None)
+        voided = (f"the writer's speculation ({speculation})" if speculation
+                  else f"a contest for it ({contest})" if contest and kinds.get(match.group()) == PARTNERSHIP else None)
         stake = match.re is rules.stake_re or match.group() in rules.owner_receives
         kind = _stake_kind(text, match, rules) if match.re is rules.stake_re else kinds[match.group()]
         sale = match.group() in rules.sale_triggers
@@ -591,7 +598,7 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                               kind != PARTNERSHIP and (match.group() in rules.subject_receives
                                                        or rules.passive_re.match(text, match.end()) is not None),
                               match.group() in rules.funding_triggers,
-                              f"the writer's speculation ({speculation})" if speculation else None, stake,
+                              voided, stake,
                               sentence.start + (clause_end.start() if clause_end else following),
                               any(word in window for word in rules.proposals), sale, exit))
     return found

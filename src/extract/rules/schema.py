@@ -610,6 +610,7 @@ class PartnershipsFile(RuleFileSpec):
     bids: Bids | None = None
     denied_reports: Words = ()
     speculation: Words = ()
+    contests: Words = ()
     rumours: Words = ()
     reader_investments: Words = ()
     same_company: Words = ()
