@@ -1280,7 +1280,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     sources = [p for p in sources if p not in sellers]
     if trigger.passive or sources:
         actors = [p for p in before if p.role in ("target", "agent", "source")] or owners
-        receivers = [p for p in before if p.role == "subject" and p not in actors] or ([topic] if topic else [])
+        # Aから出資を受けるB: the company the passive clause modifies receives.
+        receivers = ([p for p in before if p.role == "subject" and p not in actors]
+                     or _modified(after, sentence, trigger, rules) or ([topic] if topic else []))
     else:
         actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]
         actors = [p for p in before if actor_groups and p.group == actor_groups[-1]]
