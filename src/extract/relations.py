@@ -1143,8 +1143,11 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2
                    and (g[-1].role in ("subject", "bare")
                         or g[-1].role == "of" and _owns_trigger(sentence, g[-1], trigger, rules))]
-    if not partners and not coordinated and trigger.word in rules.contract_triggers:
-        partners = [p for p in parties if p.role in ("target", "object", "source", "of")]
+    receivers = [p for p in parties if p.role in ("target", "object", "source", "of")
+                 and not any(p in group for group in coordinated)]
+    if not partners and (receivers or not coordinated) and trigger.word in rules.contract_triggers:
+        # AやBがCに製造を委託: a coordinated subject of a contract is no pair of its own; its receivers are.
+        partners = receivers
         subjects = [p for p in parties if p.role in ("subject", "agent") and p not in partners]
     elif not partners and not coordinated and trigger.proposal:
         partners = [p for p in parties if p.role == "target"]
