@@ -62,6 +62,7 @@ parentheses) stays here:
     headline_marks:    [marks after a headline's first company]          NVIDIA、Intelに出資
     cleft_markers:     [words before a cleft's actor]                    出資したのはAだ
     trigger_topics:    [particles making the deal the topic]            Xへの出資では、Aが
+    spokespeople:      [titles of a company's people who speak for it]  AのX社長は
     leading_clause_ends: [ends of a clause leading into the main one]    Bと連携することで、Aは
     nominal_clause_ends: [ends of a clause listed beside the trigger's]  Aが…ことや、Bへの投資
     proposals:         [words making a trigger an offer to a target]     AはBに提携を提案
@@ -131,6 +132,8 @@ _AMOUNT_TAIL_RE = re.compile(r"[^\sぁ-ゖ、。]*")
 _PLANNED_CHARS = 20
 #: Characters after a trigger within which a speculation word is about it (提携する可能性がある).
 _SPECULATION_CHARS = 16
+#: The longest name of a company's spokesperson between its company's の and title (のジェンスン・フアンCEOは).
+_SPOKESPERSON_CHARS = 15
 #: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
 _RELATIVE_GAP = 16
 #: Characters between a funding trigger and a join word that makes its subject an investor (ラウンドを主導).
@@ -248,6 +251,8 @@ class PartnershipRules:
     cleft_re: re.Pattern | None
     #: Right after a trigger, a particle making the deal the sentence's topic (Xへの出資では、).
     trigger_topic_re: re.Pattern | None
+    #: Right after a company's の, one of its people who speaks or acts for it, as the subject (のフアンCEOは).
+    spokesperson_re: re.Pattern | None
     #: The end of a clause leading into the sentence's main clause (することで、, し、).
     leading_clause_re: re.Pattern | None
     #: The end of a nominalised clause listed beside the trigger's phrase (ことや、).
@@ -434,6 +439,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                           else None),
         cleft_re=re.compile(any_word(spec.cleft_markers)) if spec.cleft_markers else None,
         trigger_topic_re=re.compile(any_word(spec.trigger_topics)) if spec.trigger_topics else None,
+        spokesperson_re=(re.compile(rf"の[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?{any_word(spec.spokespeople)}"
+                                    rf"(?:兼[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?)?(?:は|が)")
+                         if spec.spokespeople else None),
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         proposals=spec.proposals,
@@ -713,6 +721,9 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
         role = rules.particle_roles[led.group("particle")]
         if role in _ACTOR_ROLES or role == "source":
             return role, position, led.end()
+    spokesperson = rules.spokesperson_re.match(text, position) if rules.spokesperson_re else None
+    if spokesperson:  # NVIDIAのフアンCEOは、…出資を発表した: the company acts through its head
+        return "subject", position, spokesperson.end()
     for particle, role in rules.roles:
         if text.startswith(particle, position):
             return role, position, position + len(particle)

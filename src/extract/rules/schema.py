@@ -628,6 +628,7 @@ class PartnershipsFile(RuleFileSpec):
     headline_marks: Words = ()
     cleft_markers: Words = ()
     trigger_topics: Words = ()
+    spokespeople: Words = ()
     leading_clause_ends: Words = ()
     nominal_clause_ends: Words = ()
     proposals: Words = ()
