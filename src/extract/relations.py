@@ -62,6 +62,7 @@ parentheses) stays here:
     headline_marks:    [marks after a headline's first company]          NVIDIA、Intelに出資
     cleft_markers:     [words before a cleft's actor]                    出資したのはAだ
     trigger_topics:    [particles making the deal the topic]            Xへの出資では、Aが
+    label_marks, arrows: [marks after a trigger labelling a line, arrows from actor to receiver]  買収：A → B
     spokespeople:      [titles of a company's people who speak for it]  AのX社長は
     leading_clause_ends: [ends of a clause leading into the main one]    Bと連携することで、Aは
     nominal_clause_ends: [ends of a clause listed beside the trigger's]  Aが…ことや、Bへの投資
@@ -251,6 +252,9 @@ class PartnershipRules:
     cleft_re: re.Pattern | None
     #: Right after a trigger, a particle making the deal the sentence's topic (Xへの出資では、).
     trigger_topic_re: re.Pattern | None
+    #: A digest line opening with its trigger as a label (■ 提携：), and the arrow of its directed deals (A → B).
+    trigger_label_re: re.Pattern | None
+    arrow_re: re.Pattern | None
     #: Right after a company's の, one of its people who speaks or acts for it, as the subject (のフアンCEOは).
     spokesperson_re: re.Pattern | None
     #: The end of a clause leading into the sentence's main clause (することで、, し、).
@@ -439,6 +443,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                           else None),
         cleft_re=re.compile(any_word(spec.cleft_markers)) if spec.cleft_markers else None,
         trigger_topic_re=re.compile(any_word(spec.trigger_topics)) if spec.trigger_topics else None,
+        trigger_label_re=(re.compile(rf"{HEADLINE_MARKUP}*(?P<trigger>{trigger_words})\s*{any_word(spec.label_marks)}\s*")
+                          if spec.label_marks else None),
+        arrow_re=re.compile(any_word(spec.arrows)) if spec.arrows else None,
         spokesperson_re=(re.compile(rf"の[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?{any_word(spec.spokespeople)}"
                                     rf"(?:兼[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?)?(?:は|が)")
                          if spec.spokespeople else None),
@@ -1002,7 +1009,10 @@ class RelationFinder:
         if trigger.exit and not any(p.role == "target" for p in before):
             # AはBの全株式を売却した: A's investment in B ended (a sale called off leaves it in force).
             trigger = replace(trigger, type=INVESTMENT, status={DONE: ENDED, ENDED: DONE}.get(trigger.status, PLANNED))
-        if trigger.type == PARTNERSHIP:
+        labelled = _labelled_pairs(sentence, parties, trigger, self._rules)
+        if labelled is not None:
+            pairs = labelled
+        elif trigger.type == PARTNERSHIP:
             # Bとの提携は、Aにとって転機だ; Bとの協業は、Aが…提供していく意志の表れだ: the company the partnership
             # matters to, or the subject the sentence goes on with, is its other side.
             concerned = [p for p in parties if p.role in ("concerned", "subject") and p.start >= trigger.end
@@ -1043,6 +1053,35 @@ def _clefted(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
         return []
     return [replace(p, role="subject") for p in parties if p.role == "cleft" and p.start >= trigger.end
             and rules.cleft_re.search(sentence.text, trigger.end - sentence.start, p.start - sentence.start)]
+
+
+def _labelled_pairs(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
+                    rules: PartnershipRules) -> list[tuple[_Party, _Party]] | None:
+    """The pairs of a digest line labelled with its trigger (■ 提携：NTTデータ × Snowflake; - 買収：IBM →
+    Confluent（110億ドル）): the companies after the label, up to the line's first clause end, partner each
+    other, or those before an arrow act on those after it. None where the line is not so labelled."""
+    label = rules.trigger_label_re.match(sentence.text) if rules.trigger_label_re else None
+    if label is None or sentence.start + label.start("trigger") != trigger.start:
+        return None
+    clause_end = _CLAUSE_END_RE.search(sentence.text, label.end())
+    end = sentence.start + (clause_end.start() if clause_end else len(sentence.text))
+    named = [p for p in parties if sentence.start + label.end() <= p.start < end]
+    if trigger.type == PARTNERSHIP:
+        return list(combinations(named, 2))
+    arrows = list(rules.arrow_re.finditer(sentence.text, label.end(), end - sentence.start)) if rules.arrow_re else []
+    pairs = []
+    for index, arrow in enumerate(arrows):
+        # 出資：A → B、C → D: each arrow joins the companies between the arrows around it
+        start = arrows[index - 1].end() if index else label.end()
+        stop = arrows[index + 1].start() if index + 1 < len(arrows) else end - sentence.start
+        actors = [p for p in named if sentence.start + start <= p.start and p.end <= sentence.start + arrow.start()]
+        receivers = [p for p in named if sentence.start + arrow.end() <= p.start and p.end <= sentence.start + stop]
+        if index + 1 < len(arrows):  # the companies before the next arrow are its actors, not this one's receivers
+            receivers = receivers[:1]
+        if index:
+            actors = actors[1:]
+        pairs += [(actor, receiver) for actor in actors for receiver in receivers]
+    return pairs
 
 
 def _topic_actors(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,

@@ -628,6 +628,8 @@ class PartnershipsFile(RuleFileSpec):
     headline_marks: Words = ()
     cleft_markers: Words = ()
     trigger_topics: Words = ()
+    label_marks: Words = ()
+    arrows: Words = ()
     spokespeople: Words = ()
     leading_clause_ends: Words = ()
     nominal_clause_ends: Words = ()
