@@ -252,6 +252,8 @@ class PartnershipRules:
     cleft_re: re.Pattern | None
     #: Right after a trigger, a particle making the deal the sentence's topic (Xへの出資では、).
     trigger_topic_re: re.Pattern | None
+    #: A unit of a company as what a sale sells (家電事業を): the seller is bought (in part).
+    unit_sale_re: re.Pattern | None
     #: A digest line opening with its trigger as a label (■ 提携：), and the arrow of its directed deals (A → B).
     trigger_label_re: re.Pattern | None
     arrow_re: re.Pattern | None
@@ -477,6 +479,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{any_word(spec.triggers.get('partnership', ()))}"),
         particle_roles=dict(role_pairs),
         kind_examples=frozenset(spec.kind_examples),
+        unit_sale_re=(re.compile(rf"{any_word(spec.units)}(?:の[^、。]{{0,{_UNIT_CHARS}}}?)?を") if spec.units
+                      else None),
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
                  else None),
         modifier_re=re.compile(rf"[^、。,，:：\s]{{0,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"
@@ -1323,6 +1327,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         actors = [p for p in before if p.role == "target"]
         receivers = [p for p in before if p.role == "object"] or (
             [p for p in before if p.role == "of"] if trigger.stake else [])
+        if not receivers and actors and rules.unit_sale_re is not None and rules.unit_sale_re.search(
+                sentence.text, 0, trigger.start - sentence.start):
+            # Aは家電事業をBに売却: B buys a unit of A, as AはBから事業を買収 reads.
+            receivers = [p for p in before if p.role == "subject" and p not in actors][-1:] or (
+                [topic] if topic else [])
         if not actors and trigger.exit:
             # AはBの全株式を売却: no buyer named, A leaves B (an investment, ended: _relations reads it so).
             actors = [p for p in before if p.role == "subject"][-1:] or ([topic] if topic else [])
