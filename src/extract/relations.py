@@ -445,7 +445,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                           else None),
         cleft_re=re.compile(any_word(spec.cleft_markers)) if spec.cleft_markers else None,
         trigger_topic_re=re.compile(any_word(spec.trigger_topics)) if spec.trigger_topics else None,
-        trigger_label_re=(re.compile(rf"{HEADLINE_MARKUP}*(?P<trigger>{trigger_words})\s*{any_word(spec.label_marks)}\s*")
+        # ■ 提携：, ▶ 出資｜, 【提携】: the label may be bracketed
+        trigger_label_re=(re.compile(rf"{HEADLINE_MARKUP}*?【?(?P<trigger>{trigger_words})\s*{any_word(spec.label_marks)}\s*")
                           if spec.label_marks else None),
         arrow_re=re.compile(any_word(spec.arrows)) if spec.arrows else None,
         spokesperson_re=(re.compile(rf"の[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?{any_word(spec.spokespeople)}"
@@ -491,7 +492,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"\s*{coordinators}\s*[^、。,，:：\s]{{1,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
-        name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|{stake_size}|{suffix}|[*」』”]+|\s)+"),
+        # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
+        name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|\]\([^)\s]{{0,200}}\)|{stake_size}|{suffix}"
+                                rf"|[*」』”]+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
         subject_particles=frozenset(unnamed.subject_particles),
         unnamed_receiver_re=re.compile(
