@@ -792,7 +792,9 @@ class RelationFinder:
             link = _LINK_TITLE_RE.search(sentence.text) is not None
             triggers = _triggers(sentence, self._rules) if mentions or self._reference_re.search(sentence.text) else []
             rounds: list[_Party] = []
-            if not triggers and mentions:
+            investors_of = self._rules.investors_of_re
+            if not triggers and mentions and (round_before is not None or investors_of is not None
+                                              and investors_of.search(sentence.text) is not None):
                 # Xは1億ドルを調達した。Aも参加した。: A joins the round named in the sentence before; Xの出資者には
                 # AやBが名を連ねる: A and B invest in X.
                 joined = self._joining_round(sentence, mentions, round_before, recent,

@@ -31,8 +31,9 @@ _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
 #: A Latin name written after another Latin word and a space (C.R. England) is the end of a longer one.
 _PARTY_NAME_RE = re.compile(rf"(?<![A-Za-z0-9.&\-'])(?<![A-Za-z0-9.,&\-'] ){_LATIN_NAME_RE.pattern}"
                             rf"|(?<![ァ-ヺー・]){_KATAKANA_NAME_RE.pattern}")
-#: A Latin or katakana name a sentence opens with (after list marks and spaces).
+#: The list marks and spaces a sentence may open with before its first word.
 _OPENING_MARKS_RE = re.compile(r"[\s\-*+#>・]*")
+#: A Latin or katakana name a sentence opens with (after list marks and spaces).
 _OPENING_NAME_RE = re.compile(rf"[\s\-*+#>・]*(?P<name>{_LATIN_NAME_RE.pattern}|{_KATAKANA_NAME_RE.pattern})")
 #: The rule ids of the companies a sentence vouches for (add_vouched_names): a deal's party, and a name
 #: introduced after a kind of company (quoted right after it, or joined to it by の or である) or defined as
@@ -52,6 +53,7 @@ _MIN_REPEATED_NAME = 3
 _KANJI_NAME_RE = re.compile(r"(?=.*[一-龯々])[一-龯々〆ヶァ-ヺーA-Za-z0-9・&＆]{2,20}")
 #: A name written with kanji or hiragana, perhaps with katakana or Latin letters (ぺんてる, 日商岩井, 三菱UFJ銀行).
 _DEFINED_NAME_RE = re.compile(r"(?=.*[一-龯々ぁ-ゖ])[一-龯々〆ヶぁ-ゖァ-ヺーA-Za-z0-9・&＆]{2,20}")
+#: A Japanese word: kanji or kana only (a word the dictionary does not know so written may be a name; AI is not).
 _KANA_OR_KANJI_RE = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺー]+")
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
 #: A short all-capitals word (ASIC, CISO, HBM, NATO, LLMs): far more often a term or an
