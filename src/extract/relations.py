@@ -49,6 +49,7 @@ parentheses) stays here:
     reports:           [words reporting a deal]                          買収すると報じた
     bids:              {triggers, done}                                  TOB / 成立
     denied_reports, speculation, rumours                                  報道を否定 / かもしれ / という話
+    contests:          [words making a partnership a contest for a deal] 受注を競う
     same_company:      [words for the company the text is about]         同社
     other_side:        [those of them that may stand for a partner named before]  AはBと提携し、同社株式を取得
     both_companies:    [words for the last two companies named]          両社
