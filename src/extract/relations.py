@@ -464,8 +464,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                  rf"(?P<particle>{any_word(head_particles)})") if spec.leaders else None),
         unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
-        own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source))}[^、。]{{1,20}}?"
-                                 rf"(?:、|{any_word(spec.roles.object)})\s*"),
+        own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source, *spec.roles.target))}"
+                                 rf"[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
         gapped_clause_re=re.compile(rf"\s*{any_word(spec.roles.subject)}(?P<said>[^、。]{{1,{_GAPPED_CLAUSE}}}?)、\s*"),
         concerned_gap_re=re.compile(
             rf"[^、。\s]{{0,{_TRIGGER_PHRASE_REST}}}?{any_word(spec.topic_particles)}[、,，]?\s*"),
@@ -1035,8 +1035,8 @@ class RelationFinder:
             pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules)
         amount = _amount_for(money, trigger)
         return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, trigger.type,
-                            trigger.status, _own_amount(money, a, sentence, self._rules)
-                            or _own_amount(money, b, sentence, self._rules) or amount,
+                            trigger.status, _own_amount(money, a, sentence, self._rules, parties)
+                            or _own_amount(money, b, sentence, self._rules, parties) or amount,
                             trigger.word, sentence.text, f"relation.{trigger.type}")
                 for a, b in pairs if a.company_id != b.company_id]
 
@@ -1563,12 +1563,14 @@ def _token_at(tokens: Sequence[ParsedToken], start: int, end: int) -> ParsedToke
 
 
 def _own_amount(money: Sequence[tuple[int, float | None]], party: _Party, sentence: Sentence,
-                rules: PartnershipRules) -> float | None:
+                rules: PartnershipRules, parties: Sequence[_Party] = ()) -> float | None:
     """The USD value of an amount written right after the party's name, in its parenthesis (A（50億ドル）),
-    or after its subject or source particle when parties each state their own (Aが2億ドル、Bが1億ドルを投じた;
-    Aからは20億ドル、Bからは40億ドルの出資)."""
+    or after its subject, source or receiver particle when parties each state their own (Aが2億ドル、Bが1億ドルを
+    投じた; Aからは20億ドル、Bからは40億ドルの出資; AはBに50億ドル、Cに10億ドルを出資), up to the next of
+    ``parties`` named (AはBに50億ドル: the amount is B's)."""
     own = rules.own_amount_re.match(sentence.text, party.tail_end - sentence.start)
-    end = sentence.start + own.end() if own else party.tail_end
+    following = min((p.start for p in parties if p.start >= party.tail_end), default=sentence.end)
+    end = min(sentence.start + own.end() if own else party.tail_end, following)
     return next((usd for offset, usd in money if party.end <= offset < end and usd is not None), None)
 
 
