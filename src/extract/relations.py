@@ -54,6 +54,7 @@ parentheses) stays here:
     other_side:        [those of them that may stand for a partner named before]  AはBと提携し、同社株式を取得
     both_companies:    [words for the last two companies named]          両社
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
+    paired_particles:  [particles after each of two names pairing them] AもBも
     roles:             {partner|target|source|subject|object|agent|example|of: [particles after a name]}
     kind_examples:     [example particles naming a kind of company]      AやBのような企業と
     group_counts:      {count_words, counters, particles}                3社が, 両社で
@@ -237,6 +238,8 @@ class PartnershipRules:
     rumours: tuple[str, ...]
     #: Words of an investor's view (投資家, 魅力的): an investment with no named actor is the reader's.
     reader_investments: tuple[str, ...]
+    #: A particle that coordinates two names when written after each (AもBも).
+    paired_particles: frozenset[str]
     same_company: tuple[str, ...]
     #: Of same_company, the words that stand for the other side named before them in their sentence.
     other_side: frozenset[str]
@@ -436,6 +439,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         reader_investments=spec.reader_investments,
         same_company=spec.same_company,
         other_side=frozenset(spec.other_side),
+        paired_particles=frozenset(spec.paired_particles),
         both_companies=spec.both_companies,
         roles=role_pairs,
         topic_particles=spec.topic_particles,
@@ -933,7 +937,10 @@ class RelationFinder:
                 spoken = sentence.text[_name_end(sentence, previous.start, previous.end, self._rules):
                                        start - sentence.start]
                 spaced = opening and group == 0 and bool(spoken) and not spoken.strip() and previous.role == "other"
-                if not (same_place or parallel or spaced or self._coordinated(joint)):
+                # 富士通もNECも、Cohereと提携: a particle after each of two names pairs them.
+                paired = joint.strip() in self._rules.paired_particles and sentence.text.startswith(
+                    joint.strip(), _name_end(sentence, start, end, self._rules))
+                if not (same_place or parallel or spaced or paired or self._coordinated(joint)):
                     group += 1
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
             kind = False

@@ -617,6 +617,7 @@ class PartnershipsFile(RuleFileSpec):
     other_side: Words = ()
     both_companies: Words = ()
     coordinators: Words
+    paired_particles: Words = ()
     roles: Roles
     kind_examples: Words = ()
     group_counts: GroupCounts
