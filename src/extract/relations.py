@@ -41,6 +41,7 @@ parentheses) stays here:
     round_investors:   [nouns naming a round's investors]                リード投資家はA
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
+    trigger_appositives: [words joining a trigger noun to the next name]  出資先のB
     sale_triggers:     [triggers whose buyer is marked with に]          BをCに売却
     stake_exits:       [words making a sale the whole stake]             全株式を売却
     stake_purchases:   {shares, verbs, controlling}                      株式を取得 / 全株式
@@ -256,6 +257,8 @@ class PartnershipRules:
     cleft_re: re.Pattern | None
     #: Right after a trigger, a particle making the deal the sentence's topic (Xへの出資では、).
     trigger_topic_re: re.Pattern | None
+    #: Between a trigger that is a noun for a company and that company's name (出資先のOpenAI).
+    trigger_appositive_re: re.Pattern | None
     #: A unit of a company as what a sale sells (家電事業を): the seller is bought (in part).
     unit_sale_re: re.Pattern | None
     #: A digest line opening with its trigger as a label (■ 提携：), and the arrow of its directed deals (A → B).
@@ -485,6 +488,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{any_word(spec.triggers.get('partnership', ()))}"),
         particle_roles=dict(role_pairs),
         kind_examples=frozenset(spec.kind_examples),
+        trigger_appositive_re=(re.compile(rf"{any_word(spec.trigger_appositives)}\s*")
+                               if spec.trigger_appositives else None),
         unit_sale_re=(re.compile(rf"{any_word(spec.units)}(?:の[^、。]{{0,{_UNIT_CHARS}}}?)?を") if spec.units
                       else None),
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
@@ -1485,7 +1490,10 @@ def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
     first = after[0]
     clause = rules.relative_clause_re.fullmatch(sentence.text, trigger.end - sentence.start,
                                                 first.start - sentence.start)
-    return [first] if clause else []
+    # 出資先のOpenAI: a trigger that is a noun for the company named right after it
+    appositive = rules.trigger_appositive_re is not None and rules.trigger_appositive_re.fullmatch(
+        sentence.text, trigger.end - sentence.start, first.start - sentence.start) is not None
+    return [first] if clause or appositive else []
 
 
 def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,

@@ -603,6 +603,7 @@ class PartnershipsFile(RuleFileSpec):
     sale_triggers: Words = ()
     stake_exits: Words = ()
     relative_clause_ends: Words = ()
+    trigger_appositives: Words = ()
     passive_markers: Words = ()
     status_words: StatusWords
     planned_endings: Words = ()
