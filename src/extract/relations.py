@@ -1041,7 +1041,11 @@ class RelationFinder:
                          and self._rules.concerned_gap_re.fullmatch(sentence.text, trigger.end - sentence.start,
                                                                     p.start - sentence.start)
                          and (p.role == "concerned" or sentence.text.startswith("が", p.tail_end - sentence.start))]
-            pairs = _partnership_pairs([*before, *concerned[:1]], topic_party, sentence, trigger, self._rules)
+            # Bと提携するAは: the company the trigger's clause modifies is the partner's other side.
+            modified = [replace(p, role="subject") for p in _modified(
+                [p for p in parties if p.start >= trigger.end], sentence, trigger, self._rules)]
+            pairs = _partnership_pairs([*before, *concerned[:1], *modified], topic_party, sentence, trigger,
+                                       self._rules)
         else:
             after = [p for p in parties if p.start >= trigger.end]
             pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules)
@@ -1410,6 +1414,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             others = [p for p in before if p not in actors]
             actors += [p for p in (*_joining(others, sentence, trigger, rules),
                                    *(p for p, _ in _named_investors(others, sentence, rules))) if p not in actors]
+        if not actors and receivers:
+            # Wizを買収したGoogleは, KDDIに出資するElliottは: the company the clause modifies acts.
+            actors = [p for p in _modified(after, sentence, trigger, rules) if p not in receivers]
         # Alphabetへの投資を考える投資家は…: the reader's investment, not the topic's.
         readers = trigger.type == INVESTMENT and any(word in sentence.text for word in rules.reader_investments)
         if not actors and topic and not readers:
