@@ -42,6 +42,7 @@ parentheses) stays here:
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     trigger_appositives: [words joining a trigger noun to the next name]  出資先のB
+    part_of:           [words making a later deal part of a partnership]  提携の一環として、AはBに出資
     sale_triggers:     [triggers whose buyer is marked with に]          BをCに売却
     stake_exits:       [words making a sale the whole stake]             全株式を売却
     stake_purchases:   {shares, verbs, controlling}                      株式を取得 / 全株式
@@ -259,6 +260,8 @@ class PartnershipRules:
     trigger_topic_re: re.Pattern | None
     #: Between a trigger that is a noun for a company and that company's name (出資先のOpenAI).
     trigger_appositive_re: re.Pattern | None
+    #: Right after a partnership trigger, words making a later deal of the sentence part of it (提携の一環として).
+    part_of_re: re.Pattern | None
     #: A unit of a company as what a sale sells (家電事業を): the seller is bought (in part).
     unit_sale_re: re.Pattern | None
     #: A digest line opening with its trigger as a label (■ 提携：), and the arrow of its directed deals (A → B).
@@ -488,6 +491,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{any_word(spec.triggers.get('partnership', ()))}"),
         particle_roles=dict(role_pairs),
         kind_examples=frozenset(spec.kind_examples),
+        part_of_re=re.compile(any_word(spec.part_of)) if spec.part_of else None,
         trigger_appositive_re=(re.compile(rf"{any_word(spec.trigger_appositives)}\s*")
                                if spec.trigger_appositives else None),
         unit_sale_re=(re.compile(rf"{any_word(spec.units)}(?:の[^、。]{{0,{_UNIT_CHARS}}}?)?を") if spec.units
@@ -824,10 +828,21 @@ class RelationFinder:
                 parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()))
                 traced = []
                 stated: list[Partnership] = []  # the rows of the last trigger before that gave some
+                framing: _Trigger | None = None  # a partnership naming no one that a later deal is part of
                 for index, trigger in enumerate(triggers):
                     found = [] if trigger.voided else self._relations(
                         sentence, trigger, parties, sentence_topic, money.get(sentence.sentence_id, ()),
                         parses.get(sentence.sentence_id))
+                    if framing is not None and found and trigger.type != PARTNERSHIP:
+                        # 提携の一環として、AはBに出資する: the deal is part of a partnership between its two.
+                        relations += [replace(row, type=PARTNERSHIP, status=framing.status, money_value_usd=None,
+                                              trigger=framing.word, rule_id=f"relation.{PARTNERSHIP}")
+                                      for row in found]
+                        framing = None
+                    if not found and not trigger.voided and trigger.type == PARTNERSHIP \
+                            and self._rules.part_of_re is not None \
+                            and self._rules.part_of_re.match(sentence.text, trigger.end - sentence.start):
+                        framing = trigger
                     if not found and not trigger.voided and index and trigger.type == PARTNERSHIP \
                             and not any(p.start >= triggers[index - 1].end for p in parties) \
                             and _NEXT_CLAUSE_RE.fullmatch(sentence.text, triggers[index - 1].end - sentence.start,

@@ -604,6 +604,7 @@ class PartnershipsFile(RuleFileSpec):
     stake_exits: Words = ()
     relative_clause_ends: Words = ()
     trigger_appositives: Words = ()
+    part_of: Words = ()
     passive_markers: Words = ()
     status_words: StatusWords
     planned_endings: Words = ()
