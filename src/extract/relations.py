@@ -835,9 +835,7 @@ class RelationFinder:
                         parses.get(sentence.sentence_id))
                     if framing is not None and found and trigger.type != PARTNERSHIP:
                         # 提携の一環として、AはBに出資する: the deal is part of a partnership between its two.
-                        relations += [replace(row, type=PARTNERSHIP, status=framing.status, money_value_usd=None,
-                                              trigger=framing.word, rule_id=f"relation.{PARTNERSHIP}")
-                                      for row in found]
+                        relations += _as_partnership(found, framing)
                         framing = None
                     if not found and not trigger.voided and trigger.type == PARTNERSHIP \
                             and self._rules.part_of_re is not None \
@@ -849,9 +847,7 @@ class RelationFinder:
                                                           trigger.start - sentence.start):
                         # AがBに出資、…で提携: a partnership whose own clause names no one is between the investment's
                         # two (not 出資することで合意: the agreement is the investment's).
-                        found = [replace(row, type=PARTNERSHIP, status=trigger.status, money_value_usd=None,
-                                         trigger=trigger.word, rule_id=f"relation.{PARTNERSHIP}")
-                                 for row in stated if row.type == INVESTMENT]
+                        found = _as_partnership([row for row in stated if row.type == INVESTMENT], trigger)
                     stated = found or stated
                     relations += found
                     if trigger.funding and not trigger.voided:
@@ -1096,6 +1092,20 @@ def _clefted(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
             and rules.cleft_re.search(sentence.text, trigger.end - sentence.start, p.start - sentence.start)]
 
 
+def _as_partnership(rows: Sequence[Partnership], trigger: _Trigger) -> list[Partnership]:
+    """The pairs of ``rows`` as a partnership that ``trigger`` states about the same deal (AがBに出資、…で提携;
+    提携の一環として、AはBに出資), with the trigger's status and no amount."""
+    return [replace(row, type=PARTNERSHIP, status=trigger.status, money_value_usd=None, trigger=trigger.word,
+                    rule_id=f"relation.{PARTNERSHIP}") for row in rows]
+
+
+def _clause_end(sentence: Sentence, offset: int) -> int:
+    """The body offset where the clause going on at sentence offset ``offset`` ends (at the sentence's end at
+    the latest)."""
+    clause_end = _CLAUSE_END_RE.search(sentence.text, offset)
+    return sentence.start + (clause_end.start() if clause_end else len(sentence.text))
+
+
 def _labelled_pairs(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
                     rules: PartnershipRules) -> list[tuple[_Party, _Party]] | None:
     """The pairs of a digest line labelled with its trigger (■ 提携：NTTデータ × Snowflake; - 買収：IBM →
@@ -1104,8 +1114,7 @@ def _labelled_pairs(sentence: Sentence, parties: Sequence[_Party], trigger: _Tri
     label = rules.trigger_label_re.match(sentence.text) if rules.trigger_label_re else None
     if label is None or sentence.start + label.start("trigger") != trigger.start:
         return None
-    clause_end = _CLAUSE_END_RE.search(sentence.text, label.end())
-    end = sentence.start + (clause_end.start() if clause_end else len(sentence.text))
+    end = _clause_end(sentence, label.end())
     named = [p for p in parties if sentence.start + label.end() <= p.start < end]
     if trigger.type == PARTNERSHIP:
         return list(combinations(named, 2))
@@ -1139,8 +1148,7 @@ def _topic_actors(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigg
                 and rules.headline_mark_re.match(sentence.text, trigger.end - sentence.start) is not None)
     if not (topic or headline):
         return []
-    clause_end = _CLAUSE_END_RE.search(sentence.text, trigger.end - sentence.start)
-    end = sentence.start + (clause_end.start() if clause_end else len(sentence.text))
+    end = _clause_end(sentence, trigger.end - sentence.start)
     return [p for p in parties if trigger.end <= p.start < end and p.role == "subject"
             and not _is_topic(sentence, p, rules)]
 
