@@ -40,6 +40,7 @@ parentheses) stays here:
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
     round_investors:   [nouns naming a round's investors]                リード投資家はA
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主
+    mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     trigger_appositives: [words joining a trigger noun to the next name]  出資先のB
     part_of:           [words making a later deal part of a partnership]  提携の一環として、AはBに出資
@@ -104,6 +105,8 @@ _JOINER = "joiner"
 _JOIN_ALONE_GAP_RE = re.compile(r"(?:新たに|さらに|同様に|[^にをでへと、。]{0,4})")
 #: The rule id of an investment in a funding round the sentence before named (Aも参加した).
 _JOINED_ROUND_RULE = "relation.joined_round"
+#: The rule of investments both ways (相互に出資): one row for each direction.
+_MUTUAL_RULE = "relation.investment.mutual"
 #: The roles of the other side of a deal, which a back-reference later in the sentence may stand for.
 _OTHER_SIDE_ROLES = ("partner", "target", "object", "of", "source")
 #: The source a digest line names before its headline (TechWire | ), after markup.
@@ -164,6 +167,8 @@ _JOIN_GAP = 16
 #: Characters of modifiers between AとBの and the trigger (AとBの戦略的提携, AとBの30億ドルの計算資源契約);
 #: a funding round's may be longer (Xの$2 billionのラウンド).
 _OWNED_TRIGGER_GAP = 12
+#: Characters of a name's own end a trigger written on from it may begin with (ソフトバンクグループ入り).
+_SUFFIX_IN_TRIGGER = 4
 _OWNED_ROUND_GAP = 20
 #: How many heads up from the trigger word still belong to its clause (提携 <- を <- 結ぶ <- 方針).
 _CLAUSE_HEADS = 3
@@ -188,6 +193,8 @@ class PartnershipRules:
 
     triggers: tuple[tuple[str, str], ...]
     trigger_re: re.Pattern
+    #: A trigger that ends its clause as a noun (AがBに出資、CがDに追加出資した).
+    trigger_stop_re: re.Pattern
     not_triggers: tuple[str, ...]
     #: Partnership triggers that, with another trigger close after them, only say how it is done.
     manner_triggers: frozenset[str]
@@ -210,6 +217,9 @@ class PartnershipRules:
     topic_receives: frozenset[str]
     #: Directed triggers whose subject receives and whose owner acts (BがAの傘下に入る).
     subject_receives: frozenset[str]
+    #: Of those, the ones beginning with a name's suffix (グループ入り): the buyer is the name written on to
+    #: them (Aグループ入り), their owner the one bought (Xのグループ入り). None without any.
+    written_on_re: re.Pattern | None
     #: Triggers of a sale, whose buyer is marked with に (AはBをCに売却).
     sale_triggers: frozenset[str]
     #: A share word (株式), before a sale trigger: the shares' owner is bought into.
@@ -220,6 +230,8 @@ class PartnershipRules:
     relative_clause_re: re.Pattern | None
     #: Directed triggers whose owner is the company invested in (AがBの筆頭株主となった), as with shares.
     owner_receives: frozenset[str]
+    #: Investment triggers that go both ways, or words right before one that make it so (相互に出資, 持ち合い).
+    mutual: tuple[str, ...]
     #: Right after a directed trigger: the statement is passive (買収された, 出資を受けた).
     passive_re: re.Pattern
     #: Status word -> planned or ended, longest first.
@@ -395,6 +407,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     receiver_particles = any_word((*spec.roles.target, *spec.roles.object))
     # every trigger word, longest first (pairs is sorted so): the one alternation all trigger regexes use
     trigger_words = f"(?:{'|'.join(re.escape(word) for word, _ in pairs)})"
+    written_on = [word for word in spec.subject_receives if word.startswith(tuple(spec.name_suffixes))]
     # 投資家には、Aが出資: investors and shareholders are no unnamed receiver of an investment
     receiving_nouns = any_word([noun for noun in unnamed.nouns if noun not in spec.reader_investments])
     head_particles = (*spec.roles.partner, *spec.roles.target, *spec.roles.object, *spec.roles.source,
@@ -405,6 +418,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     return PartnershipRules(
         triggers=tuple(pairs),
         trigger_re=re.compile(trigger_words),
+        trigger_stop_re=re.compile(rf"{trigger_words}、"),
         not_triggers=spec.not_triggers,
         manner_triggers=frozenset(spec.manner_triggers),
         funding_triggers=frozenset(spec.funding_triggers),
@@ -419,7 +433,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
         topic_receives=frozenset(spec.topic_receives),
         subject_receives=frozenset(spec.subject_receives),
+        written_on_re=re.compile(any_word(written_on)) if written_on else None,
         owner_receives=frozenset(spec.owner_receives),
+        mutual=spec.mutual,
         sale_triggers=frozenset(spec.sale_triggers),
         share_re=re.compile(shares) if stake else None,
         stake_exits=spec.stake_exits,
@@ -546,6 +562,8 @@ class _Trigger:
     sale: bool = False
     #: A sale of a whole stake (Bの全株式を売却): with no buyer named, the seller's investment in B ended.
     exit: bool = False
+    #: Investments both ways between the companies acting together (AとBは相互に出資, 株式を持ち合う).
+    mutual: bool = False
 
 
 @dataclass(frozen=True)
@@ -636,7 +654,9 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                               match.group() in rules.funding_triggers,
                               voided, stake,
                               sentence.start + (clause_end.start() if clause_end else following),
-                              any(word in window for word in rules.proposals), sale, exit))
+                              any(word in window for word in rules.proposals), sale, exit,
+                              kind == INVESTMENT and (match.group() in rules.mutual
+                                                      or text.endswith(rules.mutual, 0, match.start()))))
     return found
 
 
@@ -737,6 +757,12 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
     position = _name_end(sentence, start, end, rules)
     if rules.stake_re is not None and rules.stake_re.match(text, position):
         return "bare", position, position  # B株27%保有: the shares' company, bought into
+    # 鴻海グループ入り, ソフトバンクグループ入り: a trigger beginning with a name's suffix written on to the name
+    # (which may end in that suffix itself).
+    for at in range(max(start - sentence.start, position - _SUFFIX_IN_TRIGGER), position + 1):
+        written_on = rules.written_on_re.match(text, at) if rules.written_on_re else None
+        if written_on and written_on.end() > position:
+            return "bare", position, position
     skipped = rules.name_tail_re.match(text, position)
     if skipped:
         position = skipped.end()
@@ -1007,7 +1033,9 @@ class RelationFinder:
         clause = [p for p in parties if _is_topic(sentence, p, self._rules) or p.group in owning
                   or _in_clause(parse, p, trigger)]
         listed = [p for p in clause if p.end <= trigger.start and self._in_listed_clause(sentence, p, trigger)]
-        before = [p for p in clause if p.end <= trigger.start and p not in listed]
+        # ソフトバンクグループ入り: a name whose suffix a trigger begins with is before it.
+        before = [p for p in clause if (p.end <= trigger.start or p.role == "bare" and p.start < trigger.start)
+                  and p not in listed]
         before += _clefted(sentence, parties, trigger, self._rules)
         before += _topic_actors(sentence, parties, trigger, self._rules)
         # An unnamed subject (同業のスタートアップが), or a named one of a clause listed beside the trigger's
@@ -1045,7 +1073,7 @@ class RelationFinder:
         labelled = _labelled_pairs(sentence, parties, trigger, self._rules)
         if labelled is not None:
             pairs = labelled
-        elif trigger.type == PARTNERSHIP:
+        elif trigger.type == PARTNERSHIP or trigger.mutual:
             # Bとの提携は、Aにとって転機だ; Bとの協業は、Aが…提供していく意志の表れだ: the company the partnership
             # matters to, or the subject the sentence goes on with, is its other side.
             concerned = [p for p in parties if p.role in ("concerned", "subject") and p.start >= trigger.end
@@ -1057,6 +1085,8 @@ class RelationFinder:
                 [p for p in parties if p.start >= trigger.end], sentence, trigger, self._rules)]
             pairs = _partnership_pairs([*before, *concerned[:1], *modified], topic_party, sentence, trigger,
                                        self._rules)
+            if trigger.mutual:  # AとBは相互に出資: each invests in the other
+                pairs = [pair for a, b in pairs for pair in ((a, b), (b, a))]
         else:
             after = [p for p in parties if p.start >= trigger.end]
             pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules)
@@ -1064,7 +1094,7 @@ class RelationFinder:
         return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, trigger.type,
                             trigger.status, _own_amount(money, a, sentence, self._rules, parties)
                             or _own_amount(money, b, sentence, self._rules, parties) or amount,
-                            trigger.word, sentence.text, f"relation.{trigger.type}")
+                            trigger.word, sentence.text, _MUTUAL_RULE if trigger.mutual else f"relation.{trigger.type}")
                 for a, b in pairs if a.company_id != b.company_id]
 
 
@@ -1386,7 +1416,16 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     sellers = [p for p in sources if trigger.type == ACQUISITION and _sells(sentence, p, trigger, rules)]
     sources = [p for p in sources if p not in sellers]
     if trigger.passive or sources:
-        actors = [p for p in before if p.role in ("target", "agent", "source")] or owners
+        # Aグループ入り: the buyer written on to a trigger that begins with a name's suffix; Xのグループ入り is
+        # X joining a group, its owner no buyer.
+        written_on = [p for p in before if p.role == "bare" and p.start < trigger.start <= p.tail_end]
+        suffixed = rules.written_on_re is not None and rules.written_on_re.fullmatch(trigger.word) is not None
+        if suffixed and not written_on and owners:
+            # AはBのグループ入りを完了: B joins the group of the sentence's actor.
+            buyers = [p for p in before if p.role in _ACTOR_ROLES and p not in owners] or ([topic] if topic else [])
+            return [(buyer, owner) for buyer in buyers for owner in owners]
+        actors = [p for p in before if p.role in ("target", "agent", "source")] or (
+            written_on if suffixed else owners or written_on)
         # Aから出資を受けるB: the company the passive clause modifies receives.
         receivers = ([p for p in before if p.role == "subject" and p not in actors]
                      or _modified(after, sentence, trigger, rules) or ([topic] if topic else []))
@@ -1394,11 +1433,15 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]
         actors = [p for p in before if actor_groups and p.group == actor_groups[-1]]
         gapped = _gapped_clauses(before, actors, sentence, money, rules)
-        # GoogleがBを買収し、CもAIに巨額を投じる: a receiver in a clause that ended before the actor is not its.
+        # GoogleがBを買収し、CもAIに巨額を投じる; AがBに出資、CがDに追加出資: a receiver in a clause that ended
+        # before the actor is not its.
         first_actor = min((p.start for p in actors), default=0) - sentence.start
         receivers = [p for p in before if p.role in _RECEIVER_ROLES
                      and not (p.end - sentence.start < first_actor
-                              and _CLAUSE_END_RE.search(sentence.text, p.end - sentence.start, first_actor))]
+                              and (_CLAUSE_END_RE.search(sentence.text, p.end - sentence.start, first_actor)
+                                   or any(stop.start() != trigger.start - sentence.start
+                                          for stop in rules.trigger_stop_re.finditer(
+                                              sentence.text, p.end - sentence.start, first_actor))))]
         if gapped:
             # AはXに、BはYに出資: the trigger's own clause names Y; AはXに50億ドル、Bは100億ドルを: it shares X.
             receivers = ([p for p in receivers if p.start >= first_actor + sentence.start]
@@ -1652,7 +1695,10 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
         return None
     if len(mentions) == 1:
         rest = sentence.text[:mentions[0].start - sentence.start] + sentence.text[mentions[0].end - sentence.start:]
-        if len(_MARKUP_RE.sub("", rest)) <= _HEADING_CHARS:
+        # - Bに出資。 under a heading names the heading company's other side, which the text is not about.
+        other_side = _role(sentence, mentions[0].start, mentions[0].end, rules)[0] in (
+            "partner", "target", "object", "source")
+        if len(_MARKUP_RE.sub("", rest)) <= _HEADING_CHARS and not other_side:
             return mentions[0]
     if topic is None:
         return next((m for m in mentions if _role(sentence, m.start, m.end, rules)[0] == "subject"), None)
@@ -1660,10 +1706,13 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
 
 
 def _distinct(relations: list[Partnership]) -> list[Partnership]:
-    """One row per sentence, pair and type (a sentence repeating a trigger states it once: the first)."""
+    """One row per sentence, pair and type (a sentence repeating a trigger states it once: the first), and
+    per direction of investments both ways."""
     seen, result = set(), []
     for relation in relations:
-        key = (relation.sentence_id, frozenset((relation.party_a_id, relation.party_b_id)), relation.type)
+        pair = ((relation.party_a_id, relation.party_b_id) if relation.rule_id == _MUTUAL_RULE
+                else frozenset((relation.party_a_id, relation.party_b_id)))
+        key = (relation.sentence_id, pair, relation.type)
         if key not in seen:
             seen.add(key)
             result.append(relation)

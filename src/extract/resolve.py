@@ -25,7 +25,11 @@ from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, outside, overlaps_any
 from extract.rules import LegalForms, NameBounds
 
-_LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z0-9]{2,}(?:[ .&\-][A-Za-z0-9][A-Za-z0-9.&\-]*){0,3}")
+#: A Latin name: capitalised words, or a first word in lower case with a capital inside it (iRobot, xAI) or
+#: before a capitalised word (io Products).
+_LATIN_NAME_RE = re.compile(r"(?:[A-Z][A-Za-z0-9]{2,}|[a-z]{1,2}[A-Z][A-Za-z0-9]+"
+                            r"|[a-z][a-z0-9]+(?= [A-Z][A-Za-z0-9]{2}))"
+                            r"(?:[ .&\-][A-Za-z0-9][A-Za-z0-9.&\-]*){0,3}")
 _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
 #: A whole Latin or katakana name in a sentence, where it may be a deal's party (not a piece of a longer word).
 #: A Latin name written after another Latin word and a space (C.R. England) is the end of a longer one.

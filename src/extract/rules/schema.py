@@ -520,6 +520,7 @@ class Roles(Spec):
     cleft: Words = ()
     via: Words = ()
     concerned: Words = ()
+    compared: Words = ()
 
     @model_validator(mode="after")
     def _one_role_per_particle(self) -> Roles:
@@ -600,6 +601,7 @@ class PartnershipsFile(RuleFileSpec):
     topic_receives: Words = ()
     subject_receives: Words = ()
     owner_receives: Words = ()
+    mutual: Words = ()
     sale_triggers: Words = ()
     stake_exits: Words = ()
     relative_clause_ends: Words = ()
