@@ -125,7 +125,8 @@ TABLES: Mapping[str, TableDoc] = {
         "evidence": "The sentence the relation was found in.",
         "rule_id": "The rule that produced the row (`relation.partnership`, `relation.investment`, "
                    "`relation.acquisition`; `relation.joined_round` for a company joining the funding round "
-                   "the sentence before named).",
+                   "the sentence before named; `relation.investment.mutual` for one of two investments both "
+                   "ways; `relation.english.<type>` for an English sentence, read by word order).",
     }),
     "errors": TableDoc("post that could not be processed", {
         "source_path": "The post file.",

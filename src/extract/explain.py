@@ -105,5 +105,7 @@ def _pair_outcome(first: str, second: str, rows: Sequence, trace: SentenceTrace)
         return f"no relation: outside the clause of {', '.join(outside)} in the dependency parse"
     roles = {**({trace.topic: "the text's topic"} if trace.topic else {}),
              **{name: role for name, role, _ in trace.parties}}
-    return (f"no relation: the particles do not relate them ({first}: {roles.get(first)}, "
+    # An English trigger phrase (relations_english.py) relates its parties by word order, not particles.
+    reading = "the word order does" if all(t.word.isascii() for t in live) else "the particles do"
+    return (f"no relation: {reading} not relate them ({first}: {roles.get(first)}, "
             f"{second}: {roles.get(second)}) for {', '.join(t.word for t in live)}")

@@ -58,7 +58,7 @@ parentheses) stays here:
     both_companies:    [words for the last two companies named]          両社
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
     paired_particles:  [particles after each of two names pairing them] AもBも
-    roles:             {partner|target|source|subject|object|agent|example|of: [particles after a name]}
+    roles:             {partner|target|source|subject|object|agent|example|of|compared|...: [particles]}
     kind_examples:     [example particles naming a kind of company]      AやBのような企業と
     group_counts:      {count_words, counters, particles}                3社が, 両社で
     name_suffixes, not_name_suffixes: [words after a name that belong to it, words that do not]
@@ -73,6 +73,7 @@ parentheses) stays here:
     nominal_clause_ends: [ends of a clause listed beside the trigger's]  Aが…ことや、Bへの投資
     proposals:         [words making a trigger an offer to a target]     AはBに提携を提案
     unnamed_companies: {nouns, subject_particles, prefixes, not_topic}   某企業は, 同業のスタートアップが
+    english:           {triggers, funding_triggers, ...}: English sentences, read by relations_english.py
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ from extract.normalize.numerals import DIGIT
 from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
 from extract.normalize.party_slots import HEADLINE_MARKUP, SOURCE_LABEL
+from extract.relations_english import EnglishRules, compile_english_rules, english_statements, statement_amount
 from extract.rules.schema import PartnershipsFile
 
 PARTNERSHIP, INVESTMENT, ACQUISITION = "partnership", "investment", "acquisition"
@@ -105,6 +107,8 @@ _JOINER = "joiner"
 _JOIN_ALONE_GAP_RE = re.compile(r"(?:新たに|さらに|同様に|[^にをでへと、。]{0,4})")
 #: The rule id of an investment in a funding round the sentence before named (Aも参加した).
 _JOINED_ROUND_RULE = "relation.joined_round"
+#: The rule of relations an English sentence states (relation.english.acquisition, ...).
+_ENGLISH_RULE = "relation.english"
 #: The rule of investments both ways (相互に出資): one row for each direction.
 _MUTUAL_RULE = "relation.investment.mutual"
 #: The roles of the other side of a deal, which a back-reference later in the sentence may stand for.
@@ -339,6 +343,8 @@ class PartnershipRules:
     #: A company the text deliberately leaves unnamed, as the topic (某生成AI企業は): from there the text is
     #: about a company it does not name. Generic ones (多くの企業は) leave the topic as it was.
     unnamed_topic_re: re.Pattern
+    #: English statements of deals (partnerships.yaml english; relations_english.py); None without them.
+    english: EnglishRules | None = None
 
 
 @dataclass(frozen=True)
@@ -530,6 +536,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         unnamed_receiver_re=re.compile(
             rf"(?:{receiving_nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"),
         unnamed_topic_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}(?!{not_topic}){any_word(spec.topic_particles)}"),
+        english=compile_english_rules(spec.english) if spec.english else None,
     )
 
 
@@ -890,6 +897,10 @@ class RelationFinder:
                     trace.append(SentenceTrace(sentence.sentence_id,
                                                None if sentence_topic is None else sentence_topic.name,
                                                tuple((p.name, p.role, p.group) for p in parties), tuple(traced)))
+            english = self._rules.english
+            if english is not None and len(mentions) >= 2 and english.trigger_re.search(sentence.text):
+                # Nvidia to invest $5 billion in Intel: a quoted English headline, read by word order.
+                relations += self._english(sentence, mentions, money.get(sentence.sentence_id, ()), english, trace)
             round_before = rounds[-1] if rounds else None
             if not link:
                 topic = _topic_after(sentence, mentions, topic, self._rules)
@@ -899,6 +910,31 @@ class RelationFinder:
         # or acquisition between them is a relation.
         return _distinct([r for r in relations if r.type != PARTNERSHIP
                           or parents.get(r.party_a_id) != r.party_b_id and parents.get(r.party_b_id) != r.party_a_id])
+
+    def _english(self, sentence: Sentence, mentions: Sequence[CompanyMention],
+                 money: Sequence[tuple[int, float | None]], english: EnglishRules,
+                 trace: list[SentenceTrace] | None) -> list[Partnership]:
+        """The relations the English trigger phrases of a sentence state (and, with ``trace``, what was read)."""
+        statements = english_statements(sentence, mentions, english)
+        rows = [Partnership(sentence.sentence_id, s.actor.company_id, s.actor.name, s.receiver.company_id,
+                            s.receiver.name, s.type, s.status, statement_amount(s, money), s.word, sentence.text,
+                            f"{_ENGLISH_RULE}.{s.type}") for s in statements]
+        if trace is not None:
+            roles = {**{s.receiver.name: "receiver" for s in statements}, **{s.actor.name: "actor" for s in statements}}
+            triggers = []
+            for match in english.trigger_re.finditer(sentence.text):
+                stated = [s for s in statements if s.start == sentence.start + match.start()]
+                triggers.append(TriggerTrace(
+                    match.group(), english.kinds[match.group().lower()], stated[0].status if stated else DONE,
+                    any(s.passive for s in stated), any(s.funding for s in stated), None, (),
+                    tuple((s.actor.name, s.receiver.name) for s in stated)))
+            read = SentenceTrace(sentence.sentence_id, None,
+                                 tuple((m.name, roles.get(m.name, "named"), 0) for m in mentions), tuple(triggers))
+            if trace and trace[-1].sentence_id == sentence.sentence_id:  # the sentence's Japanese triggers too
+                japanese = trace.pop()
+                read = replace(japanese, triggers=(*japanese.triggers, *read.triggers))
+            trace.append(read)
+        return rows
 
     def _joining_round(self, sentence: Sentence, mentions: Sequence[CompanyMention], funding: _Party | None,
                        recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]]
@@ -1695,9 +1731,10 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
         return None
     if len(mentions) == 1:
         rest = sentence.text[:mentions[0].start - sentence.start] + sentence.text[mentions[0].end - sentence.start:]
-        # - Bに出資。 under a heading names the heading company's other side, which the text is not about.
+        # - Bに出資。 under a heading names the heading company's other side, which the text is not about (まずは
+        # Xについてだ。 is about X).
         other_side = _role(sentence, mentions[0].start, mentions[0].end, rules)[0] in (
-            "partner", "target", "object", "source")
+            "partner", "target", "object", "source") and rules.trigger_re.search(sentence.text) is not None
         if len(_MARKUP_RE.sub("", rest)) <= _HEADING_CHARS and not other_side:
             return mentions[0]
     if topic is None:

@@ -199,13 +199,14 @@ class CompanyRecognizer:
     def _in_context(self, sentence: Sentence, hit: AliasHit, hits: Sequence[AliasHit]) -> bool:
         """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社) or a
         Japanese one comes right before it (株式会社カゴメ), it is written as a party or subject of a deal
-        (Wizを買収, Wiz、Xと提携, GMが出資するCruise), or listed right beside a company (Novartis、BMS、
-        そして…) in ``hits``, the post's listed names."""
+        (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google), or listed right beside a company
+        (Novartis、BMS、そして…) in ``hits``, the post's listed names."""
         return (_followed_by_form(sentence, hit.end, self._context_forms, self._not_forms)
                 or _preceded_by_form(sentence, hit.start, self._leading_forms)
                 or self.party_slots.holds_party(sentence, hit.end)
                 or self.party_slots.is_modified(sentence, hit.start)
                 or self.party_slots.holds_subject(sentence, hit.start, hit.end)
+                or self.party_slots.holds_english_party(sentence, hit.start, hit.end)
                 or any(self._listed_together(sentence, hit, other) for other in hits
                        if other.entry.kind == _ALIAS and other.sentence_id == hit.sentence_id))
 

@@ -33,6 +33,12 @@ HEADLINE_MARKUP = (r"(?:\s|[-*+#>・■□◆◇●○▶▷▼◎※|[]|\d{1,3}
 _NOT_IN_GAP = "A-Za-zＡ-Ｚａ-ｚ。．！？!?、，,をがはも「」『』()（）\n"
 #: Another party's name between an agent and the trigger (XによるZephyr Labsの買収): Latin words or katakana.
 _OTHER_NAME = r"(?:[A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){0,3}|[ァ-ヺ][ァ-ヺー・]*)"
+#: A plain English word (or amount) between an English trigger phrase and its party, and how many may stand
+#: there (Google has agreed to acquire Wiz; acquires cloud security startup Wiz).
+_ENGLISH_WORD = r"[A-Za-z0-9$€£¥%.'’\-]+"
+_ENGLISH_GAP = 5
+#: Characters before a name within which an English trigger phrase may write it as its party.
+_ENGLISH_BEFORE = 80
 #: Characters a party's particle may be separated from its trigger by.
 _FAR = 15
 #: Characters allowed between a name and its trigger with only の or no particle between (Xの買収,
@@ -69,6 +75,16 @@ class PartySlots:
         self._trigger_re = re.compile(triggers)
         #: A relative clause of a trigger right before the name (GMが出資するCruise, Aが買収したB).
         self._modified_re = re.compile(rf"{triggers}{any_word(spec.relative_clause_ends)}\s*$")
+        #: An English trigger phrase a few plain words after the name (Wiz acquired by Google) or before it
+        #: (Google to acquire Wiz): relations_english.py reads such a name as a party.
+        self._english_after_name_re = self._english_before_name_re = None
+        if spec.english is not None:
+            phrases = (rf"(?<![A-Za-z]){any_word([w for words in spec.english.triggers.values() for w in words])}"
+                       r"(?![A-Za-z])")
+            self._english_after_name_re = re.compile(rf"(?:'s|’s)?[\s\-](?:{_ENGLISH_WORD}\s+){{0,{_ENGLISH_GAP}}}?"
+                                                     rf"{phrases}", re.IGNORECASE)
+            self._english_before_name_re = re.compile(rf"{phrases}(?:\s+{_ENGLISH_WORD}){{0,{_ENGLISH_GAP}}}?\s+$",
+                                                      re.IGNORECASE)
 
     def may_hold_party(self, sentence: Sentence) -> bool:
         """The sentence holds a company-only trigger, without which no name in it is a party."""
@@ -78,6 +94,16 @@ class PartySlots:
         """The name ending at body offset ``end`` is the object, partner, receiver, source, agent or owner
         of a company-only trigger right after it (Xを約50億ドルで買収, Xとの提携, Xの買収, X買収)."""
         return self._party_re.match(sentence.text, end - sentence.start) is not None
+
+    def holds_english_party(self, sentence: Sentence, start: int, end: int) -> bool:
+        """The name at body offsets [start, end) is written as the party of an English trigger phrase a few
+        plain words after or before it (Wiz acquired by Google; Google to acquire Wiz)."""
+        if self._english_after_name_re is None or self._english_before_name_re is None:
+            return False
+        text = sentence.text
+        return (self._english_after_name_re.match(text, end - sentence.start) is not None
+                or self._english_before_name_re.search(text, max(0, start - sentence.start - _ENGLISH_BEFORE),
+                                                       start - sentence.start) is not None)
 
     def is_modified(self, sentence: Sentence, start: int) -> bool:
         """The name starting at body offset ``start`` is what a trigger's relative clause right before it

@@ -585,6 +585,34 @@ class UnnamedCompanies(Spec):
 RELATION_TYPES = ("partnership", "investment", "acquisition")
 
 
+class EnglishCues(Spec):
+    """English statements of deals, read by word order (see relations_english.py): trigger phrases by
+    type, the funding phrases among them and the words naming a round's investors after them, the
+    purchase phrases and the words that may follow what they buy, and the words before a trigger that
+    give its status."""
+
+    triggers: Annotated[dict[Literal["partnership", "investment", "acquisition"], Words], Field(min_length=1),
+                        AfterValidator(_one_label_per_word)]
+    funding_triggers: Words = ()
+    investor_markers: Words = ()
+    passive_markers: Words = ()
+    purchases: Words = ()
+    stakes: Words = ()
+    after_receiver: Words = ()
+    status_words: StatusWords
+    done: Words = ()
+
+    @model_validator(mode="after")
+    def _funding_are_investments(self) -> EnglishCues:
+        triggers = {str(kind): words for kind, words in self.triggers.items()}
+        for key, words, kind in (("funding_triggers", self.funding_triggers, "investment"),
+                                 ("purchases", self.purchases, "acquisition")):
+            missing = set(words) - set(triggers.get(kind, ()))
+            if missing:
+                raise ValueError(f"english.{key} {sorted(missing)} must also be english {kind} triggers")
+        return self
+
+
 class PartnershipsFile(RuleFileSpec):
     """``rules/partnerships.yaml``: relation triggers, status words, and the words that tell who takes part."""
 
@@ -640,6 +668,7 @@ class PartnershipsFile(RuleFileSpec):
     nominal_clause_ends: Words = ()
     proposals: Words = ()
     unnamed_companies: UnnamedCompanies
+    english: EnglishCues | None = None
 
     @model_validator(mode="after")
     def _subsets_are_triggers(self) -> PartnershipsFile:

@@ -1,0 +1,241 @@
+"""English statements of deals (news digests quote English headlines: "Nvidia to invest $5 billion in
+Intel", "Salesforce completes acquisition of Informatica", "CoreWeave, backed by Nvidia, ...").
+
+Japanese marks each party's role with a particle, which relations.py reads; English marks it with word
+order, read here. A statement is a trigger phrase (partnerships.yaml ``english``) with the company named
+right before it as the actor, together with the companies coordinated with it (A and B, A, B and C), and the
+company named right after it as the receiver (the partner of a phrase ending in a preposition: partners
+with B), each within a few words of plain English: no punctuation and no other company between. The
+receiver of a purchase must end its phrase (buys Nvidia chips is buying a product) or be followed by a
+stake word (buys Scale AI stake: an investment). A passive marker
+after a directed trigger (acquired by A, backed by A) swaps the two; a funding phrase (B raises $1 billion
+led by A and C) has its receiver before it and its investors after an investor marker; a partnership
+phrase with no preposition pairs the actor group among itself (Nvidia and Nokia partner on 6G). The
+status comes from the words between actor and trigger and the trigger itself (to, in talks to, bid for:
+planned; agrees to, completes: done; calls off, drops: ended).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from extract.models import CompanyMention, Sentence
+from extract.normalize.alternation import any_word
+from extract.rules.schema import EnglishCues
+
+PARTNERSHIP, INVESTMENT = "partnership", "investment"
+DONE, PLANNED, ENDED = "done", "planned", "ended"
+#: Words that may stand between an actor and its trigger (Microsoft has agreed to acquire; OpenAI signs
+#: $38 billion deal with), and between a trigger and its receiver (invests $1 billion in; acquires AI
+#: startup Wiz), or between an investor marker and the investor (from investors including).
+_WORDS_BEFORE, _WORDS_AFTER, _WORDS_AFTER_MARKER = 6, 5, 3
+#: What a gap between a party and a trigger may hold: plain English words, amounts, a possessive, hyphens.
+_GAP_RE = re.compile(r"[A-Za-z0-9$€£¥%.'’\- ]*")
+#: A sentence end inside a gap (a period followed by a space).
+_STOP_RE = re.compile(r"\.\s")
+#: What joins coordinated names: A and B, A, B and C, A & B.
+_COORDINATION_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
+#: Characters after an amount within which it still belongs to the statement (acquire Wiz for $32 billion).
+_AMOUNT_AFTER = 40
+
+
+@dataclass(frozen=True)
+class EnglishRules:
+    """Compiled ``english`` cues of partnerships.yaml."""
+
+    #: Every trigger phrase, longest first, whatever its case, as a whole word sequence.
+    trigger_re: re.Pattern
+    #: Lower-cased trigger phrase -> relation type.
+    kinds: dict[str, str]
+    funding: frozenset[str]
+    #: Lower-cased trigger phrases that also name buying a product (buys): their receiver must end its phrase.
+    purchases: frozenset[str]
+    #: Right after what a purchase buys: a stake in it is bought (buys Scale AI stake), an investment.
+    stake_re: re.Pattern | None
+    investor_marker_re: re.Pattern
+    #: Right after a trigger: the company after it acts (acquired by A).
+    passive_re: re.Pattern | None
+    #: Right after a receiver: it ends its phrase (end, punctuation, or a word such as for, in, from).
+    after_receiver_re: re.Pattern
+    planned_re: re.Pattern
+    ended_re: re.Pattern
+    done_re: re.Pattern | None
+
+
+def _phrases(words: Sequence[str]) -> str:
+    """A case-insensitive alternation of whole-word phrases, longest first."""
+    return rf"(?<![A-Za-z]){any_word(words)}(?![A-Za-z])"
+
+
+def compile_english_rules(spec: EnglishCues) -> EnglishRules:
+    """The compiled form of ``spec``."""
+    kinds = {word.lower(): str(kind) for kind, words in spec.triggers.items() for word in words}
+    markers = spec.after_receiver
+    return EnglishRules(
+        trigger_re=re.compile(_phrases(list(kinds)), re.IGNORECASE),
+        kinds=kinds,
+        funding=frozenset(word.lower() for word in spec.funding_triggers),
+        purchases=frozenset(word.lower() for word in spec.purchases),
+        stake_re=re.compile(rf"\s*{_phrases(spec.stakes)}", re.IGNORECASE) if spec.stakes else None,
+        investor_marker_re=re.compile(_phrases(spec.investor_markers), re.IGNORECASE),
+        passive_re=re.compile(rf"\s+{_phrases(spec.passive_markers)}", re.IGNORECASE) if spec.passive_markers else None,
+        after_receiver_re=re.compile(rf"\s*(?:$|[^\sA-Za-z0-9]|{_phrases(markers)})" if markers
+                                     else r"\s*(?:$|[^\sA-Za-z0-9])", re.IGNORECASE),
+        planned_re=re.compile(_phrases(spec.status_words.planned), re.IGNORECASE),
+        ended_re=re.compile(_phrases(spec.status_words.ended), re.IGNORECASE),
+        done_re=re.compile(_phrases(spec.done), re.IGNORECASE) if spec.done else None,
+    )
+
+
+@dataclass(frozen=True)
+class EnglishStatement:
+    """One pair an English trigger relates: ``actor`` invests in, buys or partners with ``receiver``."""
+
+    actor: CompanyMention
+    receiver: CompanyMention
+    type: str
+    status: str
+    #: The trigger phrase as written, and where it is (body offsets).
+    word: str
+    start: int
+    end: int
+    funding: bool
+    passive: bool
+
+
+def may_state(sentence: Sentence, rules: EnglishRules) -> bool:
+    """Whether the sentence holds an English trigger phrase."""
+    return rules.trigger_re.search(sentence.text) is not None
+
+
+def english_statements(sentence: Sentence, mentions: Sequence[CompanyMention],
+                       rules: EnglishRules) -> list[EnglishStatement]:
+    """The pairs the English trigger phrases of one sentence relate (``mentions``: its companies, in order)."""
+    if len(mentions) < 2:
+        return []
+    statements: list[EnglishStatement] = []
+    for match in rules.trigger_re.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        word = match.group().lower()
+        kind = rules.kinds[word]
+        before = _party_before(sentence, mentions, start, passive=False)
+        passive = (kind != PARTNERSHIP and rules.passive_re is not None
+                   and rules.passive_re.match(sentence.text, match.end()) is not None)
+        if word in rules.funding:
+            receivers = _group_back(sentence, mentions, before) if before else []
+            actors = _investors(sentence, mentions, end, rules)
+        elif passive:
+            passive_end = rules.passive_re.match(sentence.text, match.end()) if rules.passive_re else None
+            after = _party_after(sentence, mentions, sentence.start + passive_end.end()) if passive_end else None
+            receiver = before or _party_before(sentence, mentions, start, passive=True)
+            actors = _group_on(sentence, mentions, after) if after else []
+            receivers = _group_back(sentence, mentions, receiver) if receiver else []
+        else:
+            actors = _group_back(sentence, mentions, before) if before else []
+            takes_object = kind != PARTNERSHIP or word.endswith(" with")
+            after = _party_after(sentence, mentions, end) if takes_object else None
+            receivers = _group_on(sentence, mentions, after) if after else []
+            if receivers and word in rules.purchases:
+                following = receivers[-1].end - sentence.start
+                if rules.stake_re is not None and rules.stake_re.match(sentence.text, following):
+                    kind = INVESTMENT  # buys Scale AI stake
+                elif not rules.after_receiver_re.match(sentence.text, following):
+                    receivers = []  # buys Nvidia chips: a product bought
+        if kind == PARTNERSHIP and not receivers:
+            pairs = list(combinations(actors, 2))  # Nvidia and Nokia partner on 6G
+        else:
+            pairs = [(actor, receiver) for actor in actors for receiver in receivers]
+        gap = sentence.text[(actors[-1].end if actors and not passive and word not in rules.funding
+                             else start) - sentence.start: match.end()]
+        status = _status(gap, rules)
+        statements += [EnglishStatement(actor, receiver, kind, status, match.group(), start, end,
+                                        word in rules.funding, passive)
+                       for actor, receiver in pairs if actor.company_id != receiver.company_id]
+    return statements
+
+
+def statement_amount(statement: EnglishStatement, money: Sequence[tuple[int, float | None]]) -> float | None:
+    """The amount in USD a statement gives its pair: the one stated closest to its trigger, between its
+    first party and a little after its last (acquire Wiz for $32 billion); none for a funding round, whose
+    amount is all its investors' together."""
+    if statement.funding:
+        return None
+    first = min(statement.actor.start, statement.receiver.start)
+    last = max(statement.actor.end, statement.receiver.end) + _AMOUNT_AFTER
+    amounts = [(abs(offset - statement.start), value) for offset, value in money
+               if first <= offset <= last and value is not None]
+    return min(amounts)[1] if amounts else None
+
+
+def _plain_gap(text: str, words: int) -> bool:
+    """Whether ``text`` between a party and a trigger is a few plain English words."""
+    return (_GAP_RE.fullmatch(text) is not None and _STOP_RE.search(text) is None
+            and len(text.split()) <= words)
+
+
+def _party_before(sentence: Sentence, mentions: Sequence[CompanyMention], offset: int,
+                  passive: bool) -> CompanyMention | None:
+    """The company named last before body offset ``offset`` with only a few plain words between (for a
+    passive, also a comma: CoreWeave, backed by Nvidia)."""
+    previous = [m for m in mentions if m.end <= offset]
+    if not previous:
+        return None
+    gap = sentence.text[previous[-1].end - sentence.start: offset - sentence.start]
+    if _plain_gap(gap, _WORDS_BEFORE) or passive and gap.strip() == ",":
+        return previous[-1]
+    return None
+
+
+def _party_after(sentence: Sentence, mentions: Sequence[CompanyMention], offset: int) -> CompanyMention | None:
+    """The company named first after body offset ``offset`` with only a few plain words between."""
+    following = [m for m in mentions if m.start >= offset]
+    if not following:
+        return None
+    gap = sentence.text[offset - sentence.start: following[0].start - sentence.start]
+    return following[0] if _plain_gap(gap, _WORDS_AFTER) else None
+
+
+def _investors(sentence: Sentence, mentions: Sequence[CompanyMention], offset: int,
+               rules: EnglishRules) -> list[CompanyMention]:
+    """The companies named right after an investor marker after a funding phrase (led by A, from B and C)."""
+    investors: list[CompanyMention] = []
+    for marker in rules.investor_marker_re.finditer(sentence.text, offset - sentence.start):
+        following = [m for m in mentions if m.start >= sentence.start + marker.end()]
+        if following and _plain_gap(sentence.text[marker.end(): following[0].start - sentence.start],
+                                    _WORDS_AFTER_MARKER):
+            investors += [m for m in _group_on(sentence, mentions, following[0]) if m not in investors]
+    return investors
+
+
+def _group_back(sentence: Sentence, mentions: Sequence[CompanyMention], last: CompanyMention) -> list[CompanyMention]:
+    """``last`` and the companies coordinated with it before it (A, B and C), in order."""
+    group = [last]
+    for mention in reversed([m for m in mentions if m.end <= last.start]):
+        between = sentence.text[mention.end - sentence.start: group[0].start - sentence.start]
+        if not _COORDINATION_RE.fullmatch(between):
+            break
+        group.insert(0, mention)
+    return group
+
+
+def _group_on(sentence: Sentence, mentions: Sequence[CompanyMention], first: CompanyMention) -> list[CompanyMention]:
+    """``first`` and the companies coordinated with it after it (B and C), in order."""
+    group = [first]
+    for mention in [m for m in mentions if m.start >= first.end]:
+        between = sentence.text[group[-1].end - sentence.start: mention.start - sentence.start]
+        if not _COORDINATION_RE.fullmatch(between):
+            break
+        group.append(mention)
+    return group
+
+
+def _status(words: str, rules: EnglishRules) -> str:
+    """The status the words from the actor to the end of its trigger give: ended over done over planned."""
+    if rules.ended_re.search(words):
+        return ENDED
+    if rules.done_re is not None and rules.done_re.search(words):
+        return DONE
+    return PLANNED if rules.planned_re.search(words) else DONE
