@@ -152,6 +152,13 @@ _RELATIVE_GAP = 16
 _JOINED_AFTER = 3
 #: A word the deal makes someone else do (検討させる, 交渉させ): not the deal's own status.
 _CAUSED_RE = re.compile(r"[一-龯々ァ-ヺー]{1,4}させ")
+#: Spaces between a maker's name and its product written after it (Anthropic Claude), and what may follow a
+#: product's listed name as part of it: its version (Claude 4, Gemini 2.5) or capitalised words (Copilot
+#: Studio; not an acronym or a mixed-case name: Azure OpenAI is read up to Azure).
+_SPACES_RE = re.compile(r"[ 　]+")
+_PRODUCT_REST_RE = re.compile(r"(?: ?\d+(?:\.\d+)*(?![\d.])| [A-Z][a-z0-9+\-]*(?![A-Za-z]))+")
+#: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意).
+_AGREED_DEAL_RE = re.compile(r"[^、。]{0,12}?こと(?:で|に|を)")
 #: From a trigger to one in the clause right after it, which names no other partner (出資、6G向けで提携;
 #: 投資し、戦略的パートナーシップを締結; 出資を行い、次世代チップの共同開発; 出資　新契約を締結; not
 #: 投資を受けていることを考えると、…協力, 投資のように、外部パートナーとの連携).
@@ -276,6 +283,8 @@ class PartnershipRules:
     trigger_topic_re: re.Pattern | None
     #: Between a trigger that is a noun for a company and that company's name (出資先のOpenAI).
     trigger_appositive_re: re.Pattern | None
+    #: Triggers that are nouns for the other side of a deal (出資先, 提携先), which trigger_appositive_re joins.
+    counterparts: frozenset[str]
     #: Right after a partnership trigger, words making a later deal of the sentence part of it (提携の一環として).
     part_of_re: re.Pattern | None
     #: A unit of a company as what a sale sells (家電事業を): the seller is bought (in part).
@@ -516,6 +525,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         part_of_re=re.compile(any_word(spec.part_of)) if spec.part_of else None,
         trigger_appositive_re=(re.compile(rf"{any_word(spec.trigger_appositives)}\s*")
                                if spec.trigger_appositives else None),
+        counterparts=frozenset(spec.counterparts),
         unit_sale_re=(re.compile(rf"{any_word(spec.units)}(?:の[^、。]{{0,{_UNIT_CHARS}}}?)?を") if spec.units
                       else None),
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
@@ -751,8 +761,18 @@ def _covers(text: str, match: re.Match[str], word: str) -> bool:
 def _name_end(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> int:
     """Where the name of a party named at body offsets [start, end) ends in the sentence: at the end of
     a product named after its maker (Microsoft Azure, グーグル・クラウド), which acts for its maker."""
-    product = rules.product_re.match(sentence.text, start - sentence.start) if rules.product_re else None
-    return max(end - sentence.start, product.end() if product else 0)
+    if rules.product_re is None:
+        return end - sentence.start
+    product = rules.product_re.match(sentence.text, start - sentence.start)
+    if product is None:
+        # Anthropic Claude 4: a product written after its maker's name
+        spaced = _SPACES_RE.match(sentence.text, end - sentence.start)
+        product = rules.product_re.match(sentence.text, spaced.end()) if spaced else None
+    if product is None:
+        return end - sentence.start
+    # Claude 4, Microsoft Copilot Studio: the product's version, or the rest of a longer product name
+    rest = _PRODUCT_REST_RE.match(sentence.text, product.end())
+    return max(end - sentence.start, rest.end() if rest else product.end())
 
 
 def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> tuple[str, int, int]:
@@ -866,6 +886,9 @@ class RelationFinder:
                     found = [] if trigger.voided else self._relations(
                         sentence, trigger, parties, sentence_topic, money.get(sentence.sentence_id, ()),
                         parses.get(sentence.sentence_id))
+                    if found and trigger.type == PARTNERSHIP and stated and index and _AGREED_DEAL_RE.fullmatch(
+                            sentence.text, triggers[index - 1].end - sentence.start, trigger.start - sentence.start):
+                        found = []  # AとBは資本関係を解消することで合意: the agreement is that deal's, no partnership
                     if framing is not None and found and trigger.type != PARTNERSHIP:
                         # 提携の一環として、AはBに出資する: the deal is part of a partnership between its two.
                         relations += _as_partnership(found, framing)
@@ -1022,8 +1045,8 @@ class RelationFinder:
                     group += 1
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
             kind = False
-            if role == "of" and self._rules.group_count_re.match(sentence.text, particle_end):
-                role = "subject"  # A、B、Cの3社が: the counted group acts
+            if role in ("of", "example") and self._rules.group_count_re.match(sentence.text, particle_end):
+                role = "subject"  # A、B、Cの3社が, NVIDIAなど3社、: the counted group acts
             elif role == "example":
                 # AやBといった企業との提携: the examples take the role of the noun they illustrate.
                 head = self._rules.example_head_re.match(sentence.text, particle_end)
@@ -1116,8 +1139,10 @@ class RelationFinder:
                          and self._rules.concerned_gap_re.fullmatch(sentence.text, trigger.end - sentence.start,
                                                                     p.start - sentence.start)
                          and (p.role == "concerned" or sentence.text.startswith("が", p.tail_end - sentence.start))]
-            # Bと提携するAは: the company the trigger's clause modifies is the partner's other side.
-            modified = [replace(p, role="subject") for p in _modified(
+            # Bと提携するAは: the company the trigger's clause modifies is the partner's other side; 提携先のB:
+            # the company a noun for a partner names is the partner.
+            counterpart = trigger.word in self._rules.counterparts
+            modified = [replace(p, role="partner" if counterpart else "subject") for p in _modified(
                 [p for p in parties if p.start >= trigger.end], sentence, trigger, self._rules)]
             pairs = _partnership_pairs([*before, *concerned[:1], *modified], topic_party, sentence, trigger,
                                        self._rules)
@@ -1163,6 +1188,15 @@ def _as_partnership(rows: Sequence[Partnership], trigger: _Trigger) -> list[Part
     提携の一環として、AはBに出資), with the trigger's status and no amount."""
     return [replace(row, type=PARTNERSHIP, status=trigger.status, money_value_usd=None, trigger=trigger.word,
                     rule_id=f"relation.{PARTNERSHIP}") for row in rows]
+
+
+def _clause_start(sentence: Sentence, trigger: _Trigger, rules: PartnershipRules) -> int:
+    """Where the clause of ``trigger`` starts (body offset): after the last clause end before it (し、, が、,
+    or another trigger closing its clause as a noun: 出資、), else at the sentence's start."""
+    text, end = sentence.text, trigger.start - sentence.start
+    ends = [match.end() for match in _CLAUSE_END_RE.finditer(text, 0, end)]
+    ends += [match.end() for match in rules.trigger_stop_re.finditer(text, 0, end)]
+    return sentence.start + max(ends, default=0)
 
 
 def _clause_end(sentence: Sentence, offset: int) -> int:
@@ -1460,11 +1494,15 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             # AはBのグループ入りを完了: B joins the group of the sentence's actor.
             buyers = [p for p in before if p.role in _ACTOR_ROLES and p not in owners] or ([topic] if topic else [])
             return [(buyer, owner) for buyer in buyers for owner in owners]
-        actors = [p for p in before if p.role in ("target", "agent", "source")] or (
+        # BはAに買収された: に marks the actor of a passive; AからBへの出資: only から does of an active noun.
+        acting = ("target", "agent", "source") if trigger.passive else ("agent", "source")
+        actors = [p for p in before if p.role in acting] or (
             written_on if suffixed else owners or written_on)
-        # Aから出資を受けるB: the company the passive clause modifies receives.
+        # Aから出資を受けるB: the company the passive clause modifies receives; AからBへの出資: B.
         receivers = ([p for p in before if p.role == "subject" and p not in actors]
-                     or _modified(after, sentence, trigger, rules) or ([topic] if topic else []))
+                     or _modified(after, sentence, trigger, rules)
+                     or [p for p in before if p.role == "target" and p not in actors]
+                     or ([topic] if topic else []))
     else:
         actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]
         actors = [p for p in before if actor_groups and p.group == actor_groups[-1]]
@@ -1478,6 +1516,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                                    or any(stop.start() != trigger.start - sentence.start
                                           for stop in rules.trigger_stop_re.finditer(
                                               sentence.text, p.end - sentence.start, first_actor))))]
+        # KDDIはAに出資し、Bを子会社化した: B is bought; A was the earlier clause's (where the trigger's clause
+        # names no receiver, it shares the earlier one's: AはBを買収し、完全子会社化した).
+        clause_start = _clause_start(sentence, trigger, rules)
+        own_groups = {p.group for p in receivers if p.start >= clause_start}  # Aに加え、Bにも出資: one group
+        receivers = [p for p in receivers if p.group in own_groups] or receivers
         if gapped:
             # AはXに、BはYに出資: the trigger's own clause names Y; AはXに50億ドル、Bは100億ドルを: it shares X.
             receivers = ([p for p in receivers if p.start >= first_actor + sentence.start]
@@ -1600,8 +1643,9 @@ def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
     clause = rules.relative_clause_re.fullmatch(sentence.text, trigger.end - sentence.start,
                                                 first.start - sentence.start)
     # 出資先のOpenAI: a trigger that is a noun for the company named right after it
-    appositive = rules.trigger_appositive_re is not None and rules.trigger_appositive_re.fullmatch(
-        sentence.text, trigger.end - sentence.start, first.start - sentence.start) is not None
+    appositive = trigger.word in rules.counterparts and rules.trigger_appositive_re is not None and \
+        rules.trigger_appositive_re.fullmatch(sentence.text, trigger.end - sentence.start,
+                                              first.start - sentence.start) is not None
     return [first] if clause or appositive else []
 
 

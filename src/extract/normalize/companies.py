@@ -101,6 +101,8 @@ class CompanyRecognizer:
         self._not_forms = rules.partnerships.not_name_suffixes
         #: Japanese legal forms that, right before a context alias, make it the company (株式会社カゴメ).
         self._leading_forms = rules.legal_forms.japanese
+        #: Countries that do too where the alias is a whole word (米GM; not 印AIデータセンター).
+        self._countries = rules.name_bounds.countries
         #: Where a sentence writes a name as a party of a deal, which also makes a context alias the company.
         self.party_slots = PartySlots(rules.partnerships, rules.name_bounds.before)
         #: The maker of each product a post may write as an actor (AzureはOpenAIと提携), and where it acts.
@@ -198,11 +200,13 @@ class CompanyRecognizer:
 
     def _in_context(self, sentence: Sentence, hit: AliasHit, hits: Sequence[AliasHit]) -> bool:
         """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社) or a
-        Japanese one comes right before it (株式会社カゴメ), it is written as a party or subject of a deal
-        (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google), or listed right beside a company
-        (Novartis、BMS、そして…) in ``hits``, the post's listed names."""
+        Japanese one or a country comes right before it (株式会社カゴメ, 米GM), it is written as a party or
+        subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google), or listed right
+        beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names."""
         return (_followed_by_form(sentence, hit.end, self._context_forms, self._not_forms)
                 or _preceded_by_form(sentence, hit.start, self._leading_forms)
+                or _preceded_by_form(sentence, hit.start, self._countries)
+                and _NAME_GOES_ON_RE.match(sentence.text, hit.end - sentence.start) is None
                 or self.party_slots.holds_party(sentence, hit.end)
                 or self.party_slots.is_modified(sentence, hit.start)
                 or self.party_slots.holds_subject(sentence, hit.start, hit.end)

@@ -268,10 +268,19 @@ class NameBounds(Spec):
     name read backwards from its form stops at them, and they are cut from the start of a name GiNZA
     proposes. ``after``: words right after a name that are not part of it, the titles of its people
     and its parts (代表取締役社長, 傘下, 本社): a name read forwards from its form stops at them
-    (株式会社X代表取締役社長 gives X), and they may follow a ``whole_word`` name (X銀行頭取)."""
+    (株式会社X代表取締役社長 gives X), and they may follow a ``whole_word`` name (X銀行頭取). ``countries``:
+    the words of ``before`` that name a company's country, which also make a gazetteer name that needs
+    context the company where written right before it (米GM)."""
 
     before: Names = ()
     after: Names = ()
+    countries: Names = ()
+
+    @model_validator(mode="after")
+    def _countries_are_before(self) -> NameBounds:
+        if set(self.countries) - set(self.before):
+            raise ValueError(f"countries {sorted(set(self.countries) - set(self.before))} must also be before words")
+        return self
 
 
 class Renames(Spec):
@@ -633,6 +642,7 @@ class PartnershipsFile(RuleFileSpec):
     sale_triggers: Words = ()
     stake_exits: Words = ()
     relative_clause_ends: Words = ()
+    counterparts: Words = ()
     trigger_appositives: Words = ()
     part_of: Words = ()
     passive_markers: Words = ()
@@ -673,6 +683,9 @@ class PartnershipsFile(RuleFileSpec):
     @model_validator(mode="after")
     def _subsets_are_triggers(self) -> PartnershipsFile:
         triggers = {str(kind): words for kind, words in self.triggers.items()}
+        every_trigger = {word for words in triggers.values() for word in words}
+        if set(self.counterparts) - every_trigger:
+            raise ValueError(f"counterparts {sorted(set(self.counterparts) - every_trigger)} must also be triggers")
         subsets = {"manner_triggers": self.manner_triggers, "funding_triggers": self.funding_triggers,
                    "topic_receives": self.topic_receives,
                    "contract_triggers": self.contract_triggers, "owner_receives": self.owner_receives,
