@@ -352,6 +352,9 @@ class PartnershipRules:
     #: A company the text deliberately leaves unnamed, as the topic (某生成AI企業は): from there the text is
     #: about a company it does not name. Generic ones (多くの企業は) leave the topic as it was.
     unnamed_topic_re: re.Pattern
+    #: Right after a trigger, a relative clause modifying an unnamed company (Bと連携するような企業): that company
+    #: acts, not the text's topic.
+    unnamed_modified_re: re.Pattern | None
     #: English statements of deals (partnerships.yaml english; relations_english.py); None without them.
     english: EnglishRules | None = None
 
@@ -546,6 +549,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         unnamed_receiver_re=re.compile(
             rf"(?:{receiving_nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"),
         unnamed_topic_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}(?!{not_topic}){any_word(spec.topic_particles)}"),
+        unnamed_modified_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}(?:ような|よう)?[^、。]{{0,{_RELATIVE_GAP}}}?"
+                                        rf"{nouns}") if spec.relative_clause_ends else None),
         english=compile_english_rules(spec.english) if spec.english else None,
     )
 
@@ -1104,7 +1109,10 @@ class RelationFinder:
         if unnamed and self._rules.round_investor_re is not None and self._rules.round_investor_re.search(
                 sentence.text, 0, unnamed.end()) is not None:
             unnamed = None
-        if listed or unnamed:
+        # Bと連携するような企業: the clause is about an unnamed company.
+        modifies_unnamed = self._rules.unnamed_modified_re is not None and \
+            self._rules.unnamed_modified_re.match(sentence.text, trigger.end - sentence.start) is not None
+        if listed or unnamed or modifies_unnamed:
             topic = None
         topic_party = _main_clause_topic(sentence, parties, trigger, self._rules) or (
             _Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start)
@@ -1498,10 +1506,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         acting = ("target", "agent", "source") if trigger.passive else ("agent", "source")
         actors = [p for p in before if p.role in acting] or (
             written_on if suffixed else owners or written_on)
-        # Aから出資を受けるB: the company the passive clause modifies receives; AからBへの出資: B.
+        # Aから出資を受けるB: the company the passive clause modifies receives; AからBへの出資: B; Bにとっては、
+        # Aからの投資: the company it matters to.
         receivers = ([p for p in before if p.role == "subject" and p not in actors]
                      or _modified(after, sentence, trigger, rules)
                      or [p for p in before if p.role == "target" and p not in actors]
+                     or [p for p in before if p.role == "concerned" and not trigger.passive]
                      or ([topic] if topic else []))
     else:
         actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]

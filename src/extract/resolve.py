@@ -408,6 +408,17 @@ class NerCompanyFilter:
         return (self.looks_like_a_name(span.surface) and not self.is_no_company(sentence, span)
                 and self._is_a_company_name(sentence, span, tokens))
 
+    def accepts_english_party(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
+        """The checks for a Latin name no rule lists that an English deal phrase writes as its party (Qualcomm
+        to buy Alphawave): English text around it is its context here, so only the checks on what the name
+        itself is apply (a stop-listed word, chip, placeholder, person, title, product, organisation)."""
+        return (self.looks_like_a_name(span.surface) and self._is_a_company_name(sentence, span, tokens)
+                and not (self.is_stop_listed(span.surface) or self.is_a_chip(span.surface)
+                         or self.is_a_placeholder(span.surface) or self.is_left_to_the_rules(span.surface)
+                         or self.is_a_person(sentence, span) or self.is_a_title(sentence, span)
+                         or self.names_a_product(sentence, span) or self.is_an_organisation(sentence, span)
+                         or self.is_cut_from_a_longer_name(sentence, span)))
+
     def is_no_company(self, sentence: Sentence, span: NerSpan) -> bool:
         """One of the checks that reject a name whatever the evidence fails: a stop-listed word, chip,
         placeholder, listed name left to the rules, person, piece of a longer name, capitalised English
@@ -504,6 +515,16 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                                         surface=nouns.surface, rule_id=INTRODUCED_NAME_RULE,
                                         company_id=derived_company_id(key), name=key, parent_id=None,
                                         source="rule"))
+        for start, end in slots.english_party_names(sentence):
+            # Qualcomm to buy Alphawave; Zephyr Labs raises $50 million (rule company.party_slot)
+            span = NerSpan(sentence.sentence_id, start, end, sentence.text[start - sentence.start:end - sentence.start],
+                           "")
+            if not overlaps_any(span, [*mentions, *added]) and ner_filter.accepts_english_party(
+                    sentence, span, sentence_tokens):
+                key = company_key(span.surface)
+                added.append(CompanyMention(sentence_id=span.sentence_id, start=start, end=end, surface=span.surface,
+                                            rule_id=PARTY_NAME_RULE, company_id=derived_company_id(key), name=key,
+                                            parent_id=None, source="rule"))
         if not (party or introduced or defined):
             continue
         boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}

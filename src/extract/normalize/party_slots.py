@@ -78,13 +78,31 @@ class PartySlots:
         #: An English trigger phrase a few plain words after the name (Wiz acquired by Google) or before it
         #: (Google to acquire Wiz): relations_english.py reads such a name as a party.
         self._english_after_name_re = self._english_before_name_re = None
-        if spec.english is not None:
-            phrases = (rf"(?<![A-Za-z]){any_word([w for words in spec.english.triggers.values() for w in words])}"
+        self._english_name_res: tuple[re.Pattern[str], ...] = ()
+        english = spec.english
+        if english is not None:
+            phrases = (rf"(?<![A-Za-z]){any_word([w for words in english.triggers.values() for w in words])}"
                        r"(?![A-Za-z])")
             self._english_after_name_re = re.compile(rf"(?:'s|’s)?[\s\-](?:{_ENGLISH_WORD}\s+){{0,{_ENGLISH_GAP}}}?"
                                                      rf"{phrases}", re.IGNORECASE)
             self._english_before_name_re = re.compile(rf"{phrases}(?:\s+{_ENGLISH_WORD}){{0,{_ENGLISH_GAP}}}?\s+$",
                                                       re.IGNORECASE)
+            # A name no list holds as the party of an English deal: what a directed phrase acts on (Qualcomm to
+            # buy Alphawave for $2.4 billion; invests in Zephyr Labs), or what raises money or is bought
+            # (Zephyr Labs raises $50 million; Alphawave acquired by Qualcomm), opening the English text. Only
+            # lower-case words, amounts and short acronyms may stand between (acquires AI startup X), and the
+            # name is capitalised words ending where the statement does or a word of after_receiver follows.
+            directed = [w for kind in ("investment", "acquisition") for w in english.triggers.get(kind, ())
+                        if w not in english.funding_triggers]
+            raising = [*english.funding_triggers,
+                       *(f"{w} {m}" for w in directed for m in english.passive_markers)]
+            name = (r"(?P<name>(?!(?:The|A|An|This|Its|Their|Our|Your) )[A-Z][A-Za-z0-9.&\-]*"
+                    r"(?: [A-Z][A-Za-z0-9.&\-]*){0,3}?)")
+            ends = rf"(?=\s*(?:$|[^\sA-Za-z0-9]|\s(?i:{any_word(english.after_receiver)})(?![A-Za-z])))"
+            filler = r"(?:[a-z][a-z'’\-]*|[A-Z]{2,3}|[$€£¥]?\d[\d.,]*%?)"
+            self._english_name_res = (
+                re.compile(rf"(?<![A-Za-z])(?i:{any_word(directed)})(?: {filler}){{0,{_ENGLISH_GAP}}}? {name}{ends}"),
+                re.compile(rf"(?<![A-Za-z0-9,] )(?<![A-Za-z0-9]){name} (?i:{any_word(raising)})(?![A-Za-z])"))
 
     def may_hold_party(self, sentence: Sentence) -> bool:
         """The sentence holds a company-only trigger, without which no name in it is a party."""
@@ -104,6 +122,12 @@ class PartySlots:
         return (self._english_after_name_re.match(text, end - sentence.start) is not None
                 or self._english_before_name_re.search(text, max(0, start - sentence.start - _ENGLISH_BEFORE),
                                                        start - sentence.start) is not None)
+
+    def english_party_names(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """Body offsets of the names English deal phrases write as their parties (Qualcomm to buy Alphawave;
+        Zephyr Labs raises $50 million), whether or not a list holds them."""
+        return [(sentence.start + match.start("name"), sentence.start + match.end("name"))
+                for name_re in self._english_name_res for match in name_re.finditer(sentence.text)]
 
     def is_modified(self, sentence: Sentence, start: int) -> bool:
         """The name starting at body offset ``start`` is what a trigger's relative clause right before it
