@@ -286,7 +286,7 @@ def _party_names(text: str) -> list[str]:
     ("ソフトバンクはアークを買収した。", []),
     ("ソニーがAISGと提携してLLMを開発する。", []),
     ("Elon Muskの買収提案は撤回された。", []),
-    ("Jony Iveが設立したio Productsの買収だ。", []),
+    ("Jony Iveが設立したio Productsの買収だ。", ["io Products"]),
     ("Maersk、C.R. Englandといった大手企業との提携が進む。", []),
     ("TCSとCEA、Physical AI提携の真意は？", []),
     ("ソニーはUniversity of Nagoyaとの提携を発表した。", []),
@@ -302,6 +302,9 @@ def _party_names(text: str) -> list[str]:
     ("鷺沼酒造店は、灘の酒造会社である。", ["鷺沼酒造店"]),
     ("提携先は、ドイツの部品メーカーである。", []),
     ("量子AIは、いま最も注目される企業である。", []),
+    # Such a name may be written on from a listed one, which gives way to it.
+    ("鷲尾電機製造は、日本の電機メーカーである。", ["鷲尾電機製造"]),
+    ("ゼファーロジック・ノルドは、ドイツの部品メーカーである。", ["ゼファーロジック・ノルド"]),
 ])
 def test_a_name_the_sentence_vouches_for_is_a_company(text: str, names: list[str]) -> None:
     assert _party_names(text) == names
@@ -323,6 +326,8 @@ def _named_again(text: str) -> list[tuple[int, str]]:
     ("ゼファーロジック株式会社が設立された。\nゼファーロジックは新製品を出した。", [(1, "ゼファーロジック")]),
     # Not a piece of a longer name, nor a person or a product with a version.
     ("MetaはXoloに出資した。\nXolo Cloudが公開され、Xolo 2も出た。Xolo氏が語った。", []),
+    # A listed name inside the longer one gives way to it (キヤノン of キヤノンカメラ).
+    ("キヤノンカメラは、日本の光学機器メーカーである。\nその後、キヤノンカメラは社名を変えた。", [(1, "キヤノンカメラ")]),
     # A name no sentence vouches for stays unknown everywhere.
     ("Quillbeamは新製品を出した。\nQuillbeamの株価は上がった。", []),
 ])

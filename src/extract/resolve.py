@@ -496,8 +496,11 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
     company noun (AI新興企業「Quillforge」; rule company.introduced). News names a bought or backed
     startup that way, which no list can hold and GiNZA often misses; and a name a sentence opens with and
     defines as a company (アスキーは、日本の出版社である; rule company.introduced), as encyclopedia-style text
-    does. Like every match, a name starts and ends on MeCab token boundaries."""
+    does; such a defined name may be written on from a listed one (キヤノンカメラは、…メーカーである;
+    ダイムラー・クライスラーは…), which it then replaces. Like every match, a name starts and ends on MeCab
+    token boundaries."""
     added: list[CompanyMention] = []
+    replaced: list[CompanyMention] = []  # listed names inside a longer name a sentence defines
     for sentence, sentence_tokens in zip(sentences, tokens):
         party, introduced = slots.may_hold_party(sentence), ner_filter.may_introduce(sentence)
         opening = _OPENING_NAME_RE.match(sentence.text)
@@ -507,9 +510,10 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                               sentence.start + opening.end("name"), opening.group("name"), ""))
         # ぺんてるは、日本の文具メーカーである; 日商岩井は、…総合商社である: a name in kanji or hiragana
         nouns = None if defined else _opening_nouns(sentence, sentence_tokens)
-        if (nouns is not None and not overlaps_any(nouns, mentions)
-                and ner_filter.is_defined_as_company(sentence, nouns)
+        inside = _inside(nouns, mentions) if nouns is not None else None
+        if (nouns is not None and inside is not None and ner_filter.is_defined_as_company(sentence, nouns)
                 and ner_filter.is_a_defined_name(sentence, nouns, sentence_tokens)):
+            replaced += inside
             key = company_key(nouns.surface)
             added.append(CompanyMention(sentence_id=sentence.sentence_id, start=nouns.start, end=nouns.end,
                                         surface=nouns.surface, rule_id=INTRODUCED_NAME_RULE,
@@ -531,22 +535,37 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
         for match in _PARTY_NAME_RE.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             span = NerSpan(sentence.sentence_id, start, end, match.group(), "")
-            if start not in boundaries or end not in boundaries or overlaps_any(span, mentions):
+            if start not in boundaries or end not in boundaries:
                 continue
-            if party and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start)):
+            opens = defined and opening is not None and match.start() == opening.start("name")
+            # ダイムラー・クライスラーは…: the name a sentence opens with and defines may hold listed ones
+            inside = _inside(span, mentions) if opens else ([] if not overlaps_any(span, mentions) else None)
+            if inside is None:
+                continue
+            if party and not inside and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start)):
                 rule_id = PARTY_NAME_RULE
-            elif (introduced and ner_filter.is_introduced(sentence, span)
-                  or defined and opening is not None and match.start() == opening.start("name")):
+            elif introduced and not inside and ner_filter.is_introduced(sentence, span) or opens:
                 rule_id = INTRODUCED_NAME_RULE
             else:
                 continue
             if ner_filter.accepts_party(sentence, span, sentence_tokens):
+                replaced += inside
                 key = company_key(span.surface)
                 added.append(CompanyMention(sentence_id=span.sentence_id, start=start, end=end,
                                             surface=span.surface, rule_id=rule_id,
                                             company_id=derived_company_id(key), name=key, parent_id=None,
                                             source="rule"))
-    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+    return sorted([*(m for m in mentions if m not in replaced), *added], key=lambda m: (m.start, m.end))
+
+
+def _inside(span: NerSpan, mentions: Sequence[CompanyMention]) -> list[CompanyMention] | None:
+    """The mentions a longer name at ``span`` holds, each shorter than it (none where it overlaps none);
+    None where a mention overlaps it without lying inside it, or covers all of it."""
+    overlapping = [m for m in mentions if m.start < span.end and span.start < m.end]
+    if any(m.start < span.start or m.end > span.end or (m.start, m.end) == (span.start, span.end)
+           for m in overlapping):
+        return None
+    return overlapping
 
 
 def _opening_nouns(sentence: Sentence, tokens: Sequence[Token]) -> NerSpan | None:
@@ -575,14 +594,14 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     company.named_in_post): news gives a company its evidence once (米Zephyrlogicは, Zephyrlogic社,
     Zephyrlogicを買収) and then writes the bare name (a headline, Zephyrlogic、Nimbaloと提携), which is
     the same company and may be a deal's party there. A place is taken as a whole name on MeCab token
-    boundaries that no mention covers, not written on into a longer name (Zephyrlogic Cloud), and not
-    where a check on GiNZA's names rejects it (Zephyrlogic氏, Zephyrlogic 2)."""
+    boundaries that no mention covers (a listed name inside it gives way: キヤノン of キヤノンカメラ), not
+    written on into a longer name (Zephyrlogic Cloud), and not where a check on GiNZA's names rejects it
+    (Zephyrlogic氏, Zephyrlogic 2)."""
     found = {m.surface: m for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
              and len(m.surface) >= _MIN_REPEATED_NAME}
     if not found:
         return list(mentions)
     covered = list(mentions)
-    added: list[CompanyMention] = []
     for sentence, sentence_tokens in zip(sentences, tokens):
         present = [surface for surface in found if surface in sentence.text]
         if not present:
@@ -592,16 +611,17 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
             for match in re.finditer(re.escape(surface), sentence.text):
                 start, end = sentence.start + match.start(), sentence.start + match.end()
                 span = NerSpan(sentence.sentence_id, start, end, surface, "")
-                if (start not in starts or end not in ends or overlaps_any(span, covered)
+                # キヤノンカメラ again: the longer name wins over a listed one inside it (キヤノン)
+                inside = _inside(span, covered)
+                if (start not in starts or end not in ends or inside is None
                         or _REPEAT_GOES_ON_RE.match(sentence.text, match.end())
                         or _REPEAT_GOES_ON_BEFORE_RE.search(sentence.text, 0, match.start())
                         or ner_filter.is_no_company(sentence, span)):
                     continue
                 mention = replace(found[surface], sentence_id=sentence.sentence_id, start=start, end=end,
                                   rule_id=NAMED_IN_POST_RULE, source="rule")
-                added.append(mention)
-                covered.append(mention)
-    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+                covered = [m for m in covered if m not in inside] + [mention]
+    return sorted(covered, key=lambda m: (m.start, m.end))
 
 
 def _ner_company(span: NerSpan) -> CompanyMention:

@@ -37,6 +37,8 @@ _OTHER_NAME = r"(?:[A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){0,3}|[ァ-ヺ][ァ
 #: there (Google has agreed to acquire Wiz; acquires cloud security startup Wiz).
 _ENGLISH_WORD = r"[A-Za-z0-9$€£¥%.'’\-]+"
 _ENGLISH_GAP = 5
+#: Three English words in a row: a sentence without them holds no English deal phrase with a name.
+_ENGLISH_RUN_RE = re.compile(r"[A-Za-z$][A-Za-z0-9$.,'’\-]* [A-Za-z0-9$][A-Za-z0-9$.,'’\-]* [A-Za-z0-9$]")
 #: Characters before a name within which an English trigger phrase may write it as its party.
 _ENGLISH_BEFORE = 80
 #: Characters a party's particle may be separated from its trigger by.
@@ -126,6 +128,8 @@ class PartySlots:
     def english_party_names(self, sentence: Sentence) -> list[tuple[int, int]]:
         """Body offsets of the names English deal phrases write as their parties (Qualcomm to buy Alphawave;
         Zephyr Labs raises $50 million), whether or not a list holds them."""
+        if not self._english_name_res or _ENGLISH_RUN_RE.search(sentence.text) is None:
+            return []
         return [(sentence.start + match.start("name"), sentence.start + match.end("name"))
                 for name_re in self._english_name_res for match in name_re.finditer(sentence.text)]
 
