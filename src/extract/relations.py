@@ -157,6 +157,10 @@ _CAUSED_RE = re.compile(r"[一-龯々ァ-ヺー]{1,4}させ")
 #: Studio; not an acronym or a mixed-case name: Azure OpenAI is read up to Azure).
 _SPACES_RE = re.compile(r"[ 　]+")
 _PRODUCT_REST_RE = re.compile(r"(?: ?\d+(?:\.\d+)*(?![\d.])| [A-Z][a-z0-9+\-]*(?![A-Za-z]))+")
+#: A list item (・OpenAI, - Anthropic, 1. Cohere), and, right after a counterpart noun, the end of a sentence
+#: introducing a list of them (主な出資先は次のとおり。, 出資先は以下の5社：).
+_LIST_ITEM_RE = re.compile(r"\s*(?:[-*+・•]|\d{1,2}[.)）．])\s*")
+_LIST_INTRO_RE = re.compile(r"[^。\n]{0,8}?(?:次の|以下の)[^。\n]{0,8}?[。：:]?\s*$|\s*(?:は|には)?\s*[：:]\s*$")
 #: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意).
 _AGREED_DEAL_RE = re.compile(r"[^、。]{0,12}?こと(?:で|に|を)")
 #: From a trigger to one in the clause right after it, which names no other partner (出資、6G向けで提携;
@@ -858,8 +862,15 @@ class RelationFinder:
         relations: list[Partnership] = []
         # A funding round the sentence before stated, which the next sentence's companies may join.
         round_before: _Party | None = None
+        # A list a sentence introduces (Xの主な出資先は次のとおり。): X and the counterpart noun its items name.
+        listing: tuple[_Party, _Trigger] | None = None
         for sentence in sentences:
             mentions = by_sentence.get(sentence.sentence_id, [])
+            item = _LIST_ITEM_RE.match(sentence.text) is not None
+            if listing is not None and item and mentions:
+                # ・OpenAI（約300億ドル）: an item of the list names X's counterpart
+                relations += self._listed(sentence, mentions, listing, recent, money.get(sentence.sentence_id, ()))
+            listing = listing if item else None
             # The title of a linked article ([AのB買収、その真意は？](/url)) is about that article: no topic.
             link = _LINK_TITLE_RE.search(sentence.text) is not None
             triggers = _triggers(sentence, self._rules) if mentions or self._reference_re.search(sentence.text) else []
@@ -909,6 +920,15 @@ class RelationFinder:
                         # AがBに出資、…で提携: a partnership whose own clause names no one is between the investment's
                         # two (not 出資することで合意: the agreement is the investment's).
                         found = _as_partnership([row for row in stated if row.type == INVESTMENT], trigger)
+                    if not found and trigger.word in self._rules.counterparts and _LIST_INTRO_RE.match(
+                            sentence.text, trigger.end - sentence.start):
+                        # Xの主な出資先は次のとおり。: the items that follow name X's counterparts
+                        owner = next((p for p in parties if p.role == "of" and p.end <= trigger.start
+                                      and _owns_trigger(sentence, p, trigger, self._rules)), None)
+                        topic_owner = None if sentence_topic is None else _Party(
+                            trigger.start, trigger.start, sentence_topic.company_id, sentence_topic.name, "topic", -1,
+                            trigger.start)
+                        listing = (owner, trigger) if owner else (topic_owner, trigger) if topic_owner else listing
                     stated = found or stated
                     relations += found
                     if trigger.funding and not trigger.voided:
@@ -963,6 +983,19 @@ class RelationFinder:
                 read = replace(japanese, triggers=(*japanese.triggers, *read.triggers))
             trace.append(read)
         return rows
+
+    def _listed(self, sentence: Sentence, mentions: Sequence[CompanyMention], listing: tuple[_Party, _Trigger],
+                recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]]) -> list[Partnership]:
+        """The relation a list item states with the company whose counterparts the list names (Xの主な出資先は
+        次のとおり。 then ・OpenAI（約300億ドル）): the item's first company, with its own amount."""
+        owner, trigger = listing
+        parties = self._parties(sentence, mentions, None, recent, money)
+        first = parties[0] if parties else None
+        if first is None or first.company_id == owner.company_id:
+            return []
+        return [Partnership(sentence.sentence_id, owner.company_id, owner.name, first.company_id, first.name,
+                            trigger.type, DONE, _own_amount(money, first, sentence, self._rules, parties),
+                            trigger.word, sentence.text, f"relation.{trigger.type}")]
 
     def _joining_round(self, sentence: Sentence, mentions: Sequence[CompanyMention], funding: _Party | None,
                        recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]]
@@ -1137,7 +1170,7 @@ class RelationFinder:
         if trigger.exit and not any(p.role == "target" for p in before):
             # AはBの全株式を売却した: A's investment in B ended (a sale called off leaves it in force).
             trigger = replace(trigger, type=INVESTMENT, status={DONE: ENDED, ENDED: DONE}.get(trigger.status, PLANNED))
-        labelled = _labelled_pairs(sentence, parties, trigger, self._rules)
+        labelled = _labelled_pairs(sentence, parties, trigger, topic_party, self._rules)
         if labelled is not None:
             pairs = labelled
         elif trigger.type == PARTNERSHIP or trigger.mutual:
@@ -1214,16 +1247,19 @@ def _clause_end(sentence: Sentence, offset: int) -> int:
     return sentence.start + (clause_end.start() if clause_end else len(sentence.text))
 
 
-def _labelled_pairs(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
+def _labelled_pairs(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger, topic: _Party | None,
                     rules: PartnershipRules) -> list[tuple[_Party, _Party]] | None:
     """The pairs of a digest line labelled with its trigger (■ 提携：NTTデータ × Snowflake; - 買収：IBM →
     Confluent（110億ドル）): the companies after the label, up to the line's first clause end, partner each
-    other, or those before an arrow act on those after it. None where the line is not so labelled."""
+    other, or those before an arrow act on those after it; after a counterpart label (提携先：A、B) they are the
+    other side of the company the text is about. None where the line is not so labelled."""
     label = rules.trigger_label_re.match(sentence.text) if rules.trigger_label_re else None
     if label is None or sentence.start + label.start("trigger") != trigger.start:
         return None
     end = _clause_end(sentence, label.end())
     named = [p for p in parties if sentence.start + label.end() <= p.start < end]
+    if trigger.word in rules.counterparts:
+        return [(topic, p) for p in named] if topic is not None else []
     if trigger.type == PARTNERSHIP:
         return list(combinations(named, 2))
     arrows = list(rules.arrow_re.finditer(sentence.text, label.end(), end - sentence.start)) if rules.arrow_re else []
