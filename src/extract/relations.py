@@ -42,7 +42,8 @@ parentheses) stays here:
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主
     mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
-    trigger_appositives: [words joining a trigger noun to the next name]  出資先のB
+    counterparts, trigger_appositives: [nouns for a deal's other side, words joining them to the next name]
+                                                                         出資先のB, 提携先：A、B
     part_of:           [words making a later deal part of a partnership]  提携の一環として、AはBに出資
     sale_triggers:     [triggers whose buyer is marked with に]          BをCに売却
     stake_exits:       [words making a sale the whole stake]             全株式を売却
@@ -157,6 +158,9 @@ _CAUSED_RE = re.compile(r"[一-龯々ァ-ヺー]{1,4}させ")
 #: Studio; not an acronym or a mixed-case name: Azure OpenAI is read up to Azure).
 _SPACES_RE = re.compile(r"[ 　]+")
 _PRODUCT_REST_RE = re.compile(r"(?: ?\d+(?:\.\d+)*(?![\d.])| [A-Z][a-z0-9+\-]*(?![A-Za-z]))+")
+#: A cell of a Markdown table row, and the bars a row has at least (| A | B |).
+_TABLE_CELL_RE = re.compile(r"[^|]+")
+_TABLE_BARS = 3
 #: A list item (・OpenAI, - Anthropic, 1. Cohere), and, right after a counterpart noun, the end of a sentence
 #: introducing a list of them (主な出資先は次のとおり。, 出資先は以下の5社：).
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+・•]|\d{1,2}[.)）．])\s*")
@@ -1254,8 +1258,10 @@ def _labelled_pairs(sentence: Sentence, parties: Sequence[_Party], trigger: _Tri
     other, or those before an arrow act on those after it; after a counterpart label (提携先：A、B) they are the
     other side of the company the text is about. None where the line is not so labelled."""
     label = rules.trigger_label_re.match(sentence.text) if rules.trigger_label_re else None
-    if label is None or sentence.start + label.start("trigger") != trigger.start:
-        return None
+    # A label opens its line: a company named before it makes what looked like markup a part of the line.
+    if label is None or sentence.start + label.start("trigger") != trigger.start or any(
+            p.start < trigger.start for p in parties):
+        return _table_row_pairs(sentence, parties, trigger)
     end = _clause_end(sentence, label.end())
     named = [p for p in parties if sentence.start + label.end() <= p.start < end]
     if trigger.word in rules.counterparts:
@@ -1276,6 +1282,26 @@ def _labelled_pairs(sentence: Sentence, parties: Sequence[_Party], trigger: _Tri
             actors = actors[1:]
         pairs += [(actor, receiver) for actor in actors for receiver in receivers]
     return pairs
+
+
+def _table_row_pairs(sentence: Sentence, parties: Sequence[_Party],
+                     trigger: _Trigger) -> list[tuple[_Party, _Party]] | None:
+    """The pairs of a Markdown table row whose own cell is the trigger (| 10/5 | NVIDIA | Nokia | 出資（10億ドル） |):
+    the companies of the other cells, one per cell in column order, partner each other, or the first acts on
+    the second. None where the sentence is no such row."""
+    text = sentence.text
+    if not text.lstrip().startswith("|") or text.count("|") < _TABLE_BARS:
+        return None
+    cells = [cell for cell in _TABLE_CELL_RE.finditer(text) if cell.group().strip()]
+    own = next((cell for cell in cells if cell.start() <= trigger.start - sentence.start < cell.end()), None)
+    if own is None or text[own.start(): trigger.start - sentence.start].strip():
+        return None
+    named = [next(p for p in parties if sentence.start + cell.start() <= p.start < sentence.start + cell.end())
+             for cell in cells if cell is not own
+             and any(sentence.start + cell.start() <= p.start < sentence.start + cell.end() for p in parties)]
+    if trigger.type == PARTNERSHIP:
+        return list(combinations(named, 2))
+    return [(named[0], named[1])] if len(named) >= 2 else []
 
 
 def _topic_actors(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
