@@ -42,3 +42,17 @@ def test_unidic_fields(text: str, surface: str, pos: str, lemma: str) -> None:
     assert token.pos == pos
     assert token.lemma in (lemma, surface)
     assert token.reading
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("Microsoft×OpenAI：新契約", ["Microsoft", "×", "OpenAI"]),
+    ("トヨタ＝NTT連合", ["トヨタ", "＝", "NTT"]),
+])
+def test_a_pairing_mark_is_a_token_of_its_own(text: str, surfaces: list[str]) -> None:
+    """MeCab glues two names around × or ＝ into one word; the mark is cut out so each name is a word."""
+    (sentence,) = split_sentences(text)
+    tokens = tokenize_sentence(sentence)
+    words = [token.surface for token in tokens]
+    assert words[:len(surfaces)] == surfaces
+    assert all(text[t.start:t.end] == t.surface for t in tokens)
+    assert next(t for t in tokens if t.surface == surfaces[1]).pos == "補助記号-一般"

@@ -1137,7 +1137,11 @@ class RelationFinder:
         # ソフトバンクグループ入り: a name whose suffix a trigger begins with is before it.
         before = [p for p in clause if (p.end <= trigger.start or p.role == "bare" and p.start < trigger.start)
                   and p not in listed]
-        before += _clefted(sentence, parties, trigger, self._rules)
+        # Bへの出資を決めたのはAだ: A acts; Xの提携先はBだ, Xの出資先はBだ: B is the other side X's counterpart
+        # noun names
+        other_side = "partner" if trigger.type == PARTNERSHIP else "target"
+        before += [replace(p, role=other_side) if trigger.word in self._rules.counterparts else p
+                   for p in _clefted(sentence, parties, trigger, self._rules)]
         before += _topic_actors(sentence, parties, trigger, self._rules)
         # An unnamed subject (同業のスタートアップが), or a named one of a clause listed beside the trigger's
         # phrase (Aが交渉中であることや、Bへの投資が続く), leaves the trigger without the text's topic.

@@ -5,12 +5,14 @@ Latin word), so every token carries its surface, lemma, UniDic part of speech
 and its start/end in the body. MeCab drops whitespace between tokens; the
 offsets are recovered by locating each surface in the sentence text, so
 ``body[start:end] == surface`` holds whatever the spaces, full-width
-characters or line endings.
+characters or line endings. A mark pairing two names (Microsoft×OpenAI) is a
+token of its own even where MeCab glues the names around it into one word.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 
 import fugashi
@@ -40,7 +42,7 @@ def tokenize_sentence(sentence: Sentence) -> list[Token]:
 def _analyse(text: str) -> tuple[tuple[int, int, str, str, str, str | None], ...]:
     """MeCab's tokens of a text with offsets relative to it. Kept per text: posts repeat much of
     their text (boilerplate, related-article lists), and MeCab is most of a rules-only run."""
-    tokens = []
+    tokens: list[tuple[int, int, str, str, str, str | None]] = []
     position = 0
     for word in _tagger()(text):
         surface = word.surface
@@ -50,10 +52,27 @@ def _analyse(text: str) -> tuple[tuple[int, int, str, str, str, str | None], ...
         if found < 0 or not text[position:found].isspace() and found != position:
             raise ValueError(f"MeCab token {surface!r} not found at offset {position} of {text[:80]!r}")
         fields = _features(word.feature_raw)
-        tokens.append((found, found + len(surface), surface, _field(fields, _LEMMA) or surface,
-                       _part_of_speech(fields[0], fields[1] if len(fields) > 1 else "*"), _field(fields, _KANA)))
+        pos = _part_of_speech(fields[0], fields[1] if len(fields) > 1 else "*")
+        pieces = _PAIRING_MARK_RE.split(surface) if len(surface) > 1 else [surface]
+        if len(pieces) > 1:
+            # Microsoft×OpenAI, トヨタ＝NTT: MeCab glues two names around a pairing mark into one word
+            at = found
+            for piece in pieces:
+                if piece:
+                    mark = _PAIRING_MARK_RE.fullmatch(piece) is not None
+                    tokens.append((at, at + len(piece), piece, piece, _SYMBOL if mark else pos, None))
+                at += len(piece)
+        else:
+            tokens.append((found, found + len(surface), surface, _field(fields, _LEMMA) or surface, pos,
+                           _field(fields, _KANA)))
         position = found + len(surface)
     return tuple(tokens)
+
+
+#: A mark written between two names to pair them (A×B, A＝B), which MeCab may keep inside one word; and the
+#: part of speech such a mark gets when cut out of it.
+_PAIRING_MARK_RE = re.compile(r"([×✕✖＝=⇔↔])")
+_SYMBOL = "補助記号-一般"
 
 
 #: Positions of the UniDic feature fields used (fugashi's UnidicFeatures26 order).
