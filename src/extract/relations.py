@@ -594,6 +594,9 @@ class _Trigger:
     exit: bool = False
     #: Investments both ways between the companies acting together (AとBは相互に出資, 株式を持ち合う).
     mutual: bool = False
+    #: An investment right after a sentence naming a funding round, which it puts money into when it names no
+    #: receiver (Xは12億ドルを調達した。このうちAが5億ドルを拠出した).
+    into_round: bool = False
 
 
 @dataclass(frozen=True)
@@ -902,10 +905,19 @@ class RelationFinder:
                 traced = []
                 stated: list[Partnership] = []  # the rows of the last trigger before that gave some
                 framing: _Trigger | None = None  # a partnership naming no one that a later deal is part of
+                # Xは12億ドルを調達した。このうちAが5億ドルを拠出した: the round's owner receives what the next
+                # sentence's investors put in.
+                round_topic = next((m for m in reversed(recent) if round_before is not None
+                                    and m.company_id == round_before.company_id), None)
                 for index, trigger in enumerate(triggers):
+                    # (a word of putting money in: 拠出, 出資, 投じ; not 投資, which also invests in things)
+                    into_round = (round_topic is not None and trigger.type == INVESTMENT and not trigger.funding
+                                  and self._rules.join_re.fullmatch(trigger.word) is not None)
+                    if into_round:
+                        trigger = replace(trigger, into_round=True)
                     found = [] if trigger.voided else self._relations(
-                        sentence, trigger, parties, sentence_topic, money.get(sentence.sentence_id, ()),
-                        parses.get(sentence.sentence_id))
+                        sentence, trigger, parties, round_topic if into_round else sentence_topic,
+                        money.get(sentence.sentence_id, ()), parses.get(sentence.sentence_id))
                     if found and trigger.type == PARTNERSHIP and stated and index and _AGREED_DEAL_RE.fullmatch(
                             sentence.text, triggers[index - 1].end - sentence.start, trigger.start - sentence.start):
                         found = []  # AとBは資本関係を解消することで合意: the agreement is that deal's, no partnership
@@ -1648,7 +1660,7 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             # receives.
             receivers = [p for p in before if p.role == "of" and p not in actors
                          and _owns_round(sentence, p, trigger, rules)][:1]
-        if not receivers and topic and trigger.word in rules.topic_receives and not unnamed:
+        if not receivers and topic and (trigger.word in rules.topic_receives or trigger.into_round) and not unnamed:
             receivers = [topic]
         return ([(actor, receiver) for actor in actors for receiver in receivers]
                 + [(actor, receiver) for actor, named in gapped for receiver in named or receivers])

@@ -559,11 +559,12 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
 
 
 def _inside(span: NerSpan, mentions: Sequence[CompanyMention]) -> list[CompanyMention] | None:
-    """The mentions a longer name at ``span`` holds, each shorter than it (none where it overlaps none);
-    None where a mention overlaps it without lying inside it, or covers all of it."""
+    """The listed mentions a longer name at ``span`` holds, each shorter than it (none where it overlaps
+    none); None where a mention overlaps it without lying inside it, covers all of it, or is a name no list
+    holds (a pattern's ハルカゼ of 株式会社ハルカゼ already is the name)."""
     overlapping = [m for m in mentions if m.start < span.end and span.start < m.end]
     if any(m.start < span.start or m.end > span.end or (m.start, m.end) == (span.start, span.end)
-           for m in overlapping):
+           or m.company_id.startswith(DERIVED_ID_PREFIX) for m in overlapping):
         return None
     return overlapping
 
