@@ -491,9 +491,10 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                       tokens: Sequence[Sequence[Token]], ner_filter: NerCompanyFilter,
                       slots: PartySlots) -> list[CompanyMention]:
     """``mentions`` and the Latin or katakana names no mention covers that the sentence itself vouches for
-    as companies, when they pass ``NerCompanyFilter.accepts_party``: a name written as a party of a deal
-    (Roiを買収, Kiva Systemsとの提携, Aが出資するXolo; rule company.party_slot) or quoted right after a
-    company noun (AI新興企業「Quillforge」; rule company.introduced). News names a bought or backed
+    as companies, when they pass ``NerCompanyFilter.accepts_party``: a name written as a party of a deal, or
+    a Latin one opening its headline (Roiを買収, Kiva Systemsとの提携, Aが出資するXolo, Xolo、1億ドルを調達; rule
+    company.party_slot) or
+    quoted right after a company noun (AI新興企業「Quillforge」; rule company.introduced). News names a bought or backed
     startup that way, which no list can hold and GiNZA often misses; and a name a sentence opens with and
     defines as a company (アスキーは、日本の出版社である; rule company.introduced), as encyclopedia-style text
     does; such a defined name may be written on from a listed one (キヤノンカメラは、…メーカーである;
@@ -542,7 +543,10 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             inside = _inside(span, mentions) if opens else ([] if not overlaps_any(span, mentions) else None)
             if inside is None:
                 continue
-            if party and not inside and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start)):
+            # Xolo、1億ドルを調達: a Latin headline subject too (a katakana one is as often a person: マスク、…を買収)
+            subject = match.group()[:1].isascii() and slots.opens_a_headline(sentence, start, end)
+            if party and not inside and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start)
+                                         or subject):
                 rule_id = PARTY_NAME_RULE
             elif introduced and not inside and ner_filter.is_introduced(sentence, span) or opens:
                 rule_id = INTRODUCED_NAME_RULE

@@ -33,6 +33,8 @@ HEADLINE_MARKUP = (r"(?:\s|[-*+#>・■□◆◇●○▶▷▼◎※|[]|\d{1,3}
 _NOT_IN_GAP = "A-Za-zＡ-Ｚａ-ｚ。．！？!?、，,をがはも「」『』()（）\n"
 #: Another party's name between an agent and the trigger (XによるZephyr Labsの買収): Latin words or katakana.
 _OTHER_NAME = r"(?:[A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){0,3}|[ァ-ヺ][ァ-ヺー・]*)"
+#: What ends a clause before a headline's trigger: its subject's mark then lists names, not a deal.
+_CLAUSE_BREAK_RE = re.compile(r"[、，,。！？!?\n]")
 #: A plain English word (or amount) between an English trigger phrase and its party, and how many may stand
 #: there (Google has agreed to acquire Wiz; acquires cloud security startup Wiz).
 _ENGLISH_WORD = r"[A-Za-z0-9$€£¥%.'’\-]+"
@@ -114,6 +116,17 @@ class PartySlots:
         """The name ending at body offset ``end`` is the object, partner, receiver, source, agent or owner
         of a company-only trigger right after it (Xを約50億ドルで買収, Xとの提携, Xの買収, X買収)."""
         return self._party_re.match(sentence.text, end - sentence.start) is not None
+
+    def opens_a_headline(self, sentence: Sentence, start: int, end: int) -> bool:
+        """The name at body offsets [start, end) opens a headline as its subject, the trigger in the same
+        clause right after its mark (Xolo、シリーズAで1億ドル調達; not Xolo、Veed、…と提携, a list)."""
+        if not self._headline_lead_re.fullmatch(sentence.text, 0, start - sentence.start):
+            return False
+        mark = self._headline_subject_re.match(sentence.text, end - sentence.start)
+        if mark is None:
+            return False
+        trigger = self._trigger_re.search(sentence.text, mark.end())
+        return trigger is not None and not _CLAUSE_BREAK_RE.search(sentence.text, mark.end(), trigger.start())
 
     def holds_english_party(self, sentence: Sentence, start: int, end: int) -> bool:
         """The name at body offsets [start, end) is written as the party of an English trigger phrase a few
