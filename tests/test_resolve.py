@@ -275,6 +275,9 @@ def _party_names(text: str) -> list[str]:
     ("Tessaloopによる買収が話題だ。", ["Tessaloop"]),
     ("Quillbeam NetworksによるTessaloopの買収が話題だ。", ["Quillbeam Networks", "Tessaloop"]),
     ("NECが出資したQuillforgeは成長した。", ["Quillforge"]),
+    # A Latin name opening a deal headline, the trigger in the same clause; not the first of a list.
+    ("Xolvane AI、シリーズAで1億ドルを調達", ["Xolvane AI"]),
+    ("Ashvale、Veedlo、Finchorなど600社と提携している。", []),
     # No company-only trigger, or the name is not its party.
     ("MetaはXoloを採用した。", []),
     ("Xoloと連携する新機能が出た。", []),
@@ -321,7 +324,7 @@ def _named_again(text: str) -> list[tuple[int, str]]:
 
 @pytest.mark.parametrize("text, named", [
     # Found once by a pattern or as a deal's party, the bare name is that company elsewhere in the post.
-    ("### Zephyrlogic、Nimbaloと提携\n米Zephyrlogicは、Nimbaloとの提携を発表した。\nZephyrlogicの株価は上がった。",
+    ("### Zephyrlogicの次の一手\n米Zephyrlogicは、Nimbaloとの提携を発表した。\nZephyrlogicの株価は上がった。",
      [(0, "Zephyrlogic"), (2, "Zephyrlogic")]),
     ("ゼファーロジック株式会社が設立された。\nゼファーロジックは新製品を出した。", [(1, "ゼファーロジック")]),
     # Not a piece of a longer name, nor a person or a product with a version.
