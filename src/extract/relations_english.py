@@ -106,11 +106,6 @@ class EnglishStatement:
     passive: bool
 
 
-def may_state(sentence: Sentence, rules: EnglishRules) -> bool:
-    """Whether the sentence holds an English trigger phrase."""
-    return rules.trigger_re.search(sentence.text) is not None
-
-
 def english_statements(sentence: Sentence, mentions: Sequence[CompanyMention],
                        rules: EnglishRules) -> list[EnglishStatement]:
     """The pairs the English trigger phrases of one sentence relate (``mentions``: its companies, in order)."""
@@ -148,9 +143,11 @@ def english_statements(sentence: Sentence, mentions: Sequence[CompanyMention],
             pairs = list(combinations(actors, 2))  # Nvidia and Nokia partner on 6G
         else:
             pairs = [(actor, receiver) for actor in actors for receiver in receivers]
-        gap = sentence.text[(actors[-1].end if actors and not passive and word not in rules.funding
-                             else start) - sentence.start: match.end()]
-        status = _status(gap, rules)
+        # The words from the party before the trigger (the actor; the receiver of a passive or funding phrase:
+        # Wiz to be acquired by Google) to the trigger's end give the status.
+        named_before = receivers if passive or word in rules.funding else actors
+        status = _status(sentence.text[(named_before[-1].end if named_before else start) - sentence.start:
+                                       match.end()], rules)
         statements += [EnglishStatement(actor, receiver, kind, status, match.group(), start, end,
                                         word in rules.funding, passive)
                        for actor, receiver in pairs if actor.company_id != receiver.company_id]

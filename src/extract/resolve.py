@@ -493,13 +493,13 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
     """``mentions`` and the Latin or katakana names no mention covers that the sentence itself vouches for
     as companies, when they pass ``NerCompanyFilter.accepts_party``: a name written as a party of a deal, or
     a Latin one opening its headline (Roiを買収, Kiva Systemsとの提携, Aが出資するXolo, Xolo、1億ドルを調達; rule
-    company.party_slot) or
-    quoted right after a company noun (AI新興企業「Quillforge」; rule company.introduced). News names a bought or backed
-    startup that way, which no list can hold and GiNZA often misses; and a name a sentence opens with and
-    defines as a company (アスキーは、日本の出版社である; rule company.introduced), as encyclopedia-style text
-    does; such a defined name may be written on from a listed one (キヤノンカメラは、…メーカーである;
-    ダイムラー・クライスラーは…), which it then replaces. Like every match, a name starts and ends on MeCab
-    token boundaries."""
+    company.party_slot), or as the party of an English deal phrase (Qualcomm to buy Alphawave; checked by
+    ``NerCompanyFilter.accepts_english_party``), or quoted right after a company noun (AI新興企業「Quillforge」;
+    rule company.introduced). News names a bought or backed startup that way, which no list can hold and
+    GiNZA often misses; and a name a sentence opens with and defines as a company (アスキーは、日本の出版社
+    である; rule company.introduced), as encyclopedia-style text does, which may be written on from a listed
+    one (キヤノンカメラは、…メーカーである; ダイムラー・クライスラーは…) that then gives way to it. Like every
+    match, a name starts and ends on MeCab token boundaries."""
     added: list[CompanyMention] = []
     replaced: list[CompanyMention] = []  # listed names inside a longer name a sentence defines
     for sentence, sentence_tokens in zip(sentences, tokens):
@@ -522,8 +522,8 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                                         source="rule"))
         for start, end in slots.english_party_names(sentence):
             # Qualcomm to buy Alphawave; Zephyr Labs raises $50 million (rule company.party_slot)
-            span = NerSpan(sentence.sentence_id, start, end, sentence.text[start - sentence.start:end - sentence.start],
-                           "")
+            surface = sentence.text[start - sentence.start:end - sentence.start]
+            span = NerSpan(sentence.sentence_id, start, end, surface, "")
             if not overlaps_any(span, [*mentions, *added]) and ner_filter.accepts_english_party(
                     sentence, span, sentence_tokens):
                 key = company_key(span.surface)
