@@ -1252,12 +1252,18 @@ def _as_partnership(rows: Sequence[Partnership], trigger: _Trigger) -> list[Part
 
 
 def _clause_start(sentence: Sentence, trigger: _Trigger, rules: PartnershipRules) -> int:
-    """Where the clause of ``trigger`` starts (body offset): after the last clause end before it (し、, が、,
-    or another trigger closing its clause as a noun: 出資、), else at the sentence's start."""
-    text, end = sentence.text, trigger.start - sentence.start
-    ends = [match.end() for match in _CLAUSE_END_RE.finditer(text, 0, end)]
-    ends += [match.end() for match in rules.trigger_stop_re.finditer(text, 0, end)]
-    return sentence.start + max(ends, default=0)
+    """Where the clause of ``trigger`` starts (body offset): after the last clause end before it, else at the
+    sentence's start."""
+    return sentence.start + max(_clause_ends(sentence, 0, trigger.start - sentence.start, trigger, rules), default=0)
+
+
+def _clause_ends(sentence: Sentence, start: int, end: int, trigger: _Trigger, rules: PartnershipRules) -> list[int]:
+    """Where clauses end between sentence offsets ``start`` and ``end``: after し、, が、 and the like, or after
+    a trigger other than ``trigger`` closing its clause as a noun (AがBに出資、CがDに…)."""
+    text = sentence.text
+    own = trigger.start - sentence.start
+    return ([match.end() for match in _CLAUSE_END_RE.finditer(text, start, end)]
+            + [match.end() for match in rules.trigger_stop_re.finditer(text, start, end) if match.start() != own])
 
 
 def _clause_end(sentence: Sentence, offset: int) -> int:
@@ -1600,10 +1606,7 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         first_actor = min((p.start for p in actors), default=0) - sentence.start
         receivers = [p for p in before if p.role in _RECEIVER_ROLES
                      and not (p.end - sentence.start < first_actor
-                              and (_CLAUSE_END_RE.search(sentence.text, p.end - sentence.start, first_actor)
-                                   or any(stop.start() != trigger.start - sentence.start
-                                          for stop in rules.trigger_stop_re.finditer(
-                                              sentence.text, p.end - sentence.start, first_actor))))]
+                              and _clause_ends(sentence, p.end - sentence.start, first_actor, trigger, rules))]
         # KDDIはAに出資し、Bを子会社化した: B is bought; A was the earlier clause's (where the trigger's clause
         # names no receiver, it shares the earlier one's: AはBを買収し、完全子会社化した).
         clause_start = _clause_start(sentence, trigger, rules)

@@ -18,7 +18,7 @@ planned; agrees to, completes: done; calls off, drops: ended).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -54,39 +54,37 @@ class EnglishRules:
     #: Lower-cased trigger phrases that also name buying a product (buys): their receiver must end its phrase.
     purchases: frozenset[str]
     #: Right after what a purchase buys: a stake in it is bought (buys Scale AI stake), an investment.
-    stake_re: re.Pattern | None
+    stake_re: re.Pattern
     investor_marker_re: re.Pattern
     #: Right after a trigger: the company after it acts (acquired by A).
-    passive_re: re.Pattern | None
+    passive_re: re.Pattern
     #: Right after a receiver: it ends its phrase (end, punctuation, or a word such as for, in, from).
     after_receiver_re: re.Pattern
     planned_re: re.Pattern
     ended_re: re.Pattern
-    done_re: re.Pattern | None
-
-
-def _phrases(words: Sequence[str]) -> str:
-    """A case-insensitive alternation of whole-word phrases, longest first."""
-    return rf"(?<![A-Za-z]){any_word(words)}(?![A-Za-z])"
+    done_re: re.Pattern
 
 
 def compile_english_rules(spec: EnglishCues) -> EnglishRules:
-    """The compiled form of ``spec``."""
+    """The compiled form of ``spec``: every phrase whole words, whatever its case."""
     kinds = {word.lower(): str(kind) for kind, words in spec.triggers.items() for word in words}
-    markers = spec.after_receiver
+
+    def phrases(words: Collection[str], before: str = "") -> re.Pattern[str]:
+        return re.compile(before + any_word(words, whole_ascii_words=True), re.IGNORECASE)
+
+    ending = any_word(spec.after_receiver, whole_ascii_words=True)
     return EnglishRules(
-        trigger_re=re.compile(_phrases(list(kinds)), re.IGNORECASE),
+        trigger_re=phrases(kinds),
         kinds=kinds,
         funding=frozenset(word.lower() for word in spec.funding_triggers),
         purchases=frozenset(word.lower() for word in spec.purchases),
-        stake_re=re.compile(rf"\s*{_phrases(spec.stakes)}", re.IGNORECASE) if spec.stakes else None,
-        investor_marker_re=re.compile(_phrases(spec.investor_markers), re.IGNORECASE),
-        passive_re=re.compile(rf"\s+{_phrases(spec.passive_markers)}", re.IGNORECASE) if spec.passive_markers else None,
-        after_receiver_re=re.compile(rf"\s*(?:$|[^\sA-Za-z0-9]|{_phrases(markers)})" if markers
-                                     else r"\s*(?:$|[^\sA-Za-z0-9])", re.IGNORECASE),
-        planned_re=re.compile(_phrases(spec.status_words.planned), re.IGNORECASE),
-        ended_re=re.compile(_phrases(spec.status_words.ended), re.IGNORECASE),
-        done_re=re.compile(_phrases(spec.done), re.IGNORECASE) if spec.done else None,
+        stake_re=phrases(spec.stakes, r"\s*"),
+        investor_marker_re=phrases(spec.investor_markers),
+        passive_re=phrases(spec.passive_markers, r"\s+"),
+        after_receiver_re=re.compile(rf"\s*(?:$|[^\sA-Za-z0-9]|{ending})", re.IGNORECASE),
+        planned_re=phrases(spec.status_words.planned),
+        ended_re=phrases(spec.status_words.ended),
+        done_re=phrases(spec.done),
     )
 
 
@@ -117,13 +115,12 @@ def english_statements(sentence: Sentence, mentions: Sequence[CompanyMention],
         word = match.group().lower()
         kind = rules.kinds[word]
         before = _party_before(sentence, mentions, start, passive=False)
-        passive = (kind != PARTNERSHIP and rules.passive_re is not None
-                   and rules.passive_re.match(sentence.text, match.end()) is not None)
+        passive_end = rules.passive_re.match(sentence.text, match.end()) if kind != PARTNERSHIP else None
+        passive = passive_end is not None
         if word in rules.funding:
             receivers = _group_back(sentence, mentions, before) if before else []
             actors = _investors(sentence, mentions, end, rules)
         elif passive:
-            passive_end = rules.passive_re.match(sentence.text, match.end()) if rules.passive_re else None
             after = _party_after(sentence, mentions, sentence.start + passive_end.end()) if passive_end else None
             receiver = before or _party_before(sentence, mentions, start, passive=True)
             actors = _group_on(sentence, mentions, after) if after else []
@@ -135,7 +132,7 @@ def english_statements(sentence: Sentence, mentions: Sequence[CompanyMention],
             receivers = _group_on(sentence, mentions, after) if after else []
             if receivers and word in rules.purchases:
                 following = receivers[-1].end - sentence.start
-                if rules.stake_re is not None and rules.stake_re.match(sentence.text, following):
+                if rules.stake_re.match(sentence.text, following):
                     kind = INVESTMENT  # buys Scale AI stake
                 elif not rules.after_receiver_re.match(sentence.text, following):
                     receivers = []  # buys Nvidia chips: a product bought
@@ -233,6 +230,6 @@ def _status(words: str, rules: EnglishRules) -> str:
     """The status the words from the actor to the end of its trigger give: ended over done over planned."""
     if rules.ended_re.search(words):
         return ENDED
-    if rules.done_re is not None and rules.done_re.search(words):
+    if rules.done_re.search(words):
         return DONE
     return PLANNED if rules.planned_re.search(words) else DONE

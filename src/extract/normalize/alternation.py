@@ -30,7 +30,7 @@ def word_alternation(words: Iterable[str], *, whole_ascii_words: bool = False) -
     return "(?:" + "|".join(pieces) + ")"
 
 
-def any_word(words: Collection[str]) -> str:
+def any_word(words: Collection[str], *, whole_ascii_words: bool = False) -> str:
     """``word_alternation`` of ``words``; with no words, a regex that never matches (an empty
     alternation would match the empty string everywhere)."""
-    return word_alternation(words) if words else "(?!)"
+    return word_alternation(words, whole_ascii_words=whole_ascii_words) if words else "(?!)"

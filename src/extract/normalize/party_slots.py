@@ -85,8 +85,7 @@ class PartySlots:
         self._english_name_res: tuple[re.Pattern[str], ...] = ()
         english = spec.english
         if english is not None:
-            phrases = (rf"(?<![A-Za-z]){any_word([w for words in english.triggers.values() for w in words])}"
-                       r"(?![A-Za-z])")
+            phrases = any_word([w for words in english.triggers.values() for w in words], whole_ascii_words=True)
             self._english_after_name_re = re.compile(rf"(?:'s|’s)?[\s\-](?:{_ENGLISH_WORD}\s+){{0,{_ENGLISH_GAP}}}?"
                                                      rf"{phrases}", re.IGNORECASE)
             self._english_before_name_re = re.compile(rf"{phrases}(?:\s+{_ENGLISH_WORD}){{0,{_ENGLISH_GAP}}}?\s+$",
@@ -104,8 +103,9 @@ class PartySlots:
                     r"(?: [A-Z][A-Za-z0-9.&\-]*){0,3}?)")
             ends = rf"(?=\s*(?:$|[^\sA-Za-z0-9]|\s(?i:{any_word(english.after_receiver)})(?![A-Za-z])))"
             filler = r"(?:[a-z][a-z'’\-]*|[A-Z]{2,3}|[$€£¥]?\d[\d.,]*%?)"
+            acting = any_word(directed, whole_ascii_words=True)
             self._english_name_res = (
-                re.compile(rf"(?<![A-Za-z])(?i:{any_word(directed)})(?: {filler}){{0,{_ENGLISH_GAP}}}? {name}{ends}"),
+                re.compile(rf"(?i:{acting})(?: {filler}){{0,{_ENGLISH_GAP}}}? {name}{ends}"),
                 re.compile(rf"(?<![A-Za-z0-9,] )(?<![A-Za-z0-9]){name} (?i:{any_word(raising)})(?![A-Za-z])"))
 
     def may_hold_party(self, sentence: Sentence) -> bool:
