@@ -39,6 +39,7 @@ parentheses) stays here:
     manner_triggers:   [triggers that say how the next one is done]      共同で出資
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
     round_investors:   [nouns naming a round's investors]                リード投資家はA
+    round_owner_verbs: [verbs whose subject holds the round]             Xが実施する第三者割当増資
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主
     mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
@@ -47,9 +48,11 @@ parentheses) stays here:
     part_of:           [words making a later deal part of a partnership]  提携の一環として、AはBに出資
     sale_triggers:     [triggers whose buyer is marked with に]          BをCに売却
     stake_exits:       [words making a sale the whole stake]             全株式を売却
+    withdrawals:       [words taking an investment back out]             Bから出資を引き揚げ
     stake_purchases:   {shares, verbs, controlling}                      株式を取得 / 全株式
     status_words:      {planned|ended: [words after a trigger]}          検討 / 撤回
     planned_endings:   [words right after a trigger ending its clause]   買収へ
+    purposes:          [words making a trigger the next one's purpose]   子会社化するため、株式を取得
     reports:           [words reporting a deal]                          買収すると報じた
     bids:              {triggers, done}                                  TOB / 成立
     denied_reports, speculation, rumours                                  報道を否定 / かもしれ / という話
@@ -73,6 +76,8 @@ parentheses) stays here:
     leading_clause_ends: [ends of a clause leading into the main one]    Bと連携することで、Aは
     nominal_clause_ends: [ends of a clause listed beside the trigger's]  Aが…ことや、Bへの投資
     proposals:         [words making a trigger an offer to a target]     AはBに提携を提案
+    offer_answers:     {accepted, refused: [words answering an offer]}   Bの買収提案を受け入れた
+    kin:               {nouns, joints: [words naming a subsidiary or parent]}  傘下のB, 親会社であるB
     unnamed_companies: {nouns, subject_particles, prefixes, not_topic}   某企業は, 同業のスタートアップが
     english:           {triggers, funding_triggers, ...}: English sentences, read by relations_english.py
 """
@@ -147,6 +152,8 @@ _PLANNED_CHARS = 20
 _SPECULATION_CHARS = 16
 #: The longest name of a company's spokesperson between its company's の and title (のジェンスン・フアンCEOは).
 _SPOKESPERSON_CHARS = 15
+#: A description of a headline's first company written before it (米アクティビストの): a few words, no break.
+_DESCRIPTION = r"[^、。,，!！?？\s「」『』()（）【】:：|｜*]{2,12}?"
 #: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
 _RELATIVE_GAP = 16
 #: Characters between a funding trigger and a join word that makes its subject an investor (ラウンドを主導).
@@ -243,8 +250,12 @@ class PartnershipRules:
     sale_triggers: frozenset[str]
     #: A share word (株式), before a sale trigger: the shares' owner is bought into.
     share_re: re.Pattern | None
+    #: A company's shares between its の and a trigger (Bの株式に対する公開買付け): the company is what is bought.
+    owned_shares_re: re.Pattern | None
     #: Around the share word of a sale with no buyer: the seller leaves the company (全株式を売却).
     stake_exits: tuple[str, ...]
+    #: Right after an investment trigger: the money is taken back out, from the company marked with から.
+    withdrawal_re: re.Pattern | None
     #: Right after a directed trigger, up to the company it modifies (Aが買収したセキュリティ企業のB).
     relative_clause_re: re.Pattern | None
     #: Directed triggers whose owner is the company invested in (AがBの筆頭株主となった), as with shares.
@@ -256,8 +267,14 @@ class PartnershipRules:
     #: Status word -> planned or ended, longest first.
     status_words: tuple[tuple[str, str], ...]
     called_off: tuple[str, ...]
-    #: Right after a trigger, ending its clause: the statement is planned (買収へ).
+    #: Right after a trigger, ending its clause: the statement is planned (買収へ); the endings, with which a
+    #: trigger may end itself (Xの傘下へ).
     planned_ending_re: re.Pattern | None
+    planned_endings: tuple[str, ...]
+    #: Between a subject and a funding trigger: the subject holds the round (Xが実施する第三者割当増資).
+    round_owner_re: re.Pattern | None
+    #: Right after a trigger: the deal is the purpose of the next statement, whose status it takes (するため).
+    purpose_re: re.Pattern | None
     #: A report of a deal not stated in the past tense right before it (すると報じた, not したと報じた).
     planned_report_re: re.Pattern | None
     #: Triggers of a bid (TOB), planned unless one of ``bid_done`` follows in the clause.
@@ -307,6 +324,11 @@ class PartnershipRules:
     #: The end of a nominalised clause listed beside the trigger's phrase (ことや、).
     nominal_clause_re: re.Pattern | None
     proposals: tuple[str, ...]
+    #: Right before a company, a noun making it the subsidiary or parent of another (傘下の, 子会社である).
+    kin_re: re.Pattern | None
+    #: After an offer, words that accept it (受け入れ) and words that accept or refuse it (受け入れ, 拒否).
+    offer_accepted: tuple[str, ...]
+    offer_answers: tuple[str, ...]
     #: What stands between two company names that still coordinates them (AとB, A、B、C, AやB).
     coordinator_re: re.Pattern
     #: After a company, a group it leads and that group's particle (主導の投資家グループによって); None without
@@ -434,6 +456,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     # every trigger word, longest first (pairs is sorted so): the one alternation all trigger regexes use
     trigger_words = f"(?:{'|'.join(re.escape(word) for word, _ in pairs)})"
     written_on = [word for word in spec.subject_receives if word.startswith(tuple(spec.name_suffixes))]
+    answers = (*spec.offer_answers.accepted, *spec.offer_answers.refused) if spec.offer_answers else ()
+    answered_offer = (f"|{any_word(spec.proposals)}[をに]{any_word(answers)}し?た"
+                      if spec.proposals and answers else "")
     # 投資家には、Aが出資: investors and shareholders are no unnamed receiver of an investment
     receiving_nouns = any_word([noun for noun in unnamed.nouns if noun not in spec.reader_investments])
     head_particles = (*spec.roles.partner, *spec.roles.target, *spec.roles.object, *spec.roles.source,
@@ -464,9 +489,12 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         mutual=spec.mutual,
         sale_triggers=frozenset(spec.sale_triggers),
         share_re=re.compile(shares) if stake else None,
+        owned_shares_re=re.compile(rf"{shares}(?:に対する|に対して|への|の)?") if stake else None,
         stake_exits=spec.stake_exits,
-        relative_clause_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_RELATIVE_GAP}}}")
-                            if spec.relative_clause_ends else None),
+        withdrawal_re=re.compile(rf"を?{any_word(spec.withdrawals)}") if spec.withdrawals else None,
+        # Bからの買収提案を断ったA: an answered offer modifies the company offered to.
+        relative_clause_re=(re.compile(rf"(?:{any_word(spec.relative_clause_ends)}{answered_offer})"
+                                       rf"[^、。]{{0,{_RELATIVE_GAP}}}") if spec.relative_clause_ends else None),
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         status_words=status_pairs,
         called_off=spec.status_words.called_off,
@@ -477,6 +505,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                       rf"|{any_word([e for e in spec.planned_endings if len(e) == 1])}"
                                       rf"(?=[、。!！?？\s（(「」』】\]*_]|$))")
                            if spec.planned_endings else None),
+        planned_endings=spec.planned_endings,
+        round_owner_re=re.compile(rf"\s*{any_word(spec.round_owner_verbs)}\s*") if spec.round_owner_verbs else None,
+        purpose_re=re.compile(rf"(?:する|を)?{any_word(spec.purposes)}") if spec.purposes else None,
         planned_report_re=re.compile(rf"(?<![ただ]){any_word(spec.reports)}") if spec.reports else None,
         bid_triggers=frozenset(spec.bids.triggers if spec.bids else ()),
         bid_done=spec.bids.done if spec.bids else (),
@@ -491,8 +522,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         both_companies=spec.both_companies,
         roles=role_pairs,
         topic_particles=spec.topic_particles,
-        headline_lead_re=(re.compile(rf"{HEADLINE_MARKUP}*{any_word(name_prefixes)}?\s*") if spec.headline_marks
-                          else None),
+        # 米アクティビストのエリオット、…: a description of the first company may stand before it, joined with の
+        headline_lead_re=(re.compile(rf"{HEADLINE_MARKUP}*(?:{any_word(name_prefixes)}?{_DESCRIPTION}"
+                                     rf"{any_word(spec.roles.of)})?{any_word(name_prefixes)}?\s*")
+                          if spec.headline_marks else None),
         # a name in bold (**ソフトバンクG**：) is marked after its closing markup
         headline_mark_re=(re.compile(rf"(?:\*\*|__)?\s*{any_word(spec.headline_marks)}") if spec.headline_marks
                           else None),
@@ -508,6 +541,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         proposals=spec.proposals,
+        kin_re=(re.compile(rf"の?{any_word(spec.kin.nouns)}{any_word(spec.kin.joints)}\s*{any_word(name_prefixes)}?$")
+                if spec.kin else None),
+        offer_accepted=spec.offer_answers.accepted if spec.offer_answers else (),
+        offer_answers=answers,
         # A、そしてB: a comma may stand before a coordinator (not after one: AがBと、CがDと).
         # サムスン電子と米テスラ: a name's country or kind may stand after the coordinator, and markup before a
         # name in bold (**A**、**B**)
@@ -541,8 +578,12 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                       else None),
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
                  else None),
+        # (not Xの資金調達ラウンドにA、…: a particle before the next name gives it a role of its own)
         modifier_re=re.compile(rf"[^、。,，:：\s]{{0,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"
-                               rf"[^、。,，:：\s]{{0,{_MODIFIER_CHARS}}}"),
+                               rf"[^、。,，:：\s]{{0,{_MODIFIER_CHARS}}}"
+                               + "".join(f"(?<!{re.escape(particle)})" for particle in sorted({
+                                   *spec.roles.partner, *spec.roles.target, *spec.roles.source, *spec.roles.object,
+                                   *spec.roles.subject}) if particle.isalpha())),
         relative_link_re=re.compile(rf"{any_word(spec.roles.subject)}{any_word([word for word, _ in pairs])}"
                                     rf"{any_word(spec.relative_clause_ends)}\s*"),
         coordinated_modifier_re=re.compile(
@@ -588,10 +629,14 @@ class _Trigger:
     clause_end: int = 0
     #: An offer to a company (AはBに提携を提案): the company offered to is the other side.
     proposal: bool = False
+    #: An offer answered (AはBの買収提案を受け入れた): the company answering is the one offered to.
+    answered: bool = False
     #: A sale (BをCに売却): the buyer is marked with に.
     sale: bool = False
     #: A sale of a whole stake (Bの全株式を売却): with no buyer named, the seller's investment in B ended.
     exit: bool = False
+    #: An investment taken back out (Bから出資を引き揚げた): the company marked with から was invested in.
+    withdrawal: bool = False
     #: Investments both ways between the companies acting together (AとBは相互に出資, 株式を持ち合う).
     mutual: bool = False
     #: An investment right after a sentence naming a funding round, which it puts money into when it names no
@@ -646,7 +691,7 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     matches = [match for index, match in enumerate(matches)
                if not (match.group() in rules.manner_triggers
                        and _says_how(text, match, matches[index + 1] if index + 1 < len(matches) else None, rules))]
-    found = []
+    found, purposes = [], []
     for index, match in enumerate(matches):
         # A trigger's clause runs on past the next trigger close after it (計算資源契約は来月締結される予定だ:
         # the 契約 is planned too), else it stops there (提携を発表、買収も検討; 提携で…投資する計画).
@@ -675,8 +720,11 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
             stake = True
             kind = ACQUISITION if _controls(text[max(0, shares.start() - 4): match.start()], rules) else INVESTMENT
             exit = any(word in text[max(0, shares.start() - 4): match.start()] for word in rules.stake_exits)
+        proposal = any(word in window for word in rules.proposals)
+        # 買収へ, and a trigger that ends with the ending itself (Xの傘下へ)
+        ending = next((word for word in rules.planned_endings if match.group().endswith(word)), "")
         status = _status(window, rules, match.group(), bool(rumour) or rules.planned_ending_re is not None
-                         and rules.planned_ending_re.match(text, match.end()) is not None)
+                         and rules.planned_ending_re.match(text, match.end() - len(ending)) is not None)
         if clause_end is not None and clause_end.group().startswith(_CONTRASTS) and any(
                 word in text[clause_end.end(): following] for word in rules.called_off):
             status = ENDED  # 経営統合を目指していたが、協議は打ち切られた
@@ -687,9 +735,16 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                               match.group() in rules.funding_triggers,
                               voided, stake,
                               sentence.start + (clause_end.start() if clause_end else following),
-                              any(word in window for word in rules.proposals), sale, exit,
+                              proposal, proposal and any(word in window for word in rules.offer_answers), sale, exit,
+                              kind == INVESTMENT and rules.withdrawal_re is not None
+                              and rules.withdrawal_re.match(text, match.end()) is not None,
                               kind == INVESTMENT and (match.group() in rules.mutual
                                                       or text.endswith(rules.mutual, 0, match.start()))))
+        purposes.append(rules.purpose_re is not None and rules.purpose_re.match(text, match.end()) is not None)
+    # 子会社化するため、全株式を取得した (done); 完全子会社化するためのTOBを開始 (planned: the bid is not through yet).
+    for index, purpose in enumerate(purposes):
+        if purpose and found[index].status != ENDED:
+            found[index] = replace(found[index], status=found[index + 1].status if index + 1 < len(found) else PLANNED)
     return found
 
 
@@ -736,6 +791,10 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     join = rules.join_re.search(window)
     # 協業は、他社にも同様の戦略を検討させる: what the deal makes others do is not its own status.
     own = _CAUSED_RE.sub(lambda caused: "・" * len(caused.group()), window)
+    if any(word in own for word in rules.offer_accepted):
+        # 買収提案を受け入れた: the offer is accepted, so the offer's own planned word no longer holds.
+        for word in rules.proposals:
+            own = own.replace(word, "・" * len(word))
     near = own[:_PLANNED_CHARS] + (own[join.start(): join.end() + _PLANNED_CHARS] if join else "")
     found = {status for word, status in rules.status_words if word in (window if status == ENDED else near)}
     if rules.planned_report_re is not None and rules.planned_report_re.search(window):
@@ -936,6 +995,16 @@ class RelationFinder:
                         # AがBに出資、…で提携: a partnership whose own clause names no one is between the investment's
                         # two (not 出資することで合意: the agreement is the investment's).
                         found = _as_partnership([row for row in stated if row.type == INVESTMENT], trigger)
+                    if not found and not trigger.voided and index and trigger.type == ACQUISITION \
+                            and triggers[index - 1].stake \
+                            and not any(p.start >= triggers[index - 1].end for p in parties) \
+                            and _NEXT_CLAUSE_RE.fullmatch(sentence.text, triggers[index - 1].end - sentence.start,
+                                                          trigger.start - sentence.start):
+                        # Bの株式を取得し、子会社化した: the shares bought make B a subsidiary, one acquisition.
+                        bought = [row for row in stated if row.type == INVESTMENT]
+                        relations = [row for row in relations if all(row is not stake for stake in bought)]
+                        found = [replace(row, type=ACQUISITION, status=trigger.status, trigger=trigger.word,
+                                         rule_id=f"relation.{ACQUISITION}") for row in bought]
                     if not found and trigger.word in self._rules.counterparts and _LIST_INTRO_RE.match(
                             sentence.text, trigger.end - sentence.start):
                         # Xの主な出資先は次のとおり。: the items that follow name X's counterparts
@@ -1207,6 +1276,9 @@ class RelationFinder:
                 [p for p in parties if p.start >= trigger.end], sentence, trigger, self._rules)]
             pairs = _partnership_pairs([*before, *concerned[:1], *modified], topic_party, sentence, trigger,
                                        self._rules)
+            # AとA傘下のBが共同開発, Aは親会社であるBと協業: a company and its own subsidiary or parent are no partners.
+            pairs = [(a, b) for a, b in pairs if not _kin(sentence, b, a, parties, self._rules)
+                     and not _kin(sentence, a, b, parties, self._rules)]
             if trigger.mutual:  # AとBは相互に出資: each invests in the other
                 pairs = [pair for a, b in pairs for pair in ((a, b), (b, a))]
         else:
@@ -1227,6 +1299,20 @@ class RelationFinder:
         return (listed is not None and party.role == "subject" and not _is_topic(sentence, party, self._rules)
                 and listed.search(sentence.text, party.tail_end - sentence.start, trigger.start - sentence.start)
                 is not None)
+
+
+def _kin(sentence: Sentence, party: _Party, other: _Party, parties: Sequence[_Party], rules: PartnershipRules) -> bool:
+    """Whether the party is named as a subsidiary or parent of the other (傘下のB, 子会社であるB, 親会社のB: of
+    the sentence's other side; A傘下のB, Aの子会社であるB, 当社の子会社であるB: of A), not of a third company
+    (C傘下のB)."""
+    if rules.kin_re is None:
+        return False
+    kin = rules.kin_re.search(sentence.text, 0, party.start - sentence.start)
+    if kin is None:
+        return False
+    owner = next((p for p in parties if p.end - sentence.start <= kin.start() <= p.tail_end - sentence.start
+                  and p is not party), None)
+    return owner is None or owner.company_id == other.company_id
 
 
 def _is_topic(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:
@@ -1398,6 +1484,9 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
     last = group[-1]
     if len(group) > 1 and _role(sentence, last.start, last.end, rules)[0] == "example":
         return parties  # A、B、Cといった企業による投資: a list of examples, not a headline
+    owned = rules.trigger_re.match(sentence.text, _role(sentence, last.start, last.end, rules)[2])
+    if len(group) > 2 and last.role == "of" and owned and dict(rules.triggers).get(owned.group()) == PARTNERSHIP:
+        return parties  # IBM、AMD、Zyphraの協業は: the group owns the partnership (not Salesforce、Bの買収を完了)
     if len(group) > 1 and last.role == "other" and rules.headline_mark_re.match(
             sentence.text, _name_end(sentence, last.start, last.end, rules)):
         return [replace(p, role="subject") if p.group == first.group else p for p in parties]
@@ -1441,7 +1530,10 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
         partners = receivers
         subjects = [p for p in parties if p.role in ("subject", "agent") and p not in partners]
     elif not partners and not coordinated and trigger.proposal:
-        partners = [p for p in parties if p.role == "target"]
+        # AはBに提携を提案した: B is offered to; AはBの提携提案に応じた: B offered.
+        partners = [p for p in parties if p.role == "target"
+                    or trigger.answered and p.role == "of" and _right_before(sentence, p, trigger, rules)]
+        subjects = [p for p in subjects if p not in partners]
     if not partners and not coordinated:
         # AとBによる提携: a coordinated agent group alone in the clause acts together.
         coordinated = [g for g in groups.values() if len({p.company_id for p in g}) >= 2 and g[-1].role == "agent"
@@ -1483,7 +1575,7 @@ def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
     not some other thing of theirs (A、B、Cの製品)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
     between = sentence.text[after: trigger.start - sentence.start]
-    if rules.group_count_re.match(between):
+    if rules.group_count_re.match(between) or _right_before(sentence, party, trigger, rules):
         return True
     # Aの合弁会社に出資: the の-phrase names what the trigger acts on, not its owner.
     marked = any(between.endswith(particle) for particle, role in rules.roles if role in _RECEIVER_ROLES)
@@ -1523,9 +1615,11 @@ def _sells(sentence: Sentence, party: _Party, trigger: _Trigger, rules: Partners
 
 
 def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
-    """Whether the party's の is right before the trigger (Bの買収, not Aの今回の買収)."""
+    """Whether the party's の is right before the trigger (Bの買収, not Aの今回の買収), or only its shares stand
+    between (Bの株式に対する公開買付け)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
-    return after == trigger.start - sentence.start
+    return after == trigger.start - sentence.start or rules.owned_shares_re is not None and \
+        rules.owned_shares_re.fullmatch(sentence.text, after, trigger.start - sentence.start) is not None
 
 
 def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _Party | None, sentence: Sentence,
@@ -1577,6 +1671,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     # A invests or bids.
     sellers = [p for p in sources if trigger.type == ACQUISITION and _sells(sentence, p, trigger, rules)]
     sources = [p for p in sources if p not in sellers]
+    if trigger.withdrawal and sources:
+        # AはBから出資を引き揚げた: B is where A's money was, a receiver like AはBに出資した's.
+        before = [replace(p, role="target") if p in sources else p for p in before]
+        sources = []
     if trigger.passive or sources:
         # Aグループ入り: the buyer written on to a trigger that begins with a name's suffix; Xのグループ入り is
         # X joining a group, its owner no buyer.
@@ -1618,12 +1716,15 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                          or [p for _, named in gapped for p in named])
         # Bの買収提案をAは断った, Bの買収提案はAに拒否された: the owner of an offer to buy is the bidder, and the
         # company that answers it after the trigger the one it would buy.
-        if trigger.type == ACQUISITION and trigger.proposal and not receivers:
+        if trigger.proposal and not receivers:
             answering = [p for p in after if p.role in ("subject", "target") and not _CLAUSE_END_RE.search(
                 sentence.text, trigger.end - sentence.start, p.start - sentence.start)][:1]
+            if trigger.answered and not answering:
+                # AはBの買収提案を受け入れた, AはBの出資提案を断った: A is offered to.
+                answering = [p for p in actors if p.end <= min(p.start for p in owners)] if owners else []
             bidders = [p for p in owners if _right_before(sentence, p, trigger, rules)]
-            if bidders and answering:
-                return [(bidder, answering[0]) for bidder in bidders]
+            if bidders and answering and (trigger.type == ACQUISITION or trigger.answered):
+                return [(bidder, offered) for bidder in bidders for offered in answering]
         # Bの買収 and Bの株式を取得 are B bought (into); Aの今回の買収, Aの出資 (AのBへの出資, Anthropicの巨額投資)
         # is A acting.
         bought = owners if trigger.stake else [
@@ -1672,10 +1773,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
 
 def _round_receivers(before: Sequence[_Party], leading: Sequence[_Party], topic: _Party | None, sentence: Sentence,
                      trigger: _Trigger, rules: PartnershipRules) -> list[_Party]:
-    """Who a funding round is of: its owner (Xの資金調達), the company it is for (Xへの投資ラウンド), else the
-    subject that does not join it (Xは…調達した; Aがリードするラウンド: a subject that joins the round before it
-    is named is an investor: ``leading``), else the company the text is about."""
-    owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)]
+    """Who a funding round is of: its owner (Xの資金調達, Xが実施する第三者割当増資), the company it is for (Xへの
+    投資ラウンド), else the subject that does not join it (Xは…調達した; Aがリードするラウンド: a subject that joins
+    the round before it is named is an investor: ``leading``), else the company the text is about."""
+    owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)
+              or p.role == "subject" and rules.round_owner_re is not None and rules.round_owner_re.fullmatch(
+                  sentence.text, _role(sentence, p.start, p.end, rules)[2], trigger.start - sentence.start) is not None]
     # ラウンドを主導したのはAで: the company a cleft sentence names as the one that joined is no owner.
     joiners = [p for p in before if p.start >= trigger.end] if _joins_round(sentence, trigger, rules) else []
     return (owners or [p for p in before if p.role == "target"]
@@ -1878,14 +1981,20 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
 
 
 def _distinct(relations: list[Partnership]) -> list[Partnership]:
-    """One row per sentence, pair and type (a sentence repeating a trigger states it once: the first), and
-    per direction of investments both ways."""
-    seen, result = set(), []
+    """One row per sentence, pair and type (a sentence repeating a trigger states it once: the first, with its
+    amount), and per direction of investments both ways. A later statement that ends the deal gives the row its
+    status (2年前に出資したBから出資を引き揚げた: the investment ended)."""
+    kept: dict[tuple[int, frozenset[str] | tuple[str, str], str], int] = {}
+    result: list[Partnership] = []
     for relation in relations:
         pair = ((relation.party_a_id, relation.party_b_id) if relation.rule_id == _MUTUAL_RULE
                 else frozenset((relation.party_a_id, relation.party_b_id)))
         key = (relation.sentence_id, pair, relation.type)
-        if key not in seen:
-            seen.add(key)
+        if key not in kept:
+            kept[key] = len(result)
             result.append(relation)
+        elif relation.status == ENDED:
+            first = result[kept[key]]
+            result[kept[key]] = replace(relation, money_value_usd=first.money_value_usd
+                                        if relation.money_value_usd is None else relation.money_value_usd)
     return result

@@ -51,9 +51,9 @@ _CLOSE = 4
 
 
 class PartySlots:
-    """Tells whether the name ending at a body offset is written as a party of a company-only trigger
-    (or, with ``every_trigger``, of any relation trigger: a product's maker acts in each of them);
-    ``name_prefixes`` are the words written right before a name (米, 旧: name_bounds.before)."""
+    """Tells whether the name ending at a body offset is written as a party of a company-only trigger (or,
+    with ``every_trigger``, of any relation trigger: a product's maker acts in each of them) or as the owner
+    of shares; ``name_prefixes`` are the words written right before a name (米, 旧: name_bounds.before)."""
 
     def __init__(self, spec: PartnershipsFile, name_prefixes: Sequence[str] = (), every_trigger: bool = False) -> None:
         roles = spec.roles
@@ -69,14 +69,19 @@ class PartySlots:
         acted_on = f"(?:{any_word(roles.object)})?"
         # The agent of a deal whose other party is named between (XによるZephyrの買収).
         agent_of = rf"{any_word(roles.agent)}{_OTHER_NAME}{any_word(roles.of)}{close_gap}{{0,{_CLOSE}}}?"
+        # The owner of shares (Xの全株式を取得, X株を買い増し) is a company too.
+        stake = spec.stake_purchases
+        share_word = rf"(?!{any_word(stake.not_shares)}){any_word(stake.shares)}" if stake and stake.not_shares else ""
+        shares = rf"|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?{share_word}" if share_word else ""
         self._party_re = re.compile(
-            rf"{suffix}(?:{far}{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
-            rf"|{agent_of}){triggers}")
+            rf"{suffix}(?:(?:{far}{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
+            rf"|{agent_of}){triggers}{shares})")
         self._subject_re = re.compile(rf"{suffix}\s*{any_word(roles.subject)}")
         #: A headline's first name is marked with a comma (Wiz、Xと提携); elsewhere a comma only lists names.
         self._headline_subject_re = re.compile(rf"{suffix}\s*{any_word(spec.headline_marks)}")
         self._headline_lead_re = re.compile(rf"{HEADLINE_MARKUP}*{any_word(name_prefixes)}?\s*")
         self._trigger_re = re.compile(triggers)
+        self._slot_word_re = re.compile(f"{triggers}|{share_word}" if share_word else triggers)
         #: A relative clause of a trigger right before the name (GMが出資するCruise, Aが買収したB).
         self._modified_re = re.compile(rf"{triggers}{any_word(spec.relative_clause_ends)}\s*$")
         #: An English trigger phrase a few plain words after the name (Wiz acquired by Google) or before it
@@ -109,12 +114,13 @@ class PartySlots:
                 re.compile(rf"(?<![A-Za-z0-9,] )(?<![A-Za-z0-9]){name} (?i:{any_word(raising)})(?![A-Za-z])"))
 
     def may_hold_party(self, sentence: Sentence) -> bool:
-        """The sentence holds a company-only trigger, without which no name in it is a party."""
-        return self._trigger_re.search(sentence.text) is not None
+        """The sentence holds a company-only trigger or a share word, without which no name in it is a party."""
+        return self._slot_word_re.search(sentence.text) is not None
 
     def holds_party(self, sentence: Sentence, end: int) -> bool:
         """The name ending at body offset ``end`` is the object, partner, receiver, source, agent or owner
-        of a company-only trigger right after it (Xを約50億ドルで買収, Xとの提携, Xの買収, X買収)."""
+        of a company-only trigger right after it (Xを約50億ドルで買収, Xとの提携, Xの買収, X買収), or the owner
+        of the shares named right after it (Xの全株式, X株)."""
         return self._party_re.match(sentence.text, end - sentence.start) is not None
 
     def opens_a_headline(self, sentence: Sentence, start: int, end: int) -> bool:

@@ -572,6 +572,22 @@ class Bids(Spec):
     done: Words
 
 
+class OfferAnswers(Spec):
+    """Words after an offer (a trigger with a proposal word: 買収提案) that answer it: the one answering is the
+    company offered to; an acceptance makes the deal agreed."""
+
+    accepted: Words
+    refused: Words = ()
+
+
+class Kin(Spec):
+    """Words right before a company that name it as a subsidiary or parent (傘下のB, 親会社であるB): a noun of
+    kinship, then a word joining it to the name."""
+
+    nouns: Words
+    joints: Words
+
+
 class GroupCounts(Spec):
     """A count of the companies just named, as the actors (3社が): digits or a count word, a counter,
     a particle."""
@@ -635,12 +651,14 @@ class PartnershipsFile(RuleFileSpec):
     stake_purchases: StakePurchases | None = None
     join_words: Words = ()
     round_investors: Words = ()
+    round_owner_verbs: Words = ()
     topic_receives: Words = ()
     subject_receives: Words = ()
     owner_receives: Words = ()
     mutual: Words = ()
     sale_triggers: Words = ()
     stake_exits: Words = ()
+    withdrawals: Words = ()
     relative_clause_ends: Words = ()
     counterparts: Words = ()
     trigger_appositives: Words = ()
@@ -648,6 +666,7 @@ class PartnershipsFile(RuleFileSpec):
     passive_markers: Words = ()
     status_words: StatusWords
     planned_endings: Words = ()
+    purposes: Words = ()
     reports: Words = ()
     bids: Bids | None = None
     denied_reports: Words = ()
@@ -677,6 +696,8 @@ class PartnershipsFile(RuleFileSpec):
     leading_clause_ends: Words = ()
     nominal_clause_ends: Words = ()
     proposals: Words = ()
+    offer_answers: OfferAnswers | None = None
+    kin: Kin | None = None
     unnamed_companies: UnnamedCompanies
     english: EnglishCues | None = None
 
