@@ -188,6 +188,9 @@ _AMOUNT_INTO_RE = re.compile(r"[にへ](?:最大|約|総額|計)?[0-9０-９,，
 _TRIGGERS_JOINED = 8
 #: The coordination group of a headline's first company (a group of its own; -1 is the topic's).
 _HEADLINE_GROUP = -2
+#: A word of a Latin name, and how one starts (Kodex, not AI or iOS alone): a capital and a small letter.
+_LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&\-]*")
+_LATIN_NAME_START_RE = re.compile(r"[A-Z][a-z]")
 #: Characters between a joining company and its join word (BやCも今回のラウンドに参加).
 _JOIN_GAP = 16
 #: Characters of modifiers between AとBの and the trigger (AとBの戦略的提携, AとBの30億ドルの計算資源契約);
@@ -804,12 +807,13 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     return ENDED if ENDED in found else PLANNED if PLANNED in found else DONE
 
 
-def _names_unlisted_subject(mentions: Sequence[CompanyMention], tokens: Sequence[Token],
+def _names_unlisted_subject(mentions: Sequence[CompanyMention], tokens: Sequence[Token], first_trigger: int,
                              rules: PartnershipRules) -> bool:
     """Whether the sentence's words name a subject that is no company found in it: a proper noun written in
-    katakana right before a subject particle (ハドソンは, セガとサミーが). A company no list holds or a person
-    then acts, not the text's topic. (A Latin name there is most often a product of the topic, which acts
-    for it: Geminiは…Samsungとの提携を通じて.)"""
+    katakana right before a subject particle (ハドソンは, セガとサミーが), or a Latin name no product list holds right
+    before が and the first trigger (body offset ``first_trigger``: Kodex AIがBと協業). A company no list holds or a
+    person then acts, not the text's topic. (A Latin name marked as the topic is most often a product of the text's
+    company, which acts for it: Geminiは…Samsungとの提携を通じて.)"""
     for index, token in enumerate(tokens[1:], start=1):
         if token.surface not in rules.subject_particles:
             continue
@@ -817,6 +821,14 @@ def _names_unlisted_subject(mentions: Sequence[CompanyMention], tokens: Sequence
         while first > 0 and _is_katakana_proper_noun(tokens[first - 1]) and (
                 first == index or tokens[first - 1].end == tokens[first].start):
             first -= 1
+        if first == index and token.surface not in rules.topic_particles and token.end <= first_trigger:
+            # Kodex AIがBと協業: a Latin name marked with が (not は, which a product of the topic often takes)
+            while first > 0 and _LATIN_WORD_RE.fullmatch(tokens[first - 1].surface) and (
+                    first == index or tokens[first].start - tokens[first - 1].end <= 1):
+                first -= 1
+            if first < index and (not _LATIN_NAME_START_RE.match(tokens[first].surface) or rules.product_re is not None
+                                  and rules.product_re.match(tokens[first].surface) is not None):
+                first = index
         if first < index and not any(m.start < token.start and tokens[first].start < m.end for m in mentions):
             return True
     return False
@@ -958,7 +970,7 @@ class RelationFinder:
             if triggers:
                 # A subject no rule names (ハドソンは…に買収された) acts itself: the text's topic stands in for no one.
                 own_subject = _names_unlisted_subject(mentions, (tokens or {}).get(sentence.sentence_id, ()),
-                                                      self._rules)
+                                                      triggers[0].start, self._rules)
                 sentence_topic = None if link or own_subject else topic
                 parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()))
                 traced = []
@@ -974,8 +986,11 @@ class RelationFinder:
                                   and self._rules.join_re.fullmatch(trigger.word) is not None)
                     if into_round:
                         trigger = replace(trigger, into_round=True)
+                    # Xは130億ドルを調達。ラウンドにはAやBが参加: a round named again is the one before, whose owner
+                    # stands in for the company the text is about.
                     found = [] if trigger.voided else self._relations(
-                        sentence, trigger, parties, round_topic if into_round else sentence_topic,
+                        sentence, trigger, parties,
+                        round_topic if into_round or trigger.funding and round_topic else sentence_topic,
                         money.get(sentence.sentence_id, ()), parses.get(sentence.sentence_id))
                     if found and trigger.type == PARTNERSHIP and stated and index and _AGREED_DEAL_RE.fullmatch(
                             sentence.text, triggers[index - 1].end - sentence.start, trigger.start - sentence.start):
@@ -1209,11 +1224,12 @@ class RelationFinder:
                      topic: CompanyMention | None, parse: ParsedSentence | None) -> tuple[list[_Party], _Party | None]:
         """The parties of the trigger's own clause named before it (and the actor of a cleft sentence), and
         the topic that stands in for a party the sentence leaves out (None where the sentence names its own)."""
-        # A company marked as the topic (Aは、…) speaks for the whole sentence, however deep the trigger's clause.
-        # A group that owns the trigger (AとBの30億ドルの契約) is its parties however the parse attaches it.
-        owning = {p.group for p in parties if p.role == "of" and _owns_trigger(sentence, p, trigger, self._rules)}
-        clause = [p for p in parties if _is_topic(sentence, p, self._rules) or p.group in owning
-                  or _in_clause(parse, p, trigger)]
+        # A company marked as the topic (Aは、…; with its group: AとBは) speaks for the whole sentence, however deep
+        # the trigger's clause. A group that owns the trigger (AとBの30億ドルの契約) is its parties however the parse
+        # attaches it.
+        owning = {p.group for p in parties if p.role == "of" and _owns_trigger(sentence, p, trigger, self._rules)
+                  or _is_topic(sentence, p, self._rules)}
+        clause = [p for p in parties if p.group in owning or _in_clause(parse, p, trigger)]
         listed = [p for p in clause if p.end <= trigger.start and self._in_listed_clause(sentence, p, trigger)]
         # ソフトバンクグループ入り: a name whose suffix a trigger begins with is before it.
         before = [p for p in clause if (p.end <= trigger.start or p.role == "bare" and p.start < trigger.start)
