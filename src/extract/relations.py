@@ -152,6 +152,8 @@ _PLANNED_CHARS = 20
 _SPECULATION_CHARS = 16
 #: The longest name of a company's spokesperson between its company's の and title (のジェンスン・フアンCEOは).
 _SPOKESPERSON_CHARS = 15
+#: Characters of a place in parentheses after a headline's first company (Sakana AI（東京都港区）、…).
+_PLACE_CHARS = 20
 #: A description of a headline's first company written before it (米アクティビストの): a few words, no break.
 _DESCRIPTION = r"[^、。,，!！?？\s「」『』()（）【】:：|｜*]{2,12}?"
 #: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
@@ -459,6 +461,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     # every trigger word, longest first (pairs is sorted so): the one alternation all trigger regexes use
     trigger_words = f"(?:{'|'.join(re.escape(word) for word, _ in pairs)})"
     written_on = [word for word in spec.subject_receives if word.startswith(tuple(spec.name_suffixes))]
+    particles_after = any_word([particle for particle, _ in role_pairs])
     answers = (*spec.offer_answers.accepted, *spec.offer_answers.refused) if spec.offer_answers else ()
     answered_offer = (f"|{any_word(spec.proposals)}[をに]{any_word(answers)}し?た"
                       if spec.proposals and answers else "")
@@ -530,8 +533,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                      rf"{any_word(spec.roles.of)})?{any_word(name_prefixes)}?\s*")
                           if spec.headline_marks else None),
         # a name in bold (**ソフトバンクG**：) is marked after its closing markup
-        headline_mark_re=(re.compile(rf"(?:\*\*|__)?\s*{any_word(spec.headline_marks)}") if spec.headline_marks
-                          else None),
+        # Sakana AI（東京都港区）、…; a digest's Sakana AI（東京都港区）三菱UFJ銀行と…: where it is, then the mark, or
+        # after the parenthesis no particle
+        headline_mark_re=(re.compile(rf"(?:\*\*|__)?\s*(?:[（(][^（）()、。]{{1,{_PLACE_CHARS}}}[）)]\s*)?"
+                                     rf"(?:{any_word(spec.headline_marks)}|(?<=[）)])(?!{particles_after}))")
+                          if spec.headline_marks else None),
         cleft_re=re.compile(any_word(spec.cleft_markers)) if spec.cleft_markers else None,
         trigger_topic_re=re.compile(any_word(spec.trigger_topics)) if spec.trigger_topics else None,
         # ■ 提携：, ▶ 出資｜, 【提携】: the label may be bracketed

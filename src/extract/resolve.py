@@ -401,12 +401,13 @@ class NerCompanyFilter:
         return (self._appositive_end is not None and self._appositive_end.search(before) is not None
                 and ends is not None and ends.match(sentence.text, span.end - sentence.start) is not None)
 
-    def accepts_party(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
+    def accepts_party(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token], abroad: bool = False) -> bool:
         """The checks for a Latin or katakana name no rule lists that the sentence vouches for as a company
         (a deal's party, party_slots.py; a name introduced after a company noun): that is its evidence,
-        and every check that rejects a name GiNZA proposes rejects it too."""
+        and every check that rejects a name GiNZA proposes rejects it too. A name written after its country
+        (``abroad``: 米インターシルを買収, 米ビームを買収) may be made of dictionary words."""
         return (self.looks_like_a_name(span.surface) and not self.is_no_company(sentence, span)
-                and self._is_a_company_name(sentence, span, tokens))
+                and (abroad or self._is_a_company_name(sentence, span, tokens)))
 
     def accepts_english_party(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """The checks for a Latin name no rule lists that an English deal phrase writes as its party (Qualcomm
@@ -552,7 +553,8 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                 rule_id = INTRODUCED_NAME_RULE
             else:
                 continue
-            if ner_filter.accepts_party(sentence, span, sentence_tokens):
+            abroad = rule_id == PARTY_NAME_RULE and slots.follows_country(sentence, start)
+            if ner_filter.accepts_party(sentence, span, sentence_tokens, abroad):
                 replaced += inside
                 key = company_key(span.surface)
                 added.append(CompanyMention(sentence_id=span.sentence_id, start=start, end=end,

@@ -104,7 +104,8 @@ class CompanyRecognizer:
         #: Countries that do too where the alias is a whole word (米GM; not 印AIデータセンター).
         self._countries = rules.name_bounds.countries
         #: Where a sentence writes a name as a party of a deal, which also makes a context alias the company.
-        self.party_slots = PartySlots(rules.partnerships, rules.name_bounds.before)
+        self.party_slots = PartySlots(rules.partnerships, rules.name_bounds.before,
+                                      countries=rules.name_bounds.countries)
         #: The maker of each product a post may write as an actor (AzureはOpenAIと提携), and where it acts.
         self._makers = {company_key(product): maker for product, maker in rules.product_makers.items()}
         self._actor_slots = PartySlots(rules.partnerships, rules.name_bounds.before, every_trigger=True)

@@ -53,10 +53,13 @@ _CLOSE = 4
 class PartySlots:
     """Tells whether the name ending at a body offset is written as a party of a company-only trigger (or,
     with ``every_trigger``, of any relation trigger: a product's maker acts in each of them) or as the owner
-    of shares; ``name_prefixes`` are the words written right before a name (米, 旧: name_bounds.before)."""
+    of shares; ``name_prefixes`` are the words written right before a name (米, 旧: name_bounds.before), and
+    ``countries`` those of them that are countries (name_bounds.countries)."""
 
-    def __init__(self, spec: PartnershipsFile, name_prefixes: Sequence[str] = (), every_trigger: bool = False) -> None:
+    def __init__(self, spec: PartnershipsFile, name_prefixes: Sequence[str] = (), every_trigger: bool = False,
+                 countries: Sequence[str] = ()) -> None:
         roles = spec.roles
+        self._countries = tuple(countries)
         triggers = any_word([word for words in spec.triggers.values() for word in words] if every_trigger
                             else spec.company_party_triggers)
         suffix = rf"(?:\s?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)})?"
@@ -112,6 +115,11 @@ class PartySlots:
             self._english_name_res = (
                 re.compile(rf"(?i:{acting})(?: {filler}){{0,{_ENGLISH_GAP}}}? {name}{ends}"),
                 re.compile(rf"(?<![A-Za-z0-9,] )(?<![A-Za-z0-9]){name} (?i:{any_word(raising)})(?![A-Za-z])"))
+
+    def follows_country(self, sentence: Sentence, start: int) -> bool:
+        """A country is written right before the name at body offset ``start`` (米インターシル, 独Dialog): news
+        writes a foreign company's name so."""
+        return bool(self._countries) and sentence.text.endswith(self._countries, 0, start - sentence.start)
 
     def may_hold_party(self, sentence: Sentence) -> bool:
         """The sentence holds a company-only trigger or a share word, without which no name in it is a party."""
