@@ -43,6 +43,8 @@ _ENGLISH_GAP = 5
 _ENGLISH_RUN_RE = re.compile(r"[A-Za-z$][A-Za-z0-9$.,'’\-]* [A-Za-z0-9$][A-Za-z0-9$.,'’\-]* [A-Za-z0-9$]")
 #: Characters before a name within which an English trigger phrase may write it as its party.
 _ENGLISH_BEFORE = 80
+#: Kanji of a kind of company between a country and a name (米投資銀行グリーンヒル, 韓国半導体大手X).
+_KIND_CHARS = 6
 #: Characters a party's particle may be separated from its trigger by.
 _FAR = 15
 #: Characters allowed between a name and its trigger with only の or no particle between (Xの買収,
@@ -59,7 +61,7 @@ class PartySlots:
     def __init__(self, spec: PartnershipsFile, name_prefixes: Sequence[str] = (), every_trigger: bool = False,
                  countries: Sequence[str] = ()) -> None:
         roles = spec.roles
-        self._countries = tuple(countries)
+        self._country_re = re.compile(rf"{any_word(countries)}[一-龯]{{0,{_KIND_CHARS}}}$") if countries else None
         triggers = any_word([word for words in spec.triggers.values() for word in words] if every_trigger
                             else spec.company_party_triggers)
         suffix = rf"(?:\s?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)})?"
@@ -117,9 +119,10 @@ class PartySlots:
                 re.compile(rf"(?<![A-Za-z0-9,] )(?<![A-Za-z0-9]){name} (?i:{any_word(raising)})(?![A-Za-z])"))
 
     def follows_country(self, sentence: Sentence, start: int) -> bool:
-        """A country is written right before the name at body offset ``start`` (米インターシル, 独Dialog): news
-        writes a foreign company's name so."""
-        return bool(self._countries) and sentence.text.endswith(self._countries, 0, start - sentence.start)
+        """A country, maybe with a kind of company in kanji, is written right before the name at body offset
+        ``start`` (米インターシル, 独Dialog, 米投資銀行グリーンヒル): news writes a foreign company's name so."""
+        return self._country_re is not None and self._country_re.search(sentence.text, 0,
+                                                                          start - sentence.start) is not None
 
     def may_hold_party(self, sentence: Sentence) -> bool:
         """The sentence holds a company-only trigger or a share word, without which no name in it is a party."""
