@@ -10,7 +10,9 @@ receiver of a purchase must end its phrase (buys Nvidia chips is buying a produc
 stake word (buys Scale AI stake: an investment). A passive marker
 after a directed trigger (acquired by A, backed by A) swaps the two; a funding phrase (B raises $1 billion
 led by A and C) has its receiver before it and its investors after an investor marker; a partnership
-phrase with no preposition pairs the actor group among itself (Nvidia and Nokia partner on 6G). The
+phrase with no preposition pairs the actor group among itself (Nvidia and Nokia partner on 6G); a deal noun
+written after the company it is about (Intel takeover) has its actor named before that company, and one written
+after its actor's possessive (Couche-Tard's takeover offer) its receiver named before the actor. The
 status comes from the words between actor and trigger and the trigger itself (to, in talks to, bid for:
 planned; agrees to, completes: done; calls off, drops: ended).
 """
@@ -36,6 +38,8 @@ _WORDS_BEFORE, _WORDS_AFTER, _WORDS_AFTER_MARKER = 6, 5, 3
 _GAP_RE = re.compile(r"[A-Za-z0-9$€£¥%.'’\- ]*")
 #: A sentence end inside a gap (a period followed by a space).
 _STOP_RE = re.compile(r"\.\s")
+#: A possessive right after a name (Couche-Tard's).
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
 #: What joins coordinated names: A and B, A, B and C, A & B.
 _COORDINATION_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
 #: Characters after an amount within which it still belongs to the statement (acquire Wiz for $32 billion).
@@ -60,6 +64,9 @@ class EnglishRules:
     passive_re: re.Pattern
     #: Right after a receiver: it ends its phrase (end, punctuation, or a word such as for, in, from).
     after_receiver_re: re.Pattern
+    #: Lower-cased deal nouns written after the company they are about (Intel takeover), or after their
+    #: actor's possessive (Couche-Tard's takeover offer).
+    receiver_before: frozenset[str]
     planned_re: re.Pattern
     ended_re: re.Pattern
     done_re: re.Pattern
@@ -82,6 +89,7 @@ def compile_english_rules(spec: EnglishCues) -> EnglishRules:
         investor_marker_re=phrases(spec.investor_markers),
         passive_re=phrases(spec.passive_markers, r"\s+"),
         after_receiver_re=re.compile(rf"\s*(?:$|[^\sA-Za-z0-9]|{ending})", re.IGNORECASE),
+        receiver_before=frozenset(word.lower() for word in spec.receiver_before),
         planned_re=phrases(spec.status_words.planned),
         ended_re=phrases(spec.status_words.ended),
         done_re=phrases(spec.done),
@@ -120,6 +128,13 @@ def english_statements(sentence: Sentence, mentions: Sequence[CompanyMention],
         if word in rules.funding:
             receivers = _group_back(sentence, mentions, before) if before else []
             actors = _investors(sentence, mentions, end, rules)
+        elif word in rules.receiver_before:
+            # Qualcomm abandons pursuit of Intel takeover; Seven & i rejects Couche-Tard's takeover offer
+            about = _party_before(sentence, mentions, before.start, passive=False) if before else None
+            actors, receivers = [], []
+            if before is not None and about is not None:
+                bidder = _POSSESSIVE_RE.match(sentence.text, before.end - sentence.start) is not None
+                actors, receivers = ([before], [about]) if bidder else ([about], [before])
         elif passive:
             after = _party_after(sentence, mentions, sentence.start + passive_end.end()) if passive_end else None
             receiver = before or _party_before(sentence, mentions, start, passive=True)
@@ -142,7 +157,9 @@ def english_statements(sentence: Sentence, mentions: Sequence[CompanyMention],
             pairs = [(actor, receiver) for actor in actors for receiver in receivers]
         # The words from the party before the trigger (the actor; the receiver of a passive or funding phrase:
         # Wiz to be acquired by Google) to the trigger's end give the status.
-        named_before = receivers if passive or word in rules.funding else actors
+        named_before = (receivers if passive or word in rules.funding
+                        else [min((*actors, *receivers), key=lambda m: m.start)] if word in rules.receiver_before
+                        and actors and receivers else actors)
         status = _status(sentence.text[(named_before[-1].end if named_before else start) - sentence.start:
                                        match.end()], rules)
         statements += [EnglishStatement(actor, receiver, kind, status, match.group(), start, end,

@@ -613,8 +613,8 @@ RELATION_TYPES = ("partnership", "investment", "acquisition")
 class EnglishCues(Spec):
     """English statements of deals, read by word order (see relations_english.py): trigger phrases by
     type, the funding phrases among them and the words naming a round's investors after them, the
-    purchase phrases and the words that may follow what they buy, and the words before a trigger that
-    give its status."""
+    purchase phrases and the words that may follow what they buy, the deal nouns written after the company
+    they are about, and the words before a trigger that give its status."""
 
     triggers: Annotated[dict[Literal["partnership", "investment", "acquisition"], Words], Field(min_length=1),
                         AfterValidator(_one_label_per_word)]
@@ -624,6 +624,7 @@ class EnglishCues(Spec):
     purchases: Words = ()
     stakes: Words = ()
     after_receiver: Words = ()
+    receiver_before: Words = ()
     status_words: StatusWords
     done: Words = ()
 
@@ -631,7 +632,8 @@ class EnglishCues(Spec):
     def _funding_are_investments(self) -> EnglishCues:
         triggers = {str(kind): words for kind, words in self.triggers.items()}
         for key, words, kind in (("funding_triggers", self.funding_triggers, "investment"),
-                                 ("purchases", self.purchases, "acquisition")):
+                                 ("purchases", self.purchases, "acquisition"),
+                                 ("receiver_before", self.receiver_before, "acquisition")):
             missing = set(words) - set(triggers.get(kind, ()))
             if missing:
                 raise ValueError(f"english.{key} {sorted(missing)} must also be english {kind} triggers")
