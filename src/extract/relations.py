@@ -1537,7 +1537,11 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     examples of a kind (AやBのような企業と) only with a named subject, not the text's topic. In a contract
     the other party may be its receiver, owner or source (AはBにGPUを供給する契約, Bのモデルを採用する契約)."""
     partners = [p for p in parties if p.role == "partner"]
-    subjects = [p for p in parties if p.role in ("subject", "agent", "of", "source", "concerned") and p not in partners]
+    # Bから技術のライセンスを受ける契約: a source is a contract's side, not a partnership's (Aからの出資に加え、
+    # Bとの提携は)
+    sides = ("subject", "agent", "of", "source", "concerned") if trigger.word in rules.contract_triggers else (
+        "subject", "agent", "of", "concerned")
+    subjects = [p for p in parties if p.role in sides and p not in partners]
     groups: dict[int, list[_Party]] = {}
     for party in parties:
         groups.setdefault(party.group, []).append(party)
@@ -1712,11 +1716,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             written_on if suffixed else owners or written_on)
         # Aから出資を受けるB: the company the passive clause modifies receives; AからBへの出資: B; Bにとっては、
         # Aからの投資: the company it matters to.
+        # (the text's topic only where the sentence does not name it among the actors: NVIDIAやSpaceXからの投資)
         receivers = ([p for p in before if p.role == "subject" and p not in actors]
                      or _modified(after, sentence, trigger, rules)
                      or [p for p in before if p.role == "target" and p not in actors]
                      or [p for p in before if p.role == "concerned" and not trigger.passive]
-                     or ([topic] if topic else []))
+                     or ([topic] if topic and all(p.company_id != topic.company_id for p in actors) else []))
     else:
         actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]
         actors = [p for p in before if actor_groups and p.group == actor_groups[-1]]
