@@ -78,6 +78,7 @@ parentheses) stays here:
     proposals:         [words making a trigger an offer to a target]     AはBに提携を提案
     offer_answers:     {accepted, refused: [words answering an offer]}   Bの買収提案を受け入れた
     kin:               {nouns, joints: [words naming a subsidiary or parent]}  傘下のB, 親会社であるB
+    integrations:      [partnership triggers of a merger]                経営統合し、AがBを完全子会社化
     unnamed_companies: {nouns, subject_particles, prefixes, not_topic}   某企業は, 同業のスタートアップが
     english:           {triggers, funding_triggers, ...}: English sentences, read by relations_english.py
 """
@@ -329,6 +330,8 @@ class PartnershipRules:
     #: The end of a nominalised clause listed beside the trigger's phrase (ことや、).
     nominal_clause_re: re.Pattern | None
     proposals: tuple[str, ...]
+    #: Partnership triggers of a merger, which a stated acquisition between the same two makes that acquisition.
+    integrations: frozenset[str]
     #: Right before a company, a noun making it the subsidiary or parent of another (傘下の, 子会社である).
     kin_re: re.Pattern | None
     #: After an offer, words that accept it (受け入れ) and words that accept or refuse it (受け入れ, 拒否).
@@ -550,6 +553,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         proposals=spec.proposals,
+        integrations=frozenset(spec.integrations),
         kin_re=(re.compile(rf"の?{any_word(spec.kin.nouns)}{any_word(spec.kin.joints)}\s*{any_word(name_prefixes)}?$")
                 if spec.kin else None),
         offer_accepted=spec.offer_answers.accepted if spec.offer_answers else (),
@@ -1062,8 +1066,13 @@ class RelationFinder:
                 recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent (Google and Alphabet) are one group, not partners; an investment
         # or acquisition between them is a relation.
+        # AとBは経営統合し、AがBを完全子会社化する: an integration in which one side buys the other is that acquisition.
+        acquisitions = {(r.sentence_id, frozenset((r.party_a_id, r.party_b_id))) for r in relations
+                        if r.type == ACQUISITION}
         return _distinct([r for r in relations if r.type != PARTNERSHIP
-                          or parents.get(r.party_a_id) != r.party_b_id and parents.get(r.party_b_id) != r.party_a_id])
+                          or (parents.get(r.party_a_id) != r.party_b_id and parents.get(r.party_b_id) != r.party_a_id
+                              and not (r.trigger in self._rules.integrations and (
+                                  r.sentence_id, frozenset((r.party_a_id, r.party_b_id))) in acquisitions))])
 
     def _english(self, sentence: Sentence, mentions: Sequence[CompanyMention],
                  money: Sequence[tuple[int, float | None]], english: EnglishRules,

@@ -700,6 +700,7 @@ class PartnershipsFile(RuleFileSpec):
     proposals: Words = ()
     offer_answers: OfferAnswers | None = None
     kin: Kin | None = None
+    integrations: Words = ()
     unnamed_companies: UnnamedCompanies
     english: EnglishCues | None = None
 
@@ -712,8 +713,10 @@ class PartnershipsFile(RuleFileSpec):
         subsets = {"manner_triggers": self.manner_triggers, "funding_triggers": self.funding_triggers,
                    "topic_receives": self.topic_receives,
                    "contract_triggers": self.contract_triggers, "owner_receives": self.owner_receives,
-                   "sale_triggers": self.sale_triggers, "bids.triggers": self.bids.triggers if self.bids else ()}
-        for key, kind in (("manner_triggers", "partnership"), ("funding_triggers", "investment"),
+                   "sale_triggers": self.sale_triggers, "bids.triggers": self.bids.triggers if self.bids else (),
+                   "integrations": self.integrations}
+        for key, kind in (("manner_triggers", "partnership"), ("integrations", "partnership"),
+                          ("funding_triggers", "investment"),
                           ("topic_receives", "investment"), ("contract_triggers", "partnership"),
                           ("bids.triggers", "acquisition"), ("owner_receives", "investment"),
                           ("sale_triggers", "acquisition")):
