@@ -596,7 +596,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                rf"[^、。,，:：\s]{{0,{_MODIFIER_CHARS}}}"
                                + "".join(f"(?<!{re.escape(particle)})" for particle in sorted({
                                    *spec.roles.partner, *spec.roles.target, *spec.roles.source, *spec.roles.object,
-                                   *spec.roles.subject}) if particle.isalpha())),
+                                   *spec.roles.subject}))),
         relative_link_re=re.compile(rf"{any_word(spec.roles.subject)}{any_word([word for word, _ in pairs])}"
                                     rf"{any_word(spec.relative_clause_ends)}\s*"),
         coordinated_modifier_re=re.compile(
@@ -1610,8 +1610,9 @@ def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
     not some other thing of theirs (A、B、Cの製品)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
     between = sentence.text[after: trigger.start - sentence.start]
-    if rules.group_count_re.match(between) or _right_before(sentence, party, trigger, rules):
-        return True
+    if rules.group_count_re.match(between) or (rules.owned_shares_re is not None
+                                               and rules.owned_shares_re.fullmatch(between) is not None):
+        return True  # A、B、Cの3社が協業; Bの株式に対する公開買付け
     # Aの合弁会社に出資: the の-phrase names what the trigger acts on, not its owner.
     marked = any(between.endswith(particle) for particle, role in rules.roles if role in _RECEIVER_ROLES)
     gap = _OWNED_ROUND_GAP if trigger.funding else _OWNED_TRIGGER_GAP
