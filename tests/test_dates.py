@@ -77,8 +77,11 @@ SINGLE_DATES = [
     ("来年にも上場する。", "来年", "DATE", "2026", None, D(2026, 1, 1), D(2026, 12, 31)),
     ("再来年に量産する。", "再来年", "DATE", "2027", None, D(2027, 1, 1), D(2027, 12, 31)),
     ("今年末に発売する。", "今年末", "DATE", "2025", "END", D(2025, 1, 1), D(2025, 12, 31)),
-    ("今期は増益を見込む。", "今期", "DATE", "FY2025", None, D(2025, 4, 1), D(2026, 3, 31)),
-    ("来期は減益を見込む。", "来期", "DATE", "FY2026", None, D(2026, 4, 1), D(2027, 3, 31)),
+    ("今年度は増益を見込む。", "今年度", "DATE", "FY2025", None, D(2025, 4, 1), D(2026, 3, 31)),
+    ("来年度は減益を見込む。", "来年度", "DATE", "FY2026", None, D(2026, 4, 1), D(2027, 3, 31)),
+    # 今期 and 来期 are quarters (extraction spec, Dates: relative quarters)
+    ("今期は増益を見込む。", "今期", "DATE", "2025-Q2", None, D(2025, 4, 1), D(2025, 6, 30)),
+    ("来期は減益を見込む。", "来期", "DATE", "2025-Q3", None, D(2025, 7, 1), D(2025, 9, 30)),
     ("来月に説明会を開く。", "来月", "DATE", "2025-07", None, D(2025, 7, 1), D(2025, 7, 31)),
     ("先月に新製品を出した。", "先月", "DATE", "2025-05", None, D(2025, 5, 1), D(2025, 5, 31)),
     ("3年後に上場を目指す。", "3年後", "DATE", "2028", None, D(2028, 1, 1), D(2028, 12, 31)),
@@ -186,7 +189,7 @@ ANCHORED_DATES = [
     (D(2026, 2, 10), "2025年の上半期は好調だった。", [("2025年", "DATE", "2025", None), ("上半期", "DATE", "2025-H1", None)]),
     (D(2026, 2, 10), "2025年度の第3四半期は増益だった。",
      [("2025年度", "DATE", "FY2025", None), ("第3四半期", "DATE", "FY2025-Q3", None)]),
-    (D(2026, 2, 10), "今期の下期に回復する。", [("今期", "DATE", "FY2025", None), ("下期", "DATE", "FY2025-H2", None)]),
+    (D(2026, 2, 10), "今年度の下期に回復する。", [("今年度", "DATE", "FY2025", None), ("下期", "DATE", "FY2025-H2", None)]),
     (D(2026, 2, 10), "2026年3月期の第2四半期に伸びた。",
      [("2026年3月期", "DATE", "FY2025", None), ("第2四半期", "DATE", "FY2025-Q2", None)]),
     # quarters and fiscal years relative to the post's date
@@ -196,8 +199,9 @@ ANCHORED_DATES = [
     (D(2025, 11, 5), "次の四半期の計画を練る。", [("次の四半期", "DATE", "2026-Q1", None)]),
     (D(2026, 2, 10), "当四半期末までに出荷する。", [("当四半期末までに", "DATE", "2026-Q1", "END")]),
     (D(2026, 2, 10), "利益は前四半期比で増えた。", []),
-    (D(2026, 2, 10), "来期は増収を見込む。", [("来期", "DATE", "FY2026", None)]),
-    (D(2026, 5, 1), "来期は増収を見込む。", [("来期", "DATE", "FY2027", None)]),
+    (D(2026, 2, 10), "来期は増収を見込む。", [("来期", "DATE", "2026-Q2", None)]),
+    (D(2025, 11, 5), "来期は増収を見込む。", [("来期", "DATE", "2026-Q1", None)]),
+    (D(2026, 5, 1), "来年度は増収を見込む。", [("来年度", "DATE", "FY2027", None)]),
     (D(2026, 2, 10), "前期の決算は赤字だった。", [("前期", "DATE", "FY2024", None)]),
     (D(2026, 3, 3), "同社はQ2に売上90億円（FY2025）を得た。",
      [("Q2", "DATE", "FY2025-Q2", None), ("FY2025", "DATE", "FY2025", None)]),
@@ -239,7 +243,7 @@ def test_relative_offset_without_post_date_yields_no_duration():
 
 
 def test_fiscal_year_of_a_post_in_february_is_the_year_before():
-    found = find_dates(sentence_of("今期の利益は増える。"), RULES, datetime.date(2026, 2, 10))
+    found = find_dates(sentence_of("今年度の利益は増える。"), RULES, datetime.date(2026, 2, 10))
     assert found[0].value == "FY2025"
 
 
@@ -348,12 +352,12 @@ def test_words_added_in_yaml_are_found():
 
 
 def test_fiscal_year_start_month_comes_from_yaml():
-    """Fiscal years of companies whose year is the calendar year: 2026年度 is 2026, and 今期 in February is FY2026."""
+    """Fiscal years of companies whose year is the calendar year: 2026年度 is 2026, and 今年度 in February is FY2026."""
     rules = _compiled(_broken(lambda s: s.__setitem__("fiscal_year_start_month", 1)))
     (fiscal,) = find_dates(sentence_of("2026年度の計画"), rules, ANCHOR)
     assert (fiscal.value, fiscal.start_date, fiscal.end_date) == ("FY2026", datetime.date(2026, 1, 1),
                                                                   datetime.date(2026, 12, 31))
-    (current,) = find_dates(sentence_of("今期の利益は増える。"), rules, datetime.date(2026, 2, 10))
+    (current,) = find_dates(sentence_of("今年度の利益は増える。"), rules, datetime.date(2026, 2, 10))
     assert current.value == "FY2026"
 
 

@@ -32,7 +32,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
 
     eras:                  {era name: western year of its first year}        令和7年 -> 2025
     relative_years:        {word: offset in years}                           来年 -> +1
-    relative_fiscal_years: {word: offset in fiscal years}                    来期 -> +1
+    relative_fiscal_years: {word: offset in fiscal years}                    来年度 -> +1
     relative_quarters:     {word: offset in calendar quarters}               前四半期 -> -1
     relative_months:       {word: offset in months}                          先月 -> -1
     relative_directions:   {word after "N unit": +1 or -1}                   3年後, 20年前

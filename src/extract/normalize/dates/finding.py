@@ -25,7 +25,7 @@ from extract.overlaps import longest_first
 _YEARLESS_DAYS = frozenset({"date.month", "date.month_day"})
 _YEARLESS_PARTS = frozenset({"date.yearless_quarter", "date.yearless_half"})
 #: Rule ids of matches that state a year for what follows them: calendar years (2025年, 今年, 2025年第3四半期)
-#: give it to months, days, quarters and halves; fiscal years (2025年度, 今期, 2026年3月期, 2025年度上期) only
+#: give it to months, days, quarters and halves; fiscal years (2025年度, 今年度, 2026年3月期, 2025年度上期) only
 #: to quarters and halves, which become parts of that fiscal year.
 _YEAR_GIVING_RULES = frozenset({"date.year", "date.year_month", "date.full_date", "date.relative_year",
                                 "date.quarter", "date.half", "date.fiscal_year", "date.fiscal_period",

@@ -4,8 +4,8 @@ and offsets (3年後).
 Each is counted from the post's published date and skipped when the post
 has none. Rule ids of the patterns, and of what they find:
 ``date.relative_year`` (今年, 来年上半期, 今年5月), ``date.relative_fiscal_year``
-(来期, 今年度), ``date.relative_quarter`` (前四半期: calendar quarters, as
-第N四半期 written alone), ``date.relative_month`` (先月) and
+(来年度, 前期), ``date.relative_quarter`` (前四半期, and 今期 and 来期, which the extraction
+spec counts as quarters: calendar quarters, as 第N四半期 written alone), ``date.relative_month`` (先月) and
 ``date.relative_offset`` (3年後, 6カ月後, 2週間後, 30日前).
 """
 
@@ -40,7 +40,7 @@ def _relative_year(match: re.Match[str], rules: DateRules, anchor: datetime.date
 
 def _relative_fiscal_year(match: re.Match[str], rules: DateRules,
                           anchor: datetime.date | None) -> list[DateReading] | None:
-    """今期, 来期, 今年度: a fiscal year counted from the fiscal year of the post's date."""
+    """今年度, 来年度, 前期: a fiscal year counted from the fiscal year of the post's date."""
     if anchor is None:
         return []
     fiscal_year = fiscal_year_of(anchor, rules) + rules.relative_fiscal_years[match.group("rel_fiscal")]
@@ -62,7 +62,7 @@ def _relative_month(match: re.Match[str], rules: DateRules, anchor: datetime.dat
 
 def _relative_quarter(match: re.Match[str], rules: DateRules,
                       anchor: datetime.date | None) -> list[DateReading] | None:
-    """前四半期, 今四半期, 来四半期: a calendar quarter counted from the quarter of the post's date (in a
+    """前四半期, 今期, 来期: a calendar quarter counted from the quarter of the post's date (in a
     post of 2026-02-10, 前四半期 is 2025-Q4)."""
     if anchor is None:
         return []
