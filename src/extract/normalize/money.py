@@ -21,6 +21,8 @@ Shape of ``rules/money.yaml`` (besides ``source:`` and ``examples:``):
     minor_units:       {ISO code: {minor unit word: how many make one main unit}}   2ドル3セント
     minor_currencies:  {ISO code: [minor units that state an amount alone]}         50セント
     weak_currencies:   [words that need arabic digits or a kanji unit]    元 (八千元, not 一元管理)
+    currency_word_compounds: {currency word: [text after it that makes another word]}   2元配置
+    shared_currency_names: {bare name: {country: ISO code}}   ペソ: the country the sentence names decides
     kanji_word_currencies: [words a lone kanji digit after a kanji makes a word of]   関東一円
     scale_words:       {English scale word: multiplier}                  $1.5 billion, $50B, 54Bドル
     qualifiers:        {approx|at_least|at_most: {before: [...], after: [...]}}
@@ -105,6 +107,8 @@ _ASCII_WORD_START = "(?<![A-Za-z].)"
 _ASCII_WORD_END = "(?![A-Za-z])"
 #: The fewest digits a number after a weak prefix has (\100 is money, the \1 of a regex is not).
 _WEAK_PREFIX_MIN_DIGITS = 2
+#: The code a bare currency name several countries share stands for until the sentence's country decides it.
+_SHARED = "?"
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,10 @@ class MoneyRules:
     rate_joiner: re.Pattern[str]
     minor_piece: re.Pattern[str]
     suffix_currency: Mapping[str, str]
+    #: Currency word -> the texts right after it that make it part of another word (2元配置).
+    currency_word_compounds: Mapping[str, tuple[str, ...]]
+    #: A bare name several countries' currencies share -> (a country's name, its code), the longest name first.
+    shared_currency_names: Mapping[str, tuple[tuple[str, str], ...]]
     space_key: Mapping[int, None]
     prefix_currency: Mapping[str, str]
     weak_prefixes: frozenset[str]
@@ -242,7 +250,10 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
     cldr_names, cldr_symbols = cldr_currency_words(spec.cldr_currency_names)
     spaces = spec.cldr_currency_names.space_written_as
     space_key = str.maketrans(dict.fromkeys([" ", *filter(None, spaces)]))
-    suffix_words = cldr_names | by_word(spec.currencies) | by_word(spec.minor_currencies)
+    shared = {word: tuple(sorted(countries.items(), key=lambda pair: -len(pair[0])))
+              for word, countries in spec.shared_currency_names.items()}
+    suffix_words = (cldr_names | by_word(spec.currencies) | by_word(spec.minor_currencies)
+                    | dict.fromkeys(shared, _SHARED))
     suffix_currency = {word.translate(space_key): code for word, code in suffix_words.items()}
     prefix_currency = cldr_symbols | by_word(spec.currency_prefixes)
     minor_units = {code: dict(units) for code, units in spec.minor_units.items()}
@@ -296,6 +307,8 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
         rate_joiner=rate_joiner,
         minor_piece=minor_piece,
         suffix_currency=suffix_currency,
+        shared_currency_names=shared,
+        currency_word_compounds={word: tuple(after) for word, after in spec.currency_word_compounds.items()},
         space_key=space_key,
         prefix_currency=prefix_currency,
         weak_prefixes=frozenset(spec.weak_currency_prefixes),
@@ -330,9 +343,23 @@ def _numeral_value(numeral: str, currency_word: str | None, rules: MoneyRules, b
     return None if value is None else float(value)
 
 
-def _suffix_currency(word: str, rules: MoneyRules) -> str:
-    """The code of a currency word written after an amount, however its spaces are written (スイス・フラン)."""
-    return rules.suffix_currency[word.translate(rules.space_key)]
+def _suffix_currency(word: str, rules: MoneyRules, text: str, at: int) -> str:
+    """The code of a currency word written after an amount, however its spaces are written (スイス・フラン);
+    for a name several currencies share (ペソ), that of the country ``text`` names nearest to offset ``at``,
+    and empty where it names none: 20億ペソ alone says no currency."""
+    code = rules.suffix_currency[word.translate(rules.space_key)]
+    if code != _SHARED:
+        return code
+    named = [(abs(found - at), code) for country, code in rules.shared_currency_names[word]
+             if (found := _nearest(text, country, at)) >= 0]
+    return min(named)[1] if named else ""
+
+
+def _nearest(text: str, word: str, at: int) -> int:
+    """The offset of the occurrence of ``word`` in ``text`` nearest to ``at``, -1 if there is none."""
+    before, after = text.rfind(word, 0, at), text.find(word, at)
+    found = [offset for offset in (before, after) if offset >= 0]
+    return min(found, key=lambda offset: abs(offset - at)) if found else -1
 
 
 def _char_before(text: str, position: int) -> str:
@@ -345,9 +372,12 @@ def _trailing_unit(numeral: str) -> int:
     return LARGE_UNIT_VALUES.get(_UNIT_SPACES_RE.sub("", numeral)[-1], 1)
 
 
-def _runs_on(word: str, text: str, end: int) -> bool:
+def _runs_on(word: str, text: str, end: int, rules: MoneyRules) -> bool:
     """Whether a currency word is only the start of something longer: a katakana word the next katakana
-    continues (50セントラル), or a dollar sign that TeX markup or a letter follows (3.33$\times$, 3.33$x)."""
+    continues (50セントラル), a dollar sign that TeX markup or a letter follows (3.33$\times$, 3.33$x), or a
+    word the file lists as continuing it (2元配置)."""
+    if text.startswith(rules.currency_word_compounds.get(word, ()), end):
+        return True
     following = text[end:end + 1]
     if word[-1] == "$":
         return bool(_AFTER_TEX_DOLLAR.match(following))
@@ -433,11 +463,12 @@ def _from_range(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyRea
         rule_id = "money.prefix_range"
     else:
         word = match.group("cur")
-        currency = _suffix_currency(word, rules)
+        currency = _suffix_currency(word, rules, text, match.start("cur"))
         first_currency = match.group("cur1")
-        if first_currency and _suffix_currency(first_currency, rules) != currency:
+        if not currency or first_currency and _suffix_currency(first_currency, rules, text,
+                                                               match.start("cur1")) != currency:
             return None
-        if match.group("minor") or _runs_on(word, text, match.end("cur")):
+        if match.group("minor") or _runs_on(word, text, match.end("cur"), rules):
             return None
         if match.group("sep") in rules.word_separators:
             if not first_currency and _trailing_unit(match.group("num")) == 1:
@@ -464,11 +495,14 @@ def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyRe
     """The one amount a candidate states, or None when it is not money."""
     if match.group("vague"):
         word = match.group("cur")
-        if _runs_on(word, text, match.end("cur")):
+        if _runs_on(word, text, match.end("cur"), rules):
             return None
         low, high = rules.vague_numbers[match.group("vague")]
         unit = LARGE_UNIT_VALUES.get(match.group("vague_unit"), 1) / rules.minor_currency_divisors.get(word, 1)
-        return _MoneyReading(match.start(), match.end(), match.group(), _suffix_currency(word, rules), None,
+        currency = _suffix_currency(word, rules, text, match.start("cur"))
+        if not currency:
+            return None
+        return _MoneyReading(match.start(), match.end(), match.group(), currency, None,
                              low * unit, high * unit, "vague", "money.vague")
     end, post = match.end(), match.group("post")
     if match.group("pcur"):
@@ -483,8 +517,8 @@ def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyRe
         rule_id = "money.prefix"
     else:
         word = match.group("cur")
-        currency = _suffix_currency(word, rules)
-        if _runs_on(word, text, match.end("cur")):
+        currency = _suffix_currency(word, rules, text, match.start("cur"))
+        if not currency or _runs_on(word, text, match.end("cur"), rules):
             return None
         value = _numeral_value(match.group("num"), word, rules, _char_before(text, match.start("num")))
         if value is None:
@@ -518,7 +552,7 @@ def _exchange_rate_end(result: _MoneyReading, text: str, rules: MoneyRules) -> i
     if price is None or price.group("vague") or price.group("pre1"):
         return None
     price_currency = (rules.prefix_currency[price.group("pcur")] if price.group("pcur")
-                      else _suffix_currency(price.group("cur"), rules))
+                      else _suffix_currency(price.group("cur"), rules, text, price.start("cur")))
     return None if price_currency == result.currency else price.end()
 
 
