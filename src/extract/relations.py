@@ -97,7 +97,7 @@ from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.numerals import DIGIT
 from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
-from extract.normalize.party_slots import HEADLINE_MARKUP, SOURCE_LABEL
+from extract.normalize.party_slots import DESCRIPTION, HEADLINE_MARKUP, SOURCE_LABEL
 from extract.relations_english import EnglishRules, compile_english_rules, english_statements, statement_amount
 from extract.rules.schema import PartnershipsFile
 
@@ -155,8 +155,8 @@ _SPECULATION_CHARS = 16
 _SPOKESPERSON_CHARS = 15
 #: Characters of a place in parentheses after a headline's first company (Sakana AI（東京都港区）、…).
 _PLACE_CHARS = 20
-#: A description of a headline's first company written before it (米アクティビストの): a few words, no break.
-_DESCRIPTION = r"[^、。,，!！?？\s「」『』()（）【】:：|｜*]{2,12}?"
+#: A label opening a digest line before its first company (注目企業：, 今日の一本｜): a few characters, no break.
+_LABEL = r"[^、。,，\s:：|｜【】]{1,10}"
 #: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
 _RELATIVE_GAP = 16
 #: Characters between a funding trigger and a join word that makes its subject an investor (ラウンドを主導).
@@ -531,8 +531,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         both_companies=spec.both_companies,
         roles=role_pairs,
         topic_particles=spec.topic_particles,
-        # 米アクティビストのエリオット、…: a description of the first company may stand before it, joined with の
-        headline_lead_re=(re.compile(rf"{HEADLINE_MARKUP}*(?:{any_word(name_prefixes)}?{_DESCRIPTION}"
+        # 米アクティビストのエリオット、…: a description of the first company may stand before it, joined with の;
+        # a digest's label may open the line (注目企業：Sakana AI（東京都港区）…)
+        headline_lead_re=(re.compile(rf"{HEADLINE_MARKUP}*(?:{_LABEL}{any_word(spec.label_marks)}\s*)?"
+                                     rf"(?:{any_word(name_prefixes)}?{DESCRIPTION}"
                                      rf"{any_word(spec.roles.of)})?{any_word(name_prefixes)}?\s*")
                           if spec.headline_marks else None),
         # a name in bold (**ソフトバンクG**：) is marked after its closing markup

@@ -21,6 +21,7 @@ from extract.ner import NerRules, NerSpan
 from extract.models import CompanyMention
 from extract.names import DERIVED_ID_PREFIX, company_key, derived_company_id
 from extract.normalize.alternation import any_word
+from extract.normalize.company_patterns import is_native_in_katakana
 from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, outside, overlaps_any
 from extract.rules import LegalForms, NameBounds
@@ -401,13 +402,15 @@ class NerCompanyFilter:
         return (self._appositive_end is not None and self._appositive_end.search(before) is not None
                 and ends is not None and ends.match(sentence.text, span.end - sentence.start) is not None)
 
-    def accepts_party(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token], abroad: bool = False) -> bool:
+    def accepts_party(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token],
+                      named_so: bool = False) -> bool:
         """The checks for a Latin or katakana name no rule lists that the sentence vouches for as a company
         (a deal's party, party_slots.py; a name introduced after a company noun): that is its evidence,
         and every check that rejects a name GiNZA proposes rejects it too. A name written after its country
-        (``abroad``: 米インターシルを買収, 米ビームを買収) may be made of dictionary words."""
+        or what kind of company it is (``named_so``: 米インターシルを買収, スタートアップのカゼミチ、…を調達) may be
+        made of dictionary words."""
         return (self.looks_like_a_name(span.surface) and not self.is_no_company(sentence, span)
-                and (abroad or self._is_a_company_name(sentence, span, tokens)))
+                and (named_so or self._is_a_company_name(sentence, span, tokens)))
 
     def accepts_english_party(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """The checks for a Latin name no rule lists that an English deal phrase writes as its party (Qualcomm
@@ -512,10 +515,10 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                               sentence.start + opening.end("name"), opening.group("name"), ""))
         # ぺんてるは、日本の文具メーカーである; 日商岩井は、…総合商社である: a name in kanji or hiragana
         nouns = None if defined else _opening_nouns(sentence, sentence_tokens)
-        inside = _inside(nouns, mentions) if nouns is not None else None
-        if (nouns is not None and inside is not None and ner_filter.is_defined_as_company(sentence, nouns)
+        within = _inside(nouns, mentions) if nouns is not None else None
+        if (nouns is not None and within is not None and ner_filter.is_defined_as_company(sentence, nouns)
                 and ner_filter.is_a_defined_name(sentence, nouns, sentence_tokens)):
-            replaced += inside
+            replaced += within
             key = company_key(nouns.surface)
             added.append(CompanyMention(sentence_id=sentence.sentence_id, start=nouns.start, end=nouns.end,
                                         surface=nouns.surface, rule_id=INTRODUCED_NAME_RULE,
@@ -541,21 +544,29 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                 continue
             opens = defined and opening is not None and match.start() == opening.start("name")
             # ダイムラー・クライスラーは…: the name a sentence opens with and defines may hold listed ones
-            inside = _inside(span, mentions) if opens else ([] if not overlaps_any(span, mentions) else None)
-            if inside is None:
+            held = _inside(span, mentions) if opens else ([] if not overlaps_any(span, mentions) else None)
+            if held is None:
                 continue
-            # Xolo、1億ドルを調達: a Latin headline subject too (a katakana one is as often a person: マスク、…を買収)
-            subject = match.group()[:1].isascii() and slots.opens_a_headline(sentence, start, end)
-            if party and not inside and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start)
+            # Xolo、1億ドルを調達: a Latin headline subject too (a katakana one is as often a person: マスク、…を買収,
+            # unless what kind of company it is is written before it: スタートアップのカゼミチ、…を調達), and a
+            # described subject of a deal (国内スタートアップのミライカラーズは、KDDIと提携)
+            described = slots.is_described(sentence, start)
+            subject = ((match.group()[:1].isascii() or described) and slots.opens_a_headline(sentence, start, end)
+                       or described and slots.holds_subject(sentence, start, end))
+            if party and not held and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start)
                                          or subject):
                 rule_id = PARTY_NAME_RULE
-            elif introduced and not inside and ner_filter.is_introduced(sentence, span) or opens:
+            elif introduced and not held and ner_filter.is_introduced(sentence, span) or opens:
                 rule_id = INTRODUCED_NAME_RULE
             else:
                 continue
-            abroad = rule_id == PARTY_NAME_RULE and slots.follows_country(sentence, start)
-            if ner_filter.accepts_party(sentence, span, sentence_tokens, abroad):
-                replaced += inside
+            # a name after its country may be made of dictionary words (米インターシル); after a company noun, where
+            # one of them is a native word spelled in katakana as names are (スタートアップのカゼミチ, not
+            # スタートアップのビジネスモデル)
+            named_so = rule_id == PARTY_NAME_RULE and (slots.follows_country(sentence, start) or described and any(
+                is_native_in_katakana(token) for token in inside(sentence_tokens, span)))
+            if ner_filter.accepts_party(sentence, span, sentence_tokens, named_so):
+                replaced += held
                 key = company_key(span.surface)
                 added.append(CompanyMention(sentence_id=span.sentence_id, start=start, end=end,
                                             surface=span.surface, rule_id=rule_id,

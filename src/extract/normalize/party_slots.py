@@ -45,6 +45,9 @@ _ENGLISH_RUN_RE = re.compile(r"[A-Za-z$][A-Za-z0-9$.,'’\-]* [A-Za-z0-9$][A-Za-
 _ENGLISH_BEFORE = 80
 #: Kanji of a kind of company between a country and a name (米投資銀行グリーンヒル, 韓国半導体大手X).
 _KIND_CHARS = 6
+#: A description of a company written before its name and joined to it with の (米アクティビストのエリオット,
+#: 米AI検索のPerplexity): a few words, no break and no particle (not 欧州発のAI企業との).
+DESCRIPTION = r"[^、。,，!！?？\s「」『』()（）【】:：|｜*のとはがをにでもや]{2,12}?"
 #: Characters a party's particle may be separated from its trigger by.
 _FAR = 15
 #: Characters allowed between a name and its trigger with only の or no particle between (Xの買収,
@@ -61,7 +64,11 @@ class PartySlots:
     def __init__(self, spec: PartnershipsFile, name_prefixes: Sequence[str] = (), every_trigger: bool = False,
                  countries: Sequence[str] = ()) -> None:
         roles = spec.roles
-        self._country_re = re.compile(rf"{any_word(countries)}[一-龯]{{0,{_KIND_CHARS}}}$") if countries else None
+        of = any_word(spec.roles.of)
+        # 米インターシル, 米投資銀行グリーンヒル, 米AI検索のPerplexity; AIスタートアップのカゼミチ
+        self._country_re = (re.compile(rf"{any_word(countries)}(?:[一-龯]{{0,{_KIND_CHARS}}}|{DESCRIPTION}{of})$")
+                            if countries else None)
+        self._kind_re = re.compile(rf"{any_word(spec.unnamed_companies.nouns)}{of}$")
         triggers = any_word([word for words in spec.triggers.values() for word in words] if every_trigger
                             else spec.company_party_triggers)
         suffix = rf"(?:\s?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)})?"
@@ -84,7 +91,9 @@ class PartySlots:
         self._subject_re = re.compile(rf"{suffix}\s*{any_word(roles.subject)}")
         #: A headline's first name is marked with a comma (Wiz、Xと提携); elsewhere a comma only lists names.
         self._headline_subject_re = re.compile(rf"{suffix}\s*{any_word(spec.headline_marks)}")
-        self._headline_lead_re = re.compile(rf"{HEADLINE_MARKUP}*{any_word(name_prefixes)}?\s*")
+        prefix = any_word(name_prefixes)
+        # 米アクティビストのエリオット、…: a description of the first company may stand before it, joined with の
+        self._headline_lead_re = re.compile(rf"{HEADLINE_MARKUP}*(?:{prefix}?{DESCRIPTION}{of})?{prefix}?\s*")
         self._trigger_re = re.compile(triggers)
         self._slot_word_re = re.compile(f"{triggers}|{share_word}" if share_word else triggers)
         #: A relative clause of a trigger right before the name (GMが出資するCruise, Aが買収したB).
@@ -119,10 +128,17 @@ class PartySlots:
                 re.compile(rf"(?<![A-Za-z0-9,] )(?<![A-Za-z0-9]){name} (?i:{any_word(raising)})(?![A-Za-z])"))
 
     def follows_country(self, sentence: Sentence, start: int) -> bool:
-        """A country, maybe with a kind of company in kanji, is written right before the name at body offset
-        ``start`` (米インターシル, 独Dialog, 米投資銀行グリーンヒル): news writes a foreign company's name so."""
+        """A country, maybe with a kind of company in kanji or a description and の, is written right before the
+        name at body offset ``start`` (米インターシル, 米投資銀行グリーンヒル, 米AI検索のPerplexity): news writes
+        a foreign company's name so."""
         return self._country_re is not None and self._country_re.search(sentence.text, 0,
                                                                           start - sentence.start) is not None
+
+    def is_described(self, sentence: Sentence, start: int) -> bool:
+        """What the company is is written right before the name at body offset ``start``: its country
+        (``follows_country``) or a company noun and の (AIスタートアップのカゼミチ): news introduces a company so."""
+        return (self.follows_country(sentence, start)
+                or self._kind_re.search(sentence.text, 0, start - sentence.start) is not None)
 
     def may_hold_party(self, sentence: Sentence) -> bool:
         """The sentence holds a company-only trigger or a share word, without which no name in it is a party."""
