@@ -55,7 +55,8 @@ parentheses) stays here:
     purposes:          [words making a trigger the next one's purpose]   子会社化するため、株式を取得
     reports:           [words reporting a deal]                          買収すると報じた
     bids:              {triggers, done}                                  TOB / 成立
-    denied_reports, speculation, rumours                                  報道を否定 / かもしれ / という話
+    denied_reports, deal_changes, undeniable                              報道を否定 / 見直 / 否定でき
+    speculation, rumours                                                  かもしれ / という話
     contests:          [words making a partnership a contest for a deal] 受注を競う
     same_company:      [words for the company the text is about]         同社
     other_side:        [those of them that may stand for a partner named before]  AはBと提携し、同社株式を取得
@@ -287,6 +288,8 @@ class PartnershipRules:
     bid_triggers: frozenset[str]
     bid_done: tuple[str, ...]
     denied_reports: tuple[str, ...]
+    deal_changes: tuple[str, ...]
+    undeniable: tuple[str, ...]
     speculation: tuple[str, ...]
     #: Words right after a partnership trigger making it a contest for the deal (受注を競っている): no partners.
     contests: tuple[str, ...]
@@ -521,6 +524,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         bid_triggers=frozenset(spec.bids.triggers if spec.bids else ()),
         bid_done=spec.bids.done if spec.bids else (),
         denied_reports=spec.denied_reports,
+        deal_changes=spec.deal_changes,
+        undeniable=spec.undeniable,
         speculation=spec.speculation,
         contests=spec.contests,
         rumours=spec.rumours,
@@ -798,8 +803,16 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     (買収を検討),
     the trigger ends a headline's clause with a planned ending (買収へ), the clause reports the deal
     as to come (買収すると報じた), or it is a bid not yet through (TOBを開始, not TOBが成立), else done."""
-    if any(phrase in window for phrase in rules.denied_reports):
-        return DONE
+    if any(phrase in window for phrase in rules.undeniable):
+        return DONE  # …の可能性も否定できない: no denial, the deal stands
+    denial = min((window.find(phrase) for phrase in rules.denied_reports if phrase in window), default=-1)
+    if denial >= 0:
+        # 提携を解消するとの報道を否定: what the report said would change the deal is denied, so it stands; 買収観測
+        # を否定, 出資するとの報道を否定: the reported deal itself is denied.
+        said = window[:denial]
+        changed = any(word in said for word in rules.deal_changes) or any(
+            word in said for word, status in rules.status_words if status == ENDED)
+        return DONE if changed else ENDED
     # A planned word far after the trigger is about something else the clause goes on to say (提携は、…を
     # 目指していることを示す), unless it follows a join word that restates the trigger (資金調達について、
     # AとBが参加を検討); an ended word there still ends it (提携を…解消した).
@@ -1074,7 +1087,8 @@ class RelationFinder:
         return _distinct([r for r in relations if r.type != PARTNERSHIP
                           or (parents.get(r.party_a_id) != r.party_b_id and parents.get(r.party_b_id) != r.party_a_id
                               and not (r.trigger in self._rules.integrations and (
-                                  r.sentence_id, frozenset((r.party_a_id, r.party_b_id))) in acquisitions))])
+                                  r.sentence_id, frozenset((r.party_a_id, r.party_b_id))) in acquisitions))],
+                         self._rules.funding_triggers)
 
     def _english(self, sentence: Sentence, mentions: Sequence[CompanyMention],
                  money: Sequence[tuple[int, float | None]], english: EnglishRules,
@@ -1724,6 +1738,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             return [(buyer, owner) for buyer in buyers for owner in owners]
         # BはAに買収された: に marks the actor of a passive; AからBへの出資: only から does of an active noun.
         acting = ("target", "agent", "source") if trigger.passive else ("agent", "source")
+        if trigger.passive and trigger.word in rules.owner_receives:  # BはAを筆頭株主に迎えた: A invests in B
+            acting = (*acting, "object")
         actors = [p for p in before if p.role in acting] or (
             written_on if suffixed else owners or written_on)
         # Aから出資を受けるB: the company the passive clause modifies receives; AからBへの出資: B; Bにとっては、
@@ -2019,10 +2035,11 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
     return topic
 
 
-def _distinct(relations: list[Partnership]) -> list[Partnership]:
+def _distinct(relations: list[Partnership], rounds: frozenset[str]) -> list[Partnership]:
     """One row per sentence, pair and type (a sentence repeating a trigger states it once: the first, with its
     amount), and per direction of investments both ways. A later statement that ends the deal gives the row its
-    status (2年前に出資したBから出資を引き揚げた: the investment ended)."""
+    status (2年前に出資したBから出資を引き揚げた: the investment ended), and so does one that plans what a
+    funding round (``rounds``: its trigger words) only named (Xの新ラウンド、Aが300億ドルを拠出へ: planned)."""
     kept: dict[tuple[int, frozenset[str] | tuple[str, str], str], int] = {}
     result: list[Partnership] = []
     for relation in relations:
@@ -2032,7 +2049,8 @@ def _distinct(relations: list[Partnership]) -> list[Partnership]:
         if key not in kept:
             kept[key] = len(result)
             result.append(relation)
-        elif relation.status == ENDED:
+        elif relation.status == ENDED or (relation.status == PLANNED and result[kept[key]].status == DONE
+                                          and result[kept[key]].trigger in rounds):
             first = result[kept[key]]
             result[kept[key]] = replace(relation, money_value_usd=first.money_value_usd
                                         if relation.money_value_usd is None else relation.money_value_usd)

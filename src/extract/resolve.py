@@ -21,7 +21,6 @@ from extract.ner import NerRules, NerSpan
 from extract.models import CompanyMention
 from extract.names import DERIVED_ID_PREFIX, company_key, derived_company_id
 from extract.normalize.alternation import any_word
-from extract.normalize.company_patterns import is_native_in_katakana
 from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, outside, overlaps_any
 from extract.rules import LegalForms, NameBounds
@@ -560,12 +559,9 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                 rule_id = INTRODUCED_NAME_RULE
             else:
                 continue
-            # a name after its country may be made of dictionary words (米インターシル); after a company noun, where
-            # one of them is a native word spelled in katakana as names are (スタートアップのカゼミチ, not
-            # スタートアップのビジネスモデル)
-            named_so = rule_id == PARTY_NAME_RULE and (slots.follows_country(sentence, start) or described and any(
-                is_native_in_katakana(token) for token in inside(sentence_tokens, span)))
-            if ner_filter.accepts_party(sentence, span, sentence_tokens, named_so):
+            # a deal's party written after what the company is may be made of dictionary words (米インターシル,
+            # AIスタートアップのカゼミチ, ドローンを開発するスカイジャイロ)
+            if ner_filter.accepts_party(sentence, span, sentence_tokens, described and rule_id == PARTY_NAME_RULE):
                 replaced += held
                 key = company_key(span.surface)
                 added.append(CompanyMention(sentence_id=span.sentence_id, start=start, end=end,

@@ -257,7 +257,7 @@ class NameReader:
         token = words.tokens[index]
         if company_key(token.surface) in self._words.generic:
             return False
-        if token.pos == "名詞-固有名詞" or is_native_in_katakana(token):
+        if token.pos == "名詞-固有名詞" or _is_native_in_katakana(token):
             return True
         if token.pos == "名詞-数詞":
             return _is_name_numeral(words, index)
@@ -313,7 +313,7 @@ def _is_katakana(token: Token) -> bool:
     return bool(_KATAKANA_RE.fullmatch(token.surface))
 
 
-def is_native_in_katakana(token: Token) -> bool:
+def _is_native_in_katakana(token: Token) -> bool:
     """A noun the dictionary writes in kanji or kana, spelled here in katakana (ミナト for 港, サクラ for 桜):
     Japanese spells a word so to make it a name. Loanwords (データ) have a katakana lemma and do not count."""
     return (token.pos == "名詞-普通名詞" and _is_katakana(token)

@@ -68,7 +68,8 @@ class PartySlots:
         # 米インターシル, 米投資銀行グリーンヒル, 米AI検索のPerplexity; AIスタートアップのカゼミチ
         self._country_re = (re.compile(rf"{any_word(countries)}(?:[一-龯]{{0,{_KIND_CHARS}}}|{DESCRIPTION}{of})$")
                             if countries else None)
-        self._kind_re = re.compile(rf"{any_word(spec.unnamed_companies.nouns)}{of}$")
+        verbs = f"|{any_word(spec.describing_verbs)}" if spec.describing_verbs else ""
+        self._kind_re = re.compile(rf"(?:{any_word(spec.unnamed_companies.nouns)}{of}{verbs})$")
         triggers = any_word([word for words in spec.triggers.values() for word in words] if every_trigger
                             else spec.company_party_triggers)
         suffix = rf"(?:\s?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)})?"
@@ -136,7 +137,8 @@ class PartySlots:
 
     def is_described(self, sentence: Sentence, start: int) -> bool:
         """What the company is is written right before the name at body offset ``start``: its country
-        (``follows_country``) or a company noun and の (AIスタートアップのカゼミチ): news introduces a company so."""
+        (``follows_country``), a company noun and の (AIスタートアップのカゼミチ) or a relative clause saying what
+        it does (ドローンを開発するスカイジャイロ): news introduces a company so."""
         return (self.follows_country(sentence, start)
                 or self._kind_re.search(sentence.text, 0, start - sentence.start) is not None)
 

@@ -682,6 +682,8 @@ class PartnershipsFile(RuleFileSpec):
     reports: Words = ()
     bids: Bids | None = None
     denied_reports: Words = ()
+    deal_changes: Words = ()
+    undeniable: Words = ()
     speculation: Words = ()
     contests: Words = ()
     rumours: Words = ()
@@ -712,6 +714,7 @@ class PartnershipsFile(RuleFileSpec):
     kin: Kin | None = None
     integrations: Words = ()
     unnamed_companies: UnnamedCompanies
+    describing_verbs: Words = ()
     english: EnglishCues | None = None
 
     @model_validator(mode="after")
