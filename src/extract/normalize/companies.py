@@ -53,6 +53,11 @@ _NAME_GOES_ON_RE = re.compile(r"[一-龯々〆ヵヶァ-ヺーA-Za-z0-9]| [A-Z]"
 _LATIN_WORDS_RE = re.compile(r"[A-Za-z0-9 .,&'\-]+")
 #: What ends a longer word or name right before a name: a Latin character, perhaps with a space (Face ID).
 _GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9] ?$")
+#: A word character right before a name: the name is the end of a longer word there (水素イオン).
+_WORD_BEFORE_RE = re.compile(r"[一-龯々〆ヵヶぁ-ゖァ-ヺーA-Za-z0-9]$")
+#: A news dateline's subject: the name, a topic or subject particle, the day of the month and a comma (イオンは28日、
+#: …と発表した), as newspapers open a report on what a company did.
+_DATELINE_SUBJECT_RE = re.compile(r"[はが](?:[0-9０-９]{1,2}|[一二三]?十?[一二三四五六七八九]?)日[、，,]")
 
 
 class CompanyRecognizer:
@@ -88,7 +93,8 @@ class CompanyRecognizer:
             forms=forms.japanese, before=rules.name_bounds.before, after=rules.name_bounds.after,
             followers=(*forms.japanese, *forms.company_words, *rules.name_bounds.after),
             generic=frozenset(company_key(word) for word in (*rules.products, *rules.not_companies,
-                                                             *rules.ner.stop_words))))
+                                                             *rules.ner.stop_words)),
+            openers=frozenset(rules.name_bounds.openers)))
         #: A former name written before its current one (東洋工業（現マツダ）) and after it (マツダ（旧東洋工業）),
         #: read as a pattern's name is; built in code from renames, the words of company_patterns.yaml.
         self._former_before, self._former_after = _rename_patterns(rules)
@@ -97,6 +103,10 @@ class CompanyRecognizer:
             *forms.japanese, *forms.latin, *forms.company_words, *forms.after_context_alias))
         #: Legal forms that, right after a context alias, make it the company (MS社).
         self._context_forms = rules.legal_forms.after_context_alias
+        #: Nouns of a company's own kin (partnerships.yaml kin.nouns): right after a context alias they make it the
+        #: company (イオン傘下のウエルシア, トヨタ子会社).
+        kin = rules.partnerships.kin
+        self._kin_nouns = tuple(kin.nouns) if kin is not None else ()
         #: Words that begin like a form and are none (ゼロ社会, MS社長).
         self._not_forms = rules.partnerships.not_name_suffixes
         #: Japanese legal forms that, right before a context alias, make it the company (株式会社カゴメ).
@@ -202,7 +212,8 @@ class CompanyRecognizer:
     def _in_context(self, sentence: Sentence, hit: AliasHit, hits: Sequence[AliasHit]) -> bool:
         """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社) or a
         Japanese one or a country comes right before it (株式会社カゴメ, 米GM), it is written as a party or
-        subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google), or listed right
+        subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google) or of a news dateline
+        (イオンは28日、…と発表した), a noun of its kin follows it (イオン傘下の), or it is listed right
         beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names."""
         return (_followed_by_form(sentence, hit.end, self._context_forms, self._not_forms)
                 or _preceded_by_form(sentence, hit.start, self._leading_forms)
@@ -212,6 +223,9 @@ class CompanyRecognizer:
                 or self.party_slots.is_modified(sentence, hit.start)
                 or self.party_slots.holds_subject(sentence, hit.start, hit.end)
                 or self.party_slots.holds_english_party(sentence, hit.start, hit.end)
+                or _WORD_BEFORE_RE.search(sentence.text, 0, hit.start - sentence.start) is None and (
+                    _DATELINE_SUBJECT_RE.match(sentence.text, hit.end - sentence.start) is not None
+                    or sentence.text.startswith(self._kin_nouns, hit.end - sentence.start))
                 or any(self._listed_together(sentence, hit, other) for other in hits
                        if other.entry.kind == _ALIAS and other.sentence_id == hit.sentence_id))
 

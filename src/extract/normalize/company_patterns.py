@@ -118,13 +118,15 @@ class NameBoundsWords:
     """The words the name reader stops at: ``forms`` (legal forms: a name never runs into one),
     ``before`` and ``after`` (name_bounds of company_patterns.yaml), ``followers`` (what may follow a
     ``whole_word`` name: legal forms, company words and ``after``), and ``generic`` (words that are no
-    proper noun however MeCab tags them: products, generic nouns, stop words)."""
+    proper noun however MeCab tags them: products, generic nouns, stop words), ``openers`` (words that open a
+    name before its proper noun as a prefix does: 東日本銀行)."""
 
     forms: tuple[str, ...]
     before: tuple[str, ...]
     after: tuple[str, ...]
     followers: tuple[str, ...]
     generic: frozenset[str]
+    openers: frozenset[str] = frozenset()
 
 
 class NameReader:
@@ -206,8 +208,8 @@ class NameReader:
             first = low
             while low <= high and not self._is_proper(words, low):
                 low += 1
-            # A prefix written onto the proper noun is part of the name (全日本空輸, 新日本製鉄).
-            return low - 1 if first < low <= high and words.tokens[low - 1].pos == "接頭辞" else low
+            # A prefix written onto the proper noun is part of the name (全日本空輸, 新日本製鉄, 東日本銀行).
+            return low - 1 if first < low <= high and self._opens(words.tokens[low - 1]) else low
         index = low
         while index < high and _is_kanji_everyday(words.tokens[index]):
             index += 1
@@ -225,7 +227,7 @@ class NameReader:
             if token.pos.startswith(("接頭辞", "接尾辞")) or (forwards and _is_kanji_everyday(token)):
                 return False
         if proper == "first":
-            head = low + 1 if words.tokens[low].pos == "接頭辞" and low < high else low
+            head = low + 1 if self._opens(words.tokens[low]) and low < high else low
             return self._is_proper(words, head) and self._plain_middle(words, head + 1, high, katakana_form)
         if proper == "last":
             return self._is_proper(words, high)
@@ -249,6 +251,10 @@ class NameReader:
                     or (token.pos.startswith(("名詞", "接尾辞")) and bool(_KANJI_RE.fullmatch(token.surface[:1])))):
                 return False
         return True
+
+    def _opens(self, token: Token) -> bool:
+        """The word may open a name before its proper noun: a prefix (全日本空輸) or one of ``openers`` (東日本銀行)."""
+        return token.pos == "接頭辞" or token.surface in self._words.openers
 
     def _is_proper(self, words: SentenceWords, index: int) -> bool:
         """Word ``index`` is a proper noun, a kanji numeral of a name (十六銀行, 第一生命), a native word

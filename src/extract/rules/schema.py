@@ -270,11 +270,13 @@ class NameBounds(Spec):
     and its parts (代表取締役社長, 傘下, 本社): a name read forwards from its form stops at them
     (株式会社X代表取締役社長 gives X), and they may follow a ``whole_word`` name (X銀行頭取). ``countries``:
     the words of ``before`` that name a company's country, which also make a gazetteer name that needs
-    context the company where written right before it (米GM)."""
+    context the company where written right before it (米GM). ``openers``: words MeCab reads as common nouns
+    that open a name before its proper noun, as a prefix does (東日本銀行, 西日本鉄道)."""
 
     before: Names = ()
     after: Names = ()
     countries: Names = ()
+    openers: Names = ()
 
     @model_validator(mode="after")
     def _countries_are_before(self) -> NameBounds:
