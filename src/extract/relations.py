@@ -910,9 +910,10 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
                  or rules.trigger_re.match(text, unit.end())):
         position = unit.end()  # ABBロボット部門を買収, ABBロボット事業買収: the unit's particle is its company's
     led = rules.led_group_re.match(text, position) if rules.led_group_re else None
-    if led:  # Permira主導の投資家グループによって買収された, Aを中心とする投資家から: the leader acts with its group
+    if led:  # Permira主導の投資家グループによって買収された, Aを中心とする投資家から, Aを中心とする連合に買収された:
+        # the leader takes its group's part where the group acts, gives or receives
         role = rules.particle_roles[led.group("particle")]
-        if role in _ACTOR_ROLES or role == "source":
+        if role in _ACTOR_ROLES or role in ("source", "target"):
             return role, position, led.end()
     spokesperson = rules.spokesperson_re.match(text, position) if rules.spokesperson_re else None
     if spokesperson:  # NVIDIAのフアンCEOは、…出資を発表した: the company acts through its head
@@ -1273,7 +1274,11 @@ class RelationFinder:
         before += _topic_actors(sentence, parties, trigger, self._rules)
         # An unnamed subject (同業のスタートアップが), or a named one of a clause listed beside the trigger's
         # phrase (Aが交渉中であることや、Bへの投資が続く), leaves the trigger without the text's topic.
-        unnamed = self._rules.unnamed_subject_re.search(sentence.text, 0, trigger.start - sentence.start)
+        # (not the end of a named one: みずほ銀行が)
+        unnamed = next((match for match in self._rules.unnamed_subject_re.finditer(
+            sentence.text, 0, trigger.start - sentence.start) if not any(
+                p.start - sentence.start < match.end() and match.start() < p.end - sentence.start for p in parties)),
+            None)
         # リード投資家はAで: a noun of a round's investors names its companies, no unnamed actor.
         if unnamed and self._rules.round_investor_re is not None and self._rules.round_investor_re.search(
                 sentence.text, 0, unnamed.end()) is not None:
@@ -1645,6 +1650,8 @@ def _close_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
     if not unit:
         return len(between) <= _OWNED_TRIGGER_GAP and "、" not in between
     objects = [particle for particle, role in rules.roles if role == "object"]
+    # Bの映像事業を傘下に収めた: the object's particle may begin the trigger
+    between += next((particle for particle in objects if trigger.word.startswith(particle)), "")
     part = next((between[:at] for at in range(1, len(between) + 1) if between[:at].endswith(tuple(objects))), "")
     return (bool(part) and len(part) <= _OWNED_TRIGGER_GAP and "、" not in between
             and len(between) - len(part) <= _OWNED_TRIGGER_GAP)
@@ -1787,7 +1794,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         if bought and not receivers:
             receivers = bought
         elif not actors:
-            actors = [p for p in owners if p not in bought]
+            # Bに対するAのTOB: with the one bought named, the owner of the bid makes it
+            actors = [p for p in owners if p not in bought or receivers]
         if not receivers:
             receivers = _modified(after, sentence, trigger, rules)
         if not receivers and trigger.type == ACQUISITION:

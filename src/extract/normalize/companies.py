@@ -107,6 +107,8 @@ class CompanyRecognizer:
         #: company (イオン傘下のウエルシア, トヨタ子会社).
         kin = rules.partnerships.kin
         self._kin_nouns = tuple(kin.nouns) if kin is not None else ()
+        #: Words that make the company before them lead a group (partnerships.yaml leaders: JIPを中心とする連合).
+        self._leader_words = tuple(rules.partnerships.leaders)
         #: Words that begin like a form and are none (ゼロ社会, MS社長).
         self._not_forms = rules.partnerships.not_name_suffixes
         #: Japanese legal forms that, right before a context alias, make it the company (株式会社カゴメ).
@@ -213,7 +215,8 @@ class CompanyRecognizer:
         """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社) or a
         Japanese one or a country comes right before it (株式会社カゴメ, 米GM), it is written as a party or
         subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google) or of a news dateline
-        (イオンは28日、…と発表した), a noun of its kin follows it (イオン傘下の), or it is listed right
+        (イオンは28日、…と発表した), a noun of its kin or a word making it lead a group follows it (イオン傘下の,
+        JIPを中心とする), or it is listed right
         beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names."""
         return (_followed_by_form(sentence, hit.end, self._context_forms, self._not_forms)
                 or _preceded_by_form(sentence, hit.start, self._leading_forms)
@@ -225,7 +228,7 @@ class CompanyRecognizer:
                 or self.party_slots.holds_english_party(sentence, hit.start, hit.end)
                 or _WORD_BEFORE_RE.search(sentence.text, 0, hit.start - sentence.start) is None and (
                     _DATELINE_SUBJECT_RE.match(sentence.text, hit.end - sentence.start) is not None
-                    or sentence.text.startswith(self._kin_nouns, hit.end - sentence.start))
+                    or sentence.text.startswith((*self._kin_nouns, *self._leader_words), hit.end - sentence.start))
                 or any(self._listed_together(sentence, hit, other) for other in hits
                        if other.entry.kind == _ALIAS and other.sentence_id == hit.sentence_id))
 
