@@ -119,6 +119,8 @@ _JOINED_ROUND_RULE = "relation.joined_round"
 _ENGLISH_RULE = "relation.english"
 #: The rule of investments both ways (相互に出資): one row for each direction.
 _MUTUAL_RULE = "relation.investment.mutual"
+#: The rule of a deal the sentence before stated, named again with a status of its own (買収は破談となった).
+_DEAL_BEFORE_RULE = "relation.deal_before"
 #: The roles of the other side of a deal, which a back-reference later in the sentence may stand for.
 _OTHER_SIDE_ROLES = ("partner", "target", "object", "of", "source")
 #: The source a digest line names before its headline (TechWire | ), after markup.
@@ -228,6 +230,9 @@ class PartnershipRules:
     trigger_re: re.Pattern
     #: A trigger that ends its clause as a noun (AがBに出資、CがDに追加出資した).
     trigger_stop_re: re.Pattern
+    #: Words right before a trigger, and right after it, that make it the deal the sentence before stated.
+    deal_reference_before: tuple[str, ...]
+    deal_reference_after: tuple[str, ...]
     not_triggers: tuple[str, ...]
     #: Partnership triggers that, with another trigger close after them, only say how it is done.
     manner_triggers: frozenset[str]
@@ -591,6 +596,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         particle_roles=dict(role_pairs),
         kind_examples=frozenset(spec.kind_examples),
         part_of_re=re.compile(any_word(spec.part_of)) if spec.part_of else None,
+        deal_reference_before=tuple(spec.deal_references.before) if spec.deal_references else (),
+        deal_reference_after=tuple(spec.deal_references.after) if spec.deal_references else (),
         trigger_appositive_re=(re.compile(rf"{any_word(spec.trigger_appositives)}\s*")
                                if spec.trigger_appositives else None),
         counterparts=frozenset(spec.counterparts),
@@ -968,7 +975,10 @@ class RelationFinder:
         round_before: _Party | None = None
         # A list a sentence introduces (Xの主な出資先は次のとおり。): X and the counterpart noun its items name.
         listing: tuple[_Party, _Trigger] | None = None
+        # The rows the sentence before stated, which a trigger naming no one may refer back to.
+        deals_before: list[Partnership] = []
         for sentence in sentences:
+            first_row = len(relations)
             mentions = by_sentence.get(sentence.sentence_id, [])
             item = _LIST_ITEM_RE.match(sentence.text) is not None
             if listing is not None and item and mentions:
@@ -977,7 +987,8 @@ class RelationFinder:
             listing = listing if item else None
             # The title of a linked article ([AのB買収、その真意は？](/url)) is about that article: no topic.
             link = _LINK_TITLE_RE.search(sentence.text) is not None
-            triggers = _triggers(sentence, self._rules) if mentions or self._reference_re.search(sentence.text) else []
+            triggers = (_triggers(sentence, self._rules)
+                        if mentions or deals_before or self._reference_re.search(sentence.text) else [])
             rounds: list[_Party] = []
             investors_of = self._rules.investors_of_re
             if not triggers and mentions and (round_before is not None or investors_of is not None
@@ -1055,6 +1066,9 @@ class RelationFinder:
                             trigger.start, trigger.start, sentence_topic.company_id, sentence_topic.name, "topic", -1,
                             trigger.start)
                         listing = (owner, trigger) if owner else (topic_owner, trigger) if topic_owner else listing
+                    if not found and not trigger.voided:
+                        # AはBの買収で合意した。しかし、買収は破談となった: the deal of the sentence before, again
+                        found = _deal_again(sentence, trigger, parties, deals_before, self._rules)
                     stated = found or stated
                     relations += found
                     if trigger.funding and not trigger.voided:
@@ -1076,6 +1090,7 @@ class RelationFinder:
                 # Nvidia to invest $5 billion in Intel: a quoted English headline, read by word order.
                 relations += self._english(sentence, mentions, money.get(sentence.sentence_id, ()), english, trace)
             round_before = rounds[-1] if rounds else None
+            deals_before = relations[first_row:]
             if not link:
                 topic = _topic_after(sentence, mentions, topic, self._rules)
             for mention in mentions:
@@ -1380,6 +1395,25 @@ def _clefted(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
         return []
     return [replace(p, role="subject") for p in parties if p.role == "cleft" and p.start >= trigger.end
             and rules.cleft_re.search(sentence.text, trigger.end - sentence.start, p.start - sentence.start)]
+
+
+def _deal_again(sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party], deals_before: Sequence[Partnership],
+                rules: PartnershipRules) -> list[Partnership]:
+    """The one deal of the trigger's type the sentence before stated, where the trigger refers back to it (この買収,
+    買収は破談となった) and the sentence names no company outside it: its pair, with the trigger's status, in this
+    sentence; none where the sentence before stated no such deal, or several."""
+    text, start, end = sentence.text, trigger.start - sentence.start, trigger.end - sentence.start
+    # 買収は破談となった, しかし、買収は: the trigger opens its clause (not 大企業同士の協業が…, a deal in general)
+    opens_clause = text[:start].rstrip(" 　").endswith(("、", "，", ",")) or not text[:start].strip()
+    if not (text.endswith(rules.deal_reference_before, 0, start)
+            or opens_clause and text.startswith(rules.deal_reference_after, end)):
+        return []
+    same = [row for row in deals_before if row.type == trigger.type]
+    if len({(row.party_a_id, row.party_b_id) for row in same}) != 1 or any(
+            p.company_id not in (same[0].party_a_id, same[0].party_b_id) for p in parties):
+        return []
+    return [replace(same[0], sentence_id=sentence.sentence_id, status=trigger.status, money_value_usd=None,
+                    trigger=trigger.word, evidence=text, rule_id=_DEAL_BEFORE_RULE)]
 
 
 def _as_partnership(rows: Sequence[Partnership], trigger: _Trigger) -> list[Partnership]:

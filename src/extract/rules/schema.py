@@ -677,6 +677,7 @@ class PartnershipsFile(RuleFileSpec):
     counterparts: Words = ()
     trigger_appositives: Words = ()
     part_of: Words = ()
+    deal_references: CueSides | None = None
     passive_markers: Words = ()
     status_words: StatusWords
     planned_endings: Words = ()
