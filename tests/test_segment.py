@@ -18,6 +18,9 @@ from extract.segment import MAX_SENTENCE_CHARS, split_sentences
     ("行一\r\n\r\n行二\r\n", ["行一", "行二"]),
     ("  前後の空白。  \n", ["前後の空白。"]),
     ("---\n---END---\n", ["---END---"]),
+    # a quoted headline, a long dash between spaces, and the digest's own line about it
+    ("Zephyr to buy Nimbalo ―― Zephyr、Nimbaloを買収へ", ["Zephyr to buy Nimbalo", "Zephyr、Nimbaloを買収へ"]),
+    ("売上は2倍――過去最高だ。", ["売上は2倍――過去最高だ。"]),
     ("", []),
 ])
 def test_sentences(body: str, expected: list[str]) -> None:

@@ -2,8 +2,9 @@
 
 Everything later works sentence by sentence: rules match within a sentence, a
 partnership is stated in one sentence, and GiNZA can only take short texts. A
-sentence ends at 。！？!? or a line break; a 「quoted」 or （parenthesised） span
-that closes on the same line is never cut; a Markdown heading, list item or
+sentence ends at 。！？!?, a line break or a long dash between spaces (a quoted
+headline ―― its translation); a 「quoted」 or （parenthesised） span that closes
+on the same line is never cut; a Markdown heading, list item or
 table row, being a line, is a sentence of its own. Lines with no letter or
 digit (``---``, ``|---|---|``) hold nothing to extract and are skipped.
 """
@@ -27,6 +28,8 @@ _LINE_RE = re.compile(r"[^\r\n]+")
 _URL_RE = re.compile(r"(?:https?|ftp)://[^\s)\]>」』）\"']+|www\.[A-Za-z0-9\-]+\.[^\s)\]>」』）\"']+")
 _HAS_WORD_RE = re.compile(r"\w")
 _SOFT_BREAKS = " 　、，,"
+#: A long dash between spaces, which digests write between a quoted headline and their own line about it.
+_DASH_BREAK_RE = re.compile(r"\s[―—]{2,}\s")
 
 
 def split_sentences(body: str) -> list[Sentence]:
@@ -91,6 +94,11 @@ def _sentence_spans(line: str) -> Iterator[tuple[int, int]]:
                 end += 1
             yield from _trimmed(line, start, end)
             start = index = end
+            continue
+        dash = _DASH_BREAK_RE.match(line, index)
+        if dash:  # Nvidia to invest $5B in Intel ―― NVIDIA、Intelに出資: a headline, then its translation
+            yield from _trimmed(line, start, index)
+            start = index = dash.end()
             continue
         index += 1
     yield from _trimmed(line, start, length)

@@ -24,9 +24,10 @@ from extract.rules.schema import PartnershipsFile
 SOURCE_LABEL = r"[A-Za-z][A-Za-z0-9.' -]{0,30}\s[|｜](?=\s)"
 #: Markup that may open a headline or digest line before its first company: spaces, list marks and
 #: numbers, heading marks, a link title's bracket, a bracketed label (【速報】), bold, an opening quote.
-HEADLINE_MARKUP = (r"(?:\s|[-*+#>・■□◆◇●○▶▷▼◎※|[]|\d{1,3}[.)）．]|【[^】]{0,30}】|[「『]"
-                   # a digest line's date (10/3, 10月3日, 2025年10月3日) or source (Publickey | ) before it
-                   rf"|(?:\d{{4}}[年/／])?\d{{1,2}}[月/／]\d{{1,2}}日?(?=\s)|{SOURCE_LABEL})")
+HEADLINE_MARKUP = (r"(?:\s|[-*+#>・■□◆◇●○▶▷▼◎※|｜―—–[]|\d{1,3}[.)）．]|【[^】]{0,30}】|[「『]"
+                   # a digest line's date (10/3, 10月3日, 2025年10月3日, 10/15（水）) or source (Publickey | ) before it
+                   rf"|(?:\d{{4}}[年/／])?\d{{1,2}}[月/／]\d{{1,2}}日?(?:[（(][月火水木金土日][）)]|(?=[\s｜|―—–]))"
+                   rf"|{SOURCE_LABEL})")
 #: What may not stand between a party's particle and its trigger (words may: Xを約50億ドルで買収,
 #: Xとの戦略的提携): a clause break, a quote, a Latin word (the name of another party) or a particle
 #: that starts another role, but for the を of what the trigger acts on right before it.
