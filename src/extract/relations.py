@@ -178,8 +178,9 @@ _TABLE_BARS = 3
 #: introducing a list of them (主な出資先は次のとおり。, 出資先は以下の5社：).
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+・•]|\d{1,2}[.)）．])\s*")
 _LIST_INTRO_RE = re.compile(r"[^。\n]{0,8}?(?:次の|以下の)[^。\n]{0,8}?[。：:]?\s*$|\s*(?:は|には)?\s*[：:]\s*$")
-#: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意).
-_AGREED_DEAL_RE = re.compile(r"[^、。]{0,12}?こと(?:で|に|を)")
+#: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意,
+#: 事業譲渡する契約, 買収に関する契約).
+_AGREED_DEAL_RE = re.compile(r"[^、。]{0,12}?こと(?:で|に|を)|す?る|に関する")
 #: From a trigger to one in the clause right after it, which names no other partner (出資、6G向けで提携;
 #: 投資し、戦略的パートナーシップを締結; 出資を行い、次世代チップの共同開発; 出資　新契約を締結; not
 #: 投資を受けていることを考えると、…協力, 投資のように、外部パートナーとの連携).
@@ -828,8 +829,8 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     own = _CAUSED_RE.sub(lambda caused: "・" * len(caused.group()), window)
     if any(word in own for word in rules.offer_accepted):
         # 買収提案を受け入れた: the offer is accepted, so the offer's own planned word no longer holds.
-        for word in rules.proposals:
-            own = own.replace(word, "・" * len(word))
+        for proposal in rules.proposals:
+            own = own.replace(proposal, "・" * len(proposal))
     near = own[:_PLANNED_CHARS] + (own[join.start(): join.end() + _PLANNED_CHARS] if join else "")
     found = {status for word, status in rules.status_words if word in (window if status == ENDED else near)}
     if rules.planned_report_re is not None and rules.planned_report_re.search(window):
