@@ -1252,12 +1252,16 @@ class RelationFinder:
         """The company a back-reference of other_side stands for in its own sentence: the last one named before
         it as a partner, receiver, object, owner or source, where the sentence names its actor before that too
         (住友商事はBと資本業務提携し、同社株式の15%を取得; NECはBに出資し、同社と協業する). A writer names the
-        actor again by leaving it out, so 同社 there is the other side."""
+        actor again by leaving it out, so 同社 there is the other side; but 同社 marked as a subject itself
+        (同社は, 同社が) is that actor (AがBを買収したのは昨年だが、同社はCの買収交渉に入った)."""
         if reference.group() not in self._rules.other_side:
             return None
         before = [(m, _role(sentence, m.start, m.end, self._rules)[0]) for m in mentions
                   if m.end <= sentence.start + reference.start()]
         actors = {m.company_id for m, role in before if role == "subject"}
+        if sentence.text.startswith(tuple(self._rules.subject_particles), reference.end()):
+            # AがBを買収したのは…が、同社は…: marked as a subject itself, it is the actor named before
+            return next((m for m, role in before if role == "subject"), None)
         others = [m for m, role in before if role in _OTHER_SIDE_ROLES and m.company_id not in actors]
         return others[-1] if actors and others and before[0][1] == "subject" else None
 
