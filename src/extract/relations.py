@@ -1679,6 +1679,18 @@ def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
     return len(between) <= gap and "、" not in between and not marked
 
 
+def _owns_through(sentence: Sentence, party: _Party, receiver: _Party, trigger: _Trigger,
+                  rules: PartnershipRules) -> bool:
+    """Whether the party's の is followed right away by the receiver and its particle, and that closely by the
+    trigger: the party owns the deal it makes (MicrosoftのOpenAIへの投資, NVIDIAのIntelへの50億ドルの出資)."""
+    _, _, after = _role(sentence, party.start, party.end, rules)
+    if sentence.text[after: receiver.start - sentence.start].strip():
+        return False
+    _, _, receiver_after = _role(sentence, receiver.start, receiver.end, rules)
+    between = sentence.text[receiver_after: trigger.start - sentence.start]
+    return len(between) <= _OWNED_TRIGGER_GAP and "、" not in between
+
+
 def _close_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules,
                   unit: bool = False) -> bool:
     """Whether the party's particle is close before the trigger with no comma between (Bと買収で合意); with
@@ -1739,7 +1751,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     written for investors: Bへの投資は魅力的だ), and for the receiver of an
     investment with a named actor, unless the receiver is an unnamed company (スタートアップ5社に出資).
     """
-    owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)]
+    owners = [p for p in before if p.role == "of" and (_owns_trigger(sentence, p, trigger, rules) or any(
+        _owns_through(sentence, p, receiver, trigger, rules) for receiver in before if receiver.role == "target"))]
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
         leading = _joining([p for p in before if p.end <= trigger.start], sentence, trigger, rules)
