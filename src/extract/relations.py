@@ -88,6 +88,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
@@ -119,6 +120,8 @@ _JOINED_ROUND_RULE = "relation.joined_round"
 _ENGLISH_RULE = "relation.english"
 #: The rule of investments both ways (相互に出資): one row for each direction.
 _MUTUAL_RULE = "relation.investment.mutual"
+#: Sentences back within which the company a post names most often (or calls 彼ら) still is what 彼ら stands for.
+_LATELY = 3
 #: The rule of a deal the sentence before stated, named again with a status of its own (買収は破談となった).
 _DEAL_BEFORE_RULE = "relation.deal_before"
 #: The roles of the other side of a deal, which a back-reference later in the sentence may stand for.
@@ -306,6 +309,8 @@ class PartnershipRules:
     #: A particle that coordinates two names when written after each (AもBも).
     paired_particles: frozenset[str]
     same_company: tuple[str, ...]
+    #: Words that stand for the company the post is about (彼ら).
+    post_company: tuple[str, ...]
     #: Of same_company, the words that stand for the other side named before them in their sentence.
     other_side: frozenset[str]
     both_companies: tuple[str, ...]
@@ -537,6 +542,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         rumours=spec.rumours,
         reader_investments=spec.reader_investments,
         same_company=spec.same_company,
+        post_company=spec.post_company,
         other_side=frozenset(spec.other_side),
         paired_particles=frozenset(spec.paired_particles),
         both_companies=spec.both_companies,
@@ -944,8 +950,9 @@ class RelationFinder:
 
     def __init__(self, rules: PartnershipRules) -> None:
         self._rules = rules
-        references = (*rules.same_company, *rules.both_companies)
+        references = (*rules.same_company, *rules.post_company, *rules.both_companies)
         self._reference_re = re.compile(any_word(references))
+        self._post_reference_re = re.compile(any_word(rules.post_company) if rules.post_company else "(?!)")
 
     def may_relate(self, sentence: Sentence, mentions: Sequence[CompanyMention], may_name_more: bool = False) -> bool:
         """Whether the sentence can state a relation: a trigger and a company named (``mentions``), referred
@@ -969,6 +976,11 @@ class RelationFinder:
         for mention in companies:
             by_sentence.setdefault(mention.sentence_id, []).append(mention)
         parents = {mention.company_id: mention.parent_id for mention in companies if mention.parent_id}
+        # The company the post names most often (the first named of those tied): what 彼ら mostly stands for, where
+        # the post named it (or called it 彼ら) lately, and not in the sentence itself.
+        counts = Counter(mention.company_id for mention in companies)
+        main = max(companies, key=lambda m: counts[m.company_id], default=None)
+        main_seen: int | None = None
         topic: CompanyMention | None = None
         recent: list[CompanyMention] = []
         relations: list[Partnership] = []
@@ -981,6 +993,11 @@ class RelationFinder:
         for sentence in sentences:
             first_row = len(relations)
             mentions = by_sentence.get(sentence.sentence_id, [])
+            named_here = main is not None and any(m.company_id == main.company_id for m in mentions)
+            they = (main if main_seen is not None and sentence.sentence_id - main_seen <= _LATELY and not named_here
+                    else None)
+            if named_here or they is not None and self._post_reference_re.search(sentence.text):
+                main_seen = sentence.sentence_id
             item = _LIST_ITEM_RE.match(sentence.text) is not None
             if listing is not None and item and mentions:
                 # ・OpenAI（約300億ドル）: an item of the list names X's counterpart
@@ -1010,7 +1027,8 @@ class RelationFinder:
                 own_subject = _names_unlisted_subject(mentions, (tokens or {}).get(sentence.sentence_id, ()),
                                                       triggers[0].start, self._rules)
                 sentence_topic = None if link or own_subject else topic
-                parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()))
+                parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()),
+                                        they)
                 traced = []
                 stated: list[Partnership] = []  # the rows of the last trigger before that gave some
                 framing: _Trigger | None = None  # a partnership naming no one that a later deal is part of
@@ -1177,9 +1195,11 @@ class RelationFinder:
                 for party, word, status in investors.values() if party.company_id != funding.company_id]
 
     def _parties(self, sentence: Sentence, mentions: Sequence[CompanyMention], topic: CompanyMention | None,
-                 recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]]) -> list[_Party]:
+                 recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]],
+                 they: CompanyMention | None = None) -> list[_Party]:
         """Named companies and resolved back-references, in order, with roles and coordination groups
-        (``money``: the sentence's amounts, which may part subjects acting together)."""
+        (``money``: the sentence's amounts, which may part subjects acting together; ``they``: the company 彼ら
+        stands for here, the post's own, if any)."""
         parties: list[tuple[int, int, str, str]] = [(m.start, m.end, m.company_id, m.name) for m in mentions]
         for match in self._reference_re.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -1191,6 +1211,11 @@ class RelationFinder:
                 for mention in (*recent, *(m for m in mentions if m.end <= start)):
                     named = [m for m in named if m.company_id != mention.company_id] + [mention]
                 parties += [(start, end, m.company_id, m.name) for m in named[-2:]] if len(named) >= 2 else []
+            elif match.group() in self._rules.post_company:
+                # 彼ら: the company the post is about (see find), else the one the text is about, else the last named
+                referent = they or topic or (recent[-1] if recent else None)
+                if referent is not None:
+                    parties.append((start, end, referent.company_id, referent.name))
             elif topic is not None or recent or mentions:
                 # 同社: the company the text is about, else the last one named (Xの株価は上がった。同社は…); after
                 # an actor and its other side in the same sentence, the other side (AはBと提携し、同社株式を取得).

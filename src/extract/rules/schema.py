@@ -692,6 +692,7 @@ class PartnershipsFile(RuleFileSpec):
     rumours: Words = ()
     reader_investments: Words = ()
     same_company: Words = ()
+    post_company: Words = ()
     other_side: Words = ()
     both_companies: Words = ()
     coordinators: Words
