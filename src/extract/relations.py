@@ -1829,7 +1829,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         # Aから出資を受けるB: the company the passive clause modifies receives; AからBへの出資: B; Bにとっては、
         # Aからの投資: the company it matters to.
         # (the text's topic only where the sentence does not name it among the actors: NVIDIAやSpaceXからの投資)
-        receivers = ([p for p in before if p.role == "subject" and p not in actors]
+        acting_ids = {p.company_id for p in actors}
+        receivers = ([p for p in before if p.role == "subject" and p.company_id not in acting_ids]
                      or _modified(after, sentence, trigger, rules)
                      or [p for p in before if p.role == "target" and p not in actors]
                      or [p for p in before if p.role == "concerned" and not trigger.passive]
@@ -1896,7 +1897,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             actors = [p for p in _modified(after, sentence, trigger, rules) if p not in receivers]
         # Alphabetへの投資を考える投資家は…: the reader's investment, not the topic's.
         readers = trigger.type == INVESTMENT and any(word in sentence.text for word in rules.reader_investments)
-        if not actors and topic and not readers:
+        # (nor for examples of a kind: AやBといったスタートアップへの投資が相次ぐ names no investor)
+        if not actors and topic and not readers and not (receivers and all(p.role == "example" for p in receivers)):
             actors = [topic]
         unnamed = rules.unnamed_receiver_re.search(sentence.text, 0, trigger.start - sentence.start)
         if not receivers and trigger.type == INVESTMENT and actors:
@@ -1904,8 +1906,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             # receives.
             receivers = [p for p in before if p.role == "of" and p not in actors
                          and _owns_round(sentence, p, trigger, rules)][:1]
-        if not receivers and topic and (trigger.word in rules.topic_receives or trigger.into_round) and not unnamed:
-            receivers = [topic]
+        if not receivers and topic and (trigger.word in rules.topic_receives or trigger.into_round) and not unnamed \
+                and all(p.company_id != topic.company_id for p in actors):
+            receivers = [topic]  # (not one of the actors: MicrosoftやNVIDIAも共同で出資, the topic Microsoft)
         return ([(actor, receiver) for actor in actors for receiver in receivers]
                 + [(actor, receiver) for actor, named in gapped for receiver in named or receivers])
     return [(actor, receiver) for actor in actors for receiver in receivers]
