@@ -388,6 +388,8 @@ class PartnershipRules:
     relative_link_re: re.Pattern
     #: A coordinator and a short の-phrase before the next name, which still coordinate (日本のA、台湾のB).
     coordinated_modifier_re: re.Pattern
+    #: Only coordinators (、, や, と) between two names.
+    coordinator_run_re: re.Pattern
     #: A count of the companies just named, as the actors (3社が, 両社で): A、B、Cの3社が協業, not 5社に対し.
     group_count_re: re.Pattern
     #: What may follow a name before its particle: a parenthesis, a suffix of the name (社), markup, spaces.
@@ -401,6 +403,8 @@ class PartnershipRules:
     subject_particles: frozenset[str]
     #: An unnamed company or a count of them as the receiver (スタートアップ5社に, 新興企業へ): not the topic.
     unnamed_receiver_re: re.Pattern
+    #: A company the text deliberately leaves unnamed (某生成AI企業): a deal's party the topic cannot stand for.
+    unnamed_prefixed_re: re.Pattern
     #: A company the text deliberately leaves unnamed, as the topic (某生成AI企業は): from there the text is
     #: about a company it does not name. Generic ones (多くの企業は) leave the topic as it was.
     unnamed_topic_re: re.Pattern
@@ -622,6 +626,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                     rf"{any_word(spec.relative_clause_ends)}\s*"),
         coordinated_modifier_re=re.compile(
             rf"\s*{coordinators}\s*[^、。,，:：\s]{{1,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"),
+        coordinator_run_re=re.compile(rf"(?:\s*{coordinators}\s*)+"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
@@ -632,6 +637,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         unnamed_receiver_re=re.compile(
             rf"(?:{receiving_nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"),
         unnamed_topic_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}(?!{not_topic}){any_word(spec.topic_particles)}"),
+        unnamed_prefixed_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}"),
         unnamed_modified_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}(?:ような|よう)?[^、。]{{0,{_RELATIVE_GAP}}}?"
                                         rf"{nouns}") if spec.relative_clause_ends else None),
         english=compile_english_rules(spec.english) if spec.english else None,
@@ -1331,12 +1337,26 @@ class RelationFinder:
         # Bと連携するような企業: the clause is about an unnamed company.
         modifies_unnamed = self._rules.unnamed_modified_re is not None and \
             self._rules.unnamed_modified_re.match(sentence.text, trigger.end - sentence.start) is not None
-        if listed or unnamed or modifies_unnamed:
+        # Microsoftと某生成AI企業の提携: the other side is left unnamed on purpose, not the text's topic (but 某A、
+        # NVIDIAといった企業との提携 lists a named one with it, whose other side the topic may be).
+        withheld = any(not self._lists_a_name(sentence, match, parties) for match in
+                       self._rules.unnamed_prefixed_re.finditer(sentence.text, 0, trigger.start - sentence.start))
+        if listed or unnamed or modifies_unnamed or withheld:
             topic = None
         topic_party = _main_clause_topic(sentence, parties, trigger, self._rules) or (
             _Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start)
             if topic else None)
         return before, topic_party
+
+    def _lists_a_name(self, sentence: Sentence, unnamed: re.Match[str], parties: Sequence[_Party]) -> bool:
+        """Whether a company left unnamed (某生成AI企業) is listed with a named one after it (某A、某B、
+        NVIDIAといった)."""
+        following = min((p.start - sentence.start for p in parties if p.start - sentence.start >= unnamed.end()),
+                        default=None)
+        if following is None:
+            return False
+        between = self._rules.unnamed_prefixed_re.sub("", sentence.text[unnamed.end(): following])
+        return bool(between) and self._rules.coordinator_run_re.fullmatch(between) is not None
 
     def _round_owner(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
                      topic: CompanyMention | None, parse: ParsedSentence | None) -> _Party | None:
