@@ -10,7 +10,7 @@ from extract.normalize.chips import ChipRecognizer
 from extract.names import derived_company_id
 from extract.normalize.companies import CompanyRecognizer
 from extract.resolve import (INTRODUCED_NAME_RULE, NAMED_IN_POST_RULE, PARTY_NAME_RULE, NerCompanyFilter,
-                             add_names_found_elsewhere, add_vouched_names, resolve_companies)
+                             add_names_found_elsewhere, add_vouched_names, resolve_companies, without_publisher)
 from extract.rules import load_rules
 from extract.segment import split_sentences
 from extract.tokenize import tokenize_sentence
@@ -337,3 +337,15 @@ def _named_again(text: str) -> list[tuple[int, str]]:
 def test_a_company_found_once_is_that_company_where_the_post_names_it_again(text: str,
                                                                             named: list[tuple[int, str]]) -> None:
     assert _named_again(text) == named
+
+
+def test_the_publishers_own_name_is_no_company() -> None:
+    """The spec counts the publisher's own byline no company: a name no list holds that the author field holds
+    goes, a listed company there stays, and a post with no author keeps everything."""
+    [sentence] = split_sentences("株式会社ゼファーワークスと日経新聞社とNECが登壇した。")
+    found = RECOGNIZER.find([sentence], [tokenize_sentence(sentence)])
+    assert {m.surface for m in found} >= {"ゼファーワークス", "NEC"}
+    kept = {m.surface for m in without_publisher(found, "ゼファーワークス編集部")}
+    assert "ゼファーワークス" not in kept and "NEC" in kept
+    assert {m.surface for m in without_publisher(found, "NEC広報")} == {m.surface for m in found}
+    assert without_publisher(found, None) == list(found)

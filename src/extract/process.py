@@ -27,7 +27,8 @@ from extract.normalize.dates import DateMatch, compile_date_rules, find_dates
 from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table, load_ecb_rates
 from extract.overlaps import outside
 from extract.relations import Partnership, RelationFinder, SentenceTrace, compile_partnership_rules
-from extract.resolve import NerCompanyFilter, add_names_found_elsewhere, add_vouched_names, resolve_companies
+from extract.resolve import (NerCompanyFilter, add_names_found_elsewhere, add_vouched_names, resolve_companies,
+                             without_publisher)
 from extract.rules import RuleSet
 from extract.segment import split_sentences, url_spans
 from extract.stages import stages_for
@@ -142,7 +143,7 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
         companies = add_vouched_names(companies, sentences, tokens, extractors.ner_filter,
                                       extractors.companies.party_slots)
         companies = add_names_found_elsewhere(companies, sentences, tokens, extractors.ner_filter)
-        companies = outside(companies, urls)
+        companies = outside(without_publisher(companies, post.author), urls)
     chips = outside(extractors.chips.find(sentences, tokens), urls) if "chips" in run else []
     money = outside([amount for sentence in sentences
                      for amount in find_money(sentence, extractors.money, extractors.fx, anchor)],

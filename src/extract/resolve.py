@@ -67,6 +67,8 @@ _ACRONYM_RE = re.compile(r"[A-Z0-9][A-Z0-9&\-]{1,5}s?")
 _TITLE_JOINER_RE = re.compile(r"(?:の|である)?\s*$")
 #: MeCab parts of speech of everyday vocabulary (common nouns, adjectival nouns such as スマート).
 _VOCABULARY_POS = frozenset({"名詞-普通名詞", "形状詞-一般"})
+#: The dots that join the words of a katakana phrase or name (クラウド・サービス・プロバイダー): no word of it.
+_NAME_DOTS = frozenset("・･")
 #: A Latin word written before the name with only a space (or a comma) between: the name is inside English text.
 _LATIN_BEFORE_RE = re.compile(r"[A-Za-z0-9][,:]?[ \t]+$")
 #: A Latin word written right after the name, with a space between.
@@ -305,7 +307,7 @@ class NerCompanyFilter:
     def is_a_dictionary_word(self, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """Every MeCab token of the span is everyday vocabulary the dictionary knows (ローカライズ,
         ユニコーンスタートアップ, スマートホーム); unknown words, as new names are, have no reading."""
-        words = inside(tokens, span)
+        words = [t for t in inside(tokens, span) if t.surface not in _NAME_DOTS]  # クラウド・サービス・プロバイダー
         return bool(words) and all(t.pos in _VOCABULARY_POS and t.reading is not None for t in words)
 
     def is_an_acronym(self, surface: str) -> bool:
@@ -569,6 +571,17 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                                             company_id=derived_company_id(key), name=key, parent_id=None,
                                             source="rule"))
     return sorted([*(m for m in mentions if m not in replaced), *added], key=lambda m: (m.start, m.end))
+
+
+def without_publisher(mentions: Sequence[CompanyMention], author: str | None) -> list[CompanyMention]:
+    """``mentions`` without the publisher's own name, which the spec counts no company: a name no list holds that
+    the post's author field holds (ALLFORCES of author ALLFORCES編集部, written again in the post's closing
+    advertisement). A listed company the author names is kept: a newspaper may report on itself."""
+    if not author:
+        return list(mentions)
+    byline = company_key(author)
+    return [m for m in mentions
+            if not (m.company_id.startswith(DERIVED_ID_PREFIX) and company_key(m.surface) in byline)]
 
 
 def _inside(span: NerSpan, mentions: Sequence[CompanyMention]) -> list[CompanyMention] | None:
