@@ -1655,7 +1655,10 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     # Bとの提携は)
     sides = ("subject", "agent", "of", "source", "concerned") if trigger.word in rules.contract_triggers else (
         "subject", "agent", "of", "concerned")
-    subjects = [p for p in parties if p.role in sides and p not in partners]
+    # (a source of another trigger before this one is that one's: AはBから投資を受け、Cとは契約を結んだ)
+    subjects = [p for p in parties if p.role in sides and p not in partners
+                and not (p.role == "source" and rules.trigger_re.search(
+                    sentence.text, p.tail_end - sentence.start, trigger.start - sentence.start))]
     groups: dict[int, list[_Party]] = {}
     for party in parties:
         groups.setdefault(party.group, []).append(party)
