@@ -1,4 +1,4 @@
-"""Durations: 7年間, 3カ月, 24時間, 1年半, 約10年, 20年以上, 4～5年, valued as ISO 8601 durations (P7Y, PT24H).
+"""Durations: 7年間, 3カ月, 24時間, 1年半, 半年, 約10年, 20年以上, 4～5年, valued as ISO 8601 durations (P7Y, PT24H).
 
 A bare year (2024年) is no duration, nor is a span of years (2024～2026年,
 2020–21年: one DATE, read by ``span.py``). Rule id of the pattern:
@@ -69,10 +69,24 @@ def _looks_like_year(numeral: str) -> bool:
     return ascii_numeral.isdigit() and len(ascii_numeral) == 4 and int(ascii_numeral) in PLAUSIBLE_YEARS
 
 
+def _half_duration(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
+    """半年, 約半年間: half a unit written with no number before it (半年 is P6M)."""
+    letter = rules.duration_units[match.group("unit")]
+    mod = (rules.duration_after[match.group("post")] if match.group("post")
+           else rules.duration_before[match.group("pre")] if match.group("pre") else None)
+    return [DateReading(match.start(), match.end(), match.group(), "DURATION", _duration_value(0.0, letter, True), mod,
+                        None, None, "duration")]
+
+
 #: The patterns of this kind, in the order they are tried.
 PATTERNS = (
     DatePattern("duration",
                 lambda p: (rf"{p.before_cue}{p.number}(?:(?P<unit1>{p.unit})?{p.sep}{p.separators}{p.sep}{p.number2})?"
                            rf"(?P<unit>{p.unit})(?P<half_after>{p.half_unit})?{p.after_cue}"),
                 _duration),
+    # 半年で黒字化, 約半年間 (half a year only: 半月 and 半日 are seldom durations in news): not 上半年,
+    # 下半年 (halves), nor 半年後, 半年前, 半年ぶり (a date, or a gap)
+    DatePattern("duration",
+                lambda p: (rf"{p.before_cue}(?<![上下前後]){p.half_unit}(?P<unit>年間|年)(?![後前ぶ振]){p.after_cue}"),
+                _half_duration),
 )
