@@ -41,8 +41,8 @@ _BRACE = ord("{")
 class CompanyPattern:
     """A compiled company pattern; group ``name`` is the company's name, optional group ``form`` its legal
     form or company word. ``literals`` are strings of which every match contains one (empty when
-    unknown): a sentence holding none of them cannot match. ``proper``, ``whole_word`` and
-    ``not_in_sentences_with`` are those of ``CompanyPatternEntry``."""
+    unknown): a sentence holding none of them cannot match. ``proper``, ``whole_word``,
+    ``not_in_sentences_with`` and ``quoted`` are those of ``CompanyPatternEntry``."""
 
     id: str
     regex: regex.Pattern
@@ -52,6 +52,7 @@ class CompanyPattern:
     proper: str | None = None
     whole_word: bool = False
     not_in_sentences_with: tuple[str, ...] = ()
+    quoted: bool = False
 
 
 def compile_company_patterns(rules: tuple[PatternRule, ...]) -> tuple[CompanyPattern, ...]:
@@ -60,7 +61,7 @@ def compile_company_patterns(rules: tuple[PatternRule, ...]) -> tuple[CompanyPat
 
     return tuple(CompanyPattern(rule.id, regex.compile(rule.regex), rule.file, rule.line,
                                 required_literals(rule.regex), rule.proper, rule.whole_word,
-                                rule.not_in_sentences_with) for rule in rules)
+                                rule.not_in_sentences_with, rule.quoted) for rule in rules)
 
 
 #: Characters that join the words of one name (アイメソフト・ジャパン, AT&T, Corpy&Co., Gen-AX).
@@ -145,10 +146,12 @@ class NameReader:
         if form[0] >= 0 and (form[0] not in words.starts or form[1] not in words.ends):
             return None
         name_end: int | None = None
-        if form[0] < 0:
+        if form[0] < 0 or pattern.quoted:  # (a quoted name is all the brackets hold: 「株式会社さくらのまち」)
             if start not in words.starts or end not in words.ends:
                 return None
             low, high = words.starts[start], words.ends[end]
+            if pattern.quoted:
+                return start, end
         elif form[1] <= start:  # 株式会社X: read forwards from the form
             if start not in words.starts or self._closes_a_name(words, words.starts[form[0]]):
                 return None

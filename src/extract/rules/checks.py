@@ -62,7 +62,8 @@ def checked_company_patterns(spec: CompanyPatternsFile, data: LineDict, problems
             problems.add(line, pattern.id, "regex needs a named group (?P<name>...) for the company name")
             continue
         usable.append(PatternRule(pattern.id, expanded, problems.file, line_at(data, ("patterns", index)),
-                                  pattern.proper, pattern.whole_word, pattern.not_in_sentences_with))
+                                  pattern.proper, pattern.whole_word, pattern.not_in_sentences_with,
+                                  pattern.quoted))
     return usable
 
 

@@ -252,7 +252,8 @@ class CompanyPatternEntry(Spec):
     ``whole_word`` says the name must not run on into a longer noun (自動車業界, 証券業協会): the
     word after the match is not a noun, or is a legal form or one of ``name_bounds.after``.
     ``not_in_sentences_with`` are words that make the pattern find nothing in their sentence
-    (Lazarusグループ in a sentence about an attack is a criminal group, not a company)."""
+    (Lazarusグループ in a sentence about an attack is a criminal group, not a company). ``quoted`` says the
+    name runs to the closing bracket the regex reads up to, whatever its words (「株式会社さくらのまち」)."""
 
     id: str
     regex: str
@@ -260,6 +261,7 @@ class CompanyPatternEntry(Spec):
     proper: Literal["first", "last"] | None = None
     whole_word: bool = False
     not_in_sentences_with: Words = ()
+    quoted: bool = False
 
 
 class NameBounds(Spec):
