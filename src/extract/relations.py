@@ -163,6 +163,8 @@ _SPOKESPERSON_CHARS = 15
 _PLACE_CHARS = 20
 #: A label opening a digest line before its first company (注目企業：, 今日の一本｜): a few characters, no break.
 _LABEL = r"[^、。,，\s:：|｜【】]{1,10}"
+#: Characters between a manner trigger (共同で) and an investment or acquisition it says how is done.
+_MANNER_REACH = 24
 #: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
 _RELATIVE_GAP = 16
 #: Characters between a funding trigger and a join word that makes its subject an investor (ラウンドを主導).
@@ -793,7 +795,11 @@ def _says_how(text: str, manner: re.Match[str], following: re.Match[str] | None,
     done (共同で出資, 共同でリードした)."""
     end = min(manner.end() + _TRIGGERS_JOINED, following.start() if following else len(text))
     join = rules.join_re.search(text, manner.end(), end)
-    close = following if following is not None and following.start() - manner.end() <= _TRIGGERS_JOINED else join
+    # (an investment or acquisition further on in the clause too: AとBが共同でCに数十億ドルを投資; not where it
+    # names a partner, Bと共同で…を投じる)
+    reach = _MANNER_REACH if following is not None and dict(rules.triggers).get(following.group()) in (
+        INVESTMENT, ACQUISITION) and not text.endswith("と", 0, manner.start()) else _TRIGGERS_JOINED
+    close = following if following is not None and following.start() - manner.end() <= reach else join
     return close is not None and "、" not in text[manner.end():close.start()]
 
 

@@ -67,8 +67,6 @@ _ACRONYM_RE = re.compile(r"[A-Z0-9][A-Z0-9&\-]{1,5}s?")
 _TITLE_JOINER_RE = re.compile(r"(?:の|である)?\s*$")
 #: MeCab parts of speech of everyday vocabulary (common nouns, adjectival nouns such as スマート).
 _VOCABULARY_POS = frozenset({"名詞-普通名詞", "形状詞-一般"})
-#: The dots that join the words of a katakana phrase or name (クラウド・サービス・プロバイダー): no word of it.
-_NAME_DOTS = frozenset("・･")
 #: A Latin word written before the name with only a space (or a comma) between: the name is inside English text.
 _LATIN_BEFORE_RE = re.compile(r"[A-Za-z0-9][,:]?[ \t]+$")
 #: A Latin word written right after the name, with a space between.
@@ -307,7 +305,7 @@ class NerCompanyFilter:
     def is_a_dictionary_word(self, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """Every MeCab token of the span is everyday vocabulary the dictionary knows (ローカライズ,
         ユニコーンスタートアップ, スマートホーム); unknown words, as new names are, have no reading."""
-        words = [t for t in inside(tokens, span) if t.surface not in _NAME_DOTS]  # クラウド・サービス・プロバイダー
+        words = inside(tokens, span)
         return bool(words) and all(t.pos in _VOCABULARY_POS and t.reading is not None for t in words)
 
     def is_an_acronym(self, surface: str) -> bool:
