@@ -1926,8 +1926,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             actors = [p for p in _modified(after, sentence, trigger, rules) if p not in receivers]
         # Alphabetへの投資を考える投資家は…: the reader's investment, not the topic's.
         readers = trigger.type == INVESTMENT and any(word in sentence.text for word in rules.reader_investments)
-        # (nor for examples of a kind: AやBといったスタートアップへの投資が相次ぐ names no investor)
-        if not actors and topic and not readers and not (receivers and all(p.role == "example" for p in receivers)):
+        # (nor for examples of a kind: AやBといったスタートアップへの投資が相次ぐ, AやBのような企業への投資 name no
+        # investor)
+        if not actors and topic and not readers and not (
+                receivers and all(p.role == "example" or p.kind for p in receivers)):
             actors = [topic]
         unnamed = rules.unnamed_receiver_re.search(sentence.text, 0, trigger.start - sentence.start)
         if not receivers and trigger.type == INVESTMENT and actors:
