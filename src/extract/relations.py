@@ -302,6 +302,8 @@ class PartnershipRules:
     deal_changes: tuple[str, ...]
     undeniable: tuple[str, ...]
     speculation: tuple[str, ...]
+    #: Words before a trigger in its sentence that make it a condition (もし…であれば, 仮に): no relation.
+    conditions: tuple[str, ...]
     #: Words right after a partnership trigger making it a contest for the deal (受注を競っている): no partners.
     contests: tuple[str, ...]
     #: After a speculation word: a reported rumour (という話), planned rather than no relation.
@@ -544,6 +546,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         deal_changes=spec.deal_changes,
         undeniable=spec.undeniable,
         speculation=spec.speculation,
+        conditions=spec.conditions,
         contests=spec.contests,
         rumours=spec.rumours,
         reader_investments=spec.reader_investments,
@@ -748,6 +751,11 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         rumour = speculation and any(word in window[window.index(speculation):] for word in rules.rumours)
         if rumour:
             speculation = None
+        # もし…であれば、Bとの連携も: a condition the writer imagines (not the もし of かもしれない, a speculation word)
+        before = text[:match.start()]
+        for word in rules.speculation:
+            before = before.replace(word, "・")
+        speculation = speculation or next((word for word in rules.conditions if word in before), None)
         # AはBやCと受注を競っている: rivals for a deal, no partners of each other.
         contest = next((word for word in rules.contests if word in window[:_SPECULATION_CHARS]), None)
         voided = (f"the writer's speculation ({speculation})" if speculation

@@ -690,6 +690,7 @@ class PartnershipsFile(RuleFileSpec):
     deal_changes: Words = ()
     undeniable: Words = ()
     speculation: Words = ()
+    conditions: Words = ()
     contests: Words = ()
     rumours: Words = ()
     reader_investments: Words = ()
