@@ -300,6 +300,8 @@ class PartnershipRules:
     bid_done: tuple[str, ...]
     denied_reports: tuple[str, ...]
     deal_changes: tuple[str, ...]
+    #: A problem and the ended word that says it is solved (懸念も解消, ボトルネックを解消); None without problems.
+    solved_problem_re: re.Pattern | None
     undeniable: tuple[str, ...]
     speculation: tuple[str, ...]
     #: Words before a trigger in its sentence that make it a condition (もし…であれば, 仮に): no relation.
@@ -544,6 +546,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         bid_done=spec.bids.done if spec.bids else (),
         denied_reports=spec.denied_reports,
         deal_changes=spec.deal_changes,
+        solved_problem_re=(re.compile(rf"{any_word(spec.problems)}[をもがの]?(?:{any_word(spec.status_words.ended)})")
+                           if spec.problems else None),
         undeniable=spec.undeniable,
         speculation=spec.speculation,
         conditions=spec.conditions,
@@ -839,6 +843,9 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     as to come (買収すると報じた), or it is a bid not yet through (TOBを開始, not TOBが成立), else done."""
     if any(phrase in window for phrase in rules.undeniable):
         return DONE  # …の可能性も否定できない: no denial, the deal stands
+    if rules.solved_problem_re is not None:
+        # 提携は、懸念も解消する; ボトルネックを解消するための提携: a problem the deal solves, not the deal, ends
+        window = rules.solved_problem_re.sub(lambda solved: "・" * len(solved.group()), window)
     denial = min((window.find(phrase) for phrase in rules.denied_reports if phrase in window), default=-1)
     if denial >= 0:
         # 提携を解消するとの報道を否定: what the report said would change the deal is denied, so it stands; 買収観測

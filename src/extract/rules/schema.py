@@ -688,6 +688,7 @@ class PartnershipsFile(RuleFileSpec):
     bids: Bids | None = None
     denied_reports: Words = ()
     deal_changes: Words = ()
+    problems: Words = ()
     undeniable: Words = ()
     speculation: Words = ()
     conditions: Words = ()
