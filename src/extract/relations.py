@@ -163,6 +163,8 @@ _SPOKESPERSON_CHARS = 15
 _PLACE_CHARS = 20
 #: A label opening a digest line before its first company (注目企業：, 今日の一本｜): a few characters, no break.
 _LABEL = r"[^、。,，\s:：|｜【】]{1,10}"
+#: What ends the noun phrase an adnominal particle (への) opens before the trigger: a case particle or a comma.
+_PHRASE_END_RE = re.compile(r"[をがは、，,]")
 #: Characters between a manner trigger (共同で) and an investment or acquisition it says how is done.
 _MANNER_REACH = 24
 #: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
@@ -1748,6 +1750,17 @@ def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
     return len(between) <= gap and "、" not in between and not marked
 
 
+def _modifies_another_noun(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
+    """Whether the party's adnominal particle (への, に対する) makes it part of a noun phrase that ends before the
+    trigger (Nvidiaへの依存度を減らすため、…を投じ: Nvidia is what the dependence is on, not what is invested in),
+    unlike Bへの50億ドルの出資."""
+    _, _, after = _role(sentence, party.start, party.end, rules)
+    if not sentence.text.endswith(("の", "る"), 0, after):
+        return False
+    gap = sentence.text[after: trigger.start - sentence.start]
+    return _PHRASE_END_RE.search(gap) is not None
+
+
 def _owns_through(sentence: Sentence, party: _Party, receiver: _Party, trigger: _Trigger,
                   rules: PartnershipRules) -> bool:
     """Whether the party's の is followed right away by the receiver and its particle, and that closely by the
@@ -1888,7 +1901,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         first_actor = min((p.start for p in actors), default=0) - sentence.start
         receivers = [p for p in before if p.role in _RECEIVER_ROLES
                      and not (p.end - sentence.start < first_actor
-                              and _clause_ends(sentence, p.end - sentence.start, first_actor, trigger, rules))]
+                              and _clause_ends(sentence, p.end - sentence.start, first_actor, trigger, rules))
+                     and not _modifies_another_noun(sentence, p, trigger, rules)]
         # KDDIはAに出資し、Bを子会社化した: B is bought; A was the earlier clause's (where the trigger's clause
         # names no receiver, it shares the earlier one's: AはBを買収し、完全子会社化した).
         clause_start = _clause_start(sentence, trigger, rules)
