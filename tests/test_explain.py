@@ -50,3 +50,10 @@ def test_explain_shows_a_round_joined_in_the_next_sentence() -> None:
     out = run_extract("explain", "Mistral AIは新たな資金調達を発表した。ASMLも参加した。", "--no-ner").stdout
     assert "Joins the funding round of Mistral AI, named in the sentence before" in out
     assert "ASML – Mistral AI: investment done, ASML -> Mistral AI (trigger 参加, relation.joined_round)" in out
+
+
+def test_explain_shows_a_deal_referred_back_to() -> None:
+    """A trigger that names no one and refers back to the deal of the sentence before (しかし、買収は白紙となった)
+    gives that deal again with its own status: explain lists it, though the sentence names neither company."""
+    out = run_extract("explain", "富士通はNECを買収することで合意した。しかし、買収は白紙となった。", "--no-ner").stdout
+    assert "Fujitsu – NEC: acquisition ended, Fujitsu -> NEC (trigger 買収, relation.deal_before)" in out

@@ -86,6 +86,11 @@ def _explain_sentence(sentence: Sentence, result: PostResult, trace: SentenceTra
                                 *(name for name in (trace.topic, trace.round_before) if name)]))
     for first, second in combinations(names, 2):
         lines.append(f"  {first} – {second}: {_pair_outcome(first, second, rows, trace)}")
+    # A deal referred back to (しかし、買収は破談となった: rule relation.deal_before) names neither of its two here.
+    named = set(names)
+    for first, second in dict.fromkeys((row.party_a_name, row.party_b_name) for row in rows
+                                       if not {row.party_a_name, row.party_b_name} <= named):
+        lines.append(f"  {first} – {second}: {_pair_outcome(first, second, rows, trace)}")
     return "\n".join(lines)
 
 
