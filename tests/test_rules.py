@@ -143,7 +143,8 @@ def test_a_legal_form_is_declared_once_and_every_pattern_reads_it(tmp_path: Path
     from extract.tokenize import tokenize_sentence
 
     shipped = {p.id: p.regex for p in load_rules(RULES).company_patterns}
-    assert "(?:Inc|Corp|Corporation|Ltd|LLC|GmbH|AG|plc|PLC|S\\.A|N\\.V)" in shipped["company.latin_legal_form"]
+    assert ("(?:Inc|Corp|Corporation|Ltd|LLC|GmbH|AG|plc|PLC|S\\.A|N\\.V|Co\\.,\\ Ltd|Co\\.,Ltd|Co\\.\\ Ltd)"
+            in shipped["company.latin_legal_form"])
     folder = tmp_path / "rules"
     shutil.copytree(RULES, folder)
     path = folder / "company_patterns.yaml"
