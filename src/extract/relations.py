@@ -487,6 +487,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     nouns, subject_particles, prefixes, not_topic = (any_word(words) for words in (
         unnamed.nouns, unnamed.subject_particles, unnamed.prefixes, unnamed.not_topic))
     receiver_particles = any_word((*spec.roles.target, *spec.roles.object))
+    # 某生成AI企業: a company the text leaves unnamed on purpose
+    withheld = rf"{prefixes}[^、。\s]{{0,12}}?{nouns}"
     # every trigger word, longest first (pairs is sorted so): the one alternation all trigger regexes use
     trigger_words = f"(?:{'|'.join(re.escape(word) for word, _ in pairs)})"
     written_on = [word for word in spec.subject_receives if word.startswith(tuple(spec.name_suffixes))]
@@ -647,8 +649,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         subject_particles=frozenset(unnamed.subject_particles),
         unnamed_receiver_re=re.compile(
             rf"(?:{receiving_nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"),
-        unnamed_topic_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}(?!{not_topic}){any_word(spec.topic_particles)}"),
-        unnamed_prefixed_re=re.compile(rf"{prefixes}[^、。\s]{{0,12}}?{nouns}"),
+        unnamed_topic_re=re.compile(rf"{withheld}(?!{not_topic}){any_word(spec.topic_particles)}"),
+        unnamed_prefixed_re=re.compile(withheld),
         unnamed_modified_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}(?:ような|よう)?[^、。]{{0,{_RELATIVE_GAP}}}?"
                                         rf"{nouns}") if spec.relative_clause_ends else None),
         english=compile_english_rules(spec.english) if spec.english else None,
@@ -741,8 +743,13 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     # round, is the statement.
     matches = [match for index, match in enumerate(matches)
                if not (match.group() in rules.manner_triggers
-                       and _says_how(text, match, matches[index + 1] if index + 1 < len(matches) else None, rules))]
+                       and _says_how(text, match, matches[index + 1] if index + 1 < len(matches) else None, kinds,
+                                     rules))]
     found, purposes = [], []
+    # (the text without its speculation words, at the same offsets: no condition's もし inside かもしれない)
+    unspeculated = text
+    for word in rules.speculation:
+        unspeculated = unspeculated.replace(word, "・" * len(word))
     for index, match in enumerate(matches):
         # A trigger's clause runs on past the next trigger close after it (計算資源契約は来月締結される予定だ:
         # the 契約 is planned too), else it stops there (提携を発表、買収も検討; 提携で…投資する計画).
@@ -757,11 +764,9 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         rumour = speculation and any(word in window[window.index(speculation):] for word in rules.rumours)
         if rumour:
             speculation = None
-        # もし…であれば、Bとの連携も: a condition the writer imagines (not the もし of かもしれない, a speculation word)
-        before = text[:match.start()]
-        for word in rules.speculation:
-            before = before.replace(word, "・")
-        speculation = speculation or next((word for word in rules.conditions if word in before), None)
+        # もし…であれば、Bとの連携も: a condition the writer imagines before the trigger
+        speculation = speculation or next((word for word in rules.conditions
+                                           if unspeculated.find(word, 0, match.start()) >= 0), None)
         # AはBやCと受注を競っている: rivals for a deal, no partners of each other.
         contest = next((word for word in rules.contests if word in window[:_SPECULATION_CHARS]), None)
         voided = (f"the writer's speculation ({speculation})" if speculation
@@ -804,15 +809,17 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     return found
 
 
-def _says_how(text: str, manner: re.Match[str], following: re.Match[str] | None, rules: PartnershipRules) -> bool:
+def _says_how(text: str, manner: re.Match[str], following: re.Match[str] | None, kinds: Mapping[str, str],
+              rules: PartnershipRules) -> bool:
     """Whether a manner trigger (共同で) only says how the trigger or join word close after it in its clause is
     done (共同で出資, 共同でリードした)."""
     end = min(manner.end() + _TRIGGERS_JOINED, following.start() if following else len(text))
     join = rules.join_re.search(text, manner.end(), end)
     # (an investment or acquisition further on in the clause too: AとBが共同でCに数十億ドルを投資; not where it
     # names a partner, Bと共同で…を投じる)
-    reach = _MANNER_REACH if following is not None and dict(rules.triggers).get(following.group()) in (
-        INVESTMENT, ACQUISITION) and not text.endswith("と", 0, manner.start()) else _TRIGGERS_JOINED
+    partnered = any(text.endswith(particle, 0, manner.start()) for particle, role in rules.roles if role == "partner")
+    reach = (_MANNER_REACH if following is not None and kinds.get(following.group()) in (INVESTMENT, ACQUISITION)
+             and not partnered else _TRIGGERS_JOINED)
     close = following if following is not None and following.start() - manner.end() <= reach else join
     return close is not None and "、" not in text[manner.end():close.start()]
 

@@ -81,6 +81,7 @@ def _protected_spans(line: str) -> dict[int, int]:
 def _sentence_spans(line: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence in one line, whitespace trimmed."""
     spans = _protected_spans(line)
+    dashes = {dash.start(): dash.end() for dash in _DASH_BREAK_RE.finditer(line)}
     start = 0
     index = 0
     length = len(line)
@@ -95,10 +96,9 @@ def _sentence_spans(line: str) -> Iterator[tuple[int, int]]:
             yield from _trimmed(line, start, end)
             start = index = end
             continue
-        dash = _DASH_BREAK_RE.match(line, index)
-        if dash:  # Nvidia to invest $5B in Intel ―― NVIDIA、Intelに出資: a headline, then its translation
+        if index in dashes:  # Nvidia to invest $5B in Intel ―― NVIDIA、Intelに出資: a headline, then its translation
             yield from _trimmed(line, start, index)
-            start = index = dash.end()
+            start = index = dashes[index]
             continue
         index += 1
     yield from _trimmed(line, start, length)

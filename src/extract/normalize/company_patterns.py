@@ -146,12 +146,12 @@ class NameReader:
         if form[0] >= 0 and (form[0] not in words.starts or form[1] not in words.ends):
             return None
         name_end: int | None = None
-        if form[0] < 0 or pattern.quoted:  # (a quoted name is all the brackets hold: 「株式会社さくらのまち」)
+        if pattern.quoted:  # a quoted name is all the brackets hold (「株式会社さくらのまち」), on word boundaries
+            return (start, end) if start in words.starts and end in words.ends else None
+        if form[0] < 0:
             if start not in words.starts or end not in words.ends:
                 return None
             low, high = words.starts[start], words.ends[end]
-            if pattern.quoted:
-                return start, end
         elif form[1] <= start:  # 株式会社X: read forwards from the form
             if start not in words.starts or self._closes_a_name(words, words.starts[form[0]]):
                 return None

@@ -124,7 +124,7 @@ class MoneyRules:
     suffix_currency: Mapping[str, str]
     #: Currency word -> the texts right after it that make it part of another word (2元配置).
     currency_word_compounds: Mapping[str, tuple[str, ...]]
-    #: A bare name several countries' currencies share -> (a country's name, its code), the longest name first.
+    #: A bare name several countries' currencies share -> (a country's name, its code) pairs.
     shared_currency_names: Mapping[str, tuple[tuple[str, str], ...]]
     space_key: Mapping[int, None]
     prefix_currency: Mapping[str, str]
@@ -250,8 +250,7 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
     cldr_names, cldr_symbols = cldr_currency_words(spec.cldr_currency_names)
     spaces = spec.cldr_currency_names.space_written_as
     space_key = str.maketrans(dict.fromkeys([" ", *filter(None, spaces)]))
-    shared = {word: tuple(sorted(countries.items(), key=lambda pair: -len(pair[0])))
-              for word, countries in spec.shared_currency_names.items()}
+    shared = {word: tuple(countries.items()) for word, countries in spec.shared_currency_names.items()}
     suffix_words = (cldr_names | by_word(spec.currencies) | by_word(spec.minor_currencies)
                     | dict.fromkeys(shared, _SHARED))
     suffix_currency = {word.translate(space_key): code for word, code in suffix_words.items()}
