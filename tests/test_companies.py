@@ -241,6 +241,14 @@ def test_a_sector_name_that_begins_with_a_listed_name_is_the_listed_company(reco
         ("ソフトバンク", "softbank"), ("三菱UFJ銀行", "mufg-bank")]
 
 
+def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(recognizer: CompanyRecognizer) -> None:
+    """Luxshare Precision Industry Co., Ltd. is Luxshare written out: the mention covers the whole name, so
+    the particle after the form is the company's; an arm named after a company (AMD Ventures) is not it
+    written out, and the listed name stays as it is."""
+    assert companies(recognizer, "NECはLuxshare Precision Industry Co., Ltd.と提携し、AMD Venturesも出資した。") == [
+        ("NEC", "nec"), ("Luxshare Precision Industry", "luxshare"), ("AMD", "amd")]
+
+
 @pytest.mark.parametrize("body, expected", [
     ("北辰精機（現マツダ）と鷹取製作所（現・ヤマハ）が合併した。",
      [("北辰精機", "mazda-motor"), ("マツダ", "mazda-motor"), ("鷹取製作所", "yamaha"), ("ヤマハ", "yamaha")]),

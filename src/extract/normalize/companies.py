@@ -101,6 +101,8 @@ class CompanyRecognizer:
         #: Words after a name that still name the same company (社, グループ, Inc.), not another one.
         self._same_company_forms = frozenset(company_key(word) for word in (
             *forms.japanese, *forms.latin, *forms.company_words, *forms.after_context_alias))
+        #: Legal forms written after a Latin name (Inc, Co., Ltd).
+        self._latin_forms = tuple(forms.latin)
         #: Legal forms that, right after a context alias, make it the company (MS社).
         self._context_forms = rules.legal_forms.after_context_alias
         #: Nouns of a company's own kin (partnerships.yaml kin.nouns): right after a context alias they make it the
@@ -136,7 +138,8 @@ class CompanyRecognizer:
         kept = first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED
                                              and not self._lengthened(hit, by_sentence, body_text)])
         kept_by_sentence = _by_sentence(kept)
-        hits = [hit for hit in hits
+        hits = [hit if hit.entry.kind == _BLOCKED else self._written_out(hit, by_sentence, body_text)
+                for hit in hits
                 if hit.entry.kind == _BLOCKED or not self._lengthened(hit, kept_by_sentence, body_text)]
         named = {hit.entry.target for hit in hits if hit.entry.kind == _ALIAS}
         mentions = []
@@ -210,6 +213,22 @@ class CompanyRecognizer:
         if candidate.start == hit.start and _LATIN_WORDS_RE.fullmatch(rest):
             return False
         return company_key(rest) not in self._same_company_forms
+
+    def _written_out(self, hit: AliasHit, candidates: Mapping[int, Sequence[CompanyMention]],
+                     sentences: Mapping[int, Sentence]) -> AliasHit:
+        """The listed ``hit`` reaching to the end of the longest pattern name that starts with it, adds only
+        Latin words and has a Latin legal form after it (Luxshare Precision Industry of Luxshare Precision
+        Industry Co., Ltd.): the company written out in full, so that what follows the whole name (its legal
+        form, its particle) is read as the company's. Not an arm named after it (Adobe Ventures)."""
+        sentence = sentences[hit.sentence_id]
+        ends = [candidate.end for candidate in candidates.get(hit.sentence_id, ())
+                if candidate.start == hit.start and candidate.end > hit.end
+                and _LATIN_WORDS_RE.fullmatch(sentence.text[hit.end - sentence.start:candidate.end - sentence.start])
+                and _followed_by_form(sentence, candidate.end, self._latin_forms, ())]
+        if not ends:
+            return hit
+        end = max(ends)
+        return replace(hit, end=end, surface=sentence.text[hit.start - sentence.start:end - sentence.start])
 
     def _in_context(self, sentence: Sentence, hit: AliasHit, hits: Sequence[AliasHit]) -> bool:
         """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社) or a
