@@ -75,6 +75,8 @@ SINGLE_AMOUNTS = [
     ("単価は5,000円前後だ。", "5,000円前後", "JPY", 5000.0, None, None, "approx"),
     ("取引は推定10億ドルとされる。", "推定10億ドル", "USD", 1e9, None, None, "approx"),
     ("株価は約$480だった。", "約$480", "USD", 480.0, None, None, "approx"),
+    # 弱 (a little under) is approximate, as 近く is: the spec lists both for a duration's LESS_THAN
+    ("調達額は1兆円弱だった。", "1兆円弱", "JPY", 1e12, None, None, "approx"),
     # at_least
     ("2,750億ドルを超える支出が続く。", "2,750億ドルを超える", "USD", 2.75e11, 2.75e11, None, "at_least"),
     ("4,000億ドル以上を費やす。", "4,000億ドル以上", "USD", 4e11, 4e11, None, "at_least"),
@@ -92,7 +94,6 @@ SINGLE_AMOUNTS = [
     ("費用は1万円以下に抑えた。", "1万円以下", "JPY", 1e4, None, 1e4, "at_most"),
     ("補助は500万円未満が対象だ。", "500万円未満", "JPY", 5e6, None, 5e6, "at_most"),
     ("市場は471億米ドルまで拡大する。", "471億米ドルまで", "USD", 4.71e10, None, 4.71e10, "at_most"),
-    ("調達額は1兆円弱だった。", "1兆円弱", "JPY", 1e12, None, 1e12, "at_most"),
     # range
     ("需要は2,300億～2,800億ドルに膨らむ。", "2,300億～2,800億ドル", "USD", None, 2.3e11, 2.8e11, "range"),
     ("需要は2,300～2,800億ドルに膨らむ。", "2,300～2,800億ドル", "USD", None, 2.3e11, 2.8e11, "range"),
@@ -268,6 +269,15 @@ WIDE_AMOUNTS = [
     ("資金は1.5 billionドルに達した。", "1.5 billionドル", "USD", 1.5e9),
     ("損失は300Mドルに上る。", "300Mドル", "USD", 3e8),
     ("手数料は250K USDだった。", "250K USD", "USD", 2.5e5),
+    ("英政府は£5mを拠出した。", "£5m", "GBP", 5e6),
+    # English currency words after an English scale word
+    ("欧州委員会は200 million eurosの基金を設けた。", "200 million euros", "EUR", 2e8),
+    ("英字紙は1.5 trillion yenの計画と報じた。", "1.5 trillion yen", "JPY", 1.5e12),
+    ("資金は3 billion yuanに上る。", "3 billion yuan", "CNY", 3e9),
+    # the formal digits of contracts and receipts (壱, 弐, 参, 拾, 萬)
+    ("領収書には金壱万円也とある。", "壱万円", "JPY", 1e4),
+    ("謝礼は金弐拾万円也とした。", "弐拾万円", "JPY", 2e5),
+    ("手付金は参萬円だった。", "参萬円", "JPY", 3e4),
 ]
 
 
@@ -291,6 +301,8 @@ WIDE_BOUNDARIES = [
     ("報酬は$20から$30に上がり、$ 5 万の賞金も出た。",
      [("$20", "USD", 20.0), ("$30", "USD", 30.0), ("$ 5 万", "USD", 5e4)]),
     ("費用は$5、比率は$1:2$で、賞金は$100だ。", [("$5", "USD", 5.0), ("$100", "USD", 100.0)]),
+    # a scale letter that starts a longer word is no scale: five dollars, not five thousand
+    ("電子書籍は$5 Kindle版もある。", [("$5", "USD", 5.0)]),
 ]
 
 

@@ -222,7 +222,7 @@ PLANTED = [
      "'company_labels' must be a list, got a string"),
     ("partnerships.yaml", "  partnership: [提携,", "  alliance: [提携,",
      "key 'triggers.alliance': Input should be 'partnership', 'investment' or 'acquisition'"),
-    ("money.yaml", "  JPY: [円, 日本円, JPY]", "  Yen: [円, 日本円, JPY]", "'Yen' is not an ISO 4217 currency code"),
+    ("money.yaml", "  JPY: [円, 日本円, JPY, yen]", "  Yen: [円, 日本円, JPY, yen]", "'Yen' is not an ISO 4217 currency code"),
     ("fx.yaml", "  TWD: {2015: 31.90,", "  TWD: {2015: -31.90,", "'units_per_usd.TWD[2015]': must be a positive number"),
     ("dates.yaml", "fiscal_year_start_month: 4", "fiscal_year_start_month: 13", "'fiscal_year_start_month'"),
     ("dates.yaml", '    anchor: "2025-06-01"', '    anchr: "2025-06-01"', "unknown key 'anchr' (did you mean 'anchor'?)"),

@@ -60,7 +60,7 @@ from extract.normalize.numerals import (
     DIGIT,
     DIGIT_CHARS,
     KANJI_DIGIT,
-    KANJI_SMALL_UNIT,
+    AMOUNT_SMALL_UNIT,
     LARGE_UNIT,
     LARGE_UNIT_VALUES,
     SPACED_NUMERAL,
@@ -76,14 +76,14 @@ if TYPE_CHECKING:
 
 #: A numeral never starts right after part of another number (the 2,345 of 12,345).
 _NUMBER_START = (rf"(?<![{DIGIT_CHARS}{DECIMAL_POINT_CHARS}{THOUSANDS_SEPARATOR_CHARS}"
-                 rf"{KANJI_DIGIT}{KANJI_SMALL_UNIT}{LARGE_UNIT}])")
+                 rf"{KANJI_DIGIT}{AMOUNT_SMALL_UNIT}{LARGE_UNIT}])")
 _BARE_KANJI_DIGITS_RE = re.compile(rf"[{KANJI_DIGIT}]+")
 _KANJI_RE = re.compile(r"[\u3400-\u9fff々]")
 _KATAKANA_RE = re.compile(r"[\u30a1-\u30fa\u30fc]")
 _ARABIC_DIGITS_RE = re.compile(DIGIT)
 _UNIT_SPACES_RE = re.compile(f"[{UNIT_SPACE_CHARS}]")
 #: The number of a minor unit (3セント, 50銭, 六角): at most three digits, arabic or kanji.
-_MINOR_NUMBER = rf"(?:{DIGIT}{{1,3}}|[{KANJI_DIGIT}十]{{1,3}})"
+_MINOR_NUMBER = rf"(?:{DIGIT}{{1,3}}|[{KANJI_DIGIT}十拾]{{1,3}})"
 #: Longer runs of digits are identifiers or noise, never an amount someone wrote.
 _LONGEST_NUMERAL = 40
 #: A CLDR name that carries a period or a disambiguation ("アフガニスタン アフガニー (1927–2002)",
@@ -268,7 +268,7 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
     space = "(?:" + "|".join(re.escape(s) for s in filter(None, spaces)) + ")" + ("?" if "" in spaces else "")
     cur = _word_trie(suffix_words, space)
     pcur = _word_trie(prefix_currency)
-    scale = _alternation(scales)
+    scale = rf"{_alternation(scales)}(?![A-Za-z])"
     pre = _alternation(before_cues)
     post = _alternation(after_cues)
     separator = _alternation([*symbols, *words])

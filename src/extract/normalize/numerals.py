@@ -23,19 +23,23 @@ THOUSANDS_SEPARATOR_CHARS = ",，"
 #: Kanji digits in order of their value (〇 is 0), as positional numerals write them (二〇二五).
 #: Dates use exactly these: the old-style 零 only appears inside amounts (百零五), never in a date.
 POSITIONAL_KANJI_DIGIT = "〇一二三四五六七八九"
-#: Kanji digits: the positional ones and the old-style zero 零.
-KANJI_DIGIT = POSITIONAL_KANJI_DIGIT + "零"
+#: The formal digits contracts and receipts write so that no stroke can be added (金壱万円也): 1, 2, 3.
+FORMAL_KANJI_DIGIT = "壱弐参"
+#: Kanji digits as amounts write them: the positional ones, the old-style zero 零 and the formal ones.
+KANJI_DIGIT = POSITIONAL_KANJI_DIGIT + "零" + FORMAL_KANJI_DIGIT
 #: Kanji for 10 and 100: the small units of the small numbers dates write in kanji (十一月, 三十日, 百年).
 KANJI_TEN_HUNDRED = "十百"
 #: Kanji for 10, 100, 1000 inside a group of four digits.
 KANJI_SMALL_UNIT = KANJI_TEN_HUNDRED + "千"
+#: The small units as amounts write them: those and the formal 拾 (10) of 金弐拾万円.
+AMOUNT_SMALL_UNIT = KANJI_SMALL_UNIT + "拾"
 #: The large units but 京, as dates use them: a number right after one is part of a larger number,
 #: but not right after 京, which also ends place names (東京10月 still holds a month).
 LARGE_UNIT_BUT_KEI = "万億兆"
-#: The large units, each a power of 10,000.
-LARGE_UNIT = LARGE_UNIT_BUT_KEI + "京"
+#: The large units of amounts, each a power of 10,000 (萬 is the formal 万).
+LARGE_UNIT = LARGE_UNIT_BUT_KEI + "京萬"
 #: What each large unit multiplies by.
-LARGE_UNIT_VALUES = {"万": 10**4, "億": 10**8, "兆": 10**12, "京": 10**16}
+LARGE_UNIT_VALUES = {"万": 10**4, "萬": 10**4, "億": 10**8, "兆": 10**12, "京": 10**16}
 
 #: Arabic digits with optional decimals, without thousands separators: 1.5 / ３ / 2025.
 DECIMAL_NUMBER = rf"{DIGIT}+(?:[{DECIMAL_POINT_CHARS}]{DIGIT}+)?"
@@ -43,11 +47,11 @@ DECIMAL_NUMBER = rf"{DIGIT}+(?:[{DECIMAL_POINT_CHARS}]{DIGIT}+)?"
 ARABIC_NUMBER = (rf"{DIGIT}{{1,3}}(?:[{THOUSANDS_SEPARATOR_CHARS}]{DIGIT}{{3}})+(?:[{DECIMAL_POINT_CHARS}]{DIGIT}+)?"
                  rf"|{DECIMAL_NUMBER}")
 #: One group below 万 that puts arabic digits before 千/百/十: 5千, 3百, 2千5百, 1.5千, 1千200.
-_MIXED_GROUP = (rf"{DECIMAL_NUMBER}[{KANJI_SMALL_UNIT}]"
-                rf"(?:(?:{DECIMAL_NUMBER}|[{KANJI_DIGIT}])?[{KANJI_SMALL_UNIT}])*"
+_MIXED_GROUP = (rf"{DECIMAL_NUMBER}[{AMOUNT_SMALL_UNIT}]"
+                rf"(?:(?:{DECIMAL_NUMBER}|[{KANJI_DIGIT}])?[{AMOUNT_SMALL_UNIT}])*"
                 rf"(?:{DECIMAL_NUMBER}|[{KANJI_DIGIT}])?")
 #: One group below 万 written in kanji, arabic or both: 二千, 3000, 三百五十, 5千.
-_GROUP = rf"(?:{_MIXED_GROUP}|{ARABIC_NUMBER}|[{KANJI_DIGIT}{KANJI_SMALL_UNIT}]+)"
+_GROUP = rf"(?:{_MIXED_GROUP}|{ARABIC_NUMBER}|[{KANJI_DIGIT}{AMOUNT_SMALL_UNIT}]+)"
 #: The large units after a group: one, or 万 before a larger one (一万億 is 10**12).
 _LARGE_UNITS = rf"[{LARGE_UNIT}]{{1,2}}"
 #: A whole numeral: groups joined by large units (2億3000万, 二千億, 1.5兆, 4,950, 5千万).
@@ -60,8 +64,9 @@ _UNIT_SPACE = f"[{UNIT_SPACE_CHARS}]?"
 SPACED_NUMERAL = (rf"{_GROUP}(?:{_UNIT_SPACE}{_LARGE_UNITS}"
                   rf"(?:{_UNIT_SPACE}{_GROUP}{_UNIT_SPACE}{_LARGE_UNITS})*(?:{_UNIT_SPACE}{_GROUP})?)?")
 
-_DIGIT_VALUES = {ch: i for i, ch in enumerate(POSITIONAL_KANJI_DIGIT)} | {"零": 0}
-_SMALL_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
+_DIGIT_VALUES = ({ch: i for i, ch in enumerate(POSITIONAL_KANJI_DIGIT)} | {"零": 0}
+                 | {ch: i for i, ch in enumerate(FORMAL_KANJI_DIGIT, start=1)})
+_SMALL_UNIT_VALUES = {"十": 10, "拾": 10, "百": 100, "千": 1000}
 _NUMERAL_RE = re.compile(NUMERAL)
 _UNIT_SPACE_RE = re.compile(f"[{UNIT_SPACE_CHARS}]")
 #: A group's pieces once NFKC made its digits ASCII: an arabic number (with decimals) or one character.
