@@ -126,8 +126,9 @@ _LATELY = 3
 _DEAL_BEFORE_RULE = "relation.deal_before"
 #: The roles of the other side of a deal, which a back-reference later in the sentence may stand for.
 _OTHER_SIDE_ROLES = ("partner", "target", "object", "of", "source")
-#: The source a digest line names before its headline (TechWire | ), after markup.
-_SOURCE_LABEL_RE = re.compile(rf"[\s\-*+#>・]*{SOURCE_LABEL}")
+#: The source a digest line names before its headline (TechWire | ), after markup, or in square brackets
+#: with its date ([2025-11-04 / Reuters], [Bloomberg]; not a link's title, [Oracle、Cohereと提携](https://...)).
+_SOURCE_LABEL_RE = re.compile(rf"[\s\-*+#>・]*(?:{SOURCE_LABEL}|\[[^\]\n]{{0,30}}\](?!\()|［[^］\n]{{0,30}}］)")
 #: The clause ends of _CLAUSE_END_RE that contrast what follows with the trigger's clause (…したが、…).
 _CONTRASTS = ("が、", "ものの、")
 #: A quote opened before a trigger word with a name and no particle (hiragana) between: the trigger ends a
