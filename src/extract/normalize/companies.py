@@ -46,6 +46,8 @@ _MAKER_RULE = "products.maker"
 #: The rule id of a company's former name written beside its current one (company_patterns.yaml's renames).
 _FORMER_NAME_RULE = "company.former_name"
 _SPACES_RE = re.compile(r"\s+")
+#: A letter of a name: kana, kanji or Latin (a name of digits and stops alone is a list's number).
+_LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺ一-龯々A-Za-zＡ-Ｚａ-ｚ]")
 #: What continues a name into a longer word or name: a kanji, katakana or Latin character, or a space
 #: and a capitalised word.
 _NAME_GOES_ON_RE = re.compile(r"[一-龯々〆ヵヶァ-ヺーA-Za-z0-9]| [A-Z]")
@@ -315,8 +317,8 @@ class CompanyRecognizer:
                          rule_id: str) -> CompanyMention | None:
         """Check a pattern's candidate name and make it a mention, or reject it."""
         key = company_key(name)
-        if not key or key in self._blocked:
-            return None
+        if not key or key in self._blocked or not _LETTER_RE.search(name):
+            return None  # 2. of a numbered list before 株式会社X: no name
         known = self._known.get(key)
         if known is not None:
             company = self._companies[known]

@@ -70,7 +70,13 @@ _JOINERS = frozenset("・&＆-‐.．'’+＋")
 #: suffixes (日立製作所, 高島屋) and adjectival nouns (スマートニュース).
 _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
+_HIRAGANA_RE = re.compile(r"[ぁ-ゖ]")
 _KATAKANA_RE = re.compile(r"[ァ-ヺー]+")
+#: Where a name that opens in hiragana after its legal form ends: a bracket, a stop, a comma, a colon or a space
+#: (株式会社ひのくにモビリティ（熊本市）).
+_KANA_NAME_END = frozenset("（(「」『』、。，,：:　 ")
+#: The longest name that opens in hiragana, in characters.
+_KANA_NAME_CHARS = 20
 _KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千")
 #: The shortest word in Latin letters that may start a name on its own (SBI証券; not AI, IT, EV).
 _MIN_LATIN_PROPER = 3
@@ -156,7 +162,9 @@ class NameReader:
             if start not in words.starts or self._closes_a_name(words, words.starts[form[0]]):
                 return None
             low = words.starts[start]
-            high = self._read_forward(words, low, words.last_until(end))
+            high = self._read_kana_name(words, low) if _HIRAGANA_RE.match(words.tokens[low].surface) else low - 1
+            if high < low:
+                high = self._read_forward(words, low, words.last_until(end))
         else:  # X株式会社, or a form that ends the name (EISグループ, 三菱UFJ銀行): read backwards
             if form[0] < end:
                 high, name_end = words.starts[form[0]] - 1, end
@@ -199,6 +207,31 @@ class NameReader:
             last = index
         while last >= low and (words.tokens[last].surface in _JOINERS or words.tokens[last].pos == "接頭辞"):
             last -= 1
+        return last
+
+    def _read_kana_name(self, words: SentenceWords, low: int) -> int:
+        """The last word of a name that opens in hiragana at word ``low`` after its legal form (株式会社ゆいまー
+        るテック, 株式会社ひのくにモビリティ): MeCab reads such a name as verbs and particles, so it runs to the
+        next bracket, stop, comma, space, title or form (代表取締役), or to a particle but の after a word in
+        another script (株式会社ゆいまーるテックは); it is none (``low - 1``) where a particle after hiragana or an
+        auxiliary stands before that (株式会社ひまわりは: its words are read as any name's are)."""
+        last = low - 1
+        if words.tokens[low].pos.startswith(("助詞", "助動詞")):
+            return last  # 株式会社の設立: no name opens with a particle
+        for index in range(low, len(words.tokens)):
+            token = words.tokens[index]
+            if (token.surface[:1] in _KANA_NAME_END or (last >= low and not _joined(words, last, index))
+                    or words.starts_with(index, self._words.forms) or words.starts_with(index, self._words.after)):
+                break
+            if token.pos.startswith("助詞") and token.surface != "の":
+                if last >= low and not _HIRAGANA_RE.search(words.tokens[last].surface[-1:]):
+                    break
+                return low - 1
+            if token.pos.startswith("助動詞"):
+                return low - 1
+            last = index
+        if last < low or words.spans[last][1] - words.spans[low][0] > _KANA_NAME_CHARS:
+            return low - 1
         return last
 
     def _trimmed(self, words: SentenceWords, low: int, high: int, proper: str | None) -> int:
