@@ -288,6 +288,7 @@ class PartnershipRules:
     #: Status word -> planned or ended, longest first.
     status_words: tuple[tuple[str, str], ...]
     called_off: tuple[str, ...]
+    not_yet: tuple[str, ...]
     #: Right after a trigger, ending its clause: the statement is planned (買収へ); the endings, with which a
     #: trigger may end itself (Xの傘下へ).
     planned_ending_re: re.Pattern | None
@@ -536,6 +537,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         status_words=status_pairs,
         called_off=spec.status_words.called_off,
+        not_yet=spec.status_words.not_yet,
         # A one-character ending (へ) is a particle unless it ends the clause (買収へ。, 「…買収へ」, a Markdown
         # link or emphasis closing on it; not 提携へと進む);
         # a longer one (に向け) marks the deal as to come wherever it stands (提携に向けた協議, 提携に向けて).
@@ -785,8 +787,10 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         proposal = any(word in window for word in rules.proposals)
         # 買収へ, and a trigger that ends with the ending itself (Xの傘下へ)
         ending = next((word for word in rules.planned_endings if match.group().endswith(word)), "")
+        # 両社はまだ最終契約を結んでいない: the trigger's clause from its last comma, for a not-yet word before it
+        lead = text[text.rfind("、", 0, match.start()) + 1: match.start()]
         status = _status(window, rules, match.group(), bool(rumour) or rules.planned_ending_re is not None
-                         and rules.planned_ending_re.match(text, match.end() - len(ending)) is not None)
+                         and rules.planned_ending_re.match(text, match.end() - len(ending)) is not None, lead)
         if clause_end is not None and clause_end.group().startswith(_CONTRASTS) and any(
                 word in text[clause_end.end(): following] for word in rules.called_off):
             status = ENDED  # 経営統合を目指していたが、協議は打ち切られた
@@ -845,10 +849,11 @@ def _controls(stake: str, rules: PartnershipRules) -> bool:
             or any(float(share) > _HALF for share in _PERCENT_RE.findall(unicodedata.normalize("NFKC", stake))))
 
 
-def _status(window: str, rules: PartnershipRules, word: str, planned_ending: bool) -> str:
+def _status(window: str, rules: PartnershipRules, word: str, planned_ending: bool, lead: str = "") -> str:
     """done when the clause denies a report about the deal (報道を否定: it stands), else ended when an ended
-    word follows the trigger (提携しない方針, 買収計画を撤回), else planned when a planned word follows it closely
-    (買収を検討),
+    word follows the trigger (提携しない方針, 買収計画を撤回) but where a not-yet word in the clause (``lead``, its
+    text before the trigger, or ``window``) makes a negation a deal to come, else planned when a planned word
+    follows it closely (買収を検討),
     the trigger ends a headline's clause with a planned ending (買収へ), the clause reports the deal
     as to come (買収すると報じた), or it is a bid not yet through (TOBを開始, not TOBが成立), else done."""
     if any(phrase in window for phrase in rules.undeniable):
@@ -880,6 +885,9 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
         found.add(PLANNED)
     if planned_ending or word in rules.bid_triggers and not any(done in window for done in rules.bid_done):
         found.add(PLANNED)
+    if ENDED in found and any(not_yet in lead + window for not_yet in rules.not_yet) and not any(
+            called_off in window for called_off in rules.called_off):
+        return PLANNED  # 両社はまだ契約を結んでいない: not yet, not off
     return ENDED if ENDED in found else PLANNED if PLANNED in found else DONE
 
 

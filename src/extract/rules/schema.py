@@ -559,6 +559,9 @@ class StatusWords(Spec):
     #: Ended words that also end a deal named in the clause before a contrast (…を目指していたが、協議は
     #: 打ち切られた); the others (しない, ていない) are about that clause alone.
     called_off: Words = ()
+    #: Words in the trigger's clause that make a negation there a deal not made yet (両社はまだ契約を結んでいない,
+    #: 合意はまだ確定していない): planned, not ended.
+    not_yet: Words = ()
 
     @model_validator(mode="after")
     def _one_status_per_word(self) -> StatusWords:
