@@ -737,8 +737,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     kinds = dict(rules.triggers)
     stakes = list(rules.stake_re.finditer(text)) if rules.stake_re else []
     matches = [match for match in rules.trigger_re.finditer(text)
-               if not any(word in text[max(0, match.start() - 4): match.end() + 4] and _covers(text, match, word)
-                          for word in rules.not_triggers)
+               if not any(word in text[max(0, match.start() - len(word)): match.end() + len(word)]
+                          and _covers(text, match, word) for word in rules.not_triggers)
                and not any(overlaps(Span(*match.span()), Span(*stake.span())) for stake in stakes)
                and not _ends_a_quoted_name(text, match)]
     matches = sorted([*matches, *stakes], key=lambda match: match.start())
@@ -776,6 +776,10 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                   else f"a contest for it ({contest})" if contest and kinds.get(match.group()) == PARTNERSHIP else None)
         stake = match.re is rules.stake_re or match.group() in rules.owner_receives
         kind = _stake_kind(text, match, rules) if match.re is rules.stake_re else kinds[match.group()]
+        # 株式を公開買付けにより取得: shares bought through a bid are a takeover bid, planned until it is through
+        bid = next((word for word in rules.bid_triggers if word in match.group()), None) if stake else None
+        if bid is not None:
+            kind = ACQUISITION
         sale = match.group() in rules.sale_triggers
         shares = (rules.share_re.search(text, max(0, match.start() - _STAKE_GAP), match.start())
                   if sale and rules.share_re else None)
@@ -789,7 +793,7 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         ending = next((word for word in rules.planned_endings if match.group().endswith(word)), "")
         # 両社はまだ最終契約を結んでいない: the trigger's clause from its last comma, for a not-yet word before it
         lead = text[text.rfind("、", 0, match.start()) + 1: match.start()]
-        status = _status(window, rules, match.group(), bool(rumour) or rules.planned_ending_re is not None
+        status = _status(window, rules, bid or match.group(), bool(rumour) or rules.planned_ending_re is not None
                          and rules.planned_ending_re.match(text, match.end() - len(ending)) is not None, lead)
         if clause_end is not None and clause_end.group().startswith(_CONTRASTS) and any(
                 word in text[clause_end.end(): following] for word in rules.called_off):
