@@ -798,6 +798,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         if clause_end is not None and clause_end.group().startswith(_CONTRASTS) and any(
                 word in text[clause_end.end(): following] for word in rules.called_off):
             status = ENDED  # 経営統合を目指していたが、協議は打ち切られた
+        if status == ENDED and (bid or match.group()) in rules.bid_triggers and _bid_through(text[match.end():], rules):
+            status = DONE  # TOBは本日をもって終了し、成立した: the offer period ends, and the bid is through
         found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
                               status,
                               kind != PARTNERSHIP and (match.group() in rules.subject_receives
@@ -925,6 +927,15 @@ def _names_unlisted_subject(mentions: Sequence[CompanyMention], tokens: Sequence
 def _is_katakana_proper_noun(token: Token) -> bool:
     """A proper noun written in katakana (ハドソン, サミー), a word of a name."""
     return token.pos == "名詞-固有名詞" and _KATAKANA_WORD_RE.fullmatch(token.surface) is not None
+
+
+def _bid_through(rest: str, rules: PartnershipRules) -> bool:
+    """Whether the text after a takeover bid says it is through (成立, 完了; not 不成立, an ended word that holds
+    成立)."""
+    for failed in (word for word, status in rules.status_words
+                   if status == ENDED and any(done in word for done in rules.bid_done)):
+        rest = rest.replace(failed, "・" * len(failed))
+    return any(done in rest for done in rules.bid_done)
 
 
 def _covers(text: str, match: re.Match[str], word: str) -> bool:
