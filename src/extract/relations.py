@@ -2009,14 +2009,16 @@ def _round_receivers(before: Sequence[_Party], leading: Sequence[_Party], topic:
                      trigger: _Trigger, rules: PartnershipRules) -> list[_Party]:
     """Who a funding round is of: its owner (Xの資金調達, Xが実施する第三者割当増資), the company it is for (Xへの
     投資ラウンド), else the subject that does not join it (Xは…調達した; Aがリードするラウンド: a subject that joins
-    the round before it is named is an investor: ``leading``), else the company the text is about."""
+    the round before it is named is an investor: ``leading``; one named after it, 本ラウンドでは、Aが…を出資, joins it
+    too), else the company the text is about."""
     owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)
               or p.role == "subject" and rules.round_owner_re is not None and rules.round_owner_re.fullmatch(
                   sentence.text, _role(sentence, p.start, p.end, rules)[2], trigger.start - sentence.start) is not None]
     # ラウンドを主導したのはAで: the company a cleft sentence names as the one that joined is no owner.
     joiners = [p for p in before if p.start >= trigger.end] if _joins_round(sentence, trigger, rules) else []
     return (owners or [p for p in before if p.role == "target"]
-            or [p for p in before if p.role == "subject" and p not in leading and p not in joiners][-1:]
+            or [p for p in before if p.role == "subject" and p.end <= trigger.start and p not in leading
+                and p not in joiners][-1:]
             or ([topic] if topic else []))
 
 
