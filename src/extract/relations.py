@@ -196,9 +196,12 @@ _NEXT_CLAUSE_RE = re.compile(r"[^、，,　。と]{0,4}[、，,　][^、，,　�
 #: A share of a company's stock in percent, and the share above which it controls the company.
 _PERCENT_RE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 _HALF = 50.0
+#: An amount as deals state it (約50億ドル, 最大20億ドル).
+_AMOUNT = r"(?:最大|約|総額|計)?[0-9０-９,，.．]+[兆億万千百]*(?:米ドル|ドル|円|ユーロ)"
 #: An amount put into a round, between the round and the join word (ラウンドに最大20億ドルを拠出).
-_AMOUNT_INTO_RE = re.compile(r"[にへ](?:最大|約|総額|計)?[0-9０-９,，.．]+[兆億万千百]*"
-                             r"(?:米ドル|ドル|円|ユーロ)(?:以上|超)?を")
+_AMOUNT_INTO_RE = re.compile(rf"[にへ]{_AMOUNT}(?:以上|超)?を")
+#: The amount of a deal between its company's の and the trigger (Bの65億ドルでの買収, Bの約50億ドル規模の買収).
+_AMOUNT_OF_RE = re.compile(rf"{_AMOUNT}(?:以上|超|規模|相当)?で?の")
 #: Characters between two triggers of one statement at most (契約は来月締結).
 _TRIGGERS_JOINED = 8
 #: The coordination group of a headline's first company (a group of its own; -1 is the topic's).
@@ -1838,11 +1841,12 @@ def _sells(sentence: Sentence, party: _Party, trigger: _Trigger, rules: Partners
 
 
 def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
-    """Whether the party's の is right before the trigger (Bの買収, not Aの今回の買収), or only its shares stand
-    between (Bの株式に対する公開買付け)."""
+    """Whether the party's の is right before the trigger (Bの買収, not Aの今回の買収), or only its shares or the
+    deal's amount stand between (Bの株式に対する公開買付け, Bの65億ドルでの買収)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
-    return after == trigger.start - sentence.start or rules.owned_shares_re is not None and \
-        rules.owned_shares_re.fullmatch(sentence.text, after, trigger.start - sentence.start) is not None
+    end = trigger.start - sentence.start
+    return after == end or _AMOUNT_OF_RE.fullmatch(sentence.text, after, end) is not None or (
+        rules.owned_shares_re is not None and rules.owned_shares_re.fullmatch(sentence.text, after, end) is not None)
 
 
 def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _Party | None, sentence: Sentence,
