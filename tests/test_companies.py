@@ -81,6 +81,10 @@ def test_subsidiary_carries_its_parent(recognizer: CompanyRecognizer) -> None:
     ("ラムダに出資した。", [("ラムダ", "lambda")]),
     ("Lambda、NVIDIAと数十億ドル規模のGPU契約を締結", [("Lambda", "lambda"), ("NVIDIA", "nvidia")]),
     ("GMが出資するCruiseが走る。", [("GM", "general-motors"), ("Cruise", "cruise")]),
+    # Or written right after a noun for a company, with or without の, as a whole name.
+    ("自動運転企業Cruiseは走行を止めた。", [("Cruise", "cruise")]),
+    ("スタートアップのWizが注目された。", [("Wiz", "wiz")]),
+    ("企業Cruiseship計画", []),
     # Or listed right beside a company, as a whole name.
     ("WaymoやCruiseが先行する。", [("Waymo", "waymo"), ("Cruise", "cruise")]),
     ("General CatalystやSquare PegといったVCが出資した。", [("General Catalyst", "general-catalyst")]),

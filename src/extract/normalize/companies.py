@@ -119,6 +119,10 @@ class CompanyRecognizer:
         self._leading_forms = rules.legal_forms.japanese
         #: Countries that do too where the alias is a whole word (米GM; not 印AIデータセンター).
         self._countries = rules.name_bounds.countries
+        #: Nouns for a company (partnerships.yaml unnamed_companies.nouns) that do too, with or without の
+        #: (データベース企業Neon, スタートアップのPilot).
+        nouns = rules.partnerships.unnamed_companies.nouns
+        self._company_nouns = (*nouns, *(f"{noun}{of}" for noun in nouns for of in rules.partnerships.roles.of))
         #: Where a sentence writes a name as a party of a deal, which also makes a context alias the company.
         self.party_slots = PartySlots(rules.partnerships, rules.name_bounds.before,
                                       countries=rules.name_bounds.countries)
@@ -234,14 +238,16 @@ class CompanyRecognizer:
 
     def _in_context(self, sentence: Sentence, hit: AliasHit, hits: Sequence[AliasHit]) -> bool:
         """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社) or a
-        Japanese one or a country comes right before it (株式会社カゴメ, 米GM), it is written as a party or
+        Japanese one, a country or a noun for a company comes right before it (株式会社カゴメ, 米GM, データベース企業
+        Neon), it is written as a party or
         subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google) or of a news dateline
         (イオンは28日、…と発表した), a noun of its kin or a word making it lead a group follows it (イオン傘下の,
         JIPを中心とする), or it is listed right
         beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names."""
         return (_followed_by_form(sentence, hit.end, self._context_forms, self._not_forms)
                 or _preceded_by_form(sentence, hit.start, self._leading_forms)
-                or _preceded_by_form(sentence, hit.start, self._countries)
+                or (_preceded_by_form(sentence, hit.start, self._countries)
+                    or _preceded_by_form(sentence, hit.start, self._company_nouns))
                 and _NAME_GOES_ON_RE.match(sentence.text, hit.end - sentence.start) is None
                 or self.party_slots.holds_party(sentence, hit.end)
                 or self.party_slots.is_modified(sentence, hit.start)
