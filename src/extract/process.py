@@ -73,8 +73,9 @@ class Extractors:
         self.fx = fx_table(rules.fx)
         load_ecb_rates()
         self.dates = compile_date_rules(rules.dates)
-        self.relations = RelationFinder(compile_partnership_rules(rules.partnerships, rules.products,
-                                                                   rules.name_bounds.before))
+        self.relations = RelationFinder(compile_partnership_rules(
+            rules.partnerships, rules.products, rules.name_bounds.before,
+            {company.id: company.parent for company in rules.companies if company.parent}))
         self.ner_rules = compile_ner_rules(rules.ner)
         self.ner_filter = NerCompanyFilter(self.ner_rules, rules.legal_forms, self.companies.blocked_names,
                                            self.companies.listed_names, self.chips.listed_names, rules.name_bounds,

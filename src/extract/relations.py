@@ -359,6 +359,8 @@ class PartnershipRules:
     proposals: tuple[str, ...]
     #: Partnership triggers of a merger, which a stated acquisition between the same two makes that acquisition.
     integrations: frozenset[str]
+    #: Every company id's ancestors in the gazetteer (NTT DOCOMO BUSINESS: NTT DOCOMO, NTT).
+    ancestors: Mapping[str, frozenset[str]]
     #: Right before a company, a noun making it the subsidiary or parent of another (傘下の, 子会社である).
     kin_re: re.Pattern | None
     #: After an offer, words that accept it (受け入れ) and words that accept or refuse it (受け入れ, 拒否).
@@ -462,11 +464,13 @@ class _Party:
 
 
 def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = (),
-                              name_prefixes: Sequence[str] = ()) -> PartnershipRules:
+                              name_prefixes: Sequence[str] = (), parents: Mapping[str, str] | None = None,
+                              ) -> PartnershipRules:
     """Compile the validated cues of ``rules/partnerships.yaml`` into the relation step's regexes;
     ``products`` (products.yaml) are the product names that act for their maker (Microsoft Azureは);
     ``name_prefixes`` (company_patterns.yaml's name_bounds.before) the words written right before a name
-    that are not part of it (米Zephyr), which may stand before a headline's first company.
+    that are not part of it (米Zephyr), which may stand before a headline's first company; ``parents`` the
+    gazetteer's parent of each company id, so that a company and its parent's parent are kin too.
 
     A product acting for its maker is found where it starts with the maker's name, as the companies
     stage finds the maker there, so the relation step reads the particle after the whole product."""
@@ -596,6 +600,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         proposals=spec.proposals,
         integrations=frozenset(spec.integrations),
+        ancestors=_ancestors(parents or {}),
         kin_re=(re.compile(rf"の?{any_word(spec.kin.nouns)}{any_word(spec.kin.joints)}\s*{any_word(name_prefixes)}?$")
                 if spec.kin else None),
         offer_accepted=spec.offer_answers.accepted if spec.offer_answers else (),
@@ -932,6 +937,19 @@ def _is_katakana_proper_noun(token: Token) -> bool:
     return token.pos == "名詞-固有名詞" and _KATAKANA_WORD_RE.fullmatch(token.surface) is not None
 
 
+def _ancestors(parents: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """Each company id's parent, its parent's parent and so on (a cycle stops where it comes round)."""
+    ancestors = {}
+    for company in parents:
+        chain: list[str] = []
+        parent = parents.get(company)
+        while parent is not None and parent != company and parent not in chain:
+            chain.append(parent)
+            parent = parents.get(parent)
+        ancestors[company] = frozenset(chain)
+    return ancestors
+
+
 def _bid_through(rest: str, rules: PartnershipRules) -> bool:
     """Whether the text after a takeover bid says it is through (成立, 完了; not 不成立, an ended word that holds
     成立)."""
@@ -1182,8 +1200,11 @@ class RelationFinder:
         # AとBは経営統合し、AがBを完全子会社化する: an integration in which one side buys the other is that acquisition.
         acquisitions = {(r.sentence_id, frozenset((r.party_a_id, r.party_b_id))) for r in relations
                         if r.type == ACQUISITION}
+        ancestors = self._rules.ancestors
         return _distinct([r for r in relations if r.type != PARTNERSHIP
                           or (parents.get(r.party_a_id) != r.party_b_id and parents.get(r.party_b_id) != r.party_a_id
+                              and r.party_b_id not in ancestors.get(r.party_a_id, ())
+                              and r.party_a_id not in ancestors.get(r.party_b_id, ())
                               and not (r.trigger in self._rules.integrations and (
                                   r.sentence_id, frozenset((r.party_a_id, r.party_b_id))) in acquisitions))],
                          self._rules.funding_triggers)
