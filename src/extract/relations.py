@@ -577,14 +577,18 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         topic_particles=spec.topic_particles,
         # 米アクティビストのエリオット、…: a description of the first company may stand before it, joined with の;
         # a digest's label may open the line (注目企業：Sakana AI（東京都港区）…)
+        # 米AI検索のPerplexity、; ベルリンの気候テックKelvra、: descriptions joined with の, the last one glued on
+        # (not 米半導体大手Broadcom、…, the first item of a list)
         headline_lead_re=(re.compile(rf"{HEADLINE_MARKUP}*(?:{_LABEL}{any_word(spec.label_marks)}\s*)?"
-                                     rf"(?:{any_word(name_prefixes)}?{DESCRIPTION}"
-                                     rf"{any_word(spec.roles.of)})?{any_word(name_prefixes)}?\s*")
+                                     rf"(?:{any_word(name_prefixes)}?{DESCRIPTION}{any_word(spec.roles.of)}"
+                                     rf"(?:{DESCRIPTION}{any_word(spec.roles.of)})?(?:{DESCRIPTION})??)?"
+                                     rf"{any_word(name_prefixes)}?\s*(?:\*\*|__)?")
                           if spec.headline_marks else None),
         # a name in bold (**ソフトバンクG**：) is marked after its closing markup
         # Sakana AI（東京都港区）、…; a digest's Sakana AI（東京都港区）三菱UFJ銀行と…: where it is, then the mark, or
         # after the parenthesis no particle
-        headline_mark_re=(re.compile(rf"(?:\*\*|__)?\s*(?:[（(][^（）()、。]{{1,{_PLACE_CHARS}}}[）)]\s*)?"
+        # a name's suffix (Kelvra GmbH、), bold, and a place in parentheses may stand before the mark
+        headline_mark_re=(re.compile(rf"(?:\s?{suffix})?(?:\*\*|__)?\s*(?:[（(][^（）()、。]{{1,{_PLACE_CHARS}}}[）)]\s*)?"
                                      rf"(?:{any_word(spec.headline_marks)}|(?<=[）)])(?!{particles_after}))")
                           if spec.headline_marks else None),
         cleft_re=re.compile(any_word(spec.cleft_markers)) if spec.cleft_markers else None,
@@ -615,7 +619,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
         own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source, *spec.roles.target))}"
                                  rf"[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
-        gapped_clause_re=re.compile(rf"\s*{any_word(spec.roles.subject)}(?P<said>[^、。]{{1,{_GAPPED_CLAUSE}}}?)、\s*"),
+        # AはXに50億ドル、シンガポールの**B**は…: the next subject may have its description and markup before it
+        gapped_clause_re=re.compile(rf"\s*{any_word(spec.roles.subject)}(?P<said>[^、。]{{1,{_GAPPED_CLAUSE}}}?)、\s*"
+                                    rf"(?:{any_word(name_prefixes)}?{DESCRIPTION}{any_word(spec.roles.of)})?"
+                                    rf"(?:\*\*|__)?\s*"),
         concerned_gap_re=re.compile(
             rf"[^、。\s]{{0,{_TRIGGER_PHRASE_REST}}}?{any_word(spec.topic_particles)}[、,，]?\s*"),
         example_head_re=re.compile(
@@ -1707,6 +1714,10 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
     mark = rules.headline_mark_re.match(sentence.text, _name_end(sentence, first.start, first.end, rules))
     if mark is None or first.role in ("subject", "example", "via"):
         return parties
+    following = parties[index + 1] if index + 1 < len(parties) else None
+    if following is not None and following.start - sentence.start == mark.end() and rules.headline_mark_re.match(
+            sentence.text, _name_end(sentence, following.start, following.end, rules)):
+        return parties  # A Ltd.、B Co.、Cといった投資家: a list of names, each marked the same way, no headline
     headline = _Party(first.start, first.end, first.company_id, first.name, "subject", _HEADLINE_GROUP,
                       sentence.start + mark.end())
     return [*parties[:index], headline, *parties[index + 1:]]
