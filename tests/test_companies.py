@@ -255,6 +255,9 @@ def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(r
     written out, and the listed name stays as it is."""
     assert companies(recognizer, "NECはLuxshare Precision Industry Co., Ltd.と提携し、AMD Venturesも出資した。") == [
         ("NEC", "nec"), ("Luxshare Precision Industry", "luxshare"), ("AMD", "amd")]
+    # two more words make another company's name that begins with the listed one: the listed name stays as it is
+    assert companies(recognizer, "Reliance Enterprise Intelligence Limitedが設立された。") == [
+        ("Reliance", "reliance-industries")]
 
 
 @pytest.mark.parametrize("body, expected", [

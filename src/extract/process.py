@@ -74,7 +74,8 @@ class Extractors:
         load_ecb_rates()
         self.dates = compile_date_rules(rules.dates)
         self.relations = RelationFinder(compile_partnership_rules(
-            rules.partnerships, rules.products, rules.name_bounds.before,
+            # a Japanese legal form written before a name is no part of it either (産業用ロボットの株式会社X、)
+            rules.partnerships, rules.products, (*rules.name_bounds.before, *rules.legal_forms.japanese),
             {company.id: company.parent for company in rules.companies if company.parent}))
         self.ner_rules = compile_ner_rules(rules.ner)
         self.ner_filter = NerCompanyFilter(self.ner_rules, rules.legal_forms, self.companies.blocked_names,

@@ -582,7 +582,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         headline_lead_re=(re.compile(rf"{HEADLINE_MARKUP}*(?:{_LABEL}{any_word(spec.label_marks)}\s*)?"
                                      rf"(?:{any_word(name_prefixes)}?{DESCRIPTION}{any_word(spec.roles.of)}"
                                      rf"(?:{DESCRIPTION}{any_word(spec.roles.of)})?(?:{DESCRIPTION})??)?"
-                                     rf"{any_word(name_prefixes)}?\s*(?:\*\*|__)?")
+                                     rf"(?:\*\*|__)?{any_word(name_prefixes)}?\s*(?:\*\*|__)?")
                           if spec.headline_marks else None),
         # a name in bold (**ソフトバンクG**：) is marked after its closing markup
         # Sakana AI（東京都港区）、…; a digest's Sakana AI（東京都港区）三菱UFJ銀行と…: where it is, then the mark, or

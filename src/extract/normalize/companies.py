@@ -53,6 +53,9 @@ _LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺ一-龯々A-Za-zＡ-Ｚａ-ｚ]")
 _NAME_GOES_ON_RE = re.compile(r"[一-龯々〆ヵヶァ-ヺーA-Za-z0-9]| [A-Z]")
 #: Latin words only, as the rest of a longer name after a listed one (Global of OpenAI Global).
 _LATIN_WORDS_RE = re.compile(r"[A-Za-z0-9 .,&'\-]+")
+#: One Latin word after a space, the rest of a listed name written out in full (Industry of Luxshare Precision
+#: Industry).
+_ONE_LATIN_WORD_RE = re.compile(r" [A-Za-z0-9.&'\-]+")
 #: What ends a longer word or name right before a name: a Latin character, perhaps with a space (Face ID).
 _GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9] ?$")
 #: A word character right before a name: the name is the end of a longer word there (水素イオン).
@@ -222,14 +225,16 @@ class CompanyRecognizer:
 
     def _written_out(self, hit: AliasHit, candidates: Mapping[int, Sequence[CompanyMention]],
                      sentences: Mapping[int, Sentence]) -> AliasHit:
-        """The listed ``hit`` reaching to the end of the longest pattern name that starts with it, adds only
-        Latin words and has a Latin legal form after it (Luxshare Precision Industry of Luxshare Precision
-        Industry Co., Ltd.): the company written out in full, so that what follows the whole name (its legal
-        form, its particle) is read as the company's. Not an arm named after it (Adobe Ventures)."""
+        """The listed ``hit`` reaching to the end of the longest pattern name that starts with it, adds one
+        Latin word and has a Latin legal form after it (Luxshare Precision Industry of Luxshare Precision
+        Industry Co., Ltd., OpenAI Global of OpenAI Global, LLC): the company written out in full, so that what
+        follows the whole name (its legal form, its particle) is read as the company's. Not an arm named after
+        it (Adobe Ventures), nor a longer name of another company that begins with it (Reliance Enterprise
+        Intelligence Limited)."""
         sentence = sentences[hit.sentence_id]
         ends = [candidate.end for candidate in candidates.get(hit.sentence_id, ())
                 if candidate.start == hit.start and candidate.end > hit.end
-                and _LATIN_WORDS_RE.fullmatch(sentence.text[hit.end - sentence.start:candidate.end - sentence.start])
+                and _ONE_LATIN_WORD_RE.fullmatch(sentence.text[hit.end - sentence.start:candidate.end - sentence.start])
                 and _followed_by_form(sentence, candidate.end, self._latin_forms, ())]
         if not ends:
             return hit
