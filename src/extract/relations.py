@@ -185,6 +185,11 @@ _TABLE_BARS = 3
 #: A list item (・OpenAI, - Anthropic, 1. Cohere), and, right after a counterpart noun, the end of a sentence
 #: introducing a list of them (主な出資先は次のとおり。, 出資先は以下の5社：).
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+・•]|\d{1,2}[.)）．])\s*")
+#: A line that opens a news digest's item: a number, or a mark digests put before a headline (10. ,
+#: **12. , ■, ◆, ▶, ### 3.): the company the text was about before is not this item's. Not a point a post
+#: makes under a bold label (3. **提携戦略:** …), which goes on about the post's company.
+_DIGEST_ITEM_RE = re.compile(r"\s*(?:\*\*|#{1,4}\s*)?(?:\d{1,3}[.)）．]\s|[■◆▶▷▼◎●□◇])"
+                             r"(?!\s*\*\*[^*\n]{1,40}(?:[:：]\*\*|\*\*\s*[:：]))")
 _LIST_INTRO_RE = re.compile(r"[^。\n]{0,8}?(?:次の|以下の)[^。\n]{0,8}?[。：:]?\s*$|\s*(?:は|には)?\s*[：:]\s*$")
 #: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意,
 #: 事業譲渡する契約, 買収に関する契約).
@@ -1087,6 +1092,8 @@ class RelationFinder:
             if named_here or they is not None and self._post_reference_re.search(sentence.text):
                 main_seen = sentence.sentence_id
             item = _LIST_ITEM_RE.match(sentence.text) is not None
+            if _DIGEST_ITEM_RE.match(sentence.text) and listing is None:
+                topic = None  # ◆ Xと…、洋上風力から撤退: a new item of a digest, about what it names
             if listing is not None and item and mentions:
                 # ・OpenAI（約300億ドル）: an item of the list names X's counterpart
                 relations += self._listed(sentence, mentions, listing, recent, money.get(sentence.sentence_id, ()))
