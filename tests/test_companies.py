@@ -108,6 +108,8 @@ def test_a_context_alias_written_as_a_deals_party_is_the_company(recognizer: Com
     ("AzureでGPT-4oを使い、OpenAIの回答と比べた。", [("OpenAI", "openai")]),
     ("Geminiは便利だ。", []),
     ("Microsoft AzureはOpenAIとの連携を深めた。", [("Microsoft", "microsoft"), ("OpenAI", "openai")]),
+    # The end of a longer product's name (Zephyr Industrial Copilot) is no product acting for its maker.
+    ("**Zephyr Industrial Copilot**は、NTTと共同開発した。", [("NTT", "ntt")]),
 ])
 def test_a_product_acting_stands_for_its_maker(recognizer: CompanyRecognizer, body: str,
                                                expected: list[tuple[str, str]]) -> None:

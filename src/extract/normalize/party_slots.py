@@ -75,7 +75,8 @@ class PartySlots:
         self._kind_re = re.compile(rf"(?:{any_word(spec.unnamed_companies.nouns)}{of}{verbs})$")
         triggers = any_word([word for words in spec.triggers.values() for word in words] if every_trigger
                             else spec.company_party_triggers)
-        suffix = rf"(?:\s?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)})?"
+        # the name's suffix (社, Inc.), and the closing bold of a name in bold (**Privy**を買収)
+        suffix = rf"(?:\s?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)})?(?:\*\*|__)?"
         far = any_word((*roles.object, *roles.partner, *roles.target, *roles.source, *roles.agent))
         # With の or no particle, the trigger is the noun the name owns: no other の-phrase between.
         # A short acronym may stand in the gap (Xとの間でGPUリース契約): a term, not another party's name.
