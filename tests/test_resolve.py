@@ -339,6 +339,17 @@ def test_a_company_found_once_is_that_company_where_the_post_names_it_again(text
     assert _named_again(text) == named
 
 
+def test_a_short_form_found_on_its_own_is_the_full_names_company() -> None:
+    """MoonCore in a headline and MoonCore Intelligence in the text: found by two patterns, one company, one id."""
+    text = "上海のAIスタートアップMoonveil、5億ドルを調達\n上海のAIスタートアップMoonveil Intelligenceは、5億ドルを調達した。"
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    found = add_vouched_names(RECOGNIZER.find(sentences, tokens), sentences, tokens, FILTER, RECOGNIZER.party_slots)
+    assert {m.surface for m in found} == {"Moonveil", "Moonveil Intelligence"}
+    assert {m.company_id for m in add_names_found_elsewhere(found, sentences, tokens, FILTER)} == {
+        "x-moonveil-intelligence"}
+
+
 def test_the_publishers_own_name_is_no_company() -> None:
     """The spec counts the publisher's own byline no company: a name no list holds that the author field holds
     goes, a listed company there stays, and a post with no author keeps everything."""

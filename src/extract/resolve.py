@@ -622,6 +622,7 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     boundaries that no mention covers (a listed name inside it gives way: キヤノン of キヤノンカメラ), not
     written on into a longer name (Zephyrlogic Cloud), and not where a check on GiNZA's names rejects it
     (Zephyrlogic氏, Zephyrlogic 2)."""
+    mentions = _short_forms_joined(mentions)
     found = {m.surface: m for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
              and len(m.surface) >= _MIN_REPEATED_NAME}
     if not found:
@@ -647,6 +648,19 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
                                   rule_id=NAMED_IN_POST_RULE, source="rule")
                 covered = [m for m in covered if m not in inside] + [mention]
     return sorted(covered, key=lambda m: (m.start, m.end))
+
+
+def _short_forms_joined(mentions: Sequence[CompanyMention]) -> list[CompanyMention]:
+    """``mentions``, where a company no list names was found both under a Latin name of several words and
+    under its first word alone (MoonCore Intelligence in a sentence, MoonCore in the headline), with the short
+    form given the full name's id: one company, so its rows are not split between two ids."""
+    full: dict[str, CompanyMention] = {}
+    for mention in mentions:
+        first, _, rest = mention.surface.partition(" ")
+        if mention.company_id.startswith(DERIVED_ID_PREFIX) and rest and first.isascii() and first[:1].isupper():
+            full.setdefault(first, mention)
+    return [replace(m, company_id=full[m.surface].company_id, name=full[m.surface].name)
+            if m.company_id.startswith(DERIVED_ID_PREFIX) and m.surface in full else m for m in mentions]
 
 
 def _ner_company(span: NerSpan) -> CompanyMention:
