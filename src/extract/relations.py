@@ -808,7 +808,10 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
             stake = True
             kind = ACQUISITION if _controls(text[max(0, shares.start() - 4): match.start()], rules) else INVESTMENT
             exit = any(word in text[max(0, shares.start() - 4): match.start()] for word in rules.stake_exits)
-        proposal = any(word in window for word in rules.proposals)
+        # AはBのTOBに賛同した: a bid answered is an offer the answering company is made, as 買収提案を受け入れた is
+        proposal = any(word in window for word in rules.proposals) or (
+            (bid or match.group()) in rules.bid_triggers and window[:1] in ("を", "に")
+            and window[1:].startswith(rules.offer_answers))
         # 買収へ, and a trigger that ends with the ending itself (Xの傘下へ)
         ending = next((word for word in rules.planned_endings if match.group().endswith(word)), "")
         # 両社はまだ最終契約を結んでいない: the trigger's clause from its last comma, for a not-yet word before it
@@ -1873,10 +1876,12 @@ def _owns_round(sentence: Sentence, party: _Party, trigger: _Trigger, rules: Par
 
 def _sells(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
     """Whether a source party is the seller of what the trigger buys: what is bought is marked as the
-    object between them (AはBから事業を買収, AはBからCを買収), unlike a bid from it (Bからの買収提案)."""
+    object between them (AはBから事業を買収, AはBからCを買収), or the owner of the shares bought is (AはBから
+    Cの株式51%を取得), unlike a bid from it (Bからの買収提案)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
     between = sentence.text[after: trigger.start - sentence.start]
-    return "、" not in between and any(particle in between for particle, role in rules.roles if role == "object")
+    marks = ("object", "of") if trigger.stake else ("object",)
+    return "、" not in between and any(particle in between for particle, role in rules.roles if role in marks)
 
 
 def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
