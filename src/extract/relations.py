@@ -50,7 +50,7 @@ parentheses) stays here:
     stake_exits:       [words making a sale the whole stake]             全株式を売却
     withdrawals:       [words taking an investment back out]             Bから出資を引き揚げ
     stake_purchases:   {shares, verbs, controlling}                      株式を取得 / 全株式
-    status_words:      {planned|ended: [words after a trigger]}          検討 / 撤回
+    status_words:      {planned|ended: [words after a trigger], called_off, not_yet}  検討 / 撤回 / まだ
     planned_endings:   [words right after a trigger ending its clause]   買収へ
     purposes:          [words making a trigger the next one's purpose]   子会社化するため、株式を取得
     reports:           [words reporting a deal]                          買収すると報じた
