@@ -621,7 +621,7 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     the same company and may be a deal's party there. A place is taken as a whole name on MeCab token
     boundaries that no mention covers (a listed name inside it gives way: キヤノン of キヤノンカメラ), not
     written on into a longer name (Zephyrlogic Cloud), and not where a check on GiNZA's names rejects it
-    (Zephyrlogic氏, Zephyrlogic 2)."""
+    (Zephyrlogic氏, Zephyrlogic 2). A short form found on its own takes its full name's id (``_short_forms_joined``)."""
     mentions = _short_forms_joined(mentions)
     found = {m.surface: m for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
              and len(m.surface) >= _MIN_REPEATED_NAME}
