@@ -310,6 +310,8 @@ class PartnershipRules:
     #: Triggers of a bid (TOB), planned unless one of ``bid_done`` follows in the clause.
     bid_triggers: frozenset[str]
     bid_done: tuple[str, ...]
+    #: The ended words that hold a bid_done word (不成立): a failed bid, not one through.
+    bid_failed: tuple[str, ...]
     denied_reports: tuple[str, ...]
     deal_changes: tuple[str, ...]
     #: A problem and the ended word that says it is solved (懸念も解消, ボトルネックを解消); None without problems.
@@ -475,7 +477,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     ``products`` (products.yaml) are the product names that act for their maker (Microsoft Azureは);
     ``name_prefixes`` (company_patterns.yaml's name_bounds.before) the words written right before a name
     that are not part of it (米Zephyr), which may stand before a headline's first company; ``parents`` the
-    gazetteer's parent of each company id, so that a company and its parent's parent are kin too.
+    gazetteer's parent of each company id: a company and its parent, or its parent's parent, are no partners.
 
     A product acting for its maker is found where it starts with the maker's name, as the companies
     stage finds the maker there, so the relation step reads the particle after the whole product."""
@@ -484,7 +486,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     stake = spec.stake_purchases
     role_pairs = tuple(sorted(((particle, role) for role, particles in spec.roles.model_dump().items()
                                for particle in particles), key=lambda pair: -len(pair[0])))
-    status_pairs = tuple(sorted(((word, status) for status, words in spec.status_words.model_dump().items()
+    status_pairs = tuple(sorted(((word, status) for status, words in ((PLANNED, spec.status_words.planned),
+                                                                       (ENDED, spec.status_words.ended))
                                  for word in words), key=lambda pair: -len(pair[0])))
     coordinators = any_word(spec.coordinators)
     counts = spec.group_counts
@@ -563,6 +566,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         planned_report_re=re.compile(rf"(?<![ただ]){any_word(spec.reports)}") if spec.reports else None,
         bid_triggers=frozenset(spec.bids.triggers if spec.bids else ()),
         bid_done=spec.bids.done if spec.bids else (),
+        bid_failed=tuple(word for word in spec.status_words.ended
+                         if spec.bids and any(done in word for done in spec.bids.done)),
         denied_reports=spec.denied_reports,
         deal_changes=spec.deal_changes,
         solved_problem_re=(re.compile(rf"{any_word(spec.problems)}[をもがの]?(?:{any_word(spec.status_words.ended)})")
@@ -770,8 +775,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                                      rules))]
     found, purposes = [], []
     # (the text without its speculation words, at the same offsets: no condition's もし inside かもしれない)
-    unspeculated = text
-    for word in rules.speculation:
+    unspeculated = text if rules.conditions else ""
+    for word in rules.speculation if rules.conditions else ():
         unspeculated = unspeculated.replace(word, "・" * len(word))
     for index, match in enumerate(matches):
         # A trigger's clause runs on past the next trigger close after it (計算資源契約は来月締結される予定だ:
@@ -968,8 +973,7 @@ def _ancestors(parents: Mapping[str, str]) -> dict[str, frozenset[str]]:
 def _bid_through(rest: str, rules: PartnershipRules) -> bool:
     """Whether the text after a takeover bid says it is through (成立, 完了; not 不成立, an ended word that holds
     成立)."""
-    for failed in (word for word, status in rules.status_words
-                   if status == ENDED and any(done in word for done in rules.bid_done)):
+    for failed in rules.bid_failed:
         rest = rest.replace(failed, "・" * len(failed))
     return any(done in rest for done in rules.bid_done)
 
@@ -1071,7 +1075,6 @@ class RelationFinder:
         by_sentence: dict[int, list[CompanyMention]] = {}
         for mention in companies:
             by_sentence.setdefault(mention.sentence_id, []).append(mention)
-        parents = {mention.company_id: mention.parent_id for mention in companies if mention.parent_id}
         # The company the post names most often (the first named of those tied): what 彼ら mostly stands for, where
         # the post named it (or called it 彼ら) lately, and not in the sentence itself.
         counts = Counter(mention.company_id for mention in companies)
@@ -1212,15 +1215,14 @@ class RelationFinder:
                 topic = _topic_after(sentence, mentions, topic, self._rules)
             for mention in mentions:
                 recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
-        # A company and its own parent (Google and Alphabet) are one group, not partners; an investment
-        # or acquisition between them is a relation.
+        # A company and its own parent or the parent's parent (Google and Alphabet; the gazetteer's) are one group,
+        # not partners; an investment or acquisition between them is a relation.
         # AとBは経営統合し、AがBを完全子会社化する: an integration in which one side buys the other is that acquisition.
         acquisitions = {(r.sentence_id, frozenset((r.party_a_id, r.party_b_id))) for r in relations
                         if r.type == ACQUISITION}
         ancestors = self._rules.ancestors
         return _distinct([r for r in relations if r.type != PARTNERSHIP
-                          or (parents.get(r.party_a_id) != r.party_b_id and parents.get(r.party_b_id) != r.party_a_id
-                              and r.party_b_id not in ancestors.get(r.party_a_id, ())
+                          or (r.party_b_id not in ancestors.get(r.party_a_id, ())
                               and r.party_a_id not in ancestors.get(r.party_b_id, ())
                               and not (r.trigger in self._rules.integrations and (
                                   r.sentence_id, frozenset((r.party_a_id, r.party_b_id))) in acquisitions))],
