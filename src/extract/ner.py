@@ -100,6 +100,7 @@ class NerRules:
     company_organisation_endings: tuple[str, ...] = ()
     organisation_words: frozenset[str] = frozenset()
     thing_heads: frozenset[str] = frozenset()
+    kind_heads: tuple[str, ...] = ()
 
 
 def compile_ner_rules(spec: NerFile) -> NerRules:
@@ -124,6 +125,7 @@ def compile_ner_rules(spec: NerFile) -> NerRules:
         company_organisation_endings=spec.company_organisation_endings,
         organisation_words=frozenset(spec.organisation_words),
         thing_heads=frozenset(spec.thing_heads),
+        kind_heads=spec.kind_heads,
     )
 
 

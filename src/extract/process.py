@@ -30,7 +30,7 @@ from extract.relations import Partnership, RelationFinder, SentenceTrace, compil
 from extract.resolve import (NerCompanyFilter, add_names_found_elsewhere, add_vouched_names, resolve_companies,
                              without_publisher)
 from extract.rules import RuleSet
-from extract.segment import split_sentences, url_spans
+from extract.segment import paragraph_openings, split_sentences, url_spans
 from extract.stages import stages_for
 from extract.tokenize import tokenize_sentence
 
@@ -109,17 +109,18 @@ def _model_analyses(sentences: list[Sentence], rule_mentions: list[CompanyMentio
     return spans, {parsed.sentence_id: parsed for parsed in parses}
 
 
-def _partnerships(sentences: list[Sentence], tokens: list[list[Token]], companies: list[CompanyMention],
+def _partnerships(body: str, sentences: list[Sentence], tokens: list[list[Token]], companies: list[CompanyMention],
                   money: list[MoneyMatch], parses: dict[int, ParsedSentence], extractors: Extractors,
                   trace: list[SentenceTrace] | None = None) -> list[Partnership]:
-    """Relations stated in the post, read with its MeCab words and the dependency parses of the sentences
-    that have one."""
+    """Relations stated in the post ``body``, read with its MeCab words, its paragraphs and the dependency
+    parses of the sentences that have one."""
     amounts: dict[int, list[tuple[int, float | None]]] = {}
     for amount in money:
         amounts.setdefault(amount.sentence_id, []).append((amount.start, amount.value_usd))
     return extractors.relations.find(sentences, companies, amounts, parses, trace,
                                      {sentence.sentence_id: sentence_tokens
-                                      for sentence, sentence_tokens in zip(sentences, tokens)})
+                                      for sentence, sentence_tokens in zip(sentences, tokens)},
+                                     paragraph_openings(body, sentences))
 
 
 def process_post(post: Post, extractors: Extractors, tables: Collection[str] = ALL_TABLES,
@@ -160,7 +161,8 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
         money=tuple(money),
         dates=tuple(dates),
         chips=tuple(chips),
-        partnerships=(tuple(_partnerships(sentences, tokens, companies, money, parses, extractors, trace))
+        partnerships=(tuple(_partnerships(post.body, sentences, tokens, companies, money, parses, extractors,
+                                                trace))
                       if "partnerships" in run else ()),
     )
 

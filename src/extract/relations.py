@@ -89,7 +89,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
@@ -375,8 +375,8 @@ class PartnershipRules:
     offer_answers: tuple[str, ...]
     #: What stands between two company names that still coordinates them (AとB, A、B、C, AやB).
     coordinator_re: re.Pattern
-    #: After a company, a group it leads and that group's particle (主導の投資家グループによって); None without
-    #: leader words.
+    #: After a company, a group it leads and that group's particle (主導の投資家グループによって), within the
+    #: brackets the company is in (not 資金調達（A主導の40億ドル）における); None without leader words.
     led_group_re: re.Pattern | None
     #: After a company, the rest of a list of Latin names no rule found (AやWatershed、Sustainable Ventures (SV)と):
     #: the particle after the list is the company's too.
@@ -623,7 +623,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # サムスン電子と米テスラ: a name's country or kind may stand after the coordinator, and markup before a
         # name in bold (**A**、**B**)
         coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*(?:\*\*|__)?{any_word(name_prefixes)}?"),
-        led_group_re=(re.compile(rf"{any_word(spec.leaders)}[^、。\s]{{1,{_LED_GROUP_CHARS}}}?"
+        led_group_re=(re.compile(rf"{any_word(spec.leaders)}[^、。\s（）()]{{1,{_LED_GROUP_CHARS}}}?"
                                  rf"(?P<particle>{any_word(head_particles)})") if spec.leaders else None),
         unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
@@ -1064,13 +1064,15 @@ class RelationFinder:
     def find(self, sentences: Sequence[Sentence], companies: Sequence[CompanyMention],
              money: Mapping[int, Sequence[tuple[int, float | None]]],
              parses: Mapping[int, ParsedSentence], trace: list[SentenceTrace] | None = None,
-             tokens: Mapping[int, Sequence[Token]] | None = None) -> list[Partnership]:
+             tokens: Mapping[int, Sequence[Token]] | None = None,
+             paragraph_openings: Collection[int] = frozenset()) -> list[Partnership]:
         """Relations of one post.
 
         ``money`` maps a sentence id to (body offset, value in USD) of its
         amounts; ``parses`` holds the dependency parse of the sentences that
         have one (those with a trigger, when the model runs); ``tokens`` the
-        MeCab words of each sentence, by its id.
+        MeCab words of each sentence, by its id; ``paragraph_openings`` the
+        ids of the sentences that open a paragraph.
         """
         by_sentence: dict[int, list[CompanyMention]] = {}
         for mention in companies:
@@ -1212,7 +1214,11 @@ class RelationFinder:
             round_before = rounds[-1] if rounds else None
             deals_before = relations[first_row:]
             if not link:
-                topic = _topic_after(sentence, mentions, topic, self._rules)
+                # A paragraph opening with a company as its subject is about it (…AWSは独自チップを開発した。
+                # <paragraph> Nscaleが直面する課題は多い。), though が alone does not make a topic within one.
+                opened = (_topic_after(sentence, mentions, None, self._rules)
+                          if sentence.sentence_id in paragraph_openings else None)
+                topic = opened or _topic_after(sentence, mentions, topic, self._rules)
             for mention in mentions:
                 recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent or the parent's parent (Google and Alphabet; the gazetteer's) are one group,

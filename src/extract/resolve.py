@@ -60,6 +60,8 @@ _DEFINED_NAME_RE = re.compile(r"(?=.*[一-龯々ぁ-ゖ])[一-龯々〆ヶぁ-�
 #: A Japanese word: kanji or kana only (a word the dictionary does not know so written may be a name; AI is not).
 _KANA_OR_KANJI_RE = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺー]+")
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
+#: A katakana character or a middle dot ending the text before a word: the word ends a katakana compound.
+_KATAKANA_WORD_END_RE = re.compile(r"[ァ-ヺー・]$")
 #: A short all-capitals word (ASIC, CISO, HBM, NATO, LLMs): far more often a term or an
 #: organisation than a company when no rule lists it.
 _ACRONYM_RE = re.compile(r"[A-Z0-9][A-Z0-9&\-]{1,5}s?")
@@ -270,6 +272,13 @@ class NerCompanyFilter:
                 or any(" ".join(words[:count]) in self._named or " ".join(words[:count]) in self._products
                        for count in range(1, len(words))))
 
+    def names_a_kind(self, surface: str) -> bool:
+        """A katakana name ends in one of ner.yaml's kind_heads after more katakana (クラウド・サービス・
+        プロバイダー, チップメーカー): a kind of company, which names none."""
+        key = company_key(surface)
+        return any(key.endswith(head) and len(key) > len(head) and _KATAKANA_WORD_END_RE.search(key[:-len(head)])
+                   for head in self._rules.kind_heads)
+
     def is_an_organisation(self, sentence: Sentence, span: NerSpan) -> bool:
         """The name ends in one of ner.yaml's organisation_endings (経済産業省, 東北大学, 公正取引委員会) and in
         none of its company_organisation_endings (X総合研究所), or a Latin word of an organisation ends
@@ -425,13 +434,14 @@ class NerCompanyFilter:
     def is_no_company(self, sentence: Sentence, span: NerSpan) -> bool:
         """One of the checks that reject a name whatever the evidence fails: a stop-listed word, chip,
         placeholder, listed name left to the rules, person, piece of a longer name, capitalised English
-        phrase, gloss, title, product, organisation or fragment of a longer listed name."""
+        phrase, gloss, title, product, kind of company, organisation or fragment of a longer listed name."""
         return (self.is_stop_listed(span.surface) or self.is_a_chip(span.surface)
                 or self.is_a_placeholder(span.surface) or self.is_left_to_the_rules(span.surface)
                 or self.is_a_person(sentence, span) or self.is_part_of_a_longer_name(sentence, span)
                 or self.is_in_english_text(sentence, span) or self.is_a_gloss(sentence, span)
                 or self.is_a_title(sentence, span) or self.names_a_product(sentence, span)
-                or self.is_an_organisation(sentence, span) or self.is_cut_from_a_longer_name(sentence, span))
+                or self.names_a_kind(span.surface) or self.is_an_organisation(sentence, span)
+                or self.is_cut_from_a_longer_name(sentence, span))
 
     def is_a_defined_name(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """The nouns a sentence defining them as a company opens with (``is_defined_as_company``) are a name:
@@ -552,7 +562,7 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             described = slots.is_described(sentence, start)
             subject = ((match.group()[:1].isascii() or described) and slots.opens_a_headline(sentence, start, end)
                        or described and slots.holds_subject(sentence, start, end))
-            if party and not held and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start)
+            if party and not held and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start, end)
                                          or subject):
                 rule_id = PARTY_NAME_RULE
             elif introduced and not held and ner_filter.is_introduced(sentence, span) or opens:

@@ -27,6 +27,8 @@ MAX_SENTENCE_CHARS = 2000
 _LINE_RE = re.compile(r"[^\r\n]+")
 _URL_RE = re.compile(r"(?:https?|ftp)://[^\s)\]>」』）\"']+|www\.[A-Za-z0-9\-]+\.[^\s)\]>」』）\"']+")
 _HAS_WORD_RE = re.compile(r"\w")
+#: An empty line (maybe holding spaces): the end of a paragraph.
+_BLANK_LINE_RE = re.compile(r"\n[ \t　]*\r?\n")
 _SOFT_BREAKS = " 　、，,"
 #: A long dash between spaces, which digests write between a quoted headline and their own line about it.
 _DASH_BREAK_RE = re.compile(r"\s[―—]{2,}\s")
@@ -43,6 +45,17 @@ def split_sentences(body: str) -> list[Sentence]:
                     sentences.append(Sentence(len(sentences), line.start() + piece_start,
                                               line.start() + piece_end, text))
     return sentences
+
+
+def paragraph_openings(body: str, sentences: Iterable[Sentence]) -> frozenset[int]:
+    """The ids of the sentences that open a paragraph after the first (a blank line before them): where a
+    writer moves on, so what the text was about may change."""
+    openings, end = set(), None
+    for sentence in sentences:
+        if end is not None and _BLANK_LINE_RE.search(body, end, sentence.start):
+            openings.add(sentence.sentence_id)
+        end = sentence.end
+    return frozenset(openings)
 
 
 def url_spans(sentences: Iterable[Sentence]) -> list[Span]:

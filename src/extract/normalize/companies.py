@@ -255,7 +255,7 @@ class CompanyRecognizer:
                     or _preceded_by_form(sentence, hit.start, self._company_nouns))
                 and _NAME_GOES_ON_RE.match(sentence.text, hit.end - sentence.start) is None
                 or self.party_slots.holds_party(sentence, hit.end)
-                or self.party_slots.is_modified(sentence, hit.start)
+                or self.party_slots.is_modified(sentence, hit.start, hit.end)
                 or self.party_slots.holds_subject(sentence, hit.start, hit.end)
                 or self.party_slots.holds_english_party(sentence, hit.start, hit.end)
                 or _WORD_BEFORE_RE.search(sentence.text, 0, hit.start - sentence.start) is None and (

@@ -44,6 +44,8 @@ _ENGLISH_WORD = r"[A-Za-z0-9$€£¥%.'’\-]+"
 _ENGLISH_GAP = 5
 #: Three English words in a row: a sentence without them holds no English deal phrase with a name.
 _ENGLISH_RUN_RE = re.compile(r"[A-Za-z$][A-Za-z0-9$.,'’\-]* [A-Za-z0-9$][A-Za-z0-9$.,'’\-]* [A-Za-z0-9$]")
+#: A katakana or Latin word glued right after a name: the name is the first part of a compound noun.
+_GLUED_NOUN_RE = re.compile(r"[ァ-ヺーA-Za-z]")
 #: Characters before a name within which an English trigger phrase may write it as its party.
 _ENGLISH_BEFORE = 80
 #: Kanji of a kind of company between a country and a name (米投資銀行グリーンヒル, 韓国半導体大手X).
@@ -116,9 +118,11 @@ class PartySlots:
                                                       re.IGNORECASE)
             # A name no list holds as the party of an English deal: what a directed phrase acts on (Qualcomm to
             # buy Alphawave for $2.4 billion; invests in Zephyr Labs), or what raises money or is bought
-            # (Zephyr Labs raises $50 million; Alphawave acquired by Qualcomm), opening the English text. Only
-            # lower-case words, amounts and short acronyms may stand between (acquires AI startup X), and the
-            # name is capitalised words ending where the statement does or a word of after_receiver follows.
+            # (Zephyr Labs raises $50 million; Alphawave acquired by Qualcomm), opening the English text. A
+            # directed phrase follows a word (Qualcomm to buy): a slogan opening with its verb names no deal
+            # (「Buy European AI」). Only lower-case words, amounts and short acronyms may stand between (acquires
+            # AI startup X), and the name is capitalised words ending where the statement does or a word of
+            # after_receiver follows.
             directed = [w for kind in ("investment", "acquisition") for w in english.triggers.get(kind, ())
                         if w not in english.funding_triggers]
             raising = [*english.funding_triggers,
@@ -129,7 +133,7 @@ class PartySlots:
             filler = r"(?:[a-z][a-z'’\-]*|[A-Z]{2,3}|[$€£¥]?\d[\d.,]*%?)"
             acting = any_word(directed, whole_ascii_words=True)
             self._english_name_res = (
-                re.compile(rf"(?i:{acting})(?: {filler}){{0,{_ENGLISH_GAP}}}? {name}{ends}"),
+                re.compile(rf"(?<=[A-Za-z0-9.'’)] )(?i:{acting})(?: {filler}){{0,{_ENGLISH_GAP}}}? {name}{ends}"),
                 re.compile(rf"(?<![A-Za-z0-9,] )(?<![A-Za-z0-9]){name} (?i:{any_word(raising)})(?![A-Za-z])"))
 
     def follows_country(self, sentence: Sentence, start: int) -> bool:
@@ -185,10 +189,12 @@ class PartySlots:
         return [(sentence.start + match.start("name"), sentence.start + match.end("name"))
                 for name_re in self._english_name_res for match in name_re.finditer(sentence.text)]
 
-    def is_modified(self, sentence: Sentence, start: int) -> bool:
-        """The name starting at body offset ``start`` is what a trigger's relative clause right before it
-        acts on (GMが出資するCruise, Aが買収したZephyr)."""
-        return self._modified_re.search(sentence.text, 0, start - sentence.start) is not None
+    def is_modified(self, sentence: Sentence, start: int, end: int) -> bool:
+        """The name at body offsets [start, end) is what a trigger's relative clause right before it acts on
+        (GMが出資するCruise, Aが買収したZephyr社): not when a katakana or Latin word is glued after it, the noun
+        the clause is about (買収を発表したJavaScriptランタイムの「Bun」)."""
+        return (self._modified_re.search(sentence.text, 0, start - sentence.start) is not None
+                and _GLUED_NOUN_RE.match(sentence.text, end - sentence.start) is None)
 
     def holds_subject(self, sentence: Sentence, start: int, end: int) -> bool:
         """The name at body offsets [start, end) is a subject (Xは, Xが, X、 opening a headline) in a sentence

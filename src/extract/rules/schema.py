@@ -332,7 +332,8 @@ class NerFile(RuleFileSpec):
     Ponyworksに, AIスタートアップのQuillforgeは),
     ``organisation_endings`` / ``company_organisation_endings`` / ``organisation_words`` (what makes a
     name a ministry, agency, university or association, and the endings that do not) and
-    ``thing_heads`` (last words that make a Latin name a product, programme, law or term)."""
+    ``thing_heads`` (last words that make a Latin name a product, programme, law or term) and
+    ``kind_heads`` (last words that make a katakana name a kind of company, not its name)."""
 
     moved_keys: ClassVar[Mapping[str, str]] = {
         "company_suffixes": "'company_suffixes' is now legal_forms.ner_evidence in company_patterns.yaml "
@@ -355,6 +356,7 @@ class NerFile(RuleFileSpec):
     company_organisation_endings: Words = ()
     organisation_words: Words = ()
     thing_heads: Words = ()
+    kind_heads: Words = ()
 
 
 # --- money ---------------------------------------------------------------------------------------
