@@ -13,7 +13,7 @@ from extract.normalize.companies import CompanyRecognizer
 from extract.relations import RelationFinder, compile_partnership_rules
 from extract.rules import load_rules
 from extract.rules.schema import PartnershipsFile
-from extract.segment import split_sentences
+from extract.segment import paragraph_openings, split_sentences
 from extract.tokenize import tokenize_sentence
 
 RULE_SET = load_rules(RULES)
@@ -35,6 +35,11 @@ CASES = [
     ("Salesforceは新たな中期計画を公表した。ServiceNowとの提携で製品群を拡充する。",
      [("salesforce", "servicenow", "partnership")]),
     ("NVIDIAは好調だ。同社はAMDと協力する。", [("nvidia", "amd", "partnership")]),
+    # A paragraph opening with a company as its subject is about it; within a paragraph が alone keeps the topic.
+    ("NECは新型サーバーを発表した。\n\n富士通が抱える課題は多い。Oracleとの提携が助けになる。",
+     [("fujitsu", "oracle", "partnership")]),
+    ("NECは新型サーバーを発表した。\n富士通が抱える課題は多い。Oracleとの提携が助けになる。",
+     [("nec", "oracle", "partnership")]),
     ("次に**IBM**。彼らは研究拠点を増やす。SAPがIBMのクラウドを使うという。Broadcomとの提携も広げた。",
      [("ibm", "broadcom", "partnership")]),
     # Companies given as examples are not partners of each other; an unnamed company is not the topic.
@@ -65,7 +70,8 @@ def _relations(text: str, with_parse: bool) -> list[tuple[str, str, str, str]]:
     tokens = [tokenize_sentence(s) for s in sentences]
     companies = CompanyRecognizer(RULE_SET).find(sentences, tokens)
     parses = {p.sentence_id: p for p in parse_sentences(sentences)} if with_parse else {}
-    rows = RelationFinder(compile_partnership_rules(RULE_SET.partnerships)).find(sentences, companies, {}, parses)
+    rows = RelationFinder(compile_partnership_rules(RULE_SET.partnerships)).find(
+        sentences, companies, {}, parses, paragraph_openings=paragraph_openings(text, sentences))
     for row in rows:
         assert row.evidence in text
     return [(r.party_a_id, r.party_b_id, r.type, r.status) for r in rows]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.segment import MAX_SENTENCE_CHARS, split_sentences
+from extract.segment import MAX_SENTENCE_CHARS, paragraph_openings, split_sentences
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -45,3 +45,10 @@ def test_a_huge_line_without_any_break_is_cut_hard() -> None:
     body = "あ" * 10_001
     sentences = split_sentences(body)
     assert [len(s.text) for s in sentences] == [2000] * 5 + [1]
+
+
+def test_paragraph_openings_are_the_sentences_after_a_blank_line() -> None:
+    body = "# 見出し\n\n一文目。二文目。\n三文目。\n \n四文目。\r\n\r\n五文目。"
+    sentences = split_sentences(body)
+    opening = {sentences[i].text for i in paragraph_openings(body, sentences)}
+    assert opening == {"一文目。", "四文目。", "五文目。"}
