@@ -186,9 +186,9 @@ _TABLE_BARS = 3
 #: introducing a list of them (主な出資先は次のとおり。, 出資先は以下の5社：).
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+・•]|\d{1,2}[.)）．])\s*")
 #: A line that opens a news digest's item: a number, or a mark digests put before a headline (10. ,
-#: **12. , ■, ◆, ▶, ### 3.): the company the text was about before is not this item's. Not a point a post
-#: makes under a bold label (3. **提携戦略:** …), which goes on about the post's company.
-_DIGEST_ITEM_RE = re.compile(r"\s*(?:\*\*|#{1,4}\s*)?(?:\d{1,3}[.)）．]\s|[■◆▶▷▼◎●□◇])"
+#: **12. , ■, ◆, ▶, ②, 【, ### 3.): the company the text was about before is not this item's. Not a point a
+#: post makes under a bold label (3. **提携戦略:** …), which goes on about the post's company.
+_DIGEST_ITEM_RE = re.compile(r"\s*(?:\*\*|#{1,4}\s*)?(?:\d{1,3}[.)）．]\s|[■◆▶▷▼◎●□◇①-⑳【])"
                              r"(?!\s*\*\*[^*\n]{1,40}(?:[:：]\*\*|\*\*\s*[:：]))")
 _LIST_INTRO_RE = re.compile(r"[^。\n]{0,8}?(?:次の|以下の)[^。\n]{0,8}?[。：:]?\s*$|\s*(?:は|には)?\s*[：:]\s*$")
 #: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意,
@@ -265,6 +265,8 @@ class PartnershipRules:
     join_re: re.Pattern
     #: A noun of a round's investors and its particle, right before the companies it names (リード投資家は).
     round_investor_re: re.Pattern | None
+    #: The same noun made a company's right after it (Aをリード投資家とする, Aを引受先として).
+    round_investor_after_re: re.Pattern | None
     round_investors: tuple[str, ...]
     #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in.
     investors_of_re: re.Pattern | None
@@ -534,6 +536,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         join_re=re.compile(any_word(spec.join_words)),
         round_investor_re=(re.compile(rf"(?P<noun>{any_word(spec.round_investors)})(?:には|は|が|として)[、,]?\s*$")
                            if spec.round_investors else None),
+        round_investor_after_re=(re.compile(rf"\s*を(?P<noun>{any_word(spec.round_investors)})(?:とする|とし|として"
+                                            rf"|に迎え)") if spec.round_investors else None),
         round_investors=tuple(spec.round_investors),
         investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
         topic_receives=frozenset(spec.topic_receives),
@@ -597,9 +601,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # a name in bold (**ソフトバンクG**：) is marked after its closing markup
         # Sakana AI（東京都港区）、…; a digest's Sakana AI（東京都港区）三菱UFJ銀行と…: where it is, then the mark, or
         # after the parenthesis no particle
-        # a name's suffix (Kelvra GmbH、), bold, and a place in parentheses may stand before the mark
+        # a name's suffix (Kelvra GmbH、), bold, and a place in parentheses may stand before the mark; a bold
+        # headword and a space mark it too (- **住信SBIネット銀行** 英送金大手のWiseと提携)
         headline_mark_re=(re.compile(rf"(?:\s?{suffix})?(?:\*\*|__)?\s*(?:[（(][^（）()、。]{{1,{_PLACE_CHARS}}}[）)]\s*)?"
-                                     rf"(?:{any_word(spec.headline_marks)}|(?<=[）)])(?!{particles_after}))")
+                                     rf"(?:{any_word(spec.headline_marks)}|(?<=[）)])(?!{particles_after})"
+                                     rf"|(?<=\*\*[ 　]|__[ 　])(?!{particles_after}))")
                           if spec.headline_marks else None),
         cleft_re=re.compile(any_word(spec.cleft_markers)) if spec.cleft_markers else None,
         trigger_topic_re=re.compile(any_word(spec.trigger_topics)) if spec.trigger_topics else None,
@@ -1705,10 +1711,14 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
     # Googleの親会社Alphabet、Wizを買収: the company a の-phrase modifies is the headline's; the modifier is no
     # party. Microsoftが出資するOpenAI、Oracleと契約: the company a relative clause modifies is the headline's;
     # the clause's subject stays a party of its own trigger.
+    # A name marked as the headline's (**A** 米大手のBと提携) modifies none.
     index, modifiers = 0, set()
     while index + 1 < len(parties):
         between = (parties[index].tail_end - sentence.start, parties[index + 1].start - sentence.start)
-        if parties[index].role in ("of", "other") and rules.modifier_re.fullmatch(sentence.text, *between):
+        marked = rules.headline_mark_re.match(sentence.text, _name_end(sentence, parties[index].start,
+                                                                       parties[index].end, rules))
+        if marked is None and parties[index].role in ("of", "other") \
+                and rules.modifier_re.fullmatch(sentence.text, *between):
             modifiers.add(index)
         elif not (parties[index].role == "subject" and rules.relative_link_re.fullmatch(sentence.text, *between)):
             break
@@ -1929,7 +1939,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         clefted = [p for p in before if p.role == "subject" and p.start >= trigger.end]
         subjects = ([p for p in before if p.role == "subject" and p.end <= trigger.start]
                     if _joins_round(sentence, trigger, rules) else [])
-        named = [p for p, _ in _named_investors(after, sentence, rules)]  # …調達し、リード投資家はAccelだった
+        # …調達し、リード投資家はAccelだった; Sequoiaをリード投資家とするラウンドで調達
+        named = [p for p, _ in (*_named_investors(after, sentence, rules),
+                                *_named_investors([p for p in before if p.end <= trigger.start], sentence, rules))]
         actors = [p for p in (*sources, *clefted, *subjects, *leading, *_joining(after, sentence, trigger, rules),
                               *named) if p not in receivers]
         return [(actor, receiver) for receiver in receivers for actor in actors]
@@ -2163,14 +2175,19 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
 def _named_investors(parties: Sequence[_Party], sentence: Sentence,
                      rules: PartnershipRules) -> list[tuple[_Party, str]]:
     """The companies a noun of a round's investors names right before them (リード投資家はAccelで, 主な出資者は
-    AとB), each with that noun: the round's investors."""
-    if rules.round_investor_re is None:
+    AとB) or makes theirs right after them (Sequoiaをリード投資家とする), each with that noun: the round's
+    investors."""
+    if rules.round_investor_re is None or rules.round_investor_after_re is None:
         return []
     heads: dict[int, str] = {}
     for party in parties:
         if party.group not in heads:
             heading = rules.round_investor_re.search(sentence.text, 0, party.start - sentence.start)
             heads[party.group] = heading.group("noun") if heading else ""
+        if not heads[party.group]:
+            made = rules.round_investor_after_re.match(sentence.text,
+                                                       _name_end(sentence, party.start, party.end, rules))
+            heads[party.group] = made.group("noun") if made else ""
     return [(party, heads[party.group]) for party in parties if heads[party.group]]
 
 

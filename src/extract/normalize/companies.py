@@ -58,6 +58,13 @@ _LATIN_WORDS_RE = re.compile(r"[A-Za-z0-9 .,&'\-]+")
 _ONE_LATIN_WORD_RE = re.compile(r" [A-Za-z0-9.&'\-]+")
 #: What ends a longer word or name right before a name: a Latin character, perhaps with a space (Face ID).
 _GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9] ?$")
+#: A kanji or katakana character of a Japanese name, and how many may stand between a company's name and the
+#: word ending a place named after it (東横 of 東急東横線).
+_NAME_CHAR = "[一-龯々〆ヵヶァ-ヺー]"
+_PLACE_GAP = 4
+#: A katakana character right before a katakana one: a listed name starting there ends a longer katakana word
+#: (アーム of カーゴアーム).
+_KATAKANA_GLUED_RE = re.compile(r"[ァ-ヺー][ァ-ヺ]")
 #: A word character right before a name: the name is the end of a longer word there (水素イオン).
 _WORD_BEFORE_RE = re.compile(r"[一-龯々〆ヵヶぁ-ゖァ-ヺーA-Za-z0-9]$")
 #: A news dateline's subject: the name, a topic or subject particle, the day of the month and a comma (イオンは28日、
@@ -132,6 +139,13 @@ class CompanyRecognizer:
         #: The maker of each product a post may write as an actor (AzureはOpenAIと提携), and where it acts.
         self._makers = {company_key(product): maker for product, maker in rules.product_makers.items()}
         self._actor_slots = PartySlots(rules.partnerships, rules.name_bounds.before, every_trigger=True)
+        bounds = rules.name_bounds
+        #: Right before a name, a legal form of a body that is no company (一般社団法人共同通信社).
+        self._non_company_form_re = (re.compile(f"(?:{any_word(bounds.non_company_forms)})\\s*$")
+                                     if bounds.non_company_forms else None)
+        #: Right after a name, the rest of a place named after it (日立市, 東急東横線, トヨタ財団).
+        self._place_after_re = (re.compile(f"{_NAME_CHAR}{{0,{_PLACE_GAP}}}?{any_word(bounds.place_words)}"
+                                           f"(?!{_NAME_CHAR})") if bounds.place_words else None)
         #: What joins two names of one list (A、B, AとB, A、そしてB: partnerships.yaml's coordinators).
         self._list_joint_re = re.compile(rf"(?:\s*{any_word(rules.partnerships.coordinators)}\s*){{1,2}}")
 
@@ -164,7 +178,17 @@ class CompanyRecognizer:
             mentions.append(self._mention(hit))
         # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
         mentions += first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED])
+        mentions = [m for m in mentions if not self._names_another_body(body_text[m.sentence_id], m)]
         return sorted(self._with_former_names(mentions, sentences, tokens), key=lambda m: (m.start, m.end))
+
+    def _names_another_body(self, sentence: Sentence, mention: CompanyMention) -> bool:
+        """The name is part of the name of a body that is no company: a non-profit's after its legal form
+        (一般社団法人共同通信社), or a place, line, facility or foundation named after the company (日立市,
+        東急東横線, 日産スタジアム, トヨタ財団)."""
+        start, end = mention.start - sentence.start, mention.end - sentence.start
+        return (self._non_company_form_re is not None
+                and self._non_company_form_re.search(sentence.text, 0, start) is not None
+                or self._place_after_re is not None and self._place_after_re.match(sentence.text, end) is not None)
 
     def _with_former_names(self, mentions: list[CompanyMention], sentences: Sequence[Sentence],
                            tokens: Sequence[Sequence[Token]]) -> list[CompanyMention]:
@@ -287,9 +311,13 @@ class CompanyRecognizer:
                 and self._actor_slots.holds_subject(sentence, product.start, product.end))
 
     def _hits(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
-        """Listed names in a sentence, plus the maker named at the start of a stop-listed product."""
+        """Listed names in a sentence, plus the maker named at the start of a stop-listed product; not a name
+        ending a longer katakana word (アーム of カーゴアーム)."""
         hits = []
         for hit in self._index.find(sentence, tokens):
+            start = hit.start - sentence.start
+            if hit.entry.kind != _BLOCKED and start and _KATAKANA_GLUED_RE.match(sentence.text, start - 1):
+                continue
             hits.append(hit)
             if hit.entry.kind == _BLOCKED:
                 hits += [maker for maker in self._company_index.find(sentence, inside(tokens, hit))[:1]

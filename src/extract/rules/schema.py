@@ -273,12 +273,17 @@ class NameBounds(Spec):
     (株式会社X代表取締役社長 gives X), and they may follow a ``whole_word`` name (X銀行頭取). ``countries``:
     the words of ``before`` that name a company's country, which also make a gazetteer name that needs
     context the company where written right before it (米GM). ``openers``: words MeCab reads as common nouns
-    that open a name before its proper noun, as a prefix does (東日本銀行, 西日本鉄道)."""
+    that open a name before its proper noun, as a prefix does (東日本銀行, 西日本鉄道). ``non_company_forms``:
+    the legal forms of bodies that are no companies, right before a name (一般社団法人共同通信社).
+    ``place_words``: words ending a place, line, facility or foundation named after a company, written after
+    its name and maybe a few more kanji or katakana (日立市, 東急東横線, 日産スタジアム, トヨタ財団)."""
 
     before: Names = ()
     after: Names = ()
     countries: Names = ()
     openers: Names = ()
+    non_company_forms: Names = ()
+    place_words: Names = ()
 
     @model_validator(mode="after")
     def _countries_are_before(self) -> NameBounds:
@@ -524,6 +529,9 @@ class DatesFile(RuleFileSpec):
     comparison_after: Words
     not_after_month: Words
     not_after_day: Words
+    #: Text right after a day written without its month that makes it a day of the month the post is written in
+    #: (A社は9日、…と発表した: a news dateline).
+    day_alone_after: Words = ()
     vague_numerals: Annotated[Words, AfterValidator(_single_characters)]
     not_before_year: Annotated[str, AfterValidator(_character_class_body)]
 

@@ -54,6 +54,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     not_before_year:       regex character-class body of characters that may not precede a year
     not_after_month:       [text after number+月 that makes it no month]     3月期, 12月間
     not_after_day:         [text after number+日 that makes it no day]       30日間
+    day_alone_after:       [text after a day written without its month]      A社は9日、 -> the post's month
     not_after_direction:   [text after a direction word: another word]       前後, 前半, 前倒し
     vague_numerals:        [single characters for an unknown number]         数年, 何十年
     era_first_year:        [words for an era's first year]                   令和元年 -> 2019

@@ -3,8 +3,9 @@
 Rule ids of the patterns: ``date.full_numeric`` (2025/11/30),
 ``date.calendar`` (a four-digit or era year, with month and day if written),
 ``date.short_year_month`` (25年11月), ``date.month_day`` (11月, 11月30日 in
-the year nearest the post's date). Rule ids of what they find: ``date.full_date``,
-``date.year_month``, ``date.year``, ``date.month``, ``date.month_day``.
+the year nearest the post's date), ``date.day`` (a news dateline's 9日、 in the
+month nearest the post's date). Rule ids of what they find: ``date.full_date``,
+``date.year_month``, ``date.year``, ``date.month``, ``date.month_day``, ``date.day``.
 """
 
 from __future__ import annotations
@@ -64,6 +65,23 @@ def _month_day(match: re.Match[str], rules: DateRules, anchor: datetime.date | N
     return [found] if found else None
 
 
+def _day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
+    """9日 written without its month, as a news dateline does (A社は9日、…と発表した): the day of the post's
+    month, or of the month before or after, nearest the post's date (a post of 2026-03-02 puts 28日 in
+    February); skipped without a post date."""
+    day = number(match.group("day"))
+    if anchor is None or day is None or not 1 <= day <= 31:
+        return [] if anchor is None else None
+    months = [(anchor.year + (anchor.month + shift - 1) // 12, (anchor.month + shift - 1) % 12 + 1)
+              for shift in (0, -1, 1)]
+    days = [span[0] for year, month in months if (span := day_span(year, month, day)) is not None]
+    if not days:
+        return None
+    when = min(days, key=lambda candidate: abs((candidate - anchor).days))
+    found = day_date(match, when.year, when.month, when.day, "date.day", None)
+    return [found] if found else None
+
+
 #: The patterns of this kind, in the order they are tried.
 PATTERNS = (
     DatePattern("date.full_numeric",
@@ -73,4 +91,5 @@ PATTERNS = (
     DatePattern("date.calendar", lambda p: rf"{p.year}年(?:{p.month}(?:{p.day})?)?{p.tail}", _calendar),
     DatePattern("date.short_year_month", lambda p: rf"{p.short_year}年{p.month}(?:{p.day})?{p.tail}", _calendar),
     DatePattern("date.month_day", lambda p: rf"{p.no_number_before}{p.month}(?:{p.day})?{p.tail}", _month_day),
+    DatePattern("date.day", lambda p: p.day_alone, _day),
 )

@@ -73,6 +73,9 @@ class Pieces:
     month: str
     #: A day with its 日 (not 日間): group day.
     day: str
+    #: A day written without its month, as news datelines write it after a subject or opening a sentence (A社は
+    #: 9日、; 9日午前、): group day; never matches without day_alone_after words.
+    day_alone: str
     #: The optional words after a date, a place in its span then a bound: groups period, bound.
     tail: str
     #: A bound word alone (まで, 以降): group bound.
@@ -146,6 +149,8 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         short_year=rf"{year_start}(?P<short_year>{DIGIT}{{2}})",
         month=rf"(?P<month>{SMALL_NUMBER})月(?!{any_word(words.not_after_month)})",
         day=rf"(?P<day>{SMALL_NUMBER})日(?!{any_word(words.not_after_day)})",
+        day_alone=(rf"(?:^|(?<=[はがも、\s]))(?P<day>{SMALL_NUMBER})日(?={any_word(words.day_alone_after)})"
+                   if words.day_alone_after else "(?!)"),
         tail=rf"{period}?{bound}?",
         bound=bound,
         half=rf"(?P<half>{word_alternation(tables['half_years'])})",
