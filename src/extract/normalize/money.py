@@ -93,6 +93,8 @@ _CATALOGUE_NAME_RE = re.compile(r"[(（)）]")
 #: right, the closing $ a non-space on its left and no digit after it), with no Japanese in between:
 #: $1:2$, $2.2\text{k tok/s}$, the $^{*}$ of 3.33$^{*}$; not $20から$30, whose second $ opens an amount.
 _TEX_MATH_RE = re.compile(r"\$(?=[^\s$])[^$\n\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]*?(?<=[^\s$])\$(?![0-9])")
+#: A Markdown code span on one line (`$1`, `price = 100円`): code, not prose, so no amount.
+_CODE_SPAN_RE = re.compile(r"`[^`\n]+`")
 #: What follows a dollar sign that closes or opens TeX rather than an amount: markup or a letter.
 _AFTER_TEX_DOLLAR = re.compile(r"[\\^_{A-Za-z]")
 #: What comes before a dollar sign that closes TeX (the second $ of 12.5$\pm$0.3): markup or a letter.
@@ -574,8 +576,8 @@ def find_money(sentence: Sentence, rules: MoneyRules, fx: FxTable, on: datetime.
 
     A candidate that reads as a range but is not one (different currencies,
     ends out of order, 'から' describing a change) falls back to its first amount;
-    the second is found on its own. Exchange-rate notes (1ドル=150円) and TeX math
-    are skipped. ``value_usd`` is the amount at the rate of ``on`` (the post's
+    the second is found on its own. Exchange-rate notes (1ドル=150円), TeX math and
+    code spans (`$1`) are skipped. ``value_usd`` is the amount at the rate of ``on`` (the post's
     date; the latest rate when None), as ``to_usd`` says.
     """
     found = []
@@ -595,6 +597,7 @@ def _read_amounts(text: str, rules: MoneyRules) -> list[_MoneyReading]:
     if not rules.currency_hint.search(text):
         return found
     tex_math = _tex_math_spans(text)
+    code = [match.span() for match in _CODE_SPAN_RE.finditer(text)] if "`" in text else []
     position = 0
     while (match := rules.pattern.search(text, position)) is not None:
         result: _MoneyReading | None = None
@@ -608,7 +611,8 @@ def _read_amounts(text: str, rules: MoneyRules) -> list[_MoneyReading]:
         else:
             result = _from_single(match, text, rules)
             next_position = result.end if result else next_position
-        if result is not None and _overlaps(tex_math, result.start, result.end):
+        if result is not None and (_overlaps(tex_math, result.start, result.end)
+                                   or _overlaps(code, result.start, result.end)):
             result = None
         rate_end = _exchange_rate_end(result, text, rules) if result is not None else None
         if rate_end is not None:
