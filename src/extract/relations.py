@@ -182,6 +182,9 @@ _PRODUCT_REST_RE = re.compile(r"(?: ?\d+(?:\.\d+)*(?![\d.])| [A-Z][a-z0-9+\-]*(?
 #: A cell of a Markdown table row, and the bars a row has at least (| A | B |).
 _TABLE_CELL_RE = re.compile(r"[^|]+")
 _TABLE_BARS = 3
+#: The markup of a digest or headline line before its first company: a list mark or number, a heading mark,
+#: bold, a digest's mark or bracket (■, ②, 【).
+_LINE_MARKUP_RE = re.compile(r"[-*+#・■□◆◇●○▶▷▼◎※【①-⑳]|\d[.)）．]")
 #: A list item (・OpenAI, - Anthropic, 1. Cohere), and, right after a counterpart noun, the end of a sentence
 #: introducing a list of them (主な出資先は次のとおり。, 出資先は以下の5社：).
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+・•]|\d{1,2}[.)）．])\s*")
@@ -1135,7 +1138,8 @@ class RelationFinder:
                 # A subject no rule names (ハドソンは…に買収された) acts itself: the text's topic stands in for no one.
                 own_subject = _names_unlisted_subject(mentions, (tokens or {}).get(sentence.sentence_id, ()),
                                                       triggers[0].start, self._rules)
-                sentence_topic = None if link or own_subject else topic
+                # - **A**（東京） …を手がける同社は: a line opening with its headword is about that company
+                sentence_topic = None if link or own_subject else self.headword(sentence, mentions) or topic
                 parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()),
                                         they)
                 traced = []
@@ -1224,7 +1228,10 @@ class RelationFinder:
                 # <paragraph> Nscaleが直面する課題は多い。), though が alone does not make a topic within one.
                 opened = (_topic_after(sentence, mentions, None, self._rules)
                           if sentence.sentence_id in paragraph_openings else None)
-                topic = opened or _topic_after(sentence, mentions, topic, self._rules)
+                # ■ A、Bと提携。 / - **A** Bと提携: the line is about the company it opens with, unless one is made
+                # the topic with は after it.
+                topic = opened or _topic_after(sentence, mentions, self.headword(sentence, mentions) or topic,
+                                               self._rules)
             for mention in mentions:
                 recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent or the parent's parent (Google and Alphabet; the gazetteer's) are one group,
@@ -1333,8 +1340,11 @@ class RelationFinder:
                     parties.append((start, end, referent.company_id, referent.name))
             elif topic is not None or recent or mentions:
                 # 同社: the company the text is about, else the last one named (Xの株価は上がった。同社は…); after
-                # an actor and its other side in the same sentence, the other side (AはBと提携し、同社株式を取得).
-                referent = self._other_side_before(sentence, mentions, match) or topic or (
+                # an actor and its other side in the same sentence, the other side (AはBと提携し、同社株式を取得);
+                # after the company the line opens with as its headword, that one (- **A**（東京） …を手がける同社は).
+                headword = self.headword(sentence, mentions)
+                referent = self._other_side_before(sentence, mentions, match) or (
+                    headword if headword is not None and headword.end <= start else None) or topic or (
                     recent[-1] if recent else None)
                 if referent is not None:
                     parties.append((start, end, referent.company_id, referent.name))
@@ -1386,6 +1396,23 @@ class RelationFinder:
             previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end, kind)
             result.append(previous)
         return _headline_subject(sentence, _group_roles(result), self._rules)
+
+    def headword(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> CompanyMention | None:
+        """The company a headline or digest line opens with and marks as what it is about (■ A、Bと提携;
+        - **A** Bと提携; 【A、Bを買収】), if any: list or heading markup and maybe a description stand before
+        it, and no other company right after its mark (a sentence opening with a list, A、B、Cといった企業との
+        提携, is about none of them)."""
+        lead, mark = self._rules.headline_lead_re, self._rules.headline_mark_re
+        if not mentions or lead is None or mark is None:
+            return None
+        first = mentions[0]
+        opening = lead.fullmatch(sentence.text, 0, first.start - sentence.start)
+        if opening is None or _LINE_MARKUP_RE.search(opening.group()) is None:
+            return None
+        marked = mark.match(sentence.text, _name_end(sentence, first.start, first.end, self._rules))
+        if marked is None or any(0 <= m.start - sentence.start - marked.end() <= 1 for m in mentions[1:]):
+            return None
+        return first
 
     def _other_side_before(self, sentence: Sentence, mentions: Sequence[CompanyMention],
                            reference: re.Match[str]) -> CompanyMention | None:
