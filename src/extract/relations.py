@@ -111,9 +111,6 @@ _ACTOR_ROLES = ("subject", "agent")
 _RECEIVER_ROLES = ("object", "target", "bare")
 #: The role of examples whose noun joins a round (AやBといった大手企業も参加): they join it, and have no other part.
 _JOINER = "joiner"
-#: What may stand between a company and a join word in a sentence with no trigger of its own (Aも新たに参加した):
-#: no particle of something else it joins (Aはイベントに参加した).
-_JOIN_ALONE_GAP_RE = re.compile(r"(?:新たに|さらに|同様に|[^にをでへと、。]{0,4})")
 #: The rule id of an investment in a funding round the sentence before named (Aも参加した).
 _JOINED_ROUND_RULE = "relation.joined_round"
 #: The rule of relations an English sentence states (relation.english.acquisition, ...).
@@ -185,6 +182,9 @@ _TABLE_BARS = 3
 #: The markup of a digest or headline line before its first company: a list mark or number, a heading mark,
 #: bold, a digest's mark or bracket (■, ②, 【).
 _LINE_MARKUP_RE = re.compile(r"[-*+#・■□◆◇●○▶▷▼◎※【①-⑳]|\d[.)）．]")
+#: A name in kanji or katakana and the opening bracket of its gloss in Latin letters (順為資本（ of 順為資本（Shunwei
+#: Capital）): the company named in the brackets is written from there.
+_GLOSSED_HEAD_RE = re.compile(r"(?<=[とや、])[一-龯々〆ヵヶァ-ヺー・]{2,12}[（(]$")
 #: A list item (・OpenAI, - Anthropic, 1. Cohere), and, right after a counterpart noun, the end of a sentence
 #: introducing a list of them (主な出資先は次のとおり。, 出資先は以下の5社：).
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+・•]|\d{1,2}[.)）．])\s*")
@@ -268,9 +268,13 @@ class PartnershipRules:
     join_re: re.Pattern
     #: A noun of a round's investors and its particle, right before the companies it names (リード投資家は).
     round_investor_re: re.Pattern | None
-    #: The same noun made a company's right after it (Aをリード投資家とする, Aを引受先として).
+    #: The same noun made a company's right after it (Aをリード投資家とする, Aを引受先として, Aがリード投資家を務め).
     round_investor_after_re: re.Pattern | None
     round_investors: tuple[str, ...]
+    #: What may stand between a company and a join word in a sentence with no trigger of its own (Aも新たに参加
+    #: した, Aが新たに株主に加わった, Aが戦略投資家として加わった): no particle of something else it joins (Aは
+    #: イベントに参加した), but a round investor's noun and its に or として.
+    join_alone_gap_re: re.Pattern
     #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in.
     investors_of_re: re.Pattern | None
     #: Investment triggers whose left-out receiver is the company the text is about (親会社のAが出資した).
@@ -539,10 +543,14 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         join_re=re.compile(any_word(spec.join_words)),
         round_investor_re=(re.compile(rf"(?P<noun>{any_word(spec.round_investors)})(?:には|は|が|として)[、,]?\s*$")
                            if spec.round_investors else None),
-        round_investor_after_re=(re.compile(rf"\s*を(?P<noun>{any_word(spec.round_investors)})(?:とする|とし|として"
-                                            rf"|に迎え)") if spec.round_investors else None),
+        round_investor_after_re=(re.compile(rf"\s*(?:を(?P<noun>{any_word(spec.round_investors)})(?:とする|とし|として"
+                                            rf"|に迎え)|が(?P<role>{any_word(spec.round_investors)})(?:を務め|とな|にな))")
+                                 if spec.round_investors else None),
         round_investors=tuple(spec.round_investors),
         investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
+        join_alone_gap_re=re.compile(r"[がもは]?(?:新たに|さらに|同様に)?(?:[^にをでへと、。]{0,4}"
+                                     + (rf"|(?:{any_word(spec.round_investors)})(?:に|として)" if spec.round_investors
+                                        else "") + ")"),
         topic_receives=frozenset(spec.topic_receives),
         subject_receives=frozenset(spec.subject_receives),
         written_on_re=re.compile(any_word(written_on)) if written_on else None,
@@ -1028,6 +1036,9 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
     skipped = rules.name_tail_re.match(text, position)
     if skipped:
         position = skipped.end()
+    elif text[start - sentence.start - 1:start - sentence.start] in ("（", "(") \
+            and text[position:position + 1] in ("）", ")"):
+        position += 1  # 順為資本（Shunwei Capital）も: a gloss's company takes the particle after its bracket
     unit = rules.unit_re.match(text, position) if rules.unit_re else None
     if unit and (any(text.startswith(particle, unit.end()) for particle, _ in rules.roles)
                  or rules.trigger_re.match(text, unit.end())):
@@ -1117,7 +1128,9 @@ class RelationFinder:
             listing = listing if item else None
             # The title of a linked article ([AのB買収、その真意は？](/url)) is about that article: no topic.
             link = _LINK_TITLE_RE.search(sentence.text) is not None
-            triggers = (_triggers(sentence, self._rules)
+            # (a trigger word inside a company's name states nothing: Partners of Globis Capital Partners)
+            triggers = ([trigger for trigger in _triggers(sentence, self._rules)
+                         if not any(m.start <= trigger.start and trigger.end <= m.end for m in mentions)]
                         if mentions or deals_before or self._reference_re.search(sentence.text) else [])
             rounds: list[_Party] = []
             investors_of = self._rules.investors_of_re
@@ -1306,7 +1319,7 @@ class RelationFinder:
             end = group_ends[party.group] - sentence.start
             join = self._rules.join_re.search(sentence.text, end)
             # AとBも参加した, Aも新たに加わった; not Aはイベントに参加した (it joins something else).
-            if join is not None and _JOIN_ALONE_GAP_RE.fullmatch(sentence.text, end, join.start()):
+            if join is not None and self._rules.join_alone_gap_re.fullmatch(sentence.text, end, join.start()):
                 investors.setdefault(party.company_id, (party, join.group(), _status(
                     sentence.text[join.end():], self._rules, join.group(), False)))
         for party, noun in _named_investors(parties, sentence, self._rules):  # リード投資家はAccelで
@@ -1364,6 +1377,9 @@ class RelationFinder:
                 # What joins two names is read after the first one's parenthesis (A（50億ドル）とB).
                 joint_start = max(previous.tail_end, previous.end)
                 joint = sentence.text[joint_start - sentence.start: start - sentence.start]
+                # Aと順為資本（Shunwei Capital）も: a name glossed in brackets joins from where its other script starts
+                glossed = _GLOSSED_HEAD_RE.search(joint)
+                joint = joint[:glossed.start()] if glossed else joint
                 # 両社 stands for two companies at one place: they are one group.
                 same_place = start in (previous.start, previous.end)
                 # Aが2億ドル、Bが1億ドルを投じた: subjects each with its own amount act together.
@@ -1961,16 +1977,18 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         _owns_through(sentence, p, receiver, trigger, rules) for receiver in before if receiver.role == "target"))]
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
-        leading = _joining([p for p in before if p.end <= trigger.start], sentence, trigger, rules)
+        ahead = [p for p in before if p.end <= trigger.start]
+        # Sequoiaをリード投資家とするラウンドで調達; Aがリード投資家を務め、…増資を引き受けた: named investors lead too
+        leading = [*_joining(ahead, sentence, trigger, rules),
+                   *(p for p, _ in _named_investors(ahead, sentence, rules))]
         receivers = _round_receivers(before, leading, topic, sentence, trigger, rules)
         clefted = [p for p in before if p.role == "subject" and p.start >= trigger.end]
         subjects = ([p for p in before if p.role == "subject" and p.end <= trigger.start]
                     if _joins_round(sentence, trigger, rules) else [])
-        # …調達し、リード投資家はAccelだった; Sequoiaをリード投資家とするラウンドで調達
-        named = [p for p, _ in (*_named_investors(after, sentence, rules),
-                                *_named_investors([p for p in before if p.end <= trigger.start], sentence, rules))]
-        actors = [p for p in (*sources, *clefted, *subjects, *leading, *_joining(after, sentence, trigger, rules),
-                              *named) if p not in receivers]
+        named = [p for p, _ in _named_investors(after, sentence, rules)]  # …調達し、リード投資家はAccelだった
+        actors = list(dict.fromkeys(p for p in (*sources, *clefted, *subjects, *leading,
+                                                *_joining(after, sentence, trigger, rules), *named)
+                                    if p not in receivers))
         return [(actor, receiver) for receiver in receivers for actor in actors]
     if trigger.sale and not trigger.passive:
         # AはBをCに売却: C buys B; AはBの株式20%をCに売却: C buys into B. The seller is no party.
@@ -2212,9 +2230,10 @@ def _named_investors(parties: Sequence[_Party], sentence: Sentence,
             heading = rules.round_investor_re.search(sentence.text, 0, party.start - sentence.start)
             heads[party.group] = heading.group("noun") if heading else ""
         if not heads[party.group]:
-            made = rules.round_investor_after_re.match(sentence.text,
-                                                       _name_end(sentence, party.start, party.end, rules))
-            heads[party.group] = made.group("noun") if made else ""
+            position = _name_end(sentence, party.start, party.end, rules)
+            tail = rules.name_tail_re.match(sentence.text, position)  # ジャフコ グループが: its suffix
+            made = rules.round_investor_after_re.match(sentence.text, tail.end() if tail else position)
+            heads[party.group] = (made.group("noun") or made.group("role")) if made else ""
     return [(party, heads[party.group]) for party in parties if heads[party.group]]
 
 
