@@ -29,7 +29,11 @@ from extract.rules import LegalForms, NameBounds
 #: before a capitalised word (io Products).
 _LATIN_NAME_RE = re.compile(r"(?:[A-Z][A-Za-z0-9]{2,}|[a-z]{1,2}[A-Z][A-Za-z0-9]+"
                             r"|[a-z][a-z0-9]+(?= [A-Z][A-Za-z0-9]{2}))"
-                            r"(?:[ .&\-][A-Za-z0-9][A-Za-z0-9.&\-]*){0,3}")
+                            # more words: capitalised (Kiva Systems), digits, xAI-like, or a small joining word
+                            # between capitalised ones (Bank of America); not a phrase (Why it matters)
+                            r"(?:[.&\-][A-Za-z0-9][A-Za-z0-9.&\-]*|[ ](?:[A-Z0-9][A-Za-z0-9.&\-]*"
+                            r"|[a-z]{1,2}[A-Z][A-Za-z0-9.&\-]*|(?:of|and|de|du|des|la|le|for|the|und|y|e)(?= [A-Z])))"
+                            r"{0,3}")
 _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
 #: A whole Latin or katakana name in a sentence, where it may be a deal's party (not a piece of a longer word).
 #: A Latin name written after another Latin word and a space (C.R. England) is the end of a longer one.
