@@ -1682,15 +1682,16 @@ def _labelled_pairs(sentence: Sentence, parties: Sequence[_Party], trigger: _Tri
 
 def _table_row_pairs(sentence: Sentence, parties: Sequence[_Party],
                      trigger: _Trigger) -> list[tuple[_Party, _Party]] | None:
-    """The pairs of a Markdown table row whose own cell is the trigger (| 10/5 | NVIDIA | Nokia | 出資（10億ドル） |):
-    the companies of the other cells, one per cell in column order, partner each other, or the first acts on
-    the second. None where the sentence is no such row."""
+    """The pairs of a Markdown table row whose trigger has a cell naming no company (| 10/5 | NVIDIA | Nokia |
+    出資（10億ドル） |, | デンソー | 独インフィニオン | 車載半導体で協業を拡大 |): the companies of the other cells,
+    one per cell in column order, partner each other, or the first acts on the second. None where the sentence
+    is no such row."""
     text = sentence.text
     if not text.lstrip().startswith("|") or text.count("|") < _TABLE_BARS:
         return None
     cells = [cell for cell in _TABLE_CELL_RE.finditer(text) if cell.group().strip()]
     own = next((cell for cell in cells if cell.start() <= trigger.start - sentence.start < cell.end()), None)
-    if own is None or text[own.start(): trigger.start - sentence.start].strip():
+    if own is None or any(sentence.start + own.start() <= p.start < sentence.start + own.end() for p in parties):
         return None
     named = [next(p for p in parties if sentence.start + cell.start() <= p.start < sentence.start + cell.end())
              for cell in cells if cell is not own
