@@ -120,9 +120,9 @@ class PartySlots:
             # buy Alphawave for $2.4 billion; invests in Zephyr Labs), or what raises money or is bought
             # (Zephyr Labs raises $50 million; Alphawave acquired by Qualcomm), opening the English text. A
             # directed phrase follows a word (Qualcomm to buy): a slogan opening with its verb names no deal
-            # (「Buy European AI」). Only lower-case words, amounts and short acronyms may stand between (acquires
-            # AI startup X), and the name is capitalised words ending where the statement does or a word of
-            # after_receiver follows.
+            # (「Buy European AI」). Only lower-case words, amounts, short acronyms and descriptors may stand
+            # between (acquires AI startup X, acquire Israeli maker X), and the name is capitalised words ending
+            # where the statement does or a word of after_receiver follows.
             directed = [w for kind in ("investment", "acquisition") for w in english.triggers.get(kind, ())
                         if w not in english.funding_triggers]
             raising = [*english.funding_triggers,
@@ -130,7 +130,9 @@ class PartySlots:
             name = (r"(?P<name>(?!(?:The|A|An|This|Its|Their|Our|Your) )[A-Z][A-Za-z0-9.&\-]*"
                     r"(?: [A-Z][A-Za-z0-9.&\-]*){0,3}?)")
             ends = rf"(?=\s*(?:$|[^\sA-Za-z0-9]|\s(?i:{any_word(english.after_receiver)})(?![A-Za-z])))"
-            filler = r"(?:[a-z][a-z'’\-]*|[A-Z]{2,3}|[$€£¥]?\d[\d.,]*%?)"
+            descriptors = (f"|{any_word(english.descriptors, whole_ascii_words=True)}" if english.descriptors
+                           else "")
+            filler = rf"(?:[a-z][a-z'’\-]*|[A-Z]{{2,3}}|[$€£¥]?\d[\d.,]*%?{descriptors})"
             acting = any_word(directed, whole_ascii_words=True)
             self._english_name_res = (
                 re.compile(rf"(?<=[A-Za-z0-9.'’)] )(?i:{acting})(?: {filler}){{0,{_ENGLISH_GAP}}}? {name}{ends}"),

@@ -641,7 +641,8 @@ class EnglishCues(Spec):
     """English statements of deals, read by word order (see relations_english.py): trigger phrases by
     type, the funding phrases among them and the words naming a round's investors after them, the
     purchase phrases and the words that may follow what they buy, the deal nouns written after the company
-    they are about, and the words before a trigger that give its status."""
+    they are about, the words before a trigger that give its status, and the capitalised words that may
+    describe a company before its name (Israeli of acquire Israeli startup Storix)."""
 
     triggers: Annotated[dict[Literal["partnership", "investment", "acquisition"], Words], Field(min_length=1),
                         AfterValidator(_one_label_per_word)]
@@ -654,6 +655,7 @@ class EnglishCues(Spec):
     receiver_before: Words = ()
     status_words: StatusWords
     done: Words = ()
+    descriptors: Words = ()
 
     @model_validator(mode="after")
     def _funding_are_investments(self) -> EnglishCues:
