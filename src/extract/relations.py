@@ -271,12 +271,12 @@ class PartnershipRules:
     #: The same noun made a company's right after it (Aをリード投資家とする, Aを引受先として, Aがリード投資家を務め).
     round_investor_after_re: re.Pattern | None
     round_investors: tuple[str, ...]
+    #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in.
+    investors_of_re: re.Pattern | None
     #: What may stand between a company and a join word in a sentence with no trigger of its own (Aも新たに参加
     #: した, Aが新たに株主に加わった, Aが戦略投資家として加わった): no particle of something else it joins (Aは
     #: イベントに参加した), but a round investor's noun and its に or として.
     join_alone_gap_re: re.Pattern
-    #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in.
-    investors_of_re: re.Pattern | None
     #: Investment triggers whose left-out receiver is the company the text is about (親会社のAが出資した).
     topic_receives: frozenset[str]
     #: Directed triggers whose subject receives and whose owner acts (BがAの傘下に入る).
@@ -1152,7 +1152,7 @@ class RelationFinder:
                 own_subject = _names_unlisted_subject(mentions, (tokens or {}).get(sentence.sentence_id, ()),
                                                       triggers[0].start, self._rules)
                 # - **A**（東京） …を手がける同社は: a line opening with its headword is about that company
-                sentence_topic = None if link or own_subject else self.headword(sentence, mentions) or topic
+                sentence_topic = None if link or own_subject else self._headword(sentence, mentions) or topic
                 parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()),
                                         they)
                 traced = []
@@ -1243,7 +1243,7 @@ class RelationFinder:
                           if sentence.sentence_id in paragraph_openings else None)
                 # ■ A、Bと提携。 / - **A** Bと提携: the line is about the company it opens with, unless one is made
                 # the topic with は after it.
-                topic = opened or _topic_after(sentence, mentions, self.headword(sentence, mentions) or topic,
+                topic = opened or _topic_after(sentence, mentions, self._headword(sentence, mentions) or topic,
                                                self._rules)
             for mention in mentions:
                 recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
@@ -1355,7 +1355,7 @@ class RelationFinder:
                 # 同社: the company the text is about, else the last one named (Xの株価は上がった。同社は…); after
                 # an actor and its other side in the same sentence, the other side (AはBと提携し、同社株式を取得);
                 # after the company the line opens with as its headword, that one (- **A**（東京） …を手がける同社は).
-                headword = self.headword(sentence, mentions)
+                headword = self._headword(sentence, mentions)
                 referent = self._other_side_before(sentence, mentions, match) or (
                     headword if headword is not None and headword.end <= start else None) or topic or (
                     recent[-1] if recent else None)
@@ -1413,7 +1413,7 @@ class RelationFinder:
             result.append(previous)
         return _headline_subject(sentence, _group_roles(result), self._rules)
 
-    def headword(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> CompanyMention | None:
+    def _headword(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> CompanyMention | None:
         """The company a headline or digest line opens with and marks as what it is about (■ A、Bと提携;
         - **A** Bと提携; 【A、Bを買収】), if any: list or heading markup and maybe a description stand before
         it, and no other company right after its mark (a sentence opening with a list, A、B、Cといった企業との
