@@ -99,7 +99,7 @@ from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.numerals import DIGIT
 from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
-from extract.normalize.party_slots import DESCRIPTION, HEADLINE_MARKUP, SOURCE_LABEL
+from extract.normalize.party_slots import DESCRIPTION, DIGEST_MARKS, HEADLINE_MARKUP, SOURCE_LABEL
 from extract.relations_english import EnglishRules, compile_english_rules, english_statements, statement_amount
 from extract.rules.schema import PartnershipsFile
 
@@ -181,17 +181,14 @@ _TABLE_CELL_RE = re.compile(r"[^|]+")
 _TABLE_BARS = 3
 #: The markup of a digest or headline line before its first company: a list mark or number, a heading mark,
 #: bold, a digest's mark or bracket (■, ②, 【).
-_LINE_MARKUP_RE = re.compile(r"[-*+#・■□◆◇●○▶▷▼◎※【①-⑳]|\d[.)）．]")
-#: A name in kanji or katakana and the opening bracket of its gloss in Latin letters (順為資本（ of 順為資本（Shunwei
-#: Capital）): the company named in the brackets is written from there.
-_GLOSSED_HEAD_RE = re.compile(r"(?<=[とや、])[一-龯々〆ヵヶァ-ヺー・]{2,12}[（(]$")
+_LINE_MARKUP_RE = re.compile(rf"[-*+#・{DIGEST_MARKS}※【]|\d[.)）．]")
 #: A list item (・OpenAI, - Anthropic, 1. Cohere), and, right after a counterpart noun, the end of a sentence
 #: introducing a list of them (主な出資先は次のとおり。, 出資先は以下の5社：).
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+・•]|\d{1,2}[.)）．])\s*")
 #: A line that opens a news digest's item: a number, or a mark digests put before a headline (10. ,
 #: **12. , ■, ◆, ▶, ②, 【, ### 3.): the company the text was about before is not this item's. Not a point a
 #: post makes under a bold label (3. **提携戦略:** …), which goes on about the post's company.
-_DIGEST_ITEM_RE = re.compile(r"\s*(?:\*\*|#{1,4}\s*)?(?:\d{1,3}[.)）．]\s|[■◆▶▷▼◎●□◇①-⑳【])"
+_DIGEST_ITEM_RE = re.compile(rf"\s*(?:\*\*|#{{1,4}}\s*)?(?:\d{{1,3}}[.)）．]\s|[{DIGEST_MARKS}【])"
                              r"(?!\s*\*\*[^*\n]{1,40}(?:[:：]\*\*|\*\*\s*[:：]))")
 _LIST_INTRO_RE = re.compile(r"[^。\n]{0,8}?(?:次の|以下の)[^。\n]{0,8}?[。：:]?\s*$|\s*(?:は|には)?\s*[：:]\s*$")
 #: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意,
@@ -268,7 +265,8 @@ class PartnershipRules:
     join_re: re.Pattern
     #: A noun of a round's investors and its particle, right before the companies it names (リード投資家は).
     round_investor_re: re.Pattern | None
-    #: The same noun made a company's right after it (Aをリード投資家とする, Aを引受先として, Aがリード投資家を務め).
+    #: The same noun made a company's role right after it (Aがリード投資家を務め; Aをリード投資家とする is the
+    #: source role).
     round_investor_after_re: re.Pattern | None
     round_investors: tuple[str, ...]
     #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in.
@@ -384,6 +382,10 @@ class PartnershipRules:
     offer_answers: tuple[str, ...]
     #: What stands between two company names that still coordinates them (AとB, A、B、C, AやB).
     coordinator_re: re.Pattern
+    #: The same, then a name in kanji or katakana and the opening bracket of its gloss in Latin letters (と順為資本（
+    #: of Aと順為資本（Shunwei Capital）): the company named in the brackets is written from the kanji name (group
+    #: joint: what joins the two).
+    glossed_joint_re: re.Pattern
     #: After a company, a group it leads and that group's particle (主導の投資家グループによって), within the
     #: brackets the company is in (not 資金調達（A主導の40億ドル）における); None without leader words.
     led_group_re: re.Pattern | None
@@ -543,12 +545,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         join_re=re.compile(any_word(spec.join_words)),
         round_investor_re=(re.compile(rf"(?P<noun>{any_word(spec.round_investors)})(?:には|は|が|として)[、,]?\s*$")
                            if spec.round_investors else None),
-        round_investor_after_re=(re.compile(rf"\s*(?:を(?P<noun>{any_word(spec.round_investors)})(?:とする|とし|として"
-                                            rf"|に迎え)|が(?P<role>{any_word(spec.round_investors)})(?:を務め|とな|にな))")
+        round_investor_after_re=(re.compile(rf"\s*が(?P<noun>{any_word(spec.round_investors)})(?:を務め|とな|にな)")
                                  if spec.round_investors else None),
         round_investors=tuple(spec.round_investors),
         investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
-        join_alone_gap_re=re.compile(r"[がもは]?(?:新たに|さらに|同様に)?(?:[^にをでへと、。]{0,4}"
+        join_alone_gap_re=re.compile(rf"{any_word(spec.roles.subject)}?(?:新たに|さらに|同様に)?(?:[^にをでへと、。]{{0,4}}"
                                      + (rf"|(?:{any_word(spec.round_investors)})(?:に|として)" if spec.round_investors
                                         else "") + ")"),
         topic_receives=frozenset(spec.topic_receives),
@@ -640,6 +641,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # サムスン電子と米テスラ: a name's country or kind may stand after the coordinator, and markup before a
         # name in bold (**A**、**B**)
         coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*(?:\*\*|__)?{any_word(name_prefixes)}?"),
+        glossed_joint_re=re.compile(rf"(?P<joint>\s*[、,，]?\s*{coordinators}\s*)[一-龯々〆ヵヶァ-ヺー・]{{2,12}}[（(]"),
         led_group_re=(re.compile(rf"{any_word(spec.leaders)}[^、。\s（）()]{{1,{_LED_GROUP_CHARS}}}?"
                                  rf"(?P<particle>{any_word(head_particles)})") if spec.leaders else None),
         unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
@@ -1128,6 +1130,7 @@ class RelationFinder:
             listing = listing if item else None
             # The title of a linked article ([AのB買収、その真意は？](/url)) is about that article: no topic.
             link = _LINK_TITLE_RE.search(sentence.text) is not None
+            headword = self._headword(sentence, mentions)
             # (a trigger word inside a company's name states nothing: Partners of Globis Capital Partners)
             triggers = ([trigger for trigger in _triggers(sentence, self._rules)
                          if not any(m.start <= trigger.start and trigger.end <= m.end for m in mentions)]
@@ -1152,9 +1155,9 @@ class RelationFinder:
                 own_subject = _names_unlisted_subject(mentions, (tokens or {}).get(sentence.sentence_id, ()),
                                                       triggers[0].start, self._rules)
                 # - **A**（東京） …を手がける同社は: a line opening with its headword is about that company
-                sentence_topic = None if link or own_subject else self._headword(sentence, mentions) or topic
+                sentence_topic = None if link or own_subject else headword or topic
                 parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()),
-                                        they)
+                                        they, headword)
                 traced = []
                 stated: list[Partnership] = []  # the rows of the last trigger before that gave some
                 framing: _Trigger | None = None  # a partnership naming no one that a later deal is part of
@@ -1243,8 +1246,7 @@ class RelationFinder:
                           if sentence.sentence_id in paragraph_openings else None)
                 # ■ A、Bと提携。 / - **A** Bと提携: the line is about the company it opens with, unless one is made
                 # the topic with は after it.
-                topic = opened or _topic_after(sentence, mentions, self._headword(sentence, mentions) or topic,
-                                               self._rules)
+                topic = opened or _topic_after(sentence, mentions, headword or topic, self._rules)
             for mention in mentions:
                 recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent or the parent's parent (Google and Alphabet; the gazetteer's) are one group,
@@ -1331,10 +1333,11 @@ class RelationFinder:
 
     def _parties(self, sentence: Sentence, mentions: Sequence[CompanyMention], topic: CompanyMention | None,
                  recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]],
-                 they: CompanyMention | None = None) -> list[_Party]:
+                 they: CompanyMention | None = None, headword: CompanyMention | None = None) -> list[_Party]:
         """Named companies and resolved back-references, in order, with roles and coordination groups
         (``money``: the sentence's amounts, which may part subjects acting together; ``they``: the company 彼ら
-        stands for here, the post's own, if any)."""
+        stands for here, the post's own, if any; ``headword``: the company the line opens with as its headword,
+        which a 同社 after it stands for)."""
         parties: list[tuple[int, int, str, str]] = [(m.start, m.end, m.company_id, m.name) for m in mentions]
         for match in self._reference_re.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -1355,7 +1358,6 @@ class RelationFinder:
                 # 同社: the company the text is about, else the last one named (Xの株価は上がった。同社は…); after
                 # an actor and its other side in the same sentence, the other side (AはBと提携し、同社株式を取得);
                 # after the company the line opens with as its headword, that one (- **A**（東京） …を手がける同社は).
-                headword = self._headword(sentence, mentions)
                 referent = self._other_side_before(sentence, mentions, match) or (
                     headword if headword is not None and headword.end <= start else None) or topic or (
                     recent[-1] if recent else None)
@@ -1378,8 +1380,8 @@ class RelationFinder:
                 joint_start = max(previous.tail_end, previous.end)
                 joint = sentence.text[joint_start - sentence.start: start - sentence.start]
                 # Aと順為資本（Shunwei Capital）も: a name glossed in brackets joins from where its other script starts
-                glossed = _GLOSSED_HEAD_RE.search(joint)
-                joint = joint[:glossed.start()] if glossed else joint
+                glossed = self._rules.glossed_joint_re.fullmatch(joint)
+                joint = glossed.group("joint") if glossed else joint
                 # 両社 stands for two companies at one place: they are one group.
                 same_place = start in (previous.start, previous.end)
                 # Aが2億ドル、Bが1億ドルを投じた: subjects each with its own amount act together.
@@ -1979,7 +1981,7 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
         ahead = [p for p in before if p.end <= trigger.start]
-        # Sequoiaをリード投資家とするラウンドで調達; Aがリード投資家を務め、…増資を引き受けた: named investors lead too
+        # Aがリード投資家を務め、…増資を引き受けた: named investors lead too
         leading = [*_joining(ahead, sentence, trigger, rules),
                    *(p for p, _ in _named_investors(ahead, sentence, rules))]
         receivers = _round_receivers(before, leading, topic, sentence, trigger, rules)
@@ -2221,7 +2223,7 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
 def _named_investors(parties: Sequence[_Party], sentence: Sentence,
                      rules: PartnershipRules) -> list[tuple[_Party, str]]:
     """The companies a noun of a round's investors names right before them (リード投資家はAccelで, 主な出資者は
-    AとB) or makes theirs right after them (Sequoiaをリード投資家とする), each with that noun: the round's
+    AとB) or makes their role right after them (Aがリード投資家を務め), each with that noun: the round's
     investors."""
     if rules.round_investor_re is None or rules.round_investor_after_re is None:
         return []
@@ -2234,7 +2236,7 @@ def _named_investors(parties: Sequence[_Party], sentence: Sentence,
             position = _name_end(sentence, party.start, party.end, rules)
             tail = rules.name_tail_re.match(sentence.text, position)  # ジャフコ グループが: its suffix
             made = rules.round_investor_after_re.match(sentence.text, tail.end() if tail else position)
-            heads[party.group] = (made.group("noun") or made.group("role")) if made else ""
+            heads[party.group] = made.group("noun") if made else ""
     return [(party, heads[party.group]) for party in parties if heads[party.group]]
 
 
