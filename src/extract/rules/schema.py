@@ -513,6 +513,8 @@ class DatesFile(RuleFileSpec):
     period_mods: Annotated[dict[Literal["START", "MID", "END"], Words], AfterValidator(_one_label_per_word)]
     bound_mods: Annotated[dict[Literal["BEFORE", "AFTER"], Words], AfterValidator(_one_label_per_word)]
     half_years: Annotated[dict[Literal["H1", "H2"], Words], AfterValidator(_one_label_per_word)]
+    #: Words that are a half of the year only right after a year (2025年前半 -> 2025-H1).
+    year_halves: Annotated[dict[Literal["H1", "H2"], Words], AfterValidator(_one_label_per_word)] = {}
     fiscal_suffixes: Words
     fiscal_prefixes: Words
     quarter_words: Words

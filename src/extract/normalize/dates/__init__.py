@@ -39,6 +39,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     period_mods:           {START|MID|END: [words after a date]}             2026年末 -> END
     bound_mods:            {BEFORE|AFTER: [words after a date]}              2030年まで -> BEFORE
     half_years:            {H1|H2: [words]}                                  上半期 -> H1
+    year_halves:           {H1|H2: [words that are a half only after a year]} 2025年前半 -> 2025-H1
     fiscal_suffixes:       [words after a year]                              2026年度 -> FY2026
     fiscal_prefixes:       [words before a year]                             FY2026
     quarter_words:         [word after 第N]                                  第1四半期, 第1クォーター

@@ -22,8 +22,9 @@ from extract.normalize.dates.relative import PATTERNS as RELATIVE
 from extract.normalize.dates.span import PATTERNS as SPAN
 from extract.rules.schema import DatesFile, by_word
 
-#: Every pattern, in the order it is tried: the not-date blocks first, durations last.
-PATTERNS = (*NOT_DATE, *CALENDAR, *QUARTER, *FISCAL, *DECADE, *SPAN, *RELATIVE, *DURATION)
+#: Every pattern, in the order it is tried: the not-date blocks first, durations last; parts of a year before
+#: calendar dates, so that 2025年前半 is a half (2025-H1), not the year with a period word (2025, START).
+PATTERNS = (*NOT_DATE, *QUARTER, *CALENDAR, *FISCAL, *DECADE, *SPAN, *RELATIVE, *DURATION)
 
 
 def _compile_patterns(spec: DatesFile, tables: Mapping[str, Mapping[str, Any]]) -> tuple[CompiledPattern, ...]:
@@ -46,6 +47,7 @@ def compile_date_rules(spec: DatesFile) -> DateRules:
         "period_mods": by_word(spec.period_mods),
         "bound_mods": by_word(spec.bound_mods),
         "half_years": by_word(spec.half_years),
+        "year_halves": by_word(spec.year_halves),
         "duration_units": dict(spec.duration_units),
         "offset_units": dict(spec.offset_units),
         "duration_before": {word: mod for mod, sides in spec.duration_mods.items() for word in sides.before},

@@ -61,6 +61,7 @@ class DateRules:
     period_mods: Mapping[str, str]
     bound_mods: Mapping[str, str]
     half_years: Mapping[str, str]
+    year_halves: Mapping[str, str]
     duration_units: Mapping[str, str]
     offset_units: Mapping[str, str]
     duration_before: Mapping[str, str]

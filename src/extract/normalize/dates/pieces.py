@@ -82,6 +82,8 @@ class Pieces:
     bound: str
     #: A half-year word (上半期): group half.
     half: str
+    #: A word that is a half only right after a year (前半 of 2025年前半): group year_half.
+    year_half: str
     #: 第1四半期, 第一四半期: group q1.
     quarter_ordinal: str
     #: Q1, Ｑ１, 1Q: groups q2, q3.
@@ -154,6 +156,8 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         tail=rf"{period}?{bound}?",
         bound=bound,
         half=rf"(?P<half>{word_alternation(tables['half_years'])})",
+        year_half=(rf"(?P<year_half>{word_alternation(tables['year_halves'])})" if tables['year_halves']
+                   else "(?!)"),
         quarter_ordinal=rf"第(?P<q1>{_QUARTER_DIGIT}){word_alternation(words.quarter_words)}",
         quarter_code=rf"(?:(?<![A-Za-z])[QＱ](?P<q2>[1-4１-４])|(?<!{DIGIT})(?P<q3>[1-4１-４])[QＱ]){CODE_END}",
         not_after_quarter_code=any_word(words.not_after_quarter_code),

@@ -8,7 +8,7 @@ patterns: ``date.quarter`` (year first, 第N四半期), ``date.quarter_code``
 (year first, Q1 or 1Q), ``date.quarter_year_after`` (Q2 2024, Q3 FY2026),
 ``date.quarter_fiscal_prefix`` (FY2025 Q3), ``date.quarter_code_alone`` (Q1
 without a year, not as a list label: Q1. / Q1:), ``date.quarter_months``
-(1-3月期), ``date.half`` (上半期, 下期), ``date.half_code`` (2025 H1) and
+(1-3月期), ``date.half`` (上半期, 下期), ``date.year_half`` (2025年前半), ``date.half_code`` (2025 H1) and
 ``date.half_code_year_after`` (H1 2025; never H1 alone, a heading level). Rule
 ids of what they find: ``date.quarter`` and ``date.half`` where a year is
 written, ``date.yearless_quarter`` and ``date.yearless_half`` where none is.
@@ -85,7 +85,12 @@ def _quarter_months(match: re.Match[str], rules: DateRules, anchor: datetime.dat
 def _half(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """2025年上半期, 2025年度下期, H1 2025; 上半期 alone in the year nearest the post's date."""
     groups = match.groupdict()
-    half = rules.half_years[groups["half"]] if groups.get("half") else unicodedata.normalize("NFKC", groups["hx"])
+    if groups.get("half"):
+        half = rules.half_years[groups["half"]]
+    elif groups.get("year_half"):
+        half = rules.year_halves[groups["year_half"]]
+    else:
+        half = unicodedata.normalize("NFKC", groups["hx"])
     return _part(match, rules, anchor, bool(groups.get("fy")), "H", int(half[1]))
 
 
@@ -116,6 +121,7 @@ PATTERNS = (
     DatePattern("date.quarter_months", lambda p: rf"(?:{p.year}年|{p.short_year}年)?{p.month_range}{p.tail}",
                 _quarter_months),
     DatePattern("date.half", lambda p: rf"(?:{_year_of_part(p)})?{p.half}{p.tail}", _half),
+    DatePattern("date.year_half", lambda p: rf"(?:{p.year}|{p.short_year})年{p.year_half}{p.tail}", _half),
     DatePattern("date.half_code",
                 lambda p: (rf"{p.year}年?{p.sep}(?<![A-Za-z])(?P<hx>[HＨ][12１２])"
                            rf"{CODE_END}{p.tail}"),

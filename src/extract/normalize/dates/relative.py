@@ -32,8 +32,9 @@ def _relative_year(match: re.Match[str], rules: DateRules, anchor: datetime.date
     if match.group("month"):
         found = month_date(match, year, number(match.group("month")), "date.relative_year", mod)
         return [found] if found else None
-    if match.group("half"):
-        half = int(rules.half_years[match.group("half")][1])
+    if match.group("half") or match.group("year_half"):
+        half_word = match.group("half")
+        half = int((rules.half_years[half_word] if half_word else rules.year_halves[match.group("year_half")])[1])
         return [part_date(match, rules, year, False, "H", half, "date.relative_year", None)]
     return [year_date(match, year, "date.relative_year", mod)]
 
@@ -110,7 +111,7 @@ def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.da
 #: The patterns of this kind, in the order they are tried.
 PATTERNS = (
     DatePattern("date.relative_year",
-                lambda p: rf"{p.relative_year}(?:{p.half}|(?:の?{p.month}(?:{p.day})?)?{p.tail})",
+                lambda p: rf"{p.relative_year}(?:{p.half}|{p.year_half}|(?:の?{p.month}(?:{p.day})?)?{p.tail})",
                 _relative_year),
     DatePattern("date.relative_fiscal_year", lambda p: rf"{p.relative_fiscal}(?:{p.half}|{p.tail})",
                 _relative_fiscal_year),
