@@ -254,9 +254,11 @@ def test_a_sector_name_that_begins_with_a_listed_name_is_the_listed_company(reco
 def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(recognizer: CompanyRecognizer) -> None:
     """Luxshare Precision Industry Co., Ltd. is Luxshare written out: the mention covers the whole name, so
     the particle after the form is the company's; an arm named after a company (AMD Ventures) is not it
-    written out, and the listed name stays as it is."""
+    written out but a company of its own (the spec's business unit acting under its own name), as a Latin
+    word that is no arm word leaves the listed name as it is (OpenAI Global)."""
     assert companies(recognizer, "NECはLuxshare Precision Industry Co., Ltd.と提携し、AMD Venturesも出資した。") == [
-        ("NEC", "nec"), ("Luxshare Precision Industry", "luxshare"), ("AMD", "amd")]
+        ("NEC", "nec"), ("Luxshare Precision Industry", "luxshare"), ("AMD Ventures", "x-amd-ventures")]
+    assert companies(recognizer, "Zephyr社はOpenAI Globalと提携した。") == [("Zephyr", "x-zephyr"), ("OpenAI", "openai")]
     # two more words make another company's name that begins with the listed one: the listed name stays as it is
     assert companies(recognizer, "Reliance Enterprise Intelligence Limitedが設立された。") == [
         ("Reliance", "reliance-industries")]

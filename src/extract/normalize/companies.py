@@ -113,6 +113,8 @@ class CompanyRecognizer:
         #: Words after a name that still name the same company (社, グループ, Inc.), not another one.
         self._same_company_forms = frozenset(company_key(word) for word in (
             *forms.japanese, *forms.latin, *forms.company_words, *forms.after_context_alias))
+        #: Words after a listed name that make another company, the arm investing for it (BP Ventures).
+        self._arm_words = frozenset(company_key(word) for word in forms.arm_words)
         #: Legal forms written after a Latin name (Inc, Co., Ltd).
         self._latin_forms = tuple(forms.latin)
         #: Legal forms that, right after a context alias, make it the company (MS社).
@@ -236,13 +238,16 @@ class CompanyRecognizer:
     def _lengthens(self, candidate: CompanyMention, hit: AliasHit, sentence: Sentence) -> bool:
         """Whether a pattern's name holds a listed name and goes on past it with more than a word that names
         the same company (東京海上日動システムズ over 東京海上日動, HyperVault AI Data Centre over AI Data;
-        not NVIDIAグループ over NVIDIA): a group company or a bank of a group is a company of its own. A
-        listed name that only Latin words follow (OpenAI Global, DeepL Japan) is still the company: posts
-        write a company's own arm where they mean it."""
+        not NVIDIAグループ over NVIDIA): a group company or a bank of a group is a company of its own, and
+        so is the arm investing for a company (BP Ventures: legal_forms.arm_words). A listed name that other
+        Latin words follow (OpenAI Global, DeepL Japan) is still the company: posts write a company's own
+        unit where they mean it."""
         if not (candidate.sentence_id == hit.sentence_id and candidate.start <= hit.start
                 and hit.end < candidate.end):
             return False
         rest = sentence.text[hit.end - sentence.start:candidate.end - sentence.start].strip(" 　・.")
+        if company_key(rest) in self._arm_words:
+            return True
         if candidate.start == hit.start and _LATIN_WORDS_RE.fullmatch(rest):
             return False
         return company_key(rest) not in self._same_company_forms

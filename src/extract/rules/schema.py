@@ -195,7 +195,7 @@ class ProductsFile(RuleFileSpec):
 #: The groups of ``legal_forms`` that declare forms, by how they are written: each form in one of them.
 LEGAL_FORM_KINDS = ("japanese", "latin", "company_words", "sector_words")
 #: The groups of ``legal_forms`` that pick, from the declared forms, those one check uses.
-LEGAL_FORM_USES = ("after_context_alias", "ner_evidence", "trimmed_from_ner", "ner_name_endings")
+LEGAL_FORM_USES = ("after_context_alias", "ner_evidence", "trimmed_from_ner", "ner_name_endings", "arm_words")
 
 
 class LegalForms(Spec):
@@ -214,6 +214,8 @@ class LegalForms(Spec):
     ner_evidence: Names
     trimmed_from_ner: Names
     ner_name_endings: Names = ()
+    #: Company words that, after a listed name, make a company of its own: the arm investing for it (BP Ventures).
+    arm_words: Names = ()
 
     def group(self, name: str) -> tuple[str, ...]:
         """The forms of the group ``name``; KeyError when there is no such group."""
