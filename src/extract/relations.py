@@ -53,6 +53,7 @@ parentheses) stays here:
     status_words:      {planned|ended: [words after a trigger], called_off, not_yet}  検討 / 撤回 / まだ
     planned_endings:   [words right after a trigger ending its clause]   買収へ
     purposes:          [words making a trigger the next one's purpose]   子会社化するため、株式を取得
+    goals, means_endings: [goal words planned unless the trigger is the means] 提携を目指す / 連携して…を目指す
     reports:           [words reporting a deal]                          買収すると報じた
     bids:              {triggers, done}                                  TOB / 成立
     denied_reports, deal_changes, undeniable                              報道を否定 / 見直 / 否定でき
@@ -324,6 +325,9 @@ class PartnershipRules:
     #: A problem and the ended word that says it is solved (懸念も解消, ボトルネックを解消); None without problems.
     solved_problem_re: re.Pattern | None
     undeniable: tuple[str, ...]
+    #: Goal words (目指): planned words of the deal, unless one of ``means_endings`` stands between (連携して…を目指す).
+    goals: tuple[str, ...]
+    means_endings: tuple[str, ...]
     speculation: tuple[str, ...]
     #: Words before a trigger in its sentence that make it a condition (もし…であれば, 仮に): no relation.
     conditions: tuple[str, ...]
@@ -589,6 +593,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         solved_problem_re=(re.compile(rf"{any_word(spec.problems)}[をもがの]?(?:{any_word(spec.status_words.ended)})")
                            if spec.problems else None),
         undeniable=spec.undeniable,
+        goals=spec.goals,
+        means_endings=spec.means_endings,
         speculation=spec.speculation,
         conditions=spec.conditions,
         contests=spec.contests,
@@ -934,6 +940,10 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
             own = own.replace(proposal, "・" * len(proposal))
     near = own[:_PLANNED_CHARS] + (own[join.start(): join.end() + _PLANNED_CHARS] if join else "")
     found = {status for word, status in rules.status_words if word in (window if status == ENDED else near)}
+    # 提携を目指す: a goal of the deal; Bと連携して社会実装を目指す: the deal is the means, the goal is to come.
+    goal = min((near.find(word) for word in rules.goals if word in near), default=-1)
+    if goal >= 0 and not any(ending in near[:goal] for ending in rules.means_endings):
+        found.add(PLANNED)
     if rules.planned_report_re is not None and rules.planned_report_re.search(window):
         found.add(PLANNED)
     if planned_ending or word in rules.bid_triggers and not any(done in window for done in rules.bid_done):
@@ -1917,11 +1927,15 @@ def _close_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
                   unit: bool = False) -> bool:
     """Whether the party's particle is close before the trigger with no comma between (Bと買収で合意); with
     ``unit``, whether its の names a part of it that the trigger acts on (Bのロボット事業を買収, Bの半導体
-    部門を50億ドルで買収): a short noun marked as the object, perhaps with the price or date after it."""
+    部門を50億ドルで買収): a short noun marked as the object, perhaps with the price or date after it, or a unit
+    the trigger is written on to (Bのロボット事業買収, Bの半導体部門の買収)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
     between = sentence.text[after: trigger.start - sentence.start]
     if not unit:
         return len(between) <= _OWNED_TRIGGER_GAP and "、" not in between
+    named_unit = rules.unit_re.match(sentence.text, after) if rules.unit_re else None
+    if named_unit and sentence.text[named_unit.end(): trigger.start - sentence.start] in ("", "の"):
+        return True
     objects = [particle for particle, role in rules.roles if role == "object"]
     # Bの映像事業を傘下に収めた: the object's particle may begin the trigger
     between += next((particle for particle in objects if trigger.word.startswith(particle)), "")

@@ -703,6 +703,8 @@ class PartnershipsFile(RuleFileSpec):
     status_words: StatusWords
     planned_endings: Words = ()
     purposes: Words = ()
+    goals: Words = ()
+    means_endings: Words = ()
     reports: Words = ()
     bids: Bids | None = None
     denied_reports: Words = ()
