@@ -80,7 +80,8 @@ class Extractors:
         self.ner_rules = compile_ner_rules(rules.ner)
         self.ner_filter = NerCompanyFilter(self.ner_rules, rules.legal_forms, self.companies.blocked_names,
                                            self.companies.listed_names, self.chips.listed_names, rules.name_bounds,
-                                           self.companies.product_names, self.companies.context_names)
+                                           self.companies.product_names, self.companies.context_names,
+                                           rules.partnerships.coordinators)
 
 
 def _by_sentence(mentions: Iterable[CompanyMention]) -> dict[int, list[CompanyMention]]:

@@ -645,8 +645,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         offer_answers=answers,
         # A、そしてB: a comma may stand before a coordinator (not after one: AがBと、CがDと).
         # サムスン電子と米テスラ: a name's country or kind may stand after the coordinator, and markup before a
-        # name in bold (**A**、**B**)
-        coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*(?:\*\*|__)?{any_word(name_prefixes)}?"),
+        # name in bold or quoted (**A**、**B**; 「A」や「B」)
+        coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*(?:\*\*|__|[「『])?{any_word(name_prefixes)}?"),
         glossed_joint_re=re.compile(rf"(?P<joint>\s*[、,，]?\s*{coordinators}\s*)[一-龯々〆ヵヶァ-ヺー・]{{2,12}}[（(]"),
         led_group_re=(re.compile(rf"{any_word(spec.leaders)}[^、。\s（）()]{{1,{_LED_GROUP_CHARS}}}?"
                                  rf"(?P<particle>{any_word(head_particles)})") if spec.leaders else None),

@@ -55,6 +55,8 @@ NAMED_IN_POST_RULE = "company.named_in_post"
 _REPEAT_GOES_ON_RE = re.compile(r"[ \t]?[A-Za-z0-9&＆]|[ァ-ヺー・]")
 #: The same before a repeated name's start.
 _REPEAT_GOES_ON_BEFORE_RE = re.compile(r"(?:[A-Za-z0-9&＆][ \t]?|[ァ-ヺー・])$")
+#: The longest quote listed before a quoted name that a kind of company introduces (…企業である「A」や「B」).
+_QUOTED_NAME_CHARS = 40
 #: The shortest name no list holds that is looked for again in the rest of its post.
 _MIN_REPEATED_NAME = 3
 #: A name written with kanji, perhaps with katakana or Latin letters (白鷺銀行, 北辰精機, 三菱UFJ銀行).
@@ -117,7 +119,7 @@ class NerCompanyFilter:
 
     def __init__(self, rules: NerRules, legal_forms: LegalForms, blocked: frozenset[str], listed: frozenset[str],
                  chip_names: frozenset[str], name_bounds: NameBounds, products: frozenset[str],
-                 context_names: frozenset[str]) -> None:
+                 context_names: frozenset[str], coordinators: Sequence[str] = ()) -> None:
         self._rules = rules
         self._products = products
         #: Listed names that are companies in every context: a name that begins with one and goes on is
@@ -130,6 +132,10 @@ class NerCompanyFilter:
         #: A kind of company joined to the name written right after it (AIスタートアップのQuillforge).
         self._appositive_end = (re.compile(f"(?:{rules.appositive_re.pattern})$") if rules.appositive_re
                                 else None)
+        #: The quotes listed before a quote, each joined to the next by a coordinator (partnerships.yaml):
+        #: 「A」や「B」 introduces B as the kind of company before 「A」 does.
+        self._quotes_before = re.compile(rf"(?:「[^「」\n]{{1,{_QUOTED_NAME_CHARS}}}」{any_word(coordinators)})*「$"
+                                         if coordinators else "「$")
         self._blocked = blocked | {company_key(word) for word in rules.stop_words}
         #: The same, case-folded: GiNZA's proposals are compared whatever their case (WATSONX, Watsonx).
         self._blocked_folded = frozenset(word.casefold() for word in self._blocked)
@@ -255,13 +261,23 @@ class NerCompanyFilter:
         return bool(word) and not word[-1].isspace() and not word.endswith(self._rules.company_nouns)
 
     def is_a_title(self, sentence: Sentence, span: NerSpan) -> bool:
-        """The name is all of a 「」 or 『』 quote (「Northwind Weekly」, 「Quill Chat」) that no company noun
-        comes right before (AI新興企業「Quillforge」 is a company's): Japanese quotes the titles of
+        """The name is all of a 「」 or 『』 quote (「Northwind Weekly」, 「Quill Chat」) that no kind of company
+        introduces (AI新興企業「Quillforge」 is a company's: ``_quote_introduced``): Japanese quotes the titles of
         products, services, publications and events this way."""
         before = sentence.text[:span.start - sentence.start]
         after = sentence.text[span.end - sentence.start:]
         return (before.endswith(("「", "『")) and after.startswith(("」", "』"))
-                and not before[:-1].endswith(self._rules.company_nouns))
+                and not self._quote_introduced(before))
+
+    def _quote_introduced(self, before: str) -> bool:
+        """The text ``before`` a name opens a 「 quote that a company noun or a kind of company joined to it
+        introduces (AI新興企業「, 教育企業である「), perhaps after quotes listed with coordinators (…である「A」や「)."""
+        quotes = self._quotes_before.search(before) if before.endswith("「") else None
+        if quotes is None:
+            return False
+        head = before[:quotes.start()]
+        return head.endswith(self._rules.company_nouns) or (self._appositive_end is not None
+                                                            and self._appositive_end.search(head) is not None)
 
     def names_a_product(self, sentence: Sentence, span: NerSpan) -> bool:
         """A version number follows the name (Rails 8), it is a listed company's or product's name and more
@@ -403,12 +419,12 @@ class NerCompanyFilter:
         return "「" in sentence.text or (appositive is not None and appositive.search(sentence.text) is not None)
 
     def is_introduced(self, sentence: Sentence, span: NerSpan) -> bool:
-        """The name is all of a 「」 quote written right after a company noun (AI新興企業「Quillforge」,
-        合弁会社「Zephyr Japan」), or follows a kind of company joined to it (AIスタートアップのQuillforge,
-        新興企業であるPonyworks): the ways Japanese news introduces a company it names."""
+        """The name is all of a 「」 quote written right after a company noun or a kind of company joined to it
+        (AI新興企業「Quillforge」, 合弁会社「Zephyr Japan」, 教育企業である「Kotobaya」, and each quote listed
+        after such a one: …である「A」や「B」), or follows a kind of company joined to it (AIスタートアップの
+        Quillforge, 新興企業であるPonyworks): the ways Japanese news introduces a company it names."""
         before = sentence.text[:span.start - sentence.start]
-        if (before.endswith("「") and before[:-1].endswith(self._rules.company_nouns)
-                and sentence.text.startswith("」", span.end - sentence.start)):
+        if self._quote_introduced(before) and sentence.text.startswith("」", span.end - sentence.start):
             return True
         ends = self._rules.appositive_end_re
         return (self._appositive_end is not None and self._appositive_end.search(before) is not None
