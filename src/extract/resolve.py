@@ -271,7 +271,8 @@ class NerCompanyFilter:
 
     def _quote_introduced(self, before: str) -> bool:
         """The text ``before`` a name opens a 「 quote that a company noun or a kind of company joined to it
-        introduces (AI新興企業「, 教育企業である「), perhaps after quotes listed with coordinators (…である「A」や「)."""
+        introduces (AI新興企業「, 教育企業である「), perhaps after quotes listed with coordinators
+        (…である「A」や「)."""
         quotes = self._quotes_before.search(before) if before.endswith("「") else None
         if quotes is None:
             return False
