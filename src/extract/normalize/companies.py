@@ -61,7 +61,13 @@ _GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9] ?$")
 #: A kanji or katakana character of a Japanese name, and how many may stand between a company's name and the
 #: word ending a place named after it (東横 of 東急東横線).
 _NAME_CHAR = "[一-龯々〆ヵヶァ-ヺー]"
+#: What may stand between a name and the word ending a place named after it (ノキア・アリーナ), and how much.
+_PLACE_GAP_CHAR = "[一-龯々〆ヵヶァ-ヺー・]"
 _PLACE_GAP = 4
+#: A kanji of a place's name, and how many a venue's name may end in (京セラドーム大阪).
+_KANJI_CHAR = "[一-龯々ヶ]"
+_PLACE_AFTER_VENUE = 3
+_KATAKANA_WORD_RE = re.compile("[ァ-ヺー・]+")
 #: A katakana character right before a katakana one: a listed name starting there ends a longer katakana word
 #: (アーム of カーゴアーム).
 _KATAKANA_GLUED_RE = re.compile(r"[ァ-ヺー][ァ-ヺ]")
@@ -145,9 +151,16 @@ class CompanyRecognizer:
         #: Right before a name, a legal form of a body that is no company (一般社団法人共同通信社).
         self._non_company_form_re = (re.compile(f"(?:{any_word(bounds.non_company_forms)})\\s*$")
                                      if bounds.non_company_forms else None)
-        #: Right after a name, the rest of a place named after it (日立市, 東急東横線, トヨタ財団).
-        self._place_after_re = (re.compile(f"{_NAME_CHAR}{{0,{_PLACE_GAP}}}?{any_word(bounds.place_words)}"
-                                           f"(?!{_NAME_CHAR})") if bounds.place_words else None)
+        #: Right after a name, the rest of a place, body or event named after it (日立市, 東急東横線, トヨタ財団,
+        #: ノキア・アリーナ, リクルート事件); a venue written in katakana may end in the place it stands in
+        #: (京セラドーム大阪, パナソニックスタジアム吹田).
+        venues = [word for word in bounds.place_words if _KATAKANA_WORD_RE.fullmatch(word)]
+        others = [word for word in bounds.place_words if word not in venues]
+        ends = [f"{any_word(others)}"] if others else []
+        if venues:
+            ends.append(f"{any_word(venues)}{_KANJI_CHAR}{{0,{_PLACE_AFTER_VENUE}}}")
+        self._place_after_re = (re.compile(f"{_PLACE_GAP_CHAR}{{0,{_PLACE_GAP}}}?(?:{'|'.join(ends)})(?!{_NAME_CHAR})")
+                                if ends else None)
         #: What joins two names of one list (A、B, AとB, A、そしてB: partnerships.yaml's coordinators).
         self._list_joint_re = re.compile(rf"(?:\s*{any_word(rules.partnerships.coordinators)}\s*){{1,2}}")
 
