@@ -192,6 +192,12 @@ UNLISTED_COMPANIES = [
     ("Zephyr AI & Robotics Corporationが設立された。", ["Zephyr AI & Robotics"]),
     ("ゼファー AI & Robotics株式会社を設立した。", ["ゼファー AI & Robotics"]),
     ("Quillforge & Webb Inc.に出資した。", ["Quillforge & Webb"]),
+    # The name a company was founded under, grew from or took (company.predecessor, company.former_name_stated).
+    ("1952年に山岡無線工業として設立された。", ["山岡無線工業"]),
+    ("1896年に創業した松浦組を前身とする。", ["松浦組"]),
+    ("浅草で開業した田中洋品店を起源とする企業だ。", ["田中洋品店"]),
+    ("同社の旧社名は佐藤精練加工である。", ["佐藤精練加工"]),
+    ("1986年にゼファロンへ社名を変更した。", ["ゼファロン"]),
 ]
 
 
@@ -234,6 +240,11 @@ NOT_COMPANIES = [
     ("Quillforgeは、Public Benefit Corporationとして活動する。", ["Public Benefit"]),
     # 社 inside another word.
     ("ZEPHYR社会の課題と、ゼファー社長の発言。", ["ZEPHYR", "ゼファー"]),
+    # What a company was founded as that is no name: a kind of company, a part of one, a school.
+    ("同社は合弁会社として設立された。", ["合弁会社"]),
+    ("北辰化学の肥料製造所として発足した。", ["肥料製造所"]),
+    ("同社の制作部門を母体として設立された。", ["制作部門"]),
+    ("1950年に浜松工業高等専門学校として設立された。", ["浜松工業高等専門学校", "浜松工業"]),
 ]
 
 
@@ -242,6 +253,37 @@ def test_what_patterns_must_not_find(recognizer: CompanyRecognizer, body: str, n
     found = companies(recognizer, body)
     assert not [surface for surface, company_id in found if company_id.startswith("x-")], found
     assert not {surface for surface, _ in found} & set(not_found)
+
+
+#: A listed company's name inside the name of a place, venue, school, body, prize or incident named after it.
+NAMED_AFTER_A_COMPANY = [
+    "試合は京セラドーム大阪で行われた。",
+    "公演はノキア・アリーナで開かれた。",
+    "リクルート事件が起きた。",
+    "日立総合病院に入院した。",
+    "トヨタ自動車労働組合が要求を出した。",
+    "トヨタカップで優勝した。",
+    "講談社漫画賞を受賞した。",
+    "日本航空高等学校を卒業した。",
+    "サントリーホールで演奏した。",
+    "東京ガス硬式野球部に入った。",
+]
+
+
+@pytest.mark.parametrize("body", NAMED_AFTER_A_COMPANY)
+def test_a_name_inside_the_name_of_something_named_after_it_is_no_mention(recognizer: CompanyRecognizer,
+                                                                           body: str) -> None:
+    assert companies(recognizer, body) == []
+
+
+def test_a_name_going_on_past_a_place_word_is_still_the_company(recognizer: CompanyRecognizer) -> None:
+    """楽天市場 is no city; 富士通は賞を: the prize is a word of its own."""
+    assert companies(recognizer, "楽天市場で買い、富士通は賞を受けた。") == [("楽天", "rakuten-group"), ("富士通", "fujitsu")]
+
+
+def test_a_context_alias_a_pattern_reads_as_a_name_is_the_company(recognizer: CompanyRecognizer) -> None:
+    """ケンウッド alone needs context; a pattern reading it as the name a company took gives it."""
+    assert companies(recognizer, "ツバメ音響は1986年にケンウッドへ社名を変更した。") == [("ケンウッド", "kenwood")]
 
 
 def test_a_sector_name_that_begins_with_a_listed_name_is_the_listed_company(recognizer: CompanyRecognizer) -> None:

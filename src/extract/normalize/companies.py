@@ -161,6 +161,9 @@ class CompanyRecognizer:
             ends.append(f"{any_word(venues)}{_KANJI_CHAR}{{0,{_PLACE_AFTER_VENUE}}}")
         self._place_after_re = (re.compile(f"{_PLACE_GAP_CHAR}{{0,{_PLACE_GAP}}}?(?:{'|'.join(ends)})(?!{_NAME_CHAR})")
                                 if ends else None)
+        #: The same words ending a name no list holds, but for one-character ones, which end names too (田園都市).
+        whole = [word for word in bounds.place_words if len(word) > 1]
+        self._place_end_re = re.compile(f"{any_word(whole)}$") if whole else None
         #: What joins two names of one list (A、B, AとB, A、そしてB: partnerships.yaml's coordinators).
         self._list_joint_re = re.compile(rf"(?:\s*{any_word(rules.partnerships.coordinators)}\s*){{1,2}}")
 
@@ -187,8 +190,11 @@ class CompanyRecognizer:
                 if maker is not None and self._acts(hit, hits, body_text[hit.sentence_id]):
                     mentions.append(self._mention(hit, maker, _MAKER_RULE))
                 continue
-            if hit.entry.kind == _CONTEXT and not (hit.entry.target in named
-                                                   or self._in_context(body_text[hit.sentence_id], hit, hits)):
+            # a context alias is the company where the post names it otherwise, the sentence shows it, or a
+            # pattern reads that very name as a company's (ケンウッドへ社名を変更)
+            if hit.entry.kind == _CONTEXT and not (
+                    hit.entry.target in named or self._in_context(body_text[hit.sentence_id], hit, hits)
+                    or any((c.start, c.end) == (hit.start, hit.end) for c in by_sentence.get(hit.sentence_id, ()))):
                 continue
             mentions.append(self._mention(hit))
         # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
@@ -201,9 +207,13 @@ class CompanyRecognizer:
         (一般社団法人共同通信社), or a place, line, facility or foundation named after the company (日立市,
         東急東横線, 日産スタジアム, トヨタ財団)."""
         start, end = mention.start - sentence.start, mention.end - sentence.start
+        # 日立工業専修学校として設立: a name no list holds that ends as such a body's is that body's
+        own_place = (mention.company_id.startswith(DERIVED_ID_PREFIX) and self._place_end_re is not None
+                     and self._place_end_re.search(mention.surface) is not None)
         return (self._non_company_form_re is not None
                 and self._non_company_form_re.search(sentence.text, 0, start) is not None
-                or self._place_after_re is not None and self._place_after_re.match(sentence.text, end) is not None)
+                or self._place_after_re is not None and self._place_after_re.match(sentence.text, end) is not None
+                or own_place)
 
     def _with_former_names(self, mentions: list[CompanyMention], sentences: Sequence[Sentence],
                            tokens: Sequence[Sequence[Token]]) -> list[CompanyMention]:
