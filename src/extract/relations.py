@@ -318,6 +318,8 @@ class PartnershipRules:
     #: Triggers of a bid (TOB), planned unless one of ``bid_done`` follows in the clause.
     bid_triggers: frozenset[str]
     bid_done: tuple[str, ...]
+    #: Right after a bid, words making it the way the next acquisition in its clause is done (TOBで完全子会社化).
+    bid_means: tuple[str, ...]
     #: The ended words that hold a bid_done word (不成立): a failed bid, not one through.
     bid_failed: tuple[str, ...]
     denied_reports: tuple[str, ...]
@@ -586,6 +588,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         planned_report_re=re.compile(rf"(?<![ただ]){any_word(spec.reports)}") if spec.reports else None,
         bid_triggers=frozenset(spec.bids.triggers if spec.bids else ()),
         bid_done=spec.bids.done if spec.bids else (),
+        bid_means=spec.bids.means if spec.bids else (),
         bid_failed=tuple(word for word in spec.status_words.ended
                          if spec.bids and any(done in word for done in spec.bids.done)),
         denied_reports=spec.denied_reports,
@@ -797,7 +800,9 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     matches = [match for index, match in enumerate(matches)
                if not (match.group() in rules.manner_triggers
                        and _says_how(text, match, matches[index + 1] if index + 1 < len(matches) else None, kinds,
-                                     rules))]
+                                     rules))
+               and not _bid_as_means(text, match, matches[index + 1] if index + 1 < len(matches) else None, kinds,
+                                     rules)]
     found, purposes = [], []
     # (the text without its speculation words, at the same offsets: no condition's もし inside かもしれない)
     unspeculated = text if rules.conditions else ""
@@ -886,6 +891,18 @@ def _says_how(text: str, manner: re.Match[str], following: re.Match[str] | None,
              and not partnered else _TRIGGERS_JOINED)
     close = following if following is not None and following.start() - manner.end() <= reach else join
     return close is not None and "、" not in text[manner.end():close.start()]
+
+
+def _bid_as_means(text: str, bid: re.Match[str], following: re.Match[str] | None, kinds: Mapping[str, str],
+                  rules: PartnershipRules) -> bool:
+    """Whether a bid only says how the acquisition close after it in its clause is done (Bを TOBで完全子会社化
+    した): that acquisition is the statement."""
+    if bid.group() not in rules.bid_triggers or following is None or kinds.get(following.group()) != ACQUISITION:
+        return False
+    means = next((word for word in sorted(rules.bid_means, key=len, reverse=True) if text.startswith(word, bid.end())),
+                 None)
+    gap = text[bid.end() + len(means):following.start()] if means else ""
+    return means is not None and len(gap) <= _TRIGGERS_JOINED and "、" not in gap
 
 
 def _ends_a_quoted_name(text: str, match: re.Match[str]) -> bool:

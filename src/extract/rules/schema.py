@@ -601,6 +601,8 @@ class Bids(Spec):
 
     triggers: Words
     done: Words
+    #: Right after a bid, words making it the way the next deal in its clause is done (TOBで完全子会社化した).
+    means: Words = ()
 
 
 class OfferAnswers(Spec):
