@@ -50,7 +50,7 @@ def company_ids(recognizer: CompanyRecognizer, body: str) -> list[str]:
     # Japanese listed companies beyond the Nikkei 225 (japan_listed.yaml)
     ("JR九州とJR北海道は観光列車を共同で企画した。", ["jr-kyushu", "jr-hokkaido"]),
     ("京急と相鉄が沿線のデータを共有する。", ["keikyu", "sotetsu-holdings"]),
-    ("近畿日本鉄道と南海電気鉄道が関西空港へのアクセスを改善する。", ["kintetsu-group-holdings",
+    ("近畿日本鉄道と南海電気鉄道が関西空港へのアクセスを改善する。", ["kintetsu-railway",
                                                                        "nankai-electric-railway"]),
     ("西武ホールディングスはホテル事業を売却し、西武の不動産を再編する。", ["seibu-holdings", "seibu-holdings"]),
     ("ふくおかフィナンシャルグループと九州フィナンシャルグループが提携した。", ["fukuoka-financial-group",
