@@ -58,7 +58,7 @@ def company_ids(recognizer: CompanyRecognizer, body: str) -> list[str]:
     ("北洋銀行と群馬銀行、山口フィナンシャルグループが生成AIを導入した。", ["hokuyo-bank", "gunma-bank",
                                                                       "yamaguchi-financial-group"]),
     ("岡三証券と東海東京証券がシステムを統合する。", ["okasan-securities", "tokai-tokyo-securities"]),
-    ("日本テレビとTBSテレビが配信で協業する。", ["nippon-television-holdings", "tbs-holdings"]),
+    ("日本テレビとTBSテレビが配信で協業する。", ["nippon-television-network", "tbs-television"]),
     ("毎日新聞社と時事通信社がAIによる記事要約を試す。", ["mainichi-shimbun", "jiji-press"]),
     ("沖縄電力とJパワー（電源開発）が再生可能エネルギーで連携する。", ["okinawa-electric-power",
                                                                  "electric-power-development",
