@@ -66,7 +66,7 @@ def company_ids(recognizer: CompanyRecognizer, body: str) -> list[str]:
     ("ウエルシアとツルハドラッグの統合が完了した。", ["welcia-holdings", "tsuruha-holdings"]),
     ("小野薬品工業と参天製薬が新薬の共同開発を始めた。", ["ono-pharmaceutical", "santen-pharmaceutical"]),
     ("兼松と長瀬産業が半導体材料の商社機能を強化する。", ["kanematsu", "nagase"]),
-    ("ヤマダデンキとビックカメラが家電のネット販売を伸ばした。", ["yamada-holdings", "bic-camera"]),
+    ("ヤマダデンキとビックカメラが家電のネット販売を伸ばした。", ["yamada-denki", "bic-camera"]),
     # index members (global_indices.yaml, generated) and the hand-added fintechs and Indian companies
     ("Capital Oneはクレジットカード事業でAIを使う。", ["capital-one"]),
     ("キャピタル・ワンとBrexがフィンテック分野で競う。", ["capital-one", "brex"]),
