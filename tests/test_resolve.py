@@ -350,6 +350,19 @@ def test_a_short_form_found_on_its_own_is_the_full_names_company() -> None:
         "x-moonveil-intelligence"}
 
 
+def test_a_katakana_short_form_is_the_full_names_company() -> None:
+    """アーガス after アーガス・スペシャルティ・ホールディングス: the first word of a katakana name joined with ・ is
+    the same company where the post writes it alone."""
+    text = "東京海上は米国のミルドレス・スペシャルティ・ホールディングスを買収する。\nミルドレスはテキサス州に本社を置く。"
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    found = add_vouched_names(RECOGNIZER.find(sentences, tokens), sentences, tokens, FILTER, RECOGNIZER.party_slots)
+    joined = add_names_found_elsewhere(found, sentences, tokens, FILTER)
+    assert {m.company_id for m in joined if m.surface.startswith("ミルドレス")} == {
+        "x-ミルドレス-スペシャルティ-ホールディングス"}
+    assert "ミルドレス" in {m.surface for m in joined}
+
+
 def test_the_publishers_own_name_is_no_company() -> None:
     """The spec counts the publisher's own byline no company: a name no list holds that the author field holds
     goes, a listed company there stays, and a post with no author keeps everything."""

@@ -208,6 +208,7 @@ _AMOUNT = r"(?:最大|約|総額|計)?[0-9０-９,，.．]+[兆億万千百]*(?:
 _AMOUNT_INTO_RE = re.compile(rf"[にへ]{_AMOUNT}(?:以上|超)?を")
 #: The amount of a deal between its company's の and the trigger (Bの65億ドルでの買収, Bの約50億ドル規模の買収).
 _AMOUNT_OF_RE = re.compile(rf"{_AMOUNT}(?:以上|超|規模|相当)?で?の")
+_AMOUNT_RE = re.compile(_AMOUNT)
 #: Characters between two triggers of one statement at most (契約は来月締結).
 _TRIGGERS_JOINED = 8
 #: The coordination group of a headline's first company (a group of its own; -1 is the topic's).
@@ -660,7 +661,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # AはXに50億ドル、シンガポールの**B**は…: the next subject may have its description and markup before it
         gapped_clause_re=re.compile(rf"\s*{any_word(spec.roles.subject)}(?P<said>[^、。]{{1,{_GAPPED_CLAUSE}}}?)、\s*"
                                     rf"(?:{any_word(name_prefixes)}?{DESCRIPTION}{any_word(spec.roles.of)})?"
-                                    rf"(?:\*\*|__)?\s*"),
+                                    rf"(?:\*\*|__)?\s*{any_word(name_prefixes)}?"),
         concerned_gap_re=re.compile(
             rf"[^、。\s]{{0,{_TRIGGER_PHRASE_REST}}}?{any_word(spec.topic_particles)}[、,，]?\s*"),
         example_head_re=re.compile(
@@ -2247,6 +2248,14 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
         right_after = join is not None and join.start() == 0
         if (party.role in ("subject", _JOINER) or party.role == "other" and right_after) and join \
                 and kinds.get(join.group(), trigger.type) == trigger.type:
+            joining_groups.add(group)
+    # Aが50億ドル、Bが20億ドルを拠出: a subject whose clause is only its amount shares the next one's join word.
+    for group, party in sorted(last.items(), reverse=True):
+        clause = rules.gapped_clause_re.match(sentence.text, party.tail_end - sentence.start)
+        following = next((p for p in parties if p.start >= party.tail_end), None)
+        if (group not in joining_groups and party.role == "subject" and clause is not None
+                and _AMOUNT_RE.search(clause.group("said")) and following is not None
+                and following.start - sentence.start == clause.end() and following.group in joining_groups):
             joining_groups.add(group)
     return [party for party in parties if party.group in joining_groups]
 

@@ -57,6 +57,8 @@ _REPEAT_GOES_ON_RE = re.compile(r"[ \t]?[A-Za-z0-9&＆]|[ァ-ヺー・]")
 _REPEAT_GOES_ON_BEFORE_RE = re.compile(r"(?:[A-Za-z0-9&＆][ \t]?|[ァ-ヺー・])$")
 #: The longest quote listed before a quoted name that a kind of company introduces (…企業である「A」や「B」).
 _QUOTED_NAME_CHARS = 40
+#: The shortest first word of a katakana name joined with ・ that stands for the whole name (アーガス).
+_MIN_SHORT_FORM = 4
 #: The shortest name no list holds that is looked for again in the rest of its post.
 _MIN_REPEATED_NAME = 3
 #: A name written with kanji, perhaps with katakana or Latin letters (白鷺銀行, 北辰精機, 三菱UFJ銀行).
@@ -656,6 +658,11 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     mentions = _short_forms_joined(mentions)
     found = {m.surface: m for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
              and len(m.surface) >= _MIN_REPEATED_NAME}
+    # アーガス・スペシャルティ・ホールディングス, then アーガス: news shortens a katakana name to its first word
+    for mention in list(found.values()):
+        first, _, rest = mention.surface.partition("・")
+        if rest and len(first) >= _MIN_SHORT_FORM and _KATAKANA_NAME_RE.fullmatch(first):
+            found.setdefault(first, mention)
     if not found:
         return list(mentions)
     covered = list(mentions)
@@ -676,19 +683,25 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
                         or ner_filter.is_no_company(sentence, span)):
                     continue
                 mention = replace(found[surface], sentence_id=sentence.sentence_id, start=start, end=end,
-                                  rule_id=NAMED_IN_POST_RULE, source="rule")
+                                  surface=surface, rule_id=NAMED_IN_POST_RULE, source="rule")
                 covered = [m for m in covered if m not in inside] + [mention]
     return sorted(covered, key=lambda m: (m.start, m.end))
 
 
 def _short_forms_joined(mentions: Sequence[CompanyMention]) -> list[CompanyMention]:
-    """``mentions``, where a company no list names was found both under a Latin name of several words and
-    under its first word alone (MoonCore Intelligence in a sentence, MoonCore in the headline), with the short
-    form given the full name's id: one company, so its rows are not split between two ids."""
+    """``mentions``, where a company no list names was found both under a name of several words and under
+    its first word alone (MoonCore Intelligence in a sentence, MoonCore in the headline; アーガス・スペシャルティ・
+    ホールディングス, then アーガス), with the short form given the full name's id: one company, so its rows are
+    not split between two ids."""
     full: dict[str, CompanyMention] = {}
     for mention in mentions:
+        if not mention.company_id.startswith(DERIVED_ID_PREFIX):
+            continue
         first, _, rest = mention.surface.partition(" ")
-        if mention.company_id.startswith(DERIVED_ID_PREFIX) and rest and first.isascii() and first[:1].isupper():
+        if rest and first.isascii() and first[:1].isupper():
+            full.setdefault(first, mention)
+        first, _, rest = mention.surface.partition("・")
+        if rest and len(first) >= _MIN_REPEATED_NAME and _KATAKANA_NAME_RE.fullmatch(first):
             full.setdefault(first, mention)
     return [replace(m, company_id=full[m.surface].company_id, name=full[m.surface].name)
             if m.company_id.startswith(DERIVED_ID_PREFIX) and m.surface in full else m for m in mentions]

@@ -45,6 +45,9 @@ _ALIAS, _CONTEXT, _BLOCKED = "alias", "context", "blocked"
 _MAKER_RULE = "products.maker"
 #: The rule id of a company's former name written beside its current one (company_patterns.yaml's renames).
 _FORMER_NAME_RULE = "company.former_name"
+#: The rule id of an operating company's name that a post writes as the short form of its holding company's
+#: (テレビ東京 beside テレビ東京ホールディングス).
+_PARENT_SHORT_FORM_RULE = "company.parent_short_form"
 _SPACES_RE = re.compile(r"\s+")
 #: A letter of a name: kana, kanji or Latin (a name of digits and stops alone is a list's number).
 _LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺ一-龯々A-Za-zＡ-Ｚａ-ｚ]")
@@ -200,7 +203,8 @@ class CompanyRecognizer:
         # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
         mentions += first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED])
         mentions = [m for m in mentions if not self._names_another_body(body_text[m.sentence_id], m)]
-        return sorted(self._with_former_names(mentions, sentences, tokens), key=lambda m: (m.start, m.end))
+        return sorted(_parents_short_forms(self._with_former_names(mentions, sentences, tokens)),
+                      key=lambda m: (m.start, m.end))
 
     def _names_another_body(self, sentence: Sentence, mention: CompanyMention) -> bool:
         """The name is part of the name of a body that is no company: a non-profit's after its legal form
@@ -396,6 +400,19 @@ class CompanyRecognizer:
                                   parent_id=company.parent, source="rule")
         return CompanyMention(sentence_id=sentence.sentence_id, start=start, end=end, surface=name, rule_id=rule_id,
                               company_id=derived_company_id(key), name=key, parent_id=None, source="rule")
+
+
+def _parents_short_forms(mentions: list[CompanyMention]) -> list[CompanyMention]:
+    """``mentions``, where a post names a holding company and writes the name its own name begins with, which
+    is the name of the operating company it owns (テレビ東京ホールディングス, then テレビ東京), with that name
+    given the holding company: the post shortens the holding company's name, as news does."""
+    parents = {m.company_id: m for m in mentions}
+    short = [m for m in mentions if m.parent_id in parents and any(
+        other.company_id == m.parent_id and len(other.surface) > len(m.surface) and other.surface.startswith(m.surface)
+        for other in mentions)]
+    return [replace(m, company_id=parents[m.parent_id].company_id, name=parents[m.parent_id].name,
+                    parent_id=parents[m.parent_id].parent_id, rule_id=_PARENT_SHORT_FORM_RULE) if m in short else m
+            for m in mentions]
 
 
 def _rename_patterns(rules: RuleSet) -> tuple[CompanyPattern | None, CompanyPattern | None]:
