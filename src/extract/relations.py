@@ -2252,10 +2252,10 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
     # Aが50億ドル、Bが20億ドルを拠出: a subject whose clause is only its amount shares the next one's join word.
     for group, party in sorted(last.items(), reverse=True):
         clause = rules.gapped_clause_re.match(sentence.text, party.tail_end - sentence.start)
-        following = next((p for p in parties if p.start >= party.tail_end), None)
+        after = next((p for p in parties if p.start >= party.tail_end), None)
         if (group not in joining_groups and party.role == "subject" and clause is not None
-                and _AMOUNT_RE.search(clause.group("said")) and following is not None
-                and following.start - sentence.start == clause.end() and following.group in joining_groups):
+                and _AMOUNT_RE.search(clause.group("said")) and after is not None
+                and after.start - sentence.start == clause.end() and after.group in joining_groups):
             joining_groups.add(group)
     return [party for party in parties if party.group in joining_groups]
 

@@ -406,13 +406,16 @@ def _parents_short_forms(mentions: list[CompanyMention]) -> list[CompanyMention]
     """``mentions``, where a post names a holding company and writes the name its own name begins with, which
     is the name of the operating company it owns (テレビ東京ホールディングス, then テレビ東京), with that name
     given the holding company: the post shortens the holding company's name, as news does."""
-    parents = {m.company_id: m for m in mentions}
-    short = [m for m in mentions if m.parent_id in parents and any(
-        other.company_id == m.parent_id and len(other.surface) > len(m.surface) and other.surface.startswith(m.surface)
-        for other in mentions)]
-    return [replace(m, company_id=parents[m.parent_id].company_id, name=parents[m.parent_id].name,
-                    parent_id=parents[m.parent_id].parent_id, rule_id=_PARENT_SHORT_FORM_RULE) if m in short else m
-            for m in mentions]
+    named = {m.company_id: m for m in mentions}
+    result = []
+    for mention in mentions:
+        parent = named.get(mention.parent_id) if mention.parent_id else None
+        if parent is not None and any(other.company_id == parent.company_id and other.surface != mention.surface
+                                      and other.surface.startswith(mention.surface) for other in mentions):
+            mention = replace(mention, company_id=parent.company_id, name=parent.name, parent_id=parent.parent_id,
+                              rule_id=_PARENT_SHORT_FORM_RULE)
+        result.append(mention)
+    return result
 
 
 def _rename_patterns(rules: RuleSet) -> tuple[CompanyPattern | None, CompanyPattern | None]:
