@@ -48,6 +48,8 @@ _FORMER_NAME_RULE = "company.former_name"
 #: The rule id of an operating company's name that a post writes as the short form of its holding company's
 #: (テレビ東京 beside テレビ東京ホールディングス).
 _PARENT_SHORT_FORM_RULE = "company.parent_short_form"
+#: What a holding company's name adds to its operating company's (テレビ東京ホールディングス).
+_HOLDING_WORDS = frozenset({"ホールディングス", "HD", "ＨＤ", "Holdings"})
 _SPACES_RE = re.compile(r"\s+")
 #: A letter of a name: kana, kanji or Latin (a name of digits and stops alone is a list's number).
 _LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺ一-龯々A-Za-zＡ-Ｚａ-ｚ]")
@@ -275,7 +277,8 @@ class CompanyRecognizer:
         rest = sentence.text[hit.end - sentence.start:candidate.end - sentence.start].strip(" 　・.")
         if company_key(rest) in self._arm_words:
             return True
-        if candidate.start == hit.start and _LATIN_WORDS_RE.fullmatch(rest):
+        # (a name needing context gives way to a longer Latin name: RBC of RBC Capital Markets)
+        if candidate.start == hit.start and _LATIN_WORDS_RE.fullmatch(rest) and hit.entry.kind != _CONTEXT:
             return False
         return company_key(rest) not in self._same_company_forms
 
@@ -403,15 +406,17 @@ class CompanyRecognizer:
 
 
 def _parents_short_forms(mentions: list[CompanyMention]) -> list[CompanyMention]:
-    """``mentions``, where a post names a holding company and writes the name its own name begins with, which
-    is the name of the operating company it owns (テレビ東京ホールディングス, then テレビ東京), with that name
-    given the holding company: the post shortens the holding company's name, as news does."""
+    """``mentions``, where a post names a holding company and writes the name its own name begins with before
+    ホールディングス or HD, which is the name of the operating company it owns (テレビ東京ホールディングス, then
+    テレビ東京), with that name given the holding company: the post shortens the holding company's name, as news
+    does. (Not a group's name: ソフトバンク beside ソフトバンクグループ is the operating company.)"""
     named = {m.company_id: m for m in mentions}
     result = []
     for mention in mentions:
         parent = named.get(mention.parent_id) if mention.parent_id else None
-        if parent is not None and any(other.company_id == parent.company_id and other.surface != mention.surface
-                                      and other.surface.startswith(mention.surface) for other in mentions):
+        if parent is not None and any(other.company_id == parent.company_id
+                                      and other.surface.removeprefix(mention.surface).strip(" ・") in _HOLDING_WORDS
+                                      for other in mentions):
             mention = replace(mention, company_id=parent.company_id, name=parent.name, parent_id=parent.parent_id,
                               rule_id=_PARENT_SHORT_FORM_RULE)
         result.append(mention)
