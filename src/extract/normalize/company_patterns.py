@@ -172,12 +172,21 @@ class NameReader:
                 high = words.last_until(end)
             low = self._trimmed(words, self._read_back(words, words.first_from(start), high), high, pattern.proper)
         katakana_form = form[0] >= 0 and bool(_KATAKANA_RE.fullmatch(match.group("form").lstrip("・")))
+        if low <= high and self._glued_to_katakana(words, low):
+            return None  # ジェン of サイトジェン: a name does not start inside a katakana word
         if low > high or not self._is_a_name(words, low, high, pattern.proper, forwards=0 <= form[1] <= start,
                                              katakana_form=katakana_form):
             return None
         if pattern.whole_word and not self._ends_a_word(words, match.end()):
             return None
         return words.spans[low][0], name_end if name_end is not None else words.spans[high][1]
+
+    @staticmethod
+    def _glued_to_katakana(words: SentenceWords, low: int) -> bool:
+        """Word ``low`` starts in katakana right after katakana, with nothing between: it goes on a word."""
+        start = words.spans[low][0]
+        return start > 0 and bool(_KATAKANA_RE.match(words.text, start - 1)) and bool(
+            _KATAKANA_RE.match(words.text, start))
 
     def _read_back(self, words: SentenceWords, low: int, high: int) -> int:
         """The first word of the name that ends with word ``high``, reading back no further than ``low``:
