@@ -363,6 +363,16 @@ def test_a_katakana_short_form_is_the_full_names_company() -> None:
     assert "ミルドレス" in {m.surface for m in joined}
 
 
+def test_a_country_written_as_a_deals_party_is_no_company() -> None:
+    """インドネシアの合弁相手: a country's name (CLDR's, through babel) is never a company, whatever slot it is in."""
+    text = "北辰食品は、インドネシアの合弁相手ガルーダフーズとの提携を解消した。"
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    found = add_vouched_names(RECOGNIZER.find(sentences, tokens), sentences, tokens, FILTER, RECOGNIZER.party_slots)
+    assert "インドネシア" not in {m.surface for m in found}
+    assert "ガルーダフーズ" in {m.surface for m in found}
+
+
 def test_the_publishers_own_name_is_no_company() -> None:
     """The spec counts the publisher's own byline no company: a name no list holds that the author field holds
     goes, a listed company there stays, and a post with no author keeps everything."""

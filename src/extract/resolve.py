@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
@@ -457,8 +458,9 @@ class NerCompanyFilter:
     def is_no_company(self, sentence: Sentence, span: NerSpan) -> bool:
         """One of the checks that reject a name whatever the evidence fails: a stop-listed word, chip,
         placeholder, listed name left to the rules, person, piece of a longer name, capitalised English
-        phrase, gloss, title, product, kind of company, organisation or fragment of a longer listed name."""
-        return (self.is_stop_listed(span.surface) or self.is_a_chip(span.surface)
+        phrase, gloss, title, product, kind of company, organisation or fragment of a longer listed name, or a
+        country's name."""
+        return (self.is_stop_listed(span.surface) or _is_a_country(span.surface) or self.is_a_chip(span.surface)
                 or self.is_a_placeholder(span.surface) or self.is_left_to_the_rules(span.surface)
                 or self.is_a_person(sentence, span) or self.is_part_of_a_longer_name(sentence, span)
                 or self.is_in_english_text(sentence, span) or self.is_a_gloss(sentence, span)
@@ -705,6 +707,21 @@ def _short_forms_joined(mentions: Sequence[CompanyMention]) -> list[CompanyMenti
             full.setdefault(first, mention)
     return [replace(m, company_id=full[m.surface].company_id, name=full[m.surface].name)
             if m.company_id.startswith(DERIVED_ID_PREFIX) and m.surface in full else m for m in mentions]
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """The names of the world's countries and regions in Japanese and English, as CLDR (through babel) writes
+    them (インドネシア, アラブ首長国連邦, Indonesia), normalized as company names are."""
+    from babel import Locale
+
+    return frozenset(company_key(name).casefold() for language in ("ja", "en")
+                     for name in Locale(language).territories.values())
+
+
+def _is_a_country(surface: str) -> bool:
+    """The name is a country's or region's (インドネシアの合弁相手: a country, no company)."""
+    return company_key(surface).casefold() in _country_names()
 
 
 def _ner_company(span: NerSpan) -> CompanyMention:
