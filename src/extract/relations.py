@@ -54,6 +54,7 @@ parentheses) stays here:
     planned_endings:   [words right after a trigger ending its clause]   買収へ
     purposes:          [words making a trigger the next one's purpose]   子会社化するため、株式を取得
     goals, means_endings: [goal words planned unless the trigger is the means] 提携を目指す / 連携して…を目指す
+    continuations:     [words of keeping a deal: planned words after them]  提携を続ける方針
     reports:           [words reporting a deal]                          買収すると報じた
     bids:              {triggers, done}                                  TOB / 成立
     denied_reports, deal_changes, undeniable                              報道を否定 / 見直 / 否定でき
@@ -331,6 +332,8 @@ class PartnershipRules:
     #: Goal words (目指): planned words of the deal, unless one of ``means_endings`` stands between (連携して…を目指す).
     goals: tuple[str, ...]
     means_endings: tuple[str, ...]
+    #: Words of keeping a deal that stands (続け, 維持): the planned words after them plan to keep it.
+    continuations: tuple[str, ...]
     speculation: tuple[str, ...]
     #: Words before a trigger in its sentence that make it a condition (もし…であれば, 仮に): no relation.
     conditions: tuple[str, ...]
@@ -599,6 +602,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         undeniable=spec.undeniable,
         goals=spec.goals,
         means_endings=spec.means_endings,
+        continuations=spec.continuations,
         speculation=spec.speculation,
         conditions=spec.conditions,
         contests=spec.contests,
@@ -957,6 +961,10 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
         for proposal in rules.proposals:
             own = own.replace(proposal, "・" * len(proposal))
     near = own[:_PLANNED_CHARS] + (own[join.start(): join.end() + _PLANNED_CHARS] if join else "")
+    # 提携を続ける方針: keeping a deal that stands; what is planned is only that it goes on.
+    kept = min((near.find(word) for word in rules.continuations if word in near), default=-1)
+    if kept >= 0:
+        near = near[:kept]
     found = {status for word, status in rules.status_words if word in (window if status == ENDED else near)}
     # 提携を目指す: a goal of the deal; Bと連携して社会実装を目指す: the deal is the means, the goal is to come.
     goal = min((near.find(word) for word in rules.goals if word in near), default=-1)

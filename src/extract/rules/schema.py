@@ -707,6 +707,7 @@ class PartnershipsFile(RuleFileSpec):
     purposes: Words = ()
     goals: Words = ()
     means_endings: Words = ()
+    continuations: Words = ()
     reports: Words = ()
     bids: Bids | None = None
     denied_reports: Words = ()
