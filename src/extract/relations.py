@@ -553,7 +553,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                   if stake else None),
         controlling=stake.controlling if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
-        round_investor_re=(re.compile(rf"(?P<noun>{any_word(spec.round_investors)})(?:には|は|が|として)[、,]?\s*$")
+        # (リード投資家は英Balderton Capitalで, リード投資家は韓国のIMM Investmentで: a name's country or what it
+        # is may stand before it)
+        round_investor_re=(re.compile(rf"(?P<noun>{any_word(spec.round_investors)})(?:には|は|が|として)[、,]?\s*"
+                                      rf"(?:{any_word(name_prefixes)}?{DESCRIPTION}{any_word(spec.roles.of)})?"
+                                      rf"{any_word(name_prefixes)}?$")
                            if spec.round_investors else None),
         round_investor_after_re=(re.compile(rf"\s*が(?P<noun>{any_word(spec.round_investors)})(?:を務め|とな|にな)")
                                  if spec.round_investors else None),
@@ -1290,7 +1294,9 @@ class RelationFinder:
         # AとBは経営統合し、AがBを完全子会社化する: an integration in which one side buys the other is that acquisition.
         acquisitions = {(r.sentence_id, frozenset((r.party_a_id, r.party_b_id))) for r in relations
                         if r.type == ACQUISITION}
-        ancestors = self._rules.ancestors
+        # (and a company no list holds and the one the post names it after: BP Ventures and BP)
+        ancestors = {**self._rules.ancestors, **{m.company_id: (m.parent_id,) for m in companies
+                                                 if m.parent_id and m.company_id not in self._rules.ancestors}}
         return _distinct([r for r in relations if r.type != PARTNERSHIP
                           or (r.party_b_id not in ancestors.get(r.party_a_id, ())
                               and r.party_a_id not in ancestors.get(r.party_b_id, ())

@@ -48,6 +48,8 @@ _FORMER_NAME_RULE = "company.former_name"
 #: The rule id of an operating company's name that a post writes as the short form of its holding company's
 #: (テレビ東京 beside テレビ東京ホールディングス).
 _PARENT_SHORT_FORM_RULE = "company.parent_short_form"
+#: The rule id of the arm investing for a listed company, named after it (BP Ventures).
+_ARM_RULE = "company.arm"
 #: What a holding company's name adds to its operating company's (テレビ東京ホールディングス).
 _HOLDING_WORDS = frozenset({"ホールディングス", "HD", "ＨＤ", "Holdings"})
 _SPACES_RE = re.compile(r"\s+")
@@ -125,7 +127,7 @@ class CompanyRecognizer:
         self._same_company_forms = frozenset(company_key(word) for word in (
             *forms.japanese, *forms.latin, *forms.company_words, *forms.after_context_alias))
         #: Words after a listed name that make another company, the arm investing for it (BP Ventures).
-        self._arm_words = frozenset(company_key(word) for word in forms.arm_words)
+        self._arm_re = (re.compile(rf" {any_word(forms.arm_words)}(?![A-Za-z0-9])") if forms.arm_words else None)
         #: Legal forms written after a Latin name (Inc, Co., Ltd).
         self._latin_forms = tuple(forms.latin)
         #: Legal forms that, right after a context alias, make it the company (MS社).
@@ -201,7 +203,7 @@ class CompanyRecognizer:
                     hit.entry.target in named or self._in_context(body_text[hit.sentence_id], hit, hits)
                     or any((c.start, c.end) == (hit.start, hit.end) for c in by_sentence.get(hit.sentence_id, ()))):
                 continue
-            mentions.append(self._mention(hit))
+            mentions.append(self._arm_of(hit, body_text[hit.sentence_id]) or self._mention(hit))
         # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
         mentions += first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED])
         mentions = [m for m in mentions if not self._names_another_body(body_text[m.sentence_id], m)]
@@ -267,16 +269,13 @@ class CompanyRecognizer:
     def _lengthens(self, candidate: CompanyMention, hit: AliasHit, sentence: Sentence) -> bool:
         """Whether a pattern's name holds a listed name and goes on past it with more than a word that names
         the same company (東京海上日動システムズ over 東京海上日動, HyperVault AI Data Centre over AI Data;
-        not NVIDIAグループ over NVIDIA): a group company or a bank of a group is a company of its own, and
-        so is the arm investing for a company (BP Ventures: legal_forms.arm_words). A listed name that other
-        Latin words follow (OpenAI Global, DeepL Japan) is still the company: posts write a company's own
-        unit where they mean it."""
+        not NVIDIAグループ over NVIDIA): a group company or a bank of a group is a company of its own. A listed
+        name that only Latin words follow (OpenAI Global, DeepL Japan) is still the company: posts write a
+        company's own unit where they mean it (but for its arm, BP Ventures: ``_arm_of``)."""
         if not (candidate.sentence_id == hit.sentence_id and candidate.start <= hit.start
                 and hit.end < candidate.end):
             return False
         rest = sentence.text[hit.end - sentence.start:candidate.end - sentence.start].strip(" 　・.")
-        if company_key(rest) in self._arm_words:
-            return True
         # (a name needing context gives way to a longer Latin name: RBC of RBC Capital Markets)
         if candidate.start == hit.start and _LATIN_WORDS_RE.fullmatch(rest) and hit.entry.kind != _CONTEXT:
             return False
@@ -358,6 +357,21 @@ class CompanyRecognizer:
                 hits += [maker for maker in self._company_index.find(sentence, inside(tokens, hit))[:1]
                          if maker.start == hit.start and maker.end < hit.end]
         return hits
+
+    def _arm_of(self, hit: AliasHit, sentence: Sentence) -> CompanyMention | None:
+        """The arm investing for the listed company a Latin hit names, where an arm word follows it (BP Ventures,
+        Adobe Ventures): a company of its own, the listed one its parent (rule company.arm); None where no arm
+        word follows. (An arm the gazetteer lists is its own entry: Intel Capital.)"""
+        if self._arm_re is None or not hit.surface.isascii():
+            return None
+        arm = self._arm_re.match(sentence.text, hit.end - sentence.start)
+        if arm is None:
+            return None
+        surface = sentence.text[hit.start - sentence.start:arm.end()]
+        key = company_key(surface)
+        return CompanyMention(sentence_id=hit.sentence_id, start=hit.start, end=sentence.start + arm.end(),
+                              surface=surface, rule_id=_ARM_RULE, company_id=derived_company_id(key), name=key,
+                              parent_id=hit.entry.target, source="rule")
 
     def _mention(self, hit: AliasHit, company_id: str | None = None, rule_id: str | None = None) -> CompanyMention:
         """The company a hit names: the listed company of its alias, or ``company_id`` (a product's maker)."""
