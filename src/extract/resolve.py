@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Collection, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from extract.models import Sentence, Token
 from extract.ner import NerRules, NerSpan
@@ -662,9 +662,9 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
              and len(m.surface) >= _MIN_REPEATED_NAME}
     # アーガス・スペシャルティ・ホールディングス, then アーガス: news shortens a katakana name to its first word
     for mention in list(found.values()):
-        first, _, rest = mention.surface.partition("・")
-        if rest and len(first) >= _MIN_SHORT_FORM and _KATAKANA_NAME_RE.fullmatch(first):
-            found.setdefault(first, mention)
+        short = _short_form(mention.surface)
+        if short is not None and not short.isascii():
+            found.setdefault(short, mention)
     if not found:
         return list(mentions)
     covered = list(mentions)
@@ -697,16 +697,24 @@ def _short_forms_joined(mentions: Sequence[CompanyMention]) -> list[CompanyMenti
     not split between two ids."""
     full: dict[str, CompanyMention] = {}
     for mention in mentions:
-        if not mention.company_id.startswith(DERIVED_ID_PREFIX):
-            continue
-        first, _, rest = mention.surface.partition(" ")
-        if rest and first.isascii() and first[:1].isupper():
-            full.setdefault(first, mention)
-        first, _, rest = mention.surface.partition("・")
-        if rest and len(first) >= _MIN_REPEATED_NAME and _KATAKANA_NAME_RE.fullmatch(first):
-            full.setdefault(first, mention)
+        short = _short_form(mention.surface) if mention.company_id.startswith(DERIVED_ID_PREFIX) else None
+        if short is not None:
+            full.setdefault(short, mention)
     return [replace(m, company_id=full[m.surface].company_id, name=full[m.surface].name)
             if m.company_id.startswith(DERIVED_ID_PREFIX) and m.surface in full else m for m in mentions]
+
+
+def _short_form(surface: str) -> str | None:
+    """The first word a name of several words may be shortened to: a Latin name's capitalised first word
+    (MoonCore of MoonCore Intelligence), a katakana name's first word before ・ of four characters or more
+    (アーガス of アーガス・スペシャルティ・ホールディングス); None for a name of one word."""
+    first, _, rest = surface.partition(" ")
+    if rest and first.isascii() and first[:1].isupper():
+        return first
+    first, _, rest = surface.partition("・")
+    if rest and len(first) >= _MIN_SHORT_FORM and _KATAKANA_NAME_RE.fullmatch(first):
+        return first
+    return None
 
 
 @lru_cache(maxsize=1)

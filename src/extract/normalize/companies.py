@@ -74,6 +74,7 @@ _PLACE_GAP = 4
 #: A kanji of a place's name, and how many a venue's name may end in (京セラドーム大阪).
 _KANJI_CHAR = "[一-龯々ヶ]"
 _PLACE_AFTER_VENUE = 3
+#: A word written all in katakana (a venue's word: スタジアム, ドーム).
 _KATAKANA_WORD_RE = re.compile("[ァ-ヺー・]+")
 #: A katakana character right before a katakana one: a listed name starting there ends a longer katakana word
 #: (アーム of カーゴアーム).
@@ -163,7 +164,7 @@ class CompanyRecognizer:
         #: (京セラドーム大阪, パナソニックスタジアム吹田).
         venues = [word for word in bounds.place_words if _KATAKANA_WORD_RE.fullmatch(word)]
         others = [word for word in bounds.place_words if word not in venues]
-        ends = [f"{any_word(others)}"] if others else []
+        ends = [any_word(others)] if others else []
         if venues:
             ends.append(f"{any_word(venues)}{_KANJI_CHAR}{{0,{_PLACE_AFTER_VENUE}}}")
         self._place_after_re = (re.compile(f"{_PLACE_GAP_CHAR}{{0,{_PLACE_GAP}}}?(?:{'|'.join(ends)})(?!{_NAME_CHAR})")
@@ -212,8 +213,9 @@ class CompanyRecognizer:
 
     def _names_another_body(self, sentence: Sentence, mention: CompanyMention) -> bool:
         """The name is part of the name of a body that is no company: a non-profit's after its legal form
-        (一般社団法人共同通信社), or a place, line, facility or foundation named after the company (日立市,
-        東急東横線, 日産スタジアム, トヨタ財団)."""
+        (一般社団法人共同通信社), or a place, line, facility, school, body or event named after the company (日立市,
+        東急東横線, 日産スタジアム, トヨタ財団, リクルート事件); or, for a name no list holds, it ends as such a body's
+        (北斗工業高等専門学校)."""
         start, end = mention.start - sentence.start, mention.end - sentence.start
         # 日立工業専修学校として設立: a name no list holds that ends as such a body's is that body's
         own_place = (mention.company_id.startswith(DERIVED_ID_PREFIX) and self._place_end_re is not None
