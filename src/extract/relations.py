@@ -445,7 +445,8 @@ class PartnershipRules:
     unnamed_subject_re: re.Pattern
     #: The particles that mark an actor no rule names (ハドソンは, 某企業が).
     subject_particles: frozenset[str]
-    #: An unnamed company or a count of them as the receiver (スタートアップ5社に, 新興企業へ): not the topic.
+    #: An unnamed company or a count of them as the receiver (スタートアップ5社に, 新興企業へ), or a company's capital
+    #: as the subject (資本金は…で、Aが…を出資): not the topic.
     unnamed_receiver_re: re.Pattern
     #: A company the text deliberately leaves unnamed (某生成AI企業): a deal's party the topic cannot stand for.
     unnamed_prefixed_re: re.Pattern
@@ -714,7 +715,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         unnamed_subject_re=re.compile(nouns + subject_particles),
         subject_particles=frozenset(unnamed.subject_particles),
         unnamed_receiver_re=re.compile(
-            rf"(?:{receiving_nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"),
+            rf"(?:{receiving_nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"
+            + (rf"|{any_word(unnamed.capital_nouns)}{any_word(spec.topic_particles)}"
+               if unnamed.capital_nouns else "")),
         unnamed_topic_re=re.compile(rf"{withheld}(?!{not_topic}){any_word(spec.topic_particles)}"),
         unnamed_prefixed_re=re.compile(withheld),
         unnamed_modified_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}(?:ような|よう)?[^、。]{{0,{_RELATIVE_GAP}}}?"

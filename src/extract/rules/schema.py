@@ -637,6 +637,8 @@ class UnnamedCompanies(Spec):
     subject_particles: Words
     prefixes: Words
     not_topic: Words
+    #: A company's capital as the subject before an investment (資本金は…で、Aが…を出資): it goes into that company.
+    capital_nouns: Words = ()
 
 
 #: The relation types, as the partnerships table writes them.
