@@ -2368,18 +2368,23 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
                  topic: CompanyMention | None, rules: PartnershipRules) -> CompanyMention | None:
     """The company the text is about after this sentence, as a reader follows it.
 
-    A company marked with は becomes the topic; so does the company of a
-    heading-like sentence (まずはAWS。). A deliberately unnamed company marked
-    with は (某企業は) before any named one leaves the text without a named topic. A
-    company marked with が only becomes the topic when there is none yet: が
-    often marks a subordinate clause's subject (OpenAIがAWSを利用するという話),
-    which does not change what the text is about.
+    A company marked with は becomes the topic, and so does one whose spokesperson is (東京海上の社長は); so
+    does the company of a heading-like sentence (まずはAWS。). A company named inside a quotation of what
+    someone said (「…アーガスは最も欲しかった会社だ」と述べた) is the speaker's topic, not the text's. A
+    deliberately unnamed company marked with は (某企業は) before any named one leaves the text without a named
+    topic. A company marked with が only becomes the topic when there is none yet: が often marks a
+    subordinate clause's subject (OpenAIがAWSを利用するという話), which does not change what the text is about.
     """
     unnamed = rules.unnamed_topic_re.search(sentence.text)
     for mention in mentions:
+        if _in_quoted_speech(sentence, mention):
+            continue
         position = _name_end(sentence, mention.start, mention.end, rules)
         skipped = rules.name_tail_re.match(sentence.text, position)
-        if sentence.text.startswith(rules.topic_particles, skipped.end() if skipped else position):
+        after = skipped.end() if skipped else position
+        spoken = rules.spokesperson_re.match(sentence.text, after) if rules.spokesperson_re else None
+        if sentence.text.startswith(rules.topic_particles, after) or (
+                spoken is not None and spoken.group().endswith(rules.topic_particles)):
             return None if unnamed and unnamed.start() < position else mention
     if unnamed:
         return None
@@ -2394,6 +2399,14 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
     if topic is None:
         return next((m for m in mentions if _role(sentence, m.start, m.end, rules)[0] == "subject"), None)
     return topic
+
+
+def _in_quoted_speech(sentence: Sentence, mention: CompanyMention) -> bool:
+    """Whether the mention stands inside a 「」 quotation after other words (「…アーガスは最も欲しかった会社だ」),
+    not as the whole of a quoted name (「Kotobaya」)."""
+    before = sentence.text[:mention.start - sentence.start]
+    opening = before.rfind("「")
+    return opening >= 0 and "」" not in before[opening:] and opening < len(before) - 1
 
 
 def _distinct(relations: list[Partnership], rounds: frozenset[str]) -> list[Partnership]:
