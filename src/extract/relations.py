@@ -321,7 +321,8 @@ class PartnershipRules:
     #: Triggers of a bid (TOB), planned unless one of ``bid_done`` follows in the clause.
     bid_triggers: frozenset[str]
     bid_done: tuple[str, ...]
-    #: Right after a bid, words making it the way the next acquisition in its clause is done (TOBで完全子会社化).
+    #: Right after a bid, words making it the way the next acquisition in its clause is done (TOBで完全子会社化);
+    #: the longest first (を通じて before を通じ).
     bid_means: tuple[str, ...]
     #: The ended words that hold a bid_done word (不成立): a failed bid, not one through.
     bid_failed: tuple[str, ...]
@@ -598,7 +599,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         planned_report_re=re.compile(rf"(?<![ただ]){any_word(spec.reports)}") if spec.reports else None,
         bid_triggers=frozenset(spec.bids.triggers if spec.bids else ()),
         bid_done=spec.bids.done if spec.bids else (),
-        bid_means=spec.bids.means if spec.bids else (),
+        bid_means=tuple(sorted(spec.bids.means, key=len, reverse=True)) if spec.bids else (),
         bid_failed=tuple(word for word in spec.status_words.ended
                          if spec.bids and any(done in word for done in spec.bids.done)),
         denied_reports=spec.denied_reports,
@@ -912,8 +913,7 @@ def _bid_as_means(text: str, bid: re.Match[str], following: re.Match[str] | None
     した): that acquisition is the statement."""
     if bid.group() not in rules.bid_triggers or following is None or kinds.get(following.group()) != ACQUISITION:
         return False
-    means = next((word for word in sorted(rules.bid_means, key=len, reverse=True) if text.startswith(word, bid.end())),
-                 None)
+    means = next((word for word in rules.bid_means if text.startswith(word, bid.end())), None)
     gap = text[bid.end() + len(means):following.start()] if means else ""
     return means is not None and len(gap) <= _TRIGGERS_JOINED and "、" not in gap
 

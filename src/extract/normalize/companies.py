@@ -26,8 +26,8 @@ from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import CompanyMention, Sentence, Token
 from extract.names import DERIVED_ID_PREFIX, company_key, derived_company_id
 from extract.normalize.alternation import any_word
-from extract.normalize.company_patterns import (CompanyPattern, NameBoundsWords, NameReader, SentenceWords,
-                                                compile_company_patterns)
+from extract.normalize.company_patterns import (KATAKANA_GLUED_RE, CompanyPattern, NameBoundsWords, NameReader,
+                                                SentenceWords, compile_company_patterns)
 from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, overlaps
 from extract.rules import CompanyRule, RuleSet, clipped
@@ -76,9 +76,6 @@ _KANJI_CHAR = "[一-龯々ヶ]"
 _PLACE_AFTER_VENUE = 3
 #: A word written all in katakana (a venue's word: スタジアム, ドーム).
 _KATAKANA_WORD_RE = re.compile("[ァ-ヺー・]+")
-#: A katakana character right before a katakana one: a listed name starting there ends a longer katakana word
-#: (アーム of カーゴアーム).
-_KATAKANA_GLUED_RE = re.compile(r"[ァ-ヺー][ァ-ヺ]")
 #: A word character right before a name: the name is the end of a longer word there (水素イオン).
 _WORD_BEFORE_RE = re.compile(r"[一-龯々〆ヵヶぁ-ゖァ-ヺーA-Za-z0-9]$")
 #: A news dateline's subject: the name, a topic or subject particle, the day of the month and a comma (イオンは28日、
@@ -352,7 +349,7 @@ class CompanyRecognizer:
         hits = []
         for hit in self._index.find(sentence, tokens):
             start = hit.start - sentence.start
-            if hit.entry.kind != _BLOCKED and start and _KATAKANA_GLUED_RE.match(sentence.text, start - 1):
+            if hit.entry.kind != _BLOCKED and start and KATAKANA_GLUED_RE.match(sentence.text, start - 1):
                 continue
             hits.append(hit)
             if hit.entry.kind == _BLOCKED:

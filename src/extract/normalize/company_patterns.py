@@ -72,6 +72,9 @@ _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
 _HIRAGANA_RE = re.compile(r"[ぁ-ゖ]")
 _KATAKANA_RE = re.compile(r"[ァ-ヺー]+")
+#: A katakana character right before a katakana one: a name starting there ends a longer katakana word (アーム of
+#: カーゴアーム, ジェン of サイトジェン), whether a list or a pattern finds it.
+KATAKANA_GLUED_RE = re.compile(r"[ァ-ヺー][ァ-ヺ]")
 #: Where a name that opens in hiragana after its legal form ends: a bracket, a stop, a comma, a colon or a space
 #: (株式会社ひのくにモビリティ（熊本市）).
 _KANA_NAME_END = frozenset("（(「」『』、。，,：:　 ")
@@ -185,8 +188,7 @@ class NameReader:
     def _glued_to_katakana(words: SentenceWords, low: int) -> bool:
         """Word ``low`` starts in katakana right after katakana, with nothing between: it goes on a word."""
         start = words.spans[low][0]
-        return start > 0 and bool(_KATAKANA_RE.match(words.text, start - 1)) and bool(
-            _KATAKANA_RE.match(words.text, start))
+        return start > 0 and KATAKANA_GLUED_RE.match(words.text, start - 1) is not None
 
     def _read_back(self, words: SentenceWords, low: int, high: int) -> int:
         """The first word of the name that ends with word ``high``, reading back no further than ``low``:
