@@ -113,6 +113,8 @@ _ACTOR_ROLES = ("subject", "agent")
 _RECEIVER_ROLES = ("object", "target", "bare")
 #: The role of examples whose noun joins a round (AやBといった大手企業も参加): they join it, and have no other part.
 _JOINER = "joiner"
+#: Where the group numbers of companies standing aside from a list start (past any list's own numbers).
+_ASIDE_GROUP = 10_000
 #: The rule id of an investment in a funding round the sentence before named (Aも参加した).
 _JOINED_ROUND_RULE = "relation.joined_round"
 #: The rule of relations an English sentence states (relation.english.acquisition, ...).
@@ -433,6 +435,9 @@ class PartnershipRules:
     relative_link_re: re.Pattern
     #: A coordinator and a short の-phrase before the next name, which still coordinate (日本のA、台湾のB).
     coordinated_modifier_re: re.Pattern
+    #: A company's の and a short description of the next name, its owner's unit or holding (双日と、シーメンスの
+    #: ベンチャー投資部門Next47も: シーメンス only describes Next47, the list goes on with it).
+    owner_description_re: re.Pattern
     #: Only coordinators (、, や, と) between two names.
     coordinator_run_re: re.Pattern
     #: A count of the companies just named, as the actors (3社が, 両社で): A、B、Cの3社が協業, not 5社に対し.
@@ -707,6 +712,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                     rf"{any_word(spec.relative_clause_ends)}\s*"),
         coordinated_modifier_re=re.compile(
             rf"\s*{coordinators}\s*[^、。,，:：\s]{{1,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"),
+        # (a unit or holding noun ends the description; not a joint venture's: AとBの合弁会社C)
+        owner_description_re=re.compile(
+            rf"{any_word(spec.roles.of)}{any_word(name_prefixes)}?[^、。,，:：\s「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?"
+            + any_word([noun for noun in (*(spec.kin.nouns if spec.kin else ()), *spec.units)
+                        if not re.search(trigger_words, noun)])),
         coordinator_run_re=re.compile(rf"(?:\s*{coordinators}\s*)+"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
@@ -1412,22 +1422,20 @@ class RelationFinder:
         parties.sort()
         result: list[_Party] = []
         group = 0
+        asides = 0
         previous: _Party | None = None
         lead = self._rules.headline_lead_re
         # OpenAI Broadcom提携: names with only a space between open a headline as one group.
         opening = bool(parties) and lead is not None and lead.fullmatch(
             sentence.text, 0, parties[0][0] - sentence.start) is not None
         for start, end, company_id, name in parties:
+            own_group = group
             if previous is not None:
                 between = sentence.text[previous.end - sentence.start: start - sentence.start]
                 if _ABBREVIATION_RE.fullmatch(between):
                     continue  # Hewlett Packard Enterprise (HPE): the name again, not another party
-                # What joins two names is read after the first one's parenthesis (A（50億ドル）とB).
                 joint_start = max(previous.tail_end, previous.end)
-                joint = sentence.text[joint_start - sentence.start: start - sentence.start]
-                # Aと順為資本（Shunwei Capital）も: a name glossed in brackets joins from where its other script starts
-                glossed = self._rules.glossed_joint_re.fullmatch(joint)
-                joint = glossed.group("joint") if glossed else joint
+                joint = self._joint(sentence, previous, start)
                 # 両社 stands for two companies at one place: they are one group.
                 same_place = start in (previous.start, previous.end)
                 # Aが2億ドル、Bが1億ドルを投じた: subjects each with its own amount act together.
@@ -1441,8 +1449,20 @@ class RelationFinder:
                 # 富士通もNECも、Cohereと提携: a particle after each of two names pairs them.
                 paired = joint.strip() in self._rules.paired_particles and sentence.text.startswith(
                     joint.strip(), _name_end(sentence, start, end, self._rules))
-                if not (same_place or parallel or spaced or paired or self._coordinated(joint)):
+                # 双日と、シーメンスのベンチャー投資部門Next47も参加: a listed company's の-phrase naming the next name
+                # as its unit or subsidiary makes it that name's owner, which stands aside in a group of its own;
+                # the list goes on with the next name.
+                listed = result[-2] if len(result) >= 2 else None
+                describes = (previous.role == "of" and listed is not None
+                             and self._coordinated(self._joint(sentence, listed, previous.start).rstrip("、,， "))
+                             and self._rules.owner_description_re.fullmatch(joint) is not None)
+                if describes and listed is not None:
+                    asides += 1
+                    result[-1] = replace(previous, group=_ASIDE_GROUP + asides)
+                    own_group = listed.group
+                elif not (same_place or parallel or spaced or paired or self._coordinated(joint)):
                     group += 1
+                    own_group = group
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
             kind = False
             if role in ("of", "example") and self._rules.group_count_re.match(sentence.text, particle_end):
@@ -1457,7 +1477,7 @@ class RelationFinder:
                 joins = self._rules.example_join_re.match(sentence.text, particle_end) if head is None else None
                 if joins:  # AやBといった大手企業も参加: the examples join what the noun joins, and act in nothing else
                     role, tail_end = _JOINER, joins.start("particle")
-            previous = _Party(start, end, company_id, name, role, group, sentence.start + tail_end, kind)
+            previous = _Party(start, end, company_id, name, role, own_group, sentence.start + tail_end, kind)
             result.append(previous)
         return _headline_subject(sentence, _group_roles(result), self._rules)
 
@@ -1495,6 +1515,14 @@ class RelationFinder:
             return next((m for m, role in before if role == "subject"), None)
         others = [m for m, role in before if role in _OTHER_SIDE_ROLES and m.company_id not in actors]
         return others[-1] if actors and others and before[0][1] == "subject" else None
+
+    def _joint(self, sentence: Sentence, previous: _Party, start: int) -> str:
+        """What joins a party to the name starting at body offset ``start``, read after the party's parenthesis
+        (A（50億ドル）とB); a name glossed in brackets joins from where its other script starts (Aと順為資本
+        （Shunwei Capital）も)."""
+        joint = sentence.text[max(previous.tail_end, previous.end) - sentence.start: start - sentence.start]
+        glossed = self._rules.glossed_joint_re.fullmatch(joint)
+        return glossed.group("joint") if glossed else joint
 
     def _coordinated(self, joint: str) -> bool:
         """Whether what stands between two names coordinates them: a coordinator, possibly with a short
