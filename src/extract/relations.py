@@ -113,7 +113,10 @@ _ACTOR_ROLES = ("subject", "agent")
 _RECEIVER_ROLES = ("object", "target", "bare")
 #: The role of examples whose noun joins a round (AやBといった大手企業も参加): they join it, and have no other part.
 _JOINER = "joiner"
-#: Where the group numbers of companies standing aside from a list start (past any list's own numbers).
+#: The role of a company that only describes the name after it, its unit or group member, in a list (双日と、
+#: シーメンスのベンチャー投資部門Next47も参加: シーメンス), and where the numbers of the groups of its own such a
+#: company stands in start (past any list's own numbers).
+_ASIDE = "aside"
 _ASIDE_GROUP = 10_000
 #: The rule id of an investment in a funding round the sentence before named (Aも参加した).
 _JOINED_ROUND_RULE = "relation.joined_round"
@@ -442,6 +445,8 @@ class PartnershipRules:
     coordinator_run_re: re.Pattern
     #: A count of the companies just named, as the actors (3社が, 両社で): A、B、Cの3社が協業, not 5社に対し.
     group_count_re: re.Pattern
+    #: A count of the companies just named, whatever follows it (A、B、Cの3社と).
+    group_counted_re: re.Pattern
     #: What may follow a name before its particle: a parenthesis, a suffix of the name (社), markup, spaces.
     name_tail_re: re.Pattern
     #: A product named after its maker (Microsoft Azure), read as the maker's name when it starts with it
@@ -537,6 +542,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     withheld = rf"{prefixes}[^、。\s]{{0,12}}?{nouns}"
     # every trigger word, longest first (pairs is sorted so): the one alternation all trigger regexes use
     trigger_words = f"(?:{'|'.join(re.escape(word) for word, _ in pairs)})"
+    # nouns naming a company as the unit, subsidiary or group member of the one before (not 合弁会社: a deal)
+    owner_nouns = [noun for noun in (*(spec.kin.nouns if spec.kin else ()), *(spec.kin.groups if spec.kin else ()),
+                                     *spec.units) if not re.search(trigger_words, noun)]
     written_on = [word for word in spec.subject_receives if word.startswith(tuple(spec.name_suffixes))]
     particles_after = any_word([particle for particle, _ in role_pairs])
     answers = (*spec.offer_answers.accepted, *spec.offer_answers.refused) if spec.offer_answers else ()
@@ -659,7 +667,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         proposals=spec.proposals,
         integrations=frozenset(spec.integrations),
         ancestors=_ancestors(parents or {}),
-        kin_re=(re.compile(rf"の?{any_word(spec.kin.nouns)}{any_word(spec.kin.joints)}\s*{any_word(name_prefixes)}?$")
+        kin_re=(re.compile(rf"の?{any_word((*spec.kin.nouns, *spec.kin.groups))}{any_word(spec.kin.joints)}\s*"
+                           rf"{any_word(name_prefixes)}?$")
                 if spec.kin else None),
         offer_accepted=spec.offer_answers.accepted if spec.offer_answers else (),
         offer_answers=answers,
@@ -712,13 +721,15 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                     rf"{any_word(spec.relative_clause_ends)}\s*"),
         coordinated_modifier_re=re.compile(
             rf"\s*{coordinators}\s*[^、。,，:：\s]{{1,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"),
-        # (a unit or holding noun ends the description; not a joint venture's: AとBの合弁会社C)
+        # (a unit or kin noun ends the description, Bのベンチャー投資部門C, or the owner's group or kin noun
+        # is written on to it, RocheグループのC, B傘下のC; not a joint venture's: AとBの合弁会社C)
         owner_description_re=re.compile(
-            rf"{any_word(spec.roles.of)}{any_word(name_prefixes)}?[^、。,，:：\s「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?"
-            + any_word([noun for noun in (*(spec.kin.nouns if spec.kin else ()), *spec.units)
-                        if not re.search(trigger_words, noun)])),
+            rf"(?:{any_word(owner_nouns)}|{any_word(spec.roles.of)}{any_word(name_prefixes)}?"
+            rf"[^、。,，:：\s「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(owner_nouns)})"
+            rf"{any_word(spec.kin.joints if spec.kin else spec.roles.of)}?\s*{any_word(name_prefixes)}?"),
         coordinator_run_re=re.compile(rf"(?:\s*{coordinators}\s*)+"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
+        group_counted_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}"),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|\]\([^)\s]{{0,200}}\)|{stake_size}|{suffix}"
@@ -1453,20 +1464,28 @@ class RelationFinder:
                 # as its unit or subsidiary makes it that name's owner, which stands aside in a group of its own;
                 # the list goes on with the next name.
                 listed = result[-2] if len(result) >= 2 else None
-                describes = (previous.role == "of" and listed is not None
-                             and self._coordinated(self._joint(sentence, listed, previous.start).rstrip("、,， "))
-                             and self._rules.owner_description_re.fullmatch(joint) is not None)
+                # (a comma may follow the coordinator before the owner: 双日と、シーメンスの…)
+                listing_joint = self._joint(sentence, listed, previous.start) if listed is not None else ""
+                describes = (previous.role in ("of", "other") and listed is not None
+                             and self._coordinated(listing_joint.rstrip("、,， ") or listing_joint)
+                             and self._rules.owner_description_re.fullmatch(
+                                 sentence.text, previous.end - sentence.start, start - sentence.start) is not None)
                 if describes and listed is not None:
                     asides += 1
-                    result[-1] = replace(previous, group=_ASIDE_GROUP + asides)
+                    result[-1] = replace(previous, role=_ASIDE, group=_ASIDE_GROUP + asides)
                     own_group = listed.group
                 elif not (same_place or parallel or spaced or paired or self._coordinated(joint)):
                     group += 1
                     own_group = group
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
             kind = False
-            if role in ("of", "example") and self._rules.group_count_re.match(sentence.text, particle_end):
+            counted = (self._rules.group_counted_re.match(sentence.text, particle_end) if role in ("of", "example")
+                       else None)
+            if counted and self._rules.group_count_re.match(sentence.text, particle_end):
                 role = "subject"  # A、B、Cの3社が, NVIDIAなど3社、: the counted group acts
+            elif counted:  # XはA、B、Cの3社と提携: the counted group takes the particle after its count
+                role = next((role for particle, role in self._rules.roles
+                             if sentence.text.startswith(particle, counted.end())), role)
             elif role == "example":
                 # AやBといった企業との提携: the examples take the role of the noun they illustrate.
                 head = self._rules.example_head_re.match(sentence.text, particle_end)

@@ -619,6 +619,7 @@ class Kin(Spec):
 
     nouns: Words
     joints: Words
+    groups: Words = ()
 
 
 class GroupCounts(Spec):
