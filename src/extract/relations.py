@@ -101,7 +101,8 @@ from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.numerals import DIGIT
 from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
-from extract.normalize.party_slots import DESCRIPTION, DIGEST_MARKS, HEADLINE_MARKUP, SOURCE_LABEL
+from extract.normalize.party_slots import (DESCRIPTION, DIGEST_MARKS, HEADLINE_MARKUP, SOURCE_LABEL,
+                                           TRIGGER_PHRASE_REST)
 from extract.relations_english import EnglishRules, compile_english_rules, english_statements, statement_amount
 from extract.rules.schema import PartnershipsFile
 
@@ -152,8 +153,6 @@ _EXAMPLE_NOUN, _EXAMPLE_TRIGGER, _EXAMPLE_SUBJECT_TRIGGER = 20, 12, 24
 _LED_GROUP_CHARS = 12
 #: A word written in katakana.
 _KATAKANA_WORD_RE = re.compile(r"[ァ-ヺー・]+")
-#: Characters of the rest of a trigger's noun phrase before its topic particle (提携強化は).
-_TRIGGER_PHRASE_REST = 6
 #: Most characters of a clause whose verb is left out (AはXに50億ドル、): a receiver and an amount.
 _GAPPED_CLAUSE = 30
 #: What ends an amount written right before a comma: no kana of a verb (ドル、 but not 出資し、).
@@ -418,6 +417,8 @@ class PartnershipRules:
     gapped_clause_re: re.Pattern
     #: Between a partnership trigger made the topic and the company it matters to (提携は、Aにとって).
     concerned_gap_re: re.Pattern
+    #: Between a trigger made a clause's subject and a company named next (Bへの投資が、Aの業績に).
+    deal_subject_gap_re: re.Pattern
     #: After examples (AやBといった), the noun they illustrate and its particle, with a trigger close after it
     #: (企業との提携, 企業に巨額の投資): the examples are parties in that role.
     example_head_re: re.Pattern
@@ -687,8 +688,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         gapped_clause_re=re.compile(rf"\s*{any_word(spec.roles.subject)}(?P<said>[^、。]{{1,{_GAPPED_CLAUSE}}}?)、\s*"
                                     rf"(?:{any_word(name_prefixes)}?{DESCRIPTION}{any_word(spec.roles.of)})?"
                                     rf"(?:\*\*|__)?\s*{any_word(name_prefixes)}?"),
+        deal_subject_gap_re=re.compile(
+            rf"[^、。\s]{{0,{TRIGGER_PHRASE_REST}}}?{any_word(spec.roles.subject)}[、,，]?\s*{any_word(name_prefixes)}?"),
         concerned_gap_re=re.compile(
-            rf"[^、。\s]{{0,{_TRIGGER_PHRASE_REST}}}?{any_word(spec.topic_particles)}[、,，]?\s*"),
+            rf"[^、。\s]{{0,{TRIGGER_PHRASE_REST}}}?{any_word((*spec.topic_particles, *spec.paired_particles))}"
+            rf"[、,，]?\s*"),
         example_head_re=re.compile(
             rf"(?:(?!{any_word(particles_before_names)}[A-ZＡ-Ｚ])[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
             rf"(?:(?P<particle>{any_word(head_particles)})(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{trigger_words})"
@@ -2135,6 +2139,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                      or _modified(after, sentence, trigger, rules)
                      or [p for p in before if p.role == "target" and p not in actors]
                      or [p for p in before if p.role == "concerned" and not trigger.passive]
+                     # Xの評価額が…報道や、Aからの投資: the company the sentence names besides its investors
+                     or [p for p in before if p.role == "of" and not trigger.passive
+                         and p.company_id not in acting_ids and p.end <= trigger.start][-1:]
                      or ([topic] if topic and all(p.company_id != topic.company_id for p in actors) else []))
     else:
         actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]
@@ -2201,7 +2208,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         readers = trigger.type == INVESTMENT and any(word in sentence.text for word in rules.reader_investments)
         # (nor for examples of a kind: AやBといったスタートアップへの投資が相次ぐ, AやBのような企業への投資 name no
         # investor)
-        if not actors and topic and not readers and not (
+        # (nor where the deal is the subject of a clause about another company, which may be the actor: Bへの
+        # 投資が、Aの業績に…)
+        others = [p for p in after if p.role == "of" and p not in receivers and topic
+                  and p.company_id != topic.company_id and rules.deal_subject_gap_re.fullmatch(
+                      sentence.text, trigger.end - sentence.start, p.start - sentence.start)]
+        if not actors and topic and not readers and not others and not (
                 receivers and all(p.role == "example" or p.kind for p in receivers)):
             actors = [topic]
         unnamed = rules.unnamed_receiver_re.search(sentence.text, 0, trigger.start - sentence.start)

@@ -335,12 +335,12 @@ class CompanyRecognizer:
     def _acts(self, product: AliasHit, hits: Sequence[AliasHit], sentence: Sentence) -> bool:
         """Whether a product with a listed maker acts for it here: no listed name is written over it
         (Microsoft of Microsoft Azure is found already), it does not end a longer name (Copilot of Siemens
-        Industrial Copilot), it is the subject of a sentence holding a trigger, and a listed company is named
-        after it (AzureはOpenAIとの連携を深めた), the other party."""
+        Industrial Copilot), it is the subject of a sentence holding a trigger, and another listed company is
+        named in it (AzureはOpenAIとの連携を深めた; AやBとの提携も、Claudeが…), the other party."""
         return (not any(overlaps(product, hit) for hit in hits if hit.entry.kind != _BLOCKED)
                 and _GLUED_BEFORE_RE.search(sentence.text, 0, product.start - sentence.start) is None
                 and any(hit.entry.kind == _ALIAS and hit.sentence_id == product.sentence_id
-                        and hit.start >= product.end for hit in hits)
+                        and not overlaps(product, hit) for hit in hits)
                 and self._actor_slots.holds_subject(sentence, product.start, product.end))
 
     def _hits(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:

@@ -55,6 +55,8 @@ _KIND_CHARS = 6
 #: A description of a company written before its name and joined to it with の (米アクティビストのエリオット,
 #: 米AI検索のPerplexity): a few words, no break and no particle (not 欧州発のAI企業との).
 DESCRIPTION = r"[^、。,，!！?？\s「」『』()（）【】:：|｜*のとはがをにでもや]{2,12}?"
+#: Characters of the rest of a trigger's noun phrase before its topic particle (提携強化は).
+TRIGGER_PHRASE_REST = 6
 #: Characters a party's particle may be separated from its trigger by.
 _FAR = 15
 #: Characters allowed between a name and its trigger with only の or no particle between (Xの買収,
@@ -104,6 +106,10 @@ class PartySlots:
         # 米アクティビストのエリオット、…: a description of the first company may stand before it, joined with の
         self._headline_lead_re = re.compile(rf"{HEADLINE_MARKUP}*(?:{prefix}?{DESCRIPTION}{of})?{prefix}?\s*")
         self._trigger_re = re.compile(triggers)
+        #: A trigger's phrase marked as a topic right before the name (Bとの提携も、Xが…; Bとの提携は、Xにとって):
+        #: the name is its other side, as relations.py reads it.
+        self._concerned_re = re.compile(rf"{triggers}[^、。\s]{{0,{TRIGGER_PHRASE_REST}}}?"
+                                        rf"{any_word((*spec.topic_particles, *spec.paired_particles))}[、,，]?\s*$")
         self._slot_word_re = re.compile(f"{triggers}|{share_word}" if share_word else triggers)
         #: A relative clause of a trigger right before the name (GMが出資するCruise, Aが買収したB).
         self._modified_re = re.compile(rf"{triggers}{any_word(spec.relative_clause_ends)}\s*$")
@@ -202,8 +208,11 @@ class PartySlots:
 
     def holds_subject(self, sentence: Sentence, start: int, end: int) -> bool:
         """The name at body offsets [start, end) is a subject (Xは, Xが, X、 opening a headline) in a sentence
-        holding a trigger after it (X、NVIDIAとGPU契約を締結)."""
+        holding a trigger after it (X、NVIDIAとGPU契約を締結), or right after a trigger's phrase marked as the topic
+        (Bとの提携も、Xが…)."""
         subject = self._subject_re.match(sentence.text, end - sentence.start)
         if subject is None and self._headline_lead_re.fullmatch(sentence.text, 0, start - sentence.start):
             subject = self._headline_subject_re.match(sentence.text, end - sentence.start)
-        return subject is not None and self._trigger_re.search(sentence.text, subject.end()) is not None
+        return subject is not None and (self._trigger_re.search(sentence.text, subject.end()) is not None
+                                        or self._concerned_re.search(sentence.text, 0, start - sentence.start)
+                                        is not None)
