@@ -219,6 +219,8 @@ _AMOUNT_RE = re.compile(_AMOUNT)
 _TRIGGERS_JOINED = 8
 #: The coordination group of a headline's first company (a group of its own; -1 is the topic's).
 _HEADLINE_GROUP = -2
+#: Commas that list names or mark off a headline's first one.
+_COMMAS = ("、", "，", ",")
 #: A word of a Latin name, and how one starts (Kodex, not AI or iOS alone): a capital and a small letter.
 _LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&\-]*")
 _LATIN_NAME_START_RE = re.compile(r"[A-Z][a-z]")
@@ -1311,7 +1313,7 @@ class RelationFinder:
             if not link:
                 # A paragraph opening with a company as its subject is about it (…AWSは独自チップを開発した。
                 # <paragraph> Nscaleが直面する課題は多い。), though が alone does not make a topic within one.
-                opened = (_topic_after(sentence, mentions, None, self._rules)
+                opened = (_topic_after(sentence, mentions, headword, self._rules)
                           if sentence.sentence_id in paragraph_openings else None)
                 # ■ A、Bと提携。 / - **A** Bと提携: the line is about the company it opens with, unless one is made
                 # the topic with は after it.
@@ -1517,9 +1519,12 @@ class RelationFinder:
         if opening is None or _LINE_MARKUP_RE.search(opening.group()) is None:
             return None
         marked = mark.match(sentence.text, _name_end(sentence, first.start, first.end, self._rules))
-        if marked is None or any(0 <= m.start - sentence.start - marked.end() <= 1 for m in mentions[1:]):
+        if marked is None:
             return None
-        return first
+        listed = any(0 <= m.start - sentence.start - marked.end() <= 1 for m in mentions[1:])
+        # (but 智譜AI、アリババとテンセントが出資 is about 智譜AI: the names after the mark are coordinated otherwise)
+        return None if listed and not _marked_off(sentence.text, [(m.start - sentence.start, m.end - sentence.start)
+                                                                   for m in mentions]) else first
 
     def _other_side_before(self, sentence: Sentence, mentions: Sequence[CompanyMention],
                            reference: re.Match[str]) -> CompanyMention | None:
@@ -2185,6 +2190,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             actors = [p for p in owners if p not in bought or receivers]
         if not receivers:
             receivers = _modified(after, sentence, trigger, rules)
+        if not receivers and len(actors) > 1 and _headline_receiver(sentence, actors, rules):
+            # 智譜AI、アリババとテンセントが追加出資: a headline's first company marked off before the subjects
+            # that act on nothing named is what they invest in or buy.
+            receivers, actors = actors[:1], actors[1:]
         if not receivers and trigger.type == ACQUISITION:
             # Bと買収で合意: the company the deal is agreed with is bought; Bのロボット事業を買収, Bから事業を買収:
             # B sells a unit.
@@ -2228,6 +2237,26 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         return ([(actor, receiver) for actor in actors for receiver in receivers]
                 + [(actor, receiver) for actor, named in gapped for receiver in named or receivers])
     return [(actor, receiver) for actor in actors for receiver in receivers]
+
+
+def _headline_receiver(sentence: Sentence, actors: Sequence[_Party], rules: PartnershipRules) -> bool:
+    """Whether the first of a coordinated group of actors opens a heading or list line, marked off with a comma
+    from the rest, which are coordinated otherwise (### X、AとBが出資, ■ X、Aが買収へ; not A、B、Cが出資, a
+    list)."""
+    first = actors[0]
+    opening = rules.headline_lead_re.fullmatch(sentence.text, 0, first.start - sentence.start) if (
+        rules.headline_lead_re is not None) else None
+    if opening is None or _LINE_MARKUP_RE.search(opening.group()) is None:
+        return False  # (a heading or list line: in running text A、Bが… lists its names)
+    return _marked_off(sentence.text, [(p.start - sentence.start, max(p.tail_end, p.end) - sentence.start)
+                                       for p in actors])
+
+
+def _marked_off(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether, of names at these sentence offsets, the first is marked off from the next with a comma and the
+    rest are coordinated by words (X、AとBが出資; not A、B、Cが出資, a list written with commas)."""
+    joints = [text[end:start].strip() for (_, end), (start, _) in zip(spans, spans[1:])]
+    return len(joints) > 0 and joints[0] in _COMMAS and all(joint not in _COMMAS for joint in joints[1:])
 
 
 def _round_receivers(before: Sequence[_Party], leading: Sequence[_Party], topic: _Party | None, sentence: Sentence,
