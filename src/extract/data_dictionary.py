@@ -70,6 +70,8 @@ TABLES: Mapping[str, TableDoc] = {
     }),
     "companies": TableDoc("company mention", {
         **_MENTION,
+        "surface": "The mention exactly as written in the body, with the legal form written next to the name "
+                   "(株式会社ペイリンク, Alphabet Inc.), as NER benchmarks mark a company; `name` has none.",
         "company_id": "The company: a gazetteer id, or `x-<normalized name>` for a company no list names.",
         "name": "The company's usual English name (every alias maps to one name).",
         "parent_id": "`company_id` of the parent company (AWS -> Amazon), if any.",

@@ -154,17 +154,18 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
                     urls) if "money" in run else []
     dates = outside([date for sentence in sentences
                      for date in find_dates(sentence, extractors.dates, anchor)], urls) if "dates" in run else []
+    partnerships = (_partnerships(post.body, sentences, tokens, companies, money, parses, extractors, trace)
+                    if "partnerships" in run else [])
     return PostResult(
         post=post,
         sentences=tuple(sentences),
         tokens=tuple(token for sentence_tokens in tokens for token in sentence_tokens),
-        companies=tuple(companies),
+        # (the relation step read the names alone; the table shows each as written, with its legal form)
+        companies=tuple(extractors.companies.written_with_legal_forms(companies, sentences)),
         money=tuple(money),
         dates=tuple(dates),
         chips=tuple(chips),
-        partnerships=(tuple(_partnerships(post.body, sentences, tokens, companies, money, parses, extractors,
-                                                trace))
-                      if "partnerships" in run else ()),
+        partnerships=tuple(partnerships),
     )
 
 

@@ -175,15 +175,22 @@ def read_unlisted(output_dir: Path) -> UnlistedMentions:
     tables = load(output_dir)
     companies, sentences = tables.companies, tables.sentences
     rows = companies[companies["company_id"].astype(str).str.startswith(DERIVED_ID_PREFIX)]
-    rows = rows[["article_id", "sentence_id", "start", "end", "surface", "rule_id"]].astype({"rule_id": str})
+    # (the name, not the surface, which holds the legal form written with it: 株式会社ソラノワ)
+    rows = rows[["article_id", "sentence_id", "start", "end", "surface", "name", "rule_id"]].astype({"rule_id": str})
+    rows = rows.rename(columns={"name": "company_name"})
     joined = rows.merge(sentences[["article_id", "sentence_id", "start", "text"]].rename(
         columns={"start": "sentence_start"}), on=["article_id", "sentence_id"], how="left")
     mentions = []
     for row in joined.itertuples(index=False):
         text = row.text if isinstance(row.text, str) else str(row.surface)
         offset = int(row.sentence_start) if isinstance(row.text, str) else int(row.start)
-        mentions.append(UnlistedMention(str(row.article_id), int(row.sentence_id), company_key(str(row.surface)),
-                                        str(row.rule_id), text, int(row.start) - offset, int(row.end) - offset))
+        # where the name stands inside the surface (株式会社ミライテック（Miraitech）: the bracket follows the name)
+        surface, name = str(row.surface), str(row.company_name)
+        inner = surface.find(name)
+        start, end = ((int(row.start) + inner, int(row.start) + inner + len(name)) if inner >= 0
+                      else (int(row.start), int(row.end)))
+        mentions.append(UnlistedMention(str(row.article_id), int(row.sentence_id), company_key(name),
+                                        str(row.rule_id), text, start - offset, end - offset))
     return UnlistedMentions(Path(output_dir), len(tables.articles), tuple(mentions))
 
 

@@ -124,6 +124,10 @@ class CompanyRecognizer:
         #: Words after a name that still name the same company (社, グループ, Inc.), not another one.
         self._same_company_forms = frozenset(company_key(word) for word in (
             *forms.japanese, *forms.latin, *forms.company_words, *forms.after_context_alias))
+        #: A legal form written right before a name (株式会社X, （株）X) or right after it (X株式会社, X Inc.,
+        #: X, Ltd.): part of what is written, so of the mention's surface, though not of the company's name.
+        self._form_before_re = re.compile(rf"{any_word(forms.japanese)} ?$")
+        self._form_after_re = re.compile(rf" ?{any_word(forms.japanese)}|,? {any_word(forms.latin)}\.?(?![A-Za-z0-9])")
         #: Words after a listed name that make another company, the arm investing for it (BP Ventures).
         self._arm_re = (re.compile(rf" {any_word(forms.arm_words)}(?![A-Za-z0-9])") if forms.arm_words else None)
         #: Legal forms written after a Latin name (Inc, Co., Ltd).
@@ -207,6 +211,28 @@ class CompanyRecognizer:
         mentions = [m for m in mentions if not self._names_another_body(body_text[m.sentence_id], m)]
         return sorted(_parents_short_forms(self._with_former_names(mentions, sentences, tokens)),
                       key=lambda m: (m.start, m.end))
+
+    def written_with_legal_forms(self, mentions: Sequence[CompanyMention],
+                                 sentences: Sequence[Sentence]) -> list[CompanyMention]:
+        """The mentions with the legal form written next to each name taken into its span (株式会社ペイリンク,
+        田宮商事合資会社, Alphabet Inc.): the surface is the company as the text writes it, as NER benchmarks
+        mark it; the name and id stay those of the company. A form another mention stands on is left out."""
+        by_id = {sentence.sentence_id: sentence for sentence in sentences}
+        taken = sorted((m.start, m.end) for m in mentions)
+        result = []
+        for mention in mentions:
+            sentence = by_id[mention.sentence_id]
+            text, offset = sentence.text, sentence.start
+            before = self._form_before_re.search(text, 0, mention.start - offset)
+            after = self._form_after_re.match(text, mention.end - offset)
+            start = offset + before.start() if before else mention.start
+            end = offset + after.end() if after else mention.end
+            if any(other != (mention.start, mention.end) and other[0] < end and start < other[1] for other in taken):
+                start, end = mention.start, mention.end
+            if (start, end) != (mention.start, mention.end):
+                mention = replace(mention, start=start, end=end, surface=text[start - offset:end - offset])
+            result.append(mention)
+        return result
 
     def _names_another_body(self, sentence: Sentence, mention: CompanyMention) -> bool:
         """The name is part of the name of a body that is no company: a non-profit's after its legal form
