@@ -58,6 +58,8 @@ LEGAL_FORMS = ("legal_forms:\n  japanese: [株式会社]\n  latin: [Inc]\n  comp
      "    regex: '{legal_forms.japan}(?P<name>X)'\n", 10, "typo", "unknown placeholder '{legal_forms.japan}'"),
     ("company_patterns.yaml", LEGAL_FORMS.format(undeclared=", GmbH") + "patterns: []\n", 6, None,
      "'ner_evidence' lists 'GmbH', which is not declared"),
+    ("companies/bad.yaml", "companies:\n  - id: zephyr-rail\n    name: Zephyr Rail\n    context_aliases: [日本国有鉄道]\n",
+     2, "zephyr-rail", "alias '日本国有鉄道' is listed as never a company in products.yaml"),
     ("stray.yaml", "anything: 1\n", None, None, "not a known rule file"),
     ("products.yaml", "products: [Quill Chat]\nmakers:\n  no-such-maker: [Quill Chat]\n", 3, None,
      "maker 'no-such-maker' is not a known company id"),

@@ -167,8 +167,8 @@ def load_rules(rules_dir: Path) -> RuleSet:
     for kind in RULE_FILES:
         if not kind.is_folder and kind.stem not in present:
             sink.append(RuleProblem(str(rules_dir / kind.path), None, None, "required rule file is missing"))
-    check_gazetteer(companies, chips, singles["products"].products if "products" in singles else (), invalid_ids,
-                    sink)
+    check_gazetteer(companies, chips, singles["products"].products if "products" in singles else (),
+                    singles["products"].not_companies if "products" in singles else (), invalid_ids, sink)
     check_never_companies(located, sink)
     if "products" in located:
         products_file, products_data, _ = located["products"]

@@ -96,9 +96,10 @@ def check_never_companies(files: Mapping[str, tuple[str, LineDict, RuleFileSpec]
 
 
 def check_gazetteer(companies: list[CompanyRule], chips: list[ChipRule], products: tuple[str, ...],
-                    invalid_ids: set[str], sink: list[RuleProblem]) -> None:
+                    not_companies: tuple[str, ...], invalid_ids: set[str], sink: list[RuleProblem]) -> None:
     """Unique ids, one owner per alias, parents and vendors that exist (an entry with problems of its
-    own, ``invalid_ids``, exists), no company named like a product."""
+    own, ``invalid_ids``, exists), no company named like a product or like something products.yaml says is
+    never a company."""
     for kind, records in (("company", companies), ("chip", chips)):
         first: dict[str, CompanyRule | ChipRule] = {}
         for record in records:
@@ -121,12 +122,14 @@ def check_gazetteer(companies: list[CompanyRule], chips: list[ChipRule], product
                                         f"alias '{clipped(alias)}' is claimed by both '{clipped(company.id)}' "
                                         f"and '{clipped(claimed.id)}' "
                                         f"({claimed.file}:{claimed.line}): keep it in one of them"))
-    products_keys = {alias_key(p) for p in products}
+    never = {**{alias_key(word): "as never a company" for word in not_companies},
+             **{alias_key(p): "as a product" for p in products}}
     for company in companies:
-        for alias in (company.name, *company.aliases):
-            if alias_key(alias) in products_keys:
+        for alias in (company.name, *company.aliases, *company.context_aliases):
+            if alias_key(alias) in never:
+                listed = never[alias_key(alias)]
                 sink.append(RuleProblem(company.file, company.line, company.id,
-                                        f"alias '{clipped(alias)}' is listed as a product in products.yaml"))
+                                        f"alias '{clipped(alias)}' is listed {listed} in products.yaml"))
     chip_owner: dict[str, ChipRule] = {}
     for chip in chips:
         if chip.vendor not in company_ids:
