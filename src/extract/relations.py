@@ -574,7 +574,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         join_re=re.compile(any_word(spec.join_words)),
         # (リード投資家は英Balderton Capitalで, リード投資家は韓国のIMM Investmentで: a name's country or what it
         # is may stand before it)
-        round_investor_re=(re.compile(rf"(?P<noun>{any_word(spec.round_investors)})(?:には|は|が|として)[、,]?\s*"
+        # (or a list line's label: - リード投資家：Accel, - 参加：Index、Atomico)
+        round_investor_re=(re.compile(rf"(?P<noun>{any_word(spec.round_investors)}|{any_word(spec.join_words)}"
+                                      rf"(?=\s*[：:]))\s*(?:には|は|が|として|[：:])[、,]?\s*"
                                       rf"(?:{any_word(name_prefixes)}?{DESCRIPTION}{any_word(spec.roles.of)})?"
                                       rf"{any_word(name_prefixes)}?$")
                            if spec.round_investors else None),
@@ -582,7 +584,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                  if spec.round_investors else None),
         round_investors=tuple(spec.round_investors),
         investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
-        join_alone_gap_re=re.compile(rf"{any_word(spec.roles.subject)}?(?:新たに|さらに|同様に)?(?:[^にをでへと、。]{{0,4}}"
+        # (a count of the group may stand before its particle: A、B、Cの3メガバンクが参加)
+        join_alone_gap_re=re.compile(rf"(?:{any_word(spec.roles.of)}?(?:{DIGIT}+|{count_words}){counters})?"
+                                     rf"{any_word(spec.roles.subject)}?(?:新たに|さらに|同様に)?(?:[^にをでへと、。]{{0,4}}"
                                      + (rf"|(?:{any_word(spec.round_investors)})(?:に|として)" if spec.round_investors
                                         else "") + ")"),
         topic_receives=frozenset(spec.topic_receives),
@@ -930,7 +934,10 @@ def _says_how(text: str, manner: re.Match[str], following: re.Match[str] | None,
     partnered = any(text.endswith(particle, 0, manner.start()) for particle, role in rules.roles if role == "partner")
     reach = (_MANNER_REACH if following is not None and kinds.get(following.group()) in (INVESTMENT, ACQUISITION)
              and not partnered else _TRIGGERS_JOINED)
-    close = following if following is not None and following.start() - manner.end() <= reach else join
+    # (the nearer of the two: AとBが共同で主導し、Cも出資した: 共同で says how the round is led)
+    near = [found for found in (following if following is not None and following.start() - manner.end() <= reach
+                                else None, join) if found is not None]
+    close = min(near, key=lambda found: found.start(), default=None)
     return close is not None and "、" not in text[manner.end():close.start()]
 
 
@@ -1208,6 +1215,7 @@ class RelationFinder:
                         if mentions or deals_before or self._reference_re.search(sentence.text) else [])
             rounds: list[_Party] = []
             investors_of = self._rules.investors_of_re
+            joined: list[Partnership] = []
             if not triggers and mentions and (round_before is not None or investors_of is not None
                                               and investors_of.search(sentence.text) is not None):
                 # Xは1億ドルを調達した。Aも参加した。: A joins the round named in the sentence before; Xの出資者には
@@ -1308,7 +1316,9 @@ class RelationFinder:
             if english is not None and len(mentions) >= 2 and english.trigger_re.search(sentence.text):
                 # Nvidia to invest $5 billion in Intel: a quoted English headline, read by word order.
                 relations += self._english(sentence, mentions, money.get(sentence.sentence_id, ()), english, trace)
-            round_before = rounds[-1] if rounds else None
+            # (a list's items naming a round's investors one per line go on with the round: - リード投資家：A
+            # / - 参加：B、C)
+            round_before = rounds[-1] if rounds else round_before if item and joined else None
             deals_before = relations[first_row:]
             if not link:
                 # A paragraph opening with a company as its subject is about it (…AWSは独自チップを開発した。
@@ -1556,6 +1566,10 @@ class RelationFinder:
         """Whether what stands between two names coordinates them: a coordinator, possibly with a short
         の-phrase before the second name (日本のA、台湾のB), that holds no trigger (Aと提携先のB)."""
         rules = self._rules
+        # (names no list holds may stand between: NVIDIA、Bpifrance、Andreessen Horowitzも参加)
+        unlisted = rules.unlisted_names_re.match(joint)
+        if unlisted is not None and unlisted.end() and rules.coordinator_re.fullmatch(joint, unlisted.end()):
+            return True
         return (rules.coordinator_re.fullmatch(joint or " ") is not None
                 or rules.coordinated_modifier_re.fullmatch(joint) is not None and not rules.trigger_re.search(joint))
 
