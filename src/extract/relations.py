@@ -219,6 +219,8 @@ _AMOUNT_RE = re.compile(_AMOUNT)
 _TRIGGERS_JOINED = 8
 #: The coordination group of a headline's first company (a group of its own; -1 is the topic's).
 _HEADLINE_GROUP = -2
+#: A Markdown heading line.
+_HEADING_RE = re.compile(r"\s*#{1,6}\s")
 #: Commas that list names or mark off a headline's first one.
 _COMMAS = ("、", "，", ",")
 #: A word of a Latin name, and how one starts (Kodex, not AI or iOS alone): a capital and a small letter.
@@ -1187,6 +1189,8 @@ class RelationFinder:
         relations: list[Partnership] = []
         # A funding round the sentence before stated, which the next sentence's companies may join.
         round_before: _Party | None = None
+        # The owner of that round and the companies the text has named as its investors.
+        round_parties: set[str] = set()
         # A list a sentence introduces (Xの主な出資先は次のとおり。): X and the counterpart noun its items name.
         listing: tuple[_Party, _Trigger] | None = None
         # The rows the sentence before stated, which a trigger naming no one may refer back to.
@@ -1202,6 +1206,8 @@ class RelationFinder:
             item = _LIST_ITEM_RE.match(sentence.text) is not None
             if _DIGEST_ITEM_RE.match(sentence.text) and listing is None:
                 topic = None  # ◆ Xと…、洋上風力から撤退: a new item of a digest, about what it names
+            if _HEADING_RE.match(sentence.text):
+                round_before = None  # ### Xが追加出資: a new section, no longer on the round before
             if listing is not None and item and mentions:
                 # ・OpenAI（約300億ドル）: an item of the list names X's counterpart
                 relations += self._listed(sentence, mentions, listing, recent, money.get(sentence.sentence_id, ()))
@@ -1316,9 +1322,17 @@ class RelationFinder:
             if english is not None and len(mentions) >= 2 and english.trigger_re.search(sentence.text):
                 # Nvidia to invest $5 billion in Intel: a quoted English headline, read by word order.
                 relations += self._english(sentence, mentions, money.get(sentence.sentence_id, ()), english, trace)
-            # (a list's items naming a round's investors one per line go on with the round: - リード投資家：A
-            # / - 参加：B、C)
-            round_before = rounds[-1] if rounds else round_before if item and joined else None
+            # A round stays the one the text is on through a list's items naming its investors one per line
+            # (- リード投資家：A / - 参加：B、C) and sentences naming no company other than its owner and investors
+            # (主なポイントは以下の通り。; Aは筆頭株主となる。ラウンドにはBも参加): a later ラウンド or 参加 is it.
+            round_parties |= {row.party_a_id for row in relations[first_row:]
+                              if row.party_b_id == (round_before.company_id if round_before else None)}
+            if rounds:
+                round_before = rounds[-1]
+                round_parties = {row.party_a_id for row in relations[first_row:]
+                                 if row.party_b_id == round_before.company_id} | {round_before.company_id}
+            elif not (item and joined) and any(m.company_id not in round_parties for m in mentions):
+                round_before = None
             deals_before = relations[first_row:]
             if not link:
                 # A paragraph opening with a company as its subject is about it (…AWSは独自チップを開発した。
@@ -2388,15 +2402,21 @@ def _named_investors(parties: Sequence[_Party], sentence: Sentence,
     if rules.round_investor_re is None or rules.round_investor_after_re is None:
         return []
     heads: dict[int, str] = {}
+    previous: _Party | None = None
     for party in parties:
         if party.group not in heads:
             heading = rules.round_investor_re.search(sentence.text, 0, party.start - sentence.start)
             heads[party.group] = heading.group("noun") if heading else ""
+            if not heads[party.group] and previous is not None and heads[previous.group] \
+                    and rules.coordinator_re.fullmatch(sentence.text, previous.end - sentence.start,
+                                                       party.start - sentence.start):
+                heads[party.group] = heads[previous.group]  # - 参加：A、B: a list line's label heads all its names
         if not heads[party.group]:
             position = _name_end(sentence, party.start, party.end, rules)
             tail = rules.name_tail_re.match(sentence.text, position)  # ジャフコ グループが: its suffix
             made = rules.round_investor_after_re.match(sentence.text, tail.end() if tail else position)
             heads[party.group] = made.group("noun") if made else ""
+        previous = party
     return [(party, heads[party.group]) for party in parties if heads[party.group]]
 
 
