@@ -1684,7 +1684,7 @@ class RelationFinder:
                 pairs = [pair for a, b in pairs for pair in ((a, b), (b, a))]
         else:
             after = [p for p in parties if p.start >= trigger.end]
-            pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules)
+            pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules, parties)
         amount = _amount_for(money, trigger)
         return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, trigger.type,
                             trigger.status, _own_amount(money, a, sentence, self._rules, parties)
@@ -1948,8 +1948,12 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     # Bとの提携は)
     sides = ("subject", "agent", "of", "source", "concerned") if trigger.word in rules.contract_triggers else (
         "subject", "agent", "of", "concerned")
+    # (not the owner of something in a clause set against the trigger's: AはBのCを使ってきたが、Dとの契約)
+    contrasted = [p for p in parties if p.role == "of" and p.end <= trigger.start and any(
+        sentence.text.find(contrast, p.end - sentence.start, trigger.start - sentence.start) >= 0
+        for contrast in _CONTRASTS)]
     # (a source of another trigger before this one is that one's: AはBから投資を受け、Cとは契約を結んだ)
-    subjects = [p for p in parties if p.role in sides and p not in partners
+    subjects = [p for p in parties if p.role in sides and p not in partners and p not in contrasted
                 and not (p.role == "source" and rules.trigger_re.search(
                     sentence.text, p.tail_end - sentence.start, trigger.start - sentence.start))]
     groups: dict[int, list[_Party]] = {}
@@ -2092,8 +2096,8 @@ def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
 
 
 def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _Party | None, sentence: Sentence,
-                    trigger: _Trigger, money: Sequence[tuple[int, float | None]],
-                    rules: PartnershipRules) -> list[tuple[_Party, _Party]]:
+                    trigger: _Trigger, money: Sequence[tuple[int, float | None]], rules: PartnershipRules,
+                    named: Sequence[_Party] = ()) -> list[tuple[_Party, _Party]]:
     """(actor, receiver) pairs of an investment or acquisition.
 
     Active (AがBに出資, AがBを買収, AによるBの買収, AはB買収を完了): the actors are the subjects or
@@ -2107,7 +2111,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     further actors. A subject whose clause leaves the verb out (AはXに50億ドル、Bは100億ドルを出資) acts too:
     on the receivers its clause names, else on the trigger's.
     The company the text is about stands in for an actor left out (not for an investment in a sentence
-    written for investors: Bへの投資は魅力的だ), and for the receiver of an
+    written for investors: Bへの投資は魅力的だ, nor where the sentence names the company the deal matters to,
+    ``named`` holding every party of the sentence), and for the receiver of an
     investment with a named actor, unless the receiver is an unnamed company (スタートアップ5社に出資).
     """
     owners = [p for p in before if p.role == "of" and (_owns_trigger(sentence, p, trigger, rules) or any(
@@ -2247,9 +2252,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         # investor)
         # (nor where the deal is the subject of a clause about another company, which may be the actor: Bへの
         # 投資が、Aの業績に…)
+        # (nor where it names the company the deal matters to: Bの買収は、Aにとって…, A may be a rival)
         others = [p for p in after if p.role == "of" and p not in receivers and topic
                   and p.company_id != topic.company_id and rules.deal_subject_gap_re.fullmatch(
-                      sentence.text, trigger.end - sentence.start, p.start - sentence.start)]
+                      sentence.text, trigger.end - sentence.start, p.start - sentence.start)] + [
+            p for p in named if p.role == "concerned" and topic and p.company_id != topic.company_id]
         if not actors and topic and not readers and not others and not (
                 receivers and all(p.role == "example" or p.kind for p in receivers)):
             actors = [topic]
