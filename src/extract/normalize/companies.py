@@ -370,15 +370,17 @@ class CompanyRecognizer:
                 and self._actor_slots.holds_subject(sentence, product.start, product.end))
 
     def _hits(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
-        """Listed names in a sentence, plus the maker named at the start of a stop-listed product; not a name
-        ending a longer katakana word (アーム of カーゴアーム)."""
+        """Listed names in a sentence, plus the maker named at the start of a listed product (Microsoft of
+        Microsoft Azure; not 西鉄 of the team 西鉄ライオンズ); not a name ending a longer katakana word (アーム of
+        カーゴアーム)."""
         hits = []
         for hit in self._index.find(sentence, tokens):
             start = hit.start - sentence.start
             if hit.entry.kind != _BLOCKED and start and KATAKANA_GLUED_RE.match(sentence.text, start - 1):
                 continue
             hits.append(hit)
-            if hit.entry.kind == _BLOCKED:
+            # (a product's, not a team's or a body's: 西鉄ライオンズ names no 西鉄)
+            if hit.entry.kind == _BLOCKED and company_key(hit.surface) in self.product_names:
                 hits += [maker for maker in self._company_index.find(sentence, inside(tokens, hit))[:1]
                          if maker.start == hit.start and maker.end < hit.end]
         return hits
