@@ -42,6 +42,11 @@ def companies(recognizer: CompanyRecognizer, body: str) -> list[tuple[str, str]]
     ("MSの戦略は不明だ。", []),
     ("NTTデータグループとソフトバンクグループ。", [("NTTデータグループ", "ntt-data-group"),
                                           ("ソフトバンクグループ", "softbank-group")]),
+    # A listed name inside a person's name is none (a family name before a given name, one after a given
+    # name and a middle dot); a list of names joined with middle dots still is.
+    ("出光佐三が創業した出光興産。", [("出光興産", "idemitsu-kosan")]),
+    ("ヘンリー・フォードはフォードの創業者だ。", [("フォード", "ford")]),
+    ("トヨタ・ホンダの2社。", [("トヨタ", "toyota-motor"), ("ホンダ", "honda-motor")]),
 ])
 def test_companies(recognizer: CompanyRecognizer, body: str, expected: list[tuple[str, str]]) -> None:
     assert companies(recognizer, body) == expected

@@ -39,6 +39,17 @@ def tokenize_sentence(sentence: Sentence) -> list[Token]:
 
 
 @lru_cache(maxsize=_REMEMBERED_TEXTS)
+def is_personal_name(word: str) -> bool:
+    """Whether MeCab reads the word alone as a person's given or family name (佐三, 房治郎, ヘンリー): next to a
+    company's name it makes the two a person's (出光佐三, ヘンリー・フォード)."""
+    words = [word for word in _tagger()(word) if word.surface]
+    if len(words) != 1:
+        return False
+    fields = _features(words[0].feature_raw)
+    return len(fields) > 2 and fields[:3] == ["名詞", "固有名詞", "人名"]
+
+
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
 def _analyse(text: str) -> tuple[tuple[int, int, str, str, str, str | None], ...]:
     """MeCab's tokens of a text with offsets relative to it. Kept per text: posts repeat much of
     their text (boilerplate, related-article lists), and MeCab is most of a rules-only run."""

@@ -31,6 +31,7 @@ from extract.normalize.company_patterns import (KATAKANA_GLUED_RE, CompanyPatter
 from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, overlaps
 from extract.rules import CompanyRule, RuleSet, clipped
+from extract.tokenize import is_personal_name
 
 if TYPE_CHECKING:  # the regex module is imported where patterns are compiled (company_patterns.py)
     import regex
@@ -76,6 +77,9 @@ _KANJI_CHAR = "[一-龯々ヶ]"
 _PLACE_AFTER_VENUE = 3
 #: A word written all in katakana (a venue's word: スタジアム, ドーム).
 _KATAKANA_WORD_RE = re.compile("[ァ-ヺー・]+")
+#: A name all in kanji, and one all in katakana (without a middle dot): the two halves of a person's name.
+_KANJI_RE = re.compile("[一-龯々〆ヵヶ]+")
+_KATAKANA_NAME_RE = re.compile("[ァ-ヺー]+")
 #: A word character right before a name: the name is the end of a longer word there (水素イオン).
 _WORD_BEFORE_RE = re.compile(r"[一-龯々〆ヵヶぁ-ゖァ-ヺーA-Za-z0-9]$")
 #: A news dateline's subject: the name, a topic or subject particle, the day of the month and a comma (イオンは28日、
@@ -372,11 +376,12 @@ class CompanyRecognizer:
     def _hits(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
         """Listed names in a sentence, plus the maker named at the start of a listed product (Microsoft of
         Microsoft Azure; not 西鉄 of the team 西鉄ライオンズ); not a name ending a longer katakana word (アーム of
-        カーゴアーム)."""
+        カーゴアーム), nor one that is part of a person's name (出光佐三, ヘンリー・フォード)."""
         hits = []
         for hit in self._index.find(sentence, tokens):
             start = hit.start - sentence.start
-            if hit.entry.kind != _BLOCKED and start and KATAKANA_GLUED_RE.match(sentence.text, start - 1):
+            if hit.entry.kind != _BLOCKED and (start and KATAKANA_GLUED_RE.match(sentence.text, start - 1)
+                                                or _in_personal_name(hit, tokens)):
                 continue
             hits.append(hit)
             # (a product's, not a team's or a body's: 西鉄ライオンズ names no 西鉄)
@@ -529,3 +534,17 @@ def _followed_by_form(sentence: Sentence, end: int, forms: tuple[str, ...], word
     start of one of ``words`` (社会, 社長: partnerships.yaml's not_name_suffixes)."""
     rest = sentence.text[end - sentence.start:].lstrip(" .,")
     return rest.startswith(forms) and not rest.startswith(words)
+
+
+def _in_personal_name(hit: AliasHit, tokens: Sequence[Token]) -> bool:
+    """Whether a listed name is part of a person's name: a kanji family name with the given name right after it
+    (出光佐三, 兼松房治郎), or a katakana family name after a given name and a middle dot (ヘンリー・フォード,
+    ロバート・ボッシュ), as MeCab reads the word next to it."""
+    after = next((token for token in tokens if token.start == hit.end), None)
+    if (after is not None and _KANJI_RE.fullmatch(hit.surface) and _KANJI_RE.fullmatch(after.surface)
+            and after.pos == "名詞-固有名詞" and is_personal_name(after.surface)):
+        return True
+    dot = next((token for token in tokens if token.end == hit.start and token.surface == "・"), None)
+    given = next((token for token in tokens if dot is not None and token.end == dot.start), None)
+    return (given is not None and _KATAKANA_NAME_RE.fullmatch(given.surface) is not None
+            and _KATAKANA_NAME_RE.fullmatch(hit.surface) is not None and is_personal_name(given.surface))
