@@ -206,6 +206,8 @@ _AGREED_DEAL_RE = re.compile(r"[^、。]{0,12}?こと(?:で|に|を)|す?る|に
 _NEXT_CLAUSE_RE = re.compile(r"[^、，,　。と]{0,4}[、，,　][^、，,　。と]{0,16}")
 #: A share of a company's stock in percent, and the share above which it controls the company.
 _PERCENT_RE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+#: A subject's own share right after its particle (Aが60%、, Aが約3割): what it holds of a company.
+_SHARE_AFTER_RE = re.compile(r"が\s*約?(?:\d{1,3}(?:\.\d+)?\s*[%％]|[一二三四五六七八九十\d]割)")
 _HALF = 50.0
 #: An amount as deals state it (約50億ドル, 最大20億ドル).
 _AMOUNT = r"(?:最大|約|総額|計)?[0-9０-９,，.．]+[兆億万千百]*(?:米ドル|ドル|円|ユーロ)"
@@ -1481,9 +1483,11 @@ class RelationFinder:
                 same_place = start in (previous.start, previous.end)
                 # Aが2億ドル、Bが1億ドルを投じた: subjects each with its own amount act together.
                 own = self._rules.own_amount_re.match(sentence.text, joint_start - sentence.start)
+                # (or its own share: 出資比率はAが60%、Bが40%)
                 parallel = (previous.role == "subject" and own is not None and own.group().rstrip().endswith("、")
                             and sentence.start + own.end() == start
-                            and any(joint_start <= offset < start for offset, _ in money))
+                            and (any(joint_start <= offset < start for offset, _ in money)
+                                 or _PERCENT_RE.search(own.group()) is not None))
                 spoken = sentence.text[_name_end(sentence, previous.start, previous.end, self._rules):
                                        start - sentence.start]
                 spaced = opening and group == 0 and bool(spoken) and not spoken.strip() and previous.role == "other"
@@ -2199,8 +2203,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         receivers = [p for p in receivers if p.group in own_groups] or receivers
         if gapped:
             # AはXに、BはYに出資: the trigger's own clause names Y; AはXに50億ドル、Bは100億ドルを: it shares X.
+            # (neither naming one: Xへの出資比率はAが60%、Bが40%: X)
             receivers = ([p for p in receivers if p.start >= first_actor + sentence.start]
-                         or [p for _, named in gapped for p in named])
+                         or [p for _, named in gapped for p in named] or receivers)
         # Bの買収提案をAは断った, Bの買収提案はAに拒否された: the owner of an offer to buy is the bidder, and the
         # company that answers it after the trigger the one it would buy.
         if trigger.proposal and not receivers:
@@ -2243,6 +2248,15 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             others = [p for p in before if p not in actors]
             actors += [p for p in (*_joining(others, sentence, trigger, rules),
                                    *(p for p, _ in _named_investors(others, sentence, rules))) if p not in actors]
+        if not actors and trigger.type == INVESTMENT and after:
+            # Xへの出資比率はAが60%、Bが40%: the subjects after the trigger made the topic, each with its share
+            shares = [p for p in after if p.role == "subject" and _SHARE_AFTER_RE.match(
+                sentence.text, p.tail_end - sentence.start)]
+            if shares and rules.deal_subject_gap_re.fullmatch(sentence.text, trigger.end - sentence.start,
+                                                              shares[0].start - sentence.start):
+                if not receivers:
+                    return []  # 出資比率はAが60%、Bが40%: shares of a company set up before, not of the topic
+                actors = shares
         if not actors and receivers:
             # Wizを買収したGoogleは, KDDIに出資するElliottは: the company the clause modifies acts.
             actors = [p for p in _modified(after, sentence, trigger, rules) if p not in receivers]
