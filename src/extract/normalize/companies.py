@@ -128,6 +128,9 @@ class CompanyRecognizer:
         #: Words after a name that still name the same company (社, グループ, Inc.), not another one.
         self._same_company_forms = frozenset(company_key(word) for word in (
             *forms.japanese, *forms.latin, *forms.company_words, *forms.after_context_alias))
+        #: Company words in katakana (グループ, ホールディングス): glued to a name, they go on with the company.
+        self._katakana_company_words = tuple(word for word in (*forms.company_words, *forms.after_context_alias)
+                                             if _KATAKANA_NAME_RE.fullmatch(word))
         #: A legal form written right before a name (株式会社X, （株）X) or right after it (X株式会社, X Inc.,
         #: X, Ltd.): part of what is written, so of the mention's surface, though not of the company's name.
         self._form_before_re = re.compile(rf"{any_word(forms.japanese)} ?$")
@@ -209,12 +212,23 @@ class CompanyRecognizer:
                     hit.entry.target in named or self._in_context(body_text[hit.sentence_id], hit, hits)
                     or any((c.start, c.end) == (hit.start, hit.end) for c in by_sentence.get(hit.sentence_id, ()))):
                 continue
+            # (nor where a katakana word goes on from it: AIデータ of AIデータセンター is no AIデータ社)
+            if hit.entry.kind == _CONTEXT and self._goes_on_in_katakana(body_text[hit.sentence_id], hit):
+                continue
             mentions.append(self._arm_of(hit, body_text[hit.sentence_id]) or self._mention(hit))
         # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
         mentions += first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED])
         mentions = [m for m in mentions if not self._names_another_body(body_text[m.sentence_id], m)]
         return sorted(_parents_short_forms(self._with_former_names(mentions, sentences, tokens)),
                       key=lambda m: (m.start, m.end))
+
+    def _goes_on_in_katakana(self, sentence: Sentence, hit: AliasHit) -> bool:
+        """Whether a katakana word other than a company word is glued to the end of a name ending in katakana
+        (AIデータセンター; not AIデータグループ)."""
+        end = hit.end - sentence.start
+        return (bool(hit.surface) and _KATAKANA_NAME_RE.fullmatch(hit.surface[-1]) is not None
+                and _KATAKANA_NAME_RE.match(sentence.text, end) is not None
+                and not sentence.text.startswith(self._katakana_company_words, end))
 
     def written_with_legal_forms(self, mentions: Sequence[CompanyMention],
                                  sentences: Sequence[Sentence]) -> list[CompanyMention]:
