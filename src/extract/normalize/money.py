@@ -22,6 +22,7 @@ Shape of ``rules/money.yaml`` (besides ``source:`` and ``examples:``):
     minor_currencies:  {ISO code: [minor units that state an amount alone]}         50セント
     weak_currencies:   [words that need arabic digits or a kanji unit]    元 (八千元, not 一元管理)
     currency_word_compounds: {currency word: [text after it that makes another word]}   2元配置
+    measure_cues:      {currency word: [words before the amount in its clause making it a measure]} 重さ5ポンド
     shared_currency_names: {bare name: {country: ISO code}}   ペソ: the country the sentence names decides
     kanji_word_currencies: [words a lone kanji digit after a kanji makes a word of]   関東一円
     scale_words:       {English scale word: multiplier}                  $1.5 billion, $50B, 54Bドル
@@ -82,6 +83,8 @@ _KANJI_RE = re.compile(r"[\u3400-\u9fff々]")
 _KATAKANA_RE = re.compile(r"[\u30a1-\u30fa\u30fc]")
 _ARABIC_DIGITS_RE = re.compile(DIGIT)
 _UNIT_SPACES_RE = re.compile(f"[{UNIT_SPACE_CHARS}]")
+#: Characters before an amount in which a measure's cue makes its unit word that measure's (重さ5ポンド).
+_MEASURE_REACH = 12
 #: The number of a minor unit (3セント, 50銭, 六角): at most three digits, arabic or kanji.
 _MINOR_NUMBER = rf"(?:{DIGIT}{{1,3}}|[{KANJI_DIGIT}十拾]{{1,3}})"
 #: Longer runs of digits are identifiers or noise, never an amount someone wrote.
@@ -126,6 +129,7 @@ class MoneyRules:
     suffix_currency: Mapping[str, str]
     #: Currency word -> the texts right after it that make it part of another word (2元配置).
     currency_word_compounds: Mapping[str, tuple[str, ...]]
+    measure_cues: Mapping[str, tuple[str, ...]]
     #: A bare name several countries' currencies share -> (a country's name, its code) pairs.
     shared_currency_names: Mapping[str, tuple[tuple[str, str], ...]]
     space_key: Mapping[int, None]
@@ -310,6 +314,7 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
         suffix_currency=suffix_currency,
         shared_currency_names=shared,
         currency_word_compounds={word: tuple(after) for word, after in spec.currency_word_compounds.items()},
+        measure_cues={word: tuple(cues) for word, cues in spec.measure_cues.items()},
         space_key=space_key,
         prefix_currency=prefix_currency,
         weak_prefixes=frozenset(spec.weak_currency_prefixes),
@@ -373,6 +378,17 @@ def _trailing_unit(numeral: str) -> int:
     return LARGE_UNIT_VALUES.get(_UNIT_SPACES_RE.sub("", numeral)[-1], 1)
 
 
+def _measures(word: str, text: str, start: int, rules: MoneyRules) -> bool:
+    """Whether the clause before an amount starting at ``start`` names a measure its unit word is also one of
+    (重さ5ポンド, 体重180ポンド: pounds of weight, no money)."""
+    cues = rules.measure_cues.get(word)
+    if not cues:
+        return False
+    clause = text[max(0, start - _MEASURE_REACH):start]
+    clause = clause[max(clause.rfind("、"), clause.rfind("。")) + 1:]
+    return any(cue in clause for cue in cues)
+
+
 def _runs_on(word: str, text: str, end: int, rules: MoneyRules) -> bool:
     """Whether a currency word is only the start of something longer: a katakana word the next katakana
     continues (50セントラル), a dollar sign that TeX markup or a letter follows (3.33$\times$, 3.33$x), or a
@@ -396,11 +412,12 @@ def _weak_prefix_holds(match: re.Match[str], text: str, number_group: str) -> bo
         and not _PATH_AFTER.match(after)
 
 
-def _minor_amount(minor: str, currency: str, rules: MoneyRules) -> Decimal | None:
-    """The value in main units of the minor units after an amount (3セント -> 0.03, 6角5分 -> 0.65), or
-    None when they are not that currency's, repeat, fall out of order or reach a whole main unit."""
+def _minor_amount(minor: str, currency: str, rules: MoneyRules, after: int = 1) -> Decimal | None:
+    """The value in main units of the minor units after an amount (3セント -> 0.03, 6角5分 -> 0.65; after an
+    amount in a minor unit of ``after`` to the main one, only smaller ones: 5厘 of 1銭5厘), or None when they are
+    not that currency's, repeat, fall out of order or reach a whole main unit."""
     units = rules.minor_units.get(currency, {})
-    total, last_divisor = Decimal(0), 1
+    total, last_divisor = Decimal(0), after
     for piece in rules.minor_piece.finditer(minor):
         divisor = units.get(piece.group("unit"))
         count = parse_numeral(piece.group("number"))
@@ -519,14 +536,14 @@ def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyRe
     else:
         word = match.group("cur")
         currency = _suffix_currency(word, rules, text, match.start("cur"))
-        if not currency or _runs_on(word, text, match.end("cur"), rules):
+        if not currency or _runs_on(word, text, match.end("cur"), rules) or _measures(word, text, match.start(), rules):
             return None
         value = _numeral_value(match.group("num"), word, rules, _char_before(text, match.start("num")))
         if value is None:
             return None
         value = value * _scale(match, "sscale", rules) / rules.minor_currency_divisors.get(word, 1)
         minor = match.group("minor")
-        extra = _minor_amount(minor, currency, rules) if minor and word not in rules.minor_currency_divisors else None
+        extra = _minor_amount(minor, currency, rules, rules.minor_currency_divisors.get(word, 1)) if minor else None
         if extra is not None:
             value = float(Decimal(repr(value)) + extra)
         elif minor:

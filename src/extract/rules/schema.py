@@ -434,6 +434,7 @@ class MoneyFile(RuleFileSpec):
     weak_currencies: Words
     #: Currency word -> text right after it that makes it part of another word (2元配置, 3元系: not yuan).
     currency_word_compounds: dict[Word, Words] = {}
+    measure_cues: dict[Word, Words] = {}
     #: Bare currency names several countries use (ペソ, クローナ): word -> {a country's name: its currency's code}.
     shared_currency_names: dict[Word, dict[Word, IsoCode]] = {}
     #: Currency words that also end words after a lone kanji digit (関東一円, 一元化).
@@ -458,9 +459,11 @@ class MoneyFile(RuleFileSpec):
                 raise ValueError(f"weak_currency_prefixes: '{word}' is not in currency_prefixes")
         suffixes = {word for table in (self.currencies, self.minor_currencies)
                     for words in table.values() for word in words}
-        for word in self.currency_word_compounds:
-            if word not in suffixes:
-                raise ValueError(f"currency_word_compounds: '{word}' is not listed under currencies")
+        for key, table in (("currency_word_compounds", self.currency_word_compounds),
+                           ("measure_cues", self.measure_cues)):
+            for word in table:
+                if word not in suffixes:
+                    raise ValueError(f"{key}: '{word}' is not listed under currencies")
         for word in self.shared_currency_names:
             if word in suffixes:
                 raise ValueError(f"shared_currency_names: '{word}' is also listed under currencies, for one currency")
