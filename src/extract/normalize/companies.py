@@ -212,8 +212,9 @@ class CompanyRecognizer:
                     hit.entry.target in named or self._in_context(body_text[hit.sentence_id], hit, hits)
                     or any((c.start, c.end) == (hit.start, hit.end) for c in by_sentence.get(hit.sentence_id, ()))):
                 continue
-            # (nor where a katakana word goes on from it: AIデータ of AIデータセンター is no AIデータ社)
-            if hit.entry.kind == _CONTEXT and self._goes_on_in_katakana(body_text[hit.sentence_id], hit):
+            # (nor where a katakana word goes on from it: AIデータ of AIデータセンター is no AIデータ社, ニチレイ of
+            # ニチレイフーズ is another company)
+            if self._goes_on_in_katakana(body_text[hit.sentence_id], hit):
                 continue
             mentions.append(self._arm_of(hit, body_text[hit.sentence_id]) or self._mention(hit))
         # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
