@@ -3,7 +3,8 @@
 Rule ids of the patterns: ``date.full_numeric`` (2025/11/30),
 ``date.calendar`` (a four-digit or era year, with month and day if written),
 ``date.short_year_month`` (25年11月), ``date.month_day`` (11月, 11月30日 in
-the year nearest the post's date), ``date.day`` (a news dateline's 9日、 in the
+the year nearest the post's date), ``date.numeric_month_day`` (10/3（金）, a digest line's - 10/3 日経：,
+likewise), ``date.day`` (a news dateline's 9日、 in the
 month nearest the post's date). Rule ids of what they find: ``date.full_date``,
 ``date.year_month``, ``date.year``, ``date.month``, ``date.month_day``, ``date.day``.
 """
@@ -82,6 +83,24 @@ def _day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -
     return [found] if found else None
 
 
+#: A weekday in brackets after a date (10/3（金）), and what may open a digest line or table cell before one
+#: (- 10/3 日経：…, | 10/3 |) and follow it there.
+_WEEKDAY_AFTER_RE = re.compile(r"\s*[（(][月火水木金土日](?:曜日?)?[）)]")
+_LINE_OPENING_RE = re.compile(r"[\s\-*+|｜#>・■◆●]*")
+_CELL_END_RE = re.compile(r"[ 　|｜:：、]")
+
+
+def _numeric_month_day(match: re.Match[str], rules: DateRules,
+                       anchor: datetime.date | None) -> list[DateReading] | None:
+    """10/3 written as a date: with its weekday after it (10/3（金）), or opening a digest line or table cell
+    (- 10/3 日経：…, | 10/3 |); elsewhere M/D may be a fraction, a ratio or a score, and is none."""
+    text = match.string
+    weekday = _WEEKDAY_AFTER_RE.match(text, match.end()) is not None
+    opening = (_LINE_OPENING_RE.fullmatch(text, 0, match.start()) is not None
+               and _CELL_END_RE.match(text, match.end()) is not None)
+    return _month_day(match, rules, anchor) if weekday or opening else None
+
+
 #: The patterns of this kind, in the order they are tried.
 PATTERNS = (
     DatePattern("date.full_numeric",
@@ -92,4 +111,8 @@ PATTERNS = (
     DatePattern("date.short_year_month", lambda p: rf"{p.short_year}年{p.month}(?:{p.day})?{p.tail}", _calendar),
     DatePattern("date.month_day", lambda p: rf"{p.no_number_before}{p.month}(?:{p.day})?{p.tail}", _month_day),
     DatePattern("date.day", lambda p: p.day_alone, _day),
+    DatePattern("date.numeric_month_day",
+                lambda p: (rf"(?<!{DIGIT})(?<![/／.])(?P<month>1[0-2]|0?[1-9])[/／](?P<day>3[01]|[12]{DIGIT}|0?[1-9])"
+                           rf"(?!{DIGIT})(?![/／.])"),
+                _numeric_month_day),
 )
