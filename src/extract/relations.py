@@ -192,9 +192,11 @@ _LINE_MARKUP_RE = re.compile(rf"[-*+#・{DIGEST_MARKS}※【]|\d[.)）．]")
 #: introducing a list of them (主な出資先は次のとおり。, 出資先は以下の5社：).
 _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+・•]|\d{1,2}[.)）．])\s*")
 #: A line that opens a news digest's item: a number, or a mark digests put before a headline (10. ,
-#: **12. , ■, ◆, ▶, ②, 【, ### 3.): the company the text was about before is not this item's. Not a point a
-#: post makes under a bold label (3. **提携戦略:** …), which goes on about the post's company.
-_DIGEST_ITEM_RE = re.compile(rf"\s*(?:\*\*|#{{1,4}}\s*)?(?:\d{{1,3}}[.)）．]\s|[{DIGEST_MARKS}【])"
+#: **12. , ■, ◆, ▶, ②, 【, ### 3.), or the item's date with its weekday or source (10/3（金）日経：, 10/3 ロイター：):
+#: the company the text was about before is not this item's. Not a point a post makes under a bold label (3.
+#: **提携戦略:** …), which goes on about the post's company.
+_DIGEST_ITEM_RE = re.compile(rf"\s*(?:[-*+]\s*)?(?:\*\*|#{{1,4}}\s*)?(?:\d{{1,3}}[.)）．]\s|[{DIGEST_MARKS}【]"
+                             r"|\d{1,2}/\d{1,2}\s*(?:[（(][月火水木金土日][）)]|\s)\s*[^\s：:、。]{0,12}[：:])"
                              r"(?!\s*\*\*[^*\n]{1,40}(?:[:：]\*\*|\*\*\s*[:：]))")
 _LIST_INTRO_RE = re.compile(r"[^。\n]{0,8}?(?:次の|以下の)[^。\n]{0,8}?[。：:]?\s*$|\s*(?:は|には)?\s*[：:]\s*$")
 #: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意,
