@@ -42,10 +42,10 @@ def tokenize_sentence(sentence: Sentence) -> list[Token]:
 def is_personal_name(word: str) -> bool:
     """Whether MeCab reads the word alone as a person's given or family name (佐三, 房治郎, ヘンリー): next to a
     company's name it makes the two a person's (出光佐三, ヘンリー・フォード)."""
-    words = [word for word in _tagger()(word) if word.surface]
-    if len(words) != 1:
+    read = [token for token in _tagger()(word) if token.surface]
+    if len(read) != 1:
         return False
-    fields = _features(words[0].feature_raw)
+    fields = _features(read[0].feature_raw)
     return len(fields) > 2 and fields[:3] == ["名詞", "固有名詞", "人名"]
 
 

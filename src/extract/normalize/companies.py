@@ -237,7 +237,7 @@ class CompanyRecognizer:
         田宮商事合資会社, Alphabet Inc.): the surface is the company as the text writes it, as NER benchmarks
         mark it; the name and id stay those of the company. A form another mention stands on is left out."""
         by_id = {sentence.sentence_id: sentence for sentence in sentences}
-        taken = sorted((m.start, m.end) for m in mentions)
+        taken = [(m.start, m.end) for m in mentions]
         result = []
         for mention in mentions:
             sentence = by_id[mention.sentence_id]
@@ -553,8 +553,8 @@ def _followed_by_form(sentence: Sentence, end: int, forms: tuple[str, ...], word
 
 def _in_personal_name(hit: AliasHit, tokens: Sequence[Token]) -> bool:
     """Whether a listed name is part of a person's name: a kanji family name with the given name right after it
-    (出光佐三, 兼松房治郎), or a katakana family name after a given name and a middle dot (ヘンリー・フォード,
-    ロバート・ボッシュ), as MeCab reads the word next to it."""
+    (出光佐三, 兼松房治郎), or a katakana family name after a given name and a middle dot (ヘンリー・フォード), as
+    MeCab reads the word next to it."""
     after = next((token for token in tokens if token.start == hit.end), None)
     if (after is not None and _KANJI_RE.fullmatch(hit.surface) and _KANJI_RE.fullmatch(after.surface)
             and after.pos == "名詞-固有名詞" and is_personal_name(after.surface)):

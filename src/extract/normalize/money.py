@@ -129,6 +129,7 @@ class MoneyRules:
     suffix_currency: Mapping[str, str]
     #: Currency word -> the texts right after it that make it part of another word (2元配置).
     currency_word_compounds: Mapping[str, tuple[str, ...]]
+    #: Currency word -> the words before an amount in its clause that make the word a unit of measure (重さ).
     measure_cues: Mapping[str, tuple[str, ...]]
     #: A bare name several countries' currencies share -> (a country's name, its code) pairs.
     shared_currency_names: Mapping[str, tuple[tuple[str, str], ...]]
