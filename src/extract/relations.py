@@ -1693,7 +1693,9 @@ class RelationFinder:
             pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules, parties)
         amount = _amount_for(money, trigger)
         return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, trigger.type,
-                            trigger.status, _own_amount(money, a, sentence, self._rules, parties)
+                            _joined_status(sentence, a, trigger, parties, self._rules) if trigger.funding
+                            else trigger.status,
+                            _own_amount(money, a, sentence, self._rules, parties)
                             or _own_amount(money, b, sentence, self._rules, parties) or amount,
                             trigger.word, sentence.text, _MUTUAL_RULE if trigger.mutual else f"relation.{trigger.type}")
                 for a, b in pairs if a.company_id != b.company_id]
@@ -2415,6 +2417,23 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
                 and after.start - sentence.start == clause.end() and after.group in joining_groups):
             joining_groups.add(group)
     return [party for party in parties if party.group in joining_groups]
+
+
+def _joined_status(sentence: Sentence, party: _Party, trigger: _Trigger, parties: Sequence[_Party],
+                   rules: PartnershipRules) -> str:
+    """The status of an investor's part in a funding round: that of its group's own join word after the round's
+    trigger where its clause says more of it (Xの資金調達は、Aが主導し、BやCも参加を検討している: B and C plan to),
+    else the round's."""
+    if party.start < trigger.end:
+        return trigger.status
+    end = max((p.tail_end for p in parties if p.group == party.group), default=party.tail_end) - sentence.start
+    join = rules.join_re.search(sentence.text, end, end + _JOIN_GAP)
+    if join is None:
+        return trigger.status
+    clause_end = _CLAUSE_END_RE.search(sentence.text, join.end())
+    status = _status(sentence.text[join.end(): clause_end.start() if clause_end else len(sentence.text)], rules,
+                     join.group(), False)
+    return trigger.status if status == DONE else status
 
 
 def _named_investors(parties: Sequence[_Party], sentence: Sentence,
