@@ -78,7 +78,7 @@ _PLACE_AFTER_VENUE = 3
 #: A word written all in katakana (a venue's word: スタジアム, ドーム).
 _KATAKANA_WORD_RE = re.compile("[ァ-ヺー・]+")
 #: A name all in kanji, and one all in katakana (without a middle dot): the two halves of a person's name.
-_KANJI_RE = re.compile("[一-龯々〆ヵヶ]+")
+_KANJI_RE = re.compile(f"{_KANJI_CHAR}+")
 _KATAKANA_NAME_RE = re.compile("[ァ-ヺー]+")
 #: A word character right before a name: the name is the end of a longer word there (水素イオン).
 _WORD_BEFORE_RE = re.compile(r"[一-龯々〆ヵヶぁ-ゖァ-ヺーA-Za-z0-9]$")
@@ -237,7 +237,7 @@ class CompanyRecognizer:
         田宮商事合資会社, Alphabet Inc.): the surface is the company as the text writes it, as NER benchmarks
         mark it; the name and id stay those of the company. A form another mention stands on is left out."""
         by_id = {sentence.sentence_id: sentence for sentence in sentences}
-        taken = [(m.start, m.end) for m in mentions]
+        taken = _by_sentence(mentions)
         result = []
         for mention in mentions:
             sentence = by_id[mention.sentence_id]
@@ -246,7 +246,8 @@ class CompanyRecognizer:
             after = self._form_after_re.match(text, mention.end - offset)
             start = offset + before.start() if before else mention.start
             end = offset + after.end() if after else mention.end
-            if any(other != (mention.start, mention.end) and other[0] < end and start < other[1] for other in taken):
+            if any((other.start, other.end) != (mention.start, mention.end) and other.start < end and start < other.end
+                   for other in taken[mention.sentence_id]):
                 start, end = mention.start, mention.end
             if (start, end) != (mention.start, mention.end):
                 mention = replace(mention, start=start, end=end, surface=text[start - offset:end - offset])
@@ -393,10 +394,12 @@ class CompanyRecognizer:
         Microsoft Azure; not 西鉄 of the team 西鉄ライオンズ); not a name ending a longer katakana word (アーム of
         カーゴアーム), nor one that is part of a person's name (出光佐三, ヘンリー・フォード)."""
         hits = []
+        starting = {token.start: token for token in tokens}
+        ending = {token.end: token for token in tokens}
         for hit in self._index.find(sentence, tokens):
             start = hit.start - sentence.start
             if hit.entry.kind != _BLOCKED and (start and KATAKANA_GLUED_RE.match(sentence.text, start - 1)
-                                                or _in_personal_name(hit, tokens)):
+                                                or _in_personal_name(hit, starting, ending)):
                 continue
             hits.append(hit)
             # (a product's, not a team's or a body's: 西鉄ライオンズ names no 西鉄)
@@ -551,15 +554,16 @@ def _followed_by_form(sentence: Sentence, end: int, forms: tuple[str, ...], word
     return rest.startswith(forms) and not rest.startswith(words)
 
 
-def _in_personal_name(hit: AliasHit, tokens: Sequence[Token]) -> bool:
+def _in_personal_name(hit: AliasHit, starting: Mapping[int, Token], ending: Mapping[int, Token]) -> bool:
     """Whether a listed name is part of a person's name: a kanji family name with the given name right after it
     (出光佐三, 兼松房治郎), or a katakana family name after a given name and a middle dot (ヘンリー・フォード), as
-    MeCab reads the word next to it."""
-    after = next((token for token in tokens if token.start == hit.end), None)
+    MeCab reads the word next to it (``starting`` and ``ending``: the sentence's tokens by where they start and
+    end)."""
+    after = starting.get(hit.end)
     if (after is not None and _KANJI_RE.fullmatch(hit.surface) and _KANJI_RE.fullmatch(after.surface)
             and after.pos == "名詞-固有名詞" and is_personal_name(after.surface)):
         return True
-    dot = next((token for token in tokens if token.end == hit.start and token.surface == "・"), None)
-    given = next((token for token in tokens if dot is not None and token.end == dot.start), None)
+    dot = ending.get(hit.start)
+    given = ending.get(dot.start) if dot is not None and dot.surface == "・" else None
     return (given is not None and _KATAKANA_NAME_RE.fullmatch(given.surface) is not None
             and _KATAKANA_NAME_RE.fullmatch(hit.surface) is not None and is_personal_name(given.surface))
