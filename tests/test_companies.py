@@ -185,6 +185,11 @@ UNLISTED_COMPANIES = [
     ("大手松江銀行が融資した。", ["松江銀行"]),
     ("松江銀行頭取の談話が出た。", ["松江銀行"]),
     ("伊豆電力社長が会見した。", ["伊豆電力"]),
+    # English words in katakana that name a company after a proper noun (startups and group companies).
+    ("ヒバリフーズは冷凍食品を作る。", ["ヒバリフーズ"]),
+    ("信濃エナジーと十勝ロボティクスが提携した。", ["信濃エナジー", "十勝ロボティクス"]),
+    ("出雲ファーマは新薬を申請した。", ["出雲ファーマ"]),
+    ("ソラリス・モビリティは資金を調達した。", ["ソラリス・モビリティ"]),
     # Company words: Xグループ after a proper noun, Xホールディングス.
     ("QRSグループの決算が出た。", ["QRSグループ"]),
     ("ヴェルデ・グループは欧州に進出した。", ["ヴェルデ・グループ"]),
@@ -244,6 +249,9 @@ NOT_COMPANIES = [
     ("十勝証券取引所と全国銀行協会。", ["十勝証券", "全国銀行"]),
     ("笠岡工場建設に伴う補助金が出た。", ["笠岡工場建設"]),
     ("xAIメンフィス巨大データセンター建設の計画。", ["xAIメンフィス巨大データセンター建設"]),
+    # Such a word after a common noun names a field, not a company.
+    ("フードテックとヘルステックの市場が伸びた。", ["フードテック", "ヘルステック"]),
+    ("次世代モビリティとグリーンエナジーへの投資。", ["次世代モビリティ", "グリーンエナジー"]),
     # "a Delaware C Corp" is a legal status, not a company called Delaware C.
     ("Quillforge, a Delaware C Corp, raised funds.", ["Delaware C", "Delaware", "C"]),
     # A legal form inside a longer name (a capitalised word follows it with no dot) ends no name.

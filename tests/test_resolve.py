@@ -275,6 +275,17 @@ def _party_names(text: str) -> list[str]:
     ("Tessaloopによる買収が話題だ。", ["Tessaloop"]),
     ("Quillbeam NetworksによるTessaloopの買収が話題だ。", ["Quillbeam Networks", "Tessaloop"]),
     ("NECが出資したQuillforgeは成長した。", ["Quillforge"]),
+    # Nouns written on to a name after what the company is are the rest of its name; a part of it, a kind of
+    # company or a deal word is none of it.
+    ("NTTは全固体電池スタートアップのハルカゼ電池と提携した。", ["ハルカゼ電池"]),
+    ("物流スタートアップのツバメ物流が、ヤマトから出資を受けた。", ["ツバメ物流"]),
+    ("塩野義製薬は、感染症薬ベンチャーのアオバ創薬を買収した。", ["アオバ創薬"]),
+    ("EQTは、センサー大手のミツボシ計測にTOBを実施する。", ["ミツボシ計測"]),
+    ("ソニーは、米ゲーム会社のZephyr部門を買収した。", []),
+    ("ソニーは、AIスタートアップのQuillforge買収を発表した。", ["Quillforge"]),
+    ("ソニーは、LLMを開発するスタートアップのQuillforge企業連合に出資した。", []),
+    # A Latin name of two words joined with an ampersand.
+    ("ニトリは、米家具チェーンのHarlow & Pineに対する買収提案を撤回した。", ["Harlow & Pine"]),
     # A Latin name opening a deal headline, the trigger in the same clause; not the first of a list.
     ("Xolvane AI、シリーズAで1億ドルを調達", ["Xolvane AI"]),
     ("Ashvale、Veedlo、Finchorなど600社と提携している。", []),

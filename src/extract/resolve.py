@@ -31,11 +31,15 @@ from extract.rules import LegalForms, NameBounds
 _LATIN_NAME_RE = re.compile(r"(?:[A-Z][A-Za-z0-9]{2,}|[a-z]{1,2}[A-Z][A-Za-z0-9]+"
                             r"|[a-z][a-z0-9]+(?= [A-Z][A-Za-z0-9]{2}))"
                             # more words: capitalised (Kiva Systems), digits, xAI-like, or a small joining word
-                            # between capitalised ones (Bank of America); not a phrase (Why it matters)
+                            # between capitalised ones (Bank of America, Harlow & Pine); not a phrase (Why it matters)
                             r"(?:[.&\-][A-Za-z0-9][A-Za-z0-9.&\-]*|[ ](?:[A-Z0-9][A-Za-z0-9.&\-]*"
-                            r"|[a-z]{1,2}[A-Z][A-Za-z0-9.&\-]*|(?:of|and|de|du|des|la|le|for|the|und|y|e)(?= [A-Z])))"
+                            r"|[a-z]{1,2}[A-Z][A-Za-z0-9.&\-]*|(?:of|and|de|du|des|la|le|for|the|und|y|e|&)(?= [A-Z])))"
                             r"{0,3}")
 _KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
+#: A Latin or katakana name with kanji or katakana nouns written on (ハルカゼ電池, ツバメ物流テック).
+_GLUED_NAME_RE = re.compile(rf"(?:{_LATIN_NAME_RE.pattern}|{_KATAKANA_NAME_RE.pattern})[一-龯々ァ-ヺー]{{1,8}}")
+#: Most nouns written on to a name after what the company is (ツバメ|物流|テック has two).
+_MAX_GLUED_NOUNS = 3
 #: A whole Latin or katakana name in a sentence, where it may be a deal's party (not a piece of a longer word).
 #: A Latin name written after another Latin word and a space (C.R. England) is the end of a longer one.
 _PARTY_NAME_RE = re.compile(rf"(?<![A-Za-z0-9.&\-'])(?<![A-Za-z0-9.,&\-'] ){_LATIN_NAME_RE.pattern}"
@@ -147,6 +151,10 @@ class NerCompanyFilter:
         #: Names a fragment may be cut from: listed companies and names that are never companies.
         self._longer = tuple(sorted(self._blocked | listed))
         self._before = tuple(sorted(name_bounds.before, key=len, reverse=True))
+        #: Words after a name that are none of it: its people, its parts, places named after it, and kinds of
+        #: company (Xプロバイダー, X企業 name none).
+        self._not_name_words = frozenset((*name_bounds.after, *name_bounds.place_words, *rules.company_nouns,
+                                          *rules.kind_heads))
         #: A company context word or legal form anywhere in a sentence: where a Latin or katakana name may pass.
         self._sentence_evidence_re = re.compile(any_word((*rules.company_context, *self._evidence)))
         # Words right after a kanji name that show it is a company (傘下, 株式, 上場 ...), people's
@@ -173,10 +181,29 @@ class NerCompanyFilter:
         """GiNZA's label is one ner.yaml says may be a company."""
         return span.label in self._rules.company_labels
 
-    def looks_like_a_name(self, surface: str) -> bool:
-        """A Latin proper noun (capitalised) or a katakana word of three or more characters."""
+    def looks_like_a_name(self, surface: str, glued: bool = False) -> bool:
+        """A Latin proper noun (capitalised) or a katakana word of three or more characters, or with ``glued``
+        one with nouns written on to it (ハルカゼ電池)."""
         text = unicodedata.normalize("NFKC", surface)
-        return bool(_LATIN_NAME_RE.fullmatch(text) or _KATAKANA_NAME_RE.fullmatch(text))
+        return bool(_LATIN_NAME_RE.fullmatch(text) or _KATAKANA_NAME_RE.fullmatch(text)
+                    or glued and _GLUED_NAME_RE.fullmatch(text))
+
+    def glued_name_end(self, tokens: Sequence[Token], end: int, slots: PartySlots) -> int:
+        """Where a Latin or katakana name ending at body offset ``end`` ends with the kanji or katakana nouns
+        written on to it (ハルカゼ|電池, ツバメ|物流|テック): after what the company is (AIスタートアップの…), they
+        are the rest of its name. A word of its people, parts or places (社長, 傘下, 工場, 駅), a kind of company
+        (企業, メーカー), a deal word (Xolo買収, X株) or a number is none of it; ``end`` itself when no noun is
+        written on."""
+        glued, current = 0, end
+        for token in tokens:
+            if token.end <= end:
+                continue
+            if (token.start != current or glued == _MAX_GLUED_NOUNS or not token.pos.startswith("名詞")
+                    or token.pos == "名詞-数詞" or not _KANA_OR_KANJI_RE.fullmatch(token.surface)
+                    or token.surface in self._not_name_words or slots.is_deal_word(token.surface)):
+                break
+            glued, current = glued + 1, token.end
+        return current
 
     def looks_like_a_kanji_name(self, span: NerSpan, tokens: Sequence[Token]) -> bool:
         """A name written with kanji whose last word is a proper noun, a word the dictionary does not know
@@ -435,13 +462,14 @@ class NerCompanyFilter:
                 and ends is not None and ends.match(sentence.text, span.end - sentence.start) is not None)
 
     def accepts_party(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token],
-                      named_so: bool = False) -> bool:
+                      named_so: bool = False, glued: bool = False) -> bool:
         """The checks for a Latin or katakana name no rule lists that the sentence vouches for as a company
         (a deal's party, party_slots.py; a name introduced after a company noun): that is its evidence,
         and every check that rejects a name GiNZA proposes rejects it too. A name written after its country
         or what kind of company it is (``named_so``: 米インターシルを買収, スタートアップのカゼミチ、…を調達) may be
-        made of dictionary words."""
-        return (self.looks_like_a_name(span.surface) and not self.is_no_company(sentence, span)
+        made of dictionary words. A name with nouns written on to it (``glued``: ハルカゼ電池との提携) is read as
+        a name in Latin letters or katakana and those nouns."""
+        return (self.looks_like_a_name(span.surface, glued) and not self.is_no_company(sentence, span)
                 and (named_so or self._is_a_company_name(sentence, span, tokens)))
 
     def accepts_english_party(self, sentence: Sentence, span: NerSpan, tokens: Sequence[Token]) -> bool:
@@ -573,9 +601,15 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
         boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
         for match in _PARTY_NAME_RE.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            span = NerSpan(sentence.sentence_id, start, end, match.group(), "")
             if start not in boundaries or end not in boundaries:
                 continue
+            described = slots.is_described(sentence, start)
+            if described:
+                # 全固体電池スタートアップのハルカゼ電池と: the nouns written on to it are the rest of its name
+                end = ner_filter.glued_name_end(sentence_tokens, end, slots)
+            glued = end != sentence.start + match.end()
+            span = NerSpan(sentence.sentence_id, start, end, sentence.text[start - sentence.start:end - sentence.start],
+                           "")
             opens = defined and opening is not None and match.start() == opening.start("name")
             # ダイムラー・クライスラーは…: the name a sentence opens with and defines may hold listed ones
             held = _inside(span, mentions) if opens else ([] if not overlaps_any(span, mentions) else None)
@@ -584,19 +618,19 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             # Xolo、1億ドルを調達: a Latin headline subject too (a katakana one is as often a person: マスク、…を買収,
             # unless what kind of company it is is written before it: スタートアップのカゼミチ、…を調達), and a
             # described subject of a deal (国内スタートアップのミライカラーズは、KDDIと提携)
-            described = slots.is_described(sentence, start)
             subject = ((match.group()[:1].isascii() or described) and slots.opens_a_headline(sentence, start, end)
                        or described and slots.holds_subject(sentence, start, end))
             if party and not held and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start, end)
                                          or subject):
                 rule_id = PARTY_NAME_RULE
-            elif introduced and not held and ner_filter.is_introduced(sentence, span) or opens:
+            elif introduced and not held and not glued and ner_filter.is_introduced(sentence, span) or opens:
                 rule_id = INTRODUCED_NAME_RULE
             else:
                 continue
             # a deal's party written after what the company is may be made of dictionary words (米インターシル,
             # AIスタートアップのカゼミチ, ドローンを開発するスカイジャイロ)
-            if ner_filter.accepts_party(sentence, span, sentence_tokens, described and rule_id == PARTY_NAME_RULE):
+            if ner_filter.accepts_party(sentence, span, sentence_tokens, described and rule_id == PARTY_NAME_RULE,
+                                        glued):
                 replaced += held
                 key = company_key(span.surface)
                 added.append(CompanyMention(sentence_id=span.sentence_id, start=start, end=end,

@@ -164,6 +164,11 @@ class PartySlots:
         """The sentence holds a company-only trigger or a share word, without which no name in it is a party."""
         return self._slot_word_re.search(sentence.text) is not None
 
+    def is_deal_word(self, word: str) -> bool:
+        """The word is a company-only trigger or a share word (買収, 株): written on to a name, it is no part
+        of it."""
+        return self._slot_word_re.fullmatch(word) is not None
+
     def holds_party(self, sentence: Sentence, end: int) -> bool:
         """The name ending at body offset ``end`` is the object, partner, receiver, source, agent or owner
         of a company-only trigger right after it (Xを約50億ドルで買収, Xとの提携, Xの買収, X買収), or the owner
