@@ -187,7 +187,7 @@ UNLISTED_COMPANIES = [
     ("伊豆電力社長が会見した。", ["伊豆電力"]),
     # English words in katakana that name a company after a proper noun (startups and group companies).
     ("ヒバリフーズは冷凍食品を作る。", ["ヒバリフーズ"]),
-    ("信濃エナジーと十勝ロボティクスが提携した。", ["信濃エナジー", "十勝ロボティクス"]),
+    ("信濃エナジーと十勝ダイナミクスが提携した。", ["信濃エナジー", "十勝ダイナミクス"]),
     ("出雲ファーマは新薬を申請した。", ["出雲ファーマ"]),
     ("ソラリス・モビリティは資金を調達した。", ["ソラリス・モビリティ"]),
     # Company words: Xグループ after a proper noun, Xホールディングス.
@@ -208,6 +208,14 @@ UNLISTED_COMPANIES = [
     ("浅草で開業した田中洋品店を起源とする企業だ。", ["田中洋品店"]),
     ("同社の旧社名は佐藤精練加工である。", ["佐藤精練加工"]),
     ("1986年にゼファロンへ社名を変更した。", ["ゼファロン"]),
+    # Where the context says a name is a company's (founded as, grew from, merged with, counted in companies),
+    # a name ending in a sector word may open with any noun.
+    ("朝陽製油と合併した。", ["朝陽製油"]),
+    ("白鳳印刷を前身とする。", ["白鳳印刷"]),
+    ("1960年にミドリ油脂、ヒカリ製油、朝陽製糖の3社が合併して発足した。", ["ミドリ油脂", "ヒカリ製油", "朝陽製糖"]),
+    # One katakana word between a proper noun and its sector word.
+    ("出雲ファミリー銀行が発足した。", ["出雲ファミリー銀行"]),
+    ("飛騨トラック運輸を傘下に収めた。", ["飛騨トラック運輸"]),
     # A name followed by the place of its head office in brackets, as business news writes it.
     ("スタートアップのカゼテラス（東京・渋谷）を買収すると発表した。", ["カゼテラス"]),
     ("請求書処理のヒバリペイ（名古屋市）の増資を引き受けた。", ["ヒバリペイ"]),
@@ -264,6 +272,12 @@ NOT_COMPANIES = [
     ("北辰化学の肥料製造所として発足した。", ["肥料製造所"]),
     ("同社の制作部門を母体として設立された。", ["制作部門"]),
     ("1950年に浜松工業高等専門学校として設立された。", ["浜松工業高等専門学校", "浜松工業"]),
+    # A kind of company, a place or a phrase in a context that vouches for a name.
+    ("1951年に地方銀行として発足した。", ["地方銀行"]),
+    ("相互銀行と信託銀行の2社が提携した。", ["相互銀行", "信託銀行"]),
+    ("第三セクター鉄道として開業した。", ["第三セクター鉄道"]),
+    ("高瀬ダム建設が始まった。", ["高瀬ダム建設"]),
+    ("日本初の営業用電気鉄道を起源とする。", ["営業用電気鉄道"]),
     # A place in brackets after a venue, a university or a plant.
     ("展示会は東京ビッグサイト（東京・江東）で開かれた。", ["東京ビッグサイト"]),
     ("北辰大学（東京都文京区）と協力した。", ["北辰大学"]),

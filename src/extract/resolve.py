@@ -191,7 +191,7 @@ class NerCompanyFilter:
     def glued_name_end(self, tokens: Sequence[Token], end: int, slots: PartySlots) -> int:
         """Where a Latin or katakana name ending at body offset ``end`` ends with the kanji or katakana nouns
         written on to it (ハルカゼ|電池, ツバメ|物流|テック): after what the company is (AIスタートアップの…), they
-        are the rest of its name. A word of its people, parts or places (社長, 傘下, 工場, 駅), a kind of company
+        are the rest of its name. A word of its people, units or places (社長, 傘下, 部門, 駅), a kind of company
         (企業, メーカー), a deal word (Xolo買収, X株) or a number is none of it; ``end`` itself when no noun is
         written on."""
         glued, current = 0, end

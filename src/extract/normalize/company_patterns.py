@@ -72,6 +72,7 @@ _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
 _HIRAGANA_RE = re.compile(r"[ぁ-ゖ]")
 _KATAKANA_RE = re.compile(r"[ァ-ヺー]+")
+_KANJI_OR_KATAKANA_RE = re.compile(r"[一-龯々〆ヶァ-ヺー]+")
 #: A katakana character right before a katakana one: a name starting there ends a longer katakana word (アーム of
 #: カーゴアーム, ジェン of サイトジェン), whether a list or a pattern finds it.
 KATAKANA_GLUED_RE = re.compile(r"[ァ-ヺー][ァ-ヺ]")
@@ -129,7 +130,9 @@ class NameBoundsWords:
     ``before`` and ``after`` (name_bounds of company_patterns.yaml), ``followers`` (what may follow a
     ``whole_word`` name: legal forms, company words and ``after``), and ``generic`` (words that are no
     proper noun however MeCab tags them: products, generic nouns, stop words), ``openers`` (words that open a
-    name before its proper noun as a prefix does: 東日本銀行)."""
+    name before its proper noun as a prefix does: 東日本銀行), ``sector_words`` (the trades a name may end
+    in: 銀行, 工業), ``kinds`` (words that before a trade make a kind of company: 地方銀行, 相互銀行) and
+    ``places`` (last words of places: ダム, ビル)."""
 
     forms: tuple[str, ...]
     before: tuple[str, ...]
@@ -137,6 +140,9 @@ class NameBoundsWords:
     followers: tuple[str, ...]
     generic: frozenset[str]
     openers: frozenset[str] = frozenset()
+    sector_words: tuple[str, ...] = ()
+    kinds: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
 
 
 class NameReader:
@@ -251,6 +257,8 @@ class NameReader:
         nouns before a proper noun or a word in another script (同日日本電気, 今回AIデータ)."""
         if low > high:
             return low
+        if proper == "first_or_sector" and low < self._trade_start(words, low, high) <= high:
+            proper = None  # 日清製油として設立: the context and the trade vouch for the name, whatever its words
         if proper is not None:
             first = low
             while low <= high and not self._is_proper(words, low):
@@ -273,27 +281,53 @@ class NameReader:
             token = words.tokens[low]
             if token.pos.startswith(("接頭辞", "接尾辞")) or (forwards and _is_kanji_everyday(token)):
                 return False
-        if proper == "first":
+        trade = self._trade_start(words, low, high) if proper == "first_or_sector" else high + 1
+        if low < trade <= high:
+            # 日清製油として設立, 東邦化成工業を前身とする; not a kind of company (地方銀行として発足)
+            return (words.spans[trade][0] - words.spans[low][0] >= 2 and trade - low <= MAX_MIDDLE_WORDS
+                    and not (trade == low + 1 and words.tokens[low].surface in self._words.kinds)
+                    and all(token.pos.startswith("名詞") and _KANJI_OR_KATAKANA_RE.fullmatch(token.surface)
+                            for token in words.tokens[low:trade]))
+        if proper in ("first", "first_or_sector"):
             head = low + 1 if self._opens(words.tokens[low]) and low < high else low
             return self._is_proper(words, head) and self._plain_middle(words, head + 1, high, katakana_form)
         if proper == "last":
             return self._is_proper(words, high)
         return True
 
+    def _trade_start(self, words: SentenceWords, low: int, high: int) -> int:
+        """The first of words ``low``..``high`` in the run of sector words that ends them (銀行 of 熊本ファミリー銀行,
+        化成|工業 of 東邦化成工業, 自動|車 of 神姫自動車); ``high + 1`` where no sector word ends them."""
+        first = high + 1
+        while first > low:
+            end = words.spans[first - 1][1]
+            start = next((end - len(word) for word in self._words.sector_words
+                          if words.text.endswith(word, 0, end) and end - len(word) in words.starts), None)
+            if start is None or words.starts[start] < low:
+                break
+            first = words.starts[start]
+        return first
+
     def _plain_middle(self, words: SentenceWords, low: int, high: int, katakana_form: bool = False) -> bool:
         """Words ``low``..``high``, between a name's first proper noun and its sector word, are what
         such names hold there: at most ``MAX_MIDDLE_WORDS`` kanji nouns or proper nouns (京浜急行電鉄,
-        東京海上日動火災保険), the rest of a katakana name MeCab cut into words (ハン|ビット電子), or
-        before a form written in katakana, katakana words (東芝メディカルシステムズ); not a phrase
-        (xAIメンフィス巨大データセンター建設)."""
+        東京海上日動火災保険), one katakana word (熊本ファミリー銀行), the rest of a katakana name MeCab cut
+        into words (ハン|ビット電子), or before a form written in katakana, katakana words
+        (東芝メディカルシステムズ); not a phrase (xAIメンフィス巨大データセンター建設)."""
         if high - low + 1 > MAX_MIDDLE_WORDS:
             return False
         katakana_name = low > 0 and _is_katakana(words.tokens[low - 1])
+        # 熊本ファミリー銀行, 安井ミシン商会: after a proper noun, a katakana word may say what the company does,
+        # right before its sector word (not 第三セクター鉄道, 黒部ダム建設, 新日鐵釜石ラグビー部)
+        trade_word = (high + 1 < len(words.tokens) and words.starts_with(high + 1, self._words.sector_words)
+                      and low > 0 and words.tokens[low - 1].pos == "名詞-固有名詞")
         for index in range(low, high + 1):
             token = words.tokens[index]
             katakana_name = (katakana_name and _is_katakana(token)
                              and words.spans[index - 1][1] == words.spans[index][0])
-            if not (katakana_name or self._is_proper(words, index) or token.surface in _JOINERS
+            plain_katakana = (trade_word and index == high and not katakana_name and token.pos.startswith("名詞")
+                              and _is_katakana(token) and token.surface not in self._words.places)
+            if not (katakana_name or plain_katakana or self._is_proper(words, index) or token.surface in _JOINERS
                     or (katakana_form and _is_katakana(token))
                     or (token.pos.startswith(("名詞", "接尾辞")) and bool(_KANJI_RE.fullmatch(token.surface[:1])))):
                 return False

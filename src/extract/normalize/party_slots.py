@@ -111,6 +111,7 @@ class PartySlots:
         self._concerned_re = re.compile(rf"{triggers}[^、。\s]{{0,{TRIGGER_PHRASE_REST}}}?"
                                         rf"{any_word((*spec.topic_particles, *spec.paired_particles))}[、,，]?\s*$")
         self._slot_word_re = re.compile(f"{triggers}|{share_word}" if share_word else triggers)
+        self._units = frozenset(spec.units)
         #: A relative clause of a trigger right before the name (GMが出資するCruise, Aが買収したB).
         self._modified_re = re.compile(rf"{triggers}{any_word(spec.relative_clause_ends)}\s*$")
         #: An English trigger phrase a few plain words after the name (Wiz acquired by Google) or before it
@@ -165,9 +166,9 @@ class PartySlots:
         return self._slot_word_re.search(sentence.text) is not None
 
     def is_deal_word(self, word: str) -> bool:
-        """The word is a company-only trigger or a share word (買収, 株): written on to a name, it is no part
-        of it."""
-        return self._slot_word_re.fullmatch(word) is not None
+        """The word is a company-only trigger, a share word or a unit of a company (買収, 株, 部門): written on
+        to a name, it is no part of it."""
+        return self._slot_word_re.fullmatch(word) is not None or word in self._units
 
     def holds_party(self, sentence: Sentence, end: int) -> bool:
         """The name ending at body offset ``end`` is the object, partner, receiver, source, agent or owner

@@ -250,7 +250,9 @@ class CompanyPatternEntry(Spec):
 
     ``proper`` says which word of the name (before its form) must be a proper noun or a word the
     dictionary does not know: ``first`` (三菱UFJ銀行, not 地方銀行; everyday words before it are cut
-    off, so 同日トヨタ自動車 gives トヨタ自動車) or ``last`` (EISグループ, not セキュリティグループ).
+    off, so 同日トヨタ自動車 gives トヨタ自動車), ``last`` (EISグループ, not セキュリティグループ) or
+    ``first_or_sector``: ``first`` but for a name ending in a sector word, which any nouns may open, for a
+    pattern whose context says the name is a company's (日清製油として設立, 東邦化成工業を前身とする).
     ``whole_word`` says the name must not run on into a longer noun (自動車業界, 証券業協会): the
     word after the match is not a noun, or is a legal form or one of ``name_bounds.after``.
     ``not_in_sentences_with`` are words that make the pattern find nothing in their sentence
@@ -260,7 +262,7 @@ class CompanyPatternEntry(Spec):
     id: str
     regex: str
     note: str | None = None
-    proper: Literal["first", "last"] | None = None
+    proper: Literal["first", "last", "first_or_sector"] | None = None
     whole_word: bool = False
     not_in_sentences_with: Words = ()
     quoted: bool = False
@@ -278,7 +280,9 @@ class NameBounds(Spec):
     that open a name before its proper noun, as a prefix does (東日本銀行, 西日本鉄道). ``non_company_forms``:
     the legal forms of bodies that are no companies, right before a name (一般社団法人共同通信社).
     ``place_words``: words ending a place, line, facility or foundation named after a company, written after
-    its name and maybe a few more kanji or katakana (日立市, 東急東横線, 日産スタジアム, トヨタ財団)."""
+    its name and maybe a few more kanji or katakana (日立市, 東急東横線, 日産スタジアム, トヨタ財団). ``kinds``:
+    words that, written before a sector word, make a kind of company rather than a name (地方銀行, 相互銀行,
+    大手証券), which a pattern whose context vouches for a name still does not take (地方銀行として発足)."""
 
     before: Names = ()
     after: Names = ()
@@ -286,6 +290,7 @@ class NameBounds(Spec):
     openers: Names = ()
     non_company_forms: Names = ()
     place_words: Names = ()
+    kinds: Names = ()
 
     @model_validator(mode="after")
     def _countries_are_before(self) -> NameBounds:
