@@ -49,7 +49,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -133,6 +133,14 @@ class MoneyRules:
     measure_cues: Mapping[str, tuple[str, ...]]
     #: A bare name several countries' currencies share -> (a country's name, its code) pairs.
     shared_currency_names: Mapping[str, tuple[tuple[str, str], ...]]
+    #: A currency word of one currency -> (another country's name, its code) pairs that win near that country.
+    other_countries: Mapping[str, tuple[tuple[str, str], ...]]
+    #: Signs before an amount that make it negative (▲, △).
+    negative_signs: frozenset[str]
+    #: A bare unit right after one of these names no amount ((単位：百万円)).
+    unit_label_re: re.Pattern[str] | None
+    #: A band word right after an amount (3千円台), not written on into another word (台湾).
+    band_re: re.Pattern[str] | None
     space_key: Mapping[int, None]
     prefix_currency: Mapping[str, str]
     weak_prefixes: frozenset[str]
@@ -314,6 +322,12 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
         minor_piece=minor_piece,
         suffix_currency=suffix_currency,
         shared_currency_names=shared,
+        other_countries={word: tuple(countries.items()) for word, countries in spec.other_countries.items()},
+        negative_signs=frozenset(spec.negative_signs),
+        unit_label_re=re.compile(f"(?:{_alternation(spec.unit_labels)})$") if spec.unit_labels else None,
+        band_re=(re.compile(f"{_alternation(spec.band_words)}"
+                            + (f"(?!{_alternation(spec.not_band_after)})" if spec.not_band_after else ""))
+                 if spec.band_words else None),
         currency_word_compounds={word: tuple(after) for word, after in spec.currency_word_compounds.items()},
         measure_cues={word: tuple(cues) for word, cues in spec.measure_cues.items()},
         space_key=space_key,
@@ -353,12 +367,15 @@ def _numeral_value(numeral: str, currency_word: str | None, rules: MoneyRules, b
 def _suffix_currency(word: str, rules: MoneyRules, text: str, at: int) -> str:
     """The code of a currency word written after an amount, however its spaces are written (スイス・フラン);
     for a name several currencies share (ペソ), that of the country ``text`` names nearest to offset ``at``,
-    and empty where it names none: 20億ペソ alone says no currency."""
-    code = rules.suffix_currency[word.translate(rules.space_key)]
+    and empty where it names none: 20億ペソ alone says no currency; for a name of one currency that another
+    country's also bears (ディルハム), that country's where ``text`` names it."""
+    key = word.translate(rules.space_key)
+    code = rules.suffix_currency[key]
+    countries = rules.shared_currency_names[word] if code == _SHARED else rules.other_countries.get(key, ())
+    named = [(abs(found - at), code) for country, code in countries if (found := _nearest(text, country, at)) >= 0]
     if code != _SHARED:
-        return code
-    named = [(abs(found - at), code) for country, code in rules.shared_currency_names[word]
-             if (found := _nearest(text, country, at)) >= 0]
+        # ディルハム is AED, but for the country the sentence names nearest to it that uses another (モロッコ: MAD)
+        return min(named)[1] if named else code
     return min(named)[1] if named else ""
 
 
@@ -575,6 +592,36 @@ def _exchange_rate_end(result: _MoneyReading, text: str, rules: MoneyRules) -> i
     return None if price_currency == result.currency else price.end()
 
 
+def _banded(reading: _MoneyReading, text: str, rules: MoneyRules) -> _MoneyReading:
+    """The amount as the band it opens where a band word follows it (3千円台: 3,000 to 4,000 yen, vague;
+    1,500円台: 1,500 to 1,600): the band spans one unit of the amount's last non-zero digit; the amount
+    itself otherwise."""
+    band = rules.band_re.match(text, reading.end) if rules.band_re is not None else None
+    if band is None or reading.qualifier != "exact" or reading.value is None or reading.value <= 0 \
+            or reading.value != int(reading.value):
+        return reading
+    value = int(reading.value)
+    step = 1
+    while value % (step * 10) == 0:
+        step *= 10
+    return replace(reading, end=band.end(), surface=reading.surface + band.group(), value=None,
+                   min_value=float(value), max_value=float(value + step), qualifier="vague")
+
+
+def _signed(reading: _MoneyReading, text: str, rules: MoneyRules) -> _MoneyReading:
+    """The amount with the negative sign written right before it, as financial statements write a loss
+    (▲1,234百万円, △56億円), but not after a digit, where a dash joins a range; the amount itself otherwise."""
+    start = reading.start
+    if start == 0 or text[start - 1] not in rules.negative_signs or text[start - 2:start - 1].isdigit():
+        return reading
+
+    def negated(value: float | None) -> float | None:
+        return None if value is None else -value
+
+    return replace(reading, start=start - 1, surface=text[start - 1] + reading.surface, value=negated(reading.value),
+                   min_value=negated(reading.max_value), max_value=negated(reading.min_value))
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``start:end`` overlaps one of ``spans`` (sorted and disjoint): only the last span that starts
     at or before ``start`` and the one after it can, found by bisection."""
@@ -632,11 +679,14 @@ def _read_amounts(text: str, rules: MoneyRules) -> list[_MoneyReading]:
         if result is not None and (_overlaps(tex_math, result.start, result.end)
                                    or _overlaps(code, result.start, result.end)):
             result = None
+        if result is not None and rules.unit_label_re is not None and rules.unit_label_re.search(text, 0,
+                                                                                                 result.start):
+            result = None  # (単位：百万円): the unit the table's amounts are in, no amount
         rate_end = _exchange_rate_end(result, text, rules) if result is not None else None
         if rate_end is not None:
             next_position = rate_end
         elif result is not None:
-            found.append(result)
+            found.append(_banded(_signed(result, text, rules), text, rules))
         position = max(next_position, match.start() + 1)
     return found
 

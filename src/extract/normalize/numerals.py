@@ -46,8 +46,9 @@ DECIMAL_NUMBER = rf"{DIGIT}+(?:[{DECIMAL_POINT_CHARS}]{DIGIT}+)?"
 #: An arabic number with optional thousands separators and decimals: 4,950 / 1.5 / ４，９５０.
 ARABIC_NUMBER = (rf"{DIGIT}{{1,3}}(?:[{THOUSANDS_SEPARATOR_CHARS}]{DIGIT}{{3}})+(?:[{DECIMAL_POINT_CHARS}]{DIGIT}+)?"
                  rf"|{DECIMAL_NUMBER}")
-#: One group below 万 that puts arabic digits before 千/百/十: 5千, 3百, 2千5百, 1.5千, 1千200.
-_MIXED_GROUP = (rf"{DECIMAL_NUMBER}[{AMOUNT_SMALL_UNIT}]"
+#: One group below 万 that puts arabic digits before 千/百/十: 5千, 3百, 2千5百, 1.5千, 1千200; and the
+#: thousands or millions of financial statements (12,345百万円, 3,456,789千円).
+_MIXED_GROUP = (rf"(?:{ARABIC_NUMBER})[{AMOUNT_SMALL_UNIT}]"
                 rf"(?:(?:{DECIMAL_NUMBER}|[{KANJI_DIGIT}])?[{AMOUNT_SMALL_UNIT}])*"
                 rf"(?:{DECIMAL_NUMBER}|[{KANJI_DIGIT}])?")
 #: One group below 万 written in kanji, arabic or both: 二千, 3000, 三百五十, 5千.

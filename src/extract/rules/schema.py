@@ -442,6 +442,17 @@ class MoneyFile(RuleFileSpec):
     measure_cues: dict[Word, Words] = {}
     #: Bare currency names several countries use (ペソ, クローナ): word -> {a country's name: its currency's code}.
     shared_currency_names: dict[Word, dict[Word, IsoCode]] = {}
+    #: Currency words of one currency that another country's also bears: word -> {that country's name: its
+    #: currency's code} (ディルハム is AED but for a sentence about モロッコ, MAD).
+    other_countries: dict[Word, dict[Word, IsoCode]] = {}
+    #: Signs written before an amount that make it negative, as financial statements write a loss (▲1,234百万円).
+    negative_signs: Words = ()
+    #: Labels a bare unit follows, which name no amount ((単位：百万円)).
+    unit_labels: Words = ()
+    #: Words right after an amount that make it the band of amounts it opens (3千円台: 3,000 to 4,000).
+    band_words: Words = ()
+    #: Text right after a band word that makes it part of another word (台湾, 台頭).
+    not_band_after: Words = ()
     #: Currency words that also end words after a lone kanji digit (関東一円, 一元化).
     kanji_word_currencies: Words
     scale_words: dict[Word, PositiveNumber]
@@ -469,6 +480,9 @@ class MoneyFile(RuleFileSpec):
             for word in table:
                 if word not in suffixes:
                     raise ValueError(f"{key}: '{word}' is not listed under currencies")
+        for word in self.other_countries:
+            if word not in suffixes:
+                raise ValueError(f"other_countries: '{word}' is not listed under currencies")
         for word in self.shared_currency_names:
             if word in suffixes:
                 raise ValueError(f"shared_currency_names: '{word}' is also listed under currencies, for one currency")
