@@ -284,6 +284,11 @@ def _party_names(text: str) -> list[str]:
     ("ソニーは、米ゲーム会社のZephyr部門を買収した。", []),
     ("ソニーは、AIスタートアップのQuillforge買収を発表した。", ["Quillforge"]),
     ("ソニーは、LLMを開発するスタートアップのQuillforge企業連合に出資した。", []),
+    # A comma after the party's particle; a company noun right before the name; a katakana name ending in AI.
+    ("東宝は、アニメ制作を手がけるスタジオ・ミズハを、株式交換で完全子会社化する。", ["スタジオ・ミズハ"]),
+    ("ニトリは、家具EC新興ネスフィーラが実施する第三者割当増資を引き受ける。", ["ネスフィーラ"]),
+    ("言語モデルを開発するカゲツAIは、300億円を調達した。", ["カゲツAI"]),
+    ("オープンソースAIとローカル企業の提携が進む。", []),
     # A Latin name of two words joined with an ampersand.
     ("ニトリは、米家具チェーンのHarlow & Pineに対する買収提案を撤回した。", ["Harlow & Pine"]),
     # A Latin name opening a deal headline, the trigger in the same clause; not the first of a list.

@@ -242,10 +242,16 @@ _OWNED_ROUND_GAP = 20
 _CLAUSE_HEADS = 3
 #: Characters between a share word and the verb of acquiring it (株式の49%を143億ドルで取得).
 _STAKE_GAP = 20
+#: Characters between the share word and the trigger of a sale of shares (B株の20%をCに約600億円で売却).
+_SALE_GAP = 30
+#: Marks that end a clause between a share word and a sale.
+_CLAUSE_MARKS_RE = re.compile(r"[、。，,]")
 #: Characters of what a company's の-phrase names before the headline company it modifies (Googleの親会社Alphabet).
 _MODIFIER_CHARS = 10
 #: Characters of what names a unit before its unit word (ABBロボット部門).
 _UNIT_CHARS = 8
+#: The particle that joins a company to its unit (Xの投資部門).
+_OF = "の"
 #: Characters of a の-phrase between a coordinator and the next name (、台湾のB; 、同業のB).
 _COORDINATED_MODIFIER_CHARS = 6
 #: What stands between a name and its abbreviation in parentheses right after it.
@@ -887,8 +893,11 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         if bid is not None:
             kind = ACQUISITION
         sale = match.group() in rules.sale_triggers
-        shares = (rules.share_re.search(text, max(0, match.start() - _STAKE_GAP), match.start())
+        # (within the trigger's clause: Bの株の20%をCに約600億円で売却)
+        shares = (rules.share_re.search(text, max(0, match.start() - _SALE_GAP), match.start())
                   if sale and rules.share_re else None)
+        if shares and _CLAUSE_MARKS_RE.search(text, shares.end(), match.start()):
+            shares = None
         exit = False
         if shares:  # Bの株式20%をCに売却: C buys into B
             stake = True
@@ -1013,7 +1022,9 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     kept = min((near.find(word) for word in rules.continuations if word in near), default=-1)
     if kept >= 0:
         near = near[:kept]
-    found = {status for word, status in rules.status_words if word in (window if status == ENDED else near)}
+    found = {status for status_word, status in rules.status_words
+             if status_word in (window if status == ENDED else near)
+             or status == PLANNED and status_word in word}  # 供給交渉: the trigger says the deal is talked about
     # 提携を目指す: a goal of the deal; Bと連携して社会実装を目指す: the deal is the means, the goal is to come.
     goal = min((near.find(word) for word in rules.goals if word in near), default=-1)
     if goal >= 0 and not any(ending in near[:goal] for ending in rules.means_endings):
@@ -1087,6 +1098,21 @@ def _covers(text: str, match: re.Match[str], word: str) -> bool:
     return any(overlaps(Span(*hit.span()), trigger) for hit in re.finditer(re.escape(word), text))
 
 
+#: What makes a sentence's opening company the owner of its topic phrase (Baiduの戦略は、): の, a few characters of
+#: a noun, and the topic particle.
+_OWNED_TOPIC_RE = re.compile(r"の[^、。はがをにとの\s]{1,8}は、?")
+
+
+def _topic_owner(sentence: Sentence, mentions: Sequence[CompanyMention], before: int) -> CompanyMention | None:
+    """The company the sentence opens with as the owner of its topic phrase (Baiduの戦略は、彼らが…), if it opens
+    so and that company is named before body offset ``before``: a 彼ら after it is that company."""
+    first = mentions[0] if mentions else None
+    if (first is None or first.end > before or sentence.text[:first.start - sentence.start].strip(" 　*#-・")
+            or not _OWNED_TOPIC_RE.match(sentence.text, first.end - sentence.start)):
+        return None
+    return first
+
+
 def _name_end(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> int:
     """Where the name of a party named at body offsets [start, end) ends in the sentence: at the end of
     a product named after its maker (Microsoft Azure, グーグル・クラウド), which acts for its maker."""
@@ -1129,6 +1155,11 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
     if unit and (any(text.startswith(particle, unit.end()) for particle, _ in rules.roles)
                  or rules.trigger_re.match(text, unit.end())):
         position = unit.end()  # ABBロボット部門を買収, ABBロボット事業買収: the unit's particle is its company's
+    elif rules.unit_re is not None and text.startswith(_OF, position):
+        # クアルコムの投資部門も参加, ロームのパワー半導体事業を取得: the company acts or is bought through its unit
+        owned = rules.unit_re.match(text, position + len(_OF))
+        if owned and any(text.startswith(particle, owned.end()) for particle, role in rules.roles if role != "of"):
+            position = owned.end()
     led = rules.led_group_re.match(text, position) if rules.led_group_re else None
     if led:  # Permira主導の投資家グループによって買収された, Aを中心とする投資家から, Aを中心とする連合に買収された:
         # the leader takes its group's part where the group acts, gives or receives
@@ -1243,17 +1274,21 @@ class RelationFinder:
                 # A subject no rule names (ハドソンは…に買収された) acts itself: the text's topic stands in for no one.
                 own_subject = _names_unlisted_subject(mentions, (tokens or {}).get(sentence.sentence_id, ()),
                                                       triggers[0].start, self._rules)
-                # - **A**（東京） …を手がける同社は: a line opening with its headword is about that company
-                sentence_topic = None if link or own_subject else headword or topic
+                # Xは12億ドルを調達した。このうちAが5億ドルを拠出した: the round's owner receives what the next
+                # sentence's investors put in.
+                round_topic = next((m for m in reversed(recent) if round_before is not None
+                                    and m.company_id == round_before.company_id), None)
+                # - **A**（東京） …を手がける同社は: a line opening with its headword is about that company;
+                # AはBの増資を引き受けた。同社の資金調達にはCも参加した: 同社 before the funding is the round's owner
+                funding_owner = (round_topic if round_topic is not None and triggers[0].funding
+                                 and self._reference_re.search(sentence.text, 0, triggers[0].start - sentence.start)
+                                 else None)
+                sentence_topic = None if link or own_subject else funding_owner or headword or topic
                 parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()),
                                         they, headword)
                 traced = []
                 stated: list[Partnership] = []  # the rows of the last trigger before that gave some
                 framing: _Trigger | None = None  # a partnership naming no one that a later deal is part of
-                # Xは12億ドルを調達した。このうちAが5億ドルを拠出した: the round's owner receives what the next
-                # sentence's investors put in.
-                round_topic = next((m for m in reversed(recent) if round_before is not None
-                                    and m.company_id == round_before.company_id), None)
                 for index, trigger in enumerate(triggers):
                     # (a word of putting money in: 拠出, 出資, 投じ; not 投資, which also invests in things)
                     into_round = (round_topic is not None and trigger.type == INVESTMENT and not trigger.funding
@@ -1451,8 +1486,9 @@ class RelationFinder:
                     named = [m for m in named if m.company_id != mention.company_id] + [mention]
                 parties += [(start, end, m.company_id, m.name) for m in named[-2:]] if len(named) >= 2 else []
             elif match.group() in self._rules.post_company:
-                # 彼ら: the company the post is about (see find), else the one the text is about, else the last named
-                referent = they or topic or (recent[-1] if recent else None)
+                # 彼ら: the company whose phrase the sentence opens with as its topic (Baiduの戦略は、彼らが…), else
+                # the company the post is about (see find), else the one the text is about, else the last named
+                referent = _topic_owner(sentence, mentions, start) or they or topic or (recent[-1] if recent else None)
                 if referent is not None:
                     parties.append((start, end, referent.company_id, referent.name))
             elif topic is not None or recent or mentions:

@@ -35,7 +35,10 @@ _LATIN_NAME_RE = re.compile(r"(?:[A-Z][A-Za-z0-9]{2,}|[a-z]{1,2}[A-Z][A-Za-z0-9]
                             r"(?:[.&\-][A-Za-z0-9][A-Za-z0-9.&\-]*|[ ](?:[A-Z0-9][A-Za-z0-9.&\-]*"
                             r"|[a-z]{1,2}[A-Z][A-Za-z0-9.&\-]*|(?:of|and|de|du|des|la|le|for|the|und|y|e|&)(?= [A-Z])))"
                             r"{0,3}")
-_KATAKANA_NAME_RE = re.compile(r"[ァ-ヺ][ァ-ヺー・]{2,20}")
+#: What startups end their katakana name in (アマテラスAI).
+_NAME_ENDING_AI = "AI"
+#: A katakana name, perhaps ending in AI.
+_KATAKANA_NAME_RE = re.compile(rf"[ァ-ヺ][ァ-ヺー・]{{2,20}}(?:{_NAME_ENDING_AI}(?![A-Za-z]))?")
 #: A Latin or katakana name with kanji or katakana nouns written on (ハルカゼ電池, ツバメ物流テック).
 _GLUED_NAME_RE = re.compile(rf"(?:{_LATIN_NAME_RE.pattern}|{_KATAKANA_NAME_RE.pattern})[一-龯々ァ-ヺー]{{1,8}}")
 #: Most nouns written on to a name after what the company is (ツバメ|物流|テック has two).
@@ -366,6 +369,8 @@ class NerCompanyFilter:
         """Every MeCab token of the span is everyday vocabulary the dictionary knows (ローカライズ,
         ユニコーンスタートアップ, スマートホーム); unknown words, as new names are, have no reading."""
         words = inside(tokens, span)
+        if len(words) > 1 and words[-1].surface == _NAME_ENDING_AI:
+            words = words[:-1]  # オープンソースAI: a term all the same
         return bool(words) and all(t.pos in _VOCABULARY_POS and t.reading is not None for t in words)
 
     def is_an_acronym(self, surface: str) -> bool:
@@ -618,8 +623,10 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             # Xolo、1億ドルを調達: a Latin headline subject too (a katakana one is as often a person: マスク、…を買収,
             # unless what kind of company it is is written before it: スタートアップのカゼミチ、…を調達), and a
             # described subject of a deal (国内スタートアップのミライカラーズは、KDDIと提携)
-            subject = ((match.group()[:1].isascii() or described) and slots.opens_a_headline(sentence, start, end)
-                       or described and slots.holds_subject(sentence, start, end))
+            # (or a company noun right before it: 配信会社アニメルートは…を買収)
+            introduced_so = described or slots.follows_a_company_noun(sentence, start)
+            subject = ((match.group()[:1].isascii() or introduced_so) and slots.opens_a_headline(sentence, start, end)
+                       or introduced_so and slots.holds_subject(sentence, start, end))
             if party and not held and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start, end)
                                          or subject):
                 rule_id = PARTY_NAME_RULE

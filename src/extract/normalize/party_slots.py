@@ -79,6 +79,8 @@ class PartySlots:
                             if countries else None)
         verbs = f"|{any_word(spec.describing_verbs)}" if spec.describing_verbs else ""
         self._kind_re = re.compile(rf"(?:{any_word(spec.unnamed_companies.nouns)}{of}{verbs})$")
+        #: A company noun written right before a name with no の (アニメ配信会社アニメルート, 家具EC新興ネストリー).
+        self._bare_kind_re = re.compile(rf"{any_word(spec.unnamed_companies.nouns)}$")
         triggers = any_word([word for words in spec.triggers.values() for word in words] if every_trigger
                             else spec.company_party_triggers)
         # the name's suffix (社, Inc.), and the closing bold of a name in bold (**Privy**を買収)
@@ -96,8 +98,9 @@ class PartySlots:
         stake = spec.stake_purchases
         share_word = rf"(?!{any_word(stake.not_shares)}){any_word(stake.shares)}" if stake and stake.not_shares else ""
         shares = rf"|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?{share_word}" if share_word else ""
+        # (a comma may follow the particle: Xと、がん領域のライセンス契約を結んだ; Xを、株式交換で完全子会社化)
         self._party_re = re.compile(
-            rf"{suffix}(?:(?:{far}{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
+            rf"{suffix}(?:(?:{far}[、，]?{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
             rf"|{agent_of}){triggers}{shares})")
         self._subject_re = re.compile(rf"{suffix}\s*{any_word(roles.subject)}")
         #: A headline's first name is marked with a comma (Wiz、Xと提携); elsewhere a comma only lists names.
@@ -160,6 +163,12 @@ class PartySlots:
         it does (ドローンを開発するスカイジャイロ): news introduces a company so."""
         return (self.follows_country(sentence, start)
                 or self._kind_re.search(sentence.text, 0, start - sentence.start) is not None)
+
+    def follows_a_company_noun(self, sentence: Sentence, start: int) -> bool:
+        """A company noun is written right before the name at body offset ``start`` with nothing between
+        (配信会社アニメルート, EC新興ネストリー): news introduces a company so, though the noun may also begin a
+        compound (企業データ), so the name must still look like one."""
+        return self._bare_kind_re.search(sentence.text, 0, start - sentence.start) is not None
 
     def may_hold_party(self, sentence: Sentence) -> bool:
         """The sentence holds a company-only trigger or a share word, without which no name in it is a party."""
