@@ -57,7 +57,7 @@ parentheses) stays here:
     continuations:     [words of keeping a deal: planned words after them]  提携を続ける方針
     reports:           [words reporting a deal]                          買収すると報じた
     bids:              {triggers, done}                                  TOB / 成立
-    denied_reports, deal_changes, undeniable                              報道を否定 / 見直 / 否定でき
+    denied_reports, deal_changes, undeniable, left_open                   報道を否定 / 見直 / 否定でき / 否定しない
     speculation, rumours                                                  かもしれ / という話
     contests:          [words making a partnership a contest for a deal] 受注を競う
     same_company:      [words for the company the text is about]         同社
@@ -349,6 +349,7 @@ class PartnershipRules:
     #: A problem and the ended word that says it is solved (懸念も解消, ボトルネックを解消); None without problems.
     solved_problem_re: re.Pattern | None
     undeniable: tuple[str, ...]
+    left_open: tuple[str, ...]
     #: Goal words (目指): planned words of the deal, unless one of ``means_endings`` stands between (連携して…を目指す).
     goals: tuple[str, ...]
     means_endings: tuple[str, ...]
@@ -639,6 +640,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         solved_problem_re=(re.compile(rf"{any_word(spec.problems)}[をもがの]?(?:{any_word(spec.status_words.ended)})")
                            if spec.problems else None),
         undeniable=spec.undeniable,
+        left_open=spec.left_open,
         goals=spec.goals,
         means_endings=spec.means_endings,
         continuations=spec.continuations,
@@ -678,8 +680,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         trigger_label_re=(re.compile(rf"{HEADLINE_MARKUP}*?【?(?P<trigger>{trigger_words})\s*{any_word(spec.label_marks)}\s*")
                           if spec.label_marks else None),
         arrow_re=re.compile(any_word(spec.arrows)) if spec.arrows else None,
-        spokesperson_re=(re.compile(rf"の[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?{any_word(spec.spokespeople)}"
-                                    rf"(?:兼[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?)?(?:は|が)")
+        # (or the title written on to the name, before what the head says: 東芝社長「…」, トヨタ社長が)
+        spokesperson_re=(re.compile(rf"(?:の[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?)?{any_word(spec.spokespeople)}"
+                                    rf"(?:兼[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?)?(?:は|が|「)")
                          if spec.spokespeople else None),
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
@@ -996,6 +999,8 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     as to come (買収すると報じた), or it is a bid not yet through (TOBを開始, not TOBが成立), else done."""
     if any(phrase in window for phrase in rules.undeniable):
         return DONE  # …の可能性も否定できない: no denial, the deal stands
+    if any(phrase in window for phrase in rules.left_open):
+        return PLANNED  # 協業の可能性は否定しない: the deal is kept open, to come
     if rules.solved_problem_re is not None:
         # 提携は、懸念も解消する; ボトルネックを解消するための提携: a problem the deal solves, not the deal, ends
         window = rules.solved_problem_re.sub(lambda solved: "・" * len(solved.group()), window)

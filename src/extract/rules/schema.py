@@ -739,6 +739,8 @@ class PartnershipsFile(RuleFileSpec):
     deal_changes: Words = ()
     problems: Words = ()
     undeniable: Words = ()
+    #: A denial declined: the speaker keeps the deal open (可能性は否定しない), planned.
+    left_open: Words = ()
     speculation: Words = ()
     conditions: Words = ()
     contests: Words = ()
