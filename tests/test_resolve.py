@@ -289,6 +289,8 @@ def _party_names(text: str) -> list[str]:
     ("ニトリは、家具EC新興ネスフィーラが実施する第三者割当増資を引き受ける。", ["ネスフィーラ"]),
     ("言語モデルを開発するカゲツAIは、300億円を調達した。", ["カゲツAI"]),
     ("オープンソースAIとローカル企業の提携が進む。", []),
+    # A Latin name marked as the subject of a deal.
+    ("フィンテックのQuillbay Payが、三菱UFJ銀行を引受先とする第三者割当増資で45億円を調達した。", ["Quillbay Pay"]),
     # A Latin name of two words joined with an ampersand.
     ("ニトリは、米家具チェーンのHarlow & Pineに対する買収提案を撤回した。", ["Harlow & Pine"]),
     # A Latin name opening a deal headline, the trigger in the same clause; not the first of a list.

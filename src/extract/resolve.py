@@ -623,10 +623,14 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             # Xolo、1億ドルを調達: a Latin headline subject too (a katakana one is as often a person: マスク、…を買収,
             # unless what kind of company it is is written before it: スタートアップのカゼミチ、…を調達), and a
             # described subject of a deal (国内スタートアップのミライカラーズは、KDDIと提携)
-            # (or a company noun right before it: 配信会社アニメルートは…を買収)
+            # (or a company noun right before it: 配信会社アニメルートは…を買収); a Latin name marked as the subject of
+            # a deal too (フィンテックのKestrel Payが、…を引受先とする増資で45億円を調達): a katakana one is as often a
+            # person's
             introduced_so = described or slots.follows_a_company_noun(sentence, start)
-            subject = ((match.group()[:1].isascii() or introduced_so) and slots.opens_a_headline(sentence, start, end)
-                       or introduced_so and slots.holds_subject(sentence, start, end))
+            latin = match.group()[:1].isascii()
+            subject = ((latin or introduced_so) and slots.opens_a_headline(sentence, start, end)
+                       or introduced_so and slots.holds_subject(sentence, start, end)
+                       or latin and slots.acts_in_own_clause(sentence, end))
             if party and not held and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start, end)
                                          or subject):
                 rule_id = PARTY_NAME_RULE

@@ -44,6 +44,10 @@ _CLAUSE_BREAK_RE = re.compile(r"[、，,。！？!?\n]")
 #: there (Google has agreed to acquire Wiz; acquires cloud security startup Wiz).
 _ENGLISH_WORD = r"[A-Za-z0-9$€£¥%.'’\-]+"
 _ENGLISH_GAP = 5
+#: Another subject's mark: は or が after a word that is not hiragana (NECが; not ながら).
+_OTHER_SUBJECT_RE = re.compile(r"(?<=[^ぁ-ゖ\s、])[はが]")
+#: The particle that makes the noun before a trigger its owner (io Productsの買収).
+_OWNED_BY = "の"
 #: Three English words in a row: a sentence without them holds no English deal phrase with a name.
 _ENGLISH_RUN_RE = re.compile(r"[A-Za-z$][A-Za-z0-9$.,'’\-]* [A-Za-z0-9$][A-Za-z0-9$.,'’\-]* [A-Za-z0-9$]")
 #: A katakana or Latin word glued right after a name: the name is the first part of a compound noun.
@@ -220,6 +224,17 @@ class PartySlots:
         the clause is about (買収を発表したJavaScriptランタイムの「Bun」)."""
         return (self._modified_re.search(sentence.text, 0, start - sentence.start) is not None
                 and _GLUED_NOUN_RE.match(sentence.text, end - sentence.start) is None)
+
+    def acts_in_own_clause(self, sentence: Sentence, end: int) -> bool:
+        """The name ending at body offset ``end`` is marked as a subject (Xは, Xが) of the first trigger after it,
+        with no other subject between (not Xoloは…を公開し、NECが出資した) and the trigger not owned by another
+        noun (not Jony Iveが設立したio Productsの買収): the name itself acts in the deal."""
+        subject = self._subject_re.match(sentence.text, end - sentence.start)
+        if subject is None:
+            return False
+        trigger = self._trigger_re.search(sentence.text, subject.end())
+        return (trigger is not None and not _OTHER_SUBJECT_RE.search(sentence.text, subject.end(), trigger.start())
+                and not sentence.text.endswith(_OWNED_BY, 0, trigger.start()))
 
     def holds_subject(self, sentence: Sentence, start: int, end: int) -> bool:
         """The name at body offsets [start, end) is a subject (Xは, Xが, X、 opening a headline) in a sentence
