@@ -1,4 +1,5 @@
-"""Fiscal years: 2026年度, 2025会計年度, FY2026, FY26, and fiscal periods named by their last month (2026年3月期).
+"""Fiscal years: 2026年度, 2025会計年度, FY2026, FY26, and fiscal periods named by their last month (2026年3月期,
+and a quarter of one: 2026年3月期第2四半期).
 
 A fiscal year runs twelve months from ``fiscal_year_start_month`` of
 ``rules/dates.yaml`` (April to March) and is named by the year it starts in.
@@ -26,12 +27,18 @@ def _fiscal_year(match: re.Match[str], rules: DateRules, anchor: datetime.date |
 
 
 def _fiscal_period(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
-    """2026年3月期: the fiscal year ending that month, named by the year it starts in (FY2025)."""
+    """2026年3月期: the fiscal year ending that month, named by the year it starts in (FY2025); with a quarter
+    after it (2026年3月期第2四半期), that quarter of it (FY2025-Q2)."""
     year = year_of(match, rules)
     end_month = number(match.group("end_month"))
     if year is None or end_month is None or not 1 <= end_month <= 12:
         return None
     first_year, first_month = add_months(year, end_month, -11)
+    quarter = number(match.group("quarter")) if match.group("quarter") else None
+    if quarter is not None and 1 <= quarter <= 4:
+        start_year, start_month = add_months(first_year, first_month, 3 * (quarter - 1))
+        return [date_match(match, f"FY{first_year:04d}-Q{quarter}", month_span(start_year, start_month, 3),
+                           "date.fiscal_period", tail_mod(match, rules))]
     span = month_span(first_year, first_month, 12)
     return [date_match(match, f"FY{first_year:04d}", span, "date.fiscal_period", tail_mod(match, rules))]
 
@@ -42,6 +49,7 @@ PATTERNS = (
                 lambda p: rf"(?:(?:{p.year}|{p.short_year}){p.fiscal}|{p.prefixed_fiscal_year}(?!{DIGIT})){p.tail}",
                 _fiscal_year),
     DatePattern("date.fiscal_period",
-                lambda p: rf"(?:{p.year}|{p.short_year})年(?P<end_month>{SMALL_NUMBER})月期{p.bound}?",
+                lambda p: rf"(?:{p.year}|{p.short_year})年(?P<end_month>{SMALL_NUMBER})月期"
+                          rf"(?:第(?P<quarter>[1-4１-４一二三四])四半期)?{p.bound}?",
                 _fiscal_period),
 )
