@@ -289,6 +289,8 @@ def _party_names(text: str) -> list[str]:
     ("ニトリは、家具EC新興ネスフィーラが実施する第三者割当増資を引き受ける。", ["ネスフィーラ"]),
     ("言語モデルを開発するカゲツAIは、300億円を調達した。", ["カゲツAI"]),
     ("オープンソースAIとローカル企業の提携が進む。", []),
+    # After a country alone, nouns written on to a dictionary word make a kind of company, no name.
+    ("小野薬品は、米バイオ医薬の買収を完了した。", []),
     # A Latin name marked as the subject of a deal.
     ("フィンテックのQuillbay Payが、三菱UFJ銀行を引受先とする第三者割当増資で45億円を調達した。", ["Quillbay Pay"]),
     # A Latin name of two words joined with an ampersand.

@@ -609,8 +609,9 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             if start not in boundaries or end not in boundaries:
                 continue
             described = slots.is_described(sentence, start)
-            if described:
-                # 全固体電池スタートアップのハルカゼ電池と: the nouns written on to it are the rest of its name
+            if slots.follows_a_kind(sentence, start):
+                # 全固体電池スタートアップのハルカゼ電池と: the nouns written on to it are the rest of its name (after a
+                # country alone they are as often a kind of company: 米バイオ医薬の買収)
                 end = ner_filter.glued_name_end(sentence_tokens, end, slots)
             glued = end != sentence.start + match.end()
             span = NerSpan(sentence.sentence_id, start, end, sentence.text[start - sentence.start:end - sentence.start],

@@ -58,6 +58,8 @@ _SPACES_RE = re.compile(r"\s+")
 _LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺ一-龯々A-Za-zＡ-Ｚａ-ｚ]")
 #: What continues a name into a longer word or name: a kanji, katakana or Latin character, or a space
 #: and a capitalised word.
+#: The middle dot that joins the words of a katakana name (ハドソン・リッジ) or, between names, lists them.
+_MIDDLE_DOT = "・"
 _NAME_GOES_ON_RE = re.compile(r"[一-龯々〆ヵヶァ-ヺーA-Za-z0-9]| [A-Z]")
 #: Latin words only, as the rest of a longer name after a listed one (Global of OpenAI Global).
 _LATIN_WORDS_RE = re.compile(r"[A-Za-z0-9 .,&'\-]+")
@@ -215,7 +217,7 @@ class CompanyRecognizer:
                 continue
             # (nor where a katakana word goes on from it: AIデータ of AIデータセンター is no AIデータ社, ニチレイ of
             # ニチレイフーズ is another company)
-            if self._goes_on_in_katakana(body_text[hit.sentence_id], hit):
+            if self._goes_on_in_katakana(body_text[hit.sentence_id], hit, hits):
                 continue
             mentions.append(self._arm_of(hit, body_text[hit.sentence_id]) or self._mention(hit))
         # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
@@ -224,12 +226,25 @@ class CompanyRecognizer:
         return sorted(_parents_short_forms(self._with_former_names(mentions, sentences, tokens)),
                       key=lambda m: (m.start, m.end))
 
-    def _goes_on_in_katakana(self, sentence: Sentence, hit: AliasHit) -> bool:
+    def _goes_on_in_katakana(self, sentence: Sentence, hit: AliasHit, hits: Sequence[AliasHit]) -> bool:
         """Whether a katakana word other than a company word is glued to the end of a name ending in katakana
-        (AIデータセンター; not AIデータグループ)."""
+        (AIデータセンター; not AIデータグループ), or, after a name that needs context, written after it with a
+        middle dot where no listed name starts (ハドソン・リッジ・アドバイザーズ, a longer name; not トヨタ・ホンダ, a
+        list) and no product named after it is written (グーグル・クラウド)."""
         end = hit.end - sentence.start
-        return (bool(hit.surface) and _KATAKANA_NAME_RE.fullmatch(hit.surface[-1]) is not None
-                and _KATAKANA_NAME_RE.match(sentence.text, end) is not None
+        if not hit.surface or _KATAKANA_NAME_RE.fullmatch(hit.surface[-1]) is None:
+            return False
+        if sentence.text.startswith(_MIDDLE_DOT, end):
+            if hit.entry.kind != _CONTEXT:
+                return False  # マルチ・スズキ・インディア: a listed name goes on into its own unit's or full name
+            after = end + len(_MIDDLE_DOT)
+            # (a product named after its maker is the maker's: グーグル・クラウド)
+            return (_KATAKANA_NAME_RE.match(sentence.text, after) is not None
+                    and not sentence.text.startswith(self._katakana_company_words, after)
+                    and not any(other.sentence_id == hit.sentence_id
+                                and (other.start == sentence.start + after
+                                     or other.start <= hit.start and other.end > hit.end) for other in hits))
+        return (_KATAKANA_NAME_RE.match(sentence.text, end) is not None
                 and not sentence.text.startswith(self._katakana_company_words, end))
 
     def written_with_legal_forms(self, mentions: Sequence[CompanyMention],

@@ -74,8 +74,8 @@ _HIRAGANA_RE = re.compile(r"[ぁ-ゖ]")
 _KATAKANA_RE = re.compile(r"[ァ-ヺー]+")
 _KANJI_OR_KATAKANA_RE = re.compile(r"[一-龯々〆ヶァ-ヺー]+")
 #: A katakana character right before a katakana one: a name starting there ends a longer katakana word (アーム of
-#: カーゴアーム, ジェン of サイトジェン), whether a list or a pattern finds it.
-KATAKANA_GLUED_RE = re.compile(r"[ァ-ヺー][ァ-ヺ]")
+#: カーゴアーム, ジェン of サイトジェン, ー・エナジー of ベイユー・エナジー), whether a list or a pattern finds it.
+KATAKANA_GLUED_RE = re.compile(r"[ァ-ヺー][ァ-ヺー]")
 #: Where a name that opens in hiragana after its legal form ends: a bracket, a stop, a comma, a colon or a space
 #: (株式会社ひのくにモビリティ（熊本市）).
 _KANA_NAME_END = frozenset("（(「」『』、。，,：:　 ")

@@ -161,6 +161,11 @@ class PartySlots:
         return self._country_re is not None and self._country_re.search(sentence.text, 0,
                                                                           start - sentence.start) is not None
 
+    def follows_a_kind(self, sentence: Sentence, start: int) -> bool:
+        """A company noun and の (AIスタートアップのカゼミチ) or a relative clause saying what it does
+        (ドローンを開発するスカイジャイロ) is written right before the name at body offset ``start``."""
+        return self._kind_re.search(sentence.text, 0, start - sentence.start) is not None
+
     def is_described(self, sentence: Sentence, start: int) -> bool:
         """What the company is is written right before the name at body offset ``start``: its country
         (``follows_country``), a company noun and の (AIスタートアップのカゼミチ) or a relative clause saying what
