@@ -56,10 +56,10 @@ _HOLDING_WORDS = frozenset({"ホールディングス", "HD", "ＨＤ", "Holding
 _SPACES_RE = re.compile(r"\s+")
 #: A letter of a name: kana, kanji or Latin (a name of digits and stops alone is a list's number).
 _LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺ一-龯々A-Za-zＡ-Ｚａ-ｚ]")
-#: What continues a name into a longer word or name: a kanji, katakana or Latin character, or a space
-#: and a capitalised word.
 #: The middle dot that joins the words of a katakana name (ハドソン・リッジ) or, between names, lists them.
 _MIDDLE_DOT = "・"
+#: What continues a name into a longer word or name: a kanji, katakana or Latin character, or a space
+#: and a capitalised word.
 _NAME_GOES_ON_RE = re.compile(r"[一-龯々〆ヵヶァ-ヺーA-Za-z0-9]| [A-Z]")
 #: Latin words only, as the rest of a longer name after a listed one (Global of OpenAI Global).
 _LATIN_WORDS_RE = re.compile(r"[A-Za-z0-9 .,&'\-]+")

@@ -170,8 +170,7 @@ class PartySlots:
         """What the company is is written right before the name at body offset ``start``: its country
         (``follows_country``), a company noun and の (AIスタートアップのカゼミチ) or a relative clause saying what
         it does (ドローンを開発するスカイジャイロ): news introduces a company so."""
-        return (self.follows_country(sentence, start)
-                or self._kind_re.search(sentence.text, 0, start - sentence.start) is not None)
+        return self.follows_country(sentence, start) or self.follows_a_kind(sentence, start)
 
     def follows_a_company_noun(self, sentence: Sentence, start: int) -> bool:
         """A company noun is written right before the name at body offset ``start`` with nothing between
