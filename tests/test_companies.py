@@ -131,6 +131,9 @@ UNLISTED_COMPANIES = [
     ("ゼファーロジック有限会社が参入した。", ["ゼファーロジック"]),
     ("合同会社クオリアラボの代表社員が語った。", ["クオリアラボ"]),
     ("合資会社北辰商会は老舗だ。", ["北辰商会"]),
+    # The old spelling of 株式会社, and the form of mutual insurers.
+    ("1934年に株式會社北辰商船が発足した。", ["北辰商船"]),
+    ("鷺沼生命保険相互会社は大阪に本社を置く。", ["鷺沼生命保険"]),
     ("（株）ミナミと伊豆（株）と㈱ヴェルデが組んだ。", ["ミナミ", "伊豆", "ヴェルデ"]),
     ("ゼファー(株)は増収だった。", ["ゼファー"]),
     # A kanji name longer than ten characters, a hiragana name, a name followed by 」 or punctuation.
