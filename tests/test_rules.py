@@ -151,9 +151,9 @@ def test_a_legal_form_is_declared_once_and_every_pattern_reads_it(tmp_path: Path
     folder = tmp_path / "rules"
     shutil.copytree(RULES, folder)
     path = folder / "company_patterns.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("japanese: [株式会社,", "japanese: [相互会社, 株式会社,"),
+    path.write_text(path.read_text(encoding="utf-8").replace("japanese: [株式会社,", "japanese: [特定目的会社, 株式会社,"),
                     encoding="utf-8")
-    sentences = split_sentences("相互会社ゼファーロジックとクオリア相互会社が提携した。")
+    sentences = split_sentences("特定目的会社ゼファーロジックとクオリア特定目的会社が提携した。")
     found = CompanyRecognizer(load_rules(folder)).find(sentences, [tokenize_sentence(s) for s in sentences])
     assert [(m.surface, m.rule_id) for m in found] == [("ゼファーロジック", "company.kabushiki_prefix"),
                                                       ("クオリア", "company.kabushiki_suffix")]
