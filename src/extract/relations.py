@@ -244,14 +244,14 @@ _CLAUSE_HEADS = 3
 _STAKE_GAP = 20
 #: Characters between the share word and the trigger of a sale of shares (B株の20%をCに約600億円で売却).
 _SALE_GAP = 30
+#: Characters of the noun a company owns as the topic a sentence opens with (Baiduの戦略は).
+_OWNED_TOPIC_CHARS = 8
 #: Marks that end a clause between a share word and a sale.
 _CLAUSE_MARKS_RE = re.compile(r"[、。，,]")
 #: Characters of what a company's の-phrase names before the headline company it modifies (Googleの親会社Alphabet).
 _MODIFIER_CHARS = 10
 #: Characters of what names a unit before its unit word (ABBロボット部門).
 _UNIT_CHARS = 8
-#: The particle that joins a company to its unit (Xの投資部門).
-_OF = "の"
 #: Characters of a の-phrase between a coordinator and the next name (、台湾のB; 、同業のB).
 _COORDINATED_MODIFIER_CHARS = 6
 #: What stands between a name and its abbreviation in parentheses right after it.
@@ -448,6 +448,10 @@ class PartnershipRules:
     kind_examples: frozenset[str]
     #: A unit of a company written right after its name (ABBロボット部門): None without unit words.
     unit_re: re.Pattern | None
+    #: A unit written after its company and の (Xの投資部門): the company acts or is bought through it.
+    owned_unit_re: re.Pattern | None
+    #: A topic phrase owned by the company right before it (Baiduの戦略は).
+    owned_topic_re: re.Pattern | None
     #: From a company's の-phrase to the company it modifies in a headline (Googleの親会社Alphabet、).
     modifier_re: re.Pattern
     #: From a subject to the company its relative clause modifies in a headline (Microsoftが出資するOpenAI、).
@@ -736,6 +740,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                       else None),
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
                  else None),
+        owned_unit_re=(re.compile(rf"{any_word(spec.roles.of)}[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?"
+                                  rf"{any_word(spec.units)}") if spec.units and spec.roles.of else None),
+        owned_topic_re=(re.compile(rf"{any_word(spec.roles.of)}[^、。\s]{{1,{_OWNED_TOPIC_CHARS}}}?"
+                                   rf"{any_word(spec.topic_particles)}") if spec.topic_particles and spec.roles.of
+                        else None),
         # (not Xの資金調達ラウンドにA、…: a particle before the next name gives it a role of its own)
         modifier_re=re.compile(rf"[^、。,，:：\s]{{0,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"
                                rf"[^、。,，:：\s]{{0,{_MODIFIER_CHARS}}}"
@@ -1103,17 +1112,16 @@ def _covers(text: str, match: re.Match[str], word: str) -> bool:
     return any(overlaps(Span(*hit.span()), trigger) for hit in re.finditer(re.escape(word), text))
 
 
-#: What makes a sentence's opening company the owner of its topic phrase (Baiduの戦略は、): の, a few characters of
-#: a noun, and the topic particle.
-_OWNED_TOPIC_RE = re.compile(r"の[^、。はがをにとの\s]{1,8}は、?")
-
-
-def _topic_owner(sentence: Sentence, mentions: Sequence[CompanyMention], before: int) -> CompanyMention | None:
-    """The company the sentence opens with as the owner of its topic phrase (Baiduの戦略は、彼らが…), if it opens
-    so and that company is named before body offset ``before``: a 彼ら after it is that company."""
+def _topic_owner(sentence: Sentence, mentions: Sequence[CompanyMention], before: int,
+                 rules: PartnershipRules) -> CompanyMention | None:
+    """The company the sentence opens with (after a headline's markup) as the owner of its topic phrase
+    (Baiduの戦略は、彼らが…), if it opens so and that company is named before body offset ``before``: a 彼ら
+    after it is that company."""
     first = mentions[0] if mentions else None
-    if (first is None or first.end > before or sentence.text[:first.start - sentence.start].strip(" 　*#-・")
-            or not _OWNED_TOPIC_RE.match(sentence.text, first.end - sentence.start)):
+    lead, owned = rules.headline_lead_re, rules.owned_topic_re
+    if (first is None or first.end > before or lead is None or owned is None
+            or not lead.fullmatch(sentence.text, 0, first.start - sentence.start)
+            or not owned.match(sentence.text, first.end - sentence.start)):
         return None
     return first
 
@@ -1160,11 +1168,10 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
     if unit and (any(text.startswith(particle, unit.end()) for particle, _ in rules.roles)
                  or rules.trigger_re.match(text, unit.end())):
         position = unit.end()  # ABBロボット部門を買収, ABBロボット事業買収: the unit's particle is its company's
-    elif rules.unit_re is not None and text.startswith(_OF, position):
+    elif rules.owned_unit_re is not None and (owned := rules.owned_unit_re.match(text, position)) and any(
+            text.startswith(particle, owned.end()) for particle, role in rules.roles if role != "of"):
         # クアルコムの投資部門も参加, ロームのパワー半導体事業を取得: the company acts or is bought through its unit
-        owned = rules.unit_re.match(text, position + len(_OF))
-        if owned and any(text.startswith(particle, owned.end()) for particle, role in rules.roles if role != "of"):
-            position = owned.end()
+        position = owned.end()
     led = rules.led_group_re.match(text, position) if rules.led_group_re else None
     if led:  # Permira主導の投資家グループによって買収された, Aを中心とする投資家から, Aを中心とする連合に買収された:
         # the leader takes its group's part where the group acts, gives or receives
@@ -1493,7 +1500,8 @@ class RelationFinder:
             elif match.group() in self._rules.post_company:
                 # 彼ら: the company whose phrase the sentence opens with as its topic (Baiduの戦略は、彼らが…), else
                 # the company the post is about (see find), else the one the text is about, else the last named
-                referent = _topic_owner(sentence, mentions, start) or they or topic or (recent[-1] if recent else None)
+                referent = (_topic_owner(sentence, mentions, start, self._rules) or they or topic
+                            or (recent[-1] if recent else None))
                 if referent is not None:
                     parties.append((start, end, referent.company_id, referent.name))
             elif topic is not None or recent or mentions:

@@ -44,10 +44,6 @@ _CLAUSE_BREAK_RE = re.compile(r"[、，,。！？!?\n]")
 #: there (Google has agreed to acquire Wiz; acquires cloud security startup Wiz).
 _ENGLISH_WORD = r"[A-Za-z0-9$€£¥%.'’\-]+"
 _ENGLISH_GAP = 5
-#: Another subject's mark: は or が after a word that is not hiragana (NECが; not ながら).
-_OTHER_SUBJECT_RE = re.compile(r"(?<=[^ぁ-ゖ\s、])[はが]")
-#: The particle that makes the noun before a trigger its owner (io Productsの買収).
-_OWNED_BY = "の"
 #: Three English words in a row: a sentence without them holds no English deal phrase with a name.
 _ENGLISH_RUN_RE = re.compile(r"[A-Za-z$][A-Za-z0-9$.,'’\-]* [A-Za-z0-9$][A-Za-z0-9$.,'’\-]* [A-Za-z0-9$]")
 #: A katakana or Latin word glued right after a name: the name is the first part of a compound noun.
@@ -107,6 +103,10 @@ class PartySlots:
             rf"{suffix}(?:(?:{far}[、，]?{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
             rf"|{agent_of}){triggers}{shares})")
         self._subject_re = re.compile(rf"{suffix}\s*{any_word(roles.subject)}")
+        #: Another subject's particle, after a word that is not hiragana (NECが; not ながら).
+        self._other_subject_re = re.compile(rf"(?<=[^ぁ-ゖ\s、]){any_word(roles.subject)}")
+        #: The particle that makes the noun before a trigger its owner (io Productsの買収).
+        self._owned_trigger_re = re.compile(rf"{any_word(roles.of)}$")
         #: A headline's first name is marked with a comma (Wiz、Xと提携); elsewhere a comma only lists names.
         self._headline_subject_re = re.compile(rf"{suffix}\s*{any_word(spec.headline_marks)}")
         prefix = any_word(name_prefixes)
@@ -237,8 +237,9 @@ class PartySlots:
         if subject is None:
             return False
         trigger = self._trigger_re.search(sentence.text, subject.end())
-        return (trigger is not None and not _OTHER_SUBJECT_RE.search(sentence.text, subject.end(), trigger.start())
-                and not sentence.text.endswith(_OWNED_BY, 0, trigger.start()))
+        return (trigger is not None
+                and not self._other_subject_re.search(sentence.text, subject.end(), trigger.start())
+                and not self._owned_trigger_re.search(sentence.text, 0, trigger.start()))
 
     def holds_subject(self, sentence: Sentence, start: int, end: int) -> bool:
         """The name at body offsets [start, end) is a subject (Xは, Xが, X、 opening a headline) in a sentence
