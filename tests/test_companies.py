@@ -221,6 +221,9 @@ UNLISTED_COMPANIES = [
     # One katakana word between a proper noun and its sector word.
     ("出雲ファミリー銀行が発足した。", ["出雲ファミリー銀行"]),
     ("飛騨トラック運輸を傘下に収めた。", ["飛騨トラック運輸"]),
+    # A prefix or a hiragana word may stand there too (瀬戸|内|銀行, 土佐みらい銀行).
+    ("瀬戸内銀行と阿波ひかり銀行が経営統合する。", ["瀬戸内銀行", "阿波ひかり銀行"]),
+    ("出羽さくら証券は、来年の上場を目指している。", ["出羽さくら証券"]),
     # A name followed by the place of its head office in brackets, as business news writes it.
     ("スタートアップのカゼテラス（東京・渋谷）を買収すると発表した。", ["カゼテラス"]),
     ("請求書処理のヒバリペイ（名古屋市）の増資を引き受けた。", ["ヒバリペイ"]),

@@ -267,6 +267,8 @@ class PartnershipRules:
 
     triggers: tuple[tuple[str, str], ...]
     trigger_re: re.Pattern
+    #: A trigger's relative clause right before a name (買収したB, 出資するB): what the clause's actor acted on.
+    acted_on_re: re.Pattern | None
     #: A trigger that ends its clause as a noun (AがBに出資、CがDに追加出資した).
     trigger_stop_re: re.Pattern
     #: Words right before a trigger, and right after it, that make it the deal the sentence before stated.
@@ -580,6 +582,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     return PartnershipRules(
         triggers=tuple(pairs),
         trigger_re=re.compile(trigger_words),
+        acted_on_re=(re.compile(rf"(?:{trigger_words}){any_word(spec.relative_clause_ends)}\s*$")
+                     if spec.relative_clause_ends else None),
         trigger_stop_re=re.compile(rf"{trigger_words}、"),
         not_triggers=spec.not_triggers,
         manner_triggers=frozenset(spec.manner_triggers),
@@ -2586,7 +2590,8 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
     someone said (「…アーガスは最も欲しかった会社だ」と述べた) is the speaker's topic, not the text's. A
     deliberately unnamed company marked with は (某企業は) before any named one leaves the text without a named
     topic. A company marked with が only becomes the topic when there is none yet: が often marks a
-    subordinate clause's subject (OpenAIがAWSを利用するという話), which does not change what the text is about.
+    subordinate clause's subject (OpenAIがAWSを利用するという話), which does not change what the text is about,
+    nor does one a trigger's relative clause with its actor left out acts on (買収したNuanceが…).
     """
     unnamed = rules.unnamed_topic_re.search(sentence.text)
     for mention in mentions:
@@ -2610,7 +2615,11 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
         if len(_MARKUP_RE.sub("", rest)) <= _HEADING_CHARS and not other_side:
             return mentions[0]
     if topic is None:
-        return next((m for m in mentions if _role(sentence, m.start, m.end, rules)[0] == "subject"), None)
+        # (not a company the omitted actor acted on: 2022年に買収したNuanceが…, where the text goes on about the
+        # buyer)
+        return next((m for m in mentions if _role(sentence, m.start, m.end, rules)[0] == "subject"
+                     and not (rules.acted_on_re is not None
+                              and rules.acted_on_re.search(sentence.text, 0, m.start - sentence.start))), None)
     return topic
 
 

@@ -41,6 +41,11 @@ _NAME_ENDING_AI = "AI"
 _KATAKANA_NAME_RE = re.compile(rf"[ァ-ヺ][ァ-ヺー・]{{2,20}}(?:{_NAME_ENDING_AI}(?![A-Za-z]))?")
 #: A Latin or katakana name with kanji or katakana nouns written on (ハルカゼ電池, ツバメ物流テック).
 _GLUED_NAME_RE = re.compile(rf"(?:{_LATIN_NAME_RE.pattern}|{_KATAKANA_NAME_RE.pattern})[一-龯々ァ-ヺー]{{1,8}}")
+#: The same with kanji nouns written before it instead or too (東海プレシジョン, 南国ケーブルネットワーク).
+_LED_NAME_RE = re.compile(rf"[一-龯々]{{1,6}}(?:{_LATIN_NAME_RE.pattern}|{_KATAKANA_NAME_RE.pattern})"
+                          rf"[一-龯々ァ-ヺー]{{0,8}}")
+#: Most kanji nouns written before a katakana name as the first part of it (東海|プレシジョン).
+_MAX_LEADING_NOUNS = 2
 #: Most nouns written on to a name after what the company is (ツバメ|物流|テック has two).
 _MAX_GLUED_NOUNS = 3
 #: A whole Latin or katakana name in a sentence, where it may be a deal's party (not a piece of a longer word).
@@ -76,6 +81,8 @@ _DEFINED_NAME_RE = re.compile(r"(?=.*[一-龯々ぁ-ゖ])[一-龯々〆ヶぁ-�
 #: A Japanese word: kanji or kana only (a word the dictionary does not know so written may be a name; AI is not).
 _KANA_OR_KANJI_RE = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺー]+")
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
+#: A word written in kanji only.
+_KANJI_RUN_RE = re.compile(r"[一-龯々〆ヶ]+")
 #: A katakana character or a middle dot ending the text before a word: the word ends a katakana compound.
 _KATAKANA_WORD_END_RE = re.compile(r"[ァ-ヺー・]$")
 #: A short all-capitals word (ASIC, CISO, HBM, NATO, LLMs): far more often a term or an
@@ -189,7 +196,28 @@ class NerCompanyFilter:
         one with nouns written on to it (ハルカゼ電池)."""
         text = unicodedata.normalize("NFKC", surface)
         return bool(_LATIN_NAME_RE.fullmatch(text) or _KATAKANA_NAME_RE.fullmatch(text)
-                    or glued and _GLUED_NAME_RE.fullmatch(text))
+                    or glued and (_GLUED_NAME_RE.fullmatch(text) or _LED_NAME_RE.fullmatch(text)))
+
+    def leading_name_start(self, tokens: Sequence[Token], start: int, slots: PartySlots) -> tuple[int, bool]:
+        """Where a katakana name starting at body offset ``start`` starts with the kanji nouns written right
+        before it (東海|プレシジョン, 南国|ケーブルネットワーク), and whether they are all proper nouns; ``start``
+        itself when none are, or when a kanji noun stands before them too (a longer compound: 自動車部品プレシジョン).
+        A number, a word written before names (米, 旧, 大手: name_bounds.before), a deal word or a word of a
+        company's people, units or places (社長, 傘下) is none."""
+        before = [token for token in tokens if token.end <= start]
+        lead, current, proper = 0, start, True
+        while before and lead < _MAX_LEADING_NOUNS:
+            token = before[-1]
+            if (token.end != current or not token.pos.startswith("名詞") or token.pos == "名詞-数詞"
+                    or not _KANJI_RUN_RE.fullmatch(token.surface) or token.surface in self._not_name_words
+                    or slots.is_deal_word(token.surface) or token.surface in self._before):
+                break
+            lead, current, proper = lead + 1, token.start, proper and token.pos == "名詞-固有名詞"
+            before.pop()
+        glued_before = before and before[-1].end == current and _KANJI_RUN_RE.search(before[-1].surface[-1:])
+        if not lead or glued_before:
+            return start, False
+        return current, proper
 
     def glued_name_end(self, tokens: Sequence[Token], end: int, slots: PartySlots) -> int:
         """Where a Latin or katakana name ending at body offset ``end`` ends with the kanji or katakana nouns
@@ -327,10 +355,10 @@ class NerCompanyFilter:
                        for count in range(1, len(words))))
 
     def names_a_kind(self, surface: str) -> bool:
-        """A katakana name ends in one of ner.yaml's kind_heads after more katakana (クラウド・サービス・
-        プロバイダー, チップメーカー): a kind of company, which names none."""
+        """A katakana name is one of ner.yaml's kind_heads or ends in one after more katakana (ファウンドリ,
+        クラウド・サービス・プロバイダー, チップメーカー): a kind of company, which names none."""
         key = company_key(surface)
-        return any(key.endswith(head) and len(key) > len(head) and _KATAKANA_WORD_END_RE.search(key[:-len(head)])
+        return any(key == head or key.endswith(head) and _KATAKANA_WORD_END_RE.search(key[:-len(head)])
                    for head in self._rules.kind_heads)
 
     def is_an_organisation(self, sentence: Sentence, span: NerSpan) -> bool:
@@ -608,12 +636,20 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if start not in boundaries or end not in boundaries:
                 continue
+            # 変速機部品を手がける東海プレシジョンは: kanji nouns written before a katakana name are its first part
+            # when what the company is is written before them, or they are proper nouns and the name receives a
+            # deal (東海プレシジョンはアイシンの傘下に入る)
+            if not match.group()[:1].isascii():
+                lead, proper = ner_filter.leading_name_start(sentence_tokens, start, slots)
+                if lead != start and (slots.introduces(sentence, lead)
+                                      or proper and slots.receives_in_own_clause(sentence, end)):
+                    start = lead
             described = slots.is_described(sentence, start)
             if slots.follows_a_kind(sentence, start):
                 # 全固体電池スタートアップのハルカゼ電池と: the nouns written on to it are the rest of its name (after a
                 # country alone they are as often a kind of company: 米バイオ医薬の買収)
                 end = ner_filter.glued_name_end(sentence_tokens, end, slots)
-            glued = end != sentence.start + match.end()
+            glued = end != sentence.start + match.end() or start != sentence.start + match.start()
             span = NerSpan(sentence.sentence_id, start, end, sentence.text[start - sentence.start:end - sentence.start],
                            "")
             opens = defined and opening is not None and match.start() == opening.start("name")
@@ -628,21 +664,31 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             # a deal too (フィンテックのKestrel Payが、…を引受先とする増資で45億円を調達): a katakana one is as often a
             # person's
             introduced_so = described or slots.follows_a_company_noun(sentence, start)
+            # (or introduced as a company alone, any role of a deal later in the sentence: 抗体医薬を開発する米
+            # ノヴァリスと、がん領域の…ライセンス契約を結んだ)
+            introduces = slots.introduces(sentence, start)
+            # (or the subject of a deal it receives: データグリッドは、富士通に買収される; only a company is bought)
+            receives = slots.receives_in_own_clause(sentence, end)
             latin = match.group()[:1].isascii()
             subject = ((latin or introduced_so) and slots.opens_a_headline(sentence, start, end)
                        or introduced_so and slots.holds_subject(sentence, start, end)
-                       or latin and slots.acts_in_own_clause(sentence, end))
+                       or latin and slots.acts_in_own_clause(sentence, end)
+                       or receives)
             if party and not held and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start, end)
-                                         or subject):
+                                         or subject or introduces and slots.holds_far_party(sentence, end)):
                 rule_id = PARTY_NAME_RULE
             elif introduced and not held and not glued and ner_filter.is_introduced(sentence, span) or opens:
                 rule_id = INTRODUCED_NAME_RULE
             else:
                 continue
             # a deal's party written after what the company is may be made of dictionary words (米インターシル,
-            # AIスタートアップのカゼミチ, ドローンを開発するスカイジャイロ)
-            if ner_filter.accepts_party(sentence, span, sentence_tokens, described and rule_id == PARTY_NAME_RULE,
-                                        glued):
+            # AIスタートアップのカゼミチ, ドローンを開発するスカイジャイロ), and so may a compound right after a company
+            # noun (新興ドライブ|マインド; not 大手ファウンドリ, a kind of company), or the subject of a deal it
+            # receives
+            compound = slots.follows_a_company_noun(sentence, start) and len(inside(sentence_tokens, span)) > 1
+            if ner_filter.accepts_party(sentence, span, sentence_tokens,
+                                        (described or introduces or receives or compound)
+                                        and rule_id == PARTY_NAME_RULE, glued):
                 replaced += held
                 key = company_key(span.surface)
                 added.append(CompanyMention(sentence_id=span.sentence_id, start=start, end=end,

@@ -70,7 +70,11 @@ _JOINERS = frozenset("・&＆-‐.．'’+＋")
 #: suffixes (日立製作所, 高島屋) and adjectival nouns (スマートニュース).
 _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
+#: Parts of speech of a kanji word that may stand between a name's proper noun and its sector word.
+_MIDDLE_KANJI_POS = ("名詞", "接頭辞", "接尾辞")
 _HIRAGANA_RE = re.compile(r"[ぁ-ゖ]")
+#: A word written in hiragana alone, of two or more characters (みらい; not の).
+_HIRAGANA_WORD_RE = re.compile(r"[ぁ-ゖ]{2,}")
 _KATAKANA_RE = re.compile(r"[ァ-ヺー]+")
 _KANJI_OR_KATAKANA_RE = re.compile(r"[一-龯々〆ヶァ-ヺー]+")
 #: A katakana character right before a katakana one: a name starting there ends a longer katakana word (アーム of
@@ -310,10 +314,11 @@ class NameReader:
 
     def _plain_middle(self, words: SentenceWords, low: int, high: int, katakana_form: bool = False) -> bool:
         """Words ``low``..``high``, between a name's first proper noun and its sector word, are what
-        such names hold there: at most ``MAX_MIDDLE_WORDS`` kanji nouns or proper nouns (京浜急行電鉄,
-        東京海上日動火災保険), one katakana word (熊本ファミリー銀行), the rest of a katakana name MeCab cut
-        into words (ハン|ビット電子), or before a form written in katakana, katakana words
-        (東芝メディカルシステムズ); not a phrase (xAIメンフィス巨大データセンター建設)."""
+        such names hold there: at most ``MAX_MIDDLE_WORDS`` kanji nouns, prefixes or proper nouns (京浜急行電鉄,
+        東京海上日動火災保険, 瀬戸|内|銀行), nouns in hiragana (土佐みらい銀行), one katakana word
+        (熊本ファミリー銀行), the rest of a katakana name MeCab cut into words (ハン|ビット電子), or before a form
+        written in katakana, katakana words (東芝メディカルシステムズ); not a phrase
+        (xAIメンフィス巨大データセンター建設)."""
         if high - low + 1 > MAX_MIDDLE_WORDS:
             return False
         katakana_name = low > 0 and _is_katakana(words.tokens[low - 1])
@@ -329,7 +334,8 @@ class NameReader:
                               and _is_katakana(token) and token.surface not in self._words.places)
             if not (katakana_name or plain_katakana or self._is_proper(words, index) or token.surface in _JOINERS
                     or (katakana_form and _is_katakana(token))
-                    or (token.pos.startswith(("名詞", "接尾辞")) and bool(_KANJI_RE.fullmatch(token.surface[:1])))):
+                    or (token.pos.startswith(_MIDDLE_KANJI_POS) and bool(_KANJI_RE.fullmatch(token.surface[:1])))
+                    or (token.pos.startswith("名詞") and _HIRAGANA_WORD_RE.fullmatch(token.surface) is not None)):
                 return False
         return True
 

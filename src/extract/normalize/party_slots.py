@@ -77,10 +77,18 @@ class PartySlots:
         # 米インターシル, 米投資銀行グリーンヒル, 米AI検索のPerplexity; AIスタートアップのカゼミチ
         self._country_re = (re.compile(rf"{any_word(countries)}(?:[一-龯]{{0,{_KIND_CHARS}}}|{DESCRIPTION}{of})$")
                             if countries else None)
+        #: A country alone right before the name (米インターシル; not 米テスラのイーロン・マスク, a person of the
+        #: company described, nor 米家具チェーン, where a kind of company stands between).
+        self._bare_country_re = re.compile(rf"{any_word(countries)}$") if countries else None
         verbs = f"|{any_word(spec.describing_verbs)}" if spec.describing_verbs else ""
         self._kind_re = re.compile(rf"(?:{any_word(spec.unnamed_companies.nouns)}{of}{verbs})$")
         #: A company noun written right before a name with no の (アニメ配信会社アニメルート, 家具EC新興ネストリー).
         self._bare_kind_re = re.compile(rf"{any_word(spec.unnamed_companies.nouns)}$")
+        #: What introduces a company and nothing else right before its name: a company noun written on to
+        #: what it makes or does, then の (AI創薬新興の; not 企業の, a company's anything), a relative clause
+        #: saying what it does, or a company noun then a comma (洗浄装置メーカー、ナギサ・テクノロジー).
+        nouns = any_word(spec.unnamed_companies.nouns)
+        self._introducing_re = re.compile(rf"(?:(?<=[一-龯々ァ-ヺーA-Za-z0-9]){nouns}{of}{verbs}|{nouns}[、，])$")
         triggers = any_word([word for words in spec.triggers.values() for word in words] if every_trigger
                             else spec.company_party_triggers)
         # the name's suffix (社, Inc.), and the closing bold of a name in bold (**Privy**を買収)
@@ -88,7 +96,8 @@ class PartySlots:
         far = any_word((*roles.object, *roles.partner, *roles.target, *roles.source, *roles.agent))
         # With の or no particle, the trigger is the noun the name owns: no other の-phrase between.
         # A short acronym may stand in the gap (Xとの間でGPUリース契約): a term, not another party's name.
-        gap = f"(?:[^{_NOT_IN_GAP}]|(?<![A-Za-z])[A-Z]{{2,4}}(?![A-Za-z]))"
+        # So may an amount's thousands separator (Xを約1,100億円で買収).
+        gap = f"(?:[^{_NOT_IN_GAP}]|(?<=\\d)[,，](?=\\d)|(?<![A-Za-z])[A-Z]{{2,4}}(?![A-Za-z]))"
         close_gap = f"[^{_NOT_IN_GAP}の]"
         # What the trigger acts on may come right before it (Xに5億ドルを出資, Xと新たな契約を締結).
         acted_on = f"(?:{any_word(roles.object)})?"
@@ -103,6 +112,13 @@ class PartySlots:
             rf"{suffix}(?:(?:{far}[、，]?{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
             rf"|{agent_of}){triggers}{shares})")
         self._subject_re = re.compile(rf"{suffix}\s*{any_word(roles.subject)}")
+        #: The particle of a role in a deal right after a name, maybe with a comma (Xと、…の長期契約; Xに対し、…TOB):
+        #: not の, which as often makes the name a kind of what follows (米家具チェーンのX).
+        self._any_role_re = re.compile(rf"{suffix}\s*(?:{far}|{any_word(roles.subject)})[、，]?")
+        #: What makes a trigger one its subject receives: a passive marker after it (Xは…に買収される) or the
+        #: trigger itself (Xは…の傘下に入る).
+        self._received_re = (re.compile(any_word(spec.subject_receives)) if spec.subject_receives else None)
+        self._passive_re = (re.compile(any_word(spec.passive_markers)) if spec.passive_markers else None)
         #: Another subject's particle, after a word that is not hiragana (NECが; not ながら).
         self._other_subject_re = re.compile(rf"(?<=[^ぁ-ゖ\s、]){any_word(roles.subject)}")
         #: The particle that makes the noun before a trigger its owner (io Productsの買収).
@@ -171,6 +187,38 @@ class PartySlots:
         (``follows_country``), a company noun and の (AIスタートアップのカゼミチ) or a relative clause saying what
         it does (ドローンを開発するスカイジャイロ): news introduces a company so."""
         return self.follows_country(sentence, start) or self.follows_a_kind(sentence, start)
+
+    def introduces(self, sentence: Sentence, start: int) -> bool:
+        """What the company is is written right before the name at body offset ``start`` in a way that
+        introduces a company and nothing else: its country alone right before it (米インターシル), a company noun
+        written on to
+        what it does with の or a comma (AIスタートアップのカゼミチ, 洗浄装置メーカー、ナギサ・テクノロジー) or a
+        relative clause saying what it does (ドローンを開発するスカイジャイロ); not a description of another company
+        (米テスラのイーロン・マスク), nor a bare company noun and の (企業の信用スコア)."""
+        before = sentence.text[:start - sentence.start]
+        return (self._introducing_re.search(before) is not None
+                or self._bare_country_re is not None and self._bare_country_re.search(before) is not None)
+
+    def holds_far_party(self, sentence: Sentence, end: int) -> bool:
+        """The name ending at body offset ``end`` is marked with a role's particle and a company-only trigger
+        follows later in the sentence (Xと、がん領域の新薬候補に関するライセンス契約を結んだ): an introduced
+        company (``introduces``) written so is a party, however far its trigger."""
+        role = self._any_role_re.match(sentence.text, end - sentence.start)
+        return role is not None and self._trigger_re.search(sentence.text, role.end()) is not None
+
+    def receives_in_own_clause(self, sentence: Sentence, end: int) -> bool:
+        """The name ending at body offset ``end`` is the subject (Xは, Xが) of the first trigger after it, with no
+        other subject between, and receives it: the trigger is passive (Xは、Yに買収される) or one its subject
+        receives (Xは…の傘下に入る). Only a company is bought or joins a group."""
+        subject = self._subject_re.match(sentence.text, end - sentence.start)
+        if subject is None:
+            return False
+        trigger = self._trigger_re.search(sentence.text, subject.end())
+        if trigger is None or self._other_subject_re.search(sentence.text, subject.end(), trigger.start()):
+            return False
+        received = self._received_re is not None and self._received_re.match(sentence.text, trigger.start())
+        passive = self._passive_re is not None and self._passive_re.match(sentence.text, trigger.end())
+        return bool(received or passive)
 
     def follows_a_company_noun(self, sentence: Sentence, start: int) -> bool:
         """A company noun is written right before the name at body offset ``start`` with nothing between
