@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from extract.corpus import article_id_for, discover_posts, parse_published_at, read_post
+from conftest import RULES
+from extract.corpus import article_id_for, discover_posts, parse_published_at, read_post, written_date
 from extract.errors import InputError, PostError
+from extract.process import Extractors, process_post
+from extract.rules import load_rules
 
 FRONT = "---\ntitle: \"T\"\ndate: 2025-11-30 02:31:43 +0000\ntags: [\"AI\", \"NVIDIA\"]\n---\n"
 
@@ -116,3 +119,13 @@ def test_yaml_error_names_the_file_line(tmp_path: Path) -> None:
     path = write(tmp_path / "bad.md", "---\ntitle: ok\nauthor: [broken\ntags: x\n---\n本文\n")
     with pytest.raises(PostError, match=r"line \d+"):
         read_post(path, tmp_path)
+
+
+def test_relative_dates_count_from_the_day_the_writer_wrote(tmp_path: Path) -> None:
+    # 08:30 in Tokyo on the 7th is the 6th in UTC: 60日後 counts from the 7th.
+    text = "---\ndate: 2024-11-07 08:30:00 +0900\n---\n正式版は60日後に公開する。\n"
+    post = read_post(write(tmp_path / "x.md", text), tmp_path)
+    assert post.published_at == datetime(2024, 11, 6, 23, 30, tzinfo=timezone.utc)
+    assert written_date(post) == date(2024, 11, 7)
+    result = process_post(post, Extractors(load_rules(RULES), use_ner=False), tables=("dates",))
+    assert [(found.value, found.surface) for found in result.dates] == [("2025-01-06", "60日後")]

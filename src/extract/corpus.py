@@ -312,6 +312,20 @@ def parse_published_at(value: object) -> datetime | None:
     Jekyll writes ``2025-11-30 02:31:43 +0000``; a date without time is
     midnight and a time without zone is taken as UTC.
     """
+    parsed = _as_written(value)
+    return None if parsed is None else parsed.astimezone(timezone.utc)
+
+
+def written_date(post: Post) -> date | None:
+    """The day the post is dated as its writer wrote it, in the front matter's own time zone (2024-11-07 08:30
+    +0900 is the 7th, though the 6th in UTC): the day its relative dates (来月, 60日後) count from."""
+    parsed = _as_written(post.date_text)
+    return parsed.date() if parsed is not None else post.published_at.date() if post.published_at else None
+
+
+def _as_written(value: object) -> datetime | None:
+    """Front-matter ``date`` as a datetime in its own time zone (UTC where none is written); None when absent or
+    unparseable."""
     parsed: datetime | None
     if isinstance(value, datetime):
         parsed = value
@@ -323,9 +337,7 @@ def parse_published_at(value: object) -> datetime | None:
             return None
     else:
         return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed
 
 
 def _parse_date_text(text: str) -> datetime | None:

@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from extract import tables
 from extract.cache import SentenceCache
+from extract.corpus import written_date
 from extract.incremental import ALL_TABLES
 from extract.models import ChipMention, CompanyMention, Post, Sentence, Token
 from extract.normalize.chips import ChipRecognizer
@@ -135,7 +136,7 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
               if "tokens" in run else [[] for _ in sentences])
     # Every recognizer reads whole sentences; what it finds inside a link target is dropped, for every table.
     urls = url_spans(sentences)
-    anchor = post.published_at.date() if post.published_at else None
+    anchor = written_date(post)
     companies: list[CompanyMention] = []
     parses: dict[int, ParsedSentence] = {}
     if "companies" in run:
