@@ -550,6 +550,12 @@ class DatesFile(RuleFileSpec):
     duration_mods: dict[Literal["APPROX", "LESS_THAN", "MORE_THAN"], CueSides]
     range_separators: Words
     not_dates: Words
+    #: The word for the year written alone before a part of it (年末, 年初, 年後半): the post's own year.
+    year_alone: Words = ()
+    #: English month names -> month number (March 2026).
+    english_months: dict[str, Annotated[int, Field(ge=1, le=12)]] = {}
+    #: Words that place a date in the year only after year_alone (年初 -> START).
+    year_alone_mods: Annotated[dict[Literal["START", "MID", "END"], Words], AfterValidator(_one_label_per_word)] = {}
     not_after: Words
     #: Words after a date that make it a comparison base (2024年同期): it gives no year to the dates after it.
     comparison_after: Words

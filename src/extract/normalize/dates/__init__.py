@@ -40,6 +40,9 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     bound_mods:            {BEFORE|AFTER: [words after a date]}              2030年まで -> BEFORE
     half_years:            {H1|H2: [words]}                                  上半期 -> H1
     year_halves:           {H1|H2: [words that are a half only after a year]} 2025年前半 -> 2025-H1
+    year_alone:            [the year written alone before a part of it]      年末 -> the post's year, END
+    year_alone_mods:       {START|MID|END: [words placing it only after that]} 年初 -> START
+    english_months:        {English month name: month number}                March 2026 -> 2026-03
     fiscal_suffixes:       [words after a year]                              2026年度 -> FY2026
     fiscal_prefixes:       [words before a year]                             FY2026
     quarter_words:         [word after 第N]                                  第1四半期, 第1クォーター

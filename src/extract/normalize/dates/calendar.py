@@ -2,9 +2,9 @@
 
 Rule ids of the patterns: ``date.full_numeric`` (2025/11/30),
 ``date.calendar`` (a four-digit or era year, with month and day if written),
-``date.short_year_month`` (25年11月), ``date.month_day`` (11月, 11月30日 in
-the year nearest the post's date), ``date.numeric_month_day`` (10/3（金）, a digest line's - 10/3 日経：,
-likewise), ``date.day`` (a news dateline's 9日、 in the
+``date.short_year_month`` (25年11月), ``date.english`` (March 2026, Sept. 15, 2025),
+``date.month_day`` (11月, 11月30日 in the year nearest the post's date), ``date.numeric_month_day``
+(10/3（金）, a digest line's - 10/3 日経：, likewise), ``date.day`` (a news dateline's 9日、 in the
 month nearest the post's date). Rule ids of what they find: ``date.full_date``,
 ``date.year_month``, ``date.year``, ``date.month``, ``date.month_day``, ``date.day``.
 """
@@ -42,6 +42,18 @@ def _calendar(match: re.Match[str], rules: DateRules, anchor: datetime.date | No
         found = month_date(match, year, number(match.group("month")), "date.year_month", mod)
     else:
         found = year_date(match, year, "date.year", mod)
+    return [found] if found else None
+
+
+def _english_date(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
+    """March 2026, Sept. 15, 2025: a date written the English way."""
+    year, month = number(match.group("year")), rules.english_months[match.group("en_month")]
+    if year is None:
+        return None
+    if match.group("day"):
+        found = day_date(match, year, month, number(match.group("day")), "date.full_date", None)
+    else:
+        found = month_date(match, year, month, "date.year_month", None)
     return [found] if found else None
 
 
@@ -108,6 +120,7 @@ PATTERNS = (
                            rf"(?P=sep)(?P<day>{DIGIT}{{1,2}})(?!{DIGIT})"),
                 _full_numeric),
     DatePattern("date.calendar", lambda p: rf"{p.year}年(?:{p.month}(?:{p.day})?)?{p.tail}", _calendar),
+    DatePattern("date.english", lambda p: p.english_date, _english_date),
     DatePattern("date.short_year_month", lambda p: rf"{p.short_year}年{p.month}(?:{p.day})?{p.tail}", _calendar),
     DatePattern("date.month_day", lambda p: rf"{p.no_number_before}{p.month}(?:{p.day})?{p.tail}", _month_day),
     DatePattern("date.day", lambda p: p.day_alone, _day),

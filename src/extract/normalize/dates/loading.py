@@ -48,6 +48,8 @@ def compile_date_rules(spec: DatesFile) -> DateRules:
         "bound_mods": by_word(spec.bound_mods),
         "half_years": by_word(spec.half_years),
         "year_halves": by_word(spec.year_halves),
+        "year_alone_mods": by_word(spec.year_alone_mods),
+        "english_months": dict(spec.english_months),
         "duration_units": dict(spec.duration_units),
         "offset_units": dict(spec.offset_units),
         "duration_before": {word: mod for mod, sides in spec.duration_mods.items() for word in sides.before},

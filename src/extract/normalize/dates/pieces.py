@@ -104,6 +104,13 @@ class Pieces:
     month_range: str
     #: 今年, 来年: group rel_year.
     relative_year: str
+    #: 年 of 年末, 年後半 (the post's own year), written after no kanji or digit and before a part of the year:
+    #: group year_alone.
+    year_alone: str
+    #: 初 of 年初, a part of the year only after year_alone: group alone_mod.
+    year_alone_mod: str
+    #: March 2026, Sept. 15, 2025: groups en_month, day, year.
+    english_date: str
     #: 今期, 来年度: group rel_fiscal.
     relative_fiscal: str
     #: 今月, 先月: group rel_month.
@@ -143,6 +150,10 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
     period = rf"(?P<period>{word_alternation(tables['period_mods'])})"
     bound = rf"(?P<bound>{word_alternation(tables['bound_mods'])})"
     separators = word_alternation(words.range_separators)
+    year_parts = {**tables["period_mods"], **tables["half_years"], **tables["year_halves"], **tables["year_alone_mods"]}
+    # the rest of a longer period word a year_alone_mods word begins (初 of 初め): the longer word wins
+    longer = any_word([word[len(mod):] for mod in tables["year_alone_mods"] for word in tables["period_mods"]
+                       if word.startswith(mod) and word != mod]) or "(?!)"
     sep = r"[ 　]?"
     return Pieces(
         year_start=year_start,
@@ -169,6 +180,13 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         separators=separators,
         month_range=rf"(?P<from_month>{SMALL_NUMBER}){separators}(?P<to_month>{SMALL_NUMBER})月期",
         relative_year=rf"(?P<rel_year>{word_alternation(tables['relative_years'])})",
+        year_alone=(rf"(?<![{DIGIT_CHARS}{KANJI_DIGITS}一-龯々〆ヶ])(?P<year_alone>{any_word(words.year_alone)})"
+                    rf"(?={word_alternation(year_parts)})" if words.year_alone else "(?!)"),
+        english_date=(rf"(?<![A-Za-z])(?P<en_month>{word_alternation(tables['english_months'])})\.? "
+                      rf"(?:(?P<day>[0-3]?{DIGIT}), )?(?P<year>[12]{DIGIT}{{3}})(?!{DIGIT})"
+                      if tables["english_months"] else "(?!)"),
+        year_alone_mod=(rf"(?P<alone_mod>{word_alternation(tables['year_alone_mods'])})(?!{longer})"
+                        if tables["year_alone_mods"] else "(?!)"),
         relative_fiscal=rf"(?P<rel_fiscal>{word_alternation(tables['relative_fiscal_years'])})",
         relative_month=rf"(?P<rel_month>{word_alternation(tables['relative_months'])})",
         relative_quarter=rf"(?P<rel_quarter>{word_alternation(tables['relative_quarters'])})",

@@ -20,20 +20,22 @@ from extract.normalize.dates.values import (add_months, date_match, day_date, fi
 
 
 def _relative_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
-    """今年, 来年, 昨年末, 来年上半期, 今年5月: a year (or a month of it) counted from the post's date."""
+    """今年, 来年, 昨年末, 来年上半期, 今年5月: a year (or a month of it) counted from the post's date; 年末, 年後半:
+    a part of the post's own year."""
     if anchor is None:
         return []
-    year = anchor.year + rules.relative_years[match.group("rel_year")]
-    mod = tail_mod(match, rules)
-    if match.group("day"):
+    groups = match.groupdict()
+    year = anchor.year + (0 if groups.get("year_alone") else rules.relative_years[match.group("rel_year")])
+    mod = rules.year_alone_mods[groups["alone_mod"]] if groups.get("alone_mod") else tail_mod(match, rules)
+    if groups.get("day"):
         found = day_date(match, year, number(match.group("month")), number(match.group("day")),
                          "date.relative_year", mod)
         return [found] if found else None
-    if match.group("month"):
+    if groups.get("month"):
         found = month_date(match, year, number(match.group("month")), "date.relative_year", mod)
         return [found] if found else None
-    if match.group("half") or match.group("year_half"):
-        half_word = match.group("half")
+    if groups.get("half") or groups.get("year_half"):
+        half_word = groups.get("half")
         half = int((rules.half_years[half_word] if half_word else rules.year_halves[match.group("year_half")])[1])
         return [part_date(match, rules, year, False, "H", half, "date.relative_year", None)]
     return [year_date(match, year, "date.relative_year", mod)]
@@ -112,6 +114,9 @@ def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.da
 PATTERNS = (
     DatePattern("date.relative_year",
                 lambda p: rf"{p.relative_year}(?:{p.half}|{p.year_half}|(?:の?{p.month}(?:{p.day})?)?{p.tail})",
+                _relative_year),
+    DatePattern("date.relative_year",
+                lambda p: rf"{p.year_alone}(?:{p.half}|{p.year_half}|(?:{p.year_alone_mod})?{p.tail})",
                 _relative_year),
     DatePattern("date.relative_fiscal_year", lambda p: rf"{p.relative_fiscal}(?:{p.half}|{p.tail})",
                 _relative_fiscal_year),
