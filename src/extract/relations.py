@@ -63,6 +63,7 @@ parentheses) stays here:
     same_company:      [words for the company the text is about]         同社
     other_side:        [those of them that may stand for a partner named before]  AはBと提携し、同社株式を取得
     both_companies:    [words for the last two companies named]          両社
+    report_sources:    [words after a company making it a report's source] Reutersが報じた
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
     paired_particles:  [particles after each of two names pairing them] AもBも
     roles:             {partner|target|source|subject|object|agent|example|of|compared|...: [particles]}
@@ -269,6 +270,8 @@ class PartnershipRules:
     trigger_re: re.Pattern
     #: A trigger's relative clause right before a name (買収したB, 出資するB): what the clause's actor acted on.
     acted_on_re: re.Pattern | None
+    #: Words right after a company that make it the source of a report (Reutersが報じた).
+    report_source_re: re.Pattern | None
     #: A trigger that ends its clause as a noun (AがBに出資、CがDに追加出資した).
     trigger_stop_re: re.Pattern
     #: Words right before a trigger, and right after it, that make it the deal the sentence before stated.
@@ -584,6 +587,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         trigger_re=re.compile(trigger_words),
         acted_on_re=(re.compile(rf"(?:{trigger_words}){any_word(spec.relative_clause_ends)}\s*$")
                      if spec.relative_clause_ends else None),
+        report_source_re=re.compile(any_word(spec.report_sources)) if spec.report_sources else None,
         trigger_stop_re=re.compile(rf"{trigger_words}、"),
         not_triggers=spec.not_triggers,
         manner_triggers=frozenset(spec.manner_triggers),
@@ -1317,6 +1321,8 @@ class RelationFinder:
                         sentence, trigger, parties,
                         round_topic if into_round or trigger.funding and round_topic else sentence_topic,
                         money.get(sentence.sentence_id, ()), parses.get(sentence.sentence_id))
+                    if found and trigger.type != PARTNERSHIP:
+                        found = _joins_deal_before(sentence, found, parties, deals_before, self._rules)
                     if found and trigger.type == PARTNERSHIP and stated and index and _AGREED_DEAL_RE.fullmatch(
                             sentence.text, triggers[index - 1].end - sentence.start, trigger.start - sentence.start):
                         found = []  # AとBは資本関係を解消することで合意: the agreement is that deal's, no partnership
@@ -1398,7 +1404,9 @@ class RelationFinder:
                 # the topic with は after it.
                 topic = opened or _topic_after(sentence, mentions, headword or topic, self._rules)
             for mention in mentions:
-                recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
+                # (not the source of a report: …とReutersが報じた。両社の協議は… is about the two companies before)
+                if not _reports(sentence, mention, self._rules):
+                    recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent or the parent's parent (Google and Alphabet; the gazetteer's) are one group,
         # not partners; an investment or acquisition between them is a relation.
         # AとBは経営統合し、AがBを完全子会社化する: an integration in which one side buys the other is that acquisition.
@@ -1809,6 +1817,26 @@ def _deal_again(sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party]
         return []
     return [replace(same[0], sentence_id=sentence.sentence_id, status=trigger.status, money_value_usd=None,
                     trigger=trigger.word, evidence=text, rule_id=_DEAL_BEFORE_RULE)]
+
+
+def _joins_deal_before(sentence: Sentence, found: list[Partnership], parties: Sequence[_Party],
+                       deals_before: Sequence[Partnership], rules: PartnershipRules) -> list[Partnership]:
+    """``found`` with the company that also (も: paired_particles) makes a deal of the kind the sentence before
+    stated with one receiver, naming no receiver of its own, joining that deal (アリババがXへの出資を協議。
+    テンセントも出資を検討: Tencent invests in X), where the company the text is about, that deal's actor, stood in
+    for the receiver."""
+    if len(parties) != 1 or len(found) != 1:
+        return found
+    party, row = parties[0], found[0]
+    also = sentence.text.startswith(tuple(rules.paired_particles), party.tail_end - sentence.start)
+    same = {(before.party_a_id, before.party_b_id, before.party_b_name) for before in deals_before
+            if before.type == row.type}
+    if not (also and len(same) == 1 and row.party_a_id == party.company_id):
+        return found
+    actor, receiver, receiver_name = next(iter(same))
+    if row.party_b_id != actor or receiver == party.company_id:
+        return found
+    return [replace(row, party_b_id=receiver, party_b_name=receiver_name)]
 
 
 def _as_partnership(rows: Sequence[Partnership], trigger: _Trigger) -> list[Partnership]:
@@ -2621,6 +2649,13 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
                      and not (rules.acted_on_re is not None
                               and rules.acted_on_re.search(sentence.text, 0, m.start - sentence.start))), None)
     return topic
+
+
+def _reports(sentence: Sentence, mention: CompanyMention, rules: PartnershipRules) -> bool:
+    """Whether the mention is the source of a report (Reutersが報じた, Bloombergによると): partnerships.yaml's
+    report_sources right after its name."""
+    return rules.report_source_re is not None and rules.report_source_re.match(
+        sentence.text, _name_end(sentence, mention.start, mention.end, rules)) is not None
 
 
 def _in_quoted_speech(sentence: Sentence, mention: CompanyMention) -> bool:

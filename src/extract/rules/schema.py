@@ -756,6 +756,7 @@ class PartnershipsFile(RuleFileSpec):
     post_company: Words = ()
     other_side: Words = ()
     both_companies: Words = ()
+    report_sources: Words = ()
     coordinators: Words
     paired_particles: Words = ()
     roles: Roles
