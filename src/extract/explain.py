@@ -65,7 +65,13 @@ def _explain_sentence(sentence: Sentence, result: PostResult, trace: SentenceTra
         lines.append("Dependency parse (GiNZA, word <- head): "
                      + " ".join(f"{i}:{word}<-{parse.tokens[i].head}" for i, word in enumerate(words)))
     if trace is None:
-        lines.append("Relations: no trigger word (partnerships.yaml triggers) in the sentence")
+        # (a funding table's row states its investments with no trigger word: - X｜シード｜1億円｜A)
+        stated = [p for p in result.partnerships if p.sentence_id == sentence.sentence_id]
+        lines.append(("Relations: a funding table's row (partnerships.yaml funding_rows)" if stated else
+                      "Relations: no trigger word (partnerships.yaml triggers) in the sentence")
+                     + "".join(f"\n  {row.party_a_name} – {row.party_b_name}: {row.type} {row.status}, "
+                               f"{row.party_a_name} -> {row.party_b_name} (trigger {row.trigger}, {row.rule_id})"
+                               for row in stated))
         return "\n".join(lines)
     lines.append(f"Company the text is about: {trace.topic or 'none'}")
     if trace.round_before:

@@ -99,6 +99,7 @@ from itertools import combinations
 
 from extract.models import CompanyMention, Sentence, Span, Token
 from extract.ner import ParsedSentence, ParsedToken
+from extract.normalize.funding_rows import FundingRow, FundingRows
 from extract.normalize.numerals import DIGIT
 from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
@@ -124,6 +125,8 @@ _ASIDE_GROUP = 10_000
 _JOINED_ROUND_RULE = "relation.joined_round"
 #: The rule of relations an English sentence states (relation.english.acquisition, ...).
 _ENGLISH_RULE = "relation.english"
+#: The rule of the investments a funding table's row states.
+_FUNDING_ROW_RULE = "relation.funding_row"
 #: The rule of investments both ways (相互に出資): one row for each direction.
 _MUTUAL_RULE = "relation.investment.mutual"
 #: Sentences back within which the company a post names most often (or calls 彼ら) still is what 彼ら stands for.
@@ -272,6 +275,8 @@ class PartnershipRules:
     acted_on_re: re.Pattern | None
     #: Words right after a company that make it the source of a report (Reutersが報じた).
     report_source_re: re.Pattern | None
+    #: Rows of a funding table (- X｜シリーズA｜12億円｜A、B).
+    funding_rows: FundingRows | None
     #: A trigger that ends its clause as a noun (AがBに出資、CがDに追加出資した).
     trigger_stop_re: re.Pattern
     #: Words right before a trigger, and right after it, that make it the deal the sentence before stated.
@@ -588,6 +593,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         acted_on_re=(re.compile(rf"(?:{trigger_words}){any_word(spec.relative_clause_ends)}\s*$")
                      if spec.relative_clause_ends else None),
         report_source_re=re.compile(any_word(spec.report_sources)) if spec.report_sources else None,
+        funding_rows=FundingRows(spec.funding_rows) if spec.funding_rows is not None else None,
         trigger_stop_re=re.compile(rf"{trigger_words}、"),
         not_triggers=spec.not_triggers,
         manner_triggers=frozenset(spec.manner_triggers),
@@ -1379,6 +1385,10 @@ class RelationFinder:
                     trace.append(SentenceTrace(sentence.sentence_id,
                                                None if sentence_topic is None else sentence_topic.name,
                                                tuple((p.name, p.role, p.group) for p in parties), tuple(traced)))
+            row = self._rules.funding_rows.read(sentence) if self._rules.funding_rows is not None else None
+            if row is not None:
+                # - X｜シリーズA｜12億円｜A、B: a funding table's row states its investments, with no sentence around
+                relations += _funding_row_investments(sentence, mentions, row)
             english = self._rules.english
             if english is not None and len(mentions) >= 2 and english.trigger_re.search(sentence.text):
                 # Nvidia to invest $5 billion in Intel: a quoted English headline, read by word order.
@@ -1817,6 +1827,23 @@ def _deal_again(sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party]
         return []
     return [replace(same[0], sentence_id=sentence.sentence_id, status=trigger.status, money_value_usd=None,
                     trigger=trigger.word, evidence=text, rule_id=_DEAL_BEFORE_RULE)]
+
+
+def _funding_row_investments(sentence: Sentence, mentions: Sequence[CompanyMention],
+                             row: FundingRow) -> list[Partnership]:
+    """The investments a funding table's row states: of each company named in the cells after its round's cell,
+    into the company its first cell names."""
+    raiser = next((m for m in mentions if row.raiser_start <= m.start and m.end <= row.raiser_end), None)
+    if raiser is None:
+        return []
+    investors: dict[str, CompanyMention] = {}
+    for mention in mentions:
+        if (row.investors_start <= mention.start and mention.end <= row.investors_end
+                and mention.company_id != raiser.company_id):
+            investors.setdefault(mention.company_id, mention)
+    return [Partnership(sentence.sentence_id, investor.company_id, investor.name, raiser.company_id, raiser.name,
+                        INVESTMENT, DONE, None, row.round_word, sentence.text, _FUNDING_ROW_RULE)
+            for investor in investors.values()]
 
 
 def _joins_deal_before(sentence: Sentence, found: list[Partnership], parties: Sequence[_Party],

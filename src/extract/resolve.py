@@ -619,6 +619,18 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                                         surface=nouns.surface, rule_id=INTRODUCED_NAME_RULE,
                                         company_id=derived_company_id(key), name=key, parent_id=None,
                                         source="rule"))
+        raiser = slots.funding_raiser(sentence)
+        if raiser is not None:
+            # - ツバメ物流｜シリーズA｜12億円｜A、B: the first cell of a funding table's row names the company that
+            # raised the round (rule company.party_slot)
+            span = NerSpan(sentence.sentence_id, *raiser, sentence.text[raiser[0] - sentence.start:
+                                                                        raiser[1] - sentence.start], "")
+            if not overlaps_any(span, [*mentions, *added]) and not ner_filter.is_no_company(sentence, span):
+                key = company_key(span.surface)
+                added.append(CompanyMention(sentence_id=span.sentence_id, start=span.start, end=span.end,
+                                            surface=span.surface, rule_id=PARTY_NAME_RULE,
+                                            company_id=derived_company_id(key), name=key, parent_id=None,
+                                            source="rule"))
         for start, end in slots.english_party_names(sentence):
             # Qualcomm to buy Alphawave; Zephyr Labs raises $50 million (rule company.party_slot)
             surface = sentence.text[start - sentence.start:end - sentence.start]

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from extract.models import Sentence
 from extract.normalize.alternation import any_word
+from extract.normalize.funding_rows import FundingRows
 from extract.rules.schema import PartnershipsFile
 
 #: The source a digest line names before its headline (Publickey | ).
@@ -74,6 +75,8 @@ class PartySlots:
                  countries: Sequence[str] = ()) -> None:
         roles = spec.roles
         of = any_word(spec.roles.of)
+        #: Rows of a funding table (- X｜シリーズA｜12億円｜A、B), whose first cell names a company.
+        self.funding_rows = FundingRows(spec.funding_rows) if spec.funding_rows is not None else None
         # 米インターシル, 米投資銀行グリーンヒル, 米AI検索のPerplexity; AIスタートアップのカゼミチ
         self._country_re = (re.compile(rf"{any_word(countries)}(?:[一-龯]{{0,{_KIND_CHARS}}}|{DESCRIPTION}{of})$")
                             if countries else None)
@@ -225,6 +228,12 @@ class PartySlots:
         (配信会社アニメルート, EC新興ネストリー): news introduces a company so, though the noun may also begin a
         compound (企業データ), so the name must still look like one."""
         return self._bare_kind_re.search(sentence.text, 0, start - sentence.start) is not None
+
+    def funding_raiser(self, sentence: Sentence) -> tuple[int, int] | None:
+        """Body offsets of the first cell of the funding table row the sentence is (- X｜シリーズA｜12億円｜A、B:
+        X, the company that raised the round), or None."""
+        row = self.funding_rows.read(sentence) if self.funding_rows is not None else None
+        return None if row is None else (row.raiser_start, row.raiser_end)
 
     def may_hold_party(self, sentence: Sentence) -> bool:
         """The sentence holds a company-only trigger or a share word, without which no name in it is a party."""

@@ -659,6 +659,14 @@ class GroupCounts(Spec):
     particles: Words
 
 
+class FundingRowsSpec(Spec):
+    """A funding table's row (- X｜シリーズA｜12億円｜A、B): the separators of its cells, and the words a cell naming
+    a round opens with."""
+
+    separators: Words
+    round_words: Words
+
+
 class UnnamedCompanies(Spec):
     """A company the text does not name (某企業は, 同業のスタートアップが)."""
 
@@ -781,6 +789,7 @@ class PartnershipsFile(RuleFileSpec):
     integrations: Words = ()
     unnamed_companies: UnnamedCompanies
     describing_verbs: Words = ()
+    funding_rows: FundingRowsSpec | None = None
     english: EnglishCues | None = None
 
     @model_validator(mode="after")
