@@ -358,6 +358,8 @@ def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(r
     # two more words make another company's name that begins with the listed one: the listed name stays as it is
     assert companies(recognizer, "Reliance Enterprise Intelligence Limitedが設立された。") == [
         ("Reliance", "reliance-industries")]
+    # a legal form that is also a listed name's context alias (SE) is the form of the name before it
+    assert companies(recognizer, "Siemens AGとSAP SEが提携した。") == [("Siemens AG", "siemens"), ("SAP", "sap")]
 
 
 @pytest.mark.parametrize("body, expected", [

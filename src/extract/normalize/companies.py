@@ -140,7 +140,7 @@ class CompanyRecognizer:
         self._form_after_re = re.compile(rf" ?{any_word(forms.japanese)}|,? {any_word(forms.latin)}\.?(?![A-Za-z0-9])")
         #: Words after a listed name that make another company, the arm investing for it (BP Ventures).
         self._arm_re = (re.compile(rf" {any_word(forms.arm_words)}(?![A-Za-z0-9])") if forms.arm_words else None)
-        #: Legal forms written after a Latin name (Inc, Co., Ltd).
+        #: Legal forms written after a Latin name (Inc, Co., Ltd), which a context alias may also be (SE of SAP SE).
         self._latin_forms = tuple(forms.latin)
         #: Legal forms that, right after a context alias, make it the company (MS社).
         self._context_forms = rules.legal_forms.after_context_alias
@@ -367,7 +367,11 @@ class CompanyRecognizer:
         subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google) or of a news dateline
         (イオンは28日、…と発表した), a noun of its kin or a word making it lead a group follows it (イオン傘下の,
         JIPを中心とする), or it is listed right
-        beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names."""
+        beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names; never when it is a Latin legal
+        form written after a name (SE of SAP SE)."""
+        if hit.surface in self._latin_forms and _LATIN_NAME_BEFORE_RE.search(sentence.text, 0,
+                                                                             hit.start - sentence.start):
+            return False
         return (_followed_by_form(sentence, hit.end, self._context_forms, self._not_forms)
                 or _preceded_by_form(sentence, hit.start, self._leading_forms)
                 or (_preceded_by_form(sentence, hit.start, self._countries)
@@ -549,6 +553,10 @@ def _pattern_matches(pattern: CompanyPattern, sentence: Sentence) -> list[regex.
                         f"{PATTERN_TIMEOUT_SECONDS:g} s on sentence {sentence.sentence_id}: simplify the regex "
                         "(a repeat whose body can match the same text in several ways, such as (a|aa)+, "
                         "backtracks exponentially)") from exc
+
+
+#: A Latin name and the comma or space a Latin legal form is written after (SAP SE, Acme, Inc.).
+_LATIN_NAME_BEFORE_RE = re.compile(r"[A-Za-z0-9.&)],? $")
 
 
 def _spoils(blocked: AliasHit, mention: CompanyMention) -> bool:

@@ -76,7 +76,7 @@ class PartySlots:
         roles = spec.roles
         of = any_word(spec.roles.of)
         #: Rows of a funding table (- X｜シリーズA｜12億円｜A、B), whose first cell names a company.
-        self.funding_rows = FundingRows(spec.funding_rows) if spec.funding_rows is not None else None
+        self._funding_rows = FundingRows(spec.funding_rows) if spec.funding_rows is not None else None
         # 米インターシル, 米投資銀行グリーンヒル, 米AI検索のPerplexity; AIスタートアップのカゼミチ
         self._country_re = (re.compile(rf"{any_word(countries)}(?:[一-龯]{{0,{_KIND_CHARS}}}|{DESCRIPTION}{of})$")
                             if countries else None)
@@ -193,11 +193,11 @@ class PartySlots:
 
     def introduces(self, sentence: Sentence, start: int) -> bool:
         """What the company is is written right before the name at body offset ``start`` in a way that
-        introduces a company and nothing else: its country alone right before it (米インターシル), a company noun
-        written on to
-        what it does with の or a comma (AIスタートアップのカゼミチ, 洗浄装置メーカー、ナギサ・テクノロジー) or a
-        relative clause saying what it does (ドローンを開発するスカイジャイロ); not a description of another company
-        (米テスラのイーロン・マスク), nor a bare company noun and の (企業の信用スコア)."""
+        introduces a company and nothing else: its country alone right before it (米インターシル), a company
+        noun written on to what it does with の or a comma (AIスタートアップのカゼミチ, 洗浄装置メーカー、
+        ナギサ・テクノロジー) or a relative clause saying what it does (ドローンを開発するスカイジャイロ); not a
+        description of another company (米テスラのイーロン・マスク), nor a bare company noun and の
+        (企業の信用スコア)."""
         before = sentence.text[:start - sentence.start]
         return (self._introducing_re.search(before) is not None
                 or self._bare_country_re is not None and self._bare_country_re.search(before) is not None)
@@ -232,7 +232,7 @@ class PartySlots:
     def funding_raiser(self, sentence: Sentence) -> tuple[int, int] | None:
         """Body offsets of the first cell of the funding table row the sentence is (- X｜シリーズA｜12億円｜A、B:
         X, the company that raised the round), or None."""
-        row = self.funding_rows.read(sentence) if self.funding_rows is not None else None
+        row = self._funding_rows.read(sentence) if self._funding_rows is not None else None
         return None if row is None else (row.raiser_start, row.raiser_end)
 
     def may_hold_party(self, sentence: Sentence) -> bool:
