@@ -403,3 +403,16 @@ def test_the_publishers_own_name_is_no_company() -> None:
     assert "ゼファーワークス" not in kept and "NEC" in kept
     assert {m.surface for m in without_publisher(found, "NEC広報")} == {m.surface for m in found}
     assert without_publisher(found, None) == list(found)
+
+
+def test_an_abbreviation_given_in_brackets_is_the_company_wherever_the_post_writes_it() -> None:
+    """ゴールドマン・サックス（GS） gives GS as Goldman Sachs's abbreviation: there and in the rest of the post; a
+    bracket holding no abbreviation of the name (テスラ（US）, a country) gives nothing."""
+    text = ("米ゴールドマン・サックス（GS）は新会社を作る。\nGSと三井住友信託銀行は業務提携した。\n"
+            "テスラ（US）は新車を出した。\nUSの市場は大きい。")
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    found = add_vouched_names(RECOGNIZER.find(sentences, tokens), sentences, tokens, FILTER, RECOGNIZER.party_slots)
+    joined = add_names_found_elsewhere(found, sentences, tokens, FILTER)
+    assert [(m.sentence_id, m.surface, m.company_id) for m in joined if m.surface in ("GS", "US")] == [
+        (0, "GS", "goldman-sachs"), (1, "GS", "goldman-sachs")]

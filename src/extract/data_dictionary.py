@@ -78,7 +78,8 @@ TABLES: Mapping[str, TableDoc] = {
         "source": "What found it: `rule`, `ner` (GiNZA only) or `rule+ner`.",
         "rule_id": "The rule that produced the row (`gazetteer:nvidia`, `company.sha_suffix`, `ner:Company`; "
                    "`company.named_in_post` where the post writes again a company no list names that it "
-                   "showed to be one elsewhere).",
+                   "showed to be one elsewhere, or an abbreviation it gave a company in brackets, "
+                   "`company.abbreviation` there: ゴールドマン・サックス（GS）).",
     }),
     "money": TableDoc("money amount", {
         **_MENTION,

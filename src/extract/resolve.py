@@ -63,6 +63,10 @@ PARTY_NAME_RULE = "company.party_slot"
 INTRODUCED_NAME_RULE = "company.introduced"
 #: The rule id of a company no list names, where the post writes it again (add_names_found_elsewhere).
 NAMED_IN_POST_RULE = "company.named_in_post"
+#: The rule id of the abbreviation a post gives a company in brackets after its name (ゴールドマン・サックス（GS）).
+ABBREVIATION_RULE = "company.abbreviation"
+#: An abbreviation in brackets right after a name: a Latin word of two to eight characters (GS, MUFG, BofA).
+_ABBREVIATION_RE = re.compile(r"\s?[（(](?P<abbr>[A-Z][A-Za-z0-9&\-]{1,7})[）)]")
 #: A name written on past a repeated name's end: a word of a longer Latin name after a space (Zephyrlogic
 #: Cloud), or more katakana (ゼファーロジッククラウド).
 _REPEAT_GOES_ON_RE = re.compile(r"[ \t]?[A-Za-z0-9&＆]|[ァ-ヺー・]")
@@ -757,13 +761,15 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     """``mentions`` and the other places the post writes a company no list names (rule
     company.named_in_post): news gives a company its evidence once (米Zephyrlogicは, Zephyrlogic社,
     Zephyrlogicを買収) and then writes the bare name (a headline, Zephyrlogic、Nimbaloと提携), which is
-    the same company and may be a deal's party there. A place is taken as a whole name on MeCab token
-    boundaries that no mention covers (a listed name inside it gives way: キヤノン of キヤノンカメラ), not
-    written on into a longer name (Zephyrlogic Cloud), and not where a check on GiNZA's names rejects it
-    (Zephyrlogic氏, Zephyrlogic 2). A short form found on its own takes its full name's id (``_short_forms_joined``)."""
-    mentions = _short_forms_joined(mentions)
+    the same company and may be a deal's party there; so is an abbreviation the post gives a listed company in
+    brackets (``_with_abbreviations``: ゴールドマン・サックス（GS）, then GSと…提携). A place is taken as a whole
+    name on MeCab token boundaries that no mention covers (a listed name inside it gives way: キヤノン of
+    キヤノンカメラ), not written on into a longer name (Zephyrlogic Cloud), and not where a check on GiNZA's names
+    rejects it (Zephyrlogic氏, Zephyrlogic 2). A short form found on its own takes its full name's id
+    (``_short_forms_joined``)."""
+    mentions = _short_forms_joined(_with_abbreviations(mentions, sentences))
     found = {m.surface: m for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
-             and len(m.surface) >= _MIN_REPEATED_NAME}
+             and len(m.surface) >= _MIN_REPEATED_NAME or m.rule_id == ABBREVIATION_RULE}
     # アーガス・スペシャルティ・ホールディングス, then アーガス: news shortens a katakana name to its first word
     for mention in list(found.values()):
         short = _short_form(mention.surface)
@@ -792,6 +798,43 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
                                   surface=surface, rule_id=NAMED_IN_POST_RULE, source="rule")
                 covered = [m for m in covered if m not in inside] + [mention]
     return sorted(covered, key=lambda m: (m.start, m.end))
+
+
+def _with_abbreviations(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence]) -> list[CompanyMention]:
+    """``mentions`` and the abbreviation a post gives a company in brackets right after its name (ゴールドマン・
+    サックス（GS）, Mitsubishi UFJ Financial Group (MUFG); rule company.abbreviation): the same company, in place
+    of another company a list names so (GS is also a listed name's: here the post says whose it is). Only an
+    abbreviation of the company's name is one: its letters, from the first, are letters of the name in order (GS
+    of Goldman Sachs, MSFT of Microsoft; not US of Tesla, a country)."""
+    by_id = {sentence.sentence_id: sentence for sentence in sentences}
+    result = list(mentions)
+    for mention in mentions:
+        sentence = by_id[mention.sentence_id]
+        match = _ABBREVIATION_RE.match(sentence.text, mention.end - sentence.start)
+        if match is None or not _abbreviates(match.group("abbr"), mention.name):
+            continue
+        start, end = sentence.start + match.start("abbr"), sentence.start + match.end("abbr")
+        there = [m for m in result if m.start < end and start < m.end]
+        if any(m.company_id == mention.company_id or m.start < start or end < m.end for m in there):
+            continue
+        result = [m for m in result if m not in there] + [
+            replace(mention, start=start, end=end, surface=match.group("abbr"), rule_id=ABBREVIATION_RULE)]
+    return sorted(result, key=lambda m: (m.start, m.end))
+
+
+def _abbreviates(abbreviation: str, name: str) -> bool:
+    """Whether ``abbreviation``'s letters are letters of ``name`` in order, the first its first (MUFG of
+    Mitsubishi UFJ Financial Group), case aside."""
+    letters, rest = abbreviation.lower().replace("&", "").replace("-", ""), name.lower()
+    if not letters or not rest.startswith(letters[0]):
+        return False
+    position = 0
+    for letter in letters:
+        position = rest.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 def _short_forms_joined(mentions: Sequence[CompanyMention]) -> list[CompanyMention]:
