@@ -94,6 +94,9 @@ def test_subsidiary_carries_its_parent(recognizer: CompanyRecognizer) -> None:
     ("WaymoやCruiseが先行する。", [("Waymo", "waymo"), ("Cruise", "cruise")]),
     ("General CatalystやSquare PegといったVCが出資した。", [("General Catalyst", "general-catalyst")]),
     ("NTT、AIデータ分析を高速化", [("NTT", "ntt")]),
+    # Or the source of a report: the outlet.
+    ("Bloombergが報じた。WSJによると、FTも伝えた。", [("Bloomberg", "bloomberg"), ("WSJ", "wall-street-journal")]),
+    ("Bloomberg氏が語り、日経平均は上がった。", []),
     # Elsewhere it needs the post to name the company, or a legal form after it.
     ("Wizは便利な言葉だ。", []),
     ("Cruiseは船旅のことだ。", []),

@@ -275,6 +275,8 @@ class PartnershipRules:
     acted_on_re: re.Pattern | None
     #: Words right after a company that make it the source of a report (Reutersが報じた).
     report_source_re: re.Pattern | None
+    #: Words right before a company that make its people former ones (元グーグル幹部).
+    former_marks: tuple[str, ...]
     #: Rows of a funding table (- X｜シリーズA｜12億円｜A、B).
     funding_rows: FundingRows | None
     #: A trigger that ends its clause as a noun (AがBに出資、CがDに追加出資した).
@@ -593,6 +595,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         acted_on_re=(re.compile(rf"(?:{trigger_words}){any_word(spec.relative_clause_ends)}\s*$")
                      if spec.relative_clause_ends else None),
         report_source_re=re.compile(any_word(spec.report_sources)) if spec.report_sources else None,
+        former_marks=tuple(spec.former_marks),
         funding_rows=FundingRows(spec.funding_rows) if spec.funding_rows is not None else None,
         trigger_stop_re=re.compile(rf"{trigger_words}、"),
         not_triggers=spec.not_triggers,
@@ -1192,7 +1195,11 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
         role = rules.particle_roles[led.group("particle")]
         if role in _ACTOR_ROLES or role in ("source", "target"):
             return role, position, led.end()
+    if rules.report_source_re is not None and rules.report_source_re.match(text, position):
+        return "other", position, position  # Bloombergによると, Reutersが報じた: the report's source, no party
     spokesperson = rules.spokesperson_re.match(text, position) if rules.spokesperson_re else None
+    if spokesperson and text[:start - sentence.start].endswith(rules.former_marks):
+        return "other", position, spokesperson.end()  # 元グーグル幹部が創業した: no one acting for it now
     if spokesperson:  # NVIDIAのフアンCEOは、…出資を発表した: the company acts through its head
         return "subject", position, spokesperson.end()
     for particle, role in rules.roles:
@@ -1392,7 +1399,9 @@ class RelationFinder:
             english = self._rules.english
             if english is not None and len(mentions) >= 2 and english.trigger_re.search(sentence.text):
                 # Nvidia to invest $5 billion in Intel: a quoted English headline, read by word order.
-                relations += self._english(sentence, mentions, money.get(sentence.sentence_id, ()), english, trace)
+                # (not the headline's source: Oracle signs cloud deal with OpenAI, WSJ reports)
+                named = [m for m in mentions if not _reports(sentence, m, self._rules)]
+                relations += self._english(sentence, named, money.get(sentence.sentence_id, ()), english, trace)
             # A round stays the one the text is on through a list's items naming its investors one per line
             # (- リード投資家：A / - 参加：B、C) and sentences naming no company other than its owner and investors
             # (主なポイントは以下の通り。; Aは筆頭株主となる。ラウンドにはBも参加): a later ラウンド or 参加 is it.

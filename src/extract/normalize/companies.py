@@ -150,6 +150,9 @@ class CompanyRecognizer:
         self._kin_nouns = tuple(kin.nouns) if kin is not None else ()
         #: Words that make the company before them lead a group (partnerships.yaml leaders: JIPを中心とする連合).
         self._leader_words = tuple(rules.partnerships.leaders)
+        #: Words after a company that make it the source of a report (partnerships.yaml report_sources): after a
+        #: context alias, they make it the company, the outlet (Bloombergが報じた).
+        self._report_sources = tuple(rules.partnerships.report_sources)
         #: Words that begin like a form and are none (ゼロ社会, MS社長).
         self._not_forms = rules.partnerships.not_name_suffixes
         #: Japanese legal forms that, right before a context alias, make it the company (株式会社カゴメ).
@@ -365,7 +368,8 @@ class CompanyRecognizer:
         Japanese one, a country or a noun for a company comes right before it (株式会社カゴメ, 米GM, データベース企業
         Neon), it is written as a party or
         subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google) or of a news dateline
-        (イオンは28日、…と発表した), a noun of its kin or a word making it lead a group follows it (イオン傘下の,
+        (イオンは28日、…と発表した) or of a report (Bloombergが報じた: the outlet), a noun of its kin or a word
+        making it lead a group follows it (イオン傘下の,
         JIPを中心とする), or it is listed right
         beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names; never when it is a Latin legal
         form written after a name (SE of SAP SE)."""
@@ -373,6 +377,7 @@ class CompanyRecognizer:
                                                                              hit.start - sentence.start):
             return False
         return (_followed_by_form(sentence, hit.end, self._context_forms, self._not_forms)
+                or sentence.text.startswith(self._report_sources, hit.end - sentence.start)
                 or _preceded_by_form(sentence, hit.start, self._leading_forms)
                 or (_preceded_by_form(sentence, hit.start, self._countries)
                     or _preceded_by_form(sentence, hit.start, self._company_nouns))

@@ -162,12 +162,15 @@ class PartySlots:
                         if w not in english.funding_triggers]
             raising = [*english.funding_triggers,
                        *(f"{w} {m}" for w in directed for m in english.passive_markers)]
-            name = (r"(?P<name>(?!(?:The|A|An|This|Its|Their|Our|Your) )[A-Z][A-Za-z0-9.&\-]*"
+            # (not a description of it: Tokyo-based)
+            described = (rf"[A-Z][A-Za-z]*{any_word(english.descriptor_endings)}" if english.descriptor_endings
+                         else "(?!)")
+            name = (rf"(?P<name>(?!(?:The|A|An|This|Its|Their|Our|Your) |{described} )[A-Z][A-Za-z0-9.&\-]*"
                     r"(?: [A-Z][A-Za-z0-9.&\-]*){0,3}?)")
             ends = rf"(?=\s*(?:$|[^\sA-Za-z0-9]|\s(?i:{any_word(english.after_receiver)})(?![A-Za-z])))"
             descriptors = (f"|{any_word(english.descriptors, whole_ascii_words=True)}" if english.descriptors
                            else "")
-            filler = rf"(?:[a-z][a-z'’\-]*|[A-Z]{{2,3}}|[$€£¥]?\d[\d.,]*%?{descriptors})"
+            filler = rf"(?:[a-z][a-z'’\-]*|[A-Z]{{2,3}}|[$€£¥]?\d[\d.,]*%?{descriptors}|{described})"
             acting = any_word(directed, whole_ascii_words=True)
             self._english_name_res = (
                 re.compile(rf"(?<=[A-Za-z0-9.'’)] )(?i:{acting})(?: {filler}){{0,{_ENGLISH_GAP}}}? {name}{ends}"),

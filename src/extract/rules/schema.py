@@ -701,6 +701,7 @@ class EnglishCues(Spec):
     status_words: StatusWords
     done: Words = ()
     descriptors: Words = ()
+    descriptor_endings: Words = ()
 
     @model_validator(mode="after")
     def _funding_are_investments(self) -> EnglishCues:
@@ -781,6 +782,7 @@ class PartnershipsFile(RuleFileSpec):
     label_marks: Words = ()
     arrows: Words = ()
     spokespeople: Words = ()
+    former_marks: Words = ()
     leading_clause_ends: Words = ()
     nominal_clause_ends: Words = ()
     proposals: Words = ()
