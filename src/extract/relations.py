@@ -77,6 +77,7 @@ parentheses) stays here:
     trigger_topics:    [particles making the deal the topic]            Xへの出資では、Aが
     label_marks, arrows: [marks after a trigger labelling a line, arrows from actor to receiver]  買収：A → B
     spokespeople:      [titles of a company's people who speak for it]  AのX社長は
+    former_marks:      [words before a company making its people former] 元グーグル幹部
     leading_clause_ends: [ends of a clause leading into the main one]    Bと連携することで、Aは
     nominal_clause_ends: [ends of a clause listed beside the trigger's]  Aが…ことや、Bへの投資
     proposals:         [words making a trigger an offer to a target]     AはBに提携を提案
@@ -84,6 +85,7 @@ parentheses) stays here:
     kin:               {nouns, joints: [words naming a subsidiary or parent]}  傘下のB, 親会社であるB
     integrations:      [partnership triggers of a merger]                経営統合し、AがBを完全子会社化
     unnamed_companies: {nouns, subject_particles, prefixes, not_topic}   某企業は, 同業のスタートアップが
+    funding_rows:      {separators, round_words, round_endings}          - X｜シリーズA｜12億円｜A、B
     english:           {triggers, funding_triggers, ...}: English sentences, read by relations_english.py
 """
 

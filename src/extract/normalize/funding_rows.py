@@ -27,8 +27,8 @@ _NAME_CHARS = 40
 _NOT_IN_NAME_RE = re.compile(r"[、。,，:：()（）「」]")
 #: A company's name opens with a letter, katakana or kanji (not 2024年, a date).
 _NAME_START_RE = re.compile(r"[A-Za-zＡ-Ｚａ-ｚァ-ヺ一-龯々]")
-#: What may follow a round word in its cell: the round's letter and ラウンド (シリーズA, シードラウンド, Series B+).
-_ROUND_REST = r"\s?[A-ZＡ-Ｚ]?[0-9+＋]?(?:\s?(?:ラウンド|[Rr]ound))?"
+#: What may follow a round word in its cell before the round's own ending: its letter (シリーズA, Series B+).
+_ROUND_LETTER = r"\s?[A-ZＡ-Ｚ]?[0-9+＋]?"
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,13 @@ class FundingRow:
 
 
 class FundingRows:
-    """Reads funding table rows by partnerships.yaml's ``funding_rows``: the cell separators, and the words a cell
-    naming a round opens with."""
+    """Reads funding table rows by partnerships.yaml's ``funding_rows``: the cell separators, the words a cell
+    naming a round opens with, and the words it may end in."""
 
     def __init__(self, spec: FundingRowsSpec) -> None:
         self._separator_re = re.compile(any_word(spec.separators))
-        self._round_re = re.compile(f"{any_word(spec.round_words)}{_ROUND_REST}")
+        ending = rf"(?:\s?{any_word(spec.round_endings)})?" if spec.round_endings else ""
+        self._round_re = re.compile(f"{any_word(spec.round_words)}{_ROUND_LETTER}{ending}")
 
     def read(self, sentence: Sentence) -> FundingRow | None:
         """The funding row the sentence is, or None: three or more cells, one after the first naming a round

@@ -660,11 +660,12 @@ class GroupCounts(Spec):
 
 
 class FundingRowsSpec(Spec):
-    """A funding table's row (- X｜シリーズA｜12億円｜A、B): the separators of its cells, and the words a cell naming
-    a round opens with."""
+    """A funding table's row (- X｜シリーズA｜12億円｜A、B): the separators of its cells, the words a cell naming
+    a round opens with, and the words it may end in (シードラウンド)."""
 
     separators: Words
     round_words: Words
+    round_endings: Words = ()
 
 
 class UnnamedCompanies(Spec):
