@@ -67,6 +67,12 @@ def test_derived_ids_are_stable_across_spellings() -> None:
     assert derived_company_id("Zephyrlogic") == derived_company_id("ＺＥＰＨＹＲＬＯＧＩＣ") == "x-zephyrlogic"
 
 
+def test_a_listed_name_written_with_a_space_between_japanese_words_is_found(recognizer: CompanyRecognizer) -> None:
+    """Japanese names hold no spaces: パナソニック ホールディングス is the listed パナソニックホールディングス."""
+    assert companies(recognizer, "パナソニック ホールディングスとジャフコ グループが提携した。") == [
+        ("パナソニック ホールディングス", "panasonic-holdings"), ("ジャフコ グループ", "jafco-group")]
+
+
 @pytest.mark.parametrize("body", ["同社と他社と3社と各社。", "パートナー社とベンダー社。", "AI社が。"])
 def test_generic_words_before_sha_are_not_companies(recognizer: CompanyRecognizer, body: str) -> None:
     assert companies(recognizer, body) == []

@@ -16,14 +16,18 @@ from functools import lru_cache
 DERIVED_ID_PREFIX = "x-"
 
 _SPACES_RE = re.compile(r"\s+")
+#: Spaces between two Japanese characters, which Japanese names do not hold (パナソニック ホールディングス).
+_JAPANESE_SPACES_RE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々〆])\s+(?=[\u3040-\u30ff\u3400-\u9fff々〆])")
 _CHIP_JOINERS_RE = re.compile(r"[\s\-‐‑–—]+")
 _NOT_WORD_RE = re.compile(r"[^\w]+")
 
 
 @lru_cache(maxsize=1 << 16)  # called for every token; surfaces repeat a lot
 def company_key(text: str) -> str:
-    """How company names are looked up: NFKC, spaces collapsed, case kept (Box is not box)."""
-    return _SPACES_RE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    """How company names are looked up: NFKC, spaces collapsed and none between Japanese characters (パナソニック
+    ホールディングス is パナソニックホールディングス), case kept (Box is not box)."""
+    normal = unicodedata.normalize("NFKC", text)
+    return _SPACES_RE.sub(" ", _JAPANESE_SPACES_RE.sub("", normal)).strip()
 
 
 def alias_key(text: str) -> str:
