@@ -86,7 +86,7 @@ _DEFINED_NAME_RE = re.compile(r"(?=.*[一-龯々ぁ-ゖ])[一-龯々〆ヶぁ-�
 _KANA_OR_KANJI_RE = re.compile(r"[一-龯々〆ヶぁ-ゖァ-ヺー]+")
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
 #: A word written in kanji only.
-_KANJI_RUN_RE = re.compile(r"[一-龯々〆ヶ]+")
+_KANJI_RUN_RE = re.compile(f"{_KANJI_RE.pattern}+")
 #: A katakana character or a middle dot ending the text before a word: the word ends a katakana compound.
 _KATAKANA_WORD_END_RE = re.compile(r"[ァ-ヺー・]$")
 #: A short all-capitals word (ASIC, CISO, HBM, NATO, LLMs): far more often a term or an
@@ -218,7 +218,7 @@ class NerCompanyFilter:
                 break
             lead, current, proper = lead + 1, token.start, proper and token.pos == "名詞-固有名詞"
             before.pop()
-        glued_before = before and before[-1].end == current and _KANJI_RUN_RE.search(before[-1].surface[-1:])
+        glued_before = before and before[-1].end == current and _KANJI_RE.fullmatch(before[-1].surface[-1:])
         if not lead or glued_before:
             return start, False
         return current, proper
@@ -583,7 +583,7 @@ def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequen
         if sentence is not None and ner_filter.accepts(sentence, span, tokens_by_id[span.sentence_id]):
             accepted.append(span)
     # Of accepted spans that overlap, the first GiNZA gave stands.
-    added = [_ner_company(span) for span in first_come(accepted)]
+    added = [_unlisted_company(span, f"ner:{span.label}", "ner") for span in first_come(accepted)]
     # A rule match that a span of a confirming label overlaps was found by both.
     confirming = [span for span in ner_spans if span.label in ner_rules.confirming_labels]
     merged = [replace(m, source="rule+ner") if overlaps_any(m, confirming) else m for m in rule_mentions]
@@ -618,11 +618,7 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
         if (nouns is not None and within is not None and ner_filter.is_defined_as_company(sentence, nouns)
                 and ner_filter.is_a_defined_name(sentence, nouns, sentence_tokens)):
             replaced += within
-            key = company_key(nouns.surface)
-            added.append(CompanyMention(sentence_id=sentence.sentence_id, start=nouns.start, end=nouns.end,
-                                        surface=nouns.surface, rule_id=INTRODUCED_NAME_RULE,
-                                        company_id=derived_company_id(key), name=key, parent_id=None,
-                                        source="rule"))
+            added.append(_unlisted_company(nouns, INTRODUCED_NAME_RULE))
         raiser = slots.funding_raiser(sentence)
         if raiser is not None:
             # - ツバメ物流｜シリーズA｜12億円｜A、B: the first cell of a funding table's row names the company that
@@ -630,21 +626,14 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             span = NerSpan(sentence.sentence_id, *raiser, sentence.text[raiser[0] - sentence.start:
                                                                         raiser[1] - sentence.start], "")
             if not overlaps_any(span, [*mentions, *added]) and not ner_filter.is_no_company(sentence, span):
-                key = company_key(span.surface)
-                added.append(CompanyMention(sentence_id=span.sentence_id, start=span.start, end=span.end,
-                                            surface=span.surface, rule_id=PARTY_NAME_RULE,
-                                            company_id=derived_company_id(key), name=key, parent_id=None,
-                                            source="rule"))
+                added.append(_unlisted_company(span, PARTY_NAME_RULE))
         for start, end in slots.english_party_names(sentence):
             # Qualcomm to buy Alphawave; Zephyr Labs raises $50 million (rule company.party_slot)
             surface = sentence.text[start - sentence.start:end - sentence.start]
             span = NerSpan(sentence.sentence_id, start, end, surface, "")
             if not overlaps_any(span, [*mentions, *added]) and ner_filter.accepts_english_party(
                     sentence, span, sentence_tokens):
-                key = company_key(span.surface)
-                added.append(CompanyMention(sentence_id=span.sentence_id, start=start, end=end, surface=span.surface,
-                                            rule_id=PARTY_NAME_RULE, company_id=derived_company_id(key), name=key,
-                                            parent_id=None, source="rule"))
+                added.append(_unlisted_company(span, PARTY_NAME_RULE))
         if not (party or introduced or defined):
             continue
         boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
@@ -706,11 +695,7 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                                         (described or introduces or receives or compound)
                                         and rule_id == PARTY_NAME_RULE, glued):
                 replaced += held
-                key = company_key(span.surface)
-                added.append(CompanyMention(sentence_id=span.sentence_id, start=start, end=end,
-                                            surface=span.surface, rule_id=rule_id,
-                                            company_id=derived_company_id(key), name=key, parent_id=None,
-                                            source="rule"))
+                added.append(_unlisted_company(span, rule_id))
     return sorted([*(m for m in mentions if m not in replaced), *added], key=lambda m: (m.start, m.end))
 
 
@@ -879,9 +864,10 @@ def _is_a_country(surface: str) -> bool:
     return company_key(surface).casefold() in _country_names()
 
 
-def _ner_company(span: NerSpan) -> CompanyMention:
-    """An accepted NER-only span as a company mention, its id derived from its normalized name."""
+def _unlisted_company(span: NerSpan, rule_id: str, source: str = "rule") -> CompanyMention:
+    """A name no list holds, accepted by ``rule_id`` (a rule's, or GiNZA's label), as a company mention, its id
+    derived from its normalized name."""
     key = company_key(span.surface)
     return CompanyMention(sentence_id=span.sentence_id, start=span.start, end=span.end, surface=span.surface,
-                          rule_id=f"ner:{span.label}", company_id=derived_company_id(key), name=key, parent_id=None,
-                          source="ner")
+                          rule_id=rule_id, company_id=derived_company_id(key), name=key, parent_id=None,
+                          source=source)

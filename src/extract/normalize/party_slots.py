@@ -216,11 +216,8 @@ class PartySlots:
         """The name ending at body offset ``end`` is the subject (Xは, Xが) of the first trigger after it, with no
         other subject between, and receives it: the trigger is passive (Xは、Yに買収される) or one its subject
         receives (Xは…の傘下に入る). Only a company is bought or joins a group."""
-        subject = self._subject_re.match(sentence.text, end - sentence.start)
-        if subject is None:
-            return False
-        trigger = self._trigger_re.search(sentence.text, subject.end())
-        if trigger is None or self._other_subject_re.search(sentence.text, subject.end(), trigger.start()):
+        trigger = self._own_clause_trigger(sentence, end)
+        if trigger is None:
             return False
         received = self._received_re is not None and self._received_re.match(sentence.text, trigger.start())
         passive = self._passive_re is not None and self._passive_re.match(sentence.text, trigger.end())
@@ -293,13 +290,19 @@ class PartySlots:
         """The name ending at body offset ``end`` is marked as a subject (Xは, Xが) of the first trigger after it,
         with no other subject between (not Xoloは…を公開し、NECが出資した) and the trigger not owned by another
         noun (not Jony Iveが設立したio Productsの買収): the name itself acts in the deal."""
+        trigger = self._own_clause_trigger(sentence, end)
+        return trigger is not None and not self._owned_trigger_re.search(sentence.text, 0, trigger.start())
+
+    def _own_clause_trigger(self, sentence: Sentence, end: int) -> re.Match[str] | None:
+        """The first trigger after the name ending at body offset ``end``, where the name is marked as a subject
+        (Xは, Xが) and no other subject stands between; None otherwise."""
         subject = self._subject_re.match(sentence.text, end - sentence.start)
         if subject is None:
-            return False
+            return None
         trigger = self._trigger_re.search(sentence.text, subject.end())
-        return (trigger is not None
-                and not self._other_subject_re.search(sentence.text, subject.end(), trigger.start())
-                and not self._owned_trigger_re.search(sentence.text, 0, trigger.start()))
+        if trigger is None or self._other_subject_re.search(sentence.text, subject.end(), trigger.start()):
+            return None
+        return trigger
 
     def holds_subject(self, sentence: Sentence, start: int, end: int) -> bool:
         """The name at body offsets [start, end) is a subject (Xは, Xが, X、 opening a headline) in a sentence
