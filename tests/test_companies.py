@@ -85,6 +85,47 @@ def test_subsidiary_carries_its_parent(recognizer: CompanyRecognizer) -> None:
 
 
 @pytest.mark.parametrize("body, expected", [
+    # A listed name that needs context (シャープ, ライオン, サンライズ) is the company where the sentence writes it
+    # doing what only a company does (company_patterns.yaml's deeds): the topic of a sentence with a deed in it,
+    ("シャープは、1912年に東京で創業した。", [("シャープ", "sharp")]),
+    ("2001年、ライオンは千葉県に新しい工場を建設した。", [("ライオン", "lion")]),
+    # the subject marked with が close before a deed, credited with a work,
+    ("本作はハドソンが開発し、翌年に発売された。", [("ハドソン", "hudson-soft")]),
+    ("開発はハドソンが担当した。", [("ハドソン", "hudson-soft")]),
+    ("アニメーション制作はサンライズ、音楽は別の会社が手がけた。", [("サンライズ", "bandai-namco-filmworks")]),
+    # the maker of a thing, or the owner of what only a company has.
+    ("画面はシャープ製の液晶だった。", [("シャープ", "sharp")]),
+    ("カゴメの前身は小さな農園だった。", [("カゴメ", "kagome")]),
+    # Not an ordinary word with no deed, nor a deed word inside a longer one (開発者), nor a name glued to a
+    # longer one or going on (M3 Max, AI-X, ハドソン川).
+    ("ライオンは群れで狩りをする。", []),
+    ("ライオンは、動物園の開発者に人気がある。", []),
+    ("開発はハドソン川の近くで進む。", []),
+    ("M3 Maxは2024年に発売された。", []),
+    ("AI-Xは社内で開発された。", []),
+])
+def test_a_context_alias_doing_what_only_a_company_does_is_the_company(recognizer: CompanyRecognizer, body: str,
+                                                                       expected: list[tuple[str, str]]) -> None:
+    assert companies(recognizer, body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A short name in Japanese script that begins a listed name the post wrote before, a sector word, company
+    # word or legal form going on from it, is that company (news shortens 大和証券グループ本社 to 大和), whatever
+    # other company a list gives the short name to;
+    ("大和証券グループ本社は新会社を作った。大和は同社の商品を売る。",
+     [("大和証券グループ本社", "daiwa-securities-group"), ("大和", "daiwa-securities-group")]),
+    # not where the long name goes on otherwise (a merger, a unit), nor inside another name.
+    ("スクウェア・エニックスは大きい。スクウェアは昔の会社だ。", [("スクウェア・エニックス", "square-enix")]),
+    ("イオンモールが開業した。イオンは店を作る。", [("イオンモール", "aeon-mall")]),
+    ("阪急電鉄の路線が延びた。阪急うめだ本店が開業した。", [("阪急電鉄", "hankyu-corporation")]),
+])
+def test_a_short_form_of_a_listed_name_the_post_wrote_is_that_company(recognizer: CompanyRecognizer, body: str,
+                                                                      expected: list[tuple[str, str]]) -> None:
+    assert companies(recognizer, body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # A listed name that needs context (Wiz, Lambda) is the company where the sentence writes it as a
     # party of a deal: object, owner, partner or receiver of a company-only trigger, or a subject before one.
     ("Googleがサイバーセキュリティ企業Wizを約300億ドルで買収する。", [("Google", "google"), ("Wiz", "wiz")]),

@@ -26,6 +26,7 @@ from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import CompanyMention, Sentence, Token
 from extract.names import DERIVED_ID_PREFIX, company_key, derived_company_id
 from extract.normalize.alternation import any_word
+from extract.normalize.company_deeds import CompanyDeeds
 from extract.normalize.company_patterns import (KATAKANA_GLUED_RE, CompanyPattern, NameBoundsWords, NameReader,
                                                 SentenceWords, compile_company_patterns)
 from extract.normalize.party_slots import PartySlots
@@ -44,6 +45,13 @@ PATTERN_TIMEOUT_SECONDS = 1.0
 _ALIAS, _CONTEXT, _BLOCKED = "alias", "context", "blocked"
 #: The rule id of a product's maker found where the product acts (products.yaml's makers).
 _MAKER_RULE = "products.maker"
+#: The rule id of a short name the post writes for a listed company it named in full (大和 after 大和証券グループ本社).
+_SHORT_FORM_RULE = "company.short_form"
+#: A short form in Japanese script (kanji or katakana, two characters or more): Latin short names are words
+#: of their own (GS, not a prefix of Goldman Sachs).
+_JAPANESE_SHORT_FORM_RE = re.compile("[一-龯々ァ-ヺー]{2,}")
+#: What ends a word of its own: a particle, punctuation or a space (大和は; not 阪急うめだ本店).
+_WORD_ENDS_RE = re.compile(r"[はがのをにへともでや、。，,．）)」』\s]|$")
 #: The rule id of a company's former name written beside its current one (company_patterns.yaml's renames).
 _FORMER_NAME_RULE = "company.former_name"
 #: The rule id of an operating company's name that a post writes as the short form of its holding company's
@@ -128,6 +136,9 @@ class CompanyRecognizer:
         #: A former name written before its current one (東洋工業（現マツダ）) and after it (マツダ（旧東洋工業）),
         #: read as a pattern's name is; built in code from renames, the words of company_patterns.yaml.
         self._former_before, self._former_after = _rename_patterns(rules)
+        #: What goes on from a short name into the full one it shortens (大和|証券グループ本社, 阪急|電鉄).
+        self._company_tails = tuple(word for word in (*forms.sector_words, *forms.company_words, *forms.japanese)
+                                    if not word.isascii())
         #: Words after a name that still name the same company (社, グループ, Inc.), not another one.
         self._same_company_forms = frozenset(company_key(word) for word in (
             *forms.japanese, *forms.latin, *forms.company_words, *forms.after_context_alias))
@@ -163,6 +174,8 @@ class CompanyRecognizer:
         #: (データベース企業Neon, スタートアップのPilot).
         nouns = rules.partnerships.unnamed_companies.nouns
         self._company_nouns = (*nouns, *(f"{noun}{of}" for noun in nouns for of in rules.partnerships.roles.of))
+        #: What only a company does (company_patterns.yaml's deeds): a context alias written doing it is the company.
+        self._deeds = CompanyDeeds(rules.deeds)
         #: Where a sentence writes a name as a party of a deal, which also makes a context alias the company.
         self.party_slots = PartySlots(rules.partnerships, rules.name_bounds.before,
                                       countries=rules.name_bounds.countries)
@@ -207,6 +220,13 @@ class CompanyRecognizer:
         named = {hit.entry.target for hit in hits if hit.entry.kind == _ALIAS}
         mentions = []
         for hit in hits:
+            shortened = (self._shortened_from(hit, hits, body_text[hit.sentence_id]) if hit.entry.kind == _CONTEXT
+                         else None)
+            if shortened is not None:
+                # 大和証券グループ本社, then 大和: the post shortens the company it named, whatever other company
+                # a list gives that short name to (rule company.short_form)
+                mentions.append(self._mention(hit, shortened.entry.target, _SHORT_FORM_RULE))
+                continue
             if hit.entry.kind == _BLOCKED:
                 maker = self._makers.get(company_key(hit.surface))
                 if maker is not None and self._acts(hit, hits, body_text[hit.sentence_id]):
@@ -228,6 +248,19 @@ class CompanyRecognizer:
         mentions = [m for m in mentions if not self._names_another_body(body_text[m.sentence_id], m)]
         return sorted(_parents_short_forms(self._with_former_names(mentions, sentences, tokens)),
                       key=lambda m: (m.start, m.end))
+
+    def _shortened_from(self, hit: AliasHit, hits: Sequence[AliasHit], sentence: Sentence) -> AliasHit | None:
+        """The listed name written earlier in the post that a context alias in Japanese script begins, followed
+        by a sector word, company word or legal form (大和 of 大和証券グループ本社, 阪急 of 阪急電鉄; not スクウェア
+        of スクウェア・エニックス, a merger, nor イオン of イオンモール), which the alias, written as a word of its own
+        (大和は; not 阪急うめだ本店, 埼玉西武ライオンズ), shortens; None if there is none."""
+        start, end = hit.start - sentence.start, hit.end - sentence.start
+        if (not _JAPANESE_SHORT_FORM_RE.fullmatch(hit.surface) or _WORD_BEFORE_RE.search(sentence.text, 0, start)
+                or not _WORD_ENDS_RE.match(sentence.text, end)):
+            return None
+        return next((other for other in hits if other.entry.kind == _ALIAS and other.end <= hit.start
+                     and other.entry.target != hit.entry.target and other.surface.startswith(hit.surface)
+                     and other.surface[len(hit.surface):].startswith(self._company_tails)), None)
 
     def _goes_on_in_katakana(self, sentence: Sentence, hit: AliasHit, hits: Sequence[AliasHit]) -> bool:
         """Whether a katakana word other than a company word is glued to the end of a name ending in katakana
@@ -369,8 +402,8 @@ class CompanyRecognizer:
         Neon), it is written as a party or
         subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google) or of a news dateline
         (イオンは28日、…と発表した) or of a report (Bloombergが報じた: the outlet), a noun of its kin or a word
-        making it lead a group follows it (イオン傘下の,
-        JIPを中心とする), or it is listed right
+        making it lead a group follows it (イオン傘下の, JIPを中心とする), the sentence writes it doing what only
+        a company does (SNKは、…に設立された; 開発はハドソン: company_patterns.yaml's deeds), or it is listed right
         beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names; never when it is a Latin legal
         form written after a name (SE of SAP SE)."""
         if hit.surface in self._latin_forms and _LATIN_NAME_BEFORE_RE.search(sentence.text, 0,
@@ -389,6 +422,7 @@ class CompanyRecognizer:
                 or _WORD_BEFORE_RE.search(sentence.text, 0, hit.start - sentence.start) is None and (
                     _DATELINE_SUBJECT_RE.match(sentence.text, hit.end - sentence.start) is not None
                     or sentence.text.startswith((*self._kin_nouns, *self._leader_words), hit.end - sentence.start))
+                or self._deeds.vouches(sentence, hit.start, hit.end)
                 or any(self._listed_together(sentence, hit, other) for other in hits
                        if other.entry.kind == _ALIAS and other.sentence_id == hit.sentence_id))
 

@@ -183,7 +183,7 @@ def load_rules(rules_dir: Path) -> RuleSet:
                         for product in products},
         company_patterns=tuple(patterns), pattern_rejects=singles["company_patterns"].reject,
         legal_forms=singles["company_patterns"].legal_forms, name_bounds=singles["company_patterns"].name_bounds,
-        renames=singles["company_patterns"].renames,
+        renames=singles["company_patterns"].renames, deeds=singles["company_patterns"].deeds,
         ner=singles["ner"], money=singles["money"],
         fx=singles["fx"], dates=singles["dates"], partnerships=singles["partnerships"],
         examples=examples, digest=rules_digest(rules_dir),

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from extract.rules.schema import (DatesFile, FxFile, LegalForms, MoneyFile, NameBounds, NerFile, PartnershipsFile,
-                                  Renames)
+from extract.rules.schema import (DatesFile, Deeds, FxFile, LegalForms, MoneyFile, NameBounds, NerFile,
+                                  PartnershipsFile, Renames)
 
 
 @dataclass(frozen=True)
@@ -94,3 +94,4 @@ class RuleSet:
     examples: Mapping[str, tuple[RuleExample, ...]] = field(default_factory=dict)
     digest: str = ""
     renames: Renames = field(default_factory=Renames)
+    deeds: Deeds = field(default_factory=Deeds)

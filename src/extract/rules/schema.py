@@ -308,14 +308,35 @@ class Renames(Spec):
     former: Names = ()
 
 
+class Deeds(Spec):
+    """What only a company does, which makes a name the gazetteer lists only with context that company:
+    ``verbs`` (founded, renamed, developed, sold, ran: Xは…に設立された, Xが開発した) of which the name is the
+    subject (opening the sentence with one of ``topic_marks``, or marked with one of ``subject_marks`` close
+    before the verb); ``credits`` (who did a work: 開発はX, 発売元：X) written before it with one of
+    ``credit_marks``, the name followed by one of ``credit_ends`` or ending the sentence; ``made_marks`` (X製の)
+    and ``owned`` (its predecessor, management, head office: Xの前身) written after it, the owned ones after
+    one of ``of``."""
+
+    verbs: Words = ()
+    topic_marks: Words = ()
+    subject_marks: Words = ()
+    credits: Words = ()
+    credit_marks: Words = ()
+    credit_ends: Words = ()
+    made_marks: Words = ()
+    owned: Words = ()
+    of: Words = ()
+
+
 class CompanyPatternsFile(RuleFileSpec):
     """``rules/company_patterns.yaml``: legal forms, the patterns, where the names they read stop, how a
-    former name is written beside a company's, and names they must never give."""
+    former name is written beside a company's, what only a company does, and names they must never give."""
 
     legal_forms: LegalForms
     patterns: tuple[CompanyPatternEntry, ...]
     name_bounds: NameBounds = NameBounds()
     renames: Renames = Renames()
+    deeds: Deeds = Deeds()
     reject: Names = ()
 
 
