@@ -542,6 +542,14 @@ def _character_class_body(value: str) -> str:
     return value
 
 
+class YearSpanWords(Spec):
+    """Words that write a span of years (2021年から2023年にかけて): ``joints`` between the two years, ``ends``
+    after the last, which make the two one span."""
+
+    joints: Words
+    ends: Words
+
+
 class DatesFile(RuleFileSpec):
     """``rules/dates.yaml``: calendar, fiscal and duration words (see the file's comments for each)."""
 
@@ -570,6 +578,7 @@ class DatesFile(RuleFileSpec):
     half_unit_words: Words
     duration_mods: dict[Literal["APPROX", "LESS_THAN", "MORE_THAN"], CueSides]
     range_separators: Words
+    year_span_words: YearSpanWords | None = None
     not_dates: Words
     #: The word for the year written alone before a part of it (年末, 年初, 年後半): the post's own year.
     year_alone: Words = ()
@@ -585,6 +594,7 @@ class DatesFile(RuleFileSpec):
     #: Text right after a day written without its month that makes it a day of the month the post is written in
     #: (A社は9日、…と発表した: a news dateline).
     day_alone_after: Words = ()
+    per_day_counters: Words = ()
     vague_numerals: Annotated[Words, AfterValidator(_single_characters)]
     not_before_year: Annotated[str, AfterValidator(_character_class_body)]
 

@@ -52,6 +52,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     half_unit_words:       [word adding half a unit]                         1年半 -> P18M
     duration_mods:         {APPROX|LESS_THAN|MORE_THAN: {before: [...], after: [...]}}
     range_separators:      [symbols joining the two numbers of a range]      4～5年, 2020–21年
+    year_span_words:       {joints: [...], ends: [...]}: a span in words       2021年から2023年にかけて
     not_dates:             [text that is never a date, skipped whole]        前年比, 数年
     not_after:             [words after number+年 that make it no date]      2年生, 3年目, 10年ぶり
     comparison_after:      [words after a date: a comparison base]           2024年同期 gives no year to what follows
@@ -59,6 +60,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     not_after_month:       [text after number+月 that makes it no month]     3月期, 12月間
     not_after_day:         [text after number+日 that makes it no day]       30日間
     day_alone_after:       [text after a day written without its month]      A社は9日、 -> the post's month
+    per_day_counters:      [counters after day_alone_after: a rate, no date]  1日には3回
     not_after_direction:   [text after a direction word: another word]       前後, 前半, 前倒し
     vague_numerals:        [single characters for an unknown number]         数年, 何十年
     era_first_year:        [words for an era's first year]                   令和元年 -> 2019

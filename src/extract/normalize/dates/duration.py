@@ -18,6 +18,11 @@ from extract.normalize.dates.values import PLAUSIBLE_YEARS
 from extract.normalize.numerals import parse_numeral
 
 
+#: A fraction of three digits or more: a count of time units has none (1.5年, 2.25年), a number joined to a
+#: year does (1．2026年: a heading's number).
+_FINE_FRACTION_RE = re.compile(r"\.\d{3,}")
+
+
 def _duration_value(count: float, letter: str, half: bool) -> str:
     """The ISO 8601 duration for ``count`` units (P7Y, P3M, PT24H); 1年半 becomes P18M."""
     if half and letter == "Y":
@@ -36,6 +41,8 @@ def _duration(match: re.Match[str], rules: DateRules, anchor: datetime.date | No
     second = parse_numeral(unicodedata.normalize("NFKC", match.group("n2"))) if match.group("n2") else None
     if first is None or (match.group("n2") and second is None) or _is_placeholder(match.group("n")):
         return None
+    if _FINE_FRACTION_RE.search(unicodedata.normalize("NFKC", match.group("n"))):
+        return None  # 1．2026年3月期: a numbered heading, then a year; no count of units has three decimals
     if second is not None and _looks_like_year(match.group("n2")) and not _looks_like_year(match.group("n")):
         return None
     bare_year_unit = unit == "年" and not match.group("half_after")

@@ -100,6 +100,10 @@ class Pieces:
     sep: str
     #: The symbols joining the two numbers of a range (4～5年, 1-3月期).
     separators: str
+    #: The word joining the two years of a span written with words (から of 2021年から2023年にかけて).
+    span_from: str
+    #: The word closing such a span (にかけて, まで).
+    span_until: str
     #: 1-3月期: groups from_month, to_month.
     month_range: str
     #: 今年, 来年: group rel_year.
@@ -162,7 +166,9 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         short_year=rf"{year_start}(?P<short_year>{DIGIT}{{2}})",
         month=rf"(?P<month>{SMALL_NUMBER})月(?!{any_word(words.not_after_month)})",
         day=rf"(?P<day>{SMALL_NUMBER})日(?!{any_word(words.not_after_day)})",
+        # (not a count of things per day after it: 1日には3回)
         day_alone=(rf"(?:^|(?<=[はがも、\s]))(?P<day>{SMALL_NUMBER})日(?={any_word(words.day_alone_after)})"
+                   rf"(?!{any_word(words.day_alone_after)}約?{SMALL_NUMBER}{any_word(words.per_day_counters)})"
                    if words.day_alone_after else "(?!)"),
         tail=rf"{period}?{bound}?",
         bound=bound,
@@ -178,6 +184,8 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
                               rf"(?P<fyear>{year4}|{DIGIT}{{2}})"),
         sep=sep,
         separators=separators,
+        span_from=any_word(words.year_span_words.joints) if words.year_span_words else "(?!)",
+        span_until=any_word(words.year_span_words.ends) if words.year_span_words else "(?!)",
         month_range=rf"(?P<from_month>{SMALL_NUMBER}){separators}(?P<to_month>{SMALL_NUMBER})月期",
         relative_year=rf"(?P<rel_year>{word_alternation(tables['relative_years'])})",
         year_alone=(rf"(?<![{DIGIT_CHARS}{KANJI_DIGITS}一-龯々〆ヶ])(?P<year_alone>{any_word(words.year_alone)})"

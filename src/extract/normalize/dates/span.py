@@ -1,4 +1,5 @@
-"""Spans of years: 2020〜2021年, 2020–21年, 2024年～2026年, 2023～2024年度, 令和6～7年度, one DATE valued ``2020/2021``.
+"""Spans of years: 2020〜2021年, 2020–21年, 2024年～2026年, 2023～2024年度, 令和6～7年度, 2021年から2023年にかけて, one
+DATE valued ``2020/2021``.
 
 The extraction spec reads a span of years as one DATE whose value joins its
 first and last year with ``/`` (fiscal years as ``FY2023/FY2024``) and whose
@@ -61,5 +62,12 @@ PATTERNS = (
                 lambda p: (rf"{p.year}(?:{p.fiscal_word}|年)?{p.sep}{p.separators}{p.sep}"
                            rf"(?P<to_year>{DIGIT}{{4}}|{SMALL_NUMBER})(?:{p.fiscal}|年(?![代]|{SMALL_NUMBER}月))"
                            rf"{p.tail}"),
+                _year_span),
+    # 2021年から2023年にかけて, 2021年度から2023年度まで: a span written with words, which only its closing word
+    # makes one (2021年から2023年に is two dates)
+    DatePattern("date.year_span",
+                lambda p: (rf"{p.year}(?:{p.fiscal_word}|年){p.span_from}"
+                           rf"(?P<to_year>{DIGIT}{{4}}|{SMALL_NUMBER})(?:{p.fiscal}|年(?![代]|{SMALL_NUMBER}月))"
+                           rf"(?={p.span_until})"),
                 _year_span),
 )
