@@ -261,6 +261,9 @@ UNLISTED_COMPANIES = [
     ("浅草で開業した田中洋品店を起源とする企業だ。", ["田中洋品店"]),
     ("同社の旧社名は佐藤精練加工である。", ["佐藤精練加工"]),
     ("1986年にゼファロンへ社名を変更した。", ["ゼファロン"]),
+    # ... merged with another (both sides); not a kind of company (日本法人).
+    ("1958年、北陽計器と南栄重機が合併した。", ["北陽計器", "南栄重機"]),
+    ("同社は日本法人と合併した。", []),
     # Where the context says a name is a company's (founded as, grew from, merged with, counted in companies),
     # a name ending in a sector word may open with any noun.
     ("朝陽製油と合併した。", ["朝陽製油"]),
