@@ -2255,6 +2255,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         subjects = ([p for p in before if p.role == "subject" and p.end <= trigger.start]
                     if _joins_round(sentence, trigger, rules) else [])
         named = [p for p, _ in _named_investors(after, sentence, rules)]  # …調達し、リード投資家はAccelだった
+        # 本ラウンドは、Aをリード投資家とし、…: a company the round's words designate after it leads it too
+        named += [p for p in after if p.role == "source" and _designation_end(sentence, p, rules) is not None]
         actors = list(dict.fromkeys(p for p in (*sources, *clefted, *subjects, *leading,
                                                 *_joining(after, sentence, trigger, rules), *named)
                                     if p not in receivers))
@@ -2300,7 +2302,13 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         # Aからの投資: the company it matters to.
         # (the text's topic only where the sentence does not name it among the actors: NVIDIAやSpaceXからの投資)
         acting_ids = {p.company_id for p in actors}
-        receivers = ([p for p in before if p.role == "subject" and p.company_id not in acting_ids]
+        # Aをリード投資家とし、B、Cが参加、Dが追加出資: a designation closing its clause names who leads the round
+        # the subjects after it join, not a giver to them
+        designations = [p for p in actors if p.role == "source"
+                        and (end := _designation_end(sentence, p, rules)) is not None
+                        and sentence.text.startswith(_COMMAS, end)]
+        receivers = ([p for p in before if p.role == "subject" and p.company_id not in acting_ids
+                      and not any(d.end <= p.start for d in designations)]
                      or _modified(after, sentence, trigger, rules)
                      or [p for p in before if p.role == "target" and p not in actors]
                      or [p for p in before if p.role == "concerned" and not trigger.passive]
@@ -2429,6 +2437,14 @@ def _marked_off(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     rest are coordinated by words (X、AとBが出資; not A、B、Cが出資, a list written with commas)."""
     joints = [text[end:start].strip() for (_, end), (start, _) in zip(spans, spans[1:])]
     return len(joints) > 0 and joints[0] in _COMMAS and all(joint not in _COMMAS for joint in joints[1:])
+
+
+def _designation_end(sentence: Sentence, party: _Party, rules: PartnershipRules) -> int | None:
+    """Where the particle of a source that designates it with を ends (Aをリード投資家とし, Aを引受先として: sentence
+    offsets); None for a source marked otherwise (Aから)."""
+    _, tail_end, particle_end = _role(sentence, party.start, party.end, rules)
+    designated = sentence.text.startswith(tuple(word for word, role in rules.roles if role == "object"), tail_end)
+    return particle_end if designated else None
 
 
 def _round_receivers(before: Sequence[_Party], leading: Sequence[_Party], topic: _Party | None, sentence: Sentence,
