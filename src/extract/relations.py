@@ -155,6 +155,9 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: name follows: といった企業がAnthropicに), and from its particle to the trigger (との強力なパートナーシップ), or
 #: from its subject particle when the other party's name follows it (がAnthropicに多額の投資).
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER, _EXAMPLE_SUBJECT_TRIGGER = 20, 12, 24
+#: A verb ending a relative clause right before a noun (多岐にわたる企業, 10社に及ぶ企業): the particle before it is the
+#: clause's, not that of the noun the examples illustrate (but for an adverb before the trigger: と深く連携).
+_RELATIVE_VERB = "[一-龯々]?[ぁ-ゖ]{0,3}[るたむぶうく](?=[一-龯々ァ-ヺー])"
 #: Characters of the group a company leads (主導の投資家グループ).
 _LED_GROUP_CHARS = 12
 #: A word written in katakana.
@@ -739,7 +742,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"[、,，]?\s*"),
         example_head_re=re.compile(
             rf"(?:(?!{any_word(particles_before_names)}[A-ZＡ-Ｚ])[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
-            rf"(?:(?P<particle>{any_word(head_particles)})(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{trigger_words})"
+            rf"(?:(?P<particle>{any_word(head_particles)})(?!{_RELATIVE_VERB}(?!{trigger_words}))"
+            rf"(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{trigger_words})"
             rf"|(?P<subject>{any_word(spec.roles.subject)})"
             rf"(?=[A-ZＡ-Ｚ][^、。]{{0,{_EXAMPLE_SUBJECT_TRIGGER}}}?{trigger_words}))"),
         example_join_re=re.compile(

@@ -65,6 +65,10 @@ _FAR = 15
 _CLOSE = 4
 
 
+#: Characters of a gloss in brackets between a name and its subject particle (Operator（現在のChatGPT Agent）が).
+_GLOSS = 40
+
+
 class PartySlots:
     """Tells whether the name ending at a body offset is written as a party of a company-only trigger (or,
     with ``every_trigger``, of any relation trigger: a product's maker acts in each of them) or as the owner
@@ -114,7 +118,9 @@ class PartySlots:
         self._party_re = re.compile(
             rf"{suffix}(?:(?:{far}[、，]?{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
             rf"|{agent_of}){triggers}{shares})")
-        self._subject_re = re.compile(rf"{suffix}\s*{any_word(roles.subject)}")
+        # (a gloss in brackets may stand between: Operator（現在のChatGPT Agent）が)
+        self._subject_re = re.compile(rf"{suffix}(?:（[^（）]{{0,{_GLOSS}}}）|\([^()]{{0,{_GLOSS}}}\))?\s*"
+                                      rf"{any_word(roles.subject)}")
         #: The particle of a role in a deal right after a name, maybe with a comma (Xと、…の長期契約; Xに対し、…TOB):
         #: not の, which as often makes the name a kind of what follows (米家具チェーンのX).
         self._any_role_re = re.compile(rf"{suffix}\s*(?:{far}|{any_word(roles.subject)})[、，]?")
