@@ -155,6 +155,9 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: name follows: といった企業がAnthropicに), and from its particle to the trigger (との強力なパートナーシップ), or
 #: from its subject particle when the other party's name follows it (がAnthropicに多額の投資).
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER, _EXAMPLE_SUBJECT_TRIGGER = 20, 12, 24
+#: Characters of a description of listed companies between という and their count (という、強みの異なる3社), and of
+#: a kind of them between の and their count (の大手3社, の国内通信3社).
+_COUNT_DESCRIPTION, _COUNT_KIND = 20, 6
 #: A verb ending a relative clause right before a noun (多岐にわたる企業, 10社に及ぶ企業): the particle before it is the
 #: clause's, not that of the noun the examples illustrate (but for an adverb before the trigger: と深く連携).
 _RELATIVE_VERB = "[一-龯々]?[ぁ-ゖ]{0,3}[るたむぶうく](?=[一-龯々ァ-ヺー])"
@@ -484,6 +487,11 @@ class PartnershipRules:
     group_count_re: re.Pattern
     #: A count of the companies just named, whatever follows it (A、B、Cの3社と).
     group_counted_re: re.Pattern
+    #: The same with a description of the companies before the count, for a list of two or more (A、B、Cという、
+    #: それぞれ強みを持つ3社が; A、B、Cの大手3社が): words after という, kanji or katakana after の.
+    described_count_re: re.Pattern
+    #: What follows a count of the companies that makes them the actors (が, は, も: 3社が).
+    count_particle_re: re.Pattern
     #: What may follow a name before its particle: a parenthesis, a suffix of the name (社), markup, spaces.
     name_tail_re: re.Pattern
     #: A product named after its maker (Microsoft Azure), read as the maker's name when it starts with it
@@ -787,6 +795,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         coordinator_run_re=re.compile(rf"(?:\s*{coordinators}\s*)+"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
         group_counted_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}"),
+        described_count_re=re.compile(
+            rf"(?:(?<=という)、?[^、。「」（）()0-9０-９]{{1,{_COUNT_DESCRIPTION}}}?"
+            rf"|(?<={any_word(spec.roles.of)})[一-龯々ァ-ヺー]{{1,{_COUNT_KIND}}}?)(?:{DIGIT}+|{count_words}){counters}"),
+        count_particle_re=re.compile(count_particles),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|\]\([^)\s]{{0,200}}\)|{stake_size}|{suffix}"
@@ -1603,7 +1615,10 @@ class RelationFinder:
             kind = False
             counted = (self._rules.group_counted_re.match(sentence.text, particle_end) if role in ("of", "example")
                        else None)
-            if counted and self._rules.group_count_re.match(sentence.text, particle_end):
+            if counted is None and role in ("of", "example") and any(p.group == own_group for p in result):
+                # A、B、そしてCという、強みの異なる3社が; A、B、Cの大手3社が: a description of the listed companies
+                counted = self._rules.described_count_re.match(sentence.text, particle_end)
+            if counted and self._rules.count_particle_re.match(sentence.text, counted.end()):
                 role = "subject"  # A、B、Cの3社が, NVIDIAなど3社、: the counted group acts
             elif counted:  # XはA、B、Cの3社と提携: the counted group takes the particle after its count
                 role = next((role for particle, role in self._rules.roles
