@@ -155,6 +155,10 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: name follows: といった企業がAnthropicに), and from its particle to the trigger (との強力なパートナーシップ), or
 #: from its subject particle when the other party's name follows it (がAnthropicに多額の投資).
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER, _EXAMPLE_SUBJECT_TRIGGER = 20, 12, 24
+#: Characters from a company's の to the honorific of its person (NVIDIAのジェンスン・フアン氏は).
+_PERSON_AFTER_OWNER = 24
+#: A short relative clause ending in a verb, which modifies the name right after it (率いる of マスク氏が率いるSpaceX).
+_RELATIVE_CLAUSE_RE = re.compile("[^、。]{0,8}[るた]")
 #: Characters of a description of listed companies between という and their count (という、強みの異なる3社), and of
 #: a kind of them between の and their count (の大手3社, の国内通信3社).
 _COUNT_DESCRIPTION, _COUNT_KIND = 20, 6
@@ -499,6 +503,8 @@ class PartnershipRules:
     product_re: re.Pattern | None
     #: An unnamed company as the sentence's subject (某企業は, 同業のスタートアップが): the topic is not the actor.
     unnamed_subject_re: re.Pattern
+    #: A person as the sentence's subject (マスク氏は): of no company written before, the person acts alone.
+    individual_subject_re: re.Pattern
     #: The particles that mark an actor no rule names (ハドソンは, 某企業が).
     subject_particles: frozenset[str]
     #: An unnamed company or a count of them as the receiver (スタートアップ5社に, 新興企業へ), or a company's capital
@@ -804,6 +810,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|\]\([^)\s]{{0,200}}\)|{stake_size}|{suffix}"
                                 rf"|[*」』”]+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
+        individual_subject_re=(re.compile(rf"(?<=[一-龯々ァ-ヺーA-Za-z]){any_word(spec.individuals)}{subject_particles}")
+                               if spec.individuals else re.compile("(?!)")),
         subject_particles=frozenset(unnamed.subject_particles),
         unnamed_receiver_re=re.compile(
             rf"(?:{receiving_nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"
@@ -1732,7 +1740,14 @@ class RelationFinder:
         # NVIDIAといった企業との提携 lists a named one with it, whose other side the topic may be).
         withheld = any(not self._lists_a_name(sentence, match, parties) for match in
                        self._rules.unnamed_prefixed_re.finditer(sentence.text, 0, trigger.start - sentence.start))
-        if listed or unnamed or modifies_unnamed or withheld:
+        # 米起業家のマスク氏は、Xを買収した: a person acts on their own (not NVIDIAのフアン氏は: the company's person;
+        # nor マスク氏が率いるSpaceXも: the subject of a clause naming a company)
+        individual = any(not any(p.role == "of" and 0 <= match.start() - (p.end - sentence.start) <= _PERSON_AFTER_OWNER
+                                 or _RELATIVE_CLAUSE_RE.fullmatch(sentence.text, match.end(), p.start - sentence.start)
+                                 for p in parties)
+                         for match in self._rules.individual_subject_re.finditer(sentence.text, 0,
+                                                                                 trigger.start - sentence.start))
+        if listed or unnamed or modifies_unnamed or withheld or individual:
             topic = None
         topic_party = _main_clause_topic(sentence, parties, trigger, self._rules) or (
             _Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start)

@@ -815,6 +815,7 @@ class PartnershipsFile(RuleFileSpec):
     arrows: Words = ()
     spokespeople: Words = ()
     former_marks: Words = ()
+    individuals: Words = ()
     leading_clause_ends: Words = ()
     nominal_clause_ends: Words = ()
     proposals: Words = ()
