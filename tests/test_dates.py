@@ -220,6 +220,10 @@ ANCHORED_DATES = [
     (D(2025, 11, 5), "次の四半期の計画を練る。", [("次の四半期", "DATE", "2026-Q1", None)]),
     (D(2026, 2, 10), "当四半期末までに出荷する。", [("当四半期末までに", "DATE", "2026-Q1", "END")]),
     (D(2026, 2, 10), "利益は前四半期比で増えた。", []),
+    # half years named by their months: calendar halves, and the halves of a fiscal year from April
+    (D(2026, 2, 10), "2023年1～6月期に伸びた。", [("2023年1～6月期", "DATE", "2023-H1", None)]),
+    (D(2026, 2, 10), "2022年4～9月期の決算は増益だった。", [("2022年4～9月期", "DATE", "FY2022-H1", None)]),
+    (D(2026, 2, 10), "2022年10～3月期は減益だった。", [("2022年10～3月期", "DATE", "FY2022-H2", None)]),
     # a day alone opening a sentence of a week ahead is a date; one counting things per day is none
     (D(2025, 6, 10), "17日には北辰精機が決算を発表する。", [("17日", "DATE", "2025-06-17", None)]),
     (D(2025, 6, 10), "利用者は1日には3回も使う。", []),

@@ -75,11 +75,25 @@ def _quarter(match: re.Match[str], rules: DateRules, anchor: datetime.date | Non
 
 
 def _quarter_months(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
-    """2025年1-3月期, 4～6月期: a quarter named by its months."""
+    """2025年1-3月期, 4～6月期: a quarter named by its months; 1～6月期 and 7～12月期 a half of the year, 4～9月期 and
+    10～3月期 a half of the fiscal year (its first six months from fiscal_year_start_month, and its last: 2022年4～9月期
+    is FY2022-H1, as Japanese results name the half)."""
     first, last = number(match.group("from_month")), number(match.group("to_month"))
-    if first is None or last is None or last - first != 2 or first % 3 != 1:
+    if first is None or last is None:
         return None
-    return _part(match, rules, anchor, False, "Q", (first + 2) // 3)
+    if last - first == 2 and first % 3 == 1:
+        return _part(match, rules, anchor, False, "Q", (first + 2) // 3)
+    if last - first == _HALF_MONTHS - 1 and first in (1, 1 + _HALF_MONTHS):
+        return _part(match, rules, anchor, False, "H", 1 if first == 1 else 2)
+    fiscal_first = rules.fiscal_year_start_month
+    fiscal_second = (fiscal_first + _HALF_MONTHS - 1) % 12 + 1
+    if (last - first) % 12 == _HALF_MONTHS - 1 and first in (fiscal_first, fiscal_second):
+        return _part(match, rules, anchor, True, "H", 1 if first == fiscal_first else 2)
+    return None
+
+
+#: Months in a half year.
+_HALF_MONTHS = 6
 
 
 def _half(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
