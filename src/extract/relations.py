@@ -270,6 +270,9 @@ _MODIFIER_CHARS = 10
 _UNIT_CHARS = 8
 #: Characters of a の-phrase between a coordinator and the next name (、台湾のB; 、同業のB).
 _COORDINATED_MODIFIER_CHARS = 6
+#: Characters of a description before the noun for a company it ends in, on the second of two coordinated names
+#: (A、ロボティクススタートアップのB).
+_DESCRIBED_MODIFIER_CHARS = 12
 #: What stands between a name and its abbreviation in parentheses right after it.
 _ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
@@ -790,8 +793,12 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                    *spec.roles.subject}))),
         relative_link_re=re.compile(rf"{any_word(spec.roles.subject)}{any_word([word for word, _ in pairs])}"
                                     rf"{any_word(spec.relative_clause_ends)}\s*"),
+        # (or a longer description in nouns ending in a noun for a company: A、ロボティクススタートアップのB; not
+        # Aと並ぶ半導体大手のB, where a verb compares them)
         coordinated_modifier_re=re.compile(
-            rf"\s*{coordinators}\s*[^、。,，:：\s]{{1,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"),
+            rf"\s*{coordinators}\s*(?:[^、。,，:：\s]{{1,{_COORDINATED_MODIFIER_CHARS}}}?"
+            rf"|[一-龯々ァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9]{{0,{_DESCRIBED_MODIFIER_CHARS}}}?{any_word(spec.unnamed_companies.nouns)})"
+            rf"{any_word(spec.roles.of)}"),
         # (a unit or kin noun ends the description, Bのベンチャー投資部門C, or the owner's group or kin noun
         # is written on to it, RocheグループのC, B傘下のC; not a joint venture's: AとBの合弁会社C)
         owner_description_re=re.compile(
