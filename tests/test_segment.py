@@ -17,6 +17,10 @@ from extract.segment import MAX_SENTENCE_CHARS, paragraph_openings, split_senten
     ("| 会社 | 金額 |\n|---|---|\n| A社 | 1億円 |", ["| 会社 | 金額 |", "| A社 | 1億円 |"]),
     ("行一\r\n\r\n行二\r\n", ["行一", "行二"]),
     ("  前後の空白。  \n", ["前後の空白。"]),
+    # a line of quoted titles after a label: each title is a sentence; a quote inside prose is not cut
+    ("関連記事：「A社、B社と提携」「C社、D社を買収」", ["「A社、B社と提携」", "「C社、D社を買収」"]),
+    ("- 関連: 「A社が上場」", ["「A社が上場」"]),
+    ("彼は言った：「A社と組む」と。", ["彼は言った：「A社と組む」と。"]),
     ("---\n---END---\n", ["---END---"]),
     # a quoted headline, a long dash between spaces, and the digest's own line about it
     ("Zephyr to buy Nimbalo ―― Zephyr、Nimbaloを買収へ", ["Zephyr to buy Nimbalo", "Zephyr、Nimbaloを買収へ"]),

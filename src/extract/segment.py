@@ -5,7 +5,8 @@ partnership is stated in one sentence, and GiNZA can only take short texts. A
 sentence ends at 。！？!?, a line break or a long dash between spaces (a quoted
 headline ―― its translation); a 「quoted」 or （parenthesised） span that closes
 on the same line is never cut; a Markdown heading, list item or
-table row, being a line, is a sentence of its own. Lines with no letter or
+table row, being a line, is a sentence of its own, and so is each title of a line of
+quoted titles after a label (関連記事：「A、Bと提携」「C、Dを買収」). Lines with no letter or
 digit (``---``, ``|---|---|``) hold nothing to extract and are skipped.
 """
 
@@ -30,6 +31,10 @@ _HAS_WORD_RE = re.compile(r"\w")
 #: An empty line (maybe holding spaces): the end of a paragraph.
 _BLANK_LINE_RE = re.compile(r"\n[ \t　]*\r?\n")
 _SOFT_BREAKS = " 　、，,"
+#: A line of quoted titles after a short label and a colon (関連記事：「A、Bと提携」「C、Dを買収」): other articles'
+#: headlines, each a sentence of its own.
+_QUOTED_TITLE_RE = re.compile(r"「[^「」\n]+」")
+_TITLE_LINE_RE = re.compile(r"(?P<label>\s*(?:[-*+]\s*)?[^「」：:\s]{1,12}[：:]\s*)(?:「[^「」\n]+」[\s、,，]*)+$")
 #: A long dash between spaces, which digests write between a quoted headline and their own line about it.
 _DASH_BREAK_RE = re.compile(r"\s[―—]{2,}\s")
 
@@ -92,7 +97,13 @@ def _protected_spans(line: str) -> dict[int, int]:
 
 
 def _sentence_spans(line: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence in one line, whitespace trimmed."""
+    """(start, end) of each sentence in one line, whitespace trimmed; in a line of quoted titles after a short
+    label (関連記事：「A、Bと提携」「C、Dを買収」), each title."""
+    titles = _TITLE_LINE_RE.match(line)
+    if titles is not None:
+        for title in _QUOTED_TITLE_RE.finditer(line, titles.end("label")):
+            yield title.start(), title.end()
+        return
     spans = _protected_spans(line)
     dashes = {dash.start(): dash.end() for dash in _DASH_BREAK_RE.finditer(line)}
     start = 0
