@@ -147,6 +147,9 @@ def test_a_short_form_of_a_listed_name_the_post_wrote_is_that_company(recognizer
     # Elsewhere it needs the post to name the company, or a legal form after it.
     ("Wizは便利な言葉だ。", []),
     ("Cruiseは船旅のことだ。", []),
+    # メタ is Meta only in context (米メタ, a headline's subject), never in メタバース, メタデータ or メタ認知.
+    ("米メタはScale AIに出資した。", [("メタ", "meta"), ("Scale AI", "scale-ai")]),
+    ("メタバースとメタデータとメタ認知の話。", []),
     ("LambdaでAPIを作り、S3と連携させる。", []),
     ("Lambdaは関数を動かす。", []),
 ])
