@@ -155,6 +155,8 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: name follows: といった企業がAnthropicに), and from its particle to the trigger (との強力なパートナーシップ), or
 #: from its subject particle when the other party's name follows it (がAnthropicに多額の投資).
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER, _EXAMPLE_SUBJECT_TRIGGER = 20, 12, 24
+#: What follows a trigger that is a verb of its sentence (買収し, 買収した, 買収する), not a noun (買収の機会).
+_DOING = ("し", "す", "さ")
 #: Characters from a company's の to the honorific of its person (NVIDIAのジェンスン・フアン氏は).
 _PERSON_AFTER_OWNER = 24
 #: A short relative clause ending in a verb, which modifies the name right after it (率いる of マスク氏が率いるSpaceX).
@@ -1627,6 +1629,15 @@ class RelationFinder:
                     group += 1
                     own_group = group
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
+            also = sentence.text[tail_end:particle_end] in self._rules.paired_particles
+            bought = self._rules.trigger_re.match(sentence.text, particle_end) if also else None
+            # AMDは同じ週に、Briumも買収した: what a subject of another group also bought (not Xも買収された, nor
+            # AやBも買収の機会をうかがう, a noun)
+            if (bought is not None and dict(self._rules.triggers).get(bought.group()) == ACQUISITION
+                    and any(p.role == "subject" and p.group != own_group for p in result)
+                    and sentence.text.startswith(_DOING, bought.end())
+                    and not self._rules.passive_re.match(sentence.text, bought.end())):
+                role = "object"
             kind = False
             counted = (self._rules.group_counted_re.match(sentence.text, particle_end) if role in ("of", "example")
                        else None)
