@@ -286,7 +286,8 @@ _MARKUP_RE = re.compile(r"[\s*#_「」『』【】:：。、.!！?？]")
 class PartnershipRules:
     """Compiled cues of ``rules/partnerships.yaml``."""
 
-    triggers: tuple[tuple[str, str], ...]
+    #: Each trigger word -> the type of relation it states.
+    trigger_kinds: Mapping[str, str]
     trigger_re: re.Pattern
     #: A trigger's relative clause right before a name (買収したB, 出資するB): what the clause's actor acted on.
     acted_on_re: re.Pattern | None
@@ -403,6 +404,8 @@ class PartnershipRules:
     both_companies: tuple[str, ...]
     #: Particle after a party -> its role, longest particle first (といった before と).
     roles: tuple[tuple[str, str], ...]
+    #: The particles of what a trigger acts on (を).
+    object_particles: tuple[str, ...]
     #: Particles that make a company the topic of what follows (AWSは...), unlike が in a subordinate clause.
     topic_particles: tuple[str, ...]
     #: What may stand before a headline's first company (markup, 米) and the mark after it (NVIDIA、): None
@@ -614,7 +617,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     # 通信大手とNvidia, which coordinates)
     particles_before_names = [particle for particle in head_particles if particle not in spec.coordinators]
     return PartnershipRules(
-        triggers=tuple(pairs),
+        trigger_kinds=dict(pairs),
         trigger_re=re.compile(trigger_words),
         acted_on_re=(re.compile(rf"(?:{trigger_words}){any_word(spec.relative_clause_ends)}\s*$")
                      if spec.relative_clause_ends else None),
@@ -771,6 +774,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         example_trigger_re=re.compile(
             rf"[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{any_word(spec.triggers.get('partnership', ()))}"),
         particle_roles=dict(role_pairs),
+        object_particles=tuple(spec.roles.object),
         kind_examples=frozenset(spec.kind_examples),
         part_of_re=re.compile(any_word(spec.part_of)) if spec.part_of else None,
         deal_reference_before=tuple(spec.deal_references.before) if spec.deal_references else (),
@@ -908,7 +912,7 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     """Trigger words of the sentence that are not part of a non-trigger word, each with the status its
     clause gives it; one the writer only speculates about is ``voided``."""
     text = sentence.text
-    kinds = dict(rules.triggers)
+    kinds = rules.trigger_kinds
     stakes = list(rules.stake_re.finditer(text)) if rules.stake_re else []
     matches = [match for match in rules.trigger_re.finditer(text)
                if not any(word in text[max(0, match.start() - len(word)): match.end() + len(word)]
@@ -1633,7 +1637,7 @@ class RelationFinder:
             bought = self._rules.trigger_re.match(sentence.text, particle_end) if also else None
             # AMDは同じ週に、Briumも買収した: what a subject of another group also bought (not Xも買収された, nor
             # AやBも買収の機会をうかがう, a noun)
-            if (bought is not None and dict(self._rules.triggers).get(bought.group()) == ACQUISITION
+            if (bought is not None and self._rules.trigger_kinds.get(bought.group()) == ACQUISITION
                     and any(p.role == "subject" and p.group != own_group for p in result)
                     and sentence.text.startswith(_DOING, bought.end())
                     and not self._rules.passive_re.match(sentence.text, bought.end())):
@@ -1758,13 +1762,7 @@ class RelationFinder:
         # NVIDIAといった企業との提携 lists a named one with it, whose other side the topic may be).
         withheld = any(not self._lists_a_name(sentence, match, parties) for match in
                        self._rules.unnamed_prefixed_re.finditer(sentence.text, 0, trigger.start - sentence.start))
-        # 米起業家のマスク氏は、Xを買収した: a person acts on their own (not NVIDIAのフアン氏は: the company's person;
-        # nor マスク氏が率いるSpaceXも: the subject of a clause naming a company)
-        individual = any(not any(p.role == "of" and 0 <= match.start() - (p.end - sentence.start) <= _PERSON_AFTER_OWNER
-                                 or _RELATIVE_CLAUSE_RE.fullmatch(sentence.text, match.end(), p.start - sentence.start)
-                                 for p in parties)
-                         for match in self._rules.individual_subject_re.finditer(sentence.text, 0,
-                                                                                 trigger.start - sentence.start))
+        individual = _person_acts_alone(sentence, parties, trigger, self._rules)
         if listed or unnamed or modifies_unnamed or withheld or individual:
             topic = None
         topic_party = _main_clause_topic(sentence, parties, trigger, self._rules) or (
@@ -2089,7 +2087,7 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
     if len(group) > 1 and _role(sentence, last.start, last.end, rules)[0] == "example":
         return parties  # A、B、Cといった企業による投資: a list of examples, not a headline
     owned = rules.trigger_re.match(sentence.text, _role(sentence, last.start, last.end, rules)[2])
-    if len(group) > 2 and last.role == "of" and owned and dict(rules.triggers).get(owned.group()) == PARTNERSHIP:
+    if len(group) > 2 and last.role == "of" and owned and rules.trigger_kinds.get(owned.group()) == PARTNERSHIP:
         return parties  # IBM、AMD、Zyphraの協業は: the group owns the partnership (not Salesforce、Bの買収を完了)
     if len(group) > 1 and last.role == "other" and rules.headline_mark_re.match(
             sentence.text, _name_end(sentence, last.start, last.end, rules)):
@@ -2491,11 +2489,25 @@ def _marked_off(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     return len(joints) > 0 and joints[0] in _COMMAS and all(joint not in _COMMAS for joint in joints[1:])
 
 
+def _person_acts_alone(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
+                       rules: PartnershipRules) -> bool:
+    """Whether a person named with an honorific is the subject before the trigger, acting on their own (米起業家の
+    マスク氏は、Xを買収した): not a company's person (NVIDIAのフアン氏は), nor the subject of a clause naming a company
+    (マスク氏が率いるSpaceXも)."""
+    def belongs_to_a_company(match: re.Match[str]) -> bool:
+        return any(p.role == "of" and 0 <= match.start() - (p.end - sentence.start) <= _PERSON_AFTER_OWNER
+                   or _RELATIVE_CLAUSE_RE.fullmatch(sentence.text, match.end(), p.start - sentence.start)
+                   for p in parties)
+
+    return any(not belongs_to_a_company(match)
+               for match in rules.individual_subject_re.finditer(sentence.text, 0, trigger.start - sentence.start))
+
+
 def _designation_end(sentence: Sentence, party: _Party, rules: PartnershipRules) -> int | None:
     """Where the particle of a source that designates it with を ends (Aをリード投資家とし, Aを引受先として: sentence
     offsets); None for a source marked otherwise (Aから)."""
     _, tail_end, particle_end = _role(sentence, party.start, party.end, rules)
-    designated = sentence.text.startswith(tuple(word for word, role in rules.roles if role == "object"), tail_end)
+    designated = sentence.text.startswith(rules.object_particles, tail_end)
     return particle_end if designated else None
 
 
@@ -2579,7 +2591,7 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
     AとBが参加, A（20億ドル）、B、Cなどが参加), or a name with the join word right after it (A主導で調達). A
     join word that is a trigger of another type states something else (GoogleがBを買収し、CもAIに巨額を
     投じる: C buys nothing)."""
-    kinds = dict(rules.triggers)
+    kinds = rules.trigger_kinds
     last: dict[int, _Party] = {}
     for party in parties:
         last[party.group] = party
