@@ -28,8 +28,8 @@ from extract.normalize.dates import DateMatch, compile_date_rules, find_dates
 from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table, load_ecb_rates
 from extract.overlaps import outside
 from extract.relations import Partnership, RelationFinder, SentenceTrace, compile_partnership_rules
-from extract.resolve import (NerCompanyFilter, add_names_found_elsewhere, add_vouched_names, resolve_companies,
-                             without_publisher)
+from extract.resolve import (DefinedNames, NerCompanyFilter, add_names_found_elsewhere, add_vouched_names,
+                             resolve_companies, without_publisher)
 from extract.rules import RuleSet
 from extract.segment import paragraph_openings, split_sentences, url_spans
 from extract.stages import stages_for
@@ -78,6 +78,7 @@ class Extractors:
             # a Japanese legal form written before a name is no part of it either (産業用ロボットの株式会社X、)
             rules.partnerships, rules.products, (*rules.name_bounds.before, *rules.legal_forms.japanese),
             {company.id: company.parent for company in rules.companies if company.parent}))
+        self.defined_names = DefinedNames(rules.definitions, rules.legal_forms)
         self.ner_rules = compile_ner_rules(rules.ner)
         self.ner_filter = NerCompanyFilter(self.ner_rules, rules.legal_forms, self.companies.blocked_names,
                                            self.companies.listed_names, self.chips.listed_names, rules.name_bounds,
@@ -147,7 +148,8 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
                                           extractors.ner_rules)
         companies = add_vouched_names(companies, sentences, tokens, extractors.ner_filter,
                                       extractors.companies.party_slots)
-        companies = add_names_found_elsewhere(companies, sentences, tokens, extractors.ner_filter)
+        companies = add_names_found_elsewhere(extractors.defined_names.add(companies, sentences, tokens),
+                                              sentences, tokens, extractors.ner_filter)
         companies = outside(without_publisher(companies, post.author), urls)
     chips = outside(extractors.chips.find(sentences, tokens), urls) if "chips" in run else []
     money = outside([amount for sentence in sentences

@@ -64,6 +64,7 @@ parentheses) stays here:
     other_side:        [those of them that may stand for a partner named before]  AはBと提携し、同社株式を取得
     both_companies:    [words for the last two companies named]          両社
     report_sources:    [words after a company making it a report's source] Reutersが報じた
+    markets:           [words after an exchange making it a market]      東証プライム
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
     paired_particles:  [particles after each of two names pairing them] AもBも
     roles:             {partner|target|source|subject|object|agent|example|of|compared|...: [particles]}
@@ -293,6 +294,7 @@ class PartnershipRules:
     acted_on_re: re.Pattern | None
     #: Words right after a company that make it the source of a report (Reutersが報じた).
     report_source_re: re.Pattern | None
+    market_re: re.Pattern | None
     #: Words right before a company that make its people former ones (元グーグル幹部).
     former_marks: tuple[str, ...]
     #: Rows of a funding table (- X｜シリーズA｜12億円｜A、B).
@@ -622,6 +624,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         acted_on_re=(re.compile(rf"(?:{trigger_words}){any_word(spec.relative_clause_ends)}\s*$")
                      if spec.relative_clause_ends else None),
         report_source_re=re.compile(any_word(spec.report_sources)) if spec.report_sources else None,
+        market_re=re.compile(any_word(spec.markets)) if spec.markets else None,
         former_marks=tuple(spec.former_marks),
         funding_rows=FundingRows(spec.funding_rows) if spec.funding_rows is not None else None,
         trigger_stop_re=re.compile(rf"{trigger_words}、"),
@@ -1236,6 +1239,8 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
             return role, position, led.end()
     if rules.report_source_re is not None and rules.report_source_re.match(text, position):
         return "other", position, position  # Bloombergによると, Reutersが報じた: the report's source, no party
+    if rules.market_re is not None and rules.market_re.match(text, position):
+        return "other", position, position  # 東証プライム市場に上場する: the market shares trade on, no party
     spokesperson = rules.spokesperson_re.match(text, position) if rules.spokesperson_re else None
     if spokesperson and text[:start - sentence.start].endswith(rules.former_marks):
         return "other", position, spokesperson.end()  # 元グーグル幹部が創業した: no one acting for it now
@@ -1462,8 +1467,9 @@ class RelationFinder:
                 # the topic with は after it.
                 topic = opened or _topic_after(sentence, mentions, headword or topic, self._rules)
             for mention in mentions:
-                # (not the source of a report: …とReutersが報じた。両社の協議は… is about the two companies before)
-                if not _reports(sentence, mention, self._rules):
+                # (not the source of a report: …とReutersが報じた。両社の協議は… is about the two companies before;
+                # nor a market: …東証プライム上場のA。両社は… is about A and the one before)
+                if not _reports(sentence, mention, self._rules) and not _names_market(sentence, mention, self._rules):
                     recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent or the parent's parent (Google and Alphabet; the gazetteer's) are one group,
         # not partners; an investment or acquisition between them is a relation.
@@ -2773,6 +2779,13 @@ def _reports(sentence: Sentence, mention: CompanyMention, rules: PartnershipRule
     """Whether the mention is the source of a report (Reutersが報じた, Bloombergによると): partnerships.yaml's
     report_sources right after its name."""
     return rules.report_source_re is not None and rules.report_source_re.match(
+        sentence.text, _name_end(sentence, mention.start, mention.end, rules)) is not None
+
+
+def _names_market(sentence: Sentence, mention: CompanyMention, rules: PartnershipRules) -> bool:
+    """Whether the mention is an exchange named as the market a company's shares trade on (東証プライム, ナスダックに
+    上場): partnerships.yaml's markets right after its name."""
+    return rules.market_re is not None and rules.market_re.match(
         sentence.text, _name_end(sentence, mention.start, mention.end, rules)) is not None
 
 

@@ -24,7 +24,7 @@ from extract.names import DERIVED_ID_PREFIX, company_key, derived_company_id
 from extract.normalize.alternation import any_word
 from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, outside, overlaps_any
-from extract.rules import LegalForms, NameBounds
+from extract.rules import Definitions, LegalForms, NameBounds
 
 #: A Latin name: capitalised words, or a first word in lower case with a capital inside it (iRobot, xAI) or
 #: before a capitalised word (io Products).
@@ -63,6 +63,8 @@ PARTY_NAME_RULE = "company.party_slot"
 INTRODUCED_NAME_RULE = "company.introduced"
 #: The rule id of a company no list names, where the post writes it again (add_names_found_elsewhere).
 NAMED_IN_POST_RULE = "company.named_in_post"
+#: The rule id of the name a post defines for a company in brackets after its full name (以下「X」).
+DEFINED_NAME_RULE = "company.defined_name"
 #: The rule id of the abbreviation a post gives a company in brackets after its name (ゴールドマン・サックス（GS）).
 ABBREVIATION_RULE = "company.abbreviation"
 #: An abbreviation in brackets right after a name: a Latin word of two to eight characters (GS, MUFG, BofA).
@@ -783,6 +785,55 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
                                   surface=surface, rule_id=NAMED_IN_POST_RULE, source="rule")
                 covered = [m for m in covered if m not in inside] + [mention]
     return sorted(covered, key=lambda m: (m.start, m.end))
+
+
+class DefinedNames:
+    """The names a post defines for companies at the end of the brackets after their full names (株式会社X（本社：
+    東京都港区、以下「X」）, 以下「当社」, 以下「対象者」; company_patterns.yaml's definitions)."""
+
+    def __init__(self, definitions: Definitions, legal_forms: LegalForms) -> None:
+        marks = any_word(definitions.marks) if definitions.marks else None
+        collective = any_word(definitions.collective) if definitions.collective else "(?!)"
+        forms = any_word((*legal_forms.japanese, *legal_forms.latin))
+        # after the name (and the legal form written after it), a bracket whose last item is the definition
+        self._definition_re = None if marks is None else re.compile(
+            rf"(?:,?\s?{forms}\.?)*\s?[（(](?:[^（）()]{{0,200}}?[、，,]\s*)?{marks}\s*(?P<collective>{collective})?"
+            rf"\s*[「『“\"]?(?P<name>[^「」『』“”\"、。，,（）()\s]{{1,30}}?)[」』”\"]?\s*(?:という|といいます)?。?[）)]")
+
+    def add(self, mentions: Sequence[CompanyMention], sentences: Sequence[Sentence],
+            tokens: Sequence[Sequence[Token]]) -> list[CompanyMention]:
+        """``mentions`` and every place after its definition where the post writes a name it defined for a company,
+        on MeCab word boundaries (rule company.defined_name): a press release calls the company so from then on
+        (当社は、…第三者割当増資を実施; Hengdaとの提携). A place a listed company's name fills exactly takes the
+        defined company instead (the post says whose name it is); a longer name holding it stays."""
+        if self._definition_re is None:
+            return list(mentions)
+        by_id = {sentence.sentence_id: sentence for sentence in sentences}
+        defined: list[tuple[int, str, CompanyMention]] = []  # (where the definition ends, the name, its company)
+        for mention in mentions:
+            sentence = by_id[mention.sentence_id]
+            match = self._definition_re.match(sentence.text, mention.end - sentence.start)
+            if match is not None and match.group("collective") is None:
+                defined.append((sentence.start + match.end(), match.group("name"), mention))
+        if not defined:
+            return list(mentions)
+        result = list(mentions)
+        for sentence, sentence_tokens in zip(sentences, tokens):
+            starts, ends = {t.start for t in sentence_tokens}, {t.end for t in sentence_tokens}
+            for after, name, company in defined:
+                if sentence.end <= after or name not in sentence.text:
+                    continue
+                for match in re.finditer(re.escape(name), sentence.text):
+                    start, end = sentence.start + match.start(), sentence.start + match.end()
+                    if start < after or start not in starts or end not in ends:
+                        continue
+                    there = [m for m in result if m.start < end and start < m.end]
+                    if any(m.company_id == company.company_id or m.start < start or end < m.end for m in there):
+                        continue
+                    result = [m for m in result if m not in there] + [replace(
+                        company, sentence_id=sentence.sentence_id, start=start, end=end, surface=name,
+                        rule_id=DEFINED_NAME_RULE, source="rule")]
+        return sorted(result, key=lambda m: (m.start, m.end))
 
 
 def _with_abbreviations(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence]) -> list[CompanyMention]:

@@ -135,8 +135,9 @@ class NameBoundsWords:
     ``whole_word`` name: legal forms, company words and ``after``), and ``generic`` (words that are no
     proper noun however MeCab tags them: products, generic nouns, stop words), ``openers`` (words that open a
     name before its proper noun as a prefix does: 東日本銀行), ``sector_words`` (the trades a name may end
-    in: 銀行, 工業), ``kinds`` (words that before a trade make a kind of company: 地方銀行, 相互銀行) and
-    ``places`` (last words of places: ダム, ビル)."""
+    in: 銀行, 工業), ``kinds`` (words that before a trade make a kind of company: 地方銀行, 相互銀行),
+    ``places`` (last words of places: ダム, ビル) and ``departments`` (last words of a company's department
+    written after its name and a space: 部, 室)."""
 
     forms: tuple[str, ...]
     before: tuple[str, ...]
@@ -147,6 +148,7 @@ class NameBoundsWords:
     sector_words: tuple[str, ...] = ()
     kinds: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    departments: frozenset[str] = frozenset()
 
 
 class NameReader:
@@ -228,6 +230,12 @@ class NameReader:
             last = index
         while last >= low and (words.tokens[last].surface in _JOINERS or words.tokens[last].pos == "接頭辞"):
             last -= 1
+        if last > low and words.tokens[last].surface in self._words.departments:
+            # 株式会社X 経営企画部: the words after the last space name a department
+            gap = next((index for index in range(last, low, -1)
+                        if words.spans[index - 1][1] < words.spans[index][0]), None)
+            if gap is not None:
+                return gap - 1
         return last
 
     def _read_kana_name(self, words: SentenceWords, low: int) -> int:
@@ -390,14 +398,16 @@ def _is_name_word(token: Token) -> bool:
 
 def _joined(words: SentenceWords, left: int, right: int) -> bool:
     """Words ``left`` and ``right`` belong to one name: nothing is between them, or only spaces between
-    two words that are not kanji (Growth One, パナソニック コネクト) nor joiners, but for an ampersand
-    between two words (Zephyr AI & Robotics)."""
+    two words that are neither kanji nor hiragana (Growth One, パナソニック コネクト; not X ほか) nor joiners,
+    but for an ampersand between two words (Zephyr AI & Robotics), and not a number after a word in another
+    script (a table's figure: X・パートナーズ 15.0)."""
     gap = words.text[words.spans[left][1]:words.spans[right][0]]
     if not gap:
         return True
     pair = (words.tokens[left].surface, words.tokens[right].surface)
     joiners = [s for s in pair if s in _JOINERS]
-    return (gap.isspace() and not any(_KANJI_RE.search(s) for s in pair)
+    return (gap.isspace() and not any(_KANJI_RE.search(s) or _HIRAGANA_RE.search(s) for s in pair)
+            and not (pair[1][:1].isdigit() and not pair[0].isascii())
             and (not joiners or joiners in (["&"], ["＆"])))
 
 

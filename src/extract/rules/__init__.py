@@ -46,15 +46,15 @@ from extract.rules.problems import (MAX_LISTED_PROBLEMS, MAX_VALUE_CHARS, FilePr
                                     clipped)
 from extract.rules.records import ChipRule, CompanyRule, PatternRule, RuleExample, RuleSet
 from extract.rules.schema import (SPECS, ChipEntry, ChipsFile, CompaniesFile, CompanyEntry, CompanyPatternsFile,
-                                  LegalForms, NameBounds, RuleFileSpec)
+                                  Definitions, LegalForms, NameBounds, RuleFileSpec)
 from extract.rules.validation import validated
 from extract.rules.yaml_lines import MAX_RULE_FILE_BYTES, LineDict, line_at, read_rule_yaml
 from extract.stages import RULE_FILES, rule_file_kind, rule_files
 
 __all__ = [
-    "MAX_LISTED_PROBLEMS", "MAX_RULE_FILE_BYTES", "MAX_VALUE_CHARS", "ChipRule", "CompanyRule", "LegalForms",
-    "NameBounds", "PatternRule", "RuleExample", "RuleProblem", "RuleSet", "RulesInvalid", "clipped", "load_rules",
-    "rules_digest",
+    "MAX_LISTED_PROBLEMS", "MAX_RULE_FILE_BYTES", "MAX_VALUE_CHARS", "ChipRule", "CompanyRule", "Definitions",
+    "LegalForms", "NameBounds", "PatternRule", "RuleExample", "RuleProblem", "RuleSet", "RulesInvalid", "clipped",
+    "load_rules", "rules_digest",
 ]
 
 
@@ -184,6 +184,7 @@ def load_rules(rules_dir: Path) -> RuleSet:
         company_patterns=tuple(patterns), pattern_rejects=singles["company_patterns"].reject,
         legal_forms=singles["company_patterns"].legal_forms, name_bounds=singles["company_patterns"].name_bounds,
         renames=singles["company_patterns"].renames, deeds=singles["company_patterns"].deeds,
+        definitions=singles["company_patterns"].definitions,
         ner=singles["ner"], money=singles["money"],
         fx=singles["fx"], dates=singles["dates"], partnerships=singles["partnerships"],
         examples=examples, digest=rules_digest(rules_dir),

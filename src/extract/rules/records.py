@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from extract.rules.schema import (DatesFile, Deeds, FxFile, LegalForms, MoneyFile, NameBounds, NerFile,
+from extract.rules.schema import (DatesFile, Deeds, Definitions, FxFile, LegalForms, MoneyFile, NameBounds, NerFile,
                                   PartnershipsFile, Renames)
 
 
@@ -95,3 +95,4 @@ class RuleSet:
     digest: str = ""
     renames: Renames = field(default_factory=Renames)
     deeds: Deeds = field(default_factory=Deeds)
+    definitions: Definitions = field(default_factory=Definitions)

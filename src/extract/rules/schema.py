@@ -282,7 +282,9 @@ class NameBounds(Spec):
     ``place_words``: words ending a place, line, facility or foundation named after a company, written after
     its name and maybe a few more kanji or katakana (日立市, 東急東横線, 日産スタジアム, トヨタ財団). ``kinds``:
     words that, written before a sector word, make a kind of company rather than a name (地方銀行, 相互銀行,
-    大手証券), which a pattern whose context vouches for a name still does not take (地方銀行として発足)."""
+    大手証券), which a pattern whose context vouches for a name still does not take (地方銀行として発足).
+    ``departments``: last words of a company's department, written after its name and a space (株式会社X
+    経営企画部, 株式会社X IR室): a name read forwards ends before that space."""
 
     before: Names = ()
     after: Names = ()
@@ -291,6 +293,7 @@ class NameBounds(Spec):
     non_company_forms: Names = ()
     place_words: Names = ()
     kinds: Names = ()
+    departments: Names = ()
 
     @model_validator(mode="after")
     def _countries_are_before(self) -> NameBounds:
@@ -306,6 +309,16 @@ class Renames(Spec):
 
     current: Names = ()
     former: Names = ()
+
+
+class Definitions(Spec):
+    """How a post defines the name it then calls a company by, at the end of the brackets after its full name
+    (株式会社X（本社：東京都港区、以下「X」）, A Co., Ltd.（以下「A社」）, 以下「当社」): ``marks`` open the definition
+    and the name follows them, perhaps quoted; ``collective`` words after a mark make it a name for several
+    companies together (以下総称して「両社」), which stands for none of them alone."""
+
+    marks: Words = ()
+    collective: Words = ()
 
 
 class Deeds(Spec):
@@ -336,6 +349,7 @@ class CompanyPatternsFile(RuleFileSpec):
     patterns: tuple[CompanyPatternEntry, ...]
     name_bounds: NameBounds = NameBounds()
     renames: Renames = Renames()
+    definitions: Definitions = Definitions()
     deeds: Deeds = Deeds()
     reject: Names = ()
 
@@ -798,6 +812,7 @@ class PartnershipsFile(RuleFileSpec):
     other_side: Words = ()
     both_companies: Words = ()
     report_sources: Words = ()
+    markets: Words = ()
     coordinators: Words
     paired_particles: Words = ()
     roles: Roles
