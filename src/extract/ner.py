@@ -94,8 +94,11 @@ class NerRules:
     appositive_end_re: re.Pattern | None = None
     #: After a name, what makes its sentence define it as a company (北辰精機は、日本の工作機械メーカーである):
     #: the name's topic particle (a reading in parentheses may come first), then a company noun ending
-    #: the sentence or followed by one of ``definition_ends``. None without definition particles.
+    #: the sentence or followed by one of ``definition_ends`` (a kind of business of ``definition_kinds`` counts
+    #: too). None without definition particles.
     definition_re: re.Pattern | None = None
+    #: Words a kind of company ends that name something else (創業者, 神社, 旗艦店).
+    definition_not_kinds: tuple[str, ...] = ()
     organisation_endings: tuple[str, ...] = ()
     company_organisation_endings: tuple[str, ...] = ()
     organisation_words: frozenset[str] = frozenset()
@@ -119,8 +122,10 @@ def compile_ner_rules(spec: NerFile) -> NerRules:
         appositive_end_re=(re.compile(any_word(spec.appositives.name_ends)) if spec.appositives else None),
         definition_re=(re.compile(
             rf"\s*(?:（[^）]{{0,30}}）|\([^)]{{0,30}}\))?\s*{any_word(spec.definition_particles)}、?"
-            rf"[^。]{{0,{_DEFINITION_CHARS}}}?{any_word(spec.company_nouns)}(?:{any_word(spec.definition_ends)}|。|$)")
+            rf"[^。]{{0,{_DEFINITION_CHARS}}}?(?P<kind>{any_word((*spec.company_nouns, *spec.definition_kinds))})"
+            rf"(?:{any_word(spec.definition_ends)}|。|$)")
             if spec.definition_particles and spec.company_nouns else None),
+        definition_not_kinds=tuple(spec.definition_not_kinds),
         organisation_endings=spec.organisation_endings,
         company_organisation_endings=spec.company_organisation_endings,
         organisation_words=frozenset(spec.organisation_words),

@@ -152,6 +152,9 @@ class NerCompanyFilter:
         self._evidence = legal_forms.ner_evidence
         self._endings = legal_forms.ner_name_endings
         self._trailing_form = _trailing_form_re(legal_forms)
+        #: A Japanese legal form opening or ending a name, with a space next to it (株式会社 X, X株式会社).
+        forms = any_word(legal_forms.japanese) if legal_forms.japanese else "(?!)"
+        self._japanese_form_re = re.compile(rf"^{forms}[ 　]?|[ 　]?{forms}$")
         #: A kind of company joined to the name written right after it (AIスタートアップのQuillforge).
         self._appositive_end = (re.compile(f"(?:{rules.appositive_re.pattern})$") if rules.appositive_re
                                 else None)
@@ -434,9 +437,21 @@ class NerCompanyFilter:
 
     def is_defined_as_company(self, sentence: Sentence, span: NerSpan) -> bool:
         """The sentence defines the name as a company (北辰精機は、日本の工作機械メーカーである), as
-        encyclopedia-style text does."""
+        encyclopedia-style text does; a kind that ends a word for something else defines none (創業者, 神社,
+        旗艦店: ner.yaml's definition_not_kinds)."""
         definition = self._rules.definition_re
-        return definition is not None and definition.match(sentence.text, span.end - sentence.start) is not None
+        match = definition.match(sentence.text, span.end - sentence.start) if definition is not None else None
+        return match is not None and not sentence.text.endswith(self._rules.definition_not_kinds, 0, match.end("kind"))
+
+    def without_legal_forms(self, span: NerSpan) -> NerSpan:
+        """The name without the Japanese legal form written before or after it (株式会社ハドソン: ハドソン)."""
+        leading = self._japanese_form_re.match(span.surface)
+        if leading is not None and leading.end() < len(span.surface):
+            span = replace(span, start=span.start + leading.end(), surface=span.surface[leading.end():])
+        trailing = self._japanese_form_re.search(span.surface)
+        if trailing is not None and trailing.start() > 0 and trailing.end() == len(span.surface):
+            span = replace(span, end=span.end - len(trailing.group()), surface=span.surface[:trailing.start()])
+        return span
 
     def may_find_company(self, sentence: Sentence, rule_mentions: Sequence[CompanyMention]) -> bool:
         """Whether GiNZA could find a company here that passes every check: the sentence has company
@@ -615,7 +630,9 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             sentence, NerSpan(sentence.sentence_id, sentence.start + opening.start("name"),
                               sentence.start + opening.end("name"), opening.group("name"), ""))
         # ぺんてるは、日本の文具メーカーである; 日商岩井は、…総合商社である: a name in kanji or hiragana
+        # (without its legal form: 株式会社ハドソンは…であった names the listed ハドソン, no longer name)
         nouns = None if defined else _opening_nouns(sentence, sentence_tokens)
+        nouns = ner_filter.without_legal_forms(nouns) if nouns is not None else None
         within = _inside(nouns, mentions) if nouns is not None else None
         if (nouns is not None and within is not None and ner_filter.is_defined_as_company(sentence, nouns)
                 and ner_filter.is_a_defined_name(sentence, nouns, sentence_tokens)):

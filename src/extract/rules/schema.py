@@ -399,6 +399,8 @@ class NerFile(RuleFileSpec):
     appositives: Appositives | None = None
     definition_particles: Words = ()
     definition_ends: Words = ()
+    definition_kinds: Words = ()
+    definition_not_kinds: Words = ()
     organisation_endings: Words = ()
     company_organisation_endings: Words = ()
     organisation_words: Words = ()
