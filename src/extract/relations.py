@@ -37,6 +37,7 @@ parentheses) stays here:
     triggers:          {partnership|investment|acquisition: [words]}    提携, 出資, 買収
     not_triggers:      [longer words holding a trigger]                  投資家, 設備投資
     manner_triggers:   [triggers that say how the next one is done]      共同で出資
+    talks_triggers:    [triggers of talks: planned, or the status of one before]  Bと協議 / 買収を協議
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
     round_investors:   [nouns naming a round's investors]                リード投資家はA
     round_owner_verbs: [verbs whose subject holds the round]             Xが実施する第三者割当増資
@@ -307,6 +308,7 @@ class PartnershipRules:
     not_triggers: tuple[str, ...]
     #: Partnership triggers that, with another trigger close after them, only say how it is done.
     manner_triggers: frozenset[str]
+    talks_triggers: frozenset[str]
     #: Investment triggers whose owner is the company invested in (Xの資金調達).
     funding_triggers: frozenset[str]
     #: Partnership triggers of a contract, whose other party may be marked as receiver, owner or source.
@@ -630,6 +632,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         trigger_stop_re=re.compile(rf"{trigger_words}、"),
         not_triggers=spec.not_triggers,
         manner_triggers=frozenset(spec.manner_triggers),
+        talks_triggers=frozenset(spec.talks_triggers),
         funding_triggers=frozenset(spec.funding_triggers),
         contract_triggers=frozenset(spec.contract_triggers),
         stake_re=(re.compile(rf"{shares}[^。、\n]{{0,{_STAKE_GAP}}}?{any_word(stake.verbs)}")
@@ -931,6 +934,11 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                                      rules))
                and not _bid_as_means(text, match, matches[index + 1] if index + 1 < len(matches) else None, kinds,
                                      rules)]
+    # 買収を協議, Bの買収について、両社は交渉を続けている: talks after another trigger are about that deal, whose
+    # status they give, no statement of their own
+    matches = [match for index, match in enumerate(matches)
+               if not (match.group() in rules.talks_triggers
+                       and any(earlier.group() not in rules.talks_triggers for earlier in matches[:index]))]
     found, purposes = [], []
     # (the text without its speculation words, at the same offsets: no condition's もし inside かもしれない)
     unspeculated = text if rules.conditions else ""
@@ -938,8 +946,10 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         unspeculated = unspeculated.replace(word, "・" * len(word))
     for index, match in enumerate(matches):
         # A trigger's clause runs on past the next trigger close after it (計算資源契約は来月締結される予定だ:
-        # the 契約 is planned too), else it stops there (提携を発表、買収も検討; 提携で…投資する計画).
-        following = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        # the 契約 is planned too), else it stops there (提携を発表、買収も検討; 提携で…投資する計画), but for talks,
+        # which give it its status (買収について、Bと協議している).
+        following = next((later.start() for later in matches[index + 1:]
+                          if later.group() not in rules.talks_triggers), len(text))
         if "、" not in text[match.end(): following] and following - match.end() <= _TRIGGERS_JOINED:
             following = len(text)
         clause_end = _CLAUSE_END_RE.search(text, match.end(), following)
@@ -989,6 +999,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
             status = ENDED  # 経営統合を目指していたが、協議は打ち切られた
         if status == ENDED and (bid or match.group()) in rules.bid_triggers and _bid_through(text[match.end():], rules):
             status = DONE  # TOBは本日をもって終了し、成立した: the offer period ends, and the bid is through
+        if status == DONE and match.group() in rules.talks_triggers:
+            status = PLANNED  # AはBと協議している: the deal talked about is not made yet
         found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
                               status,
                               kind != PARTNERSHIP and (match.group() in rules.subject_receives

@@ -770,6 +770,7 @@ class PartnershipsFile(RuleFileSpec):
                         AfterValidator(_one_label_per_word)]
     not_triggers: Words = ()
     manner_triggers: Words = ()
+    talks_triggers: Words = ()
     funding_triggers: Words = ()
     contract_triggers: Words = ()
     company_party_triggers: Words = ()
@@ -850,12 +851,14 @@ class PartnershipsFile(RuleFileSpec):
         every_trigger = {word for words in triggers.values() for word in words}
         if set(self.counterparts) - every_trigger:
             raise ValueError(f"counterparts {sorted(set(self.counterparts) - every_trigger)} must also be triggers")
-        subsets = {"manner_triggers": self.manner_triggers, "funding_triggers": self.funding_triggers,
+        subsets = {"manner_triggers": self.manner_triggers, "talks_triggers": self.talks_triggers,
+                   "funding_triggers": self.funding_triggers,
                    "topic_receives": self.topic_receives,
                    "contract_triggers": self.contract_triggers, "owner_receives": self.owner_receives,
                    "sale_triggers": self.sale_triggers, "bids.triggers": self.bids.triggers if self.bids else (),
                    "integrations": self.integrations}
-        for key, kind in (("manner_triggers", "partnership"), ("integrations", "partnership"),
+        for key, kind in (("manner_triggers", "partnership"), ("talks_triggers", "partnership"),
+                          ("integrations", "partnership"),
                           ("funding_triggers", "investment"),
                           ("topic_receives", "investment"), ("contract_triggers", "partnership"),
                           ("bids.triggers", "acquisition"), ("owner_receives", "investment"),
