@@ -40,6 +40,7 @@ parentheses) stays here:
     talks_triggers:    [triggers of talks: planned, or the status of one before]  Bと協議 / 買収を協議
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
     round_investors:   [nouns naming a round's investors]                リード投資家はA
+    non_investors:     [nouns naming companies that join no round]       顧客にはA
     round_owner_verbs: [verbs whose subject holds the round]             Xが実施する第三者割当増資
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主
     mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
@@ -325,6 +326,7 @@ class PartnershipRules:
     #: source role).
     round_investor_after_re: re.Pattern | None
     round_investors: tuple[str, ...]
+    non_investors_re: re.Pattern | None
     #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in.
     investors_of_re: re.Pattern | None
     #: What may stand between a company and a join word in a sentence with no trigger of its own (Aも新たに参加
@@ -650,6 +652,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         round_investor_after_re=(re.compile(rf"\s*が(?P<noun>{any_word(spec.round_investors)})(?:を務め|とな|にな)")
                                  if spec.round_investors else None),
         round_investors=tuple(spec.round_investors),
+        non_investors_re=(re.compile(rf"{any_word(spec.non_investors)}\s*(?:には|に|として|は)")
+                          if spec.non_investors else None),
         investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
         # (a count of the group may stand before its particle: A、B、Cの3メガバンクが参加)
         join_alone_gap_re=re.compile(rf"(?:{any_word(spec.roles.of)}?(?:{DIGIT}+|{count_words}){counters})?"
@@ -1551,6 +1555,10 @@ class RelationFinder:
             return []
         joins = _Trigger(sentence.start, sentence.start, "", INVESTMENT, DONE, False, True)
         joining = _joining(parties, sentence, joins, self._rules)
+        others = self._rules.non_investors_re
+        if owner is None and joining and others is not None and others.search(
+                sentence.text, 0, joining[0].start - sentence.start):
+            return []  # 同社の顧客にはUberやAirbnbが名を連ねる: its customers, not the round's investors
         group_ends = {party.group: party.tail_end for party in joining}  # the last of each group's tail
         investors: dict[str, tuple[_Party, str, str]] = {}  # company id -> (party, word, status)
         for party in joining:

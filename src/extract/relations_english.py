@@ -201,8 +201,10 @@ def _party_before(sentence: Sentence, mentions: Sequence[CompanyMention], offset
 
 
 def _party_after(sentence: Sentence, mentions: Sequence[CompanyMention], offset: int) -> CompanyMention | None:
-    """The company named first after body offset ``offset`` with only a few plain words between."""
-    following = [m for m in mentions if m.start >= offset]
+    """The company named first after body offset ``offset`` with only a few plain words between, not as the owner
+    of what follows (Jony Ive's startup io)."""
+    following = [m for m in mentions if m.start >= offset
+                 and not _POSSESSIVE_RE.match(sentence.text, m.end - sentence.start)]
     if not following:
         return None
     gap = sentence.text[offset - sentence.start: following[0].start - sentence.start]

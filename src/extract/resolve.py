@@ -67,6 +67,12 @@ NAMED_IN_POST_RULE = "company.named_in_post"
 DEFINED_NAME_RULE = "company.defined_name"
 #: The rule id of the abbreviation a post gives a company in brackets after its name (ゴールドマン・サックス（GS）).
 ABBREVIATION_RULE = "company.abbreviation"
+#: The rule id of the name in another script a post gives a company in brackets (ロードパイロット（RoadPilot）).
+GLOSS_RULE = "company.gloss"
+#: A company's name in another script in brackets right after it: Latin words with a small letter (RoadPilot, not
+#: an acronym), or katakana.
+_GLOSS_RE = re.compile(r"\s?[（(](?P<gloss>(?=[A-Za-z0-9 .&\-]*[a-z])[A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){0,3}"
+                       r"|[ァ-ヺ][ァ-ヺー・]{1,30})[）)]")
 #: An abbreviation in brackets right after a name: a Latin word of two to eight characters (GS, MUFG, BofA).
 _ABBREVIATION_RE = re.compile(r"\s?[（(](?P<abbr>[A-Z][A-Za-z0-9&\-]{1,7})[）)]")
 #: A name written on past a repeated name's end: a word of a longer Latin name after a space (Zephyrlogic
@@ -770,8 +776,9 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     name on MeCab token boundaries that no mention covers (a listed name inside it gives way: キヤノン of
     キヤノンカメラ), not written on into a longer name (Zephyrlogic Cloud), and not where a check on GiNZA's names
     rejects it (Zephyrlogic氏, Zephyrlogic 2). A short form found on its own takes its full name's id
-    (``_short_forms_joined``)."""
-    mentions = _short_forms_joined(_with_abbreviations(mentions, sentences))
+    (``_short_forms_joined``), and so does a name in another script the post gives in brackets after a company no
+    list names (``_glosses_joined``: 株式会社ロードパイロット（RoadPilot）)."""
+    mentions = _short_forms_joined(_glosses_joined(_with_abbreviations(mentions, sentences), sentences))
     found = {m.surface: m for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
              and len(m.surface) >= _MIN_REPEATED_NAME or m.rule_id == ABBREVIATION_RULE}
     # アーガス・スペシャルティ・ホールディングス, then アーガス: news shortens a katakana name to its first word
@@ -873,6 +880,32 @@ def _with_abbreviations(mentions: Sequence[CompanyMention], sentences: Sequence[
         result = [m for m in result if m not in there] + [
             replace(mention, start=start, end=end, surface=match.group("abbr"), rule_id=ABBREVIATION_RULE)]
     return sorted(result, key=lambda m: (m.start, m.end))
+
+
+def _glosses_joined(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence]) -> list[CompanyMention]:
+    """``mentions``, where a company no list names is followed by its name in another script in brackets (株式会社
+    ロードパイロット（RoadPilot）, Zephyrlogic（ゼファーロジック）), with that name a mention of it there and every
+    other mention of that name as a company no list names given its id: one company, whichever script the post
+    writes it in (the headline's RoadPilot is the body's ロードパイロット)."""
+    by_id = {sentence.sentence_id: sentence for sentence in sentences}
+    glossed: dict[str, CompanyMention] = {}  # the gloss's normalized name -> the company it is
+    result = list(mentions)
+    for mention in mentions:
+        if not mention.company_id.startswith(DERIVED_ID_PREFIX):
+            continue
+        sentence = by_id[mention.sentence_id]
+        match = _GLOSS_RE.match(sentence.text, mention.end - sentence.start)
+        if match is None or match.group("gloss").isascii() == mention.surface.isascii():
+            continue
+        glossed.setdefault(company_key(match.group("gloss")), mention)
+        start, end = sentence.start + match.start("gloss"), sentence.start + match.end("gloss")
+        if not any(m.start < end and start < m.end for m in result):
+            result.append(replace(mention, start=start, end=end, surface=match.group("gloss"), rule_id=GLOSS_RULE))
+    if not glossed:
+        return result
+    return sorted((replace(m, company_id=glossed[key].company_id, name=glossed[key].name)
+                   if m.company_id.startswith(DERIVED_ID_PREFIX) and (key := company_key(m.surface)) in glossed
+                   else m for m in result), key=lambda m: (m.start, m.end))
 
 
 def _abbreviates(abbreviation: str, name: str) -> bool:

@@ -90,6 +90,14 @@ _KATAKANA_WORD_RE = re.compile("[ァ-ヺー・]+")
 #: A name all in kanji, and one all in katakana (without a middle dot): the two halves of a person's name.
 _KANJI_RE = re.compile(f"{_KANJI_CHAR}+")
 _KATAKANA_NAME_RE = re.compile("[ァ-ヺー]+")
+#: A Latin name glued to Latin letters or digits before it, or to letters after it: a piece of a longer word (X of
+#: MI300X); digits after a name are Japanese text's next word (OpenAI1000億ドル調達).
+_LATIN_GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9]$")
+_LATIN_GLUED_AFTER_RE = re.compile(r"[A-Za-z]")
+#: A katakana name joined to another by ＝, as Japanese writes a foreign person's double name
+#: (マイク・キャノン＝ブルックス).
+_DOUBLE_NAME_BEFORE_RE = re.compile(r"[ァ-ヺー][＝=]$")
+_DOUBLE_NAME_AFTER_RE = re.compile(r"[＝=][ァ-ヺ]")
 #: A word character right before a name: the name is the end of a longer word there (水素イオン).
 _WORD_BEFORE_RE = re.compile(r"[一-龯々〆ヵヶぁ-ゖァ-ヺーA-Za-z0-9]$")
 #: A news dateline's subject: the name, a topic or subject particle, the day of the month and a comma (イオンは28日、
@@ -401,7 +409,8 @@ class CompanyRecognizer:
         """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社) or a
         Japanese one, a country or a noun for a company comes right before it (株式会社カゴメ, 米GM, データベース企業
         Neon), it is written as a party or
-        subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google) or of a news dateline
+        subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google), named as a round's
+        investor (リードはSequoiaで) or as the subject of a news dateline
         (イオンは28日、…と発表した) or of a report (Bloombergが報じた: the outlet), a noun of its kin or a word
         making it lead a group follows it (イオン傘下の, JIPを中心とする), the sentence writes it doing what only
         a company does (SNKは、…に設立された; 開発はハドソン: company_patterns.yaml's deeds), or it is listed right
@@ -420,6 +429,8 @@ class CompanyRecognizer:
                 or self.party_slots.is_modified(sentence, hit.start, hit.end)
                 or self.party_slots.holds_subject(sentence, hit.start, hit.end)
                 or self.party_slots.holds_english_party(sentence, hit.start, hit.end)
+                or self.party_slots.follows_an_investor_noun(sentence, hit.start)
+                and _NAME_GOES_ON_RE.match(sentence.text, hit.end - sentence.start) is None
                 or _WORD_BEFORE_RE.search(sentence.text, 0, hit.start - sentence.start) is None and (
                     _DATELINE_SUBJECT_RE.match(sentence.text, hit.end - sentence.start) is not None
                     or sentence.text.startswith((*self._kin_nouns, *self._leader_words), hit.end - sentence.start))
@@ -452,13 +463,16 @@ class CompanyRecognizer:
     def _hits(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
         """Listed names in a sentence, plus the maker named at the start of a listed product (Microsoft of
         Microsoft Azure; not 西鉄 of the team 西鉄ライオンズ); not a name ending a longer katakana word (アーム of
-        カーゴアーム), nor one that is part of a person's name (出光佐三, ヘンリー・フォード)."""
+        カーゴアーム) or glued into a longer Latin one (X of MI300X), nor one that is part of a person's name (出光佐三,
+        ヘンリー・フォード, キャノン of マイク・キャノン＝ブルックス)."""
         hits = []
         starting = {token.start: token for token in tokens}
         ending = {token.end: token for token in tokens}
         for hit in self._index.find(sentence, tokens):
             start = hit.start - sentence.start
             if hit.entry.kind != _BLOCKED and (start and KATAKANA_GLUED_RE.match(sentence.text, start - 1)
+                                                or _glued_or_double(sentence.text, start, hit.end - sentence.start,
+                                                                    hit.surface)
                                                 or _in_personal_name(hit, starting, ending)):
                 continue
             hits.append(hit)
@@ -616,6 +630,17 @@ def _followed_by_form(sentence: Sentence, end: int, forms: tuple[str, ...], word
     start of one of ``words`` (社会, 社長: partnerships.yaml's not_name_suffixes)."""
     rest = sentence.text[end - sentence.start:].lstrip(" .,")
     return rest.startswith(forms) and not rest.startswith(words)
+
+
+def _glued_or_double(text: str, start: int, end: int, surface: str) -> bool:
+    """Whether the name at [start, end) of ``text`` is glued into a longer Latin word (X of MI300X) or joined by ＝
+    to another katakana name, as a foreign person's double name is written (キャノン of キャノン＝ブルックス)."""
+    if surface[:1].isascii() and surface[:1].isalnum() and _LATIN_GLUED_BEFORE_RE.search(text, 0, start):
+        return True
+    if surface[-1:].isascii() and surface[-1:].isalnum() and _LATIN_GLUED_AFTER_RE.match(text, end):
+        return True
+    return bool(_KATAKANA_NAME_RE.fullmatch(surface)) and (
+        _DOUBLE_NAME_BEFORE_RE.search(text, 0, start) is not None or _DOUBLE_NAME_AFTER_RE.match(text, end) is not None)
 
 
 def _in_personal_name(hit: AliasHit, starting: Mapping[int, Token], ending: Mapping[int, Token]) -> bool:

@@ -65,6 +65,8 @@ _FAR = 15
 _CLOSE = 4
 
 
+#: The end of an amount: a digit, maybe with up to four characters of its unit (ドル, 億円, M).
+_AMOUNT_END_RE = re.compile(r"[0-9０-９][^\s0-9０-９]{0,4}$")
 #: Characters of a gloss in brackets between a name and its subject particle (Operator（現在のChatGPT Agent）が).
 _GLOSS = 40
 
@@ -130,6 +132,9 @@ class PartySlots:
         self._passive_re = (re.compile(any_word(spec.passive_markers)) if spec.passive_markers else None)
         #: Another subject's particle, after a word that is not hiragana (NECが; not ながら).
         self._other_subject_re = re.compile(rf"(?<=[^ぁ-ゖ\s、]){any_word(roles.subject)}")
+        #: A noun of a round's investors and its particle right before a name (リードはSequoiaで, 引受先：KDDI).
+        self._investor_noun_re = (re.compile(rf"{any_word(spec.round_investors)}\s*(?:には|は|として|[：:])[、,]?\s*$")
+                                  if spec.round_investors else None)
         #: The particle that makes the noun before a trigger its owner (io Productsの買収).
         self._owned_trigger_re = re.compile(rf"{any_word(roles.of)}$")
         #: A headline's first name is marked with a comma (Wiz、Xと提携); elsewhere a comma only lists names.
@@ -173,7 +178,8 @@ class PartySlots:
                          else "(?!)")
             name = (rf"(?P<name>(?!(?:The|A|An|This|Its|Their|Our|Your) |{described} )[A-Z][A-Za-z0-9.&\-]*"
                     r"(?: [A-Z][A-Za-z0-9.&\-]*){0,3}?)")
-            ends = rf"(?=\s*(?:$|[^\sA-Za-z0-9]|\s(?i:{any_word(english.after_receiver)})(?![A-Za-z])))"
+            # (not an owner's name: Jony Ive's startup io)
+            ends = rf"(?!['’]s\b)(?=\s*(?:$|[^\sA-Za-z0-9]|\s(?i:{any_word(english.after_receiver)})(?![A-Za-z])))"
             descriptors = (f"|{any_word(english.descriptors, whole_ascii_words=True)}" if english.descriptors
                            else "")
             filler = rf"(?:[a-z][a-z'’\-]*|[A-Z]{{2,3}}|[$€£¥]?\d[\d.,]*%?{descriptors}|{described})"
@@ -222,9 +228,10 @@ class PartySlots:
         """The name ending at body offset ``end`` is the subject (Xは, Xが) of the first trigger after it, with no
         other subject between, and receives it: the trigger is passive (Xは、Yに買収される) or one its subject
         receives (Xは…の傘下に入る). Only a company is bought or joins a group."""
-        trigger = self._own_clause_trigger(sentence, end)
-        if trigger is None:
+        triggers = self._own_clause_triggers(sentence, end)
+        if not triggers:
             return False
+        trigger = triggers[0]
         received = self._received_re is not None and self._received_re.match(sentence.text, trigger.start())
         passive = self._passive_re is not None and self._passive_re.match(sentence.text, trigger.end())
         return bool(received or passive)
@@ -285,6 +292,12 @@ class PartySlots:
         return [(sentence.start + match.start("name"), sentence.start + match.end("name"))
                 for name_re in self._english_name_res for match in name_re.finditer(sentence.text)]
 
+    def follows_an_investor_noun(self, sentence: Sentence, start: int) -> bool:
+        """A noun of a round's investors and its particle stand right before the name at body offset ``start``
+        (リードはSequoiaで, 引受先はKDDI): only a company invests in a round."""
+        return self._investor_noun_re is not None and self._investor_noun_re.search(
+            sentence.text, 0, start - sentence.start) is not None
+
     def is_modified(self, sentence: Sentence, start: int, end: int) -> bool:
         """The name at body offsets [start, end) is what a trigger's relative clause right before it acts on
         (GMが出資するCruise, Aが買収したZephyr社): not when a katakana or Latin word is glued after it, the noun
@@ -293,22 +306,22 @@ class PartySlots:
                 and _GLUED_NOUN_RE.match(sentence.text, end - sentence.start) is None)
 
     def acts_in_own_clause(self, sentence: Sentence, end: int) -> bool:
-        """The name ending at body offset ``end`` is marked as a subject (Xは, Xが) of the first trigger after it,
-        with no other subject between (not Xoloは…を公開し、NECが出資した) and the trigger not owned by another
-        noun (not Jony Iveが設立したio Productsの買収): the name itself acts in the deal."""
-        trigger = self._own_clause_trigger(sentence, end)
-        return trigger is not None and not self._owned_trigger_re.search(sentence.text, 0, trigger.start())
+        """The name ending at body offset ``end`` is marked as a subject (Xは, Xが) of a trigger after it, with no
+        other subject between (not Xoloは…を公開し、NECが出資した) and the trigger not owned by another noun (not Jony
+        Iveが設立したio Productsの買収; an amount owns none: $250Mのラウンド; Xが、A主導のシリーズBで…を調達: the
+        調達): the name itself acts in the deal."""
+        return any(owner is None or _AMOUNT_END_RE.search(sentence.text, 0, owner.start()) is not None
+                   for trigger in self._own_clause_triggers(sentence, end)
+                   for owner in [self._owned_trigger_re.search(sentence.text, 0, trigger.start())])
 
-    def _own_clause_trigger(self, sentence: Sentence, end: int) -> re.Match[str] | None:
-        """The first trigger after the name ending at body offset ``end``, where the name is marked as a subject
-        (Xは, Xが) and no other subject stands between; None otherwise."""
+    def _own_clause_triggers(self, sentence: Sentence, end: int) -> list[re.Match[str]]:
+        """The triggers after the name ending at body offset ``end`` that no other subject stands before, where the
+        name is marked as a subject (Xは, Xが); none otherwise."""
         subject = self._subject_re.match(sentence.text, end - sentence.start)
         if subject is None:
-            return None
-        trigger = self._trigger_re.search(sentence.text, subject.end())
-        if trigger is None or self._other_subject_re.search(sentence.text, subject.end(), trigger.start()):
-            return None
-        return trigger
+            return []
+        return [trigger for trigger in self._trigger_re.finditer(sentence.text, subject.end())
+                if not self._other_subject_re.search(sentence.text, subject.end(), trigger.start())]
 
     def holds_subject(self, sentence: Sentence, start: int, end: int) -> bool:
         """The name at body offsets [start, end) is a subject (Xは, Xが, X、 opening a headline) in a sentence
