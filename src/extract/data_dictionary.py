@@ -79,7 +79,10 @@ TABLES: Mapping[str, TableDoc] = {
         "rule_id": "The rule that produced the row (`gazetteer:nvidia`, `company.sha_suffix`, `ner:Company`; "
                    "`company.named_in_post` where the post writes again a company no list names that it "
                    "showed to be one elsewhere, or an abbreviation it gave a company in brackets, "
-                   "`company.abbreviation` there: ゴールドマン・サックス（GS）).",
+                   "`company.abbreviation` there: ゴールドマン・サックス（GS）; `company.defined_name` where a "
+                   "post writes a name it defined for a company in brackets, 以下「当社」; `company.gloss` the "
+                   "name in another script in brackets after a company no list names, "
+                   "ロードパイロット（RoadPilot）).",
     }),
     "money": TableDoc("money amount", {
         **_MENTION,
