@@ -372,6 +372,9 @@ class PartnershipRules:
     purpose_re: re.Pattern | None
     #: A report of a deal not stated in the past tense right before it (すると報じた, not したと報じた).
     planned_report_re: re.Pattern | None
+    #: A sentence ending by reporting what it says in the active voice (…と報じた。; not …と報じられた。 nor
+    #: …と言われている。): its topic is the report's source.
+    reported_re: re.Pattern | None
     #: Triggers of a bid (TOB), planned unless one of ``bid_done`` follows in the clause.
     bid_triggers: frozenset[str]
     bid_done: tuple[str, ...]
@@ -688,6 +691,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         round_owner_re=re.compile(rf"\s*{any_word(spec.round_owner_verbs)}\s*") if spec.round_owner_verbs else None,
         purpose_re=re.compile(rf"(?:する|を)?{any_word(spec.purposes)}") if spec.purposes else None,
         planned_report_re=re.compile(rf"(?<![ただ]){any_word(spec.reports)}") if spec.reports else None,
+        reported_re=(re.compile(rf"{any_word([word for word in spec.reports if not word.endswith('われ')])}"
+                                rf"(?!られ)[^、。]{{0,8}}。?\s*$") if spec.reports else None),
         bid_triggers=frozenset(spec.bids.triggers if spec.bids else ()),
         bid_done=spec.bids.done if spec.bids else (),
         bid_means=tuple(sorted(spec.bids.means, key=len, reverse=True)) if spec.bids else (),
@@ -2763,9 +2768,12 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
     deliberately unnamed company marked with は (某企業は) before any named one leaves the text without a named
     topic. A company marked with が only becomes the topic when there is none yet: が often marks a
     subordinate clause's subject (OpenAIがAWSを利用するという話), which does not change what the text is about,
-    nor does one a trigger's relative clause with its actor left out acts on (買収したNuanceが…).
+    nor does one a trigger's relative clause with its actor left out acts on (買収したNuanceが…). An outlet marked
+    with は in a sentence that ends by reporting (ロイター通信は、AがBを買収する交渉に入ったと報じた) is the report's
+    source, no topic.
     """
     unnamed = rules.unnamed_topic_re.search(sentence.text)
+    reported = rules.reported_re is not None and rules.reported_re.search(sentence.text) is not None
     for mention in mentions:
         if _in_quoted_speech(sentence, mention):
             continue
@@ -2775,7 +2783,7 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
         spoken = rules.spokesperson_re.match(sentence.text, after) if rules.spokesperson_re else None
         if sentence.text.startswith(rules.topic_particles, after) or (
                 spoken is not None and spoken.group().endswith(rules.topic_particles)):
-            return None if unnamed and unnamed.start() < position else mention
+            return None if unnamed and unnamed.start() < position or reported and spoken is None else mention
     if unnamed:
         return None
     if len(mentions) == 1:
