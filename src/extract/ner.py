@@ -119,7 +119,9 @@ def compile_ner_rules(spec: NerFile) -> NerRules:
         context_particles=spec.context_particles,
         company_nouns=spec.company_nouns,
         appositive_re=_appositive_re(spec.appositives) if spec.appositives else None,
-        appositive_end_re=(re.compile(any_word(spec.appositives.name_ends)) if spec.appositives else None),
+        # (the name may be in bold: 物流大手の**Freightora**は)
+        appositive_end_re=(re.compile(rf"(?:\*\*|__)?{any_word(spec.appositives.name_ends)}") if spec.appositives
+                           else None),
         definition_re=(re.compile(
             rf"\s*(?:（[^）]{{0,30}}）|\([^)]{{0,30}}\))?\s*{any_word(spec.definition_particles)}、?"
             rf"[^。]{{0,{_DEFINITION_CHARS}}}?(?P<kind>{any_word((*spec.company_nouns, *spec.definition_kinds))})"

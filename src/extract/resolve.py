@@ -162,7 +162,7 @@ class NerCompanyFilter:
         forms = any_word(legal_forms.japanese) if legal_forms.japanese else "(?!)"
         self._japanese_form_re = re.compile(rf"^{forms}[ 　]?|[ 　]?{forms}$")
         #: A kind of company joined to the name written right after it (AIスタートアップのQuillforge).
-        self._appositive_end = (re.compile(f"(?:{rules.appositive_re.pattern})$") if rules.appositive_re
+        self._appositive_end = (re.compile(rf"(?:{rules.appositive_re.pattern})(?:\*\*|__)?$") if rules.appositive_re
                                 else None)
         #: The quotes listed before a quote, each joined to the next by a coordinator (partnerships.yaml):
         #: 「A」や「B」 introduces B as the kind of company before 「A」 does.
