@@ -17,7 +17,7 @@ import extract.normalize.companies as companies
 from conftest import RULES
 from extract.errors import PostError
 from extract.normalize.companies import CompanyRecognizer
-from extract.normalize.company_patterns import required_literals
+from extract.normalize.literals import required_literals
 from extract.rules import (MAX_LISTED_PROBLEMS, MAX_RULE_FILE_BYTES, MAX_VALUE_CHARS, PatternRule, RulesInvalid,
                            load_rules)
 from extract.segment import split_sentences
@@ -104,6 +104,9 @@ def test_a_runaway_pattern_is_not_run_where_its_literals_are_missing(monkeypatch
     ("(?:株式会社|㈱)(?P<name>[ァ-ヺー]{2,30})", ("㈱", "株式会社")),
     ("(?P<name>[A-Z][a-z]+),? (?:Inc|Corp)\\b", ("Corp", "Inc")),
     ("(?P<name>[ァ-ヺ]+)社(?![会長])", ("社",)),
+    ("(?P<name>[一-龯]+)(?=、[一-龯]+の[2-9]社)", ("、",)),  # a look-ahead that must hold: the sentence holds it
+    ("(?P<name>[一-龯]+)(?=が(?:合併|経営統合))", ("合併", "経営統合")),
+    ("(?<!株式会社)(?P<name>[ァ-ヺ]+)", ()),                # a negative look-around requires nothing
     ("(?P<name>[ァ-ヺ]+)(?:グループ)?", ()),          # optional: no literal is required
     ("(?i)(?P<name>\\w+) inc", ()),                  # case-insensitive
     ("(?P<name>\\w+)(?i:inc)", ()),

@@ -515,6 +515,8 @@ class CompanyRecognizer:
         for sentence, sentence_tokens in zip(sentences, tokens):
             words: SentenceWords | None = None
             for pattern in self._patterns:
+                if pattern.literal_re is not None and pattern.literal_re.search(sentence.text) is None:
+                    continue  # (most sentences lack a pattern's fixed words: tested here, not in a call)
                 for match in _pattern_matches(pattern, sentence):
                     words = words or SentenceWords.of(sentence, sentence_tokens)
                     fitted = self._reader.fit(pattern, match, words)
@@ -595,7 +597,7 @@ def _pattern_matches(pattern: CompanyPattern, sentence: Sentence) -> list[regex.
     The error's ``source_path`` is left empty for the caller to fill in: the recognizer sees
     sentences, not the post's file.
     """
-    if pattern.literals and not any(literal in sentence.text for literal in pattern.literals):
+    if pattern.literal_re is not None and pattern.literal_re.search(sentence.text) is None:
         return []
     if any(word in sentence.text for word in pattern.not_in_sentences_with):
         return []

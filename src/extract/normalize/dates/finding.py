@@ -51,9 +51,12 @@ class _Candidate:
 def _pattern_matches(text: str, patterns: tuple[CompiledPattern, ...]
                      ) -> tuple[tuple[CompiledPattern, re.Match[str]], ...]:
     """Every non-empty match of every pattern with its pattern; a pattern is tried again one
-    character after the start of its last match, so its matches may overlap."""
+    character after the start of its last match, so its matches may overlap. A pattern whose fixed strings the
+    text lacks is not tried."""
     found = []
     for pattern in patterns:
+        if pattern.literal_re is not None and pattern.literal_re.search(text) is None:
+            continue
         position = 0
         while (match := pattern.regex.search(text, position)) is not None:
             position = match.start() + 1

@@ -20,6 +20,7 @@ from extract.normalize.dates.pieces import build_pieces
 from extract.normalize.dates.quarter import PATTERNS as QUARTER
 from extract.normalize.dates.relative import PATTERNS as RELATIVE
 from extract.normalize.dates.span import PATTERNS as SPAN
+from extract.normalize.literals import literals_re, required_literals
 from extract.rules.schema import DatesFile, by_word
 
 #: Every pattern, in the order it is tried: the not-date blocks first, durations last; parts of a year before
@@ -30,8 +31,12 @@ PATTERNS = (*NOT_DATE, *QUARTER, *CALENDAR, *FISCAL, *DECADE, *SPAN, *RELATIVE, 
 def _compile_patterns(spec: DatesFile, tables: Mapping[str, Mapping[str, Any]]) -> tuple[CompiledPattern, ...]:
     """Every pattern of ``PATTERNS`` compiled with the words of the rule file, in the same order."""
     pieces = build_pieces(tables, spec)
-    return tuple(CompiledPattern(pattern.rule_id, re.compile(pattern.regex(pieces)), pattern.parse)
-                 for pattern in PATTERNS)
+    compiled = []
+    for pattern in PATTERNS:
+        regex = pattern.regex(pieces)
+        compiled.append(CompiledPattern(pattern.rule_id, re.compile(regex), pattern.parse,
+                                        literals_re(required_literals(regex))))
+    return tuple(compiled)
 
 
 def compile_date_rules(spec: DatesFile) -> DateRules:

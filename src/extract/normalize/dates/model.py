@@ -102,3 +102,6 @@ class CompiledPattern(NamedTuple):
     rule_id: str
     regex: re.Pattern[str]
     parse: Parser
+    #: The strings the text around every match holds one of (``literals.required_literals``) as one
+    #: alternation: a text without any is not searched. None when they are not known.
+    literal_re: re.Pattern[str] | None = None
