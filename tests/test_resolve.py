@@ -322,7 +322,7 @@ def _party_names(text: str) -> list[str]:
     # A name in kanji or hiragana a sentence opens with and defines as a company, as encyclopedia-style
     # text does; not a common noun so defined, nor a term holding a Latin word.
     ("大鷲百貨は、かつて存在した日本の百貨店である。", ["大鷲百貨"]),
-    ("鷺沼酒造本舗は、灘の酒造会社である。", ["鷺沼酒造本舗"]),
+    ("鷺沼酒店は、灘の酒造会社である。", ["鷺沼酒店"]),
     ("提携先は、ドイツの部品メーカーである。", []),
     ("量子AIは、いま最も注目される企業である。", []),
     # Such a name may be written on from a listed one, which gives way to it.

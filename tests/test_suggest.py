@@ -62,7 +62,8 @@ def suggestions(found: UnlistedMentions) -> Suggestions:
 
 def test_ranked_by_posts_then_mentions(suggestions: Suggestions) -> None:
     ranked = [(s.name, s.posts, s.mentions) for s in suggestions.companies]
-    assert ranked == [("Miraitech", 3, 3), ("ソラノワ", 2, 2), ("ハルカゼ", 1, 2), ("Kumorix", 1, 1)]
+    # (Miraitech's fourth mention: its name in brackets after 株式会社ミライテック, rule company.gloss)
+    assert ranked == [("Miraitech", 3, 4), ("ソラノワ", 2, 2), ("ハルカゼ", 1, 2), ("Kumorix", 1, 1)]
     assert suggestions.posts == len(POSTS)
 
 

@@ -95,6 +95,8 @@ def _extractors(settings: WorkerSettings, rules: RuleSet | None = None) -> Extra
 
     key = (settings.rules_dir, settings.rules_digest, settings.use_ner, settings.cache_path)
     if key not in _WORKER_STATE:
+        if _WORKER_STATE:
+            gc.unfreeze()  # the extractors of other settings are let go: they may be collected again
         _WORKER_STATE.clear()
         if rules is None:
             rules = load_rules(Path(settings.rules_dir))

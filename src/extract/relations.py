@@ -296,6 +296,7 @@ class PartnershipRules:
     acted_on_re: re.Pattern | None
     #: Words right after a company that make it the source of a report (Reutersが報じた).
     report_source_re: re.Pattern | None
+    #: Words right after an exchange that name it as the market shares trade on (東証プライム).
     market_re: re.Pattern | None
     #: Words right before a company that make its people former ones (元グーグル幹部).
     former_marks: tuple[str, ...]
@@ -309,6 +310,7 @@ class PartnershipRules:
     not_triggers: tuple[str, ...]
     #: Partnership triggers that, with another trigger close after them, only say how it is done.
     manner_triggers: frozenset[str]
+    #: Partnership triggers of talks: a deal to come, or the status of another trigger before them (買収を協議).
     talks_triggers: frozenset[str]
     #: Investment triggers whose owner is the company invested in (Xの資金調達).
     funding_triggers: frozenset[str]
@@ -326,6 +328,7 @@ class PartnershipRules:
     #: source role).
     round_investor_after_re: re.Pattern | None
     round_investors: tuple[str, ...]
+    #: A noun of the companies a company works with or for and its particle (顧客には): they join no round.
     non_investors_re: re.Pattern | None
     #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in.
     investors_of_re: re.Pattern | None
