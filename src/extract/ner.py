@@ -86,6 +86,8 @@ class NerRules:
     person_names: frozenset[str] = frozenset()
     context_particles: tuple[str, ...] = ()
     company_nouns: tuple[str, ...] = ()
+    #: Kinds of company that make the names listed as their examples companies (Aといった企業が).
+    example_heads: tuple[str, ...] = ()
     #: A kind of company and the word joining it to a name written right after it (AIスタートアップの,
     #: 新興企業である): the writer introduces the company it names. None without those words.
     appositive_re: re.Pattern | None = None
@@ -118,6 +120,7 @@ def compile_ner_rules(spec: NerFile) -> NerRules:
         person_names=frozenset(spec.person_names),
         context_particles=spec.context_particles,
         company_nouns=spec.company_nouns,
+        example_heads=tuple(spec.example_heads),
         appositive_re=_appositive_re(spec.appositives) if spec.appositives else None,
         # (the name may be in bold: 物流大手の**Freightora**は)
         appositive_end_re=(re.compile(rf"(?:\*\*|__)?{any_word(spec.appositives.name_ends)}") if spec.appositives

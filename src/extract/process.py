@@ -83,7 +83,7 @@ class Extractors:
         self.ner_filter = NerCompanyFilter(self.ner_rules, rules.legal_forms, self.companies.blocked_names,
                                            self.companies.listed_names, self.chips.listed_names, rules.name_bounds,
                                            self.companies.product_names, self.companies.context_names,
-                                           rules.partnerships.coordinators)
+                                           rules.partnerships.coordinators, rules.partnerships.roles.example)
 
 
 def _by_sentence(mentions: Iterable[CompanyMention]) -> dict[int, list[CompanyMention]]:

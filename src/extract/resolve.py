@@ -148,7 +148,8 @@ class NerCompanyFilter:
 
     def __init__(self, rules: NerRules, legal_forms: LegalForms, blocked: frozenset[str], listed: frozenset[str],
                  chip_names: frozenset[str], name_bounds: NameBounds, products: frozenset[str],
-                 context_names: frozenset[str], coordinators: Sequence[str] = ()) -> None:
+                 context_names: frozenset[str], coordinators: Sequence[str] = (),
+                 example_particles: Sequence[str] = ()) -> None:
         self._rules = rules
         self._products = products
         #: Listed names that are companies in every context: a name that begins with one and goes on is
@@ -166,6 +167,13 @@ class NerCompanyFilter:
                                 else None)
         #: The quotes listed before a quote, each joined to the next by a coordinator (partnerships.yaml):
         #: 「A」や「B」 introduces B as the kind of company before 「A」 does.
+        #: After a name, the rest of a list of names (Latin or katakana) that are examples of a kind of company
+        #: named right after the list (UberやState Farmといった大手企業が; ner.yaml's example_heads), the kind the
+        #: head of its phrase (not 企業向けソフトウェア).
+        self._examples_of_companies = (re.compile(
+            rf"(?:\s*{any_word(coordinators)}\s*[A-Za-z0-9ァ-ヺー・.&\- ]{{1,30}}?)*?\s*{any_word(example_particles)}"
+            rf"[^、。「」をがはにとのもで]{{0,8}}?{any_word(rules.example_heads)}(?=[がはをにともで、。]|から|への)")
+            if coordinators and example_particles and rules.example_heads else None)
         self._quotes_before = re.compile(rf"(?:「[^「」\n]{{1,{_QUOTED_NAME_CHARS}}}」{any_word(coordinators)})*「$"
                                          if coordinators else "「$")
         self._blocked = blocked | {company_key(word) for word in rules.stop_words}
@@ -507,15 +515,21 @@ class NerCompanyFilter:
         """The sentence may introduce a company by name (``is_introduced``): it holds a quote or a kind of
         company joined to what follows."""
         appositive = self._rules.appositive_re
-        return "「" in sentence.text or (appositive is not None and appositive.search(sentence.text) is not None)
+        return ("「" in sentence.text or (appositive is not None and appositive.search(sentence.text) is not None)
+                or self._examples_of_companies is not None and self._examples_of_companies.search(sentence.text)
+                is not None)
 
     def is_introduced(self, sentence: Sentence, span: NerSpan) -> bool:
         """The name is all of a 「」 quote written right after a company noun or a kind of company joined to it
         (AI新興企業「Quillforge」, 合弁会社「Zephyr Japan」, 教育企業である「Kotobaya」, and each quote listed
         after such a one: …である「A」や「B」), or follows a kind of company joined to it (AIスタートアップの
-        Quillforge, 新興企業であるPonyworks): the ways Japanese news introduces a company it names."""
+        Quillforge, 新興企業であるPonyworks), or is one of a list of examples of a kind of company (UberやState
+        Farmといった大手企業): the ways Japanese news introduces a company it names."""
         before = sentence.text[:span.start - sentence.start]
         if self._quote_introduced(before) and sentence.text.startswith("」", span.end - sentence.start):
+            return True
+        if self._examples_of_companies is not None and self._examples_of_companies.match(
+                sentence.text, span.end - sentence.start):
             return True
         ends = self._rules.appositive_end_re
         return (self._appositive_end is not None and self._appositive_end.search(before) is not None

@@ -400,6 +400,7 @@ class NerFile(RuleFileSpec):
     definition_particles: Words = ()
     definition_ends: Words = ()
     definition_kinds: Words = ()
+    example_heads: Words = ()
     definition_not_kinds: Words = ()
     organisation_endings: Words = ()
     company_organisation_endings: Words = ()
