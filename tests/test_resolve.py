@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from conftest import RULES
@@ -416,3 +420,15 @@ def test_an_abbreviation_given_in_brackets_is_the_company_wherever_the_post_writ
     joined = add_names_found_elsewhere(found, sentences, tokens, FILTER)
     assert [(m.sentence_id, m.surface, m.company_id) for m in joined if m.surface in ("GS", "US")] == [
         (0, "GS", "goldman-sachs"), (1, "GS", "goldman-sachs")]
+
+
+def test_a_long_run_of_names_and_coordinators_is_read_in_one_pass() -> None:
+    """A coordinator may also stand inside a name (・, and): a long run of them with no kind of company after it
+    must not make the examples check try every way to split it (it once ran for minutes on 60 names)."""
+    code = ("from pathlib import Path; from extract.rules import load_rules; from extract.process import Extractors; "
+            "from extract.segment import split_sentences; "
+            "f = Extractors(load_rules(Path('rules')), use_ner=False).ner_filter; "
+            "[f.may_introduce(s) for text in ('A・' * 60 + 'X', 'x and ' * 60 + 'y', 'a & b ' * 60) "
+            "for s in split_sentences(text)]")
+    subprocess.run([sys.executable, "-c", code], cwd=RULES.parent, check=True, timeout=60,
+                   env={**os.environ, "PYTHONPATH": str(RULES.parent / "src")})

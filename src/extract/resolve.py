@@ -165,15 +165,16 @@ class NerCompanyFilter:
         #: A kind of company joined to the name written right after it (AIスタートアップのQuillforge).
         self._appositive_end = (re.compile(rf"(?:{rules.appositive_re.pattern})(?:\*\*|__)?$") if rules.appositive_re
                                 else None)
-        #: The quotes listed before a quote, each joined to the next by a coordinator (partnerships.yaml):
-        #: 「A」や「B」 introduces B as the kind of company before 「A」 does.
         #: After a name, the rest of a list of names (Latin or katakana) that are examples of a kind of company
         #: named right after the list (UberやState Farmといった大手企業が; ner.yaml's example_heads), the kind the
-        #: head of its phrase (not 企業向けソフトウェア).
+        #: head of its phrase (not 企業向けソフトウェア). Each name is read whole (an atomic group): a coordinator
+        #: such as ・ or and may also stand inside a name, and trying every way to split a long run would not end.
         self._examples_of_companies = (re.compile(
-            rf"(?:\s*{any_word(coordinators)}\s*[A-Za-z0-9ァ-ヺー・.&\- ]{{1,30}}?)*?\s*{any_word(example_particles)}"
+            rf"(?:\s*{any_word(coordinators)}\s*(?>[A-Za-z0-9ァ-ヺー・.&\- ]{{1,30}}))*\s*{any_word(example_particles)}"
             rf"[^、。「」をがはにとのもで]{{0,8}}?{any_word(rules.example_heads)}(?=[がはをにともで、。]|から|への)")
             if coordinators and example_particles and rules.example_heads else None)
+        #: The quotes listed before a quote, each joined to the next by a coordinator (partnerships.yaml):
+        #: 「A」や「B」 introduces B as the kind of company before 「A」 does.
         self._quotes_before = re.compile(rf"(?:「[^「」\n]{{1,{_QUOTED_NAME_CHARS}}}」{any_word(coordinators)})*「$"
                                          if coordinators else "「$")
         self._blocked = blocked | {company_key(word) for word in rules.stop_words}
