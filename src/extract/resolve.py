@@ -858,20 +858,18 @@ class DefinedNames:
             return list(mentions)
         result = list(mentions)
         for sentence, sentence_tokens in zip(sentences, tokens):
+            present = [(after, name, company) for after, name, company in defined
+                       if after < sentence.end and name in sentence.text]
+            if not present:
+                continue
             starts, ends = {t.start for t in sentence_tokens}, {t.end for t in sentence_tokens}
-            for after, name, company in defined:
-                if sentence.end <= after or name not in sentence.text:
-                    continue
+            for after, name, company in present:
                 for match in re.finditer(re.escape(name), sentence.text):
                     start, end = sentence.start + match.start(), sentence.start + match.end()
-                    if start < after or start not in starts or end not in ends:
-                        continue
-                    there = [m for m in result if m.start < end and start < m.end]
-                    if any(m.company_id == company.company_id or m.start < start or end < m.end for m in there):
-                        continue
-                    result = [m for m in result if m not in there] + [replace(
-                        company, sentence_id=sentence.sentence_id, start=start, end=end, surface=name,
-                        rule_id=DEFINED_NAME_RULE, source="rule")]
+                    if start >= after and start in starts and end in ends:
+                        result = _named_there(result, replace(
+                            company, sentence_id=sentence.sentence_id, start=start, end=end, surface=name,
+                            rule_id=DEFINED_NAME_RULE, source="rule"))
         return sorted(result, key=lambda m: (m.start, m.end))
 
 
@@ -888,13 +886,20 @@ def _with_abbreviations(mentions: Sequence[CompanyMention], sentences: Sequence[
         match = _ABBREVIATION_RE.match(sentence.text, mention.end - sentence.start)
         if match is None or not _abbreviates(match.group("abbr"), mention.name):
             continue
-        start, end = sentence.start + match.start("abbr"), sentence.start + match.end("abbr")
-        there = [m for m in result if m.start < end and start < m.end]
-        if any(m.company_id == mention.company_id or m.start < start or end < m.end for m in there):
-            continue
-        result = [m for m in result if m not in there] + [
-            replace(mention, start=start, end=end, surface=match.group("abbr"), rule_id=ABBREVIATION_RULE)]
+        result = _named_there(result, replace(mention, start=sentence.start + match.start("abbr"),
+                                              end=sentence.start + match.end("abbr"), surface=match.group("abbr"),
+                                              rule_id=ABBREVIATION_RULE))
     return sorted(result, key=lambda m: (m.start, m.end))
+
+
+def _named_there(mentions: list[CompanyMention], named: CompanyMention) -> list[CompanyMention]:
+    """``mentions`` with ``named`` added, in place of the mentions of other companies it overlaps (a name the post
+    gives a company wins over another company a list names so); unchanged where a mention of the same company or
+    a longer name covers its place."""
+    there = [m for m in mentions if m.start < named.end and named.start < m.end]
+    if any(m.company_id == named.company_id or m.start < named.start or named.end < m.end for m in there):
+        return mentions
+    return [m for m in mentions if m not in there] + [named]
 
 
 def _glosses_joined(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence]) -> list[CompanyMention]:

@@ -515,8 +515,6 @@ class CompanyRecognizer:
         for sentence, sentence_tokens in zip(sentences, tokens):
             words: SentenceWords | None = None
             for pattern in self._patterns:
-                if pattern.literal_re is not None and pattern.literal_re.search(sentence.text) is None:
-                    continue  # (most sentences lack a pattern's fixed words: tested here, not in a call)
                 for match in _pattern_matches(pattern, sentence):
                     words = words or SentenceWords.of(sentence, sentence_tokens)
                     fitted = self._reader.fit(pattern, match, words)
