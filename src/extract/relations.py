@@ -83,6 +83,7 @@ parentheses) stays here:
     former_marks:      [words before a company making its people former] 元グーグル幹部
     leading_clause_ends: [ends of a clause leading into the main one]    Bと連携することで、Aは
     nominal_clause_ends: [ends of a clause listed beside the trigger's]  Aが…ことや、Bへの投資
+    conjunct_starts:   [words opening a phrase listed after another]     Aの製品への投資、そしてBとの提携
     proposals:         [words making a trigger an offer to a target]     AはBに提携を提案
     offer_answers:     {accepted, refused: [words answering an offer]}   Bの買収提案を受け入れた
     kin:               {nouns, joints: [words naming a subsidiary or parent]}  傘下のB, 親会社であるB
@@ -445,6 +446,8 @@ class PartnershipRules:
     leading_clause_re: re.Pattern | None
     #: The end of a nominalised clause listed beside the trigger's phrase (ことや、).
     nominal_clause_re: re.Pattern | None
+    #: The start of a phrase listed after another one (、そして): a company's の before it is in that other one.
+    conjunct_re: re.Pattern | None
     proposals: tuple[str, ...]
     #: Partnership triggers of a merger, which a stated acquisition between the same two makes that acquisition.
     integrations: frozenset[str]
@@ -752,6 +755,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                          if spec.spokespeople else None),
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
+        conjunct_re=re.compile(any_word(spec.conjunct_starts)) if spec.conjunct_starts else None,
         proposals=spec.proposals,
         integrations=frozenset(spec.integrations),
         ancestors=_ancestors(parents or {}),
@@ -1769,9 +1773,13 @@ class RelationFinder:
                   or _is_topic(sentence, p, self._rules)}
         clause = [p for p in parties if p.group in owning or _in_clause(parse, p, trigger)]
         listed = [p for p in clause if p.end <= trigger.start and self._in_listed_clause(sentence, p, trigger)]
+        # Aの製品への投資、そしてBとの提携: the owner named in a phrase listed before the trigger's is that
+        # phrase's, and the trigger's own side is left out.
+        conjoined = [p for p in clause if p.end <= trigger.start
+                     and self._in_conjunct_before(sentence, p, trigger, parties)]
         # ソフトバンクグループ入り: a name whose suffix a trigger begins with is before it.
         before = [p for p in clause if (p.end <= trigger.start or p.role == "bare" and p.start < trigger.start)
-                  and p not in listed]
+                  and p not in listed and p not in conjoined]
         # Bへの出資を決めたのはAだ: A acts; Xの提携先はBだ, Xの出資先はBだ: B is the other side X's counterpart
         # noun names
         other_side = "partner" if trigger.type == PARTNERSHIP else "target"
@@ -1866,6 +1874,18 @@ class RelationFinder:
                             trigger.word, sentence.text, _MUTUAL_RULE if trigger.mutual else f"relation.{trigger.type}")
                 for a, b in pairs if a.company_id != b.company_id]
 
+
+    def _in_conjunct_before(self, sentence: Sentence, party: _Party, trigger: _Trigger,
+                            parties: Sequence[_Party]) -> bool:
+        """Whether the party is the owner (の, not the topic) of something in a phrase listed before the
+        trigger's (Aの製品への投資、そしてBとの提携; Aの主要サプライヤーを選んだこと、そしてBとも協議), not
+        the last of names listed with the same words (A、B、そしてCの提携)."""
+        if self._rules.conjunct_re is None or party.role != "of" or _is_topic(sentence, party, self._rules):
+            return False
+        listed = self._rules.conjunct_re.search(sentence.text, party.tail_end - sentence.start,
+                                                trigger.start - sentence.start)
+        return listed is not None and not any(p.group == party.group and p.start >= sentence.start + listed.end()
+                                              for p in parties)
 
     def _in_listed_clause(self, sentence: Sentence, party: _Party, trigger: _Trigger) -> bool:
         """Whether the party is the subject (が, not the topic は) of a nominalised clause that ends before the

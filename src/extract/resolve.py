@@ -171,7 +171,7 @@ class NerCompanyFilter:
         #: such as ・ or and may also stand inside a name, and trying every way to split a long run would not end.
         self._examples_of_companies = (re.compile(
             rf"(?:\s*{any_word(coordinators)}\s*(?>[A-Za-z0-9ァ-ヺー・.&\- ]{{1,30}}))*\s*{any_word(example_particles)}"
-            rf"[^、。「」をがはにとのもで]{{0,8}}?{any_word(rules.example_heads)}(?=[がはをにともで、。]|から|への)")
+            rf"[^、。「」をがはにとのもで]{{0,12}}?{any_word(rules.example_heads)}(?=[がはをにともで、。]|から|への)")
             if coordinators and example_particles and rules.example_heads else None)
         #: The quotes listed before a quote, each joined to the next by a coordinator (partnerships.yaml):
         #: 「A」や「B」 introduces B as the kind of company before 「A」 does.

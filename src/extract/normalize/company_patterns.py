@@ -189,10 +189,11 @@ class NameReader:
                 high = words.last_until(end)
             low = self._trimmed(words, self._read_back(words, words.first_from(start), high), high, pattern.proper)
         katakana_form = form[0] >= 0 and bool(_KATAKANA_RE.fullmatch(match.group("form").lstrip("・")))
+        bracketed = form[0] == end and match.group("form")[:1] in "（("
         if low <= high and self._glued_to_katakana(words, low):
             return None  # ジェン of サイトジェン: a name does not start inside a katakana word
         if low > high or not self._is_a_name(words, low, high, pattern.proper, forwards=0 <= form[1] <= start,
-                                             katakana_form=katakana_form):
+                                             katakana_form=katakana_form, bracketed=bracketed):
             return None
         if pattern.whole_word and not self._ends_a_word(words, match.end()):
             return None
@@ -287,10 +288,11 @@ class NameReader:
         return low
 
     def _is_a_name(self, words: SentenceWords, low: int, high: int, proper: str | None, forwards: bool,
-                   katakana_form: bool = False) -> bool:
+                   katakana_form: bool = False, bracketed: bool = False) -> bool:
         """Words ``low``..``high`` can be a name: not a lone affix, nor, read forwards from a legal form,
         a lone everyday kanji word (株式会社設立), and with the proper noun the pattern asks for
-        (``katakana_form``: the form the name ends in is written in katakana, システムズ)."""
+        (``katakana_form``: the form the name ends in is written in katakana, システムズ; ``bracketed``: the
+        form is in brackets right after the name, 光洋ミクロン（大阪府）)."""
         if low == high:
             token = words.tokens[low]
             if token.pos.startswith(("接頭辞", "接尾辞")) or (forwards and _is_kanji_everyday(token)):
@@ -304,7 +306,8 @@ class NameReader:
                             for token in words.tokens[low:trade]))
         if proper in ("first", "first_or_sector"):
             head = low + 1 if self._opens(words.tokens[low]) and low < high else low
-            return self._is_proper(words, head) and self._plain_middle(words, head + 1, high, katakana_form)
+            return self._is_proper(words, head) and self._plain_middle(words, head + 1, high, katakana_form,
+                                                                       bracketed)
         if proper == "last":
             return self._is_proper(words, high)
         return True
@@ -322,19 +325,22 @@ class NameReader:
             first = words.starts[start]
         return first
 
-    def _plain_middle(self, words: SentenceWords, low: int, high: int, katakana_form: bool = False) -> bool:
+    def _plain_middle(self, words: SentenceWords, low: int, high: int, katakana_form: bool = False,
+                      bracketed: bool = False) -> bool:
         """Words ``low``..``high``, between a name's first proper noun and its sector word, are what
         such names hold there: at most ``MAX_MIDDLE_WORDS`` kanji nouns, prefixes or proper nouns (京浜急行電鉄,
         東京海上日動火災保険, 瀬戸|内|銀行), nouns in hiragana (土佐みらい銀行), one katakana word
-        (熊本ファミリー銀行), the rest of a katakana name MeCab cut into words (ハン|ビット電子), or before a form
-        written in katakana, katakana words (東芝メディカルシステムズ); not a phrase
-        (xAIメンフィス巨大データセンター建設)."""
+        (熊本ファミリー銀行) or before a form in brackets that ends the name (光洋ミクロン（大阪府）), the rest of a
+        katakana name MeCab cut into words (ハン|ビット電子), or before a form written in katakana, katakana
+        words (東芝メディカルシステムズ); not a phrase (xAIメンフィス巨大データセンター建設)."""
         if high - low + 1 > MAX_MIDDLE_WORDS:
             return False
         katakana_name = low > 0 and _is_katakana(words.tokens[low - 1])
         # 熊本ファミリー銀行, 安井ミシン商会: after a proper noun, a katakana word may say what the company does,
-        # right before its sector word (not 第三セクター鉄道, 黒部ダム建設, 新日鐵釜石ラグビー部)
-        trade_word = (high + 1 < len(words.tokens) and words.starts_with(high + 1, self._words.sector_words)
+        # right before its sector word (not 第三セクター鉄道, 黒部ダム建設, 新日鐵釜石ラグビー部) or the brackets
+        # that end the name (光洋ミクロン（大阪府）)
+        trade_word = ((bracketed or (high + 1 < len(words.tokens)
+                                     and words.starts_with(high + 1, self._words.sector_words)))
                       and low > 0 and words.tokens[low - 1].pos == "名詞-固有名詞")
         for index in range(low, high + 1):
             token = words.tokens[index]

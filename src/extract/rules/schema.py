@@ -838,6 +838,7 @@ class PartnershipsFile(RuleFileSpec):
     individuals: Words = ()
     leading_clause_ends: Words = ()
     nominal_clause_ends: Words = ()
+    conjunct_starts: Words = ()
     proposals: Words = ()
     offer_answers: OfferAnswers | None = None
     kin: Kin | None = None
