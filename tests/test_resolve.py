@@ -387,6 +387,21 @@ def test_a_katakana_short_form_is_the_full_names_company() -> None:
     assert "ミルドレス" in {m.surface for m in joined}
 
 
+@pytest.mark.parametrize("text, surface, company_id", [
+    # A headline shortens a listed name: the short form is that company.
+    ("ボーイング、スピリット・エアロ買収を完了\n米ボーイングは、米スピリット・エアロシステムズの買収を完了した。",
+     "スピリット・エアロ", "spirit-aerosystems"),
+    # Where two companies' names begin with it, the short form is neither.
+    ("投資会社Quorvexが出資した。\nQuorvex Labsは新興企業で、Quorvex Capitalは別会社だ。", "Quorvex", "x-quorvex"),
+])
+def test_a_short_form_of_a_listed_name_is_that_company(text: str, surface: str, company_id: str) -> None:
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    found = add_vouched_names(RECOGNIZER.find(sentences, tokens), sentences, tokens, FILTER, RECOGNIZER.party_slots)
+    joined = add_names_found_elsewhere(found, sentences, tokens, FILTER)
+    assert {m.company_id for m in joined if m.surface == surface} == {company_id}
+
+
 def test_a_country_written_as_a_deals_party_is_no_company() -> None:
     """インドネシアの合弁相手: a country's name (CLDR's, through babel) is never a company, whatever slot it is in."""
     text = "北辰食品は、インドネシアの合弁相手ガルーダフーズとの提携を解消した。"

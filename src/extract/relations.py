@@ -601,8 +601,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     counts = spec.group_counts
     count_words, counters, count_particles = (any_word(words)
                                               for words in (counts.count_words, counts.counters, counts.particles))
-    # 社 of ソニー社は, not the start of 社長
-    suffix = f"(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)}"
+    # 社 of ソニー社は, not the start of 社長; グループ of メルセデス・ベンツ・グループと
+    suffix = f"・?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)}"
     # the size of a stake after its share word still belongs to the name (Arm株49%を取得: the particle is を)
     stake_size = (rf"{any_word(stake.shares)}\s*約?{DIGIT}+(?:[.．]{DIGIT}+)?\s*[%％]" if stake else "(?!)")
     unnamed = spec.unnamed_companies
@@ -821,12 +821,12 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                    *spec.roles.subject}))),
         relative_link_re=re.compile(rf"{any_word(spec.roles.subject)}{any_word([word for word, _ in pairs])}"
                                     rf"{any_word(spec.relative_clause_ends)}\s*"),
-        # (or a longer description in nouns ending in a noun for a company: A、ロボティクススタートアップのB; not
-        # Aと並ぶ半導体大手のB, where a verb compares them)
+        # (or a longer description in nouns ending in a noun for a company, with or without の: A、ロボティクス
+        # スタートアップのB, A、通信大手B; not Aと並ぶ半導体大手のB, where a verb compares them)
         coordinated_modifier_re=re.compile(
-            rf"\s*{coordinators}\s*(?:[^、。,，:：\s]{{1,{_COORDINATED_MODIFIER_CHARS}}}?"
-            rf"|[一-龯々ァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9]{{0,{_DESCRIBED_MODIFIER_CHARS}}}?{any_word(spec.unnamed_companies.nouns)})"
-            rf"{any_word(spec.roles.of)}"),
+            rf"\s*{coordinators}\s*(?:[^、。,，:：\s]{{1,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"
+            rf"|[一-龯々ァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9]{{0,{_DESCRIBED_MODIFIER_CHARS}}}?{any_word(spec.unnamed_companies.nouns)}"
+            rf"{any_word(spec.roles.of)}?)"),
         # (a unit or kin noun ends the description, Bのベンチャー投資部門C, or the owner's group or kin noun
         # is written on to it, RocheグループのC, B傘下のC; not a joint venture's: AとBの合弁会社C)
         owner_description_re=re.compile(
@@ -2172,7 +2172,8 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     """Who partners with whom: a coordinated group among itself, or a subject (each member of a subject
     group: AとBは、それぞれCと提携) or agent (AやBによるCとの提携) with its partners, each partner with the
     subject closest before it (AがBと、CがDと連携), or the company it matters to (Bとの提携は、Aにとって);
-    examples of a kind (AやBのような企業と) only with a named subject, not the text's topic. In a contract
+    examples of a kind (AやBのような企業と) only with a named subject, not the text's topic; partners listed
+    together of a manner trigger (AはBやCと共同で建設) with each other too. In a contract
     the other party may be its receiver, owner or source (AはBにGPUを供給する契約, Bのモデルを採用する契約)."""
     partners = [p for p in parties if p.role == "partner"]
     # Bから技術のライセンスを受ける契約: a source is a contract's side, not a partnership's (Aからの出資に加え、
@@ -2221,6 +2222,11 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
             continue
         anchors = [p for p in subjects if p.group == anchor.group and anchor.role in ("subject", "agent")] or [anchor]
         pairs += [(a, partner) for a in anchors if a.group != partner.group]
+    if partners and trigger.word in rules.manner_triggers and pairs:
+        # AはBやCと共同で建設する: all of them do it together, so the partners are partners of each other too
+        # (not those of another trigger before: BやCとの連携は、…共同で開発)
+        pairs += [(a, b) for a, b in combinations(partners, 2) if a.group == b.group and not rules.trigger_re.search(
+            sentence.text, b.end - sentence.start, trigger.start - sentence.start)]
     if partners:
         return pairs
     # AとBは競合関係にあるが、Cは提携を発表: a subject named after the group acts in the trigger's clause instead.

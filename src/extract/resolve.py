@@ -84,6 +84,10 @@ _REPEAT_GOES_ON_BEFORE_RE = re.compile(r"(?:[A-Za-z0-9&＆][ \t]?|[ァ-ヺー・
 _QUOTED_NAME_CHARS = 40
 #: The shortest first word of a katakana name joined with ・ that stands for the whole name (アーガス).
 _MIN_SHORT_FORM = 4
+#: The shortest katakana name that may stand for a longer one it begins (アイン of アインホールディングス).
+_MIN_SHORT_KATAKANA = 3
+#: A name in katakana only.
+_KATAKANA_RUN_RE = re.compile(r"[ァ-ヺー・]+")
 #: The shortest name no list holds that is looked for again in the rest of its post.
 _MIN_REPEATED_NAME = 3
 #: A name written with kanji, perhaps with katakana or Latin letters (白鷺銀行, 北辰精機, 三菱UFJ銀行).
@@ -790,10 +794,10 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     brackets (``_with_abbreviations``: ゴールドマン・サックス（GS）, then GSと…提携). A place is taken as a whole
     name on MeCab token boundaries that no mention covers (a listed name inside it gives way: キヤノン of
     キヤノンカメラ), not written on into a longer name (Zephyrlogic Cloud), and not where a check on GiNZA's names
-    rejects it (Zephyrlogic氏, Zephyrlogic 2). A short form found on its own takes its full name's id
-    (``_short_forms_joined``), and so does a name in another script the post gives in brackets after a company no
-    list names (``_glosses_joined``: 株式会社ロードパイロット（RoadPilot）)."""
-    mentions = _short_forms_joined(_glosses_joined(_with_abbreviations(mentions, sentences), sentences))
+    rejects it (Zephyrlogic氏, Zephyrlogic 2). A short form found on its own takes the id of the company whose
+    name it shortens (``_short_forms_joined``), and so does a name in another script the post gives in brackets
+    after a company no list names (``_glosses_joined``: 株式会社ロードパイロット（RoadPilot）)."""
+    mentions = _glosses_joined(_with_abbreviations(mentions, sentences), sentences)
     found = {m.surface: m for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
              and len(m.surface) >= _MIN_REPEATED_NAME or m.rule_id == ABBREVIATION_RULE}
     # アーガス・スペシャルティ・ホールディングス, then アーガス: news shortens a katakana name to its first word
@@ -802,7 +806,7 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
         if short is not None and not short.isascii():
             found.setdefault(short, mention)
     if not found:
-        return list(mentions)
+        return _short_forms_joined(mentions)
     covered = list(mentions)
     for sentence, sentence_tokens in zip(sentences, tokens):
         present = [surface for surface in found if surface in sentence.text]
@@ -823,7 +827,7 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
                 mention = replace(found[surface], sentence_id=sentence.sentence_id, start=start, end=end,
                                   surface=surface, rule_id=NAMED_IN_POST_RULE, source="rule")
                 covered = [m for m in covered if m not in inside] + [mention]
-    return sorted(covered, key=lambda m: (m.start, m.end))
+    return sorted(_short_forms_joined(covered), key=lambda m: (m.start, m.end))
 
 
 class DefinedNames:
@@ -944,17 +948,36 @@ def _abbreviates(abbreviation: str, name: str) -> bool:
 
 
 def _short_forms_joined(mentions: Sequence[CompanyMention]) -> list[CompanyMention]:
-    """``mentions``, where a company no list names was found both under a name of several words and under
-    its first word alone (MoonCore Intelligence in a sentence, MoonCore in the headline; アーガス・スペシャルティ・
-    ホールディングス, then アーガス), with the short form given the full name's id: one company, so its rows are
-    not split between two ids."""
-    full: dict[str, CompanyMention] = {}
+    """``mentions``, where a company no list names was found under a name that the name of one other company of
+    the post begins with (MoonCore of MoonCore Intelligence, アーガス of アーガス・スペシャルティ・ホールディングス;
+    a headline's ゲッティ or スピリット・エアロ of the listed ゲッティイメージズ or スピリット・エアロシステムズ,
+    Warner Bros of Warner Bros. Discovery), with the short form given that company's id: one company, so its
+    rows are not split between two ids. Where the names of two companies begin so, the short form is left alone."""
+    written = {(company_key(name), m.company_id, m.name) for m in mentions for name in (m.surface, m.name)}
+    full: dict[str, tuple[str, str] | None] = {}
     for mention in mentions:
-        short = _short_form(mention.surface) if mention.company_id.startswith(DERIVED_ID_PREFIX) else None
-        if short is not None:
-            full.setdefault(short, mention)
-    return [replace(m, company_id=full[m.surface].company_id, name=full[m.surface].name)
-            if m.company_id.startswith(DERIVED_ID_PREFIX) and m.surface in full else m for m in mentions]
+        short = company_key(mention.surface)
+        if not mention.company_id.startswith(DERIVED_ID_PREFIX) or short in full:
+            continue
+        companies = {(company_id, name) for longer, company_id, name in written
+                     if company_id != mention.company_id and _shortens(short, longer)}
+        full[short] = companies.pop() if len(companies) == 1 else None
+    return [replace(m, company_id=company[0], name=company[1])
+            if m.company_id.startswith(DERIVED_ID_PREFIX) and (company := full.get(company_key(m.surface)))
+            else m for m in mentions]
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Whether ``short`` is ``name`` cut short after a word: a Latin name before a space or mark (MoonCore of
+    MoonCore Intelligence, Warner Bros of Warner Bros. Discovery), or a katakana name of three characters or more
+    before at least two more (アイン of アインホールディングス, ゲッティ of ゲッティイメージズ)."""
+    if len(name) <= len(short) or not name.startswith(short):
+        return False
+    if short.isascii():
+        return short[:1].isupper() and not name[len(short)].isalnum()
+    rest = name[len(short):].lstrip("・")
+    return (len(short) >= _MIN_SHORT_KATAKANA and _KATAKANA_RUN_RE.fullmatch(short) is not None
+            and len(rest) >= 2 and not rest.isascii())
 
 
 def _short_form(surface: str) -> str | None:
