@@ -149,6 +149,9 @@ def test_a_short_form_of_a_listed_name_the_post_wrote_is_that_company(recognizer
     ("Cruiseは船旅のことだ。", []),
     # メタ is Meta only in context (米メタ, a headline's subject), never in メタバース, メタデータ or メタ認知.
     ("米メタはScale AIに出資した。", [("メタ", "meta"), ("Scale AI", "scale-ai")]),
+    # (with a noun of its kin after it: 米アルファベット傘下)
+    ("米アルファベット傘下のグーグルが発表した。", [("アルファベット", "alphabet"), ("グーグル", "google")]),
+    ("アルファベット順に並べる。", []),
     ("メタバースとメタデータとメタ認知の話。", []),
     ("LambdaでAPIを作り、S3と連携させる。", []),
     ("Lambdaは関数を動かす。", []),

@@ -408,7 +408,7 @@ class CompanyRecognizer:
     def _in_context(self, sentence: Sentence, hit: AliasHit, hits: Sequence[AliasHit]) -> bool:
         """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社) or a
         Japanese one, a country or a noun for a company comes right before it (株式会社カゴメ, 米GM, データベース企業
-        Neon), it is written as a party or
+        Neon; 米アルファベット傘下: a noun of its kin may follow), it is written as a party or
         subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google), named as a round's
         investor (リードはSequoiaで) or as the subject of a news dateline
         (イオンは28日、…と発表した) or of a report (Bloombergが報じた: the outlet), a noun of its kin or a word
@@ -424,7 +424,8 @@ class CompanyRecognizer:
                 or _preceded_by_form(sentence, hit.start, self._leading_forms)
                 or (_preceded_by_form(sentence, hit.start, self._countries)
                     or _preceded_by_form(sentence, hit.start, self._company_nouns))
-                and _NAME_GOES_ON_RE.match(sentence.text, hit.end - sentence.start) is None
+                and (_NAME_GOES_ON_RE.match(sentence.text, hit.end - sentence.start) is None
+                     or sentence.text.startswith(self._kin_nouns, hit.end - sentence.start))
                 or self.party_slots.holds_party(sentence, hit.end)
                 or self.party_slots.is_modified(sentence, hit.start, hit.end)
                 or self.party_slots.holds_subject(sentence, hit.start, hit.end)

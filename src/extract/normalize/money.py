@@ -29,7 +29,7 @@ Shape of ``rules/money.yaml`` (besides ``source:`` and ``examples:``):
     qualifiers:        {approx|at_least|at_most: {before: [...], after: [...]}}
     range_separators:  {symbols: [...], words: [...]}   words need a first number with its own unit
     range_changes:     [text after "A から B" that makes it a change, not a range]
-    exchange_rate_joiners: [words between 1ドル and 150円 in a rate note]   1ドル=150円 is no amount
+    exchange_rate_joiners: [words between 1ドル and 150円 in a rate note]   1ドル=150円: only 150円
     vague_numbers:     {word: [low, high] multipliers of the large unit that follows}  数十 -> [10, 100]
 
 ``value_usd`` converts at the European Central Bank's daily reference rate of the post's date (the
@@ -465,15 +465,17 @@ def _single(start: int, end: int, currency: str, value: float, qualifier: str,
     return _MoneyReading(start, end, text[start:end], currency, value, min_value, max_value, qualifier, rule_id)
 
 
-def _range_bounds(first: str, second: str, first_scale: float, second_scale: float) -> tuple[float, float] | None:
-    """Low and high of a range A～B, A sharing B's unit when it has none; None when not a range."""
+def _range_bounds(first: str, second: str, first_scale: float, second_scale: float,
+                  first_has_currency: bool = False) -> tuple[float, float] | None:
+    """Low and high of a range A～B, A sharing B's unit when it has none (1,500～2,000億ドル; not 5,000円から3万円,
+    whose A has a currency of its own); None when not a range."""
     if max(len(first), len(second)) > _LONGEST_NUMERAL:
         return None
     low = parse_numeral(first)
     high = parse_numeral(second)
     if low is None or high is None:
         return None
-    shared = _trailing_unit(second) if _trailing_unit(first) == 1 else 1
+    shared = _trailing_unit(second) if _trailing_unit(first) == 1 and not first_has_currency else 1
     low_value = float(low) * shared * first_scale
     high_value = float(high) * second_scale
     if not low_value < high_value:
@@ -515,8 +517,9 @@ def _from_range(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyRea
                 is None or _numeral_value(match.group("num2"), word, rules, "") is None):
             return None
         second_scale = _scale(match, "sscale", rules)
-        first_scale = second_scale if _trailing_unit(match.group("num")) == 1 else 1.0
-        bounds = _range_bounds(match.group("num"), match.group("num2"), first_scale, second_scale)
+        first_scale = second_scale if _trailing_unit(match.group("num")) == 1 and not first_currency else 1.0
+        bounds = _range_bounds(match.group("num"), match.group("num2"), first_scale, second_scale,
+                               bool(first_currency))
         if bounds is not None:
             divisor = rules.minor_currency_divisors.get(word, 1)
             bounds = (bounds[0] / divisor, bounds[1] / divisor)
@@ -578,8 +581,9 @@ def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyRe
     return _single(match.start(), end, currency, value, qualifier, rule_id, text)
 
 
-def _exchange_rate_end(result: _MoneyReading, text: str, rules: MoneyRules) -> int | None:
-    """Where a rate note such as 1ドル=150円 that starts with ``result`` ends, None when it is no rate note."""
+def _exchange_rate_price(result: _MoneyReading, text: str, rules: MoneyRules) -> int | None:
+    """Where the price of a rate note such as 1ドル=150円 that starts with ``result`` starts (the one unit priced
+    is no amount; its price is one), None when it is no rate note."""
     if result.value != 1 or result.qualifier != "exact":
         return None
     joiner = rules.rate_joiner.match(text, result.end)
@@ -589,7 +593,7 @@ def _exchange_rate_end(result: _MoneyReading, text: str, rules: MoneyRules) -> i
         return None
     price_currency = (rules.prefix_currency[price.group("pcur")] if price.group("pcur")
                       else _suffix_currency(price.group("cur"), rules, text, price.start("cur")))
-    return None if price_currency == result.currency else price.end()
+    return None if price_currency == result.currency else price.start()
 
 
 def _banded(reading: _MoneyReading, text: str, rules: MoneyRules) -> _MoneyReading:
@@ -682,9 +686,9 @@ def _read_amounts(text: str, rules: MoneyRules) -> list[_MoneyReading]:
         if result is not None and rules.unit_label_re is not None and rules.unit_label_re.search(text, 0,
                                                                                                  result.start):
             result = None  # (単位：百万円): the unit the table's amounts are in, no amount
-        rate_end = _exchange_rate_end(result, text, rules) if result is not None else None
-        if rate_end is not None:
-            next_position = rate_end
+        rate_price = _exchange_rate_price(result, text, rules) if result is not None else None
+        if rate_price is not None:
+            next_position = rate_price
         elif result is not None:
             found.append(_banded(_signed(result, text, rules), text, rules))
         position = max(next_position, match.start() + 1)
