@@ -282,6 +282,8 @@ UNLISTED_COMPANIES = [
     ("飛騨トラック運輸を傘下に収めた。", ["飛騨トラック運輸"]),
     # A prefix or a hiragana word may stand there too (瀬戸|内|銀行, 土佐みらい銀行).
     ("瀬戸内銀行と阿波ひかり銀行が経営統合する。", ["瀬戸内銀行", "阿波ひかり銀行"]),
+    # A region word MeCab reads as a common noun may open the name (中部日本新聞社, not 日本新聞社).
+    ("戦時統合で中部日本新聞社が発足した。", ["中部日本新聞社"]),
     ("出羽さくら証券は、来年の上場を目指している。", ["出羽さくら証券"]),
     # Trades of old and regional firms (織物, 染工, 鉄工所, バス).
     ("最盛期には北条織物や丸吉染工などの工場が操業していた。", ["北条織物", "丸吉染工"]),
