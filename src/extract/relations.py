@@ -1123,8 +1123,9 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     kept = min((near.find(word) for word in rules.continuations if word in near), default=-1)
     if kept >= 0:
         near = near[:kept]
+    # (talks anywhere in the clause are about the deal: 出資比率を…に引き上げる方向で協議している)
     found = {status for status_word, status in rules.status_words
-             if status_word in (window if status == ENDED else near)
+             if status_word in (window if status == ENDED or status_word in rules.talks_triggers else near)
              or status == PLANNED and status_word in word}  # 供給交渉: the trigger says the deal is talked about
     # 提携を目指す: a goal of the deal; Bと連携して社会実装を目指す: the deal is the means, the goal is to come.
     goal = min((near.find(word) for word in rules.goals if word in near), default=-1)
@@ -2202,8 +2203,8 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
         partners = receivers
         subjects = [p for p in parties if p.role in ("subject", "agent") and p not in partners]
     elif not partners and not coordinated and trigger.proposal:
-        # AはBに提携を提案した: B is offered to; AはBの提携提案に応じた: B offered.
-        partners = [p for p in parties if p.role == "target"
+        # AはBに提携を提案した: B is offered to; AはBの提携提案に応じた, AはBから提携の打診を受けた: B offered.
+        partners = [p for p in parties if p.role == "target" or p.role == "source"
                     or trigger.answered and p.role == "of" and _right_before(sentence, p, trigger, rules)]
         subjects = [p for p in subjects if p not in partners]
     if not partners and not coordinated:
