@@ -606,9 +606,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     # the size of a stake after its share word still belongs to the name (Arm株49%を取得: the particle is を)
     stake_size = (rf"{any_word(stake.shares)}\s*約?{DIGIT}+(?:[.．]{DIGIT}+)?\s*[%％]" if stake else "(?!)")
     unnamed = spec.unnamed_companies
-    # 株式 of 株式20%を取得, not of 株式会社Bを買収
-    shares = (f"(?!{any_word(stake.not_shares)}){any_word(stake.shares)}" if stake and stake.not_shares
-              else any_word(stake.shares) if stake else "(?!)")
+    # 株式 of 株式20%を取得, not of 株式会社Bを買収, nor the one share a price is of (1株30ドルで取得)
+    shares = (f"(?<![1１一])(?!{any_word(stake.not_shares)}){any_word(stake.shares)}" if stake and stake.not_shares
+              else f"(?<![1１一]){any_word(stake.shares)}" if stake else "(?!)")
     nouns, subject_particles, prefixes, not_topic = (any_word(words) for words in (
         unnamed.nouns, unnamed.subject_particles, unnamed.prefixes, unnamed.not_topic))
     receiver_particles = any_word((*spec.roles.target, *spec.roles.object))
