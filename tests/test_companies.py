@@ -274,6 +274,8 @@ UNLISTED_COMPANIES = [
     # a name ending in a sector word may open with any noun.
     ("朝陽製油と合併した。", ["朝陽製油"]),
     ("白鳳印刷を前身とする。", ["白鳳印刷"]),
+    # A Latin name of several words is read whole (not Systems of Quarro Systems).
+    ("同部門はQuarro Systemsを前身とする。", ["Quarro Systems"]),
     ("1960年にミドリ油脂、ヒカリ製油、朝陽製糖の3社が合併して発足した。", ["ミドリ油脂", "ヒカリ製油", "朝陽製糖"]),
     # A name never starts at a long-vowel mark (ー・エナジー of ベイユー・エナジー).
     ("同社は、ベイユー・エナジーの株式を取得する。", ["ベイユー・エナジー"]),
