@@ -43,6 +43,7 @@ parentheses) stays here:
     non_investors:     [nouns naming companies that join no round]       顧客にはA
     round_owner_verbs: [verbs whose subject holds the round]             Xが実施する第三者割当増資
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主
+    one_sided_triggers: [contract triggers of one side's act: a group doing it is no pair]  AやBが受注
     mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     counterparts, trigger_appositives: [nouns for a deal's other side, words joining them to the next name]
@@ -80,6 +81,7 @@ parentheses) stays here:
     trigger_topics:    [particles making the deal the topic]            Xへの出資では、Aが
     label_marks, arrows: [marks after a trigger labelling a line, arrows from actor to receiver]  買収：A → B
     spokespeople:      [titles of a company's people who speak for it]  AのX社長は
+    commentators:      [a company's people who only comment on deals]   みずほ証券のアナリストは
     former_marks:      [words before a company making its people former] 元グーグル幹部
     leading_clause_ends: [ends of a clause leading into the main one]    Bと連携することで、Aは
     nominal_clause_ends: [ends of a clause listed beside the trigger's]  Aが…ことや、Bへの投資
@@ -442,6 +444,10 @@ class PartnershipRules:
     arrow_re: re.Pattern | None
     #: Right after a company's の, one of its people who speaks or acts for it, as the subject (のフアンCEOは).
     spokesperson_re: re.Pattern | None
+    #: Right after a company's の, one of its people who only comments (のアナリストは): the company is no party.
+    commentator_re: re.Pattern | None
+    #: Contract triggers of what one side does (受注, 生産委託): companies listed doing it are no pair of their own.
+    one_sided_triggers: frozenset[str]
     #: The end of a clause leading into the sentence's main clause (することで、, し、).
     leading_clause_re: re.Pattern | None
     #: The end of a nominalised clause listed beside the trigger's phrase (ことや、).
@@ -753,6 +759,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         spokesperson_re=(re.compile(rf"(?:の[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?)?{any_word(spec.spokespeople)}"
                                     rf"(?:兼[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?)?(?:は|が|「)")
                          if spec.spokespeople else None),
+        commentator_re=(re.compile(rf"の[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?{any_word(spec.commentators)}")
+                        if spec.commentators else None),
+        one_sided_triggers=frozenset(spec.one_sided_triggers),
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         conjunct_re=re.compile(any_word(spec.conjunct_starts)) if spec.conjunct_starts else None,
@@ -1270,6 +1279,8 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
         return "other", position, position  # Bloombergによると, Reutersが報じた: the report's source, no party
     if rules.market_re is not None and rules.market_re.match(text, position):
         return "other", position, position  # 東証プライム市場に上場する: the market shares trade on, no party
+    if rules.commentator_re is not None and rules.commentator_re.match(text, position):
+        return "other", position, position  # みずほ証券のアナリストは「…出資…」とみる: a comment, no party
     spokesperson = rules.spokesperson_re.match(text, position) if rules.spokesperson_re else None
     if spokesperson and text[:start - sentence.start].endswith(rules.former_marks):
         return "other", position, spokesperson.end()  # 元グーグル幹部が創業した: no one acting for it now
@@ -2233,7 +2244,9 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     # AとBは競合関係にあるが、Cは提携を発表: a subject named after the group acts in the trigger's clause instead.
     later = coordinated and any(p.role == "subject" and p.start > coordinated[-1][-1].start and _CLAUSE_END_RE.search(
         sentence.text, coordinated[-1][-1].end - sentence.start, p.start - sentence.start) for p in parties)
-    if coordinated and not later and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
+    # AやBが受注, AやBも提携先を探している: each does it with another company, not with the others listed
+    alone = trigger.word in rules.one_sided_triggers or trigger.word in rules.counterparts
+    if coordinated and not later and not alone and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
         return list(combinations(coordinated[-1], 2))
     return []
 
@@ -2858,7 +2871,8 @@ def _in_quoted_speech(sentence: Sentence, mention: CompanyMention) -> bool:
 def _distinct(relations: list[Partnership], rounds: frozenset[str]) -> list[Partnership]:
     """One row per sentence, pair and type (a sentence repeating a trigger states it once: the first, with its
     amount), and per direction of investments both ways. A later statement that ends the deal gives the row its
-    status (2年前に出資したBから出資を引き揚げた: the investment ended), and so does one that plans what a
+    status (2年前に出資したBから出資を引き揚げた: the investment ended), and so does one that makes again a deal
+    ended before it (提携を解消したが、再び提携を結んだ: done), and one that plans what a
     funding round (``rounds``: its trigger words) only named (Xの新ラウンド、Aが300億ドルを拠出へ: planned)."""
     kept: dict[tuple[int, frozenset[str] | tuple[str, str], str], int] = {}
     result: list[Partnership] = []
@@ -2869,9 +2883,10 @@ def _distinct(relations: list[Partnership], rounds: frozenset[str]) -> list[Part
         if key not in kept:
             kept[key] = len(result)
             result.append(relation)
-        elif relation.status == ENDED or (relation.status == PLANNED and result[kept[key]].status == DONE
-                                          and result[kept[key]].trigger in rounds):
-            first = result[kept[key]]
+            continue
+        first = result[kept[key]]
+        if relation.status == ENDED or (relation.status == DONE and first.status == ENDED) or (
+                relation.status == PLANNED and first.status == DONE and first.trigger in rounds):
             result[kept[key]] = replace(relation, money_value_usd=first.money_value_usd
                                         if relation.money_value_usd is None else relation.money_value_usd)
     return result

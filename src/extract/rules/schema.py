@@ -838,6 +838,8 @@ class PartnershipsFile(RuleFileSpec):
     individuals: Words = ()
     leading_clause_ends: Words = ()
     nominal_clause_ends: Words = ()
+    commentators: Words = ()
+    one_sided_triggers: Words = ()
     conjunct_starts: Words = ()
     proposals: Words = ()
     offer_answers: OfferAnswers | None = None
