@@ -44,6 +44,7 @@ parentheses) stays here:
     round_owner_verbs: [verbs whose subject holds the round]             Xが実施する第三者割当増資
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主
     one_sided_triggers: [contract triggers of one side's act: a group doing it is no pair]  AやBが受注
+    joint_triggers:    [triggers of one thing done together: partners pair too]  AはBやCと合弁会社を設立
     mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     counterparts, trigger_appositives: [nouns for a deal's other side, words joining them to the next name]
@@ -446,6 +447,8 @@ class PartnershipRules:
     spokesperson_re: re.Pattern | None
     #: Right after a company's の, one of its people who only comments (のアナリストは): the company is no party.
     commentator_re: re.Pattern | None
+    #: Triggers of doing one thing together (共同で, 合弁): the partners listed with the subject are partners too.
+    joint_triggers: frozenset[str]
     #: Contract triggers of what one side does (受注, 生産委託): companies listed doing it are no pair of their own.
     one_sided_triggers: frozenset[str]
     #: The end of a clause leading into the sentence's main clause (することで、, し、).
@@ -762,6 +765,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         commentator_re=(re.compile(rf"の[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?{any_word(spec.commentators)}")
                         if spec.commentators else None),
         one_sided_triggers=frozenset(spec.one_sided_triggers),
+        joint_triggers=frozenset(spec.joint_triggers),
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         conjunct_re=re.compile(any_word(spec.conjunct_starts)) if spec.conjunct_starts else None,
@@ -2185,7 +2189,7 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     group: AとBは、それぞれCと提携) or agent (AやBによるCとの提携) with its partners, each partner with the
     subject closest before it (AがBと、CがDと連携), or the company it matters to (Bとの提携は、Aにとって);
     examples of a kind (AやBのような企業と) only with a named subject, not the text's topic; partners listed
-    together of a manner trigger (AはBやCと共同で建設) with each other too. In a contract
+    together of a joint trigger (AはBやCと共同で建設, 合弁会社を設立) with each other too. In a contract
     the other party may be its receiver, owner or source (AはBにGPUを供給する契約, Bのモデルを採用する契約)."""
     partners = [p for p in parties if p.role == "partner"]
     # Bから技術のライセンスを受ける契約: a source is a contract's side, not a partnership's (Aからの出資に加え、
@@ -2234,8 +2238,9 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
             continue
         anchors = [p for p in subjects if p.group == anchor.group and anchor.role in ("subject", "agent")] or [anchor]
         pairs += [(a, partner) for a in anchors if a.group != partner.group]
-    if partners and trigger.word in rules.manner_triggers and pairs:
-        # AはBやCと共同で建設する: all of them do it together, so the partners are partners of each other too
+    if partners and trigger.word in rules.joint_triggers and pairs:
+        # AはBやCと共同で建設する, BやCと合弁会社を設立: all of them do it together, so the partners are partners
+        # of each other too
         # (not those of another trigger before: BやCとの連携は、…共同で開発)
         pairs += [(a, b) for a, b in combinations(partners, 2) if a.group == b.group and not rules.trigger_re.search(
             sentence.text, b.end - sentence.start, trigger.start - sentence.start)]
