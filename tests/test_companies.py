@@ -152,6 +152,8 @@ def test_a_short_form_of_a_listed_name_the_post_wrote_is_that_company(recognizer
     # (with a noun of its kin after it: 米アルファベット傘下)
     ("米アルファベット傘下のグーグルが発表した。", [("アルファベット", "alphabet"), ("グーグル", "google")]),
     ("アルファベット順に並べる。", []),
+    # (or opening a sentence that quotes what it says)
+    ("イオンは「現時点で決まったことはない」としている。", [("イオン", "aeon")]),
     ("メタバースとメタデータとメタ認知の話。", []),
     ("LambdaでAPIを作り、S3と連携させる。", []),
     ("Lambdaは関数を動かす。", []),

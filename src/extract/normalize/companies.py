@@ -101,8 +101,10 @@ _DOUBLE_NAME_AFTER_RE = re.compile(r"[＝=][ァ-ヺ]")
 #: A word character right before a name: the name is the end of a longer word there (水素イオン).
 _WORD_BEFORE_RE = re.compile(r"[一-龯々〆ヵヶぁ-ゖァ-ヺーA-Za-z0-9]$")
 #: A news dateline's subject: the name, a topic or subject particle, the day of the month and a comma (イオンは28日、
-#: …と発表した), as newspapers open a report on what a company did.
-_DATELINE_SUBJECT_RE = re.compile(r"[はが](?:[0-9０-９]{1,2}|[一二三]?十?[一二三四五六七八九]?)日[、，,]")
+#: …と発表した), as newspapers open a report on what a company did; or the subject of what it says in quotes
+#: (イオンは「決まったことはない」としている).
+_DATELINE_SUBJECT_RE = re.compile(r"[はが](?:[0-9０-９]{1,2}|[一二三]?十?[一二三四五六七八九]?)日[、，,]"
+                                  r"|は「[^「」]{1,80}」と")
 
 
 class CompanyRecognizer:
@@ -411,7 +413,7 @@ class CompanyRecognizer:
         Neon; 米アルファベット傘下: a noun of its kin may follow), it is written as a party or
         subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google), named as a round's
         investor (リードはSequoiaで) or as the subject of a news dateline
-        (イオンは28日、…と発表した) or of a report (Bloombergが報じた: the outlet), a noun of its kin or a word
+        (イオンは28日、…と発表した, イオンは「…」としている) or of a report (Bloombergが報じた: the outlet), a noun of its kin or a word
         making it lead a group follows it (イオン傘下の, JIPを中心とする), the sentence writes it doing what only
         a company does (SNKは、…に設立された; 開発はハドソン: company_patterns.yaml's deeds), or it is listed right
         beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names; never when it is a Latin legal
