@@ -410,11 +410,11 @@ class CompanyRecognizer:
     def _in_context(self, sentence: Sentence, hit: AliasHit, hits: Sequence[AliasHit]) -> bool:
         """Whether the sentence shows that a context alias is the company: a legal form follows it (MS社) or a
         Japanese one, a country or a noun for a company comes right before it (株式会社カゴメ, 米GM, データベース企業
-        Neon; 米アルファベット傘下: a noun of its kin may follow), it is written as a party or
-        subject of a deal (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google), named as a round's
-        investor (リードはSequoiaで) or as the subject of a news dateline
-        (イオンは28日、…と発表した, イオンは「…」としている) or of a report (Bloombergが報じた: the outlet), a noun of its kin or a word
-        making it lead a group follows it (イオン傘下の, JIPを中心とする), the sentence writes it doing what only
+        Neon; 米アルファベット傘下: a noun of its kin may follow), it is written as a party or subject of a deal
+        (Wizを買収, Wiz、Xと提携, GMが出資するCruise, Wiz acquired by Google), named as a round's investor (リードは
+        Sequoiaで) or as the subject of a news dateline or of a quote (イオンは28日、…と発表した, イオンは「…」として
+        いる) or of a report (Bloombergが報じた: the outlet), a noun of its kin or a word making it lead a group
+        follows it (イオン傘下の, JIPを中心とする), the sentence writes it doing what only
         a company does (SNKは、…に設立された; 開発はハドソン: company_patterns.yaml's deeds), or it is listed right
         beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names; never when it is a Latin legal
         form written after a name (SE of SAP SE)."""
