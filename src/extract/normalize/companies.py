@@ -100,10 +100,10 @@ _DOUBLE_NAME_BEFORE_RE = re.compile(r"[ァ-ヺー][＝=]$")
 _DOUBLE_NAME_AFTER_RE = re.compile(r"[＝=][ァ-ヺ]")
 #: A word character right before a name: the name is the end of a longer word there (水素イオン).
 _WORD_BEFORE_RE = re.compile(r"[一-龯々〆ヵヶぁ-ゖァ-ヺーA-Za-z0-9]$")
-#: A news dateline's subject: the name, a topic or subject particle, the day of the month and a comma (イオンは28日、
+#: A company's subject in news: the name, a topic or subject particle, the day of the month and a comma (イオンは28日、
 #: …と発表した), as newspapers open a report on what a company did; or the subject of what it says in quotes
 #: (イオンは「決まったことはない」としている).
-_DATELINE_SUBJECT_RE = re.compile(r"[はが](?:[0-9０-９]{1,2}|[一二三]?十?[一二三四五六七八九]?)日[、，,]"
+_NEWS_SUBJECT_RE = re.compile(r"[はが](?:[0-9０-９]{1,2}|[一二三]?十?[一二三四五六七八九]?)日[、，,]"
                                   r"|は「[^「」]{1,80}」と")
 
 
@@ -435,7 +435,7 @@ class CompanyRecognizer:
                 or self.party_slots.follows_an_investor_noun(sentence, hit.start)
                 and _NAME_GOES_ON_RE.match(sentence.text, hit.end - sentence.start) is None
                 or _WORD_BEFORE_RE.search(sentence.text, 0, hit.start - sentence.start) is None and (
-                    _DATELINE_SUBJECT_RE.match(sentence.text, hit.end - sentence.start) is not None
+                    _NEWS_SUBJECT_RE.match(sentence.text, hit.end - sentence.start) is not None
                     or sentence.text.startswith((*self._kin_nouns, *self._leader_words), hit.end - sentence.start))
                 or self._deeds.vouches(sentence, hit.start, hit.end)
                 or any(self._listed_together(sentence, hit, other) for other in hits
