@@ -104,7 +104,7 @@ _WORD_BEFORE_RE = re.compile(r"[一-龯々〆ヵヶぁ-ゖァ-ヺーA-Za-z0-9]$"
 #: …と発表した), as newspapers open a report on what a company did; or the subject of what it says in quotes
 #: (イオンは「決まったことはない」としている).
 _NEWS_SUBJECT_RE = re.compile(r"[はが](?:[0-9０-９]{1,2}|[一二三]?十?[一二三四五六七八九]?)日[、，,]"
-                                  r"|は「[^「」]{1,80}」と")
+                              r"|は「[^「」]{1,80}」と")
 
 
 class CompanyRecognizer:
