@@ -202,6 +202,9 @@ _RELATIVE_GAP = 16
 _JOINED_AFTER = 3
 #: A word the deal makes someone else do (検討させる, 交渉させ): not the deal's own status.
 _CAUSED_RE = re.compile(r"[一-龯々ァ-ヺー]{1,4}させ")
+#: Right after a subject's particle, a relative clause naming what it makes or provides (鴻海が生産するEV,
+#: Bが提供するクラウド): the subject is the maker of the thing a contract is about.
+_MAKER_CLAUSE_RE = re.compile(r"[^、。「」]{0,12}?(?:する|した|している)(?=[一-龯々ァ-ヺーA-Za-z])")
 #: Spaces between a maker's name and its product written after it (Anthropic Claude), and what may follow a
 #: product's listed name as part of it: its version (Claude 4, Gemini 2.5) or capitalised words (Copilot
 #: Studio; not an acronym or a mixed-case name: Azure OpenAI is read up to Azure).
@@ -2190,7 +2193,8 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     subject closest before it (AがBと、CがDと連携), or the company it matters to (Bとの提携は、Aにとって);
     examples of a kind (AやBのような企業と) only with a named subject, not the text's topic; partners listed
     together of a joint trigger (AはBやCと共同で建設, 合弁会社を設立) with each other too. In a contract
-    the other party may be its receiver, owner or source (AはBにGPUを供給する契約, Bのモデルを採用する契約)."""
+    the other party may be its receiver, owner or source (AはBにGPUを供給する契約, Bのモデルを採用する契約), or the
+    maker of what it is about (AはBが提供するクラウドを利用する契約を結んだ)."""
     partners = [p for p in parties if p.role == "partner"]
     # Bから技術のライセンスを受ける契約: a source is a contract's side, not a partnership's (Aからの出資に加え、
     # Bとの提携は)
@@ -2215,7 +2219,11 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
                  and not any(p in group for group in coordinated)]
     if not partners and (receivers or not coordinated) and trigger.word in rules.contract_triggers:
         # AやBがCに製造を委託: a coordinated subject of a contract is no pair of its own; its receivers are.
-        partners = receivers
+        # AはBが生産するEVの供給を受ける契約を結んだ: with none, the maker of what the contract is about is.
+        partners = receivers or [p for p in parties if p.role == "subject" and p.end <= trigger.start
+                                 and not _is_topic(sentence, p, rules) and any(_is_topic(sentence, q, rules)
+                                                                              for q in parties if q.end <= p.start)
+                                 and _MAKER_CLAUSE_RE.match(sentence.text, p.tail_end - sentence.start)]
         subjects = [p for p in parties if p.role in ("subject", "agent") and p not in partners]
     elif not partners and not coordinated and trigger.proposal:
         # AはBに提携を提案した: B is offered to; AはBの提携提案に応じた, AはBから提携の打診を受けた: B offered.
