@@ -63,6 +63,7 @@ parentheses) stays here:
     bids:              {triggers, done}                                  TOB / 成立
     denied_reports, deal_changes, undeniable, left_open                   報道を否定 / 見直 / 否定でき / 否定しない
     speculation, rumours                                                  かもしれ / という話
+    questions:         [words asking what is to come: speculation unless the deal is asked about]  取っていくのか
     contests:          [words making a partnership a contest for a deal] 受注を競う
     same_company:      [words for the company the text is about]         同社
     other_side:        [those of them that may stand for a partner named before]  AはBと提携し、同社株式を取得
@@ -405,6 +406,7 @@ class PartnershipRules:
     #: Words of keeping a deal that stands (続け, 維持): the planned words after them plan to keep it.
     continuations: tuple[str, ...]
     speculation: tuple[str, ...]
+    questions: tuple[str, ...]
     #: Words before a trigger in its sentence that make it a condition (もし…であれば, 仮に): no relation.
     conditions: tuple[str, ...]
     #: Words right after a partnership trigger making it a contest for the deal (受注を競っている): no partners.
@@ -726,6 +728,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         means_endings=spec.means_endings,
         continuations=spec.continuations,
         speculation=spec.speculation,
+        questions=spec.questions,
         conditions=spec.conditions,
         contests=spec.contests,
         rumours=spec.rumours,
@@ -988,6 +991,10 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         window = text[match.end(): clause_end.start() if clause_end else following]
         # 提携するかもしれない, not 提携、というニュースに…そう感じたかもしれません (another clause's guess).
         speculation = next((word for word in rules.speculation if word in window[:_SPECULATION_CHARS]), None)
+        # 提携戦略を取っていくのか: a question about what is to come; not この買収がどう貢献するのか, about what a deal
+        # that stands does (its subject or topic)
+        if speculation is None and not window.startswith(tuple(rules.subject_particles)):
+            speculation = next((word for word in rules.questions if word in window[:_SPECULATION_CHARS]), None)
         # 提携するかもしれない、という話: a rumour someone reported, planned (the report word makes it so).
         rumour = speculation and any(word in window[window.index(speculation):] for word in rules.rumours)
         if rumour:
@@ -2248,8 +2255,7 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
         pairs += [(a, partner) for a in anchors if a.group != partner.group]
     if partners and trigger.word in rules.joint_triggers and pairs:
         # AはBやCと共同で建設する, BやCと合弁会社を設立: all of them do it together, so the partners are partners
-        # of each other too
-        # (not those of another trigger before: BやCとの連携は、…共同で開発)
+        # of each other too (not those of another trigger before: BやCとの連携は、…共同で開発)
         pairs += [(a, b) for a, b in combinations(partners, 2) if a.group == b.group and not rules.trigger_re.search(
             sentence.text, b.end - sentence.start, trigger.start - sentence.start)]
     if partners:

@@ -840,6 +840,7 @@ class PartnershipsFile(RuleFileSpec):
     nominal_clause_ends: Words = ()
     commentators: Words = ()
     one_sided_triggers: Words = ()
+    questions: Words = ()
     joint_triggers: Words = ()
     conjunct_starts: Words = ()
     proposals: Words = ()
