@@ -140,6 +140,7 @@ BAD_WORD_LISTS = [
     (lambda s: s["unnamed_companies"].__setitem__("noun", ["企業"]), "unknown key 'unnamed_companies.noun'"),
     (lambda s: s.pop("topic_particles"), "missing required key 'topic_particles'"),
     (lambda s: s["triggers"]["investment"].remove("資金調達"), "funding_triggers ['資金調達'] must also be investment triggers"),
+    (lambda s: s["one_sided_triggers"].append("提携"), "one_sided_triggers ['提携'] must also be contract_triggers"),
 ]
 
 

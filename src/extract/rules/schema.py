@@ -863,9 +863,9 @@ class PartnershipsFile(RuleFileSpec):
                    "topic_receives": self.topic_receives,
                    "contract_triggers": self.contract_triggers, "owner_receives": self.owner_receives,
                    "sale_triggers": self.sale_triggers, "bids.triggers": self.bids.triggers if self.bids else (),
-                   "integrations": self.integrations}
+                   "integrations": self.integrations, "joint_triggers": self.joint_triggers}
         for key, kind in (("manner_triggers", "partnership"), ("talks_triggers", "partnership"),
-                          ("integrations", "partnership"),
+                          ("integrations", "partnership"), ("joint_triggers", "partnership"),
                           ("funding_triggers", "investment"),
                           ("topic_receives", "investment"), ("contract_triggers", "partnership"),
                           ("bids.triggers", "acquisition"), ("owner_receives", "investment"),
@@ -873,6 +873,9 @@ class PartnershipsFile(RuleFileSpec):
             missing = set(subsets[key]) - set(triggers.get(kind, ()))
             if missing:
                 raise ValueError(f"{key} {sorted(missing)} must also be {kind} triggers")
+        if set(self.one_sided_triggers) - set(self.contract_triggers):
+            raise ValueError(f"one_sided_triggers {sorted(set(self.one_sided_triggers) - set(self.contract_triggers))} "
+                             "must also be contract_triggers")
         not_triggers = set(self.company_party_triggers) - {word for words in triggers.values() for word in words}
         if not_triggers:
             raise ValueError(f"company_party_triggers {sorted(not_triggers)} must also be triggers")
