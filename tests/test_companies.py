@@ -301,6 +301,13 @@ UNLISTED_COMPANIES = [
     # The brackets end the name: a kanji proper noun and a katakana word before them are one name.
     ("精密部品の丹生ミクロン（大阪府）と提携した。", ["丹生ミクロン"]),
     ("同社は八雲テクノス（東京都港区）を買収した。", ["八雲テクノス"]),
+    # After the kind of company it is and before its head office's place, a name of any words.
+    ("食品スーパーのみなとマート（岡山市）を買収した。", ["みなとマート"]),
+    ("化学メーカーのひかり化成（山口県周南市）と提携した。", ["ひかり化成"]),
+    ("食品メーカー、北陽食品（札幌市）に出資した。", ["北陽食品"]),
+    # A foreign name transliterated word by word with ・ after its country, whatever MeCab reads its words as.
+    ("米ブルックウェイ・ベンチャー・キャピタルが主導した。", ["ブルックウェイ・ベンチャー・キャピタル"]),
+    ("韓国のSKテクノロジー・ベンチャーズも参加した。", ["SKテクノロジー・ベンチャーズ"]),
 ]
 
 
@@ -365,7 +372,10 @@ NOT_COMPANIES = [
     ("展示会は東京ビッグサイト（東京・江東）で開かれた。", ["東京ビッグサイト"]),
     ("北辰大学（東京都文京区）と協力した。", ["北辰大学"]),
     ("新工場（熊本県）を建設する。", ["新工場"]),
+    ("食品メーカーの新工場（熊本県）を建設する。", ["新工場"]),
     ("同社はスタートアップ（東京・港）に出資した。", ["スタートアップ"]),
+    # Without the ・ of a transliterated name, a country and company words are a kind of company.
+    ("米ベンチャーキャピタルが主導し、米ベンチャー・キャピタルも出資した。", ["ベンチャーキャピタル", "ベンチャー・キャピタル"]),
 ]
 
 

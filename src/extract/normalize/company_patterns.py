@@ -138,8 +138,9 @@ class NameBoundsWords:
     proper noun however MeCab tags them: products, generic nouns, stop words), ``openers`` (words that open a
     name before its proper noun as a prefix does: 東日本銀行), ``sector_words`` (the trades a name may end
     in: 銀行, 工業), ``kinds`` (words that before a trade make a kind of company: 地方銀行, 相互銀行),
-    ``places`` (last words of places: ダム, ビル) and ``departments`` (last words of a company's department
-    written after its name and a space: 部, 室)."""
+    ``places`` (last words of places: ダム, ビル), ``departments`` (last words of a company's department
+    written after its name and a space: 部, 室) and ``countries`` (the countries news writes before a
+    foreign company's name: 米, 英)."""
 
     forms: tuple[str, ...]
     before: tuple[str, ...]
@@ -151,6 +152,7 @@ class NameBoundsWords:
     kinds: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     departments: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
 
 
 class NameReader:
@@ -166,9 +168,17 @@ class NameReader:
         it; the far edge is where the words stop being a name (the regex may have read further)."""
         start, end = match.span("name")
         form = match.span("form") if "form" in pattern.regex.groupindex else (-1, -1)
+        katakana_form = form[0] >= 0 and bool(_KATAKANA_RE.fullmatch(match.group("form").lstrip("・")))
+        if katakana_form and form[0] not in words.starts and form[1] in words.ends:
+            # 米ブルックウェイ・ベンチャー・キャピタル: MeCab, not knowing the name, made one word of it and its form
+            whole = words.ends[form[1]]
+            unknown = words.tokens[whole].reading is None and "・" in words.tokens[whole].surface
+            if unknown and start <= words.spans[whole][0] and self._after_country(words, whole):
+                return words.spans[whole]
         if form[0] >= 0 and (form[0] not in words.starts or form[1] not in words.ends):
             return None
         name_end: int | None = None
+        proper = pattern.proper
         if pattern.quoted:  # a quoted name is all the brackets hold (「株式会社さくらのまち」), on word boundaries
             return (start, end) if start in words.starts and end in words.ends else None
         if form[0] < 0:
@@ -187,17 +197,37 @@ class NameReader:
                 high, name_end = words.starts[form[0]] - 1, end
             else:  # the last word that ends within the name (Corpy&Co. of "Corpy&Co., Inc.", MeCab's ".,")
                 high = words.last_until(end)
-            low = self._trimmed(words, self._read_back(words, words.first_from(start), high), high, pattern.proper)
-        katakana_form = form[0] >= 0 and bool(_KATAKANA_RE.fullmatch(match.group("form").lstrip("・")))
+            low = self._read_back(words, words.first_from(start), high)
+            if katakana_form and self._dotted_after_country(words, low, high, match.group("form")):
+                proper = None  # 米パークウェイ・ベンチャー・キャピタル: the country vouches for the name
+            low = self._trimmed(words, low, high, proper)
         bracketed = form[0] == end and match.group("form")[:1] in "（("
         if low <= high and self._glued_to_katakana(words, low):
             return None  # ジェン of サイトジェン: a name does not start inside a katakana word
-        if low > high or not self._is_a_name(words, low, high, pattern.proper, forwards=0 <= form[1] <= start,
+        if low > high or not self._is_a_name(words, low, high, proper, forwards=0 <= form[1] <= start,
                                              katakana_form=katakana_form, bracketed=bracketed):
             return None
         if pattern.whole_word and not self._ends_a_word(words, match.end()):
             return None
         return words.spans[low][0], name_end if name_end is not None else words.spans[high][1]
+
+    def _dotted_after_country(self, words: SentenceWords, low: int, high: int, form: str) -> bool:
+        """Words ``low``..``high`` and ``form`` are a foreign name in katakana or Latin letters, its words joined by ・,
+        written right after a country (米パークウェイ・ベンチャー・, 韓国のLGテクノロジー・): news transliterates a
+        foreign company so, and MeCab reads its words as common nouns. A generic phrase is written without ・
+        (米ベンチャーキャピタル)."""
+        if low > high or not self._after_country(words, low) or words.tokens[low].surface in _JOINERS:
+            return False
+        name = words.tokens[low:high + 1]
+        return ((form.startswith("・") or any(token.surface == "・" for token in name))
+                and all(token.surface == "・" or _is_katakana(token)
+                        or (token.surface.isascii() and token.surface.isalpha()) for token in name))
+
+    def _after_country(self, words: SentenceWords, low: int) -> bool:
+        """Word ``low`` is written right after a country, perhaps with の between (米X, 韓国のX)."""
+        country = low - 2 if low > 1 and words.tokens[low - 1].surface == "の" else low - 1
+        return (country >= 0 and words.tokens[country].surface in self._words.countries
+                and words.spans[country][1] == words.spans[country + 1][0])
 
     @staticmethod
     def _glued_to_katakana(words: SentenceWords, low: int) -> bool:
