@@ -27,6 +27,8 @@ Shape of ``rules/money.yaml`` (besides ``source:`` and ``examples:``):
     kanji_word_currencies: [words a lone kanji digit after a kanji makes a word of]   関東一円
     scale_words:       {English scale word: multiplier}                  $1.5 billion, $50B, 54Bドル
     qualifiers:        {approx|at_least|at_most: {before: [...], after: [...]}}
+    cue_needs_before:  {after-cue: [text one of which must follow it]}   1万円から始められる: at_least
+    cue_not_before:    {after-cue: [text after it that makes it no cue]}  5,870円まで下げた: exact
     range_separators:  {symbols: [...], words: [...]}   words need a first number with its own unit
     range_changes:     [text after "A から B" that makes it a change, not a range]
     exchange_rate_joiners: [words between 1ドル and 150円 in a rate note]   1ドル=150円: only 150円
@@ -48,7 +50,7 @@ import math
 import re
 import unicodedata
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -205,6 +207,21 @@ def _alternation(words) -> str:
     return word_alternation(words, whole_ascii_words=True)
 
 
+def _cue_alternation(cues: Iterable[str], needs: Mapping[str, Sequence[str]],
+                     not_before: Mapping[str, Sequence[str]]) -> str:
+    """``_alternation`` of the after-cues, each guarded by what must and must not follow it (から of
+    1万円から始められる; not まで of 5,870円まで下げた)."""
+    pieces = []
+    for cue in sorted(set(cues), key=lambda w: (-len(w), w)):
+        piece = _alternation([cue])
+        if cue in needs:
+            piece += f"(?={_alternation(needs[cue])})"
+        if cue in not_before:
+            piece += f"(?!{_alternation(not_before[cue])})"
+        pieces.append(piece)
+    return "(?:" + "|".join(pieces) + ")"
+
+
 def _word_trie(words, space: str = " ") -> str:
     """A regex that matches the same words as ``_alternation`` and prefers the longer the same way, factored
     into a trie (ドル|ドン as ド(?:ル|ン)), with each ASCII guard after the word's first letter; a space
@@ -285,7 +302,7 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
     pcur = _word_trie(prefix_currency)
     scale = rf"{_alternation(scales)}(?![A-Za-z])"
     pre = _alternation(before_cues)
-    post = _alternation(after_cues)
+    post = _cue_alternation(after_cues, spec.cue_needs_before, spec.cue_not_before)
     separator = _alternation([*symbols, *words])
     symbol_separator = _alternation(symbols)
     vague_word = f"{_NUMBER_START}{_alternation(vague)}"
@@ -692,7 +709,28 @@ def _read_amounts(text: str, rules: MoneyRules) -> list[_MoneyReading]:
         elif result is not None:
             found.append(_banded(_signed(result, text, rules), text, rules))
         position = max(next_position, match.start() + 1)
-    return found
+    return _minor_ranges_joined(found, text)
+
+
+def _minor_ranges_joined(found: list[_MoneyReading], text: str) -> list[_MoneyReading]:
+    """The readings with a whole amount written right before a range of its minor units joined to it, as
+    exchange-rate quotes write a range of prices (157円62～65銭: 157.62 to 157.65 yen)."""
+    joined: list[_MoneyReading] = []
+    for reading in found:
+        whole = joined[-1] if joined else None
+        if (whole is not None and whole.end == reading.start and whole.qualifier == "exact"
+                and reading.qualifier == "range" and whole.currency == reading.currency
+                and whole.value is not None and whole.value == int(whole.value)
+                and reading.min_value is not None and reading.max_value is not None and 0 <= reading.min_value
+                and reading.max_value < 1):
+            joined[-1] = replace(whole, end=reading.end, surface=text[whole.start:reading.end], value=None,
+                                 min_value=float(Decimal(repr(whole.value)) + Decimal(repr(reading.min_value))),
+                                 max_value=float(Decimal(repr(whole.value)) + Decimal(repr(reading.max_value))),
+                                 qualifier="range",
+                                 rule_id=reading.rule_id)
+        else:
+            joined.append(reading)
+    return joined
 
 
 # --- conversion to US dollars -------------------------------------------------------------------

@@ -495,6 +495,10 @@ class MoneyFile(RuleFileSpec):
     kanji_word_currencies: Words
     scale_words: dict[Word, PositiveNumber]
     qualifiers: dict[Literal["approx", "at_least", "at_most"], CueSides]
+    #: After-cue -> the text one of which must follow it for it to count (1万円から始められる: from).
+    cue_needs_before: dict[Word, Words] = {}
+    #: After-cue -> text right after it that makes it no cue (5,870円まで下げた: the price reached it).
+    cue_not_before: dict[Word, Words] = {}
     range_separators: RangeSeparators
     range_changes: Words
     exchange_rate_joiners: Words
@@ -518,6 +522,11 @@ class MoneyFile(RuleFileSpec):
             for word in table:
                 if word not in suffixes:
                     raise ValueError(f"{key}: '{word}' is not listed under currencies")
+        after_cues = {word for sides in self.qualifiers.values() for word in sides.after}
+        for key, table in (("cue_needs_before", self.cue_needs_before), ("cue_not_before", self.cue_not_before)):
+            for word in table:
+                if word not in after_cues:
+                    raise ValueError(f"{key}: '{word}' is no after-cue of qualifiers")
         for word in self.other_countries:
             if word not in suffixes:
                 raise ValueError(f"other_countries: '{word}' is not listed under currencies")
