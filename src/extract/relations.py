@@ -549,6 +549,8 @@ class PartnershipRules:
     unnamed_receiver_re: re.Pattern
     #: A company the text deliberately leaves unnamed (某生成AI企業): a deal's party the topic cannot stand for.
     unnamed_prefixed_re: re.Pattern
+    #: Such a company as the receiver (某生成AI企業への): a company named before it owns something else.
+    withheld_receiver_re: re.Pattern
     #: A company the text deliberately leaves unnamed, as the topic (某生成AI企業は): from there the text is
     #: about a company it does not name. Generic ones (多くの企業は) leave the topic as it was.
     unnamed_topic_re: re.Pattern
@@ -873,6 +875,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                if unnamed.capital_nouns else "")),
         unnamed_topic_re=re.compile(rf"{withheld}(?!{not_topic}){any_word(spec.topic_particles)}"),
         unnamed_prefixed_re=re.compile(withheld),
+        withheld_receiver_re=re.compile(withheld + receiver_particles),
         unnamed_modified_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}(?:ような|よう)?[^、。]{{0,{_RELATIVE_GAP}}}?"
                                         rf"{nouns}") if spec.relative_clause_ends else None),
         english=compile_english_rules(spec.english) if spec.english else None,
@@ -1812,6 +1815,9 @@ class RelationFinder:
         before += [replace(p, role=other_side) if trigger.word in self._rules.counterparts else p
                    for p in _clefted(sentence, parties, trigger, self._rules)]
         before += _topic_actors(sentence, parties, trigger, self._rules)
+        # AのLlamaの活用や、某LLM企業へのBからの投資: the receiver is left unnamed, so A's の is no side.
+        before = [p for p in before if not (p.role == "of" and self._rules.withheld_receiver_re.search(
+            sentence.text, p.tail_end - sentence.start, trigger.start - sentence.start))]
         # An unnamed subject (同業のスタートアップが), or a named one of a clause listed beside the trigger's
         # phrase (Aが交渉中であることや、Bへの投資が続く), leaves the trigger without the text's topic.
         # (not the end of a named one: みずほ銀行が)
