@@ -279,6 +279,7 @@ UNLISTED_COMPANIES = [
     # A Latin name of several words is read whole (not Systems of Quarro Systems).
     ("同部門はQuarro Systemsを前身とする。", ["Quarro Systems"]),
     ("1960年にミドリ油脂、ヒカリ製油、朝陽製糖の3社が合併して発足した。", ["ミドリ油脂", "ヒカリ製油", "朝陽製糖"]),
+    ("北星銀行（高松市）と南陽銀行（岡山市）の2行は経営統合で合意した。", ["北星銀行", "南陽銀行"]),
     # A name never starts at a long-vowel mark (ー・エナジー of ベイユー・エナジー).
     ("同社は、ベイユー・エナジーの株式を取得する。", ["ベイユー・エナジー"]),
     # One katakana word between a proper noun and its sector word.

@@ -278,6 +278,8 @@ def _party_names(text: str) -> list[str]:
     ("KDDIはTessaloopと合併する。", ["Tessaloop"]),
     ("Tessaloopによる買収が話題だ。", ["Tessaloop"]),
     ("Quillbeam NetworksによるTessaloopの買収が話題だ。", ["Quillbeam Networks", "Tessaloop"]),
+    # (its name in another script in brackets between: a gloss)
+    ("三菱商事はQuorra Quill（クオラ・クイル）を買収する。", ["Quorra Quill"]),
     ("NECが出資したQuillforgeは成長した。", ["Quillforge"]),
     # Nouns written on to a name after what the company is are the rest of its name; a part of it, a kind of
     # company or a deal word is none of it.
@@ -311,6 +313,7 @@ def _party_names(text: str) -> list[str]:
     # The checks on names GiNZA proposes reject it: a dictionary word, an acronym, a person, a piece of an
     # English name, a term, an organisation, a title.
     ("ソフトバンクはアークを買収した。", []),
+    ("武田薬品は、中国の新興から新薬の独占的ライセンスを取得する契約を結んだ。", []),
     ("ソニーがAISGと提携してLLMを開発する。", []),
     ("Elon Muskの買収提案は撤回された。", []),
     ("Jony Iveが設立したio Productsの買収だ。", ["io Products"]),

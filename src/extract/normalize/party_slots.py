@@ -117,12 +117,12 @@ class PartySlots:
         share_word = rf"(?!{any_word(stake.not_shares)}){any_word(stake.shares)}" if stake and stake.not_shares else ""
         shares = rf"|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?{share_word}" if share_word else ""
         # (a comma may follow the particle: Xと、がん領域のライセンス契約を結んだ; Xを、株式交換で完全子会社化)
+        # (a gloss in brackets may stand between: Operator（現在のChatGPT Agent）が, Aethon（エーソン）を買収)
+        gloss = rf"(?:（[^（）]{{0,{_GLOSS}}}）|\([^()]{{0,{_GLOSS}}}\))?"
         self._party_re = re.compile(
-            rf"{suffix}(?:(?:{far}[、，]?{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
+            rf"{suffix}(?:{gloss}(?:{far}[、，]?{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
             rf"|{agent_of}){triggers}{shares})")
-        # (a gloss in brackets may stand between: Operator（現在のChatGPT Agent）が)
-        self._subject_re = re.compile(rf"{suffix}(?:（[^（）]{{0,{_GLOSS}}}）|\([^()]{{0,{_GLOSS}}}\))?\s*"
-                                      rf"{any_word(roles.subject)}")
+        self._subject_re = re.compile(rf"{suffix}{gloss}\s*{any_word(roles.subject)}")
         #: The particle of a role in a deal right after a name, maybe with a comma (Xと、…の長期契約; Xに対し、…TOB):
         #: not の, which as often makes the name a kind of what follows (米家具チェーンのX).
         self._any_role_re = re.compile(rf"{suffix}\s*(?:{far}|{any_word(roles.subject)})[、，]?")
