@@ -154,9 +154,10 @@ _CONTRASTS = ("が、", "ものの、")
 #: name (「AI-RANアライアンス」, not 「戦略的提携」).
 _QUOTED_NAME_RE = re.compile(r"[「『](?=[^「」『』ぁ-ゖ]*[A-Za-zＡ-Ｚａ-ｚァ-ヺ0-9])[^「」『』ぁ-ゖ]{1,40}$")
 #: What ends the clause of a trigger, for its status and speculation words: a clause joined with し、,
-#: り、, が、, に加え、, ことで、 ... says something else (提携し、新製品の開発も検討する: the 提携 is done).
-_CLAUSE_END_RE = re.compile(r"(?:し|して|り|が|ものの|一方|ほか|加え|ことで|ため|ことから|により|によって)、"
-                            r"|[。!！?？\n]")
+#: り、, が、, に加え、, ことで、 ... says something else (提携し、新製品の開発も検討する: the 提携 is done);
+#: not をめぐり、, which names what the clause after it is about (Xをめぐり、Aが買収を提案).
+_CLAUSE_END_RE = re.compile(r"(?:し|して|(?<!めぐ)(?<!巡)り|が|ものの|一方|ほか|加え|ことで|ため|ことから"
+                            r"|により|によって)、|[。!！?？\n]")
 #: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
 _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: Characters of the noun examples illustrate (といった主要なクラウドベンダーとの; not past a particle a Latin
@@ -199,6 +200,8 @@ _PHRASE_END_RE = re.compile(r"[をがは、，,]")
 _MANNER_REACH = 24
 #: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
 _RELATIVE_GAP = 16
+#: Characters of the noun phrase a trigger's relative clause modifies, up to its は or が (香港の投資ファンド、Oasis).
+_MODIFIED_TOPIC_CHARS = 30
 #: Characters between a funding trigger and a join word that makes its subject an investor (ラウンドを主導).
 _JOINED_AFTER = 3
 #: A word the deal makes someone else do (検討させる, 交渉させ): not the deal's own status.
@@ -272,11 +275,13 @@ _CLAUSE_HEADS = 3
 #: Characters between a share word and the verb of acquiring it (株式の49%を143億ドルで取得).
 _STAKE_GAP = 20
 #: Characters between the share word and the trigger of a sale of shares (B株の20%をCに約600億円で売却).
-_SALE_GAP = 30
+_SALE_GAP = 45
 #: Characters of the noun a company owns as the topic a sentence opens with (Baiduの戦略は).
 _OWNED_TOPIC_CHARS = 8
-#: Marks that end a clause between a share word and a sale.
-_CLAUSE_MARKS_RE = re.compile(r"[、。，,]")
+#: What joins companies listed as examples to the noun of a passive trigger they give (AやBなどの出資を受け).
+_LISTED_GIVERS_RE = re.compile(r"\s*など(?:から)?の")
+#: Marks that end a clause between a share word and a sale (not the comma of a number: 約8,100億円で).
+_CLAUSE_MARKS_RE = re.compile(r"[、。，]|(?<![0-9]),|,(?![0-9]{3})")
 #: Characters of what a company's の-phrase names before the headline company it modifies (Googleの親会社Alphabet).
 _MODIFIER_CHARS = 10
 #: Characters of what names a unit before its unit word (ABBロボット部門).
@@ -363,6 +368,12 @@ class PartnershipRules:
     withdrawal_re: re.Pattern | None
     #: Right after a directed trigger, up to the company it modifies (Aが買収したセキュリティ企業のB).
     relative_clause_re: re.Pattern | None
+    #: Right after a trigger, a relative clause's end up to the topic or subject it modifies (花王株を保有する投資
+    #: ファンド、Oasisは): the deal's status is the clause's, not the main clause's after it.
+    modified_topic_re: re.Pattern | None
+    #: Right after a trigger, a relative clause describing what the sentence's topic is, to its end (JERAはAとBが
+    #: 出資する発電会社だ): the topic is the deal's receiver.
+    topic_described_re: re.Pattern | None
     #: Directed triggers whose owner is the company invested in (AがBの筆頭株主となった), as with shares.
     owner_receives: frozenset[str]
     #: Investment triggers that go both ways, or words right before one that make it so (相互に出資, 持ち合い).
@@ -698,6 +709,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # Bからの買収提案を断ったA: an answered offer modifies the company offered to.
         relative_clause_re=(re.compile(rf"(?:{any_word(spec.relative_clause_ends)}{answered_offer})"
                                        rf"[^、。]{{0,{_RELATIVE_GAP}}}") if spec.relative_clause_ends else None),
+        modified_topic_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^。]{{0,{_MODIFIED_TOPIC_CHARS}}}?"
+                                      rf"(?:は、?|が、?)(?![ぁ-ゖ])") if spec.relative_clause_ends else None),
+        topic_described_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_MODIFIED_TOPIC_CHARS}}}"
+                                       rf"(?:だ|である|です)[。．]?\s*$") if spec.relative_clause_ends else None),
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         status_words=status_pairs,
         called_off=spec.status_words.called_off,
@@ -992,6 +1007,11 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
             following = len(text)
         clause_end = _CLAUSE_END_RE.search(text, match.end(), following)
         window = text[match.end(): clause_end.start() if clause_end else following]
+        # 花王株を保有するファンド、Oasisは、改善を求めてきた: the clause that modifies the topic holds the status
+        # (not 買収する計画は撤回された, whose noun is a status word itself)
+        modified = rules.modified_topic_re.match(window) if rules.modified_topic_re is not None else None
+        if modified and not any(word in modified.group() for word, _ in rules.status_words):
+            window = modified.group()
         # 提携するかもしれない, not 提携、というニュースに…そう感じたかもしれません (another clause's guess).
         speculation = next((word for word in rules.speculation if word in window[:_SPECULATION_CHARS]), None)
         # 提携戦略を取っていくのか: a question about what is to come; not この買収がどう貢献するのか, about what a deal
@@ -1758,7 +1778,8 @@ class RelationFinder:
                            reference: re.Match[str]) -> CompanyMention | None:
         """The company a back-reference of other_side stands for in its own sentence: the last one named before
         it as a partner, receiver, object, owner or source, where the sentence names its actor before that too
-        (住友商事はBと資本業務提携し、同社株式の15%を取得; NECはBに出資し、同社と協業する). A writer names the
+        (住友商事はBと資本業務提携し、同社株式の15%を取得; NECはBに出資し、同社と協業する), or the owner named in
+        what describes the actor (Bの最大の顧客だったAは同社との契約を打ち切った). A writer names the
         actor again by leaving it out, so 同社 there is the other side; but 同社 marked as a subject itself
         (同社は, 同社が) is that actor (AがBを買収したのは昨年だが、同社はCの買収交渉に入った)."""
         if reference.group() not in self._rules.other_side:
@@ -1770,7 +1791,12 @@ class RelationFinder:
             # AがBを買収したのは…が、同社は…: marked as a subject itself, it is the actor named before
             return next((m for m, role in before if role == "subject"), None)
         others = [m for m, role in before if role in _OTHER_SIDE_ROLES and m.company_id not in actors]
-        return others[-1] if actors and others and before[0][1] == "subject" else None
+        if actors and others and before[0][1] == "subject":
+            return others[-1]
+        # Bの最大の顧客だったAは同社との契約を打ち切った: the owner in what describes the subject is the other side
+        subject = next((index for index, (_, role) in enumerate(before) if role == "subject"), None)
+        owners = [m for m, role in before[:subject] if role == "of"] if subject is not None else []
+        return owners[-1] if subject == len(before) - 1 and owners else None
 
     def _joint(self, sentence: Sentence, previous: _Party, start: int) -> str:
         """What joins a party to the name starting at body offset ``start``, read after the party's parenthesis
@@ -2445,7 +2471,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         acting = ("target", "agent", "source") if trigger.passive else ("agent", "source")
         if trigger.passive and trigger.word in rules.owner_receives:  # BはAを筆頭株主に迎えた: A invests in B
             acting = (*acting, "object")
-        actors = [p for p in before if p.role in acting] or (
+        # BはAやCなどの出資を受けた: the companies listed right before the passive's noun give it
+        listing = {p.group for p in before if trigger.passive and p.role == "example"
+                   and _LISTED_GIVERS_RE.fullmatch(sentence.text, p.tail_end - sentence.start,
+                                                   trigger.start - sentence.start)}
+        actors = [p for p in before if p.role in acting or p.group in listing] or (
             written_on if suffixed else owners or written_on)
         # Aから出資を受けるB: the company the passive clause modifies receives; AからBへの出資: B; Bにとっては、
         # Aからの投資: the company it matters to.
@@ -2508,6 +2538,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             actors = [p for p in owners if p not in bought or receivers]
         if not receivers:
             receivers = _modified(after, sentence, trigger, rules)
+        if not receivers and actors and rules.topic_described_re is not None and rules.topic_described_re.match(
+                sentence.text, trigger.end - sentence.start):
+            # JERAはAとBが折半出資する発電会社だ: the topic the clause describes is what they invest in or buy
+            acting_groups = {p.group for p in actors}
+            receivers = [p for p in before if p.role == "subject" and p.group not in acting_groups
+                         and _is_topic(sentence, p, rules)]
         if not receivers and len(actors) > 1 and _headline_receiver(sentence, actors, rules):
             # 智譜AI、アリババとテンセントが追加出資: a headline's first company marked off before the subjects
             # that act on nothing named is what they invest in or buy.
