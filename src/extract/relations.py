@@ -253,6 +253,10 @@ _AMOUNT_OF_RE = re.compile(rf"{_AMOUNT}(?:以上|超|規模|相当)?で?の")
 _AMOUNT_RE = re.compile(_AMOUNT)
 #: Characters between two triggers of one statement at most (契約は来月締結).
 _TRIGGERS_JOINED = 8
+#: A subject that holds shares a relative clause names (KKRなどが保有する全株式): their holder.
+_HOLDER_RE = re.compile(r"\s*(?:など|ら)?が保有(?:する|している|していた|してきた)")
+#: Characters between a bid's means word and the acquisition it is the means of (TOBにより約2,100億円で買収).
+_BID_MEANS_GAP = 16
 #: The coordination group of a headline's first company (a group of its own; -1 is the topic's).
 _HEADLINE_GROUP = -2
 #: A Markdown heading line.
@@ -1056,9 +1060,14 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         lead = text[text.rfind("、", 0, match.start()) + 1: match.start()]
         status = _status(window, rules, bid or match.group(), bool(rumour) or rules.planned_ending_re is not None
                          and rules.planned_ending_re.match(text, match.end() - len(ending)) is not None, lead)
+        # 経営統合を目指していたが、協議は打ち切られた; Bへの出資を計画していたが、…出資を断念した (the same deal
+        # word again after the contrast names the same deal)
+        again = next((later for later in matches[index + 1:] if clause_end is not None
+                      and later.start() >= clause_end.end() and later.group() == match.group()), None)
+        contrast_end = following if again is None else _clause_end_offset(text, again.end())
         if clause_end is not None and clause_end.group().startswith(_CONTRASTS) and any(
-                word in text[clause_end.end(): following] for word in rules.called_off):
-            status = ENDED  # 経営統合を目指していたが、協議は打ち切られた
+                word in text[clause_end.end(): contrast_end] for word in rules.called_off):
+            status = ENDED
         if status == ENDED and (bid or match.group()) in rules.bid_triggers and _bid_through(text[match.end():], rules):
             status = DONE  # TOBは本日をもって終了し、成立した: the offer period ends, and the bid is through
         if status == DONE and match.group() in rules.talks_triggers:
@@ -1081,6 +1090,12 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         if purpose and found[index].status != ENDED:
             found[index] = replace(found[index], status=found[index + 1].status if index + 1 < len(found) else PLANNED)
     return found
+
+
+def _clause_end_offset(text: str, offset: int) -> int:
+    """Where the clause going on at ``offset`` of ``text`` ends (the text's end at the latest)."""
+    clause_end = _CLAUSE_END_RE.search(text, offset)
+    return clause_end.start() if clause_end else len(text)
 
 
 def _says_how(text: str, manner: re.Match[str], following: re.Match[str] | None, kinds: Mapping[str, str],
@@ -1109,7 +1124,7 @@ def _bid_as_means(text: str, bid: re.Match[str], following: re.Match[str] | None
         return False
     means = next((word for word in rules.bid_means if text.startswith(word, bid.end())), None)
     gap = text[bid.end() + len(means):following.start()] if means else ""
-    return means is not None and len(gap) <= _TRIGGERS_JOINED and "、" not in gap
+    return means is not None and len(gap) <= _BID_MEANS_GAP and "、" not in gap
 
 
 def _ends_a_quoted_name(text: str, match: re.Match[str]) -> bool:
@@ -1832,9 +1847,13 @@ class RelationFinder:
         # phrase's, and the trigger's own side is left out.
         conjoined = [p for p in clause if p.end <= trigger.start
                      and self._in_conjunct_before(sentence, p, trigger, parties)]
+        # KKRなどが保有する全株式を取得し、Xは東京ガスの子会社となる: the holder of the shares a later deal takes is
+        # no side of it (the sale of its stake is another statement).
+        holders = [p for p in clause if p.role == "subject" and (held := _HOLDER_RE.match(
+            sentence.text, p.tail_end - sentence.start)) is not None and held.end() + sentence.start <= trigger.start]
         # ソフトバンクグループ入り: a name whose suffix a trigger begins with is before it.
         before = [p for p in clause if (p.end <= trigger.start or p.role == "bare" and p.start < trigger.start)
-                  and p not in listed and p not in conjoined]
+                  and p not in listed and p not in conjoined and p not in holders]
         # Bへの出資を決めたのはAだ: A acts; Xの提携先はBだ, Xの出資先はBだ: B is the other side X's counterpart
         # noun names
         other_side = "partner" if trigger.type == PARTNERSHIP else "target"
@@ -2064,8 +2083,7 @@ def _clause_ends(sentence: Sentence, start: int, end: int, trigger: _Trigger, ru
 def _clause_end(sentence: Sentence, offset: int) -> int:
     """The body offset where the clause going on at sentence offset ``offset`` ends (at the sentence's end at
     the latest)."""
-    clause_end = _CLAUSE_END_RE.search(sentence.text, offset)
-    return sentence.start + (clause_end.start() if clause_end else len(sentence.text))
+    return sentence.start + _clause_end_offset(sentence.text, offset)
 
 
 def _labelled_pairs(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger, topic: _Party | None,
