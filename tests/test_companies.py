@@ -96,9 +96,13 @@ def test_subsidiary_carries_its_parent(recognizer: CompanyRecognizer) -> None:
     # the maker of a thing, or the owner of what only a company has.
     ("画面はシャープ製の液晶だった。", [("シャープ", "sharp")]),
     ("カゴメの前身は小さな農園だった。", [("カゴメ", "kagome")]),
+    # listed as an example of a kind of company.
+    ("イオンなどの総合スーパーが値下げした。", [("イオン", "aeon")]),
+    ("シャープといったメーカーが参入した。", [("シャープ", "sharp")]),
     # Not an ordinary word with no deed, nor a deed word inside a longer one (開発者), nor a name glued to a
     # longer one or going on (M3 Max, AI-X, ハドソン川).
     ("ライオンは群れで狩りをする。", []),
+    ("イオンなどの粒子が飛ぶ。", []),
     ("ライオンは、動物園の開発者に人気がある。", []),
     ("開発はハドソン川の近くで進む。", []),
     ("M3 Maxは2024年に発売された。", []),
@@ -302,6 +306,9 @@ UNLISTED_COMPANIES = [
     # The brackets end the name: a kanji proper noun and a katakana word before them are one name.
     ("精密部品の丹生ミクロン（大阪府）と提携した。", ["丹生ミクロン"]),
     ("同社は八雲テクノス（東京都港区）を買収した。", ["八雲テクノス"]),
+    # A legal form before a name in hiragana that MeCab reads as a noun and a particle, or ending in 本店.
+    ("（株）ふくやが新商品を発売した。", ["ふくや"]),
+    ("株式会社竹林春秋本店が協力した。", ["竹林春秋本店"]),
     # After the kind of company it is and before its head office's place, a name of any words.
     ("食品スーパーのみなとマート（岡山市）を買収した。", ["みなとマート"]),
     ("化学メーカーのひかり化成（山口県周南市）と提携した。", ["ひかり化成"]),

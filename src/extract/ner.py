@@ -234,3 +234,17 @@ def _run_model(ner_texts: list[str], parse_texts: list[str]) -> tuple[dict[str, 
                                                                        batch_size=_BATCH_SIZE)):
             parses[text] = [[t.i, t.idx, t.idx + len(t.text), t.head.i] for t in doc]
     return entities, parses
+
+
+def examples_of_companies_re(example_heads: Sequence[str], coordinators: Sequence[str],
+                             example_particles: Sequence[str]) -> re.Pattern[str] | None:
+    """After a name, the rest of a list of names (Latin or katakana) that are examples of a kind of company
+    named right after the list (UberやState Farmといった大手企業が, イオンなどの総合スーパー; ner.yaml's
+    example_heads), the kind the head of its phrase (not 企業向けソフトウェア); None without the words. Each
+    name is read whole (an atomic group): a coordinator such as ・ or and may also stand inside a name, and
+    trying every way to split a long run would not end."""
+    if not (coordinators and example_particles and example_heads):
+        return None
+    return re.compile(
+        rf"(?:\s*{any_word(coordinators)}\s*(?>[A-Za-z0-9ァ-ヺー・.&\- ]{{1,30}}))*\s*{any_word(example_particles)}"
+        rf"[^、。「」をがはにとのもで]{{0,12}}?{any_word(example_heads)}(?=[がはをにともで、。]|から|への)")

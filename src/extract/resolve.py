@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extract.models import Sentence, Token
-from extract.ner import NerRules, NerSpan
+from extract.ner import NerRules, NerSpan, examples_of_companies_re
 from extract.models import CompanyMention
 from extract.names import DERIVED_ID_PREFIX, company_key, derived_company_id
 from extract.normalize.alternation import any_word
@@ -169,14 +169,8 @@ class NerCompanyFilter:
         #: A kind of company joined to the name written right after it (AIスタートアップのQuillforge).
         self._appositive_end = (re.compile(rf"(?:{rules.appositive_re.pattern})(?:\*\*|__)?$") if rules.appositive_re
                                 else None)
-        #: After a name, the rest of a list of names (Latin or katakana) that are examples of a kind of company
-        #: named right after the list (UberやState Farmといった大手企業が; ner.yaml's example_heads), the kind the
-        #: head of its phrase (not 企業向けソフトウェア). Each name is read whole (an atomic group): a coordinator
-        #: such as ・ or and may also stand inside a name, and trying every way to split a long run would not end.
-        self._examples_of_companies = (re.compile(
-            rf"(?:\s*{any_word(coordinators)}\s*(?>[A-Za-z0-9ァ-ヺー・.&\- ]{{1,30}}))*\s*{any_word(example_particles)}"
-            rf"[^、。「」をがはにとのもで]{{0,12}}?{any_word(rules.example_heads)}(?=[がはをにともで、。]|から|への)")
-            if coordinators and example_particles and rules.example_heads else None)
+        #: After a name, the rest of a list of names that are examples of a kind of company named right after it.
+        self._examples_of_companies = examples_of_companies_re(rules.example_heads, coordinators, example_particles)
         #: The quotes listed before a quote, each joined to the next by a coordinator (partnerships.yaml):
         #: 「A」や「B」 introduces B as the kind of company before 「A」 does.
         self._quotes_before = re.compile(rf"(?:「[^「」\n]{{1,{_QUOTED_NAME_CHARS}}}」{any_word(coordinators)})*「$"

@@ -29,6 +29,7 @@ from extract.normalize.alternation import any_word
 from extract.normalize.company_deeds import CompanyDeeds
 from extract.normalize.company_patterns import (KATAKANA_GLUED_RE, CompanyPattern, NameBoundsWords, NameReader,
                                                 SentenceWords, compile_company_patterns)
+from extract.ner import examples_of_companies_re
 from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, overlaps
 from extract.rules import CompanyRule, RuleSet, clipped
@@ -90,6 +91,8 @@ _KATAKANA_WORD_RE = re.compile("[ァ-ヺー・]+")
 #: A name all in kanji, and one all in katakana (without a middle dot): the two halves of a person's name.
 _KANJI_RE = re.compile(f"{_KANJI_CHAR}+")
 _KATAKANA_NAME_RE = re.compile("[ァ-ヺー]+")
+#: A name written in Latin letters or katakana only (イオン, Uber): one listed as an example of a kind of company.
+_LATIN_OR_KATAKANA_RE = re.compile(r"[A-Za-z0-9ァ-ヺー・.&\- ]+")
 #: A Latin name glued to Latin letters or digits before it, or to letters after it: a piece of a longer word (X of
 #: MI300X); digits after a name are Japanese text's next word (OpenAI1000億ドル調達).
 _LATIN_GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9]$")
@@ -143,7 +146,8 @@ class CompanyRecognizer:
                                                              *rules.ner.stop_words)),
             openers=frozenset(rules.name_bounds.openers), sector_words=forms.sector_words,
             kinds=frozenset(rules.name_bounds.kinds), places=frozenset(rules.name_bounds.place_words),
-            departments=frozenset(rules.name_bounds.departments), countries=frozenset(rules.name_bounds.countries)))
+            departments=frozenset(rules.name_bounds.departments), countries=frozenset(rules.name_bounds.countries),
+            closing_after=frozenset(rules.name_bounds.closing_after)))
         #: A former name written before its current one (東洋工業（現マツダ）) and after it (マツダ（旧東洋工業）),
         #: read as a pattern's name is; built in code from renames, the words of company_patterns.yaml.
         self._former_before, self._former_after = _rename_patterns(rules)
@@ -185,6 +189,9 @@ class CompanyRecognizer:
         #: (データベース企業Neon, スタートアップのPilot).
         nouns = rules.partnerships.unnamed_companies.nouns
         self._company_nouns = (*nouns, *(f"{noun}{of}" for noun in nouns for of in rules.partnerships.roles.of))
+        #: After a name, the rest of a list of examples of a kind of company (イオンなどの総合スーパー).
+        self._examples_of_companies = examples_of_companies_re(
+            rules.ner.example_heads, rules.partnerships.coordinators, rules.partnerships.roles.example)
         #: What only a company does (company_patterns.yaml's deeds): a context alias written doing it is the company.
         self._deeds = CompanyDeeds(rules.deeds)
         #: Where a sentence writes a name as a party of a deal, which also makes a context alias the company.
@@ -416,7 +423,9 @@ class CompanyRecognizer:
         いる) or of a report (Bloombergが報じた: the outlet), a noun of its kin or a word making it lead a group
         follows it (イオン傘下の, JIPを中心とする), the sentence writes it doing what only
         a company does (SNKは、…に設立された; 開発はハドソン: company_patterns.yaml's deeds), or it is listed right
-        beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names; never when it is a Latin legal
+        beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names, or, in Latin letters or
+        katakana, listed as an example of a kind of company (イオンなどの総合スーパー; not 光通信などの企業, a field);
+        never when it is a Latin legal
         form written after a name (SE of SAP SE)."""
         if hit.surface in self._latin_forms and _LATIN_NAME_BEFORE_RE.search(sentence.text, 0,
                                                                              hit.start - sentence.start):
@@ -438,6 +447,9 @@ class CompanyRecognizer:
                     _NEWS_SUBJECT_RE.match(sentence.text, hit.end - sentence.start) is not None
                     or sentence.text.startswith((*self._kin_nouns, *self._leader_words), hit.end - sentence.start))
                 or self._deeds.vouches(sentence, hit.start, hit.end)
+                or self._examples_of_companies is not None and _LATIN_OR_KATAKANA_RE.fullmatch(hit.surface)
+                and self._examples_of_companies.match(sentence.text, hit.end - sentence.start) is not None
+                and _NAME_GOES_ON_RE.match(sentence.text, hit.end - sentence.start) is None
                 or any(self._listed_together(sentence, hit, other) for other in hits
                        if other.entry.kind == _ALIAS and other.sentence_id == hit.sentence_id))
 

@@ -139,8 +139,9 @@ class NameBoundsWords:
     name before its proper noun as a prefix does: 東日本銀行), ``sector_words`` (the trades a name may end
     in: 銀行, 工業), ``kinds`` (words that before a trade make a kind of company: 地方銀行, 相互銀行),
     ``places`` (last words of places: ダム, ビル), ``departments`` (last words of a company's department
-    written after its name and a space: 部, 室) and ``countries`` (the countries news writes before a
-    foreign company's name: 米, 英)."""
+    written after its name and a space: 部, 室), ``countries`` (the countries news writes before a
+    foreign company's name: 米, 英) and ``closing_after`` (words of ``after`` that end a name read forwards
+    where nothing of the noun follows them: 本店)."""
 
     forms: tuple[str, ...]
     before: tuple[str, ...]
@@ -153,6 +154,7 @@ class NameBoundsWords:
     places: frozenset[str] = frozenset()
     departments: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
+    closing_after: frozenset[str] = frozenset()
 
 
 class NameReader:
@@ -252,10 +254,15 @@ class NameReader:
 
     def _read_forward(self, words: SentenceWords, low: int, high: int) -> int:
         """The last word of the name that starts with word ``low``, reading no further than ``high``: it
-        stops before a word that is no name word, a legal form or one of ``after`` (代表取締役社長)."""
+        stops before a word that is no name word, a legal form or one of ``after`` (代表取締役社長), and after
+        one of ``closing_after`` that nothing of the noun follows (株式会社上林春松本店が)."""
         last = low - 1
         for index in range(low, high + 1):
             token = words.tokens[index]
+            if last >= low and token.surface in self._words.closing_after and _joined(words, last, index) and (
+                    index + 1 == len(words.tokens) or not _is_name_word(words.tokens[index + 1])):
+                last = index  # 株式会社上林春松本店が: the word ends the name
+                break
             if (not _is_name_word(token) or words.starts_with(index, self._words.forms)
                     or words.starts_with(index, self._words.after)
                     or (last >= low and not _joined(words, last, index))):
@@ -275,8 +282,9 @@ class NameReader:
         """The last word of a name that opens in hiragana at word ``low`` after its legal form (株式会社ゆいまー
         るテック, 株式会社ひのくにモビリティ): MeCab reads such a name as verbs and particles, so it runs to the
         next bracket, stop, comma, space, title or form (代表取締役), or to a particle but の after a word in
-        another script (株式会社ゆいまーるテックは); it is none (``low - 1``) where a particle after hiragana or an
-        auxiliary stands before that (株式会社ひまわりは: its words are read as any name's are)."""
+        another script (株式会社ゆいまーるテックは), or through a particle right before another one ((株)ふくやが);
+        it is none (``low - 1``) where a particle after hiragana or an auxiliary stands before that
+        (株式会社ひまわりは: its words are read as any name's are)."""
         last = low - 1
         if words.tokens[low].pos.startswith(("助詞", "助動詞")):
             return last  # 株式会社の設立: no name opens with a particle
@@ -286,6 +294,11 @@ class NameReader:
                     or words.starts_with(index, self._words.forms) or words.starts_with(index, self._words.after)):
                 break
             if token.pos.startswith("助詞") and token.surface != "の":
+                following = words.tokens[index + 1] if index + 1 < len(words.tokens) else None
+                if (last >= low and following is not None and following.pos.startswith("助詞")
+                        and _joined(words, index, index + 1)):
+                    last = index  # （株）ふくやが: a particle right before the name's own particle ends the name
+                    break
                 if last >= low and not _HIRAGANA_RE.search(words.tokens[last].surface[-1:]):
                     break
                 return low - 1

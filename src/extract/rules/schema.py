@@ -284,10 +284,13 @@ class NameBounds(Spec):
     words that, written before a sector word, make a kind of company rather than a name (地方銀行, 相互銀行,
     大手証券), which a pattern whose context vouches for a name still does not take (地方銀行として発足).
     ``departments``: last words of a company's department, written after its name and a space (株式会社X
-    経営企画部, 株式会社X IR室): a name read forwards ends before that space."""
+    経営企画部, 株式会社X IR室): a name read forwards ends before that space. ``closing_after``: words of
+    ``after`` that end a name read forwards from its legal form where nothing of the noun follows them
+    (株式会社上林春松本店が; not 株式会社X本店営業部)."""
 
     before: Names = ()
     after: Names = ()
+    closing_after: Names = ()
     countries: Names = ()
     openers: Names = ()
     non_company_forms: Names = ()
@@ -299,6 +302,9 @@ class NameBounds(Spec):
     def _countries_are_before(self) -> NameBounds:
         if set(self.countries) - set(self.before):
             raise ValueError(f"countries {sorted(set(self.countries) - set(self.before))} must also be before words")
+        if set(self.closing_after) - set(self.after):
+            raise ValueError(f"closing_after {sorted(set(self.closing_after) - set(self.after))} must also be "
+                             "after words")
         return self
 
 
