@@ -26,9 +26,10 @@ SOURCE_LABEL = r"[A-Za-z][A-Za-z0-9.' -]{0,30}\s[|｜](?=\s)"
 #: The marks news digests put before an item's headline (■, ◆, ▶, ②), as a regex character-class body.
 DIGEST_MARKS = "■□◆◇●○▶▷▼◎①-⑳"
 #: Markup that may open a headline or digest line before its first company: spaces, list marks and
-#: numbers, digest marks, heading marks, a link title's bracket, a bracketed label or source and date (【速報】,
-#: [日経 2025/7/17], ［Bloomberg］), a headline's opening bracket (【東宝、…を子会社化】), bold, an opening quote.
-HEADLINE_MARKUP = (rf"(?:\s|[-*+#>・{DIGEST_MARKS}※|｜―—–[]|\d{{1,3}}[.)）．]|【[^】]{{0,30}}】|【"
+#: numbers (1., 2）, (3)), digest marks, heading marks, a link title's bracket, a bracketed label or source and
+#: date (【速報】, [日経 2025/7/17], ［Bloomberg］), a headline's opening bracket (【東宝、…を子会社化】), bold, an
+#: opening quote.
+HEADLINE_MARKUP = (rf"(?:\s|[-*+#>・{DIGEST_MARKS}※|｜―—–[]|\d{{1,3}}[.)）．]|[(（]\d{{1,3}}[)）]|【[^】]{{0,30}}】|【"
                    r"|\[[^\]\n]{0,30}\](?!\()|［[^］\n]{0,30}］|[「『]"
                    # a digest line's date (10/3, 10月3日, 2025年10月3日, 10/15（水）) or source (Publickey | ) before it
                    rf"|(?:\d{{4}}[年/／])?\d{{1,2}}[月/／]\d{{1,2}}日?(?:[（(][月火水木金土日][）)]|(?=[\s｜|―—–]))"
