@@ -1914,9 +1914,18 @@ class RelationFinder:
         """The relations one trigger states, each with its amount: the one in parentheses after the
         actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger."""
         before, topic_party = self._read_before(sentence, trigger, parties, topic, parse)
+        exit_status = {DONE: ENDED, ENDED: DONE}.get(trigger.status, PLANNED)  # a sale called off leaves it in force
+        if trigger.exit and any(p.role == "target" for p in before):
+            # AはBの全株式をCに売却した: C buys B, and A's investment in B ended.
+            left = replace(trigger, type=INVESTMENT, status=exit_status)
+            sellers = self._relations_of_pairs(sentence, left, parties, _directed_pairs(
+                [p for p in before if p.role != "target"], [], topic_party, sentence, left, money, self._rules,
+                parties), money)
+        else:
+            sellers = []
         if trigger.exit and not any(p.role == "target" for p in before):
-            # AはBの全株式を売却した: A's investment in B ended (a sale called off leaves it in force).
-            trigger = replace(trigger, type=INVESTMENT, status={DONE: ENDED, ENDED: DONE}.get(trigger.status, PLANNED))
+            # AはBの全株式を売却した: A's investment in B ended.
+            trigger = replace(trigger, type=INVESTMENT, status=exit_status)
         labelled = _labelled_pairs(sentence, parties, trigger, topic_party, self._rules)
         if labelled is not None:
             pairs = labelled
@@ -1942,6 +1951,13 @@ class RelationFinder:
         else:
             after = [p for p in parties if p.start >= trigger.end]
             pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules, parties)
+        return self._relations_of_pairs(sentence, trigger, parties, pairs, money) + sellers
+
+    def _relations_of_pairs(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
+                            pairs: Sequence[tuple[_Party, _Party]],
+                            money: Sequence[tuple[int, float | None]]) -> list[Partnership]:
+        """The relations of ``pairs`` of a trigger, each with its amount: the one in parentheses after the
+        actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger."""
         amount = _amount_for(money, trigger)
         return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, trigger.type,
                             _joined_status(sentence, a, trigger, parties, self._rules) if trigger.funding
