@@ -1851,9 +1851,16 @@ class RelationFinder:
         # no side of it (the sale of its stake is another statement).
         holders = [p for p in clause if p.role == "subject" and (held := _HOLDER_RE.match(
             sentence.text, p.tail_end - sentence.start)) is not None and held.end() + sentence.start <= trigger.start]
+        # AはBの株式を売却し、Cとの提携を解消した: an owner in a clause that ended before the trigger's is that
+        # clause's, no side of the trigger.
+        # (not the owner of the topic a sentence opens with: MicrosoftのMaiaは、…し、OpenAIとの連携を通じて)
+        ended = [p for p in clause if p.role == "of" and p.group not in owning and p.end <= trigger.start
+                 and _CLAUSE_END_RE.search(sentence.text, p.tail_end - sentence.start, trigger.start - sentence.start)
+                 and not (self._rules.owned_topic_re is not None
+                          and self._rules.owned_topic_re.match(sentence.text, p.end - sentence.start))]
         # ソフトバンクグループ入り: a name whose suffix a trigger begins with is before it.
         before = [p for p in clause if (p.end <= trigger.start or p.role == "bare" and p.start < trigger.start)
-                  and p not in listed and p not in conjoined and p not in holders]
+                  and p not in listed and p not in conjoined and p not in holders and p not in ended]
         # Bへの出資を決めたのはAだ: A acts; Xの提携先はBだ, Xの出資先はBだ: B is the other side X's counterpart
         # noun names
         other_side = "partner" if trigger.type == PARTNERSHIP else "target"
