@@ -1092,6 +1092,20 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     return found
 
 
+def _names_a_deal_again(sentence: Sentence, earlier: Sequence[_Trigger], trigger: _Trigger,
+                        parties: Sequence[_Party]) -> bool:
+    """Whether the trigger's word names again a deal an earlier trigger of the sentence named, in a clause
+    of its own that names no company, with the status the earlier one took from it (Bへの出資を計画していたが、
+    …出資を断念した): the same deal, not another one for the company the text is about."""
+    before = next((t for t in reversed(earlier) if t.word == trigger.word), None)
+    if before is None or before.status != trigger.status:
+        return False  # 資本提携を解消したが、再び資本提携を結んだ: another deal
+    clause_start = max((match.end() for match in _CLAUSE_END_RE.finditer(
+        sentence.text, before.end - sentence.start, trigger.start - sentence.start)), default=None)
+    return clause_start is not None and not any(
+        sentence.start + clause_start <= p.start < trigger.start for p in parties if p.role != "topic")
+
+
 def _clause_end_offset(text: str, offset: int) -> int:
     """Where the clause going on at ``offset`` of ``text`` ends (the text's end at the latest)."""
     clause_end = _CLAUSE_END_RE.search(text, offset)
@@ -1466,10 +1480,11 @@ class RelationFinder:
                         trigger = replace(trigger, into_round=True)
                     # Xは130億ドルを調達。ラウンドにはAやBが参加: a round named again is the one before, whose owner
                     # stands in for the company the text is about.
-                    found = [] if trigger.voided else self._relations(
-                        sentence, trigger, parties,
-                        round_topic if into_round or trigger.funding and round_topic else sentence_topic,
-                        money.get(sentence.sentence_id, ()), parses.get(sentence.sentence_id))
+                    found = [] if trigger.voided or _names_a_deal_again(sentence, triggers[:index], trigger, parties) \
+                        else self._relations(sentence, trigger, parties,
+                                             round_topic if into_round or trigger.funding and round_topic
+                                             else sentence_topic,
+                                             money.get(sentence.sentence_id, ()), parses.get(sentence.sentence_id))
                     if found and trigger.type != PARTNERSHIP:
                         found = _joins_deal_before(sentence, found, parties, deals_before, self._rules)
                     if found and trigger.type == PARTNERSHIP and stated and index and _AGREED_DEAL_RE.fullmatch(
