@@ -45,6 +45,7 @@ parentheses) stays here:
     contract_triggers, topic_receives, subject_receives, owner_receives   契約 / 出資 / 傘下に入 / 筆頭株主
     one_sided_triggers: [contract triggers of one side's act: a group doing it is no pair]  AやBが受注
     joint_triggers:    [triggers of one thing done together: partners pair too]  AはBやCと合弁会社を設立
+    joint_investments: [words of an investment made together, ending in its trigger]  AとBが折半出資するX
     mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     counterparts, trigger_appositives: [nouns for a deal's other side, words joining them to the next name]
@@ -469,6 +470,8 @@ class PartnershipRules:
     commentator_re: re.Pattern | None
     #: Triggers of doing one thing together (共同で, 合弁): the partners listed with the subject are partners too.
     joint_triggers: frozenset[str]
+    #: Words of an investment made together, ending in its trigger (折半出資, 共同出資): its investors are partners.
+    joint_investments: tuple[str, ...]
     #: Contract triggers of what one side does (受注, 生産委託): companies listed doing it are no pair of their own.
     one_sided_triggers: frozenset[str]
     #: The end of a clause leading into the sentence's main clause (することで、, し、).
@@ -793,6 +796,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                         if spec.commentators else None),
         one_sided_triggers=frozenset(spec.one_sided_triggers),
         joint_triggers=frozenset(spec.joint_triggers),
+        joint_investments=tuple(spec.joint_investments),
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         conjunct_re=re.compile(any_word(spec.conjunct_starts)) if spec.conjunct_starts else None,
@@ -1090,6 +1094,18 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         if purpose and found[index].status != ENDED:
             found[index] = replace(found[index], status=found[index + 1].status if index + 1 < len(found) else PLANNED)
     return found
+
+
+def _co_investors(pairs: Sequence[tuple[_Party, _Party]], before: Sequence[_Party], sentence: Sentence,
+                  parties: Sequence[_Party], rules: PartnershipRules) -> list[tuple[_Party, _Party]]:
+    """Each two investors of an investment made together: those of its pairs, else the subjects named
+    together before it (AとBは共同出資で新会社を設立), but for a company and its own subsidiary or parent."""
+    investors = list({p.company_id: p for p, _ in pairs}.values())
+    if not investors:
+        subjects = [p for p in before if p.role == "subject"]
+        investors = [p for p in subjects if p.group == subjects[-1].group] if subjects else []
+    return [(a, b) for index, a in enumerate(investors) for b in investors[index + 1:]
+            if not _kin(sentence, a, b, parties, rules) and not _kin(sentence, b, a, parties, rules)]
 
 
 def _names_a_deal_again(sentence: Sentence, earlier: Sequence[_Trigger], trigger: _Trigger,
@@ -1973,6 +1989,10 @@ class RelationFinder:
         else:
             after = [p for p in parties if p.start >= trigger.end]
             pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules, parties)
+            if sentence.text.endswith(self._rules.joint_investments, 0, trigger.end - sentence.start):
+                # AとBが折半出資するX, AとBは共同出資で新会社を設立: the investors are partners of each other too.
+                sellers += self._relations_of_pairs(sentence, replace(trigger, type=PARTNERSHIP), parties,
+                                                    _co_investors(pairs, before, sentence, parties, self._rules), money)
         return self._relations_of_pairs(sentence, trigger, parties, pairs, money) + sellers
 
     def _relations_of_pairs(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],

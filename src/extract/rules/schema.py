@@ -857,6 +857,7 @@ class PartnershipsFile(RuleFileSpec):
     one_sided_triggers: Words = ()
     questions: Words = ()
     joint_triggers: Words = ()
+    joint_investments: Words = ()
     conjunct_starts: Words = ()
     proposals: Words = ()
     offer_answers: OfferAnswers | None = None
@@ -888,6 +889,10 @@ class PartnershipsFile(RuleFileSpec):
             missing = set(subsets[key]) - set(triggers.get(kind, ()))
             if missing:
                 raise ValueError(f"{key} {sorted(missing)} must also be {kind} triggers")
+        unended = [word for word in self.joint_investments
+                   if not word.endswith(tuple(triggers.get("investment", ())))]
+        if unended:
+            raise ValueError(f"joint_investments {sorted(unended)} must each end in an investment trigger")
         if set(self.one_sided_triggers) - set(self.contract_triggers):
             raise ValueError(f"one_sided_triggers {sorted(set(self.one_sided_triggers) - set(self.contract_triggers))} "
                              "must also be contract_triggers")
