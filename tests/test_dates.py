@@ -246,6 +246,18 @@ ANCHORED_DATES = [
     (D(2026, 2, 10), "25年度第2四半期に伸びた。", [("25年度第2四半期", "DATE", "FY2025-Q2", None)]),
     (D(2026, 2, 10), "2025年度Q4に伸びた。", [("2025年度Q4", "DATE", "FY2025-Q4", None)]),
     (D(2026, 2, 10), "受注は H2 2025 に倍増した。", [("H2 2025", "DATE", "2025-H2", None)]),
+    # a two-digit year alone, as newspapers write it, is a year of the post's century where the words after it
+    # make it one; not a span of years (20年にわたり, 過去20年, 10年から15年, 20年も), nor a year far ahead
+    (D(2026, 2, 10), "同社は24年に米社を買収し、19年には上場した。",
+     [("24年", "DATE", "2024", None), ("19年", "DATE", "2019", None)]),
+    (D(2026, 2, 10), "25年、新会社を設立した。30年までに黒字化する。",
+     [("25年", "DATE", "2025", None), ("30年まで", "DATE", "2030", "BEFORE")]),
+    (D(2026, 2, 10), "契約は20年にわたり続く。", [("20年", "DURATION", "P20Y", None)]),
+    (D(2026, 2, 10), "過去20年に3倍になった。", [("20年", "DURATION", "P20Y", None)]),
+    (D(2026, 2, 10), "開発には平均10年から15年かかる。",
+     [("10年", "DURATION", "P10Y", None), ("15年", "DURATION", "P15Y", None)]),
+    (D(2026, 2, 10), "業界を20年も見てきた。", [("20年", "DURATION", "P20Y", None)]),
+    (D(2026, 2, 10), "50年に一度の危機だ。", [("50年", "DURATION", "P50Y", None)]),
 ]
 
 

@@ -627,6 +627,12 @@ class DatesFile(RuleFileSpec):
     #: (A社は9日、…と発表した: a news dateline).
     day_alone_after: Words = ()
     per_day_counters: Words = ()
+    #: Text right after a two-digit year alone (24年) that makes it a year of the post's century (24年に買収した).
+    short_year_after: Words = ()
+    #: Text right after such a year that makes it a span of years after all (20年にわたり, 20年になる).
+    short_year_not_after: Words = ()
+    #: Words right before a number of years that make it a span (過去20年に, 創業から30年に).
+    short_year_not_before: Words = ()
     vague_numerals: Annotated[Words, AfterValidator(_single_characters)]
     not_before_year: Annotated[str, AfterValidator(_character_class_body)]
 

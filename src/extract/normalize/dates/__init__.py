@@ -17,7 +17,7 @@ What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
     model.py      DateMatch, DateReading, DateRules, and DatePattern (rule id, regex, parser)
     values.py     reading the shared groups; the DateReading of a year, month, day, part
     not_date.py   date.not_date (前年比, 数年) and the not_after check (3年目)
-    calendar.py   date.full_numeric, date.calendar, date.short_year_month, date.month_day
+    calendar.py   date.full_numeric, date.calendar, date.short_year_month, date.short_year, date.month_day
     quarter.py    date.quarter*, date.quarter_months, date.half, date.half_code (without a year: the nearest one)
     fiscal.py     date.fiscal_year, date.fiscal_period
     decade.py     date.decade

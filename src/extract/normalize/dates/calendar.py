@@ -2,7 +2,8 @@
 
 Rule ids of the patterns: ``date.full_numeric`` (2025/11/30),
 ``date.calendar`` (a four-digit or era year, with month and day if written),
-``date.short_year_month`` (25年11月), ``date.english`` (March 2026, Sept. 15, 2025),
+``date.short_year_month`` (25年11月), ``date.short_year`` (24年に, 25年、), ``date.english`` (March 2026,
+Sept. 15, 2025),
 ``date.month_day`` (11月, 11月30日 in the year nearest the post's date), ``date.numeric_month_day``
 (10/3（金）, a digest line's - 10/3 日経：, likewise), ``date.day`` (a news dateline's 9日、 in the
 month nearest the post's date). Rule ids of what they find: ``date.full_date``,
@@ -18,6 +19,11 @@ from extract.normalize.dates.model import DateReading, DatePattern, DateRules
 from extract.normalize.dates.values import (day_date, day_span, month_date, month_span, nearest_year, number, tail_mod,
                                             year_date, year_of)
 from extract.normalize.numerals import DIGIT
+
+#: How many years after the post's date a two-digit year alone may name (30年までに in a post of 2026: 2030).
+_SHORT_YEAR_AHEAD = 10
+#: After a number of years, a second number it runs to (10年から15年, 10年～15年): a span of years, no year.
+_SPAN_GOES_ON_RE = re.compile(rf"(?:から|～|〜|~|-)\s*{DIGIT}")
 
 
 def _full_numeric(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
@@ -42,6 +48,17 @@ def _calendar(match: re.Match[str], rules: DateRules, anchor: datetime.date | No
         found = month_date(match, year, number(match.group("month")), "date.year_month", mod)
     else:
         found = year_date(match, year, "date.year", mod)
+    return [found] if found else None
+
+
+def _short_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
+    """24年 alone, as news writes a year of its own century (24年に買収した): only up to ten years after the
+    post's date (so a span such as 50年に is none), and only where the post's date is known."""
+    year = year_of(match, rules)
+    if (anchor is None or year is None or year > anchor.year + _SHORT_YEAR_AHEAD
+            or _SPAN_GOES_ON_RE.match(match.string, match.end()) is not None):
+        return None  # 10年から15年: a span of years
+    found = year_date(match, year, "date.year", tail_mod(match, rules))
     return [found] if found else None
 
 
@@ -122,6 +139,7 @@ PATTERNS = (
     DatePattern("date.calendar", lambda p: rf"{p.year}年(?:{p.month}(?:{p.day})?)?{p.tail}", _calendar),
     DatePattern("date.english", lambda p: p.english_date, _english_date),
     DatePattern("date.short_year_month", lambda p: rf"{p.short_year}年{p.month}(?:{p.day})?{p.tail}", _calendar),
+    DatePattern("date.short_year", lambda p: p.short_year_alone, _short_year),
     DatePattern("date.month_day", lambda p: rf"{p.no_number_before}{p.month}(?:{p.day})?{p.tail}", _month_day),
     DatePattern("date.day", lambda p: p.day_alone, _day),
     DatePattern("date.numeric_month_day",

@@ -69,6 +69,9 @@ class Pieces:
     year: str
     #: A two-digit year (25年): group short_year.
     short_year: str
+    #: A two-digit year alone with its 年, where the words after it make it a year (24年に), not a span: groups
+    #: short_year, period, bound; never matches without short_year_after words.
+    short_year_alone: str
     #: A month with its 月 (not 月間, 月期): group month.
     month: str
     #: A day with its 日 (not 日間): group day.
@@ -164,6 +167,11 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         no_number_before=no_number_before,
         year=rf"(?:{year_start}(?P<year>{year4})|{era})",
         short_year=rf"{year_start}(?P<short_year>{DIGIT}{{2}})",
+        short_year_alone=(
+            "".join(rf"(?<!{re.escape(word)})" for word in words.short_year_not_before)
+            + rf"{year_start}(?P<short_year>{DIGIT}{{2}})年{period}?{bound}?(?={any_word(words.short_year_after)})"
+            + (rf"(?!{any_word(words.short_year_not_after)})" if words.short_year_not_after else "")
+            if words.short_year_after else "(?!)"),
         month=rf"(?P<month>{SMALL_NUMBER})月(?!{any_word(words.not_after_month)})",
         day=rf"(?P<day>{SMALL_NUMBER})日(?!{any_word(words.not_after_day)})",
         # (not a count of things per day after it: 1日には3回)
