@@ -258,6 +258,8 @@ ANCHORED_DATES = [
      [("10年", "DURATION", "P10Y", None), ("15年", "DURATION", "P15Y", None)]),
     (D(2026, 2, 10), "業界を20年も見てきた。", [("20年", "DURATION", "P20Y", None)]),
     (D(2026, 2, 10), "50年に一度の危機だ。", [("50年", "DURATION", "P50Y", None)]),
+    # the last month of a range of months names no month alone
+    (D(2026, 2, 10), "2025年度上期（4～9月）の決算を発表した。", [("2025年度上期", "DATE", "FY2025-H1", None)]),
 ]
 
 

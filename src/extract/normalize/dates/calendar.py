@@ -140,7 +140,9 @@ PATTERNS = (
     DatePattern("date.english", lambda p: p.english_date, _english_date),
     DatePattern("date.short_year_month", lambda p: rf"{p.short_year}年{p.month}(?:{p.day})?{p.tail}", _calendar),
     DatePattern("date.short_year", lambda p: p.short_year_alone, _short_year),
-    DatePattern("date.month_day", lambda p: rf"{p.no_number_before}{p.month}(?:{p.day})?{p.tail}", _month_day),
+    # (not the last month of a range of months: 9月 of 4～9月, which names no month alone)
+    DatePattern("date.month_day",
+                lambda p: rf"{p.no_number_before}(?<!{DIGIT}[～〜~\-－]){p.month}(?:{p.day})?{p.tail}", _month_day),
     DatePattern("date.day", lambda p: p.day_alone, _day),
     DatePattern("date.numeric_month_day",
                 lambda p: (rf"(?<!{DIGIT})(?<![/／.])(?P<month>1[0-2]|0?[1-9])[/／](?P<day>3[01]|[12]{DIGIT}|0?[1-9])"
