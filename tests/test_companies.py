@@ -306,6 +306,8 @@ UNLISTED_COMPANIES = [
     # The brackets end the name: a kanji proper noun and a katakana word before them are one name.
     ("精密部品の丹生ミクロン（大阪府）と提携した。", ["丹生ミクロン"]),
     ("同社は八雲テクノス（東京都港区）を買収した。", ["八雲テクノス"]),
+    # An old firm's name: a trade it is named with after any kanji noun, proper or not.
+    ("朝霧酒造と丸森製紙が合併した。", ["朝霧酒造", "丸森製紙"]),
     # A legal form before a name in hiragana that MeCab reads as a noun and a particle, or ending in 本店.
     ("（株）ふくやが新商品を発売した。", ["ふくや"]),
     ("株式会社竹林春秋本店が協力した。", ["竹林春秋本店"]),
@@ -346,6 +348,7 @@ NOT_COMPANIES = [
     ("Lazarusグループによる攻撃で資金が流出した。", ["Lazarusグループ"]),
     # Sector words after everyday words, or continued by a longer noun.
     ("地方銀行と中央銀行と大手証券の動向。", ["地方銀行", "中央銀行", "大手証券"]),
+    ("老舗酒造と大手製紙と近代紡績の歴史。濃口醤油を使う。", ["老舗酒造", "大手製紙", "近代紡績", "濃口醤油"]),
     ("投資銀行と商業銀行とネット銀行が競う。", ["投資銀行", "商業銀行", "ネット銀行"]),
     ("路線バスと高速バスを運行し、衛星を静止軌道に投入した。", ["路線バス", "高速バス", "静止軌道"]),
     ("米自動車大手が値上げした。", ["米自動車"]),

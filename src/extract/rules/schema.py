@@ -195,7 +195,8 @@ class ProductsFile(RuleFileSpec):
 #: The groups of ``legal_forms`` that declare forms, by how they are written: each form in one of them.
 LEGAL_FORM_KINDS = ("japanese", "latin", "company_words", "sector_words")
 #: The groups of ``legal_forms`` that pick, from the declared forms, those one check uses.
-LEGAL_FORM_USES = ("after_context_alias", "ner_evidence", "trimmed_from_ner", "ner_name_endings", "arm_words")
+LEGAL_FORM_USES = ("after_context_alias", "ner_evidence", "trimmed_from_ner", "ner_name_endings", "arm_words",
+                   "named_trades")
 
 
 class LegalForms(Spec):
@@ -216,6 +217,8 @@ class LegalForms(Spec):
     ner_name_endings: Names = ()
     #: Company words that, after a listed name, make a company of its own: the arm investing for it (BP Ventures).
     arm_words: Names = ()
+    #: Sector words that name a company after any kanji noun, not only a proper noun (朝日酒造, 丸住製紙).
+    named_trades: Names = ()
 
     def group(self, name: str) -> tuple[str, ...]:
         """The forms of the group ``name``; KeyError when there is no such group."""
