@@ -1949,18 +1949,19 @@ class RelationFinder:
     def _relations(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
                    topic: CompanyMention | None, money: Sequence[tuple[int, float | None]],
                    parse: ParsedSentence | None) -> list[Partnership]:
-        """The relations one trigger states, each with its amount: the one in parentheses after the
-        actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger."""
+        """The relations one trigger states, each with its amount (``_relations_of_pairs``), and those it states
+        besides its own pairs: a seller's investment ended by a whole stake sold to a buyer, and the partnership
+        of the investors of an investment made together."""
         before, topic_party = self._read_before(sentence, trigger, parties, topic, parse)
         exit_status = {DONE: ENDED, ENDED: DONE}.get(trigger.status, PLANNED)  # a sale called off leaves it in force
         if trigger.exit and any(p.role == "target" for p in before):
             # AはBの全株式をCに売却した: C buys B, and A's investment in B ended.
             left = replace(trigger, type=INVESTMENT, status=exit_status)
-            sellers = self._relations_of_pairs(sentence, left, parties, _directed_pairs(
+            besides = self._relations_of_pairs(sentence, left, parties, _directed_pairs(
                 [p for p in before if p.role != "target"], [], topic_party, sentence, left, money, self._rules,
                 parties), money)
         else:
-            sellers = []
+            besides = []
         if trigger.exit and not any(p.role == "target" for p in before):
             # AはBの全株式を売却した: A's investment in B ended.
             trigger = replace(trigger, type=INVESTMENT, status=exit_status)
@@ -1991,9 +1992,9 @@ class RelationFinder:
             pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules, parties)
             if sentence.text.endswith(self._rules.joint_investments, 0, trigger.end - sentence.start):
                 # AとBが折半出資するX, AとBは共同出資で新会社を設立: the investors are partners of each other too.
-                sellers += self._relations_of_pairs(sentence, replace(trigger, type=PARTNERSHIP), parties,
+                besides += self._relations_of_pairs(sentence, replace(trigger, type=PARTNERSHIP), parties,
                                                     _co_investors(pairs, before, sentence, parties, self._rules), money)
-        return self._relations_of_pairs(sentence, trigger, parties, pairs, money) + sellers
+        return self._relations_of_pairs(sentence, trigger, parties, pairs, money) + besides
 
     def _relations_of_pairs(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
                             pairs: Sequence[tuple[_Party, _Party]],
