@@ -254,6 +254,8 @@ _AMOUNT_OF_RE = re.compile(rf"{_AMOUNT}(?:以上|超|規模|相当)?で?の")
 _AMOUNT_RE = re.compile(_AMOUNT)
 #: Characters between two triggers of one statement at most (契約は来月締結).
 _TRIGGERS_JOINED = 8
+#: The endings of a stake verb in a relative clause on the company whose shares it names (保有するB株).
+_HELD_ENDINGS = "(?:する|している|していた)"
 #: A subject that holds shares a relative clause names (KKRなどが保有する全株式): their holder.
 _HOLDER_RE = re.compile(r"\s*(?:など|ら)?が保有(?:する|している|していた|してきた)")
 #: Characters between a bid's means word and the acquisition it is the means of (TOBにより約2,100億円で買収).
@@ -336,6 +338,8 @@ class PartnershipRules:
     contract_triggers: frozenset[str]
     #: A share word and, later in its clause, a verb of acquiring it (株式を…取得); None without any.
     stake_re: re.Pattern | None
+    #: The verbs of buying or holding shares (取得, 保有): one alone is a stake named after it (保有するB株).
+    stake_verbs: frozenset[str]
     #: Before or in a stake purchase: the stake is controlling, an acquisition (全株式, 過半).
     controlling: tuple[str, ...]
     #: A join word (参加) after a party: it takes part in a directed trigger as a further actor.
@@ -680,8 +684,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         talks_triggers=frozenset(spec.talks_triggers),
         funding_triggers=frozenset(spec.funding_triggers),
         contract_triggers=frozenset(spec.contract_triggers),
-        stake_re=(re.compile(rf"{shares}[^。、\n]{{0,{_STAKE_GAP}}}?{any_word(stake.verbs)}")
+        # (or the verb first, in a relative clause on the company whose shares they are: Aが保有するB株)
+        stake_re=(re.compile(rf"{shares}[^。、\n]{{0,{_STAKE_GAP}}}?{any_word(stake.verbs)}"
+                             rf"|{any_word(stake.verbs)}(?={_HELD_ENDINGS}[^。、\n]{{1,{_STAKE_GAP}}}?{shares})")
                   if stake else None),
+        stake_verbs=frozenset(stake.verbs if stake else ()),
         controlling=stake.controlling if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
         # (リード投資家は英Balderton Capitalで, リード投資家は韓国のIMM Investmentで: a name's country or what it
@@ -1015,6 +1022,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
             following = len(text)
         clause_end = _CLAUSE_END_RE.search(text, match.end(), following)
         window = text[match.end(): clause_end.start() if clause_end else following]
+        if match.re is rules.stake_re and match.group() in rules.stake_verbs:
+            window = ""  # ルノーが保有する日産株の取得を検討: the relative clause states the stake held, done
         # 花王株を保有するファンド、Oasisは、改善を求めてきた: the clause that modifies the topic holds the status
         # (not 買収する計画は撤回された, whose noun is a status word itself)
         modified = rules.modified_topic_re.match(window) if rules.modified_topic_re is not None else None
