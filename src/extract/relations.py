@@ -254,10 +254,10 @@ _AMOUNT_OF_RE = re.compile(rf"{_AMOUNT}(?:以上|超|規模|相当)?で?の")
 _AMOUNT_RE = re.compile(_AMOUNT)
 #: Characters between two triggers of one statement at most (契約は来月締結).
 _TRIGGERS_JOINED = 8
-#: The endings of a stake verb in a relative clause on the company whose shares it names (保有するB株).
-_HELD_ENDINGS = "(?:する|している|していた)"
+#: The endings of a stake verb in a relative clause on the shares it names (保有するB株, 保有してきた全株式).
+_HELD_ENDINGS = "(?:する|している|していた|してきた)"
 #: A subject that holds shares a relative clause names (KKRなどが保有する全株式): their holder.
-_HOLDER_RE = re.compile(r"\s*(?:など|ら)?が保有(?:する|している|していた|してきた)")
+_HOLDER_RE = re.compile(rf"\s*(?:など|ら)?が保有{_HELD_ENDINGS}")
 #: Characters between a bid's means word and the acquisition it is the means of (TOBにより約2,100億円で買収).
 _BID_MEANS_GAP = 16
 #: The coordination group of a headline's first company (a group of its own; -1 is the topic's).

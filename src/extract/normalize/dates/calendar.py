@@ -22,8 +22,6 @@ from extract.normalize.numerals import DIGIT
 
 #: How many years after the post's date a two-digit year alone may name (30年までに in a post of 2026: 2030).
 _SHORT_YEAR_AHEAD = 10
-#: After a number of years, a second number it runs to (10年から15年, 10年～15年): a span of years, no year.
-_SPAN_GOES_ON_RE = re.compile(rf"(?:から|～|〜|~|-)\s*{DIGIT}")
 
 
 def _full_numeric(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
@@ -55,9 +53,8 @@ def _short_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | 
     """24年 alone, as news writes a year of its own century (24年に買収した): only up to ten years after the
     post's date (so a span such as 50年に is none), and only where the post's date is known."""
     year = year_of(match, rules)
-    if (anchor is None or year is None or year > anchor.year + _SHORT_YEAR_AHEAD
-            or _SPAN_GOES_ON_RE.match(match.string, match.end()) is not None):
-        return None  # 10年から15年: a span of years
+    if anchor is None or year is None or year > anchor.year + _SHORT_YEAR_AHEAD:
+        return None
     found = year_date(match, year, "date.year", tail_mod(match, rules))
     return [found] if found else None
 
@@ -140,9 +137,8 @@ PATTERNS = (
     DatePattern("date.english", lambda p: p.english_date, _english_date),
     DatePattern("date.short_year_month", lambda p: rf"{p.short_year}年{p.month}(?:{p.day})?{p.tail}", _calendar),
     DatePattern("date.short_year", lambda p: p.short_year_alone, _short_year),
-    # (not the last month of a range of months: 9月 of 4～9月, which names no month alone)
     DatePattern("date.month_day",
-                lambda p: rf"{p.no_number_before}(?<!{DIGIT}[～〜~\-－]){p.month}(?:{p.day})?{p.tail}", _month_day),
+                lambda p: rf"{p.no_number_before}{p.month_not_range_end}{p.month}(?:{p.day})?{p.tail}", _month_day),
     DatePattern("date.day", lambda p: p.day_alone, _day),
     DatePattern("date.numeric_month_day",
                 lambda p: (rf"(?<!{DIGIT})(?<![/／.])(?P<month>1[0-2]|0?[1-9])[/／](?P<day>3[01]|[12]{DIGIT}|0?[1-9])"

@@ -72,6 +72,8 @@ class Pieces:
     #: A two-digit year alone with its 年, where the words after it make it a year (24年に), not a span: groups
     #: short_year, period, bound; never matches without short_year_after words.
     short_year_alone: str
+    #: Where a month alone may not start: right after a number and a range separator (9月 of 4～9月).
+    month_not_range_end: str
     #: A month with its 月 (not 月間, 月期): group month.
     month: str
     #: A day with its 日 (not 日間): group day.
@@ -157,6 +159,9 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
     period = rf"(?P<period>{word_alternation(tables['period_mods'])})"
     bound = rf"(?P<bound>{word_alternation(tables['bound_mods'])})"
     separators = word_alternation(words.range_separators)
+    span_from = any_word(words.year_span_words.joints) if words.year_span_words else "(?!)"
+    # (a look-behind takes characters of one width: the one-character separators, as all shipped ones are)
+    separator_chars = "".join(re.escape(word) for word in words.range_separators if len(word) == 1)
     year_parts = {**tables["period_mods"], **tables["half_years"], **tables["year_halves"], **tables["year_alone_mods"]}
     # the rest of a longer period word a year_alone_mods word begins (初 of 初め): the longer word wins
     longer = any_word([word[len(mod):] for mod in tables["year_alone_mods"] for word in tables["period_mods"]
@@ -167,11 +172,15 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         no_number_before=no_number_before,
         year=rf"(?:{year_start}(?P<year>{year4})|{era})",
         short_year=rf"{year_start}(?P<short_year>{DIGIT}{{2}})",
+        # (not a span of years running on to a second number: 10年から15年, 10年～15年)
         short_year_alone=(
             "".join(rf"(?<!{re.escape(word)})" for word in words.short_year_not_before)
             + rf"{year_start}(?P<short_year>{DIGIT}{{2}})年{period}?{bound}?(?={any_word(words.short_year_after)})"
             + (rf"(?!{any_word(words.short_year_not_after)})" if words.short_year_not_after else "")
+            + rf"(?!(?:{separators}|{span_from})\s*{DIGIT})"
             if words.short_year_after else "(?!)"),
+        # (the last month of a range of months names no month alone: 9月 of 4～9月)
+        month_not_range_end=rf"(?<!{DIGIT}[{separator_chars}])" if separator_chars else "",
         month=rf"(?P<month>{SMALL_NUMBER})月(?!{any_word(words.not_after_month)})",
         day=rf"(?P<day>{SMALL_NUMBER})日(?!{any_word(words.not_after_day)})",
         # (not a count of things per day after it: 1日には3回)
@@ -192,7 +201,7 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
                               rf"(?P<fyear>{year4}|{DIGIT}{{2}})"),
         sep=sep,
         separators=separators,
-        span_from=any_word(words.year_span_words.joints) if words.year_span_words else "(?!)",
+        span_from=span_from,
         span_until=any_word(words.year_span_words.ends) if words.year_span_words else "(?!)",
         month_range=rf"(?P<from_month>{SMALL_NUMBER}){separators}(?P<to_month>{SMALL_NUMBER})月期",
         relative_year=rf"(?P<rel_year>{word_alternation(tables['relative_years'])})",
