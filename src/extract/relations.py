@@ -1999,6 +1999,15 @@ class RelationFinder:
         else:
             after = [p for p in parties if p.start >= trigger.end]
             pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules, parties)
+            if trigger.type == ACQUISITION and not trigger.passive and (
+                    not trigger.stake or _buys_whole_stake(sentence, trigger, self._rules)):
+                # AはBからCを買収した, AはBからCの全株式を取得した: C is bought, and B's investment in C ended (not
+                # Cの株式51%を取得, where B may keep the rest).
+                sellers = _sellers([p for p in before if p.role == "source"], sentence, trigger, self._rules)
+                left = replace(trigger, type=INVESTMENT, status=exit_status)
+                besides += self._relations_of_pairs(sentence, left, parties, [
+                    (seller, bought) for seller in sellers
+                    for bought in dict.fromkeys(b for _, b in pairs if b.group != seller.group)], money)
             if sentence.text.endswith(self._rules.joint_investments, 0, trigger.end - sentence.start):
                 # AとBが折半出資するX, AとBは共同出資で新会社を設立: the investors are partners of each other too.
                 besides += self._relations_of_pairs(sentence, replace(trigger, type=PARTNERSHIP), parties,
@@ -2464,6 +2473,21 @@ def _owns_round(sentence: Sentence, party: _Party, trigger: _Trigger, rules: Par
     return bool(ends) and min(ends) <= _OWNED_ROUND_GAP and "、" not in between[:min(ends)]
 
 
+def _sellers(sources: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
+             rules: PartnershipRules) -> list[_Party]:
+    """The source parties of a purchase (an acquisition, or shares bought) that sell what it buys (AはBから
+    Cを買収, AはBとCからXの株式を取得)."""
+    if not (trigger.type == ACQUISITION or trigger.stake) or trigger.sale:
+        return []
+    return [p for p in sources if _sells(sentence, p, trigger, rules)]
+
+
+def _buys_whole_stake(sentence: Sentence, trigger: _Trigger, rules: PartnershipRules) -> bool:
+    """Whether the shares a stake trigger buys are all its seller holds (Cの全株式を取得)."""
+    stake = sentence.text[max(0, trigger.start - sentence.start - 4): trigger.end - sentence.start]
+    return any(word in stake for word in rules.stake_exits)
+
+
 def _sells(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
     """Whether a source party is the seller of what the trigger buys: what is bought is marked as the
     object between them (AはBから事業を買収, AはBからCを買収), or the owner of the shares bought is (AはBから
@@ -2538,10 +2562,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         return [(actor, receiver) for actor in actors for receiver in receivers]
     # AはBから事業を買収: B sells (a unit of) itself to A. BはAから出資を受けた, Aからの出資, Aからの買収提案:
     # A invests or bids.
-    sellers = [p for p in sources if trigger.type == ACQUISITION and _sells(sentence, p, trigger, rules)]
+    sellers = _sellers(sources, sentence, trigger, rules)
     sources = [p for p in sources if p not in sellers]
-    if trigger.withdrawal and sources:
-        # AはBから出資を引き揚げた: B is where A's money was, a receiver like AはBに出資した's.
+    if sources and (trigger.withdrawal or trigger.stake and not trigger.passive):
+        # AはBから出資を引き揚げた: B is where A's money was, a receiver like AはBに出資した's; AはBから株式を取得:
+        # A buys into B.
         before = [replace(p, role="target") if p in sources else p for p in before]
         sources = []
     if trigger.passive or sources:
