@@ -73,6 +73,7 @@ parentheses) stays here:
     markets:           [words after an exchange making it a market]      東証プライム
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
     paired_particles:  [particles after each of two names pairing them] AもBも
+    parallel_marks:    [words setting a name beside what follows]        AだけでなくBとも
     roles:             {partner|target|source|subject|object|agent|example|of|compared|...: [particles]}
     kind_examples:     [example particles naming a kind of company]      AやBのような企業と
     group_counts:      {count_words, counters, particles}                3社が, 両社で
@@ -214,6 +215,8 @@ _MAKER_CLAUSE_RE = re.compile(r"[^、。「」]{0,12}?(?:する|した|してい
 #: product's listed name as part of it: its version (Claude 4, Gemini 2.5) or capitalised words (Copilot
 #: Studio; not an acronym or a mixed-case name: Azure OpenAI is read up to Azure).
 _SPACES_RE = re.compile(r"[ 　]+")
+#: The longest phrase a parallel mark sets a name beside (Aだけでなく、他のクラウド事業者とも).
+_PARALLEL_CHARS = 24
 _PRODUCT_REST_RE = re.compile(r"(?: ?\d+(?:\.\d+)*(?![\d.])| [A-Z][a-z0-9+\-]*(?![A-Za-z]))+")
 #: A cell of a Markdown table row, and the bars a row has at least (| A | B |).
 _TABLE_CELL_RE = re.compile(r"[^|]+")
@@ -506,6 +509,9 @@ class PartnershipRules:
     #: After a company, the rest of a list of Latin names no rule found (AやWatershed、Sustainable Ventures (SV)と):
     #: the particle after the list is the company's too.
     unlisted_names_re: re.Pattern
+    #: A parallel mark after a name and the phrase it sets the name beside, up to the particle and も closing it
+    #: (だけでなく、他のクラウド事業者とも: the name's role is the particle's).
+    parallel_re: re.Pattern | None
     #: After a subject or source, its own amount up to the comma or を (Aが2億ドル、; Bが1億ドルを投じた; Aからは
     #: 20億ドル、); ending in a comma right before the next subject (and holding an amount), it parts subjects
     #: acting together.
@@ -635,7 +641,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     status_pairs = tuple(sorted(((word, status) for status, words in ((PLANNED, spec.status_words.planned),
                                                                        (ENDED, spec.status_words.ended))
                                  for word in words), key=lambda pair: -len(pair[0])))
-    coordinators = any_word(spec.coordinators)
+    coordinators = any_word((*spec.coordinators, *spec.parallel_marks, *(f"{mark}、" for mark in spec.parallel_marks)))
     counts = spec.group_counts
     count_words, counters, count_particles = (any_word(words)
                                               for words in (counts.count_words, counts.counters, counts.particles))
@@ -786,7 +792,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # a name's suffix (Kelvra GmbH、), bold, and a place in parentheses may stand before the mark; a bold
         # headword and a space mark it too (- **住信SBIネット銀行** 英送金大手のWiseと提携)
         headline_mark_re=(re.compile(rf"(?:\s?{suffix})?(?:\*\*|__)?\s*(?:[（(][^（）()、。]{{1,{_PLACE_CHARS}}}[）)]\s*)?"
-                                     rf"(?:{any_word(spec.headline_marks)}|(?<=[）)])(?!{particles_after})"
+                                     rf"(?:{any_word(spec.headline_marks)}|(?<=[）)])(?!\s*{particles_after})"
                                      rf"|(?<=\*\*[ 　]|__[ 　])(?!{particles_after}))")
                           if spec.headline_marks else None),
         cleft_re=re.compile(any_word(spec.cleft_markers)) if spec.cleft_markers else None,
@@ -822,6 +828,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         glossed_joint_re=re.compile(rf"(?P<joint>\s*[、,，]?\s*{coordinators}\s*)[一-龯々〆ヵヶァ-ヺー・]{{2,12}}[（(]"),
         led_group_re=(re.compile(rf"{any_word(spec.leaders)}[^、。\s（）()]{{1,{_LED_GROUP_CHARS}}}?"
                                  rf"(?P<particle>{any_word(head_particles)})") if spec.leaders else None),
+        parallel_re=(re.compile(rf"{any_word(spec.parallel_marks)}[、,，]?\s*[^、。「」\s]{{1,{_PARALLEL_CHARS}}}?"
+                                rf"(?=(?:と|に|から|へ|を)?も|が)") if spec.parallel_marks else None),
         unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
         own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source, *spec.roles.target))}"
@@ -1351,7 +1359,12 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
         position = skipped.end()
     elif text[start - sentence.start - 1:start - sentence.start] in ("（", "(") \
             and text[position:position + 1] in ("）", ")"):
-        position += 1  # 順為資本（Shunwei Capital）も: a gloss's company takes the particle after its bracket
+        # 順為資本（Shunwei Capital）も, Global Unichip (GUC) との: a gloss's company takes the particle after its
+        # bracket
+        position += 1
+        spaced = _SPACES_RE.match(text, position)
+        if spaced and any(text.startswith(particle, spaced.end()) for particle, _ in rules.roles):
+            position = spaced.end()
     unit = rules.unit_re.match(text, position) if rules.unit_re else None
     if unit and (any(text.startswith(particle, unit.end()) for particle, _ in rules.roles)
                  or rules.trigger_re.match(text, unit.end())):
@@ -1377,6 +1390,11 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
         return "other", position, spokesperson.end()  # 元グーグル幹部が創業した: no one acting for it now
     if spokesperson:  # NVIDIAのフアンCEOは、…出資を発表した: the company acts through its head
         return "subject", position, spokesperson.end()
+    parallel = rules.parallel_re.match(text, position) if rules.parallel_re else None
+    if parallel:  # AWSだけでなく、他のクラウド事業者とも提携: the particle closing the phrase set beside it
+        for particle, role in rules.roles:
+            if text.startswith(particle, parallel.end()):
+                return role, position, parallel.end() + len(particle)
     for particle, role in rules.roles:
         if text.startswith(particle, position):
             return role, position, position + len(particle)
@@ -1980,10 +1998,11 @@ class RelationFinder:
         elif trigger.type == PARTNERSHIP or trigger.mutual:
             # Bとの提携は、Aにとって転機だ; Bとの協業は、Aが…提供していく意志の表れだ: the company the partnership
             # matters to, or the subject the sentence goes on with, is its other side.
-            concerned = [p for p in parties if p.role in ("concerned", "subject") and p.start >= trigger.end
+            # (or whose own thing the sentence goes on with: Bとの提携は、Aの技術が評価された証拠だ)
+            concerned = [p for p in parties if p.role in ("concerned", "subject", "of") and p.start >= trigger.end
                          and self._rules.concerned_gap_re.fullmatch(sentence.text, trigger.end - sentence.start,
                                                                     p.start - sentence.start)
-                         and (p.role == "concerned" or sentence.text.startswith("が", p.tail_end - sentence.start))]
+                         and (p.role != "subject" or sentence.text.startswith("が", p.tail_end - sentence.start))]
             # Bと提携するAは: the company the trigger's clause modifies is the partner's other side; 提携先のB:
             # the company a noun for a partner names is the partner.
             counterpart = trigger.word in self._rules.counterparts

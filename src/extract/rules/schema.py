@@ -844,6 +844,7 @@ class PartnershipsFile(RuleFileSpec):
     markets: Words = ()
     coordinators: Words
     paired_particles: Words = ()
+    parallel_marks: Words = ()
     roles: Roles
     kind_examples: Words = ()
     group_counts: GroupCounts
