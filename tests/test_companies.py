@@ -316,6 +316,10 @@ UNLISTED_COMPANIES = [
     ("化学メーカーのひかり化成（山口県周南市）と提携した。", ["ひかり化成"]),
     ("食品メーカー、北陽食品（札幌市）に出資した。", ["北陽食品"]),
     ("ホームセンターのこだまホーム（宇都宮市）を子会社化した。", ["こだまホーム"]),
+    # (the kind marks where the name starts: an everyday noun opening it stays, as 北斗 of 北斗ハウス)
+    ("中堅住宅メーカー、北斗ハウス（札幌市）を買収した。", ["北斗ハウス"]),
+    # A counted list of companies: the kind of company written before a name is not of it.
+    ("仏ボレアの日本法人ボレア・ジャパンと北陸水力の2社が出資した。", ["ボレア・ジャパン", "北陸水力"]),
     # A foreign name transliterated word by word with ・ after its country, whatever MeCab reads its words as.
     ("米ブルックウェイ・ベンチャー・キャピタルが主導した。", ["ブルックウェイ・ベンチャー・キャピタル"]),
     ("韓国のSKテクノロジー・ベンチャーズも参加した。", ["SKテクノロジー・ベンチャーズ"]),
@@ -386,6 +390,8 @@ NOT_COMPANIES = [
     ("新工場（熊本県）を建設する。", ["新工場"]),
     ("食品メーカーの新工場（熊本県）を建設する。", ["新工場"]),
     ("同社はスタートアップ（東京・港）に出資した。", ["スタートアップ"]),
+    # The end of a word in kanji and katakana before a place in brackets is no name of its own.
+    ("北斗ハウス（札幌市）を買収した。", ["ハウス"]),
     # Without the ・ of a transliterated name, a country and company words are a kind of company.
     ("米ベンチャーキャピタルが主導し、米ベンチャー・キャピタルも出資した。", ["ベンチャーキャピタル", "ベンチャー・キャピタル"]),
 ]

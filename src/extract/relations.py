@@ -46,6 +46,7 @@ parentheses) stays here:
     one_sided_triggers: [contract triggers of one side's act: a group doing it is no pair]  AやBが受注
     joint_triggers:    [triggers of one thing done together: partners pair too]  AはBやCと合弁会社を設立
     joint_investments: [words of an investment made together, ending in its trigger]  AとBが折半出資するX
+    joint_companies:   [companies set up by their investors]             3社が出資する特別目的会社
     mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     counterparts, trigger_appositives: [nouns for a deal's other side, words joining them to the next name]
@@ -479,6 +480,8 @@ class PartnershipRules:
     joint_triggers: frozenset[str]
     #: Words of an investment made together, ending in its trigger (折半出資, 共同出資): its investors are partners.
     joint_investments: tuple[str, ...]
+    #: A relative clause's end after an investment and a company set up by its investors (出資する特別目的会社).
+    joint_company_re: re.Pattern | None
     #: Contract triggers of what one side does (受注, 生産委託): companies listed doing it are no pair of their own.
     one_sided_triggers: frozenset[str]
     #: The end of a clause leading into the sentence's main clause (することで、, し、).
@@ -810,6 +813,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         one_sided_triggers=frozenset(spec.one_sided_triggers),
         joint_triggers=frozenset(spec.joint_triggers),
         joint_investments=tuple(spec.joint_investments),
+        joint_company_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_RELATIVE_GAP}}}?"
+                                     rf"{any_word(spec.joint_companies)}")
+                          if spec.joint_companies and spec.relative_clause_ends else None),
         leading_clause_re=re.compile(any_word(spec.leading_clause_ends)) if spec.leading_clause_ends else None,
         nominal_clause_re=re.compile(any_word(spec.nominal_clause_ends)) if spec.nominal_clause_ends else None,
         conjunct_re=re.compile(any_word(spec.conjunct_starts)) if spec.conjunct_starts else None,
@@ -2022,12 +2028,15 @@ class RelationFinder:
                     not trigger.stake or _buys_whole_stake(sentence, trigger, self._rules)):
                 # AはBからCを買収した, AはBからCの全株式を取得した: C is bought, and B's investment in C ended (not
                 # Cの株式51%を取得, where B may keep the rest).
-                sellers = _sellers([p for p in before if p.role == "source"], sentence, trigger, self._rules)
+                sellers = _sellers(before, sentence, trigger, self._rules)
                 left = replace(trigger, type=INVESTMENT, status=exit_status)
                 besides += self._relations_of_pairs(sentence, left, parties, [
                     (seller, bought) for seller in sellers
                     for bought in dict.fromkeys(b for _, b in pairs if b.group != seller.group)], money)
-            if sentence.text.endswith(self._rules.joint_investments, 0, trigger.end - sentence.start):
+            # (an investment in a company they set up, unnamed: A、B、Cの3社が出資する特別目的会社)
+            unnamed_joint = (not pairs and trigger.type == INVESTMENT and self._rules.joint_company_re is not None
+                             and self._rules.joint_company_re.match(sentence.text, trigger.end - sentence.start))
+            if sentence.text.endswith(self._rules.joint_investments, 0, trigger.end - sentence.start) or unnamed_joint:
                 # AとBが折半出資するX, AとBは共同出資で新会社を設立: the investors are partners of each other too.
                 besides += self._relations_of_pairs(sentence, replace(trigger, type=PARTNERSHIP), parties,
                                                     _co_investors(pairs, before, sentence, parties, self._rules), money)
@@ -2492,13 +2501,13 @@ def _owns_round(sentence: Sentence, party: _Party, trigger: _Trigger, rules: Par
     return bool(ends) and min(ends) <= _OWNED_ROUND_GAP and "、" not in between[:min(ends)]
 
 
-def _sellers(sources: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
+def _sellers(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
              rules: PartnershipRules) -> list[_Party]:
-    """The source parties of a purchase (an acquisition, or shares bought) that sell what it buys (AはBから
-    Cを買収, AはBとCからXの株式を取得)."""
+    """The source parties among ``parties`` (those of a purchase: an acquisition, or shares bought) that sell
+    what it buys (AはBからCを買収, AはCをBから買収, AはBとCからXの株式を取得)."""
     if not (trigger.type == ACQUISITION or trigger.stake) or trigger.sale:
         return []
-    return [p for p in sources if _sells(sentence, p, trigger, rules)]
+    return [p for p in parties if p.role == "source" and _sells(sentence, p, trigger, parties, rules)]
 
 
 def _buys_whole_stake(sentence: Sentence, trigger: _Trigger, rules: PartnershipRules) -> bool:
@@ -2507,14 +2516,28 @@ def _buys_whole_stake(sentence: Sentence, trigger: _Trigger, rules: PartnershipR
     return any(word in stake for word in rules.stake_exits)
 
 
-def _sells(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
+def _sells(sentence: Sentence, party: _Party, trigger: _Trigger, parties: Sequence[_Party],
+           rules: PartnershipRules) -> bool:
     """Whether a source party is the seller of what the trigger buys: what is bought is marked as the
     object between them (AはBから事業を買収, AはBからCを買収), or the owner of the shares bought is (AはBから
-    Cの株式51%を取得), unlike a bid from it (Bからの買収提案)."""
+    Cの株式51%を取得), or a company marked as the object is named before it in its clause (AはCをBから
+    買収), unlike a bid from it (Bからの買収提案)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
     between = sentence.text[after: trigger.start - sentence.start]
+    if "、" in between:
+        return False
     marks = ("object", "of") if trigger.stake else ("object",)
-    return "、" not in between and any(particle in between for particle, role in rules.roles if role in marks)
+    return any(particle in between for particle, role in rules.roles if role in marks) or any(
+        p.role == "object" and p.end <= party.start and "、" not in sentence.text[
+            p.tail_end - sentence.start: party.start - sentence.start] for p in parties)
+
+
+def _sells_unit(sentence: Sentence, seller: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
+    """Whether what a seller sells is a unit of itself (AはBから半導体事業を買収), not goods (AはBから電力を
+    買い取る)."""
+    _, _, after = _role(sentence, seller.start, seller.end, rules)
+    return rules.unit_sale_re is not None and rules.unit_sale_re.search(
+        sentence.text, after, trigger.start - sentence.start) is not None
 
 
 def _right_before(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
@@ -2581,7 +2604,7 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         return [(actor, receiver) for actor in actors for receiver in receivers]
     # AはBから事業を買収: B sells (a unit of) itself to A. BはAから出資を受けた, Aからの出資, Aからの買収提案:
     # A invests or bids.
-    sellers = _sellers(sources, sentence, trigger, rules)
+    sellers = _sellers(before, sentence, trigger, rules)
     sources = [p for p in sources if p not in sellers]
     if sources and (trigger.withdrawal or trigger.stake and not trigger.passive):
         # AはBから出資を引き揚げた: B is where A's money was, a receiver like AはBに出資した's; AはBから株式を取得:
@@ -2684,7 +2707,7 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             receivers = ([p for p in before if p.role == "partner" and _close_before(sentence, p, trigger, rules)]
                          or [p for p in before if p.role == "of"
                              and _close_before(sentence, p, trigger, rules, unit=True)]
-                         or sellers)
+                         or [p for p in sellers if _sells_unit(sentence, p, trigger, rules)])
         if not receivers and actors and all(p.role == "agent" for p in actors):
             # AはBによるTOBを受け入れた, AはBによる買収が成立し: the topic is what the agent buys or invests in.
             receivers = [p for p in before if p.role == "subject" and _is_topic(sentence, p, rules)]

@@ -38,7 +38,7 @@ class CompanyPattern:
     """A compiled company pattern; group ``name`` is the company's name, optional group ``form`` its legal
     form or company word. ``literals`` are strings of which every match contains one (empty when
     unknown): a sentence holding none of them cannot match. ``proper``, ``whole_word``,
-    ``not_in_sentences_with`` and ``quoted`` are those of ``CompanyPatternEntry``."""
+    ``not_in_sentences_with``, ``quoted`` and ``start_marked`` are those of ``CompanyPatternEntry``."""
 
     id: str
     regex: regex.Pattern
@@ -49,6 +49,7 @@ class CompanyPattern:
     whole_word: bool = False
     not_in_sentences_with: tuple[str, ...] = ()
     quoted: bool = False
+    start_marked: bool = False
 
     @cached_property
     def literal_re(self) -> re.Pattern[str] | None:
@@ -63,7 +64,7 @@ def compile_company_patterns(rules: tuple[PatternRule, ...]) -> tuple[CompanyPat
 
     return tuple(CompanyPattern(rule.id, regex.compile(rule.regex), rule.file, rule.line,
                                 required_literals(rule.regex), rule.proper, rule.whole_word,
-                                rule.not_in_sentences_with, rule.quoted) for rule in rules)
+                                rule.not_in_sentences_with, rule.quoted, rule.start_marked) for rule in rules)
 
 
 #: Characters that join the words of one name (アイメソフト・ジャパン, AT&T, Corpy&Co., Gen-AX).
@@ -187,6 +188,10 @@ class NameReader:
             if start not in words.starts or end not in words.ends:
                 return None
             low, high = words.starts[start], words.ends[end]
+            # 仏ヴェオリアの日本法人ヴェオリア・ジャパン、北陸電力の3社: the kind of company before a name is
+            # not of it
+            low = next((index + 1 for index in range(low, high)
+                        if words.text[start:words.spans[index][1]] in self._words.before), low)
         elif form[1] <= start:  # 株式会社X: read forwards from the form
             if start not in words.starts or self._closes_a_name(words, words.starts[form[0]]):
                 return None
@@ -202,7 +207,8 @@ class NameReader:
             low = self._read_back(words, words.first_from(start), high)
             if katakana_form and self._dotted_after_country(words, low, high, match.group("form")):
                 proper = None  # 米パークウェイ・ベンチャー・キャピタル: the country vouches for the name
-            low = self._trimmed(words, low, high, proper)
+            if not (pattern.start_marked and words.spans[low][0] == start):
+                low = self._trimmed(words, low, high, proper)
         bracketed = form[0] == end and match.group("form")[:1] in "（("
         if low <= high and self._glued_to_katakana(words, low):
             return None  # ジェン of サイトジェン: a name does not start inside a katakana word

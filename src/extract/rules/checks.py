@@ -63,7 +63,7 @@ def checked_company_patterns(spec: CompanyPatternsFile, data: LineDict, problems
             continue
         usable.append(PatternRule(pattern.id, expanded, problems.file, line_at(data, ("patterns", index)),
                                   pattern.proper, pattern.whole_word, pattern.not_in_sentences_with,
-                                  pattern.quoted))
+                                  pattern.quoted, pattern.start_marked))
     return usable
 
 

@@ -47,7 +47,7 @@ class PatternRule:
     """A company pattern of company_patterns.yaml, its ``{legal_forms.GROUP}`` placeholders filled in:
     a regex whose group ``name`` is the company's name (the companies stage compiles it), with the
     word checks its name must pass and the words of sentences it finds nothing in (``proper``,
-    ``whole_word``, ``not_in_sentences_with``, ``quoted``: see ``CompanyPatternEntry``)."""
+    ``whole_word``, ``not_in_sentences_with``, ``quoted``, ``start_marked``: see ``CompanyPatternEntry``)."""
 
     id: str
     regex: str
@@ -57,6 +57,7 @@ class PatternRule:
     whole_word: bool = False
     not_in_sentences_with: tuple[str, ...] = ()
     quoted: bool = False
+    start_marked: bool = False
 
 
 @dataclass(frozen=True)

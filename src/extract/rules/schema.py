@@ -260,7 +260,10 @@ class CompanyPatternEntry(Spec):
     word after the match is not a noun, or is a legal form or one of ``name_bounds.after``.
     ``not_in_sentences_with`` are words that make the pattern find nothing in their sentence
     (Lazarusグループ in a sentence about an attack is a criminal group, not a company). ``quoted`` says the
-    name runs to the closing bracket the regex reads up to, whatever its words (「株式会社さくらのまち」)."""
+    name runs to the closing bracket the regex reads up to, whatever its words (「株式会社さくらのまち」).
+    ``start_marked`` says the regex's look-behind marks where the name starts (right after the kind of
+    company it is): a name read back to there keeps its first words, everyday nouns too (住宅メーカー、
+    北辰ホーム（札幌市）)."""
 
     id: str
     regex: str
@@ -269,6 +272,7 @@ class CompanyPatternEntry(Spec):
     whole_word: bool = False
     not_in_sentences_with: Words = ()
     quoted: bool = False
+    start_marked: bool = False
 
 
 class NameBounds(Spec):
@@ -868,6 +872,7 @@ class PartnershipsFile(RuleFileSpec):
     questions: Words = ()
     joint_triggers: Words = ()
     joint_investments: Words = ()
+    joint_companies: Words = ()
     conjunct_starts: Words = ()
     proposals: Words = ()
     offer_answers: OfferAnswers | None = None
