@@ -318,6 +318,7 @@ UNLISTED_COMPANIES = [
     ("ホームセンターのこだまホーム（宇都宮市）を子会社化した。", ["こだまホーム"]),
     # (the kind marks where the name starts: an everyday noun opening it stays, as 北斗 of 北斗ハウス)
     ("中堅住宅メーカー、北斗ハウス（札幌市）を買収した。", ["北斗ハウス"]),
+    ("ゲーム開発会社スタジオ星（東京・中野）の株式を売却した。", ["スタジオ星"]),
     # A counted list of companies: the kind of company written before a name is not of it.
     ("仏ボレアの日本法人ボレア・ジャパンと北陸水力の2社が出資した。", ["ボレア・ジャパン", "北陸水力"]),
     # A foreign name transliterated word by word with ・ after its country, whatever MeCab reads its words as.
@@ -392,6 +393,7 @@ NOT_COMPANIES = [
     ("同社はスタートアップ（東京・港）に出資した。", ["スタートアップ"]),
     # The end of a word in kanji and katakana before a place in brackets is no name of its own.
     ("北斗ハウス（札幌市）を買収した。", ["ハウス"]),
+    ("子会社が運営する施設（東京・江東）で開いた。", ["施設", "が運営する施設"]),
     # Without the ・ of a transliterated name, a country and company words are a kind of company.
     ("米ベンチャーキャピタルが主導し、米ベンチャー・キャピタルも出資した。", ["ベンチャーキャピタル", "ベンチャー・キャピタル"]),
 ]

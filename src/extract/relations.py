@@ -70,6 +70,7 @@ parentheses) stays here:
     same_company:      [words for the company the text is about]         同社
     other_side:        [those of them that may stand for a partner named before]  AはBと提携し、同社株式を取得
     both_companies:    [words for the last two companies named]          両社
+    first_of_two, second_of_two: [words for the first or second of them]  前者 / 後者
     report_sources:    [words after a company making it a report's source] Reutersが報じた
     markets:           [words after an exchange making it a market]      東証プライム
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
@@ -447,6 +448,8 @@ class PartnershipRules:
     #: Of same_company, the words that stand for the other side named before them in their sentence.
     other_side: frozenset[str]
     both_companies: tuple[str, ...]
+    first_of_two: tuple[str, ...]
+    second_of_two: tuple[str, ...]
     #: Particle after a party -> its role, longest particle first (といった before と).
     roles: tuple[tuple[str, str], ...]
     #: The particles of what a trigger acts on (を).
@@ -644,6 +647,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     status_pairs = tuple(sorted(((word, status) for status, words in ((PLANNED, spec.status_words.planned),
                                                                        (ENDED, spec.status_words.ended))
                                  for word in words), key=lambda pair: -len(pair[0])))
+    # (共同でリードした: how the group joins)
+    manners = f"|{any_word(spec.manner_triggers)}" if spec.manner_triggers else ""
     coordinators = any_word((*spec.coordinators, *spec.parallel_marks, *(f"{mark}、" for mark in spec.parallel_marks)))
     counts = spec.group_counts
     count_words, counters, count_particles = (any_word(words)
@@ -716,9 +721,13 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
         # (a count of the group may stand before its particle: A、B、Cの3メガバンクが参加)
         join_alone_gap_re=re.compile(rf"(?:{any_word(spec.roles.of)}?(?:{DIGIT}+|{count_words}){counters})?"
-                                     rf"{any_word(spec.roles.subject)}?(?:新たに|さらに|同様に)?(?:[^にをでへと、。]{{0,4}}"
+                                     rf"{any_word(spec.roles.subject)}?(?:新たに|さらに|同様に{manners})?"
+                                     rf"(?:[^にをでへと、。]{{0,4}}"
                                      + (rf"|(?:{any_word(spec.round_investors)})(?:に|として)" if spec.round_investors
-                                        else "") + ")"),
+                                        else "")
+                                     # (the talks about the round: MGXも交渉に加わっている)
+                                     + (rf"|(?:{any_word(spec.talks_triggers)})に" if spec.talks_triggers else "")
+                                     + ")"),
         topic_receives=frozenset(spec.topic_receives),
         subject_receives=frozenset(spec.subject_receives),
         written_on_re=re.compile(any_word(written_on)) if written_on else None,
@@ -778,6 +787,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         other_side=frozenset(spec.other_side),
         paired_particles=frozenset(spec.paired_particles),
         both_companies=spec.both_companies,
+        first_of_two=spec.first_of_two,
+        second_of_two=spec.second_of_two,
         roles=role_pairs,
         topic_particles=spec.topic_particles,
         # 米アクティビストのエリオット、…: a description of the first company may stand before it, joined with の;
@@ -1419,7 +1430,8 @@ class RelationFinder:
 
     def __init__(self, rules: PartnershipRules) -> None:
         self._rules = rules
-        references = (*rules.same_company, *rules.post_company, *rules.both_companies)
+        references = (*rules.same_company, *rules.post_company, *rules.both_companies, *rules.first_of_two,
+                      *rules.second_of_two)
         self._reference_re = re.compile(any_word(references))
         self._post_reference_re = re.compile(any_word(rules.post_company) if rules.post_company else "(?!)")
 
@@ -1592,6 +1604,12 @@ class RelationFinder:
                     trace.append(SentenceTrace(sentence.sentence_id,
                                                None if sentence_topic is None else sentence_topic.name,
                                                tuple((p.name, p.role, p.group) for p in parties), tuple(traced)))
+                if round_before is not None and len(relations) == first_row and all(
+                        trigger.word in self._rules.talks_triggers for trigger in triggers):
+                    # Xは調達に向け協議に入った。Aも交渉に加わっている: talks that pair no one are the round's
+                    joined = self._joining_round(sentence, mentions, round_before, recent,
+                                                 money.get(sentence.sentence_id, ()))
+                    relations += joined
             row = self._rules.funding_rows.read(sentence) if self._rules.funding_rows is not None else None
             if row is not None:
                 # - X｜シリーズA｜12億円｜A、B: a funding table's row states its investments, with no sentence around
@@ -1706,7 +1724,8 @@ class RelationFinder:
             join = self._rules.join_re.search(sentence.text, end)
             # AとBも参加した, Aも新たに加わった; not Aはイベントに参加した (it joins something else).
             if join is not None and self._rules.join_alone_gap_re.fullmatch(sentence.text, end, join.start()):
-                investors.setdefault(party.company_id, (party, join.group(), _status(
+                talks = any(word in sentence.text[end:join.start()] for word in self._rules.talks_triggers)
+                investors.setdefault(party.company_id, (party, join.group(), PLANNED if talks else _status(
                     sentence.text[join.end():], self._rules, join.group(), False)))
         for party, noun in _named_investors(parties, sentence, self._rules):  # リード投資家はAccelで
             investors.setdefault(party.company_id, (party, noun, DONE))
@@ -1727,12 +1746,20 @@ class RelationFinder:
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if overlaps_any(Span(start, end), mentions):
                 continue  # a company name wins over a back-reference written inside it
-            if match.group() in self._rules.both_companies:
-                # AとBという、…両社が: the last two companies named before it, in this sentence first.
+            two = (self._rules.both_companies, self._rules.first_of_two, self._rules.second_of_two)
+            if any(match.group() in words for words in two):
+                # AとBという、…両社が: the last two companies named before it, in this sentence first; 前者, 後者: the
+                # first or the second of the last two the sentences before named.
+                both = match.group() in self._rules.both_companies
                 named: list[CompanyMention] = []
-                for mention in (*recent, *(m for m in mentions if m.end <= start)):
+                for mention in (*recent, *(m for m in mentions if both and m.end <= start)):
                     named = [m for m in named if m.company_id != mention.company_id] + [mention]
-                parties += [(start, end, m.company_id, m.name) for m in named[-2:]] if len(named) >= 2 else []
+                last_two = named[-2:] if len(named) >= 2 else []
+                if match.group() in self._rules.first_of_two:
+                    last_two = last_two[:1]
+                elif match.group() in self._rules.second_of_two:
+                    last_two = last_two[1:]
+                parties += [(start, end, m.company_id, m.name) for m in last_two]
             elif match.group() in self._rules.post_company:
                 # 彼ら: the company whose phrase the sentence opens with as its topic (Baiduの戦略は、彼らが…), else
                 # the company the post is about (see find), else the one the text is about, else the last named
@@ -2004,11 +2031,15 @@ class RelationFinder:
         elif trigger.type == PARTNERSHIP or trigger.mutual:
             # Bとの提携は、Aにとって転機だ; Bとの協業は、Aが…提供していく意志の表れだ: the company the partnership
             # matters to, or the subject the sentence goes on with, is its other side.
-            # (or whose own thing the sentence goes on with: Bとの提携は、Aの技術が評価された証拠だ)
+            # (or whose own thing the sentence goes on with: Bとの提携は、Aの技術が評価された証拠だ, 彼らの技術が; not
+            # 同社の, which may stand for the partner itself, nor where a company is left unnamed: 某A社: Bとの提携は)
+            withheld = self._rules.unnamed_prefixed_re.search(sentence.text) is not None
             concerned = [p for p in parties if p.role in ("concerned", "subject", "of") and p.start >= trigger.end
                          and self._rules.concerned_gap_re.fullmatch(sentence.text, trigger.end - sentence.start,
                                                                     p.start - sentence.start)
-                         and (p.role != "subject" or sentence.text.startswith("が", p.tail_end - sentence.start))]
+                         and (p.role != "subject" or sentence.text.startswith("が", p.tail_end - sentence.start))
+                         and (p.role != "of" or not withheld and sentence.text[
+                             p.start - sentence.start: p.end - sentence.start] not in self._rules.same_company)]
             # Bと提携するAは: the company the trigger's clause modifies is the partner's other side; 提携先のB:
             # the company a noun for a partner names is the partner.
             counterpart = trigger.word in self._rules.counterparts

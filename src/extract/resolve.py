@@ -706,10 +706,10 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             # (or a company noun right before it: 配信会社アニメルートは…を買収); a Latin name marked as the subject of
             # a deal too (フィンテックのKestrel Payが、…を引受先とする増資で45億円を調達): a katakana one is as often a
             # person's
-            introduced_so = described or slots.follows_a_company_noun(sentence, start)
             # (or introduced as a company alone, any role of a deal later in the sentence: 抗体医薬を開発する米
-            # ノヴァリスと、がん領域の…ライセンス契約を結んだ)
+            # ノヴァリスと、がん領域の…ライセンス契約を結んだ; AI創薬スタートアップ、ジェノミクサ（Genomixa）は…調達)
             introduces = slots.introduces(sentence, start)
+            introduced_so = described or introduces or slots.follows_a_company_noun(sentence, start)
             # (or the subject of a deal it receives: データグリッドは、富士通に買収される; only a company is bought)
             receives = slots.receives_in_own_clause(sentence, end)
             latin = match.group()[:1].isascii()
@@ -904,9 +904,11 @@ def _glosses_joined(mentions: Sequence[CompanyMention], sentences: Sequence[Sent
     """``mentions``, where a company no list names is followed by its name in another script in brackets (株式会社
     ロードパイロット（RoadPilot）, Zephyrlogic（ゼファーロジック）), with that name a mention of it there and every
     other mention of that name as a company no list names given its id: one company, whichever script the post
-    writes it in (the headline's RoadPilot is the body's ロードパイロット)."""
+    writes it in (the headline's RoadPilot is the body's ロードパイロット). Where the gloss is a listed company's name
+    (ゼプト（Zepto）), the name before it is that company wherever the post writes it."""
     by_id = {sentence.sentence_id: sentence for sentence in sentences}
     glossed: dict[str, CompanyMention] = {}  # the gloss's normalized name -> the company it is
+    listed: dict[str, CompanyMention] = {}  # a name no list holds -> the listed company its gloss names
     result = list(mentions)
     for mention in mentions:
         if not mention.company_id.startswith(DERIVED_ID_PREFIX):
@@ -915,14 +917,20 @@ def _glosses_joined(mentions: Sequence[CompanyMention], sentences: Sequence[Sent
         match = _GLOSS_RE.match(sentence.text, mention.end - sentence.start)
         if match is None or match.group("gloss").isascii() == mention.surface.isascii():
             continue
-        glossed.setdefault(company_key(match.group("gloss")), mention)
         start, end = sentence.start + match.start("gloss"), sentence.start + match.end("gloss")
+        named = next((m for m in mentions if m.start == start and m.end == end
+                      and not m.company_id.startswith(DERIVED_ID_PREFIX)), None)
+        if named is not None:
+            listed.setdefault(company_key(mention.surface), named)
+            continue
+        glossed.setdefault(company_key(match.group("gloss")), mention)
         if not any(m.start < end and start < m.end for m in result):
             result.append(replace(mention, start=start, end=end, surface=match.group("gloss"), rule_id=GLOSS_RULE))
-    if not glossed:
+    companies = {**glossed, **listed}
+    if not companies:
         return result
-    return sorted((replace(m, company_id=glossed[key].company_id, name=glossed[key].name)
-                   if m.company_id.startswith(DERIVED_ID_PREFIX) and (key := company_key(m.surface)) in glossed
+    return sorted((replace(m, company_id=companies[key].company_id, name=companies[key].name)
+                   if m.company_id.startswith(DERIVED_ID_PREFIX) and (key := company_key(m.surface)) in companies
                    else m for m in result), key=lambda m: (m.start, m.end))
 
 

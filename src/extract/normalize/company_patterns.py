@@ -207,7 +207,9 @@ class NameReader:
             low = self._read_back(words, words.first_from(start), high)
             if katakana_form and self._dotted_after_country(words, low, high, match.group("form")):
                 proper = None  # 米パークウェイ・ベンチャー・キャピタル: the country vouches for the name
-            if not (pattern.start_marked and words.spans[low][0] == start):
+            if pattern.start_marked and low <= high and words.spans[low][0] != start:
+                return None  # 会社が運営する施設（東京・江東）: the words read back fall short of the kind
+            if not pattern.start_marked:
                 low = self._trimmed(words, low, high, proper)
         bracketed = form[0] == end and match.group("form")[:1] in "（("
         if low <= high and self._glued_to_katakana(words, low):

@@ -844,6 +844,8 @@ class PartnershipsFile(RuleFileSpec):
     post_company: Words = ()
     other_side: Words = ()
     both_companies: Words = ()
+    first_of_two: Words = ()
+    second_of_two: Words = ()
     report_sources: Words = ()
     markets: Words = ()
     coordinators: Words
