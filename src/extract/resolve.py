@@ -49,9 +49,10 @@ _MAX_LEADING_NOUNS = 2
 #: Most nouns written on to a name after what the company is (ツバメ|物流|テック has two).
 _MAX_GLUED_NOUNS = 3
 #: A whole Latin or katakana name in a sentence, where it may be a deal's party (not a piece of a longer word).
-#: A Latin name written after another Latin word and a space (C.R. England) is the end of a longer one.
+#: A Latin name written after another Latin word and a space (C.R. England) is the end of a longer one; a katakana
+#: name glued to Latin letters is the end of a longer one (シアターズ of AMCシアターズ).
 _PARTY_NAME_RE = re.compile(rf"(?<![A-Za-z0-9.&\-'])(?<![A-Za-z0-9.,&\-'] ){_LATIN_NAME_RE.pattern}"
-                            rf"|(?<![ァ-ヺー・]){_KATAKANA_NAME_RE.pattern}")
+                            rf"|(?<![ァ-ヺー・A-Za-z0-9]){_KATAKANA_NAME_RE.pattern}")
 #: The list marks and spaces a sentence may open with before its first word.
 _OPENING_MARKS_RE = re.compile(r"[\s\-*+#>・]*")
 #: A Latin or katakana name a sentence opens with (after list marks and spaces).

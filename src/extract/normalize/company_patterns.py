@@ -324,7 +324,9 @@ class NameReader:
         if low > high:
             return low
         if proper == "first_or_sector" and low < self._trade_start(words, low, high) <= high:
-            proper = None  # 日清製油として設立: the context and the trade vouch for the name, whatever its words
+            # 日清製油として設立, 東洋コルク工業として創業: the context and the trade vouch for the whole name,
+            # whatever its words
+            return low
         if proper is not None:
             first = low
             while low <= high and not self._is_proper(words, low):
