@@ -647,6 +647,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     status_pairs = tuple(sorted(((word, status) for status, words in ((PLANNED, spec.status_words.planned),
                                                                        (ENDED, spec.status_words.ended))
                                  for word in words), key=lambda pair: -len(pair[0])))
+    kin_verbs = any_word(spec.describing_verbs) if spec.describing_verbs else "(?!)"
     # (共同でリードした: how the group joins)
     manners = f"|{any_word(spec.manner_triggers)}" if spec.manner_triggers else ""
     coordinators = any_word((*spec.coordinators, *spec.parallel_marks, *(f"{mark}、" for mark in spec.parallel_marks)))
@@ -833,8 +834,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         proposals=spec.proposals,
         integrations=frozenset(spec.integrations),
         ancestors=_ancestors(parents or {}),
-        kin_re=(re.compile(rf"の?{any_word((*spec.kin.nouns, *spec.kin.groups))}{any_word(spec.kin.joints)}\s*"
-                           rf"{any_word(name_prefixes)}?$")
+        # (or then what it does: 東芝の子会社でパワー半導体を手がける東芝デバイス&ストレージ)
+        kin_re=(re.compile(rf"の?{any_word((*spec.kin.nouns, *spec.kin.groups))}"
+                           rf"(?:{any_word(spec.kin.joints)}|で[^、。]{{0,{_RELATIVE_GAP}}}?"
+                           rf"{kin_verbs})\s*{any_word(name_prefixes)}?$")
                 if spec.kin else None),
         offer_accepted=spec.offer_answers.accepted if spec.offer_answers else (),
         offer_answers=answers,
@@ -2430,8 +2433,10 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     pairs: list[tuple[_Party, _Party]] = []
     partner_ids = {p.company_id for p in partners}
     for partner in partners:
-        # AがBと、CがDやEと連携: each partner's side is the subject closest before it.
-        before = [p for p in subjects if p.start < partner.start]
+        # AがBと、CがDやEと連携: each partner's side is the subject closest before it (not the parent the partner is
+        # described with: AはCの子会社であるBとの統合を協議, A and B).
+        before = [p for p in subjects if p.start < partner.start
+                  and not (p.role == "of" and _kin(sentence, partner, p, parties, rules))]
         anchor = before[-1] if before else next((p for p in subjects), None) or topic
         # AやBのような企業と共同研究を行う: a kind of partner with only the text's topic is hypothetical; a topic
         # named among the partners (the text is about A: AやBとの連携は重要だ) is not their other side.
