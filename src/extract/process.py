@@ -147,7 +147,7 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
             companies = resolve_companies(companies, spans, sentences, tokens, extractors.ner_filter,
                                           extractors.ner_rules)
         companies = add_vouched_names(companies, sentences, tokens, extractors.ner_filter,
-                                      extractors.companies.party_slots)
+                                      extractors.companies.party_slots, extractors.companies.deeds)
         companies = add_names_found_elsewhere(extractors.defined_names.add(companies, sentences, tokens),
                                               sentences, tokens, extractors.ner_filter)
         companies = outside(without_publisher(companies, post.author), urls)

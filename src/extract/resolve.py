@@ -22,6 +22,7 @@ from extract.ner import NerRules, NerSpan, examples_of_companies_re
 from extract.models import CompanyMention
 from extract.names import DERIVED_ID_PREFIX, company_key, derived_company_id
 from extract.normalize.alternation import any_word
+from extract.normalize.company_deeds import CompanyDeeds
 from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, outside, overlaps_any
 from extract.rules import Definitions, LegalForms, NameBounds
@@ -629,7 +630,7 @@ def resolve_companies(rule_mentions: Sequence[CompanyMention], ner_spans: Sequen
 
 def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence],
                       tokens: Sequence[Sequence[Token]], ner_filter: NerCompanyFilter,
-                      slots: PartySlots) -> list[CompanyMention]:
+                      slots: PartySlots, deeds: CompanyDeeds) -> list[CompanyMention]:
     """``mentions`` and the Latin or katakana names no mention covers that the sentence itself vouches for
     as companies, when they pass ``NerCompanyFilter.accepts_party``: a name written as a party of a deal, or
     a Latin one opening its headline (Roiを買収, Kiva Systemsとの提携, Aが出資するXolo, Xolo、1億ドルを調達; rule
@@ -638,8 +639,9 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
     rule company.introduced). News names a bought or backed startup that way, which no list can hold and
     GiNZA often misses; and a name a sentence opens with and defines as a company (アスキーは、日本の出版社
     である; rule company.introduced), as encyclopedia-style text does, which may be written on from a listed
-    one (キヤノンカメラは、…メーカーである; ダイムラー・クライスラーは…) that then gives way to it. Like every
-    match, a name starts and ends on MeCab token boundaries."""
+    one (キヤノンカメラは、…メーカーである; ダイムラー・クライスラーは…) that then gives way to it; and a name
+    the sentence writes doing what people seldom do (客船はミナト・クルーズが運航している; ``deeds``, rule
+    company.introduced). Like every match, a name starts and ends on MeCab token boundaries."""
     added: list[CompanyMention] = []
     replaced: list[CompanyMention] = []  # listed names inside a longer name a sentence defines
     for sentence, sentence_tokens in zip(sentences, tokens):
@@ -673,7 +675,8 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             if not overlaps_any(span, [*mentions, *added]) and ner_filter.accepts_english_party(
                     sentence, span, sentence_tokens):
                 added.append(_unlisted_company(span, PARTY_NAME_RULE))
-        if not (party or introduced or defined):
+        named_by_deed = deeds.may_name(sentence)
+        if not (party or introduced or defined or named_by_deed):
             continue
         boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
         for match in _PARTY_NAME_RE.finditer(sentence.text):
@@ -723,6 +726,8 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                 rule_id = PARTY_NAME_RULE
             elif introduced and not held and not glued and ner_filter.is_introduced(sentence, span) or opens:
                 rule_id = INTRODUCED_NAME_RULE
+            elif named_by_deed and not held and not glued and deeds.names(sentence, start, end):
+                rule_id = INTRODUCED_NAME_RULE  # 客船はミナト・クルーズが運航している
             else:
                 continue
             # a deal's party written after what the company is may be made of dictionary words (米インターシル,

@@ -193,7 +193,7 @@ class CompanyRecognizer:
         self._examples_of_companies = examples_of_companies_re(
             rules.ner.example_heads, rules.partnerships.coordinators, rules.partnerships.roles.example)
         #: What only a company does (company_patterns.yaml's deeds): a context alias written doing it is the company.
-        self._deeds = CompanyDeeds(rules.deeds)
+        self.deeds = CompanyDeeds(rules.deeds)
         #: Where a sentence writes a name as a party of a deal, which also makes a context alias the company.
         self.party_slots = PartySlots(rules.partnerships, rules.name_bounds.before,
                                       countries=rules.name_bounds.countries)
@@ -446,7 +446,7 @@ class CompanyRecognizer:
                 or _WORD_BEFORE_RE.search(sentence.text, 0, hit.start - sentence.start) is None and (
                     _NEWS_SUBJECT_RE.match(sentence.text, hit.end - sentence.start) is not None
                     or sentence.text.startswith((*self._kin_nouns, *self._leader_words), hit.end - sentence.start))
-                or self._deeds.vouches(sentence, hit.start, hit.end)
+                or self.deeds.vouches(sentence, hit.start, hit.end)
                 or self._examples_of_companies is not None and _LATIN_OR_KATAKANA_RE.fullmatch(hit.surface)
                 and self._examples_of_companies.match(sentence.text, hit.end - sentence.start) is not None
                 and _NAME_GOES_ON_RE.match(sentence.text, hit.end - sentence.start) is None

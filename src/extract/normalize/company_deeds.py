@@ -22,8 +22,13 @@ _SUBJECT_GAP = 15
 _OPENING_RE = re.compile(r"(?:^|[、，,])[\s#>*+\-]*$")
 #: What glues a name to the word before it, making it part of a longer one (AI-X, M3 Max, テクノロジー・ジャイアント).
 _GLUED_RE = re.compile(r"(?:[A-Za-z0-9][\-‐\s]?|[ァ-ヺー一-龯々]・)$")
+#: Kanji written on to a katakana name, making it the end of a longer word (クルーズ of 郵船クルーズ), but a country
+#: before it (米クルーズ).
+_KANJI_GLUED_RE = re.compile(r"(?:^|[^米英独仏中韓台印露豪加欧伊蘭])[一-龯々]$")
 #: What makes a Latin name go on into a longer one (X of X-Ghost).
 _GOES_ON_RE = re.compile(r"[\-‐][A-Za-z0-9ァ-ヺ]|(?<=[A-Za-z0-9])[A-Za-z0-9]")
+#: A katakana letter starting a name.
+_KATAKANA_START_RE = re.compile(r"[ァ-ヺ]")
 #: A reading in brackets a name opening its sentence may be given (福屋（ふくや）は、…).
 _READING = r"(?:（[^）]{0,30}）|\([^)]{0,30}\))?"
 
@@ -49,16 +54,45 @@ class CompanyDeeds:
         if deeds.owned and deeds.of:
             after.append(f"{any_word(deeds.of)}{any_word(deeds.owned)}")
         self._after_re = re.compile("|".join(after)) if after else None
+        naming = rf"{any_word(deeds.naming_verbs)}(?![一-龯々ァ-ヺーA-Za-z])" if deeds.naming_verbs else "(?!)"
+        self._naming_re = re.compile(naming)
+        # (not the subject of a passive: Xがどこで製造されるのか, a product)
+        self._naming_subject_re = re.compile(rf"{subject}[^、。，,はが「」]{{0,{_SUBJECT_GAP}}}?{naming}(?!さ)")
+        self._naming_source_re = (re.compile(rf"{any_word(deeds.source_marks)}{naming}") if deeds.source_marks
+                                  else None)
 
     def vouches(self, sentence: Sentence, start: int, end: int) -> bool:
         """Whether the sentence writes the name at body offsets [start, end) as a company by a deed, the name
         not glued to the word before it nor going on into a longer one (not the X of AI-X or X-Ghost, the Max of
         M3 Max)."""
         text, head, tail = sentence.text, start - sentence.start, end - sentence.start
-        if _GLUED_RE.search(text, 0, head) or _GOES_ON_RE.match(text, tail):
+        if _glued(text, head, tail) or _GOES_ON_RE.match(text, tail):
             return False
         return (_OPENING_RE.search(text, 0, head) is not None and self._topic_re.match(text, tail) is not None
                 or self._subject_re.match(text, tail) is not None
                 or self._credit_re is not None and self._credit_re.search(text, 0, head) is not None
                 and self._credit_end_re is not None and self._credit_end_re.match(text, tail) is not None
                 or self._after_re is not None and self._after_re.match(text, tail) is not None)
+
+    def may_name(self, sentence: Sentence) -> bool:
+        """The sentence holds a naming verb, so a name no list holds may be its subject (``names``)."""
+        return self._naming_re.search(sentence.text) is not None
+
+    def names(self, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether the sentence writes the name at body offsets [start, end), which no list holds, as the subject
+        (marked with が) or source of what people seldom do (客船はミナト・クルーズが運航している; 日本版はタカミから
+        発売された; not the topic, which may be a product sold: Xは年末に発売される): the name not glued to the word
+        before it nor going on."""
+        text, head, tail = sentence.text, start - sentence.start, end - sentence.start
+        if _glued(text, head, tail) or _GOES_ON_RE.match(text, tail):
+            return False
+        return (self._naming_subject_re.match(text, tail) is not None
+                or self._naming_source_re is not None and self._naming_source_re.match(text, tail) is not None)
+
+
+def _glued(text: str, head: int, tail: int) -> bool:
+    """Whether the name at ``text[head:tail]`` is glued to the word before it (AI-X, M3 Max, テクノロジー・X, and
+    kanji before a katakana name: 郵船クルーズ)."""
+    return _GLUED_RE.search(text, 0, head) is not None or (
+        _KATAKANA_START_RE.match(text, head) is not None and _KANJI_GLUED_RE.search(text, 0, head) is not None)
+

@@ -341,9 +341,13 @@ class Deeds(Spec):
     before the verb); ``credits`` (who did a work: 開発はX, 発売元：X) written before it with one of
     ``credit_marks``, the name followed by one of ``credit_ends`` or ending the sentence; ``made_marks`` (X製の)
     and ``owned`` (its predecessor, management, head office: Xの前身) written after it, the owned ones after
-    one of ``of``."""
+    one of ``of``. ``naming_verbs``, those of ``verbs`` people seldom do (運航, 発売), also make a Latin or
+    katakana name no list holds a company where it is their subject, or their source marked with one of
+    ``source_marks`` (コンパイルから発売された)."""
 
     verbs: Words = ()
+    naming_verbs: Words = ()
+    source_marks: Words = ()
     topic_marks: Words = ()
     subject_marks: Words = ()
     credits: Words = ()
