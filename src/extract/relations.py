@@ -921,8 +921,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         count_particle_re=re.compile(count_particles),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
+        # (and the capitalised words of a unit's name in Latin letters: Google Public Sectorと提携)
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|\]\([^)\s]{{0,200}}\)|{stake_size}|{suffix}"
-                                rf"|[*」』”]+|\s)+"),
+                                rf"|(?<=[A-Za-z]) [A-Z][a-z][A-Za-z]*(?= [A-Z]|[ぁ-ゖ])|[*」』”]+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
         individual_subject_re=(re.compile(rf"(?<=[一-龯々ァ-ヺーA-Za-z]){any_word(spec.individuals)}{subject_particles}")
                                if spec.individuals else re.compile("(?!)")),
