@@ -319,6 +319,8 @@ UNLISTED_COMPANIES = [
     # (the kind marks where the name starts: an everyday noun opening it stays, as 北斗 of 北斗ハウス)
     ("中堅住宅メーカー、北斗ハウス（札幌市）を買収した。", ["北斗ハウス"]),
     ("ゲーム開発会社スタジオ星（東京・中野）の株式を売却した。", ["スタジオ星"]),
+    # A name whose katakana part MeCab glued to its form in one unknown word, after a proper noun.
+    ("同社は日本コンピュートホールディングスにTOBを実施した。", ["日本コンピュートホールディングス"]),
     # What a company was founded as, ending in a trade: its everyday first word is of the name (東洋 of 東洋コルク工業).
     ("同社は1920年に東洋ガラス工業として創業した。", ["東洋ガラス工業"]),
     # A counted list of companies: the kind of company written before a name is not of it.
@@ -395,6 +397,8 @@ NOT_COMPANIES = [
     ("同社はスタートアップ（東京・港）に出資した。", ["スタートアップ"]),
     # The end of a word in kanji and katakana before a place in brackets is no name of its own.
     ("北斗ハウス（札幌市）を買収した。", ["ハウス"]),
+    # Such a word alone may be a term (Connected Industries), no name.
+    ("エナジーとコネクテッドインダストリーズの2分野に広げる。", ["コネクテッドインダストリーズ", "コネクテッド"]),
     ("子会社が運営する施設（東京・江東）で開いた。", ["施設", "が運営する施設"]),
     # A katakana word glued to Latin letters is the end of a longer word, no party's name of its own.
     ("同社は、映画館チェーンのXYZシアターズを買収した。", ["シアターズ"]),

@@ -461,3 +461,18 @@ def test_a_long_run_of_names_and_coordinators_is_read_in_one_pass() -> None:
             "for s in split_sentences(text)]")
     subprocess.run([sys.executable, "-c", code], cwd=RULES.parent, check=True, timeout=60,
                    env={**os.environ, "PYTHONPATH": str(RULES.parent / "src")})
+
+
+def test_a_holding_companys_short_form_in_brackets_is_the_company_wherever_the_post_writes_it() -> None:
+    """日本コンピュートホールディングス（日本コンピュートHD）: the short form in brackets, and later in the post, is the
+    holding company."""
+    text = "同社は日本コンピュートホールディングス（日本コンピュートHD）にTOBを実施した。日本コンピュートHDは応じた。"
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    found = add_vouched_names(RECOGNIZER.find(sentences, tokens), sentences, tokens, FILTER, RECOGNIZER.party_slots,
+                              RECOGNIZER.deeds)
+    found = add_names_found_elsewhere(found, sentences, tokens, FILTER)
+    assert [(m.surface, m.company_id) for m in found] == [
+        ("日本コンピュートホールディングス", "x-日本コンピュートホールディングス"),
+        ("日本コンピュートHD", "x-日本コンピュートホールディングス"),
+        ("日本コンピュートHD", "x-日本コンピュートホールディングス")]

@@ -178,6 +178,9 @@ class NameReader:
             unknown = words.tokens[whole].reading is None and "・" in words.tokens[whole].surface
             if unknown and start <= words.spans[whole][0] and self._after_country(words, whole):
                 return words.spans[whole]
+            glued = self._glued_form(words, whole, start, form[0], pattern.proper)
+            if glued is not None:
+                return glued, end if form[0] < end else form[0]
         if form[0] >= 0 and (form[0] not in words.starts or form[1] not in words.ends):
             return None
         name_end: int | None = None
@@ -220,6 +223,25 @@ class NameReader:
         if pattern.whole_word and not self._ends_a_word(words, match.end()):
             return None
         return words.spans[low][0], name_end if name_end is not None else words.spans[high][1]
+
+    def _glued_form(self, words: SentenceWords, whole: int, start: int, form_start: int,
+                    proper: str | None) -> int | None:
+        """Where a name starts whose last katakana part MeCab, not knowing it, made one word ``whole`` with its
+        katakana form (日本|コンピュートホールディングス): the first of the name words before that word, a proper
+        noun where ``proper`` asks for one; None where the word is known, holds nothing before the form, or has no
+        name word before it (コネクテッドインダストリーズ alone may be a term)."""
+        head = words.spans[whole][0]
+        part = words.text[head:form_start]
+        if words.tokens[whole].reading is not None or not start <= head < form_start \
+                or not _KATAKANA_RE.fullmatch(part):
+            return None
+        first = words.first_from(start)
+        low = self._read_back(words, first, whole - 1) if whole > first else whole
+        if low >= whole:
+            return None
+        if proper in ("first", "first_or_sector") and not self._is_proper(words, low):
+            return None
+        return words.spans[low][0]
 
     def _dotted_after_country(self, words: SentenceWords, low: int, high: int, form: str) -> bool:
         """Words ``low``..``high`` and ``form`` are a foreign name in katakana or Latin letters, its words joined by ・,
