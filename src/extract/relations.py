@@ -170,6 +170,8 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER, _EXAMPLE_SUBJECT_TRIGGER = 20, 12, 24
 #: What follows a trigger that is a verb of its sentence (買収し, 買収した, 買収する), not a noun (買収の機会).
 _DOING = ("し", "す", "さ")
+#: A trigger ending in kana, a verb's stem (傘下に収め, 子会社にす).
+_HIRAGANA_END_RE = re.compile(r"[ぁ-ゖ]$")
 #: Characters from a company's の to the honorific of its person (NVIDIAのジェンスン・フアン氏は).
 _PERSON_AFTER_OWNER = 24
 #: A short relative clause ending in a verb, which modifies the name right after it (率いる of マスク氏が率いるSpaceX).
@@ -1324,7 +1326,10 @@ def _bid_through(rest: str, rules: PartnershipRules) -> bool:
 
 
 def _covers(text: str, match: re.Match[str], word: str) -> bool:
-    """Whether an occurrence of ``word`` overlaps the trigger match."""
+    """Whether an occurrence of ``word`` overlaps the trigger match, which is no longer than ``word`` (出資者
+    covers the 出資 of 出資者, not 最大の出資者, a longer trigger holding it)."""
+    if len(match.group()) > len(word):
+        return False
     trigger = Span(*match.span())
     return any(overlaps(Span(*hit.span()), trigger) for hit in re.finditer(re.escape(word), text))
 
@@ -1832,11 +1837,11 @@ class RelationFinder:
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
             also = sentence.text[tail_end:particle_end] in self._rules.paired_particles
             bought = self._rules.trigger_re.match(sentence.text, particle_end) if also else None
-            # AMDは同じ週に、Briumも買収した: what a subject of another group also bought (not Xも買収された, nor
-            # AやBも買収の機会をうかがう, a noun)
+            # AMDは同じ週に、Briumも買収した, SBGはAmpereも傘下に収めており: what a subject of another group also
+            # bought (not Xも買収された, nor AやBも買収の機会をうかがう, a noun; a trigger ending in kana is a verb)
             if (bought is not None and self._rules.trigger_kinds.get(bought.group()) == ACQUISITION
                     and any(p.role == "subject" and p.group != own_group for p in result)
-                    and sentence.text.startswith(_DOING, bought.end())
+                    and (sentence.text.startswith(_DOING, bought.end()) or _HIRAGANA_END_RE.search(bought.group()))
                     and not self._rules.passive_re.match(sentence.text, bought.end())):
                 role = "object"
             kind = False
