@@ -214,7 +214,7 @@ _JOINED_AFTER = 3
 _CAUSED_RE = re.compile(r"[一-龯々ァ-ヺー]{1,4}させ")
 #: Right after a subject's particle, a relative clause naming what it makes or provides (鴻海が生産するEV,
 #: Bが提供するクラウド): the subject is the maker of the thing a contract is about.
-_MAKER_CLAUSE_RE = re.compile(r"[^、。「」]{0,12}?(?:する|した|している)(?=[一-龯々ァ-ヺーA-Za-z])")
+_MAKER_CLAUSE_RE = re.compile(r"[^、。「」]{0,12}?(?:する|した|している|める|ける|てる)(?=[一-龯々ァ-ヺーA-Za-z])")
 #: Spaces between a maker's name and its product written after it (Anthropic Claude), and what may follow a
 #: product's listed name as part of it: its version (Claude 4, Gemini 2.5) or capitalised words (Copilot
 #: Studio; not an acronym or a mixed-case name: Azure OpenAI is read up to Azure).
@@ -2419,13 +2419,17 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
                         or g[-1].role == "of" and _owns_trigger(sentence, g[-1], trigger, rules))]
     receivers = [p for p in parties if p.role in ("target", "object", "source", "of")
                  and not any(p in group for group in coordinated)]
-    if not partners and (receivers or not coordinated) and trigger.word in rules.contract_triggers:
-        # AやBがCに製造を委託: a coordinated subject of a contract is no pair of its own; its receivers are.
-        # AはBが生産するEVの供給を受ける契約を結んだ: with none, the maker of what the contract is about is.
-        partners = receivers or [p for p in parties if p.role == "subject" and p.end <= trigger.start
-                                 and not _is_topic(sentence, p, rules) and any(_is_topic(sentence, q, rules)
-                                                                              for q in parties if q.end <= p.start)
-                                 and _MAKER_CLAUSE_RE.match(sentence.text, p.tail_end - sentence.start)]
+    # AはBが生産するEVの供給を受ける契約を結んだ; AとBは、Cが進める計画向けに…供給する基本合意書を結んだ: the maker
+    # or owner of what a contract is about, in a relative clause after the topic
+    makers = [p for p in parties if p.role == "subject" and p.end <= trigger.start
+              and not _is_topic(sentence, p, rules) and any(_is_topic(sentence, q, rules)
+                                                           for q in parties if q.end <= p.start and q.group != p.group)
+              and _MAKER_CLAUSE_RE.match(sentence.text, p.tail_end - sentence.start)
+              ] if trigger.word in rules.contract_triggers else []
+    if not partners and (receivers or not coordinated or makers) and trigger.word in rules.contract_triggers:
+        # AやBがCに製造を委託: a coordinated subject of a contract is no pair of its own; its receivers are, or
+        # with none, the maker of what the contract is about.
+        partners = receivers or makers
         subjects = [p for p in parties if p.role in ("subject", "agent") and p not in partners]
     elif not partners and not coordinated and trigger.proposal:
         # AはBに提携を提案した: B is offered to; AはBの提携提案に応じた, AはBから提携の打診を受けた: B offered.
