@@ -23,6 +23,7 @@ Shape of ``rules/money.yaml`` (besides ``source:`` and ``examples:``):
     weak_currencies:   [words that need arabic digits or a kanji unit]    元 (八千元, not 一元管理)
     currency_word_compounds: {currency word: [text after it that makes another word]}   2元配置
     measure_cues:      {currency word: [words before the amount in its clause making it a measure]} 重さ5ポンド
+    measure_glosses:   {currency word: [units of a conversion in brackets after it]}  1ポンド（約454グラム）
     shared_currency_names: {bare name: {country: ISO code}}   ペソ: the country the sentence names decides
     kanji_word_currencies: [words a lone kanji digit after a kanji makes a word of]   関東一円
     scale_words:       {English scale word: multiplier}                  $1.5 billion, $50B, 54Bドル
@@ -87,6 +88,8 @@ _ARABIC_DIGITS_RE = re.compile(DIGIT)
 _UNIT_SPACES_RE = re.compile(f"[{UNIT_SPACE_CHARS}]")
 #: Characters before an amount in which a measure's cue makes its unit word that measure's (重さ5ポンド).
 _MEASURE_REACH = 12
+#: The most characters before the number of a conversion in brackets after an amount (（約454グラム）).
+_GLOSS_CHARS = 4
 #: The number of a minor unit (3セント, 50銭, 六角): at most three digits, arabic or kanji.
 _MINOR_NUMBER = rf"(?:{DIGIT}{{1,3}}|[{KANJI_DIGIT}十拾]{{1,3}})"
 #: Longer runs of digits are identifiers or noise, never an amount someone wrote.
@@ -133,6 +136,8 @@ class MoneyRules:
     currency_word_compounds: Mapping[str, tuple[str, ...]]
     #: Currency word -> the words before an amount in its clause that make the word a unit of measure (重さ).
     measure_cues: Mapping[str, tuple[str, ...]]
+    #: Currency word -> a conversion in brackets right after the amount that makes it a measure.
+    measure_gloss_res: Mapping[str, re.Pattern[str]]
     #: A bare name several countries' currencies share -> (a country's name, its code) pairs.
     shared_currency_names: Mapping[str, tuple[tuple[str, str], ...]]
     #: A currency word of one currency -> (another country's name, its code) pairs that win near that country.
@@ -347,6 +352,9 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
                  if spec.band_words else None),
         currency_word_compounds={word: tuple(after) for word, after in spec.currency_word_compounds.items()},
         measure_cues={word: tuple(cues) for word, cues in spec.measure_cues.items()},
+        measure_gloss_res={word: re.compile(rf"\s?[（(][^）)]{{0,{_GLOSS_CHARS}}}?[0-9０-９.,．，]+\s?"
+                                            rf"(?:{_alternation(units)})(?![A-Za-z])")
+                           for word, units in spec.measure_glosses.items()},
         space_key=space_key,
         prefix_currency=prefix_currency,
         weak_prefixes=frozenset(spec.weak_currency_prefixes),
@@ -413,9 +421,13 @@ def _trailing_unit(numeral: str) -> int:
     return LARGE_UNIT_VALUES.get(_UNIT_SPACES_RE.sub("", numeral)[-1], 1)
 
 
-def _measures(word: str, text: str, start: int, rules: MoneyRules) -> bool:
-    """Whether the clause before an amount starting at ``start`` names a measure its unit word is also one of
-    (重さ5ポンド, 体重180ポンド: pounds of weight, no money)."""
+def _measures(word: str, text: str, start: int, end: int, rules: MoneyRules) -> bool:
+    """Whether the clause before an amount at ``start``..``end`` names a measure its unit word is also one of
+    (重さ5ポンド, 体重180ポンド: pounds of weight, no money), or a conversion in brackets right after it does
+    (1ポンド（約454グラム））."""
+    gloss = rules.measure_gloss_res.get(word)
+    if gloss is not None and gloss.match(text, end):
+        return True
     cues = rules.measure_cues.get(word)
     if not cues:
         return False
@@ -574,7 +586,8 @@ def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyRe
     else:
         word = match.group("cur")
         currency = _suffix_currency(word, rules, text, match.start("cur"))
-        if not currency or _runs_on(word, text, match.end("cur"), rules) or _measures(word, text, match.start(), rules):
+        if not currency or _runs_on(word, text, match.end("cur"), rules) or _measures(
+                word, text, match.start(), match.end("cur"), rules):
             return None
         value = _numeral_value(match.group("num"), word, rules, _char_before(text, match.start("num")))
         if value is None:

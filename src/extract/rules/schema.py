@@ -495,6 +495,8 @@ class MoneyFile(RuleFileSpec):
     #: Currency word -> text right after it that makes it part of another word (2元配置, 3元系: not yuan).
     currency_word_compounds: dict[Word, Words] = {}
     measure_cues: dict[Word, Words] = {}
+    #: Currency word -> units of a conversion in brackets after the amount making it a measure (1ポンド（約454グラム）).
+    measure_glosses: dict[Word, Words] = {}
     #: Bare currency names several countries use (ペソ, クローナ): word -> {a country's name: its currency's code}.
     shared_currency_names: dict[Word, dict[Word, IsoCode]] = {}
     #: Currency words of one currency that another country's also bears: word -> {that country's name: its
@@ -535,7 +537,7 @@ class MoneyFile(RuleFileSpec):
         suffixes = {word for table in (self.currencies, self.minor_currencies)
                     for words in table.values() for word in words}
         for key, table in (("currency_word_compounds", self.currency_word_compounds),
-                           ("measure_cues", self.measure_cues)):
+                           ("measure_cues", self.measure_cues), ("measure_glosses", self.measure_glosses)):
             for word in table:
                 if word not in suffixes:
                     raise ValueError(f"{key}: '{word}' is not listed under currencies")
