@@ -321,6 +321,8 @@ UNLISTED_COMPANIES = [
     ("ゲーム開発会社スタジオ星（東京・中野）の株式を売却した。", ["スタジオ星"]),
     # A name whose katakana part MeCab glued to its form in one unknown word, after a proper noun.
     ("同社は日本コンピュートホールディングスにTOBを実施した。", ["日本コンピュートホールディングス"]),
+    # A short name of two one-letter words joined by の, as old brewers are named (沢の鶴).
+    ("同社は菊の鶴株式会社と組んだ。", ["菊の鶴"]),
     # What a company was founded as, ending in a trade: its everyday first word is of the name (東洋 of 東洋コルク工業).
     ("同社は1920年に東洋ガラス工業として創業した。", ["東洋ガラス工業"]),
     # A counted list of companies: the kind of company written before a name is not of it.

@@ -67,6 +67,8 @@ def compile_company_patterns(rules: tuple[PatternRule, ...]) -> tuple[CompanyPat
                                 rule.not_in_sentences_with, rule.quoted, rule.start_marked) for rule in rules)
 
 
+#: The most letters of each word of a short name joined by の (沢|の|鶴; not 東京|の|山田, a place and a name).
+_SHORT_NO_WORD = 1
 #: Characters that join the words of one name (アイメソフト・ジャパン, AT&T, Corpy&Co., Gen-AX).
 _JOINERS = frozenset("・&＆-‐.．'’+＋")
 #: MeCab (UniDic) parts of speech a word of a name may have: nouns of every kind, prefixes (全日本空輸),
@@ -280,7 +282,23 @@ class NameReader:
             first = index
         while first <= high and words.tokens[first].surface in _JOINERS:
             first += 1
+        if first == high and first - 2 >= low and self._short_no_name(words, first - 2):
+            first -= 2  # 沢の鶴株式会社: a short name of two words joined by の
         return first
+
+    def _short_no_name(self, words: SentenceWords, first: int) -> bool:
+        """Words ``first``..``first + 2`` are a short name of two words joined by の, as old brewers and shops are
+        named (沢の鶴, 菊の露, 月の桂): a kanji noun of one letter that opens its phrase and is no country or kind
+        before a name, の, and a kanji noun of one letter."""
+        if first + 2 >= len(words.tokens):
+            return False
+        left, joint, right = words.tokens[first:first + 3]
+        opens = first == 0 or not _is_name_word(words.tokens[first - 1])
+        return (opens and left.pos.startswith("名詞") and len(left.surface) <= _SHORT_NO_WORD
+                and bool(_KANJI_RE.fullmatch(left.surface[:1]))
+                and left.surface not in self._words.before and joint.surface == "の"
+                and right.pos.startswith("名詞") and len(right.surface) <= _SHORT_NO_WORD
+                and bool(_KANJI_RE.fullmatch(right.surface[:1])))
 
     def _read_forward(self, words: SentenceWords, low: int, high: int) -> int:
         """The last word of the name that starts with word ``low``, reading no further than ``high``: it
@@ -358,6 +376,8 @@ class NameReader:
         index = low
         while index < high and _is_kanji_everyday(words.tokens[index]):
             index += 1
+        if words.tokens[index].surface == "の":
+            return low  # 菊の鶴: a name joined by の, read back whole
         if self._is_proper(words, index) or not _KANJI_RE.search(words.tokens[index].surface):
             return index
         return low
