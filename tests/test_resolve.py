@@ -11,6 +11,7 @@ import pytest
 from conftest import RULES
 from extract.ner import NerSpan, compile_ner_rules, find_entities
 from extract.normalize.chips import ChipRecognizer
+from extract.models import CompanyMention
 from extract.names import derived_company_id
 from extract.normalize.companies import CompanyRecognizer
 from extract.resolve import (INTRODUCED_NAME_RULE, NAMED_IN_POST_RULE, PARTY_NAME_RULE, NerCompanyFilter,
@@ -384,15 +385,20 @@ def test_a_short_form_found_on_its_own_is_the_full_names_company() -> None:
         "x-moonveil-intelligence"}
 
 
-def test_a_katakana_short_form_is_the_full_names_company() -> None:
-    """アーガス after アーガス・スペシャルティ・ホールディングス: the first word of a katakana name joined with ・ is
-    the same company where the post writes it alone."""
-    text = "東京海上は米国のミルドレス・スペシャルティ・ホールディングスを買収する。\nミルドレスはテキサス州に本社を置く。"
+def _companies_of_post(text: str) -> list[CompanyMention]:
+    """The companies of ``text`` the rules find, with the names sentences vouch for and those the post writes again."""
     sentences = split_sentences(text)
     tokens = [tokenize_sentence(s) for s in sentences]
     found = add_vouched_names(RECOGNIZER.find(sentences, tokens), sentences, tokens, FILTER, RECOGNIZER.party_slots,
                               RECOGNIZER.deeds)
-    joined = add_names_found_elsewhere(found, sentences, tokens, FILTER)
+    return add_names_found_elsewhere(found, sentences, tokens, FILTER)
+
+
+def test_a_katakana_short_form_is_the_full_names_company() -> None:
+    """アーガス after アーガス・スペシャルティ・ホールディングス: the first word of a katakana name joined with ・ is
+    the same company where the post writes it alone."""
+    text = "東京海上は米国のミルドレス・スペシャルティ・ホールディングスを買収する。\nミルドレスはテキサス州に本社を置く。"
+    joined = _companies_of_post(text)
     assert {m.company_id for m in joined if m.surface.startswith("ミルドレス")} == {
         "x-ミルドレス-スペシャルティ-ホールディングス"}
     assert "ミルドレス" in {m.surface for m in joined}
@@ -467,12 +473,7 @@ def test_a_holding_companys_short_form_in_brackets_is_the_company_wherever_the_p
     """日本コンピュートホールディングス（日本コンピュートHD）: the short form in brackets, and later in the post, is the
     holding company."""
     text = "同社は日本コンピュートホールディングス（日本コンピュートHD）にTOBを実施した。日本コンピュートHDは応じた。"
-    sentences = split_sentences(text)
-    tokens = [tokenize_sentence(s) for s in sentences]
-    found = add_vouched_names(RECOGNIZER.find(sentences, tokens), sentences, tokens, FILTER, RECOGNIZER.party_slots,
-                              RECOGNIZER.deeds)
-    found = add_names_found_elsewhere(found, sentences, tokens, FILTER)
-    assert [(m.surface, m.company_id) for m in found] == [
+    assert [(m.surface, m.company_id) for m in _companies_of_post(text)] == [
         ("日本コンピュートホールディングス", "x-日本コンピュートホールディングス"),
         ("日本コンピュートHD", "x-日本コンピュートホールディングス"),
         ("日本コンピュートHD", "x-日本コンピュートホールディングス")]
