@@ -14,6 +14,11 @@ from functools import lru_cache
 
 #: Prefix of ids made up for companies no list names (reserved: no listed id may start with it).
 DERIVED_ID_PREFIX = "x-"
+#: What a holding company's name adds to its operating company's (テレビ東京ホールディングス), written out or short
+#: (テレビ東京HD).
+HOLDING_WORDS = frozenset({"ホールディングス", "HD", "ＨＤ", "Holdings"})
+#: Of those, the short ones (日本コンピュートHD).
+SHORT_HOLDING_WORDS = frozenset({"HD", "ＨＤ"})
 
 _SPACES_RE = re.compile(r"\s+")
 #: Spaces between two Japanese characters, which Japanese names do not hold (パナソニック ホールディングス).

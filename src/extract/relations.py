@@ -212,8 +212,8 @@ _MODIFIED_TOPIC_CHARS = 30
 _JOINED_AFTER = 3
 #: A word the deal makes someone else do (検討させる, 交渉させ): not the deal's own status.
 _CAUSED_RE = re.compile(r"[一-龯々ァ-ヺー]{1,4}させ")
-#: Right after a subject's particle, a relative clause naming what it makes or provides (鴻海が生産するEV,
-#: Bが提供するクラウド): the subject is the maker of the thing a contract is about.
+#: Right after a subject's particle, a relative clause naming what it makes, provides or runs (鴻海が生産するEV,
+#: Bが提供するクラウド, Cが進める計画): the subject is the maker of the thing a contract is about.
 _MAKER_CLAUSE_RE = re.compile(r"[^、。「」]{0,12}?(?:する|した|している|める|ける|てる)(?=[一-龯々ァ-ヺーA-Za-z])")
 #: Spaces between a maker's name and its product written after it (Anthropic Claude), and what may follow a
 #: product's listed name as part of it: its version (Claude 4, Gemini 2.5) or capitalised words (Copilot

@@ -20,7 +20,8 @@ from functools import lru_cache
 from extract.models import Sentence, Token
 from extract.ner import NerRules, NerSpan, examples_of_companies_re
 from extract.models import CompanyMention
-from extract.names import DERIVED_ID_PREFIX, company_key, derived_company_id
+from extract.names import (DERIVED_ID_PREFIX, HOLDING_WORDS, SHORT_HOLDING_WORDS, company_key,
+                           derived_company_id)
 from extract.normalize.alternation import any_word
 from extract.normalize.company_deeds import CompanyDeeds
 from extract.normalize.party_slots import PartySlots
@@ -77,10 +78,10 @@ _GLOSS_RE = re.compile(r"\s?[（(](?P<gloss>(?=[A-Za-z0-9 .&\-]*[a-z])[A-Z][A-Za
                        r"|[ァ-ヺ][ァ-ヺー・]{1,30})[）)]")
 #: An abbreviation in brackets right after a name: a Latin word of two to eight characters (GS, MUFG, BofA).
 _ABBREVIATION_RE = re.compile(r"\s?[（(](?P<abbr>[A-Z][A-Za-z0-9&\-]{1,7})[）)]")
-#: A holding company's word, and its short form in brackets right after its name (日本コンピュートホールディングス
-#: （日本コンピュートHD）): the rest of the name and HD.
-_HOLDINGS = "ホールディングス"
-_HOLDINGS_SHORT_RE = re.compile(r"\s?[（(](?P<abbr>(?P<short>[^（）()、。\s]{1,20}?)(?:HD|ＨＤ))[）)]")
+#: A holding company's short form in brackets right after its name (日本コンピュートホールディングス（日本コンピュート
+#: HD）): the rest of the name and a short holding word.
+_HOLDINGS_SHORT_RE = re.compile(rf"\s?[（(](?P<abbr>(?P<short>[^（）()、。\s]{{1,20}}?)"
+                                rf"(?:{'|'.join(sorted(SHORT_HOLDING_WORDS))}))[）)]")
 #: A name written on past a repeated name's end: a word of a longer Latin name after a space (Zephyrlogic
 #: Cloud), or more katakana (ゼファーロジッククラウド).
 _REPEAT_GOES_ON_RE = re.compile(r"[ \t]?[A-Za-z0-9&＆]|[ァ-ヺー・]")
@@ -895,8 +896,8 @@ def _with_abbreviations(mentions: Sequence[CompanyMention], sentences: Sequence[
         if match is None or not _abbreviates(match.group("abbr"), mention.name):
             # 日本コンピュートホールディングス（日本コンピュートHD）: a holding company's short form
             match = _HOLDINGS_SHORT_RE.match(sentence.text, mention.end - sentence.start)
-            if match is None or not mention.surface.endswith(_HOLDINGS) or match.group("short") != (
-                    mention.surface[:-len(_HOLDINGS)]):
+            if match is None or not any(mention.surface == match.group("short") + word
+                                        for word in HOLDING_WORDS - SHORT_HOLDING_WORDS):
                 continue
         result = _named_there(result, replace(mention, start=sentence.start + match.start("abbr"),
                                               end=sentence.start + match.end("abbr"), surface=match.group("abbr"),

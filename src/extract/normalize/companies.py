@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from extract.errors import PostError
 from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import CompanyMention, Sentence, Token
-from extract.names import DERIVED_ID_PREFIX, company_key, derived_company_id
+from extract.names import DERIVED_ID_PREFIX, HOLDING_WORDS, company_key, derived_company_id
 from extract.normalize.alternation import any_word
 from extract.normalize.company_deeds import CompanyDeeds
 from extract.normalize.company_patterns import (KATAKANA_GLUED_RE, CompanyPattern, NameBoundsWords, NameReader,
@@ -60,8 +60,6 @@ _FORMER_NAME_RULE = "company.former_name"
 _PARENT_SHORT_FORM_RULE = "company.parent_short_form"
 #: The rule id of the arm investing for a listed company, named after it (BP Ventures).
 _ARM_RULE = "company.arm"
-#: What a holding company's name adds to its operating company's (テレビ東京ホールディングス).
-_HOLDING_WORDS = frozenset({"ホールディングス", "HD", "ＨＤ", "Holdings"})
 _SPACES_RE = re.compile(r"\s+")
 #: A letter of a name: kana, kanji or Latin (a name of digits and stops alone is a list's number).
 _LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺ一-龯々A-Za-zＡ-Ｚａ-ｚ]")
@@ -568,7 +566,7 @@ def _parents_short_forms(mentions: list[CompanyMention]) -> list[CompanyMention]
     for mention in mentions:
         parent = named.get(mention.parent_id) if mention.parent_id else None
         if parent is not None and any(other.company_id == parent.company_id
-                                      and other.surface.removeprefix(mention.surface).strip(" ・") in _HOLDING_WORDS
+                                      and other.surface.removeprefix(mention.surface).strip(" ・") in HOLDING_WORDS
                                       for other in mentions):
             mention = replace(mention, company_id=parent.company_id, name=parent.name, parent_id=parent.parent_id,
                               rule_id=_PARENT_SHORT_FORM_RULE)
