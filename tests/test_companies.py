@@ -399,6 +399,8 @@ NOT_COMPANIES = [
     ("同社はスタートアップ（東京・港）に出資した。", ["スタートアップ"]),
     # The end of a word in kanji and katakana before a place in brackets is no name of its own.
     ("北斗ハウス（札幌市）を買収した。", ["ハウス"]),
+    # A plant written right after its company is no company of its own.
+    ("戦艦は三菱重工業函館造船所で建造された。", ["函館造船所"]),
     # Such a word alone may be a term (Connected Industries), no name.
     ("エナジーとコネクテッドインダストリーズの2分野に広げる。", ["コネクテッドインダストリーズ", "コネクテッド"]),
     ("子会社が運営する施設（東京・江東）で開いた。", ["施設", "が運営する施設"]),

@@ -215,6 +215,8 @@ class CompanyRecognizer:
         #: The same words ending a name no list holds, but for one-character ones, which end names too (田園都市).
         whole = [word for word in bounds.place_words if len(word) > 1]
         self._place_end_re = re.compile(f"{any_word(whole)}$") if whole else None
+        #: Last words of a plant (造船所, 製鉄所), which no company's name written right after another's ends in.
+        self._plant_words = tuple(bounds.plant_words)
         #: What joins two names of one list (A、B, AとB, A、そしてB: partnerships.yaml's coordinators).
         self._list_joint_re = re.compile(rf"(?:\s*{any_word(rules.partnerships.coordinators)}\s*){{1,2}}")
 
@@ -262,6 +264,11 @@ class CompanyRecognizer:
         # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
         mentions += first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED])
         mentions = [m for m in mentions if not self._names_another_body(body_text[m.sentence_id], m)]
+        # 三菱重工業長崎造船所: a plant written right after its company is no company of its own
+        starts = {(m.sentence_id, m.end) for m in mentions}
+        mentions = [m for m in mentions if not (m.company_id.startswith(DERIVED_ID_PREFIX)
+                                                and m.surface.endswith(self._plant_words)
+                                                and (m.sentence_id, m.start) in starts)]
         return sorted(_parents_short_forms(self._with_former_names(mentions, sentences, tokens)),
                       key=lambda m: (m.start, m.end))
 

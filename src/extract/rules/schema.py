@@ -287,7 +287,9 @@ class NameBounds(Spec):
     that open a name before its proper noun, as a prefix does (東日本銀行, 西日本鉄道). ``non_company_forms``:
     the legal forms of bodies that are no companies, right before a name (一般社団法人共同通信社).
     ``place_words``: words ending a place, line, facility or foundation named after a company, written after
-    its name and maybe a few more kanji or katakana (日立市, 東急東横線, 日産スタジアム, トヨタ財団). ``kinds``:
+    its name and maybe a few more kanji or katakana (日立市, 東急東横線, 日産スタジアム, トヨタ財団).
+    ``plant_words``: last words of a plant, which a name ending in one written right after a company's makes
+    that company's plant (三菱重工業長崎造船所). ``kinds``:
     words that, written before a sector word, make a kind of company rather than a name (地方銀行, 相互銀行,
     大手証券), which a pattern whose context vouches for a name still does not take (地方銀行として発足).
     ``departments``: last words of a company's department, written after its name and a space (株式会社X
@@ -302,6 +304,7 @@ class NameBounds(Spec):
     openers: Names = ()
     non_company_forms: Names = ()
     place_words: Names = ()
+    plant_words: Names = ()
     kinds: Names = ()
     departments: Names = ()
 
