@@ -75,6 +75,7 @@ parentheses) stays here:
     markets:           [words after an exchange making it a market]      東証プライム
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
     paired_particles:  [particles after each of two names pairing them] AもBも
+    deal_measures:     [nouns on a trigger naming a measure of a deal]    出資比率, 買収額
     parallel_marks:    [words setting a name beside what follows]        AだけでなくBとも
     roles:             {partner|target|source|subject|object|agent|example|of|compared|...: [particles]}
     kind_examples:     [example particles naming a kind of company]      AやBのような企業と
@@ -399,6 +400,8 @@ class PartnershipRules:
     #: Status word -> planned or ended, longest first.
     status_words: tuple[tuple[str, str], ...]
     called_off: tuple[str, ...]
+    #: Nouns written on to a trigger that name a measure of a deal (出資比率, 買収額), no deal of their own.
+    deal_measures: tuple[str, ...]
     not_yet: tuple[str, ...]
     #: Right after a trigger, ending its clause: the statement is planned (買収へ); the endings, with which a
     #: trigger may end itself (Xの傘下へ).
@@ -751,6 +754,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         status_words=status_pairs,
         called_off=spec.status_words.called_off,
+        deal_measures=spec.deal_measures,
         not_yet=spec.status_words.not_yet,
         # A one-character ending (へ) is a particle unless it ends the clause (買収へ。, 「…買収へ」, a Markdown
         # link or emphasis closing on it; not 提携へと進む);
@@ -1108,7 +1112,12 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         # word again after the contrast names the same deal)
         again = next((later for later in matches[index + 1:] if clause_end is not None
                       and later.start() >= clause_end.end() and later.group() == match.group()), None)
-        contrast_end = following if again is None else _clause_end_offset(text, again.end())
+        # (a trigger naming a measure of a deal, 出資比率, is no deal of the contrasting clause: 提携を協議したが、
+        # 出資比率を巡って…交渉は決裂した)
+        contrast_end = (next((later.start() for later in matches[index + 1:]
+                              if later.start() >= following and later.group() not in rules.talks_triggers
+                              and not text.startswith(rules.deal_measures, later.end())), len(text))
+                        if again is None else _clause_end_offset(text, again.end()))
         if clause_end is not None and clause_end.group().startswith(_CONTRASTS) and any(
                 word in text[clause_end.end(): contrast_end] for word in rules.called_off):
             status = ENDED

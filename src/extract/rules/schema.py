@@ -859,6 +859,7 @@ class PartnershipsFile(RuleFileSpec):
     markets: Words = ()
     coordinators: Words
     paired_particles: Words = ()
+    deal_measures: Words = ()
     parallel_marks: Words = ()
     roles: Roles
     kind_examples: Words = ()
