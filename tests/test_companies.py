@@ -107,6 +107,9 @@ def test_subsidiary_carries_its_parent(recognizer: CompanyRecognizer) -> None:
     ("開発はハドソン川の近くで進む。", []),
     ("M3 Maxは2024年に発売された。", []),
     ("AI-Xは社内で開発された。", []),
+    # kanji written on to a katakana name make it the end of a longer word, but a country before it does not.
+    ("客船は白浜ハドソンが運営している。", []),
+    ("米ハドソンが開発し、翌年に発売された。", [("ハドソン", "hudson-soft")]),
 ])
 def test_a_context_alias_doing_what_only_a_company_does_is_the_company(recognizer: CompanyRecognizer, body: str,
                                                                        expected: list[tuple[str, str]]) -> None:

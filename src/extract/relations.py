@@ -171,6 +171,9 @@ _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 _EXAMPLE_NOUN, _EXAMPLE_TRIGGER, _EXAMPLE_SUBJECT_TRIGGER = 20, 12, 24
 #: What follows a trigger that is a verb of its sentence (買収し, 買収した, 買収する), not a noun (買収の機会).
 _DOING = ("し", "す", "さ")
+#: Characters before a stake's share word that may hold the word making it all or most of the shares (全株式,
+#: 株式の過半 of 全|株式を取得).
+_STAKE_LEAD = 4
 #: A trigger ending in kana, a verb's stem (傘下に収め, 子会社にす).
 _HIRAGANA_END_RE = re.compile(r"[ぁ-ゖ]$")
 #: Characters from a company's の to the honorific of its person (NVIDIAのジェンスン・フアン氏は).
@@ -1096,8 +1099,9 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         exit = False
         if shares:  # Bの株式20%をCに売却: C buys into B
             stake = True
-            kind = ACQUISITION if _controls(text[max(0, shares.start() - 4): match.start()], rules) else INVESTMENT
-            exit = any(word in text[max(0, shares.start() - 4): match.start()] for word in rules.stake_exits)
+            stake_words = text[max(0, shares.start() - _STAKE_LEAD): match.start()]
+            kind = ACQUISITION if _controls(stake_words, rules) else INVESTMENT
+            exit = any(word in stake_words for word in rules.stake_exits)
         # AはBのTOBに賛同した: a bid answered is an offer the answering company is made, as 買収提案を受け入れた is
         proposal = any(word in window for word in rules.proposals) or (
             (bid or match.group()) in rules.bid_triggers and window[:1] in ("を", "に")
@@ -1216,7 +1220,7 @@ def _ends_a_quoted_name(text: str, match: re.Match[str]) -> bool:
 def _stake_kind(text: str, match: re.Match[str], rules: PartnershipRules) -> str:
     """A purchase of all or most of the shares (全株式を取得, 株式の過半を取得, 株式51%を取得) is an acquisition,
     else an investment."""
-    return ACQUISITION if _controls(text[max(0, match.start() - 4): match.end()], rules) else INVESTMENT
+    return ACQUISITION if _controls(text[max(0, match.start() - _STAKE_LEAD): match.end()], rules) else INVESTMENT
 
 
 def _controls(stake: str, rules: PartnershipRules) -> bool:
@@ -2567,7 +2571,7 @@ def _sellers(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
 
 def _buys_whole_stake(sentence: Sentence, trigger: _Trigger, rules: PartnershipRules) -> bool:
     """Whether the shares a stake trigger buys are all its seller holds (Cの全株式を取得)."""
-    stake = sentence.text[max(0, trigger.start - sentence.start - 4): trigger.end - sentence.start]
+    stake = sentence.text[max(0, trigger.start - sentence.start - _STAKE_LEAD): trigger.end - sentence.start]
     return any(word in stake for word in rules.stake_exits)
 
 

@@ -191,7 +191,7 @@ class CompanyRecognizer:
         self._examples_of_companies = examples_of_companies_re(
             rules.ner.example_heads, rules.partnerships.coordinators, rules.partnerships.roles.example)
         #: What only a company does (company_patterns.yaml's deeds): a context alias written doing it is the company.
-        self.deeds = CompanyDeeds(rules.deeds)
+        self.deeds = CompanyDeeds(rules.deeds, rules.name_bounds.countries)
         #: Where a sentence writes a name as a party of a deal, which also makes a context alias the company.
         self.party_slots = PartySlots(rules.partnerships, rules.name_bounds.before,
                                       countries=rules.name_bounds.countries)

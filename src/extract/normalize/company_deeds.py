@@ -9,6 +9,7 @@ writes such a deed, and the ordinary word elsewhere; company_patterns.yaml's ``d
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extract.models import Sentence
 from extract.normalize.alternation import any_word
@@ -22,9 +23,8 @@ _SUBJECT_GAP = 15
 _OPENING_RE = re.compile(r"(?:^|[、，,])[\s#>*+\-]*$")
 #: What glues a name to the word before it, making it part of a longer one (AI-X, M3 Max, テクノロジー・ジャイアント).
 _GLUED_RE = re.compile(r"(?:[A-Za-z0-9][\-‐\s]?|[ァ-ヺー一-龯々]・)$")
-#: Kanji written on to a katakana name, making it the end of a longer word (クルーズ of 郵船クルーズ), but a country
-#: before it (米クルーズ).
-_KANJI_GLUED_RE = re.compile(r"(?:^|[^米英独仏中韓台印露豪加欧伊蘭])[一-龯々]$")
+#: A kanji letter right before a name.
+_KANJI_BEFORE_RE = re.compile(r"[一-龯々]$")
 #: What makes a Latin name go on into a longer one (X of X-Ghost).
 _GOES_ON_RE = re.compile(r"[\-‐][A-Za-z0-9ァ-ヺ]|(?<=[A-Za-z0-9])[A-Za-z0-9]")
 #: A katakana letter starting a name.
@@ -38,7 +38,9 @@ class CompanyDeeds:
     subject of a deed (opening the sentence, or marked with が close before the deed), credited with a work
     (開発はハドソン), the maker of a thing (ローランド製の) or the owner of what only a company has (シャープの前身)."""
 
-    def __init__(self, deeds: Deeds) -> None:
+    def __init__(self, deeds: Deeds, countries: Sequence[str] = ()) -> None:
+        #: The countries news writes right before a name (米, 韓国): kanji that glue no word to a katakana name.
+        self._countries = tuple(countries)
         # (a verb that ends its word: not 開発 of 開発者 or 開発ツール, what a product may hold)
         verbs = rf"{any_word(deeds.verbs)}(?![一-龯々ァ-ヺーA-Za-z])" if deeds.verbs else "(?!)"
         topic = any_word(deeds.topic_marks) if deeds.topic_marks else "(?!)"
@@ -66,7 +68,7 @@ class CompanyDeeds:
         not glued to the word before it nor going on into a longer one (not the X of AI-X or X-Ghost, the Max of
         M3 Max)."""
         text, head, tail = sentence.text, start - sentence.start, end - sentence.start
-        if _glued(text, head, tail) or _GOES_ON_RE.match(text, tail):
+        if self._glued(text, head) or _GOES_ON_RE.match(text, tail):
             return False
         return (_OPENING_RE.search(text, 0, head) is not None and self._topic_re.match(text, tail) is not None
                 or self._subject_re.match(text, tail) is not None
@@ -84,15 +86,15 @@ class CompanyDeeds:
         発売された; not the topic, which may be a product sold: Xは年末に発売される): the name not glued to the word
         before it nor going on."""
         text, head, tail = sentence.text, start - sentence.start, end - sentence.start
-        if _glued(text, head, tail) or _GOES_ON_RE.match(text, tail):
+        if self._glued(text, head) or _GOES_ON_RE.match(text, tail):
             return False
         return (self._naming_subject_re.match(text, tail) is not None
                 or self._naming_source_re is not None and self._naming_source_re.match(text, tail) is not None)
 
-
-def _glued(text: str, head: int, tail: int) -> bool:
-    """Whether the name at ``text[head:tail]`` is glued to the word before it (AI-X, M3 Max, テクノロジー・X, and
-    kanji before a katakana name: 郵船クルーズ)."""
-    return _GLUED_RE.search(text, 0, head) is not None or (
-        _KATAKANA_START_RE.match(text, head) is not None and _KANJI_GLUED_RE.search(text, 0, head) is not None)
+    def _glued(self, text: str, head: int) -> bool:
+        """Whether the name starting at ``head`` is glued to the word before it (AI-X, M3 Max, テクノロジー・X, and
+        kanji before a katakana name: 郵船クルーズ; not a country: 米クルーズ)."""
+        return _GLUED_RE.search(text, 0, head) is not None or (
+            _KATAKANA_START_RE.match(text, head) is not None and _KANJI_BEFORE_RE.search(text, 0, head) is not None
+            and not text.endswith(self._countries, 0, head))
 
