@@ -56,6 +56,9 @@ LEGAL_FORMS = ("legal_forms:\n  japanese: [株式会社]\n  latin: [Inc]\n  comp
      "missing required key 'legal_forms'"),
     ("company_patterns.yaml", LEGAL_FORMS.format(undeclared="") + "patterns:\n  - id: typo\n"
      "    regex: '{legal_forms.japan}(?P<name>X)'\n", 10, "typo", "unknown placeholder '{legal_forms.japan}'"),
+    ("company_patterns.yaml", LEGAL_FORMS.format(undeclared="") + "fragments:\n  place: '（[一-龯]+市）'\n"
+     "patterns:\n  - id: typo\n    regex: '(?P<name>X){fragments.places}'\n", 12, "typo",
+     "unknown placeholder '{fragments.places}': the fragments are place"),
     ("company_patterns.yaml", LEGAL_FORMS.format(undeclared=", GmbH") + "patterns: []\n", 6, None,
      "'ner_evidence' lists 'GmbH', which is not declared"),
     ("companies/bad.yaml", "companies:\n  - id: zephyr-rail\n    name: Zephyr Rail\n    context_aliases: [日本国有鉄道]\n",

@@ -50,7 +50,7 @@ def checked_company_patterns(spec: CompanyPatternsFile, data: LineDict, problems
     for index, pattern in enumerate(spec.patterns):
         line = line_at(data, ("patterns", index, "regex"))
         try:
-            expanded = spec.legal_forms.expand(pattern.regex)
+            expanded = spec.expand(pattern.regex)
             compiled = regex.compile(expanded)
         except ValueError as exc:  # an unknown or empty placeholder
             problems.add(line, pattern.id, str(exc))

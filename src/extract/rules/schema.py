@@ -31,6 +31,8 @@ from extract.names import DERIVED_ID_PREFIX
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: Every ``{legal_forms.GROUP}`` in a company pattern's regex.
 _LEGAL_FORM_PLACEHOLDER_RE = re.compile(r"\{legal_forms\.([^{}]*)\}")
+#: Every ``{fragments.NAME}`` in a company pattern's regex.
+_FRAGMENT_PLACEHOLDER_RE = re.compile(r"\{fragments\.([^{}]*)\}")
 
 
 def _number_as_text(value: object) -> object:
@@ -366,12 +368,27 @@ class CompanyPatternsFile(RuleFileSpec):
     former name is written beside a company's, what only a company does, and names they must never give."""
 
     legal_forms: LegalForms
+    #: Pieces of regex several patterns share (the place of a head office in brackets), by name.
+    fragments: dict[str, str] = {}
     patterns: tuple[CompanyPatternEntry, ...]
     name_bounds: NameBounds = NameBounds()
     renames: Renames = Renames()
     definitions: Definitions = Definitions()
     deeds: Deeds = Deeds()
     reject: Names = ()
+
+    def expand(self, pattern: str) -> str:
+        """``pattern`` with each ``{fragments.NAME}`` replaced by that shared piece of regex and then each
+        ``{legal_forms.GROUP}`` by that group's forms, so a piece several patterns need is written once;
+        ValueError for an unknown fragment or group."""
+        def fragment(match: re.Match) -> str:
+            try:
+                return self.fragments[match.group(1)]
+            except KeyError:
+                raise ValueError(f"unknown placeholder '{match.group(0)}': the fragments are "
+                                 f"{', '.join(self.fragments) or 'none'}") from None
+
+        return self.legal_forms.expand(_FRAGMENT_PLACEHOLDER_RE.sub(fragment, pattern))
 
 
 # --- the NER filter -------------------------------------------------------------------------------
