@@ -120,7 +120,8 @@ from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
 from extract.normalize.party_slots import (DESCRIPTION, DIGEST_MARKS, HEADLINE_MARKUP, SOURCE_LABEL,
                                            TRIGGER_PHRASE_REST)
-from extract.relations_english import EnglishRules, compile_english_rules, english_statements, statement_amount
+from extract.relations_english import (EnglishRules, compile_english_rules, english_statements, english_triggers,
+                                       statement_amount)
 from extract.rules.schema import PartnershipsFile
 
 PARTNERSHIP, INVESTMENT, ACQUISITION = "partnership", "investment", "acquisition"
@@ -361,6 +362,8 @@ class PartnershipRules:
     #: source role).
     round_investor_after_re: re.Pattern | None
     round_investors: tuple[str, ...]
+    #: Companies listed as examples of a kind of investor, who join something (AやBといった投資家が名を連ねる).
+    investor_examples_re: re.Pattern | None
     #: A noun of the companies a company works with or for and its particle (顧客には): they join no round.
     non_investors_re: re.Pattern | None
     #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in.
@@ -725,6 +728,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         round_investor_after_re=(re.compile(rf"\s*が(?P<noun>{any_word(spec.round_investors)})(?:を務め|とな|にな)")
                                  if spec.round_investors else None),
         round_investors=tuple(spec.round_investors),
+        investor_examples_re=(re.compile(rf"(?:{any_word(spec.roles.example)})[^、。]{{0,{_EXAMPLE_NOUN}}}?"
+                                         rf"(?:{any_word(spec.investor_kinds)})(?:たち|ら)?"
+                                         rf"(?:{any_word(spec.roles.subject)})(?:新たに|さらに|同様に{manners})?"
+                                         rf"(?:{any_word(spec.join_words)})")
+                              if spec.investor_kinds else None),
         non_investors_re=(re.compile(rf"{any_word(spec.non_investors)}\s*(?:には|に|として|は)")
                           if spec.non_investors else None),
         investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
@@ -880,7 +888,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"(?=[A-ZＡ-Ｚ][^、。]{{0,{_EXAMPLE_SUBJECT_TRIGGER}}}?{trigger_words}))"),
         example_join_re=re.compile(
             rf"(?:(?!{any_word(particles_before_names)}[A-ZＡ-Ｚ])[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
-            rf"(?P<particle>{any_word(spec.roles.subject)})(?={any_word(spec.join_words)})"),
+            rf"(?P<particle>{any_word(spec.roles.subject)})(?=(?:新たに|さらに|同様に{manners})?{any_word(spec.join_words)})"),
         example_trigger_re=re.compile(
             rf"[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{any_word(spec.triggers.get('partnership', ()))}"),
         particle_roles=dict(role_pairs),
@@ -1523,12 +1531,18 @@ class RelationFinder:
             rounds: list[_Party] = []
             investors_of = self._rules.investors_of_re
             joined: list[Partnership] = []
+            investor_examples = self._rules.investor_examples_re
             if not triggers and mentions and (round_before is not None or investors_of is not None
-                                              and investors_of.search(sentence.text) is not None):
+                                              and investors_of.search(sentence.text) is not None
+                                              or investor_examples is not None
+                                              and investor_examples.search(sentence.text) is not None):
                 # Xは1億ドルを調達した。Aも参加した。: A joins the round named in the sentence before; Xの出資者には
-                # AやBが名を連ねる: A and B invest in X.
-                joined = self._joining_round(sentence, mentions, round_before, recent,
-                                             money.get(sentence.sentence_id, ()))
+                # AやBが名を連ねる: A and B invest in X; AやBといった投資家が名を連ねる: A and B invest in the company
+                # the text is about.
+                about = topic or they
+                joined = self._joining_round(sentence, mentions, round_before or (None if about is None else _Party(
+                    sentence.start, sentence.start, about.company_id, about.name, "topic", -1, sentence.start)),
+                                             recent, money.get(sentence.sentence_id, ()))
                 relations += joined
                 if trace is not None and joined:
                     trace.append(SentenceTrace(
@@ -1693,7 +1707,7 @@ class RelationFinder:
         if trace is not None:
             roles = {**{s.receiver.name: "receiver" for s in statements}, **{s.actor.name: "actor" for s in statements}}
             triggers = []
-            for match in english.trigger_re.finditer(sentence.text):
+            for match in english_triggers(sentence, mentions, english):
                 stated = [s for s in statements if s.start == sentence.start + match.start()]
                 triggers.append(TriggerTrace(
                     match.group(), english.kinds[match.group().lower()], stated[0].status if stated else DONE,
@@ -1744,8 +1758,12 @@ class RelationFinder:
         for party in joining:
             end = group_ends[party.group] - sentence.start
             join = self._rules.join_re.search(sentence.text, end)
-            # AとBも参加した, Aも新たに加わった; not Aはイベントに参加した (it joins something else).
-            if join is not None and self._rules.join_alone_gap_re.fullmatch(sentence.text, end, join.start()):
+            # AとBも参加した, Aも新たに加わった, AやBといった投資家が名を連ねる; not Aはイベントに参加した (it joins
+            # something else).
+            examples = self._rules.investor_examples_re
+            if join is not None and (self._rules.join_alone_gap_re.fullmatch(sentence.text, end, join.start())
+                                     or examples is not None and (found := examples.match(sentence.text, end))
+                                     and found.end() == join.end()):
                 talks = any(word in sentence.text[end:join.start()] for word in self._rules.talks_triggers)
                 investors.setdefault(party.company_id, (party, join.group(), PLANNED if talks else _status(
                     sentence.text[join.end():], self._rules, join.group(), False)))

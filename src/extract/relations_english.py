@@ -112,13 +112,22 @@ class EnglishStatement:
     passive: bool
 
 
+def english_triggers(sentence: Sentence, mentions: Sequence[CompanyMention],
+                     rules: EnglishRules) -> list[re.Match[str]]:
+    """The English trigger phrases of a sentence; a word of a company's name (the Partners of Lightspeed Venture
+    Partners) is none."""
+    return [match for match in rules.trigger_re.finditer(sentence.text)
+            if not any(m.start - sentence.start <= match.start() and match.end() <= m.end - sentence.start
+                       for m in mentions)]
+
+
 def english_statements(sentence: Sentence, mentions: Sequence[CompanyMention],
                        rules: EnglishRules) -> list[EnglishStatement]:
     """The pairs the English trigger phrases of one sentence relate (``mentions``: its companies, in order)."""
     if len(mentions) < 2:
         return []
     statements: list[EnglishStatement] = []
-    for match in rules.trigger_re.finditer(sentence.text):
+    for match in english_triggers(sentence, mentions, rules):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         word = match.group().lower()
         kind = rules.kinds[word]
