@@ -71,6 +71,9 @@ def compile_company_patterns(rules: tuple[PatternRule, ...]) -> tuple[CompanyPat
 _SHORT_NO_WORD = 1
 #: Characters that join the words of one name (アイメソフト・ジャパン, AT&T, Corpy&Co., Gen-AX).
 _JOINERS = frozenset("・&＆-‐.．'’+＋")
+#: Characters MeCab reads as a particle or a symbol that old names are written with inside them (吉備乃国酒造,
+#: 聖護院八ッ橋総本店).
+_NAME_INNER_KANA = frozenset({"乃", "ッ"})
 #: MeCab (UniDic) parts of speech a word of a name may have: nouns of every kind, prefixes (全日本空輸),
 #: suffixes (日立製作所, 高島屋) and adjectival nouns (スマートニュース).
 _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
@@ -341,6 +344,12 @@ class NameReader:
             if (token.surface[:1] in _KANA_NAME_END or (last >= low and not _joined(words, last, index))
                     or words.starts_with(index, self._words.forms) or words.starts_with(index, self._words.after)):
                 break
+            following = words.tokens[index + 1] if index + 1 < len(words.tokens) else None
+            if token.surface == "の" and following is not None and _KANJI_RE.match(following.surface):
+                break  # 株式会社いなほ堂の傘下, …ファンドの出資: の and a kanji word after the name are of it
+            if (last >= low and token.pos.startswith("助詞") and len(token.surface) == 1
+                    and (following is None or following.surface[:1] in _KANA_NAME_END)):
+                break  # 株式会社ぎょうせいは、: a particle before a comma or a stop ends the name, whatever MeCab read
             if token.pos.startswith("助詞") and token.surface != "の":
                 following = words.tokens[index + 1] if index + 1 < len(words.tokens) else None
                 if (last >= low and following is not None and following.pos.startswith("助詞")
@@ -353,6 +362,8 @@ class NameReader:
             if token.pos.startswith("助動詞"):
                 return low - 1
             last = index
+        while last >= low and words.tokens[last].surface == "の":
+            last -= 1
         if last < low or words.spans[last][1] - words.spans[low][0] > _KANA_NAME_CHARS:
             return low - 1
         return last
@@ -492,7 +503,7 @@ class NameReader:
 def _is_name_word(token: Token) -> bool:
     """A word that may be part of a name: a noun, affix or adjectival noun, a word MeCab does not know,
     or a character that joins a name's words."""
-    if token.surface in _JOINERS:
+    if token.surface in _JOINERS or token.surface in _NAME_INNER_KANA:
         return True
     if token.pos.split("-", 1)[0] in _NAME_POS:
         return True
