@@ -477,3 +477,15 @@ def test_a_holding_companys_short_form_in_brackets_is_the_company_wherever_the_p
         ("日本コンピュートホールディングス", "x-日本コンピュートホールディングス"),
         ("日本コンピュートHD", "x-日本コンピュートホールディングス"),
         ("日本コンピュートHD", "x-日本コンピュートホールディングス")]
+
+
+def test_a_holding_companys_name_shortened_with_hd_is_the_company() -> None:
+    """News writes a holding company's name with HD after its first mention, with no brackets to define it: the
+    name the post found (ゼファー精機ホールディングス) and a listed one (みちのりホールディングス) alike."""
+    text = ("ゼファー精機ホールディングスとみちのりホールディングスが提携した。"
+            "ゼファー精機HDは増益だった。みちのりHDは路線を増やした。")
+    assert [(m.surface, m.company_id) for m in _companies_of_post(text)] == [
+        ("ゼファー精機ホールディングス", "x-ゼファー精機ホールディングス"),
+        ("みちのりホールディングス", "michinori-holdings"),
+        ("ゼファー精機HD", "x-ゼファー精機ホールディングス"),
+        ("みちのりHD", "michinori-holdings")]

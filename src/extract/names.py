@@ -19,6 +19,18 @@ DERIVED_ID_PREFIX = "x-"
 HOLDING_WORDS = frozenset({"ホールディングス", "HD", "ＨＤ", "Holdings"})
 #: Of those, the short ones (日本コンピュートHD).
 SHORT_HOLDING_WORDS = frozenset({"HD", "ＨＤ"})
+#: The fewest characters before a holding word for the rest of the name to be shortened with HD (not ＡＨＤ).
+_MIN_HOLDING_STEM = 2
+
+
+def holding_short_forms(name: str) -> tuple[str, ...]:
+    """The short forms of a Japanese holding company's name (みちのりHD of みちのりホールディングス), as news writes
+    it after its first mention; none for a name without a written-out holding word, or a Latin one."""
+    for word in HOLDING_WORDS - SHORT_HOLDING_WORDS:
+        stem = name.removesuffix(word).rstrip(" ・")
+        if name.endswith(word) and not name.isascii() and len(stem) >= _MIN_HOLDING_STEM:
+            return tuple(stem + short for short in sorted(SHORT_HOLDING_WORDS))
+    return ()
 
 _SPACES_RE = re.compile(r"\s+")
 #: Spaces between two Japanese characters, which Japanese names do not hold (パナソニック ホールディングス).

@@ -20,7 +20,7 @@ from functools import lru_cache
 from extract.models import Sentence, Token
 from extract.ner import NerRules, NerSpan, examples_of_companies_re
 from extract.models import CompanyMention
-from extract.names import (DERIVED_ID_PREFIX, HOLDING_WORDS, SHORT_HOLDING_WORDS, company_key,
+from extract.names import (DERIVED_ID_PREFIX, HOLDING_WORDS, SHORT_HOLDING_WORDS, company_key, holding_short_forms,
                            derived_company_id)
 from extract.normalize.alternation import any_word
 from extract.normalize.company_deeds import CompanyDeeds
@@ -805,11 +805,14 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     mentions = _glosses_joined(_with_abbreviations(mentions, sentences), sentences)
     found = {m.surface: m for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
              and len(m.surface) >= _MIN_REPEATED_NAME or m.rule_id == ABBREVIATION_RULE}
-    # アーガス・スペシャルティ・ホールディングス, then アーガス: news shortens a katakana name to its first word
+    # アーガス・スペシャルティ・ホールディングス, then アーガス: news shortens a katakana name to its first word;
+    # みちのりホールディングス, then みちのりHD: a holding company's name to HD
     for mention in list(found.values()):
         short = _short_form(mention.surface)
         if short is not None and not short.isascii():
             found.setdefault(short, mention)
+        for holding in holding_short_forms(mention.surface):
+            found.setdefault(holding, mention)
     if not found:
         return _short_forms_joined(mentions)
     covered = list(mentions)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from extract.errors import PostError
 from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import CompanyMention, Sentence, Token
-from extract.names import DERIVED_ID_PREFIX, HOLDING_WORDS, company_key, derived_company_id
+from extract.names import DERIVED_ID_PREFIX, HOLDING_WORDS, company_key, derived_company_id, holding_short_forms
 from extract.normalize.alternation import any_word
 from extract.normalize.company_deeds import CompanyDeeds
 from extract.normalize.company_patterns import (KATAKANA_GLUED_RE, CompanyPattern, NameBoundsWords, NameReader,
@@ -121,6 +121,10 @@ class CompanyRecognizer:
                       if alias not in company.context_aliases]
             names += [(alias, AliasEntry(company.id, _CONTEXT, rule_id)) for alias in company.context_aliases]
         names += [(word, AliasEntry("", _BLOCKED, "products")) for word in (*rules.products, *rules.not_companies)]
+        # みちのりHD for みちのりホールディングス, where no entry lists that name (the first listed name wins)
+        names += [(short, AliasEntry(company.id, _ALIAS, f"gazetteer:{company.id}")) for company in rules.companies
+                  for alias in (company.name, *company.aliases) if alias not in company.context_aliases
+                  for short in holding_short_forms(alias)]
         self._index = AliasIndex(names, company_key)
         self._company_index = AliasIndex([(name, entry) for name, entry in names if entry.kind == _ALIAS],
                                          company_key)
