@@ -201,6 +201,10 @@ _PLANNED_CHARS = 20
 _SPECULATION_CHARS = 16
 #: The longest name of a company's spokesperson between its company's の and title (のジェンスン・フアンCEOは).
 _SPOKESPERSON_CHARS = 15
+#: The longest words between a company's の and its figure marked as the topic (の2025年4～12月期の連結純利益は).
+_FIGURE_CHARS = 20
+#: Characters before such a company where it still opens its sentence (markup, a dateline: 一方、).
+_FIGURE_LEAD = 4
 #: Characters of a place in parentheses after a headline's first company (Sakana AI（東京都港区）、…).
 _PLACE_CHARS = 20
 #: A label opening a digest line before its first company (注目企業：, 今日の一本｜): a few characters, no break.
@@ -490,6 +494,8 @@ class PartnershipRules:
     spokesperson_re: re.Pattern | None
     #: Right after a company's の, one of its people who only comments (のアナリストは): the company is no party.
     commentator_re: re.Pattern | None
+    #: Right after a company's の, one of its figures marked as the topic (の2025年4～12月期の連結純利益は).
+    figure_topic_re: re.Pattern | None
     #: Triggers of doing one thing together (共同で, 合弁): the partners listed with the subject are partners too.
     joint_triggers: frozenset[str]
     #: Words of an investment made together, ending in its trigger (折半出資, 共同出資): its investors are partners.
@@ -839,6 +845,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                          if spec.spokespeople else None),
         commentator_re=(re.compile(rf"の[^、。，,のはが]{{0,{_SPOKESPERSON_CHARS}}}?{any_word(spec.commentators)}")
                         if spec.commentators else None),
+        figure_topic_re=(re.compile(rf"の[^、。，,はが]{{0,{_FIGURE_CHARS}}}?{any_word(spec.figures)}は")
+                         if spec.figures else None),
         one_sided_triggers=frozenset(spec.one_sided_triggers),
         joint_triggers=frozenset(spec.joint_triggers),
         joint_investments=tuple(spec.joint_investments),
@@ -3115,7 +3123,10 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
         skipped = rules.name_tail_re.match(sentence.text, position)
         after = skipped.end() if skipped else position
         spoken = rules.spokesperson_re.match(sentence.text, after) if rules.spokesperson_re else None
-        if sentence.text.startswith(rules.topic_particles, after) or (
+        # JALの4～12月期の純利益は…だった。同社は…: the company whose figure the sentence opens with is its topic
+        figure = (rules.figure_topic_re.match(sentence.text, after)
+                  if rules.figure_topic_re is not None and mention.start - sentence.start <= _FIGURE_LEAD else None)
+        if sentence.text.startswith(rules.topic_particles, after) or figure is not None or (
                 spoken is not None and spoken.group().endswith(rules.topic_particles)):
             return None if unnamed and unnamed.start() < position or reported and spoken is None else mention
     if unnamed:

@@ -898,6 +898,7 @@ class PartnershipsFile(RuleFileSpec):
     leading_clause_ends: Words = ()
     nominal_clause_ends: Words = ()
     commentators: Words = ()
+    figures: Words = ()
     one_sided_triggers: Words = ()
     questions: Words = ()
     joint_triggers: Words = ()
