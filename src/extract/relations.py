@@ -1512,6 +1512,8 @@ class RelationFinder:
         listing: tuple[_Party, _Trigger] | None = None
         # The rows the sentence before stated, which a trigger naming no one may refer back to.
         deals_before: list[Partnership] = []
+        # The rows of the last sentence that stated a deal of each type, which a rival's bid may be for.
+        last_deals: dict[str, list[Partnership]] = {}
         for sentence in sentences:
             first_row = len(relations)
             mentions = by_sentence.get(sentence.sentence_id, [])
@@ -1590,8 +1592,9 @@ class RelationFinder:
                                              round_topic if into_round or trigger.funding and round_topic
                                              else sentence_topic,
                                              money.get(sentence.sentence_id, ()), parses.get(sentence.sentence_id))
-                    if found and trigger.type != PARTNERSHIP:
-                        found = _joins_deal_before(sentence, found, parties, deals_before, self._rules)
+                    if trigger.type != PARTNERSHIP and not trigger.voided:
+                        found = _joins_deal_before(sentence, found, parties, deals_before, trigger, self._rules,
+                                                   last_deals.get(trigger.type, ()))
                     if found and trigger.type == PARTNERSHIP and stated and index and _AGREED_DEAL_RE.fullmatch(
                             sentence.text, triggers[index - 1].end - sentence.start, trigger.start - sentence.start):
                         found = []  # AとBは資本関係を解消することで合意: the agreement is that deal's, no partnership
@@ -1676,6 +1679,8 @@ class RelationFinder:
             elif not (item and joined) and any(m.company_id not in round_parties for m in mentions):
                 round_before = None
             deals_before = relations[first_row:]
+            for kind in {deal.type for deal in deals_before}:
+                last_deals[kind] = [deal for deal in deals_before if deal.type == kind]
             if not link:
                 # A paragraph opening with a company as its subject is about it (…AWSは独自チップを開発した。
                 # <paragraph> Nscaleが直面する課題は多い。), though が alone does not make a topic within one.
@@ -2223,21 +2228,38 @@ def _funding_row_investments(sentence: Sentence, mentions: Sequence[CompanyMenti
 
 
 def _joins_deal_before(sentence: Sentence, found: list[Partnership], parties: Sequence[_Party],
-                       deals_before: Sequence[Partnership], rules: PartnershipRules) -> list[Partnership]:
+                       deals_before: Sequence[Partnership], trigger: _Trigger, rules: PartnershipRules,
+                       last_deal: Sequence[Partnership]) -> list[Partnership]:
     """``found`` with the company that also (も: paired_particles) makes a deal of the kind the sentence before
     stated with one receiver, naming no receiver of its own, joining that deal (アリババがXへの出資を協議。
     テンセントも出資を検討: Tencent invests in X), where the company the text is about, that deal's actor, stood in
-    for the receiver."""
-    if len(parties) != 1 or len(found) != 1:
+    for the receiver, or where nothing stood in for it (AがXを買収する。Bも買収を検討したが見送った: B bid for X,
+    ended; ``last_deal``: the rows of the last sentence that stated a deal of the trigger's type)."""
+    if len(parties) != 1 or len(found) > 1:
         return found
-    party, row = parties[0], found[0]
-    also = sentence.text.startswith(tuple(rules.paired_particles), party.tail_end - sentence.start)
+    party = parties[0]
+    if not sentence.text.startswith(tuple(rules.paired_particles), party.tail_end - sentence.start):
+        return found
+    if not found:
+        # (a rival's bid, considered or given up, for the one target of the last such deal: not Bも買収に積極的だ,
+        # about deals in general)
+        targets = {(row.party_b_id, row.party_b_name) for row in last_deal}
+        if (len(targets) != 1 or party.role != "subject" or trigger.status == DONE
+                or trigger.start != party.tail_end + 1):  # (Bも買収を検討; not Bも…菓子メーカーの買収を検討)
+            return found
+        receiver, receiver_name = next(iter(targets))
+        return [] if receiver == party.company_id else [Partnership(
+            sentence.sentence_id, party.company_id, party.name, receiver, receiver_name, trigger.type, trigger.status,
+            None, trigger.word, sentence.text, _DEAL_BEFORE_RULE)]
     same = {(before.party_a_id, before.party_b_id, before.party_b_name) for before in deals_before
-            if before.type == row.type}
-    if not (also and len(same) == 1 and row.party_a_id == party.company_id):
+            if before.type == trigger.type}
+    if len(same) != 1:
         return found
     actor, receiver, receiver_name = next(iter(same))
-    if row.party_b_id != actor or receiver == party.company_id:
+    if receiver == party.company_id:
+        return found
+    row = found[0]
+    if row.party_a_id != party.company_id or row.party_b_id != actor:
         return found
     return [replace(row, party_b_id=receiver, party_b_name=receiver_name)]
 
