@@ -318,6 +318,10 @@ WIDE_AMOUNTS = [
     ("ドバイの不動産会社は40億ディルハムを投じる。", "40億ディルハム", "AED", 4e9),
     ("カラチの銀行は90億ルピーを調達した。", "90億ルピー", "INR", 9e9),
     ("パキスタンの銀行は90億ルピーを調達した。", "90億ルピー", "PKR", 9e9),
+    # ISO codes after an amount, but for those that are words after a number too
+    ("入館料は230NOKだった。", "230NOK", "NOK", 230.0),
+    ("手数料は50 CHFだった。", "50 CHF", "CHF", 50.0),
+    ("屋台の麺は12MYRだった。", "12MYR", "MYR", 12.0),
 ]
 
 
@@ -343,6 +347,15 @@ WIDE_BOUNDARIES = [
     ("費用は$5、比率は$1:2$で、賞金は$100だ。", [("$5", "USD", 5.0), ("$100", "USD", 100.0)]),
     # a scale letter that starts a longer word is no scale: five dollars, not five thousand
     ("電子書籍は$5 Kindle版もある。", [("$5", "USD", 5.0)]),
+    # a bare ドル after another dollar written out in its sentence is that dollar, cents and all; not in a list of
+    # currencies, nor as a conversion in brackets
+    ("屋台の麺は4.5シンガポールドル、コーヒーは1.8ドル、菓子は2ドル50セントだ。",
+     [("4.5シンガポールドル", "SGD", 4.5), ("1.8ドル", "SGD", 1.8), ("2ドル50セント", "SGD", 2.5)]),
+    ("カフェは1杯NZ$5.80、昼食は20ドルだった。", [("NZ$5.80", "NZD", 5.8), ("20ドル", "NZD", 20.0)]),
+    ("売上は3億円、40億台湾ドル、7ドルだった。", [("3億円", "JPY", 3e8), ("40億台湾ドル", "TWD", 4e9), ("7ドル", "USD", 7.0)]),
+    ("売上高は2兆台湾ドル（約620億ドル）だった。", [("2兆台湾ドル", "TWD", 2e12), ("約620億ドル", "USD", 6.2e10)]),
+    # ISO codes that are also words after a number are none
+    ("報酬は100 PENと書かれたペンだ。", []),
 ]
 
 

@@ -119,6 +119,11 @@ _ASCII_WORD_END = "(?![A-Za-z])"
 _WEAK_PREFIX_MIN_DIGITS = 2
 #: The code a bare currency name several countries share stands for until the sentence's country decides it.
 _SHARED = "?"
+#: The bare name of the dollar, US dollars unless a sentence wrote another dollar out before it.
+_DOLLAR = "ドル"
+#: An open bracket shortly before an amount's currency word: the amount converts the one before the bracket.
+_CONVERSION_BEFORE_RE = re.compile(r"[（(][^（）()]*$")
+_CONVERSION_CHARS = 17
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,10 @@ class MoneyRules:
     shared_currency_names: Mapping[str, tuple[tuple[str, str], ...]]
     #: A currency word of one currency -> (another country's name, its code) pairs that win near that country.
     other_countries: Mapping[str, tuple[tuple[str, str], ...]]
+    #: The names and signs of dollars written out (シンガポールドル, 米ドル, S$, US$) -> their codes: a bare ドル after
+    #: one in its sentence is that dollar.
+    dollar_names: Mapping[str, str]
+    dollar_names_re: re.Pattern[str] | None
     #: Signs before an amount that make it negative (▲, △).
     negative_signs: frozenset[str]
     #: A bare unit right after one of these names no amount ((単位：百万円)).
@@ -263,9 +272,9 @@ def cldr_currency_words(spec: CldrCurrencyNames) -> tuple[dict[str, str], dict[s
     """Names written after an amount and symbols written before one, for every ISO 4217 code CLDR knows.
 
     Names are CLDR's display names in ``spec.locale`` (タイ バーツ), spaces and all (the finder reads a
-    space every way ``spec.space_written_as`` lists); catalogue labels with a period in brackets are
-    left out. Symbols are CLDR's that hold a currency sign (HK$, NT$, ₩), not
-    those made of letters only (CHF). A word two codes share is left out.
+    space every way ``spec.space_written_as`` lists), and the codes themselves (230NOK) but for
+    ``spec.codes_not_after``; catalogue labels with a period in brackets are left out. Symbols are CLDR's that
+    hold a currency sign (HK$, NT$, ₩), not those made of letters only (CHF). A word two codes share is left out.
     """
     names: dict[str, set[str]] = {}
     symbols: dict[str, set[str]] = {}
@@ -275,6 +284,8 @@ def cldr_currency_words(spec: CldrCurrencyNames) -> tuple[dict[str, str], dict[s
         name = get_currency_name(code, locale=spec.locale)
         if name != code and not _CATALOGUE_NAME_RE.search(name):
             names.setdefault(name, set()).add(code)
+        if code not in spec.codes_not_after:
+            names.setdefault(code, set()).add(code)
         symbol = get_currency_symbol(code, locale=spec.locale)
         if any(unicodedata.category(ch) == "Sc" for ch in symbol):
             symbols.setdefault(symbol, set()).add(code)
@@ -292,6 +303,9 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
                     | dict.fromkeys(shared, _SHARED))
     suffix_currency = {word.translate(space_key): code for word, code in suffix_words.items()}
     prefix_currency = cldr_symbols | by_word(spec.currency_prefixes)
+    dollar_names = {**{word: code for word, code in suffix_currency.items()
+                       if word.endswith(_DOLLAR) and word != _DOLLAR and code != _SHARED},
+                    **{sign: code for sign, code in prefix_currency.items() if sign.endswith("$")}}
     minor_units = {code: dict(units) for code, units in spec.minor_units.items()}
     minor_currency_divisors = {word: minor_units[code][word]
                                for code, words in spec.minor_currencies.items() for word in words}
@@ -345,6 +359,8 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
         suffix_currency=suffix_currency,
         shared_currency_names=shared,
         other_countries={word: tuple(countries.items()) for word, countries in spec.other_countries.items()},
+        dollar_names=dollar_names,
+        dollar_names_re=re.compile(_alternation(dollar_names)) if dollar_names else None,
         negative_signs=frozenset(spec.negative_signs),
         unit_label_re=re.compile(f"(?:{_alternation(spec.unit_labels)})$") if spec.unit_labels else None,
         band_re=(re.compile(f"{_alternation(spec.band_words)}"
@@ -396,12 +412,58 @@ def _suffix_currency(word: str, rules: MoneyRules, text: str, at: int) -> str:
     country's also bears (ディルハム), that country's where ``text`` names it."""
     key = word.translate(rules.space_key)
     code = rules.suffix_currency[key]
+    if key == _DOLLAR:
+        return _dollar_named_before(text, at, rules) or code
     countries = rules.shared_currency_names[word] if code == _SHARED else rules.other_countries.get(key, ())
     named = [(abs(found - at), code) for country, code in countries if (found := _nearest(text, country, at)) >= 0]
     if code != _SHARED:
         # ディルハム is AED, but for the country the sentence names nearest to it that uses another (モロッコ: MAD)
         return min(named)[1] if named else code
     return min(named)[1] if named else ""
+
+
+def _dollar_named_before(text: str, at: int, rules: MoneyRules) -> str:
+    """The code of the dollar written out before offset ``at`` in ``text`` (コピは5.5シンガポールドル、コーヒーは
+    1.8ドル: SGD), empty where none is, where another currency is written before too (売上は1億円、10億台湾ドル、
+    5ドル: a list of currencies), or where the amount is a conversion in brackets after another one (1兆台湾ドル
+    （約310億ドル）: US dollars)."""
+    if rules.dollar_names_re is None or _CONVERSION_BEFORE_RE.search(text, max(0, at - _CONVERSION_CHARS), at):
+        return ""
+    starts, dollars = _dollar_context(text, rules)
+    written = bisect.bisect_left(starts, at)
+    return dollars[written - 1] if written else ""
+
+
+#: The dollar context of the texts read last (see _dollar_context), by the rules' identity and the text, with
+#: the rules it was read with (an id is only unique while its object lives).
+_DOLLAR_CONTEXTS: dict[tuple[int, str], tuple[MoneyRules, list[int], list[str]]] = {}
+_DOLLAR_CONTEXTS_KEPT = 16
+
+
+def _dollar_context(text: str, rules: MoneyRules) -> tuple[list[int], list[str]]:
+    """Where each currency word of ``text`` starts, and what a bare ドル after it is: the one dollar written out so
+    far, or empty where none or another currency was. One pass over the text, so a line of many amounts is read in
+    linear time."""
+    key = (id(rules), text)
+    found = _DOLLAR_CONTEXTS.get(key)
+    if found is not None and found[0] is rules:
+        return found[1], found[2]
+    starts: list[int] = []
+    dollars: list[str] = []
+    named: set[str] = set()
+    others = False
+    for match in rules.currency_hint.finditer(text):
+        word = match.group().translate(rules.space_key)
+        if word in rules.dollar_names:
+            named.add(rules.dollar_names[word])
+        elif word != _DOLLAR and word not in rules.minor_currency_divisors:
+            others = True
+        starts.append(match.start())
+        dollars.append(next(iter(named)) if len(named) == 1 and not others else "")
+    if len(_DOLLAR_CONTEXTS) >= _DOLLAR_CONTEXTS_KEPT:
+        _DOLLAR_CONTEXTS.clear()
+    _DOLLAR_CONTEXTS[key] = (rules, starts, dollars)
+    return starts, dollars
 
 
 def _nearest(text: str, word: str, at: int) -> int:

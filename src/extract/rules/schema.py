@@ -486,10 +486,12 @@ class CldrCurrencyNames(Spec):
 
     ``skip`` lists codes whose CLDR name is no currency word in prose (金 is XAU, 銀 is XAG; funds and
     test codes); ``space_written_as`` lists how posts write the space inside a CLDR name (スイス フラン
-    as スイス フラン, スイス・フラン, スイスフラン)."""
+    as スイス フラン, スイス・フラン, スイスフラン). Every other code is also a word written after an amount (230NOK,
+    50 CHF), but for ``codes_not_after``: codes that are also words after a number (4 PEN, 100ALL)."""
 
     locale: Annotated[Word, AfterValidator(_known_locale)]
     skip: tuple[IsoCode, ...] = ()
+    codes_not_after: tuple[IsoCode, ...] = ()
     space_written_as: tuple[str, ...]
 
 
