@@ -201,6 +201,8 @@ _PLANNED_CHARS = 20
 _SPECULATION_CHARS = 16
 #: The longest name of a company's spokesperson between its company's の and title (のジェンスン・フアンCEOは).
 _SPOKESPERSON_CHARS = 15
+#: The longest name of a person listed among companies before 氏 (、イーロン・マスク氏など).
+_PERSON_CHARS = 15
 #: The longest words between a company's の and its figure marked as the topic (の2025年4～12月期の連結純利益は).
 _FIGURE_CHARS = 20
 #: Characters before such a company where it still opens its sentence (markup, a dateline: 一方、).
@@ -368,6 +370,7 @@ class PartnershipRules:
     round_investors: tuple[str, ...]
     #: Companies listed as examples of a kind of investor, who join something (AやBといった投資家が名を連ねる).
     investor_examples_re: re.Pattern | None
+    investor_kinds: tuple[str, ...]
     #: A noun of the companies a company works with or for and its particle (顧客には): they join no round.
     non_investors_re: re.Pattern | None
     #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in.
@@ -739,6 +742,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                          rf"(?:{any_word(spec.roles.subject)})(?:新たに|さらに|同様に{manners})?"
                                          rf"(?:{any_word(spec.join_words)})")
                               if spec.investor_kinds else None),
+        investor_kinds=tuple(spec.investor_kinds),
         non_investors_re=(re.compile(rf"{any_word(spec.non_investors)}\s*(?:には|に|として|は)")
                           if spec.non_investors else None),
         investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
@@ -875,7 +879,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                  rf"(?P<particle>{any_word(head_particles)})") if spec.leaders else None),
         parallel_re=(re.compile(rf"{any_word(spec.parallel_marks)}[、,，]?\s*[^、。「」\s]{{1,{_PARALLEL_CHARS}}}?"
                                 rf"(?=(?:と|に|から|へ|を)?も|が)") if spec.parallel_marks else None),
-        unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
+        # (and people listed with the companies: AやB、イーロン・マスク氏などの投資家も出資)
+        unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*(?:[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
+                                     rf"|[^、。，,やとはがをにの\s]{{1,{_PERSON_CHARS}}}?氏)"
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
         own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source, *spec.roles.target))}"
                                  rf"[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
@@ -2017,9 +2023,13 @@ class RelationFinder:
         # An unnamed subject (同業のスタートアップが), or a named one of a clause listed beside the trigger's
         # phrase (Aが交渉中であることや、Bへの投資が続く), leaves the trigger without the text's topic.
         # (not the end of a named one: みずほ銀行が)
+        # (nor a kind of investor named companies illustrate, in the trigger's clause: AやBなどの著名投資家も出資)
         unnamed = next((match for match in self._rules.unnamed_subject_re.finditer(
             sentence.text, 0, trigger.start - sentence.start) if not any(
-                p.start - sentence.start < match.end() and match.start() < p.end - sentence.start for p in parties)),
+                p.start - sentence.start < match.end() and match.start() < p.end - sentence.start
+                or match.group().startswith(self._rules.investor_kinds)
+                and not _CLAUSE_MARKS_RE.search(sentence.text, match.end(), trigger.start - sentence.start)
+                and self._illustrates(sentence, p, match.start()) for p in parties)),
             None)
         # リード投資家はAで: a noun of a round's investors names its companies, no unnamed actor.
         if unnamed and self._rules.round_investor_re is not None and self._rules.round_investor_re.search(
@@ -2039,6 +2049,17 @@ class RelationFinder:
             _Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start)
             if topic else None)
         return before, topic_party
+
+    def _illustrates(self, sentence: Sentence, party: _Party, noun: int) -> bool:
+        """Whether the party is an example of the noun at sentence offset ``noun``: an example particle follows its
+        name (or the names listed after it: A、山田太郎氏などの), and only the noun's first words stand between
+        (AやBなどの著名投資家)."""
+        after = party.end - sentence.start
+        listed = self._rules.unlisted_names_re.match(sentence.text, after)
+        between = sentence.text[listed.end() if listed else after:noun]
+        return any(between.startswith(particle) and len(between) - len(particle) <= _EXAMPLE_NOUN
+                   and not _CLAUSE_MARKS_RE.search(between) for particle, role in self._rules.roles
+                   if role == "example")
 
     def _lists_a_name(self, sentence: Sentence, unnamed: re.Match[str], parties: Sequence[_Party]) -> bool:
         """Whether a company left unnamed (某生成AI企業) is listed with a named one after it (某A、某B、
