@@ -2265,8 +2265,10 @@ def _joins_deal_before(sentence: Sentence, found: list[Partnership], parties: Se
         # (a rival's bid, considered or given up, for the one target of the last such deal: not Bも買収に積極的だ,
         # about deals in general)
         targets = {(row.party_b_id, row.party_b_name) for row in last_deal}
+        # (Bも買収を検討: the particle alone before the trigger; not Bも…菓子メーカーの買収を検討)
+        marked = sentence.text[party.tail_end - sentence.start:trigger.start - sentence.start]
         if (len(targets) != 1 or party.role != "subject" or trigger.status == DONE
-                or trigger.start != party.tail_end + 1):  # (Bも買収を検討; not Bも…菓子メーカーの買収を検討)
+                or marked not in rules.paired_particles):
             return found
         receiver, receiver_name = next(iter(targets))
         return [] if receiver == party.company_id else [Partnership(
