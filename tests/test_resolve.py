@@ -332,6 +332,8 @@ def _party_names(text: str) -> list[str]:
     ("大鷲百貨は、かつて存在した日本の百貨店である。", ["大鷲百貨"]),
     ("鷺沼酒店は、灘の酒造会社である。", ["鷺沼酒店"]),
     ("提携先は、ドイツの部品メーカーである。", []),
+    # (not a place whose sentence names the company that runs it, the kind modifying that company's name)
+    ("横浜スカイタワーは、京浜急行電鉄の子会社である株式会社横浜タワーが運営している。", []),
     ("量子AIは、いま最も注目される企業である。", []),
     # Such a name may be written on from a listed one, which gives way to it.
     ("鷲尾電機製造は、日本の電機メーカーである。", ["鷲尾電機製造"]),

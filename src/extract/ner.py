@@ -128,7 +128,8 @@ def compile_ner_rules(spec: NerFile) -> NerRules:
         definition_re=(re.compile(
             rf"\s*(?:（[^）]{{0,30}}）|\([^)]{{0,30}}\))?\s*{any_word(spec.definition_particles)}、?"
             rf"[^。]{{0,{_DEFINITION_CHARS}}}?(?P<kind>{any_word((*spec.company_nouns, *spec.definition_kinds))})"
-            rf"(?:{any_word(spec.definition_ends)}|。|$)")
+            # (not a noun the kind modifies: 東京スカイツリーは、東武鉄道の子会社である東武タワー…が運営する)
+            rf"(?:{any_word(spec.definition_ends)}(?:(?<=[、。])|(?![一-龯々〆ヵヶァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9０-９「『]))|。|$)")
             if spec.definition_particles and spec.company_nouns else None),
         definition_not_kinds=tuple(spec.definition_not_kinds),
         organisation_endings=spec.organisation_endings,
