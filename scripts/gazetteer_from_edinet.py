@@ -333,7 +333,7 @@ def edinet_companies(filers: Iterable[Filer], curation: Curation, ids: set[str],
         if short and alias_key(short) not in filer_names | taken_names | names | blocked and short not in curation.skip:
             # テクノプロ・ホールディングス is written テクノプロ too: the short form, where it is a name that
             # needs no context (a short form that does, ID of IDホールディングス, is too weak to add).
-            if judge.verdict(short, "")[0] == ALIAS:
+            if _judged(short, "", curation, judge)[0] == ALIAS:
                 spellings.append(short)
         written.append(EdinetCompany(id=company_id_, name=name, ticker=ticker if filer.listing == "上場" else "",
                                      code=filer.code,
