@@ -124,7 +124,7 @@ def test_a_context_alias_doing_what_only_a_company_does_is_the_company(recognize
      [("大和証券グループ本社", "daiwa-securities-group"), ("大和", "daiwa-securities-group")]),
     # not where the long name goes on otherwise (a merger, a unit), nor inside another name.
     ("スクウェア・エニックスは大きい。スクウェアは昔の会社だ。", [("スクウェア・エニックス", "square-enix")]),
-    ("イオンモールが開業した。イオンは店を作る。", [("イオンモール", "aeon-mall")]),
+    ("イオンモール株式会社が開業した。イオンは店を作る。", [("イオンモール", "aeon-mall")]),
     ("阪急電鉄の路線が延びた。阪急うめだ本店が開業した。", [("阪急電鉄", "hankyu-corporation")]),
 ])
 def test_a_short_form_of_a_listed_name_the_post_wrote_is_that_company(recognizer: CompanyRecognizer, body: str,
