@@ -71,9 +71,9 @@ def compile_company_patterns(rules: tuple[PatternRule, ...]) -> tuple[CompanyPat
 _SHORT_NO_WORD = 1
 #: Characters that join the words of one name (アイメソフト・ジャパン, AT&T, Corpy&Co., Gen-AX).
 _JOINERS = frozenset("・&＆-‐.．'’+＋")
-#: Characters MeCab reads as a particle or a symbol that old names are written with inside them (吉備乃国酒造,
-#: 聖護院八ッ橋総本店).
-_NAME_INNER_KANA = frozenset({"乃", "ッ"})
+#: Characters MeCab reads as a particle or a symbol that names are written with inside them (吉備乃国酒造,
+#: 聖護院八ッ橋総本店, ミライノ).
+_NAME_INNER_KANA = frozenset({"乃", "ッ", "ノ"})
 #: MeCab (UniDic) parts of speech a word of a name may have: nouns of every kind, prefixes (全日本空輸),
 #: suffixes (日立製作所, 高島屋) and adjectival nouns (スマートニュース).
 _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
