@@ -474,6 +474,8 @@ class PartnershipRules:
     object_particles: tuple[str, ...]
     #: Particles that make a company the topic of what follows (AWSは...), unlike が in a subordinate clause.
     topic_particles: tuple[str, ...]
+    #: After a company, the particles of the matter a sentence talks about (Xについては).
+    about_marks: tuple[str, ...]
     #: What may stand before a headline's first company (markup, 米) and the mark after it (NVIDIA、): None
     #: without headline marks.
     headline_lead_re: re.Pattern | None
@@ -819,6 +821,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         second_of_two=spec.second_of_two,
         roles=role_pairs,
         topic_particles=spec.topic_particles,
+        about_marks=tuple(sorted(spec.about_marks, key=len, reverse=True)),
         # 米アクティビストのエリオット、…: a description of the first company may stand before it, joined with の;
         # a digest's label may open the line (注目企業：Sakana AI（東京都港区）…)
         # 米AI検索のPerplexity、; ベルリンの気候テックKelvra、: descriptions joined with の, the last one glued on
@@ -1451,6 +1454,11 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
         return "other", position, spokesperson.end()  # 元グーグル幹部が創業した: no one acting for it now
     if spokesperson:  # NVIDIAのフアンCEOは、…出資を発表した: the company acts through its head
         return "subject", position, spokesperson.end()
+    about = next((mark for mark in rules.about_marks if text.startswith(mark, position)), None)
+    if about:  # エーザイについては、…: the subject; トヨタは、ソフトバンクについては出資を: what the deal is about
+        before = text[:start - sentence.start]
+        named_topic = any(before.endswith(particle) or f"{particle}、" in before for particle in rules.topic_particles)
+        return ("target" if named_topic else "subject"), position, position + len(about)
     parallel = rules.parallel_re.match(text, position) if rules.parallel_re else None
     if parallel:  # AWSだけでなく、他のクラウド事業者とも提携: the particle closing the phrase set beside it
         for particle, role in rules.roles:

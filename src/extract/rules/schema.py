@@ -889,6 +889,7 @@ class PartnershipsFile(RuleFileSpec):
     leaders: Words = ()
     not_name_suffixes: Words
     topic_particles: Words
+    about_marks: Words = ()
     headline_marks: Words = ()
     cleft_markers: Words = ()
     trigger_topics: Words = ()
