@@ -370,7 +370,8 @@ class PartnershipRules:
     round_investors: tuple[str, ...]
     #: Companies listed as examples of a kind of investor, who join something (AやBといった投資家が名を連ねる).
     investor_examples_re: re.Pattern | None
-    investor_kinds: tuple[str, ...]
+    #: The same up to the kind of investor and its subject particle (AやBなどの著名投資家も).
+    investor_noun_re: re.Pattern | None
     #: A noun of the companies a company works with or for and its particle (顧客には): they join no round.
     non_investors_re: re.Pattern | None
     #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in.
@@ -672,6 +673,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     kin_verbs = any_word(spec.describing_verbs) if spec.describing_verbs else "(?!)"
     # (共同でリードした: how the group joins)
     manners = f"|{any_word(spec.manner_triggers)}" if spec.manner_triggers else ""
+    # AやBといった名だたる投資家が, AやBなどの著名VCも: companies listed as examples of a kind of investor
+    investor_noun = (rf"(?:{any_word(spec.roles.example)})[^、。]{{0,{_EXAMPLE_NOUN}}}?"
+                     rf"(?:{any_word(spec.investor_kinds)})(?:たち|ら)?(?:{any_word(spec.roles.subject)})"
+                     if spec.investor_kinds else "")
     coordinators = any_word((*spec.coordinators, *spec.parallel_marks, *(f"{mark}、" for mark in spec.parallel_marks)))
     counts = spec.group_counts
     count_words, counters, count_particles = (any_word(words)
@@ -739,12 +744,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         round_investor_after_re=(re.compile(rf"\s*が(?P<noun>{any_word(spec.round_investors)})(?:を務め|とな|にな)")
                                  if spec.round_investors else None),
         round_investors=tuple(spec.round_investors),
-        investor_examples_re=(re.compile(rf"(?:{any_word(spec.roles.example)})[^、。]{{0,{_EXAMPLE_NOUN}}}?"
-                                         rf"(?:{any_word(spec.investor_kinds)})(?:たち|ら)?"
-                                         rf"(?:{any_word(spec.roles.subject)})(?:新たに|さらに|同様に{manners})?"
-                                         rf"(?:{any_word(spec.join_words)})")
-                              if spec.investor_kinds else None),
-        investor_kinds=tuple(spec.investor_kinds),
+        investor_examples_re=(re.compile(rf"{investor_noun}(?:新たに|さらに|同様に{manners})?"
+                                         rf"(?:{any_word(spec.join_words)})") if spec.investor_kinds else None),
+        investor_noun_re=re.compile(investor_noun) if spec.investor_kinds else None,
         non_investors_re=(re.compile(rf"{any_word(spec.non_investors)}\s*(?:には|に|として|は)")
                           if spec.non_investors else None),
         investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
@@ -2035,9 +2037,8 @@ class RelationFinder:
         unnamed = next((match for match in self._rules.unnamed_subject_re.finditer(
             sentence.text, 0, trigger.start - sentence.start) if not any(
                 p.start - sentence.start < match.end() and match.start() < p.end - sentence.start
-                or match.group().startswith(self._rules.investor_kinds)
-                and not _CLAUSE_MARKS_RE.search(sentence.text, match.end(), trigger.start - sentence.start)
-                and self._illustrates(sentence, p, match.start()) for p in parties)),
+                or not _CLAUSE_MARKS_RE.search(sentence.text, match.end(), trigger.start - sentence.start)
+                and self._illustrates(sentence, p, match.end()) for p in parties)),
             None)
         # リード投資家はAで: a noun of a round's investors names its companies, no unnamed actor.
         if unnamed and self._rules.round_investor_re is not None and self._rules.round_investor_re.search(
@@ -2058,16 +2059,16 @@ class RelationFinder:
             if topic else None)
         return before, topic_party
 
-    def _illustrates(self, sentence: Sentence, party: _Party, noun: int) -> bool:
-        """Whether the party is an example of the noun at sentence offset ``noun``: an example particle follows its
-        name (or the names listed after it: A、山田太郎氏などの), and only the noun's first words stand between
-        (AやBなどの著名投資家)."""
+    def _illustrates(self, sentence: Sentence, party: _Party, noun_end: int) -> bool:
+        """Whether the party is an example of a kind of investor whose subject particle ends at sentence offset
+        ``noun_end``: an example particle follows its name (or the names listed after it: A、山田太郎氏などの), then
+        the kind (AやBなどの著名投資家も)."""
+        if self._rules.investor_noun_re is None:
+            return False
         after = party.end - sentence.start
         listed = self._rules.unlisted_names_re.match(sentence.text, after)
-        between = sentence.text[listed.end() if listed else after:noun]
-        return any(between.startswith(particle) and len(between) - len(particle) <= _EXAMPLE_NOUN
-                   and not _CLAUSE_MARKS_RE.search(between) for particle, role in self._rules.roles
-                   if role == "example")
+        noun = self._rules.investor_noun_re.match(sentence.text, listed.end() if listed else after)
+        return noun is not None and noun.end() == noun_end
 
     def _lists_a_name(self, sentence: Sentence, unnamed: re.Match[str], parties: Sequence[_Party]) -> bool:
         """Whether a company left unnamed (某生成AI企業) is listed with a named one after it (某A、某B、

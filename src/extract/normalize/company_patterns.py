@@ -333,9 +333,10 @@ class NameReader:
         """The last word of a name that opens in hiragana at word ``low`` after its legal form (株式会社ゆいまー
         るテック, 株式会社ひのくにモビリティ): MeCab reads such a name as verbs and particles, so it runs to the
         next bracket, stop, comma, space, title or form (代表取締役), or to a particle but の after a word in
-        another script (株式会社ゆいまーるテックは), or through a particle right before another one ((株)ふくやが);
-        it is none (``low - 1``) where a particle after hiragana or an auxiliary stands before that
-        (株式会社ひまわりは: its words are read as any name's are)."""
+        another script (株式会社ゆいまーるテックは), or through a particle right before another one ((株)ふくやが),
+        or to a one-letter particle before a comma or a stop (株式会社ぎょうせいは、), or to の before a kanji word
+        (株式会社いなほ堂の傘下), never ending in の; it is none (``low - 1``) where a particle after hiragana or an
+        auxiliary stands before that (株式会社ひまわりは: its words are read as any name's are)."""
         last = low - 1
         if words.tokens[low].pos.startswith(("助詞", "助動詞")):
             return last  # 株式会社の設立: no name opens with a particle
@@ -351,7 +352,6 @@ class NameReader:
                     and (following is None or following.surface[:1] in _KANA_NAME_END)):
                 break  # 株式会社ぎょうせいは、: a particle before a comma or a stop ends the name, whatever MeCab read
             if token.pos.startswith("助詞") and token.surface != "の":
-                following = words.tokens[index + 1] if index + 1 < len(words.tokens) else None
                 if (last >= low and following is not None and following.pos.startswith("助詞")
                         and _joined(words, index, index + 1)):
                     last = index  # （株）ふくやが: a particle right before the name's own particle ends the name

@@ -51,7 +51,7 @@ import math
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -147,10 +147,9 @@ class MoneyRules:
     shared_currency_names: Mapping[str, tuple[tuple[str, str], ...]]
     #: A currency word of one currency -> (another country's name, its code) pairs that win near that country.
     other_countries: Mapping[str, tuple[tuple[str, str], ...]]
-    #: The names and signs of dollars written out (シンガポールドル, 米ドル, S$, US$) -> their codes: a bare ドル after
-    #: one in its sentence is that dollar.
-    dollar_names: Mapping[str, str]
-    dollar_names_re: re.Pattern[str] | None
+    #: A text -> where each currency word of it starts and the dollar a bare ドル after it is (see _dollar_context),
+    #: read once per text.
+    dollar_context: Callable[[str], tuple[tuple[int, ...], tuple[str, ...]]]
     #: Signs before an amount that make it negative (▲, △).
     negative_signs: frozenset[str]
     #: A bare unit right after one of these names no amount ((単位：百万円)).
@@ -359,8 +358,9 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
         suffix_currency=suffix_currency,
         shared_currency_names=shared,
         other_countries={word: tuple(countries.items()) for word, countries in spec.other_countries.items()},
-        dollar_names=dollar_names,
-        dollar_names_re=re.compile(_alternation(dollar_names)) if dollar_names else None,
+        dollar_context=functools.lru_cache(maxsize=_DOLLAR_CONTEXTS_KEPT)(functools.partial(
+            _dollar_context, currency_hint=currency_hint, dollar_names=dollar_names, space_key=space_key,
+            minor_words=frozenset(minor_currency_divisors))),
         negative_signs=frozenset(spec.negative_signs),
         unit_label_re=re.compile(f"(?:{_alternation(spec.unit_labels)})$") if spec.unit_labels else None,
         band_re=(re.compile(f"{_alternation(spec.band_words)}"
@@ -427,43 +427,36 @@ def _dollar_named_before(text: str, at: int, rules: MoneyRules) -> str:
     1.8ドル: SGD), empty where none is, where another currency is written before too (売上は1億円、10億台湾ドル、
     5ドル: a list of currencies), or where the amount is a conversion in brackets after another one (1兆台湾ドル
     （約310億ドル）: US dollars)."""
-    if rules.dollar_names_re is None or _CONVERSION_BEFORE_RE.search(text, max(0, at - _CONVERSION_CHARS), at):
+    if _CONVERSION_BEFORE_RE.search(text, max(0, at - _CONVERSION_CHARS), at):
         return ""
-    starts, dollars = _dollar_context(text, rules)
+    starts, dollars = rules.dollar_context(text)
     written = bisect.bisect_left(starts, at)
     return dollars[written - 1] if written else ""
 
 
-#: The dollar context of the texts read last (see _dollar_context), by the rules' identity and the text, with
-#: the rules it was read with (an id is only unique while its object lives).
-_DOLLAR_CONTEXTS: dict[tuple[int, str], tuple[MoneyRules, list[int], list[str]]] = {}
+#: How many texts' dollar contexts are kept (a sentence's amounts are read together).
 _DOLLAR_CONTEXTS_KEPT = 16
 
 
-def _dollar_context(text: str, rules: MoneyRules) -> tuple[list[int], list[str]]:
+def _dollar_context(text: str, *, currency_hint: re.Pattern[str], dollar_names: Mapping[str, str],
+                    space_key: Mapping[int, None], minor_words: frozenset[str]
+                    ) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """Where each currency word of ``text`` starts, and what a bare ドル after it is: the one dollar written out so
-    far, or empty where none or another currency was. One pass over the text, so a line of many amounts is read in
-    linear time."""
-    key = (id(rules), text)
-    found = _DOLLAR_CONTEXTS.get(key)
-    if found is not None and found[0] is rules:
-        return found[1], found[2]
+    far (``dollar_names``: シンガポールドル, S$ -> their codes), or empty where none or another currency was. One pass
+    over the text, so a line of many amounts is read in linear time."""
     starts: list[int] = []
     dollars: list[str] = []
     named: set[str] = set()
     others = False
-    for match in rules.currency_hint.finditer(text):
-        word = match.group().translate(rules.space_key)
-        if word in rules.dollar_names:
-            named.add(rules.dollar_names[word])
-        elif word != _DOLLAR and word not in rules.minor_currency_divisors:
+    for match in currency_hint.finditer(text):
+        word = match.group().translate(space_key)
+        if word in dollar_names:
+            named.add(dollar_names[word])
+        elif word != _DOLLAR and word not in minor_words:
             others = True
         starts.append(match.start())
         dollars.append(next(iter(named)) if len(named) == 1 and not others else "")
-    if len(_DOLLAR_CONTEXTS) >= _DOLLAR_CONTEXTS_KEPT:
-        _DOLLAR_CONTEXTS.clear()
-    _DOLLAR_CONTEXTS[key] = (rules, starts, dollars)
-    return starts, dollars
+    return tuple(starts), tuple(dollars)
 
 
 def _nearest(text: str, word: str, at: int) -> int:
