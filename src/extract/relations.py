@@ -203,6 +203,8 @@ _SPECULATION_CHARS = 16
 _SPOKESPERSON_CHARS = 15
 #: The longest name of a person listed among companies before 氏 (、イーロン・マスク氏など).
 _PERSON_CHARS = 15
+#: The longest name no rule found that may close a list of companies (A、B、東京大学協創プラットフォーム開発が).
+_UNLISTED_LAST_CHARS = 30
 #: The longest words between a company's の and its figure marked as the topic (の2025年4～12月期の連結純利益は).
 _FIGURE_CHARS = 20
 #: Characters before such a company where it still opens its sentence (markup, a dateline: 一方、).
@@ -287,6 +289,14 @@ _COMMAS = ("、", "，", ",")
 #: A word of a Latin name, and how one starts (Kodex, not AI or iOS alone): a capital and a small letter.
 _LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&\-]*")
 _LATIN_NAME_START_RE = re.compile(r"[A-Z][a-z]")
+#: An acronym, which names an organisation where a gloss in brackets follows it (STIM（スウェーデン著作権協会）).
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]+")
+#: Markdown emphasis marks, as MeCab splits them, written around a name (**STIM**).
+_EMPHASIS_MARKS = frozenset({"*", "**", "_", "__"})
+_OPENING_BRACKETS = frozenset({"（", "("})
+_CLOSING_BRACKETS = frozenset({"）", ")"})
+#: The most tokens a gloss in brackets after a name holds.
+_GLOSS_TOKENS = 12
 #: Characters between a joining company and its join word (BやCも今回のラウンドに参加).
 _JOIN_GAP = 16
 #: Characters of modifiers between AとBの and the trigger (AとBの戦略的提携, AとBの30億ドルの計算資源契約);
@@ -538,6 +548,9 @@ class PartnershipRules:
     #: After a company, the rest of a list of Latin names no rule found (AやWatershed、Sustainable Ventures (SV)と):
     #: the particle after the list is the company's too.
     unlisted_names_re: re.Pattern
+    #: After the second or later company of a list, a last member no rule found, written without kana (A、B、
+    #: 東京大学協創プラットフォーム開発が参加), and its particle, which the whole list takes.
+    unlisted_last_re: re.Pattern
     #: A parallel mark after a name and the phrase it sets the name beside, up to the particle and も closing it
     #: (だけでなく、他のクラウド事業者とも: the name's role is the particle's).
     parallel_re: re.Pattern | None
@@ -888,6 +901,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*(?:[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
                                      rf"|[^、。，,やとはがをにの\s]{{1,{_PERSON_CHARS}}}?氏)"
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
+        unlisted_last_re=re.compile(rf"\s*(?:[、,，]|や)\s*(?P<name>[^\s、。，,「」『』（）()ぁ-ゖ]{{2,{_UNLISTED_LAST_CHARS}}}?)"
+                                    rf"(?P<particle>{any_word(head_particles)})"),
         own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source, *spec.roles.target))}"
                                  rf"[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
         # AはXに50億ドル、シンガポールの**B**は…: the next subject may have its description and markup before it
@@ -1316,27 +1331,53 @@ def _names_unlisted_subject(mentions: Sequence[CompanyMention], tokens: Sequence
                              rules: PartnershipRules) -> bool:
     """Whether the sentence's words name a subject that is no company found in it: a proper noun written in
     katakana right before a subject particle (ハドソンは, セガとサミーが), or a Latin name no product list holds right
-    before が and the first trigger (body offset ``first_trigger``: Kodex AIがBと協業). A company no list holds or a
-    person then acts, not the text's topic. (A Latin name marked as the topic is most often a product of the text's
-    company, which acts for it: Geminiは…Samsungとの提携を通じて.)"""
+    before が and the first trigger (body offset ``first_trigger``: Kodex AIがBと協業), either possibly in bold
+    and glossed in brackets (**STIM（スウェーデン著作権協会）**が, where an acronym is a name too). A company no
+    list holds or a person then acts, not the text's topic. (A Latin name marked as the topic is most often a
+    product of the text's company, which acts for it: Geminiは…Samsungとの提携を通じて.)"""
     for index, token in enumerate(tokens[1:], start=1):
         if token.surface not in rules.subject_particles:
             continue
-        first = index
+        head = _name_before(tokens, index)
+        glossed = head < index and tokens[head].surface in _CLOSING_BRACKETS
+        if glossed:
+            head = _gloss_start(tokens, head)
+        first = head
         while first > 0 and _is_katakana_proper_noun(tokens[first - 1]) and (
-                first == index or tokens[first - 1].end == tokens[first].start):
+                first == head or tokens[first - 1].end == tokens[first].start):
             first -= 1
-        if first == index and token.surface not in rules.topic_particles and token.end <= first_trigger:
+        if first == head and token.surface not in rules.topic_particles and token.end <= first_trigger:
             # Kodex AIがBと協業: a Latin name marked with が (not は, which a product of the topic often takes)
             while first > 0 and _LATIN_WORD_RE.fullmatch(tokens[first - 1].surface) and (
-                    first == index or tokens[first].start - tokens[first - 1].end <= 1):
+                    first == head or tokens[first].start - tokens[first - 1].end <= 1):
                 first -= 1
-            if first < index and (not _LATIN_NAME_START_RE.match(tokens[first].surface) or rules.product_re is not None
-                                  and rules.product_re.match(tokens[first].surface) is not None):
-                first = index
-        if first < index and not any(m.start < token.start and tokens[first].start < m.end for m in mentions):
+            acronym = glossed and first < head and _ACRONYM_RE.fullmatch(tokens[first].surface) is not None
+            if first < head and not acronym and (
+                    not _LATIN_NAME_START_RE.match(tokens[first].surface) or rules.product_re is not None
+                    and rules.product_re.match(tokens[first].surface) is not None):
+                first = head
+        if first < head and not any(m.start < token.start and tokens[first].start < m.end for m in mentions):
             return True
     return False
+
+
+def _name_before(tokens: Sequence[Token], index: int) -> int:
+    """The index of the token just after a name written before token ``index``: past bold or italic marks."""
+    head = index
+    while head > 0 and tokens[head - 1].surface in _EMPHASIS_MARKS:
+        head -= 1
+    if head > 0 and tokens[head - 1].surface in _CLOSING_BRACKETS:
+        return head - 1
+    return head
+
+
+def _gloss_start(tokens: Sequence[Token], closing: int) -> int:
+    """The index of the opening bracket of a gloss whose closing bracket is token ``closing`` (the name it
+    glosses ends there), or ``closing`` itself where no opening bracket stands close before it."""
+    for opening in range(closing - 1, max(0, closing - _GLOSS_TOKENS) - 1, -1):
+        if tokens[opening].surface in _OPENING_BRACKETS:
+            return opening
+    return closing + 1
 
 
 def _is_katakana_proper_noun(token: Token) -> bool:
@@ -1895,6 +1936,10 @@ class RelationFinder:
                     group += 1
                     own_group = group
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
+            if role == "other" and previous is not None and previous.group == own_group and "。" in sentence.text \
+                    and any(comma in joint for comma in _COMMAS):
+                # (a comma list in a full sentence: not the headline SAPとOpenAI、公共部門向けAIで提携)
+                role, particle_end = self._unlisted_last(sentence, tail_end, parties, role, particle_end)
             also = sentence.text[tail_end:particle_end] in self._rules.paired_particles
             bought = self._rules.trigger_re.match(sentence.text, particle_end) if also else None
             # AMDは同じ週に、Briumも買収した, SBGはAmpereも傘下に収めており: what a subject of another group also
@@ -1928,6 +1973,20 @@ class RelationFinder:
             previous = _Party(start, end, company_id, name, role, own_group, sentence.start + tail_end, kind)
             result.append(previous)
         return _headline_subject(sentence, _group_roles(result), self._rules)
+
+    def _unlisted_last(self, sentence: Sentence, tail_end: int, parties: Sequence[tuple[int, int, str, str]],
+                       role: str, particle_end: int) -> tuple[str, int]:
+        """The role and particle end a listed company takes from a last member of its list no rule found (A、B、
+        東京大学協創プラットフォーム開発が参加), where that member names no company or back-reference and ends in no
+        trigger (not A、B、新会社を設立; not A、B、C株を取得 with C a company; not A、B、C出資を)."""
+        last = self._rules.unlisted_last_re.match(sentence.text, tail_end)
+        if last is None or any(tail_end < start - sentence.start < last.end() for start, *_ in parties):
+            return role, particle_end
+        name = last.group("name")
+        if self._reference_re.search(name) or any(
+                trigger.end() == len(name) for trigger in self._rules.trigger_re.finditer(name)):
+            return role, particle_end
+        return self._rules.particle_roles[last.group("particle")], last.end()
 
     def _headword(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> CompanyMention | None:
         """The company a headline or digest line opens with and marks as what it is about (■ A、Bと提携;
