@@ -342,6 +342,11 @@ UNLISTED_COMPANIES = [
     # A foreign name transliterated word by word with ・ after its country, whatever MeCab reads its words as.
     ("米ブルックウェイ・ベンチャー・キャピタルが主導した。", ["ブルックウェイ・ベンチャー・キャピタル"]),
     ("韓国のSKテクノロジー・ベンチャーズも参加した。", ["SKテクノロジー・ベンチャーズ"]),
+    # A joint venture's or new company's name right after the noun introducing it, whatever its words.
+    ("両社は合弁会社ミナト・アオバメディカルを設立した。", ["ミナト・アオバメディカル"]),
+    ("両社は新会社「コミックブリッジ」を設立する。", ["コミックブリッジ"]),
+    # A group company named with a katakana English word for its trade.
+    ("松島インダストリアルプロダクツを売却した。", ["松島インダストリアルプロダクツ"]),
 ]
 
 
@@ -353,6 +358,8 @@ def test_unlisted_companies_by_legal_form_sector_and_company_word(recognizer: Co
 
 #: Text in which a pattern's form is found and no company is: (text, surfaces that must not be found).
 NOT_COMPANIES = [
+    # A joint company's noun before a word of what is done with it names no company.
+    ("両社は合弁会社の設立で合意し、新会社設立を急ぐ。", ["設立", "の設立"]),
     # Titles and roles after a legal form are not a company (the form closes the name before it).
     ("テンストレントジャパン株式会社 事業開発担当の水谷氏が語った。", ["事業開発担当"]),
     ("ソフトバンク株式会社代表取締役社長の談話。", ["代表取締役社長", "代表取締役社長の談話"]),

@@ -47,6 +47,7 @@ parentheses) stays here:
     joint_triggers:    [triggers of one thing done together: partners pair too]  AはBやCと合弁会社を設立
     joint_investments: [words of an investment made together, ending in its trigger]  AとBが折半出資するX
     joint_companies:   [companies set up by their investors]             3社が出資する特別目的会社
+    stake_splits:      [nouns of a joint company's stake split, beginning with its trigger]  出資比率はAが51%、Bが49%
     mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     counterparts, trigger_appositives: [nouns for a deal's other side, words joining them to the next name]
@@ -286,6 +287,8 @@ _HEADLINE_GROUP = -2
 _HEADING_RE = re.compile(r"\s*#{1,6}\s")
 #: Commas that list names or mark off a headline's first one.
 _COMMAS = ("、", "，", ",")
+#: Roles of a company named before a stake split that holds or receives that stake (Xへの出資比率は, Aの出資比率は).
+_STAKE_HOLDER_ROLES = frozenset({"target", "of", "object"})
 #: A word of a Latin name, and how one starts (Kodex, not AI or iOS alone): a capital and a small letter.
 _LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&\-]*")
 _LATIN_NAME_START_RE = re.compile(r"[A-Z][a-z]")
@@ -518,6 +521,11 @@ class PartnershipRules:
     joint_investments: tuple[str, ...]
     #: A relative clause's end after an investment and a company set up by its investors (出資する特別目的会社).
     joint_company_re: re.Pattern | None
+    #: A joint company's noun right before a company's name, which introduces it (合弁会社ブルーアクスル, 新会社「X」).
+    joint_named_re: re.Pattern | None
+    #: Nouns of a joint company's stake split among its investors, beginning with an investment trigger
+    #: (出資比率はAが51%、Bが49%).
+    stake_splits: tuple[str, ...]
     #: Contract triggers of what one side does (受注, 生産委託): companies listed doing it are no pair of their own.
     one_sided_triggers: frozenset[str]
     #: The end of a clause leading into the sentence's main clause (することで、, し、).
@@ -872,6 +880,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         one_sided_triggers=frozenset(spec.one_sided_triggers),
         joint_triggers=frozenset(spec.joint_triggers),
         joint_investments=tuple(spec.joint_investments),
+        joint_named_re=(re.compile(rf"{any_word(spec.joint_companies)}[「『]?$")
+                        if spec.joint_companies else None),
+        stake_splits=tuple(spec.stake_splits),
         joint_company_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_RELATIVE_GAP}}}?"
                                      rf"{any_word(spec.joint_companies)}")
                           if spec.joint_companies and spec.relative_clause_ends else None),
@@ -1571,9 +1582,13 @@ class RelationFinder:
         deals_before: list[Partnership] = []
         # The rows of the last sentence that stated a deal of each type, which a rival's bid may be for.
         last_deals: dict[str, list[Partnership]] = {}
+        # The joint company the sentence before introduced (合弁会社Xを設立する。), whose stake split a sentence may
+        # state (出資比率はAが60%、Bが40%).
+        joint_before: CompanyMention | None = None
         for sentence in sentences:
             first_row = len(relations)
             mentions = by_sentence.get(sentence.sentence_id, [])
+            joint_here = self._joint_named(sentence, mentions)
             named_here = main is not None and any(m.company_id == main.company_id for m in mentions)
             they = (main if main_seen is not None and sentence.sentence_id - main_seen <= _LATELY and not named_here
                     else None)
@@ -1644,7 +1659,16 @@ class RelationFinder:
                         trigger = replace(trigger, into_round=True)
                     # Xは130億ドルを調達。ラウンドにはAやBが参加: a round named again is the one before, whose owner
                     # stands in for the company the text is about.
+                    joint = next((m for m in joint_here if m.end <= trigger.start), joint_before)
+                    # (not a stake in a company named for it: Xへの出資比率は, Xに対するAの出資比率は; nor a split
+                    # naming no one after it: 出資比率を巡る交渉が決裂)
+                    split = trigger.type == INVESTMENT and sentence.text.startswith(
+                        self._rules.stake_splits, trigger.start - sentence.start) and not any(
+                        p.role in _STAKE_HOLDER_ROLES and p.end <= trigger.start
+                        and (joint is None or p.company_id != joint.company_id) for p in parties) and any(
+                        p.role == "subject" and p.start >= trigger.end for p in parties)
                     found = [] if trigger.voided or _names_a_deal_again(sentence, triggers[:index], trigger, parties) \
+                        else _split_stakes(sentence, trigger, parties, joint) if split \
                         else self._relations(sentence, trigger, parties,
                                              round_topic if into_round or trigger.funding and round_topic
                                              else sentence_topic,
@@ -1736,6 +1760,7 @@ class RelationFinder:
             elif not (item and joined) and any(m.company_id not in round_parties for m in mentions):
                 round_before = None
             deals_before = relations[first_row:]
+            joint_before = joint_here[-1] if joint_here else None
             for kind in {deal.type for deal in deals_before}:
                 last_deals[kind] = [deal for deal in deals_before if deal.type == kind]
             if not link:
@@ -1765,6 +1790,12 @@ class RelationFinder:
                               and not (r.trigger in self._rules.integrations and (
                                   r.sentence_id, frozenset((r.party_a_id, r.party_b_id))) in acquisitions))],
                          self._rules.funding_triggers)
+
+    def _joint_named(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> list[CompanyMention]:
+        """The companies a joint company's noun introduces in the sentence (合弁会社ブルーアクスル, 新会社「X」)."""
+        joint = self._rules.joint_named_re
+        return [] if joint is None else [m for m in mentions
+                                         if joint.search(sentence.text, 0, m.start - sentence.start) is not None]
 
     def _english(self, sentence: Sentence, mentions: Sequence[CompanyMention],
                  money: Sequence[tuple[int, float | None]], english: EnglishRules,
@@ -2353,6 +2384,20 @@ def _joins_deal_before(sentence: Sentence, found: list[Partnership], parties: Se
     if row.party_a_id != party.company_id or row.party_b_id != actor:
         return found
     return [replace(row, party_b_id=receiver, party_b_name=receiver_name)]
+
+
+def _split_stakes(sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
+                  joint: CompanyMention | None) -> list[Partnership]:
+    """The investments a stake split states (出資比率はAが60%、Bが40%): each company named as its subject after
+    the trigger in the joint company introduced before it, in this sentence or the one before; none where no joint
+    company was introduced (the company the text is about is no joint company)."""
+    if joint is None:
+        return []
+    investors = dict.fromkeys((p.company_id, p.name) for p in parties
+                              if p.role == "subject" and p.start >= trigger.end and p.company_id != joint.company_id)
+    return [Partnership(sentence.sentence_id, company_id, name, joint.company_id, joint.name, INVESTMENT,
+                        trigger.status, None, trigger.word, sentence.text, f"relation.{INVESTMENT}")
+            for company_id, name in investors]
 
 
 def _as_partnership(rows: Sequence[Partnership], trigger: _Trigger) -> list[Partnership]:

@@ -907,6 +907,7 @@ class PartnershipsFile(RuleFileSpec):
     joint_triggers: Words = ()
     joint_investments: Words = ()
     joint_companies: Words = ()
+    stake_splits: Words = ()
     conjunct_starts: Words = ()
     proposals: Words = ()
     offer_answers: OfferAnswers | None = None
@@ -942,6 +943,10 @@ class PartnershipsFile(RuleFileSpec):
                    if not word.endswith(tuple(triggers.get("investment", ())))]
         if unended:
             raise ValueError(f"joint_investments {sorted(unended)} must each end in an investment trigger")
+        unopened = [word for word in self.stake_splits
+                    if not word.startswith(tuple(triggers.get("investment", ())))]
+        if unopened:
+            raise ValueError(f"stake_splits {sorted(unopened)} must each begin with an investment trigger")
         if set(self.one_sided_triggers) - set(self.contract_triggers):
             raise ValueError(f"one_sided_triggers {sorted(set(self.one_sided_triggers) - set(self.contract_triggers))} "
                              "must also be contract_triggers")
