@@ -1583,7 +1583,7 @@ class RelationFinder:
         # The rows of the last sentence that stated a deal of each type, which a rival's bid may be for.
         last_deals: dict[str, list[Partnership]] = {}
         # The joint company the sentence before introduced (合弁会社Xを設立する。), whose stake split a sentence may
-        # state (出資比率はAが60%、Bが40%).
+        # state (出資比率はAが60%、Bが40%), or whose investors it may name.
         joint_before: CompanyMention | None = None
         for sentence in sentences:
             first_row = len(relations)
@@ -1660,6 +1660,10 @@ class RelationFinder:
                     # Xは130億ドルを調達。ラウンドにはAやBが参加: a round named again is the one before, whose owner
                     # stands in for the company the text is about.
                     joint = next((m for m in joint_here if m.end <= trigger.start), joint_before)
+                    # 合弁会社Xを設立する。AとBが主な出資者となり、Cも出資する: an investment naming no receiver is in
+                    # the joint company the sentence before introduced.
+                    joint_invested = joint_before if trigger.type == INVESTMENT and not trigger.funding and not any(
+                        p.role in _STAKE_HOLDER_ROLES for p in parties) else None
                     # (not a stake in a company named for it: Xへの出資比率は, Xに対するAの出資比率は; nor a split
                     # naming no one after it: 出資比率を巡る交渉が決裂)
                     split = trigger.type == INVESTMENT and sentence.text.startswith(
@@ -1671,7 +1675,7 @@ class RelationFinder:
                         else _split_stakes(sentence, trigger, parties, joint) if split \
                         else self._relations(sentence, trigger, parties,
                                              round_topic if into_round or trigger.funding and round_topic
-                                             else sentence_topic,
+                                             else joint_invested or sentence_topic,
                                              money.get(sentence.sentence_id, ()), parses.get(sentence.sentence_id))
                     if trigger.type != PARTNERSHIP and not trigger.voided:
                         found = _joins_deal_before(sentence, found, parties, deals_before, trigger, self._rules,
@@ -1760,7 +1764,8 @@ class RelationFinder:
             elif not (item and joined) and any(m.company_id not in round_parties for m in mentions):
                 round_before = None
             deals_before = relations[first_row:]
-            joint_before = joint_here[-1] if joint_here else None
+            # (it stays the one the text is on through sentences naming no company: 今後4年間で5000億ドルを投じる。)
+            joint_before = joint_here[-1] if joint_here else None if mentions else joint_before
             for kind in {deal.type for deal in deals_before}:
                 last_deals[kind] = [deal for deal in deals_before if deal.type == kind]
             if not link:
@@ -1970,7 +1975,7 @@ class RelationFinder:
             if role == "other" and previous is not None and previous.group == own_group and "。" in sentence.text \
                     and any(comma in joint for comma in _COMMAS):
                 # (a comma list in a full sentence: not the headline SAPとOpenAI、公共部門向けAIで提携)
-                role, particle_end = self._unlisted_last(sentence, tail_end, parties, role, particle_end)
+                role, tail_end, particle_end = self._unlisted_last(sentence, tail_end, parties, role, particle_end)
             also = sentence.text[tail_end:particle_end] in self._rules.paired_particles
             bought = self._rules.trigger_re.match(sentence.text, particle_end) if also else None
             # AMDは同じ週に、Briumも買収した, SBGはAmpereも傘下に収めており: what a subject of another group also
@@ -2006,18 +2011,18 @@ class RelationFinder:
         return _headline_subject(sentence, _group_roles(result), self._rules)
 
     def _unlisted_last(self, sentence: Sentence, tail_end: int, parties: Sequence[tuple[int, int, str, str]],
-                       role: str, particle_end: int) -> tuple[str, int]:
-        """The role and particle end a listed company takes from a last member of its list no rule found (A、B、
-        東京大学協創プラットフォーム開発が参加), where that member names no company or back-reference and ends in no
-        trigger (not A、B、新会社を設立; not A、B、C株を取得 with C a company; not A、B、C出資を)."""
+                       role: str, particle_end: int) -> tuple[str, int, int]:
+        """The role, tail end and particle end a listed company takes from a last member of its list no rule found
+        (A、B、東京大学協創プラットフォーム開発が参加), where that member names no company or back-reference and ends
+        in no trigger (not A、B、新会社を設立; not A、B、C株を取得 with C a company; not A、B、C出資を)."""
         last = self._rules.unlisted_last_re.match(sentence.text, tail_end)
         if last is None or any(tail_end < start - sentence.start < last.end() for start, *_ in parties):
-            return role, particle_end
+            return role, tail_end, particle_end
         name = last.group("name")
         if self._reference_re.search(name) or any(
                 trigger.end() == len(name) for trigger in self._rules.trigger_re.finditer(name)):
-            return role, particle_end
-        return self._rules.particle_roles[last.group("particle")], last.end()
+            return role, tail_end, particle_end
+        return self._rules.particle_roles[last.group("particle")], last.start("particle"), last.end()
 
     def _headword(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> CompanyMention | None:
         """The company a headline or digest line opens with and marks as what it is about (■ A、Bと提携;
@@ -3047,16 +3052,28 @@ def _round_receivers(before: Sequence[_Party], leading: Sequence[_Party], topic:
     """Who a funding round is of: its owner (Xの資金調達, Xが実施する第三者割当増資), the company it is for (Xへの
     投資ラウンド), else the subject that does not join it (Xは…調達した; Aがリードするラウンド: a subject that joins
     the round before it is named is an investor: ``leading``; one named after it, 本ラウンドでは、Aが…を出資, joins it
-    too), else the company the text is about."""
+    too; one whose round is followed by a join word, Aは…の資金調達を主導した, leads it), else the company the text
+    is about."""
     owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)
               or p.role == "subject" and rules.round_owner_re is not None and rules.round_owner_re.fullmatch(
                   sentence.text, _role(sentence, p.start, p.end, rules)[2], trigger.start - sentence.start) is not None]
     # ラウンドを主導したのはAで: the company a cleft sentence names as the one that joined is no owner.
-    joiners = [p for p in before if p.start >= trigger.end] if _joins_round(sentence, trigger, rules) else []
+    joins = _joins_round(sentence, trigger, rules)
+    joiners = [p for p in before if p.start >= trigger.end] if joins else []
+    # (AはXの資金調達を主導した, X no rule found: A leads a round it does not own; but Bが実施する資金調達に
+    # Aが参加: B's clause modifies the round)
     return (owners or [p for p in before if p.role == "target"]
-            or [p for p in before if p.role == "subject" and p.end <= trigger.start and p not in leading
-                and p not in joiners][-1:]
+            or [p for p in before if p.role == "subject" and p.end <= trigger.start
+                and p not in leading and p not in joiners
+                and (not joins or _modifies_round(sentence, p, trigger))][-1:]
             or ([topic] if topic else []))
+
+
+def _modifies_round(sentence: Sentence, party: _Party, trigger: _Trigger) -> bool:
+    """Whether the subject's clause runs on to the round's noun without a break, ending in a verb (Bが実施する
+    資金調達), not in an owner's の (Aは、Xの資金調達を主導した)."""
+    between = sentence.text[party.tail_end - sentence.start: trigger.start - sentence.start]
+    return "、" not in between and not between.endswith("の")
 
 
 def _joins_round(sentence: Sentence, trigger: _Trigger, rules: PartnershipRules) -> bool:
