@@ -3325,9 +3325,14 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
 
 def _reports(sentence: Sentence, mention: CompanyMention, rules: PartnershipRules) -> bool:
     """Whether the mention is the source of a report (Reutersが報じた, Bloombergによると): partnerships.yaml's
-    report_sources right after its name."""
-    return rules.report_source_re is not None and rules.report_source_re.match(
-        sentence.text, _name_end(sentence, mention.start, mention.end, rules)) is not None
+    report_sources right after its name, or, after a comma closing an English headline, one of english.attributions
+    (…deal with OpenAI, WSJ says)."""
+    end = _name_end(sentence, mention.start, mention.end, rules)
+    attribution = rules.english.attribution_re if rules.english is not None else None
+    if attribution is not None and sentence.text[:mention.start - sentence.start].rstrip().endswith(",") \
+            and attribution.match(sentence.text, end) is not None:
+        return True
+    return rules.report_source_re is not None and rules.report_source_re.match(sentence.text, end) is not None
 
 
 def _names_market(sentence: Sentence, mention: CompanyMention, rules: PartnershipRules) -> bool:

@@ -70,6 +70,9 @@ class EnglishRules:
     planned_re: re.Pattern
     ended_re: re.Pattern
     done_re: re.Pattern
+    #: After a name a comma sets at a headline's end, the words making it the outlet that reports the headline
+    #: (…, WSJ says), then the end.
+    attribution_re: re.Pattern | None = None
 
 
 def compile_english_rules(spec: EnglishCues) -> EnglishRules:
@@ -93,6 +96,8 @@ def compile_english_rules(spec: EnglishCues) -> EnglishRules:
         planned_re=phrases(spec.status_words.planned),
         ended_re=phrases(spec.status_words.ended),
         done_re=phrases(spec.done),
+        attribution_re=(re.compile(rf"\s+{any_word(spec.attributions, whole_ascii_words=True)}[\s.!?。]*$",
+                                   re.IGNORECASE) if spec.attributions else None),
     )
 
 

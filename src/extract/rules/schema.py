@@ -807,6 +807,7 @@ class EnglishCues(Spec):
     done: Words = ()
     descriptors: Words = ()
     descriptor_endings: Words = ()
+    attributions: Words = ()
 
     @model_validator(mode="after")
     def _funding_are_investments(self) -> EnglishCues:
