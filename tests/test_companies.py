@@ -342,6 +342,9 @@ UNLISTED_COMPANIES = [
     # A foreign name transliterated word by word with ・ after its country, whatever MeCab reads its words as.
     ("米ブルックウェイ・ベンチャー・キャピタルが主導した。", ["ブルックウェイ・ベンチャー・キャピタル"]),
     ("韓国のSKテクノロジー・ベンチャーズも参加した。", ["SKテクノロジー・ベンチャーズ"]),
+    # A foreign name transliterated in three words or more joined by ・, with no country before it.
+    ("ブライト・ハーバー・パートナーズとノース・リバー・ベンチャーズが主導した。",
+     ["ブライト・ハーバー・パートナーズ", "ノース・リバー・ベンチャーズ"]),
     # A joint venture's or new company's name right after the noun introducing it, whatever its words.
     ("両社は合弁会社ミナト・アオバメディカルを設立した。", ["ミナト・アオバメディカル"]),
     ("両社は新会社「コミックブリッジ」を設立する。", ["コミックブリッジ"]),

@@ -324,8 +324,9 @@ _CLAUSE_MARKS_RE = re.compile(r"[、。，]|(?<![0-9]),|,(?![0-9]{3})")
 _MODIFIER_CHARS = 10
 #: Characters of what names a unit before its unit word (ABBロボット部門).
 _UNIT_CHARS = 8
-#: Characters of a の-phrase between a coordinator and the next name (、台湾のB; 、同業のB).
-_COORDINATED_MODIFIER_CHARS = 6
+#: Characters of a の-phrase between a coordinator and the next name (、台湾のB; 、同業のB; 、アラブ首長国連邦のB),
+#: which may gloss its place in brackets (、アラブ首長国連邦（UAE）のB), written without kana (not と並ぶ半導体大手のB).
+_COORDINATED_MODIFIER_CHARS = 8
 #: Characters of a description before the noun for a company it ends in, on the second of two coordinated names
 #: (A、ロボティクススタートアップのB).
 _DESCRIBED_MODIFIER_CHARS = 12
@@ -965,7 +966,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # (or a longer description in nouns ending in a noun for a company, with or without の: A、ロボティクス
         # スタートアップのB, A、通信大手B; not Aと並ぶ半導体大手のB, where a verb compares them)
         coordinated_modifier_re=re.compile(
-            rf"\s*{coordinators}\s*(?:[^、。,，:：\s]{{1,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"
+            rf"\s*{coordinators}\s*(?:[^、。,，:：\s（）()ぁ-ゖ]{{1,{_COORDINATED_MODIFIER_CHARS}}}?(?:[（(][A-Za-z]{{2,5}}[）)])?"
+            rf"{any_word(spec.roles.of)}"
             rf"|[一-龯々ァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9]{{0,{_DESCRIBED_MODIFIER_CHARS}}}?{any_word(spec.unnamed_companies.nouns)}"
             rf"{any_word(spec.roles.of)}?)"),
         # (a unit or kin noun ends the description, Bのベンチャー投資部門C, or the owner's group or kin noun

@@ -250,13 +250,17 @@ class NameReader:
 
     def _dotted_after_country(self, words: SentenceWords, low: int, high: int, form: str) -> bool:
         """Words ``low``..``high`` and ``form`` are a foreign name in katakana or Latin letters, its words joined by ・,
-        written right after a country (米パークウェイ・ベンチャー・, 韓国のLGテクノロジー・): news transliterates a
-        foreign company so, and MeCab reads its words as common nouns. A generic phrase is written without ・
-        (米ベンチャーキャピタル)."""
-        if low > high or not self._after_country(words, low) or words.tokens[low].surface in _JOINERS:
+        written right after a country (米パークウェイ・ベンチャー・, 韓国のLGテクノロジー・), or of three words or more
+        (プライマリー・ベンチャー・パートナーズ): news transliterates a foreign company so, and MeCab reads its words
+        as common nouns. A generic phrase is written without ・ (米ベンチャーキャピタル), or with one only
+        (ベンチャー・キャピタル)."""
+        if low > high or words.tokens[low].surface in _JOINERS:
             return False
         name = words.tokens[low:high + 1]
-        return ((form.startswith("・") or any(token.surface == "・" for token in name))
+        dots = sum(token.surface == "・" for token in name) + form.startswith("・")
+        if not (self._after_country(words, low) or dots >= 2):
+            return False
+        return (dots >= 1
                 and all(token.surface == "・" or _is_katakana(token)
                         or (token.surface.isascii() and token.surface.isalpha()) for token in name))
 
