@@ -48,6 +48,7 @@ parentheses) stays here:
     joint_investments: [words of an investment made together, ending in its trigger]  AとBが折半出資するX
     joint_companies:   [companies set up by their investors]             3社が出資する特別目的会社
     stake_splits:      [nouns of a joint company's stake split, beginning with its trigger]  出資比率はAが51%、Bが49%
+    concluded_with:    [verbs concluding a deal with a partner named after its noun]  契約をBと結んだ
     mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     counterparts, trigger_appositives: [nouns for a deal's other side, words joining them to the next name]
@@ -527,6 +528,9 @@ class PartnershipRules:
     #: Nouns of a joint company's stake split among its investors, beginning with an investment trigger
     #: (出資比率はAが51%、Bが49%).
     stake_splits: tuple[str, ...]
+    #: After a partnership trigger, its を, a partner and its と, a verb concluding the deal with that partner
+    #: (契約をグーグルと結んでいる): the partner's part is the trigger's; None without such verbs.
+    concluded_with_re: re.Pattern | None
     #: Contract triggers of what one side does (受注, 生産委託): companies listed doing it are no pair of their own.
     one_sided_triggers: frozenset[str]
     #: The end of a clause leading into the sentence's main clause (することで、, し、).
@@ -884,6 +888,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         joint_named_re=(re.compile(rf"{any_word(spec.joint_companies)}[「『]?$")
                         if spec.joint_companies else None),
         stake_splits=tuple(spec.stake_splits),
+        concluded_with_re=re.compile(rf"\s*{any_word(spec.concluded_with)}") if spec.concluded_with else None,
         joint_company_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_RELATIVE_GAP}}}?"
                                      rf"{any_word(spec.joint_companies)}")
                           if spec.joint_companies and spec.relative_clause_ends else None),
@@ -2225,6 +2230,7 @@ class RelationFinder:
             counterpart = trigger.word in self._rules.counterparts
             modified = [replace(p, role="partner" if counterpart else "subject") for p in _modified(
                 [p for p in parties if p.start >= trigger.end], sentence, trigger, self._rules)]
+            modified += _concluded_with(sentence, parties, trigger, self._rules)
             pairs = _partnership_pairs([*before, *concerned[:1], *modified], topic_party, sentence, trigger,
                                        self._rules)
             # AとA傘下のBが共同開発, Aは親会社であるBと協業: a company and its own subsidiary or parent are no partners.
@@ -2391,6 +2397,24 @@ def _joins_deal_before(sentence: Sentence, found: list[Partnership], parties: Se
     if row.party_a_id != party.company_id or row.party_b_id != actor:
         return found
     return [replace(row, party_b_id=receiver, party_b_name=receiver_name)]
+
+
+def _concluded_with(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
+                    rules: PartnershipRules) -> list[_Party]:
+    """The partner a partnership trigger's を-phrase is concluded with, named after it (契約をグーグルと結んでいる,
+    覚書をBと交わした): the one partner right after the を, its と, then one of concluded_with."""
+    if rules.concluded_with_re is None:
+        return []
+    after = next((p for p in parties if p.start >= trigger.end), None)
+    if after is None or after.role != "partner" or sentence.text[
+            trigger.end - sentence.start: after.start - sentence.start].strip() not in rules.object_particles:
+        return []
+    particle = next((word for word, role in rules.roles
+                     if role == "partner" and sentence.text.startswith(word, after.tail_end - sentence.start)), None)
+    if particle is None or rules.concluded_with_re.match(
+            sentence.text, after.tail_end - sentence.start + len(particle)) is None:
+        return []
+    return [after]
 
 
 def _split_stakes(sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],

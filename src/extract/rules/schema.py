@@ -909,6 +909,7 @@ class PartnershipsFile(RuleFileSpec):
     joint_investments: Words = ()
     joint_companies: Words = ()
     stake_splits: Words = ()
+    concluded_with: Words = ()
     conjunct_starts: Words = ()
     proposals: Words = ()
     offer_answers: OfferAnswers | None = None
