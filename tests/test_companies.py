@@ -361,6 +361,8 @@ def test_unlisted_companies_by_legal_form_sector_and_company_word(recognizer: Co
 
 #: Text in which a pattern's form is found and no company is: (text, surfaces that must not be found).
 NOT_COMPANIES = [
+    # A political party merged with is no company.
+    ("1955年に日本社会党と合併した。", ["日本社会党"]),
     # A joint company's noun before a word of what is done with it names no company.
     ("両社は合弁会社の設立で合意し、新会社設立を急ぐ。", ["設立", "の設立"]),
     # Titles and roles after a legal form are not a company (the form closes the name before it).
@@ -453,6 +455,7 @@ NAMED_AFTER_A_COMPANY = [
     "サントリーホールで演奏した。",
     "東京ガス硬式野球部に入った。",
     "千葉ロッテマリーンズに入団した。",
+    "NTT法の改正が議論された。",
 ]
 
 
@@ -460,6 +463,11 @@ NAMED_AFTER_A_COMPANY = [
 def test_a_name_inside_the_name_of_something_named_after_it_is_no_mention(recognizer: CompanyRecognizer,
                                                                            body: str) -> None:
     assert companies(recognizer, body) == []
+
+
+def test_a_name_glued_to_a_kind_of_company_is_the_company(recognizer: CompanyRecognizer) -> None:
+    """航空機メーカーボーイング: the katakana word before the name is its kind, not the start of a longer word."""
+    assert companies(recognizer, "米国の航空機メーカーボーイングに納めた。") == [("ボーイング", "boeing")]
 
 
 def test_a_name_going_on_past_a_place_word_is_still_the_company(recognizer: CompanyRecognizer) -> None:

@@ -203,6 +203,8 @@ class CompanyRecognizer:
         self._makers = {company_key(product): maker for product, maker in rules.product_makers.items()}
         self._actor_slots = PartySlots(rules.partnerships, rules.name_bounds.before, every_trigger=True)
         bounds = rules.name_bounds
+        #: The katakana words of name_bounds.before, which a name may be glued to (航空機メーカーボーイング).
+        self._katakana_before = tuple(word for word in bounds.before if _KATAKANA_WORD_RE.fullmatch(word))
         #: Right before a name, a legal form of a body that is no company (一般社団法人共同通信社).
         self._non_company_form_re = (re.compile(f"(?:{any_word(bounds.non_company_forms)})\\s*$")
                                      if bounds.non_company_forms else None)
@@ -487,14 +489,17 @@ class CompanyRecognizer:
     def _hits(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
         """Listed names in a sentence, plus the maker named at the start of a listed product (Microsoft of
         Microsoft Azure; not 西鉄 of the team 西鉄ライオンズ); not a name ending a longer katakana word (アーム of
-        カーゴアーム) or glued into a longer Latin one (X of MI300X), nor one that is part of a person's name (出光佐三,
-        ヘンリー・フォード, キャノン of マイク・キャノン＝ブルックス)."""
+        カーゴアーム; but 航空機メーカーボーイング, after a kind of company) or glued into a longer Latin one (X of
+        MI300X), nor one that is part of a person's name (出光佐三, ヘンリー・フォード, キャノン of
+        マイク・キャノン＝ブルックス)."""
         hits = []
         starting = {token.start: token for token in tokens}
         ending = {token.end: token for token in tokens}
         for hit in self._index.find(sentence, tokens):
             start = hit.start - sentence.start
-            if hit.entry.kind != _BLOCKED and (start and KATAKANA_GLUED_RE.match(sentence.text, start - 1)
+            glued = (start and KATAKANA_GLUED_RE.match(sentence.text, start - 1)
+                     and not sentence.text.endswith(self._katakana_before, 0, start))
+            if hit.entry.kind != _BLOCKED and (glued
                                                 or _glued_or_double(sentence.text, start, hit.end - sentence.start,
                                                                     hit.surface)
                                                 or _in_personal_name(hit, starting, ending)):
