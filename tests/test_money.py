@@ -141,6 +141,11 @@ WIDE_QUALIFIED = [
     ("営業利益　▲2,468百万円", "▲2,468百万円", "JPY", -2.468e9, -2.468e9, -2.468e9, "exact"),
     ("経常損益は△72億円となった。", "△72億円", "JPY", -7.2e9, -7.2e9, -7.2e9, "exact"),
     ("当期純損益　－1,357百万円", "－1,357百万円", "JPY", -1.357e9, -1.357e9, -1.357e9, "exact"),
+    # a cap or a floor stated around the amount
+    ("補助の上限額は50万円だ。", "上限額は50万円", "JPY", 5e5, None, 5e5, "at_most"),
+    ("補助は30万円が上限だ。", "30万円が上限", "JPY", 3e5, None, 3e5, "at_most"),
+    ("被害額は100億円を下らない。", "100億円を下らない", "JPY", 1e10, 1e10, None, "at_least"),
+    ("謝礼はせいぜい5000円だろう。", "せいぜい5000円", "JPY", 5e3, None, 5e3, "at_most"),
 ]
 
 
@@ -322,6 +327,11 @@ WIDE_AMOUNTS = [
     ("入館料は230NOKだった。", "230NOK", "NOK", 230.0),
     ("手数料は50 CHFだった。", "50 CHF", "CHF", 50.0),
     ("屋台の麺は12MYRだった。", "12MYR", "MYR", 12.0),
+    # ISO codes before an amount, but for those that are words or names before a number too
+    ("入場券はCHF 120だった。", "CHF 120", "CHF", 120.0),
+    ("船の切符はNOK 230だった。", "NOK 230", "NOK", 230.0),
+    # the Romanian leu in its plural, as travel writing has it
+    ("ブカレストのコーヒーは12レイだった。", "12レイ", "RON", 12.0),
 ]
 
 

@@ -487,11 +487,14 @@ class CldrCurrencyNames(Spec):
     ``skip`` lists codes whose CLDR name is no currency word in prose (金 is XAU, 銀 is XAG; funds and
     test codes); ``space_written_as`` lists how posts write the space inside a CLDR name (スイス フラン
     as スイス フラン, スイス・フラン, スイスフラン). Every other code is also a word written after an amount (230NOK,
-    50 CHF), but for ``codes_not_after``: codes that are also words after a number (4 PEN, 100ALL)."""
+    50 CHF), but for ``codes_not_after``: codes that are also words after a number (4 PEN, 100ALL); and one written
+    before an amount (CHF 120, NOK 230), but for ``codes_not_before``: codes that are also words or names before a
+    number (TOP 10, PHP 8, CVE 2024)."""
 
     locale: Annotated[Word, AfterValidator(_known_locale)]
     skip: tuple[IsoCode, ...] = ()
     codes_not_after: tuple[IsoCode, ...] = ()
+    codes_not_before: tuple[IsoCode, ...] = ()
     space_written_as: tuple[str, ...]
 
 
