@@ -260,6 +260,14 @@ ANCHORED_DATES = [
     (D(2026, 2, 10), "50年に一度の危機だ。", [("50年", "DURATION", "P50Y", None)]),
     # the last month of a range of months names no month alone
     (D(2026, 2, 10), "2025年度上期（4～9月）の決算を発表した。", [("2025年度上期", "DATE", "FY2025-H1", None)]),
+    # seasons, as TIMEX3 writes them: of a year written, of a year named from the post's date, or named from it
+    (D(2025, 12, 2), "新型車は2024年夏に発表された。", [("2024年夏", "DATE", "2024-SU", None)]),
+    (D(2025, 12, 2), "工場は来年の春に完成する。", [("来年の春", "DATE", "2026-SP", None)]),
+    (D(2025, 12, 2), "今秋に発売した。", [("今秋", "DATE", "2025-FA", None)]),
+    (D(2025, 12, 2), "昨冬以降、値上がりが続く。", [("昨冬以降", "DATE", "2024-WI", "AFTER")]),
+    (D(2025, 12, 2), "この夏は暑かった。", [("この夏", "DATE", "2025-SU", None)]),
+    # (not a season inside another word, nor after a longer word: 秋田, 将来)
+    (D(2025, 12, 2), "来秋田に行く。将来春には戻る。", []),
 ]
 
 

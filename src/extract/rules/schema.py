@@ -638,6 +638,12 @@ class DatesFile(RuleFileSpec):
     half_years: Annotated[dict[Literal["H1", "H2"], Words], AfterValidator(_one_label_per_word)]
     #: Words that are a half of the year only right after a year (2025年前半 -> 2025-H1).
     year_halves: Annotated[dict[Literal["H1", "H2"], Words], AfterValidator(_one_label_per_word)] = {}
+    #: Seasons -> TIMEX3 season codes (2024年夏 -> 2024-SU), and the words written right after one that make it
+    #: part of another word (秋田, 春日, 春分).
+    seasons: Annotated[dict[Literal["SP", "SU", "FA", "WI"], Words], AfterValidator(_one_label_per_word)] = {}
+    not_after_season: Words = ()
+    #: Words written right before a season naming it relative to the post's year -> offset in years (今夏, 昨秋, 来春).
+    relative_season_prefixes: WordCounts = {}
     fiscal_suffixes: Words
     fiscal_prefixes: Words
     quarter_words: Words

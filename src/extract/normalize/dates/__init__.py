@@ -22,6 +22,7 @@ What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
     fiscal.py     date.fiscal_year, date.fiscal_period
     decade.py     date.decade
     span.py       date.year_span (2020–21年, 2023～2024年度: one DATE valued 2020/2021)
+    season.py     date.season, date.relative_season (2024年夏 -> 2024-SU, 今秋, 来年の春)
     relative.py   date.relative_year, date.relative_fiscal_year, date.relative_quarter, date.relative_month,
                   date.relative_offset
     duration.py   duration, duration.range (4～5年)
@@ -40,6 +41,8 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     bound_mods:            {BEFORE|AFTER: [words after a date]}              2030年まで -> BEFORE
     half_years:            {H1|H2: [words]}                                  上半期 -> H1
     year_halves:           {H1|H2: [words that are a half only after a year]} 2025年前半 -> 2025-H1
+    seasons:               {SP|SU|FA|WI: [words]}, not_after_season          2024年夏 -> 2024-SU
+    relative_season_prefixes: {word before a season: offset in years}       今秋, 昨冬, 来春
     year_alone:            [the year written alone before a part of it]      年末 -> the post's year, END
     year_alone_mods:       {START|MID|END: [words placing it only after that]} 年初 -> START
     english_months:        {English month name: month number}                March 2026 -> 2026-03

@@ -19,13 +19,15 @@ from extract.normalize.dates.not_date import PATTERNS as NOT_DATE
 from extract.normalize.dates.pieces import build_pieces
 from extract.normalize.dates.quarter import PATTERNS as QUARTER
 from extract.normalize.dates.relative import PATTERNS as RELATIVE
+from extract.normalize.dates.season import PATTERNS as SEASON
 from extract.normalize.dates.span import PATTERNS as SPAN
 from extract.normalize.literals import literals_re, required_literals
 from extract.rules.schema import DatesFile, by_word
 
 #: Every pattern, in the order it is tried: the not-date blocks first, durations last; parts of a year before
-#: calendar dates, so that 2025年前半 is a half (2025-H1), not the year with a period word (2025, START).
-PATTERNS = (*NOT_DATE, *QUARTER, *CALENDAR, *FISCAL, *DECADE, *SPAN, *RELATIVE, *DURATION)
+#: calendar dates, so that 2025年前半 is a half (2025-H1), not the year with a period word (2025, START); seasons
+#: likewise (2024年夏 is 2024-SU).
+PATTERNS = (*NOT_DATE, *QUARTER, *SEASON, *CALENDAR, *FISCAL, *DECADE, *SPAN, *RELATIVE, *DURATION)
 
 
 def _compile_patterns(spec: DatesFile, tables: Mapping[str, Mapping[str, Any]]) -> tuple[CompiledPattern, ...]:
@@ -53,6 +55,8 @@ def compile_date_rules(spec: DatesFile) -> DateRules:
         "bound_mods": by_word(spec.bound_mods),
         "half_years": by_word(spec.half_years),
         "year_halves": by_word(spec.year_halves),
+        "seasons": by_word(spec.seasons),
+        "relative_season_prefixes": dict(spec.relative_season_prefixes),
         "year_alone_mods": by_word(spec.year_alone_mods),
         "english_months": dict(spec.english_months),
         "duration_units": dict(spec.duration_units),

@@ -62,6 +62,8 @@ class DateRules:
     bound_mods: Mapping[str, str]
     half_years: Mapping[str, str]
     year_halves: Mapping[str, str]
+    seasons: Mapping[str, str]
+    relative_season_prefixes: Mapping[str, int]
     year_alone_mods: Mapping[str, str]
     english_months: Mapping[str, int]
     duration_units: Mapping[str, str]

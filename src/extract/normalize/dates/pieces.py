@@ -89,6 +89,10 @@ class Pieces:
     half: str
     #: A word that is a half only right after a year (前半 of 2025年前半): group year_half.
     year_half: str
+    #: A season, not the start of another word (秋田): group season.
+    season: str
+    #: A word naming a season relative to the post's year, right before it (今, 昨, 来, この): group rel_season.
+    relative_season: str
     #: 第1四半期, 第一四半期: group q1.
     quarter_ordinal: str
     #: Q1, Ｑ１, 1Q: groups q2, q3.
@@ -192,6 +196,12 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         half=rf"(?P<half>{word_alternation(tables['half_years'])})",
         year_half=(rf"(?P<year_half>{word_alternation(tables['year_halves'])})" if tables['year_halves']
                    else "(?!)"),
+        season=(rf"(?P<season>{word_alternation(tables['seasons'])})"
+                + (rf"(?!{any_word(words.not_after_season)})" if words.not_after_season else "")
+                if tables["seasons"] else "(?!)"),
+        # (not the end of a longer word: 将来, 過去)
+        relative_season=(rf"(?<![一-龯々〆ヶ])(?P<rel_season>{word_alternation(tables['relative_season_prefixes'])})"
+                         if tables["relative_season_prefixes"] else "(?!)"),
         quarter_ordinal=rf"第(?P<q1>{_QUARTER_DIGIT}){word_alternation(words.quarter_words)}",
         quarter_code=rf"(?:(?<![A-Za-z])[QＱ](?P<q2>[1-4１-４])|(?<!{DIGIT})(?P<q3>[1-4１-４])[QＱ]){CODE_END}",
         not_after_quarter_code=any_word(words.not_after_quarter_code),
