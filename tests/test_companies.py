@@ -345,6 +345,8 @@ UNLISTED_COMPANIES = [
     # A foreign name transliterated in three words or more joined by ・, with no country before it.
     ("ブライト・ハーバー・パートナーズとノース・リバー・ベンチャーズが主導した。",
      ["ブライト・ハーバー・パートナーズ", "ノース・リバー・ベンチャーズ"]),
+    # A company's new name right after the words saying which name it changed from.
+    ("北陽精機から社名を変えたミナトクロスが発表した。", ["北陽精機", "ミナトクロス"]),
     # A joint venture's or new company's name right after the noun introducing it, whatever its words.
     ("両社は合弁会社ミナト・アオバメディカルを設立した。", ["ミナト・アオバメディカル"]),
     ("両社は新会社「コミックブリッジ」を設立する。", ["コミックブリッジ"]),

@@ -1212,11 +1212,14 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
 def _co_investors(pairs: Sequence[tuple[_Party, _Party]], before: Sequence[_Party], sentence: Sentence,
                   parties: Sequence[_Party], rules: PartnershipRules) -> list[tuple[_Party, _Party]]:
     """Each two investors of an investment made together: those of its pairs, else the subjects named
-    together before it (AとBは共同出資で新会社を設立), but for a company and its own subsidiary or parent."""
+    together before it (AとBは共同出資で新会社を設立) and the partners named with them (AはBと折半出資で), but for a
+    company and its own subsidiary or parent."""
     investors = list({p.company_id: p for p, _ in pairs}.values())
     if not investors:
         subjects = [p for p in before if p.role == "subject"]
         investors = [p for p in subjects if p.group == subjects[-1].group] if subjects else []
+        # (AはBと折半出資で: the partner it invests with)
+        investors += [p for p in before if p.role == "partner"] if investors else []
     return [(a, b) for index, a in enumerate(investors) for b in investors[index + 1:]
             if not _kin(sentence, a, b, parties, rules) and not _kin(sentence, b, a, parties, rules)]
 
@@ -2253,7 +2256,12 @@ class RelationFinder:
             # (an investment in a company they set up, unnamed: A、B、Cの3社が出資する特別目的会社)
             unnamed_joint = (not pairs and trigger.type == INVESTMENT and self._rules.joint_company_re is not None
                              and self._rules.joint_company_re.match(sentence.text, trigger.end - sentence.start))
-            if sentence.text.endswith(self._rules.joint_investments, 0, trigger.end - sentence.start) or unnamed_joint:
+            joint = sentence.text.endswith(self._rules.joint_investments, 0, trigger.end - sentence.start)
+            if joint:
+                # AはBと折半出資で設立した会社を通じ: what they invest in together is the company they set up, not the
+                # company the text is about.
+                pairs = [(a, b) for a, b in pairs if b.role != "topic"]
+            if joint or unnamed_joint:
                 # AとBが折半出資するX, AとBは共同出資で新会社を設立: the investors are partners of each other too.
                 besides += self._relations_of_pairs(sentence, replace(trigger, type=PARTNERSHIP), parties,
                                                     _co_investors(pairs, before, sentence, parties, self._rules), money)
