@@ -345,6 +345,8 @@ UNLISTED_COMPANIES = [
     # A foreign name transliterated in three words or more joined by ・, with no country before it.
     ("ブライト・ハーバー・パートナーズとノース・リバー・ベンチャーズが主導した。",
      ["ブライト・ハーバー・パートナーズ", "ノース・リバー・ベンチャーズ"]),
+    # An investing arm named with its parent's name and a katakana word for what it is.
+    ("ミナト・インベストメンツとホクト・グロース・ファンドも参加した。", ["ミナト・インベストメンツ", "ホクト・グロース・ファンド"]),
     # A company's new name right after the words saying which name it changed from.
     ("北陽精機から社名を変えたミナトクロスが発表した。", ["北陽精機", "ミナトクロス"]),
     # A joint venture's or new company's name right after the noun introducing it, whatever its words.
