@@ -2929,6 +2929,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                      # Xの評価額が…報道や、Aからの投資: the company the sentence names besides its investors
                      or [p for p in before if p.role == "of" and not trigger.passive
                          and p.company_id not in acting_ids and p.end <= trigger.start][-1:]
+                     # Xの株式がAに売却された: A buys into X, the company whose shares are sold
+                     or [p for p in before if p.role == "of" and trigger.passive and trigger.sale and trigger.stake
+                         and p.company_id not in acting_ids and p.end <= trigger.start][-1:]
                      or ([topic] if topic and all(p.company_id != topic.company_id for p in actors) else []))
     else:
         actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]
