@@ -525,6 +525,8 @@ class PartnershipRules:
     joint_company_re: re.Pattern | None
     #: A joint company's noun right before a company's name, which introduces it (合弁会社ブルーアクスル, 新会社「X」).
     joint_named_re: re.Pattern | None
+    #: A joint company's noun followed by a particle (新会社は), which refers back to the joint company named last.
+    joint_reference_re: re.Pattern | None
     #: Nouns of a joint company's stake split among its investors, beginning with an investment trigger
     #: (出資比率はAが51%、Bが49%).
     stake_splits: tuple[str, ...]
@@ -887,6 +889,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         joint_investments=tuple(spec.joint_investments),
         joint_named_re=(re.compile(rf"{any_word(spec.joint_companies)}[「『]?$")
                         if spec.joint_companies else None),
+        joint_reference_re=(re.compile(rf"{any_word(spec.joint_companies)}"
+                                       rf"(?={any_word([particle for particle, _ in role_pairs])})")
+                            if spec.joint_companies else None),
         stake_splits=tuple(spec.stake_splits),
         concluded_with_re=re.compile(rf"\s*{any_word(spec.concluded_with)}") if spec.concluded_with else None,
         joint_company_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_RELATIVE_GAP}}}?"
@@ -1657,7 +1662,7 @@ class RelationFinder:
                                  else None)
                 sentence_topic = None if link or own_subject else funding_owner or headword or topic
                 parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()),
-                                        they, headword)
+                                        they, headword, joint_here[-1] if joint_here else joint_before)
                 traced = []
                 stated: list[Partnership] = []  # the rows of the last trigger before that gave some
                 framing: _Trigger | None = None  # a partnership naming no one that a later deal is part of
@@ -1892,12 +1897,21 @@ class RelationFinder:
 
     def _parties(self, sentence: Sentence, mentions: Sequence[CompanyMention], topic: CompanyMention | None,
                  recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]],
-                 they: CompanyMention | None = None, headword: CompanyMention | None = None) -> list[_Party]:
+                 they: CompanyMention | None = None, headword: CompanyMention | None = None,
+                 joint_company: CompanyMention | None = None) -> list[_Party]:
         """Named companies and resolved back-references, in order, with roles and coordination groups
         (``money``: the sentence's amounts, which may part subjects acting together; ``they``: the company 彼ら
         stands for here, the post's own, if any; ``headword``: the company the line opens with as its headword,
-        which a 同社 after it stands for)."""
+        which a 同社 after it stands for; ``joint_company``: the joint company named last, which 新会社は stands
+        for)."""
         parties: list[tuple[int, int, str, str]] = [(m.start, m.end, m.company_id, m.name) for m in mentions]
+        if joint_company is not None and self._rules.joint_reference_re is not None:
+            # 合弁会社Xを設立する。新会社はYと協議している: the new company is X
+            parties += [(sentence.start + match.start(), sentence.start + match.end(), joint_company.company_id,
+                         joint_company.name)
+                        for match in self._rules.joint_reference_re.finditer(sentence.text)
+                        if not overlaps_any(Span(sentence.start + match.start(), sentence.start + match.end()),
+                                            mentions)]
         for match in self._reference_re.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if overlaps_any(Span(start, end), mentions):
