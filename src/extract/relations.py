@@ -632,6 +632,8 @@ class PartnershipRules:
     #: An unnamed company or a count of them as the receiver (スタートアップ5社に, 新興企業へ), or a company's capital
     #: as the subject (資本金は…で、Aが…を出資): not the topic.
     unnamed_receiver_re: re.Pattern
+    #: Right before an investment trigger, the particle after what receives it (への出資), at the trigger's start.
+    thing_receiver_re: re.Pattern | None
     #: A company the text deliberately leaves unnamed (某生成AI企業): a deal's party the topic cannot stand for.
     unnamed_prefixed_re: re.Pattern
     #: Such a company as the receiver (某生成AI企業への): a company named before it owns something else.
@@ -1008,6 +1010,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                if unnamed.capital_nouns else "")),
         unnamed_topic_re=re.compile(rf"{withheld}(?!{not_topic}){any_word(spec.topic_particles)}"),
         unnamed_prefixed_re=re.compile(withheld),
+        thing_receiver_re=(re.compile(rf"{any_word(unnamed.thing_receiver_particles)}\s*$")
+                           if unnamed.thing_receiver_particles else None),
         withheld_receiver_re=re.compile(withheld + receiver_particles),
         unnamed_modified_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}(?:ような|よう)?[^、。]{{0,{_RELATIVE_GAP}}}?"
                                         rf"{nouns}") if spec.relative_clause_ends else None),
@@ -3042,7 +3046,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         if not actors and topic and not readers and not others and not (
                 receivers and all(p.role == "example" or p.kind for p in receivers)):
             actors = [topic]
-        unnamed = rules.unnamed_receiver_re.search(sentence.text, 0, trigger.start - sentence.start)
+        unnamed = rules.unnamed_receiver_re.search(sentence.text, 0, trigger.start - sentence.start) or (
+            _thing_receives(sentence, trigger, before, rules))
         if not receivers and trigger.type == INVESTMENT and actors:
             # Xの200億ドル調達、Nvidiaの出資; Xの今回の調達では、Aが…拠出: the owner of a funding round named before
             # receives.
@@ -3054,6 +3059,15 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         return ([(actor, receiver) for actor in actors for receiver in receivers]
                 + [(actor, receiver) for actor, named in gapped for receiver in named or receivers])
     return [(actor, receiver) for actor in actors for receiver in receivers]
+
+
+def _thing_receives(sentence: Sentence, trigger: _Trigger, before: Sequence[_Party], rules: PartnershipRules) -> bool:
+    """Whether a noun that names no company receives the trigger, marked right before it (米国のLNG基地への出資;
+    not Xへの出資 with X a company or a back-reference)."""
+    marked = rules.thing_receiver_re.search(sentence.text, 0, trigger.start - sentence.start) if (
+        rules.thing_receiver_re is not None) else None
+    return marked is not None and marked.start() > 0 and not any(
+        p.tail_end - sentence.start == marked.start() for p in before)
 
 
 def _headline_receiver(sentence: Sentence, actors: Sequence[_Party], rules: PartnershipRules) -> bool:

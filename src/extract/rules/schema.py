@@ -790,6 +790,9 @@ class UnnamedCompanies(Spec):
     not_topic: Words
     #: A company's capital as the subject before an investment (資本金は…で、Aが…を出資): it goes into that company.
     capital_nouns: Words = ()
+    #: After a noun right before an investment trigger, particles that make that noun its receiver (LNG基地への
+    #: 出資): where no company is named there, something else receives, not the text's topic.
+    thing_receiver_particles: Words = ()
 
 
 #: The relation types, as the partnerships table writes them.
