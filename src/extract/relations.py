@@ -377,6 +377,9 @@ class PartnershipRules:
     controlling: tuple[str, ...]
     #: A join word (参加) after a party: it takes part in a directed trigger as a further actor.
     join_re: re.Pattern
+    #: A join word and its を right before talks (参加を協議): talks about joining something, no partnership of the
+    #: companies talking.
+    joining_talked_re: re.Pattern
     #: A noun of a round's investors and its particle, right before the companies it names (リード投資家は).
     round_investor_re: re.Pattern | None
     #: The same noun made a company's role right after it (Aがリード投資家を務め; Aをリード投資家とする is the
@@ -763,6 +766,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         stake_verbs=frozenset(stake.verbs if stake else ()),
         controlling=stake.controlling if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
+        joining_talked_re=re.compile(rf"{any_word(spec.join_words)}{any_word(spec.roles.object)}$"),
         # (リード投資家は英Balderton Capitalで, リード投資家は韓国のIMM Investmentで: a name's country or what it
         # is may stand before it)
         # (or a list line's label: - リード投資家：Accel, - 参加：Index、Atomico)
@@ -1151,8 +1155,12 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                                            if unspeculated.find(word, 0, match.start()) >= 0), None)
         # AはBやCと受注を競っている: rivals for a deal, no partners of each other.
         contest = next((word for word in rules.contests if word in window[:_SPECULATION_CHARS]), None)
+        # AやBも参加を協議している: talks about joining (a round the sentence before named), among no one
+        joining = (match.group() in rules.talks_triggers
+                   and rules.joining_talked_re.search(text, 0, match.start()) is not None)
         voided = (f"the writer's speculation ({speculation})" if speculation
-                  else f"a contest for it ({contest})" if contest and kinds.get(match.group()) == PARTNERSHIP else None)
+                  else f"a contest for it ({contest})" if contest and kinds.get(match.group()) == PARTNERSHIP
+                  else "talks about joining something" if joining else None)
         stake = match.re is rules.stake_re or match.group() in rules.owner_receives
         kind = _stake_kind(text, match, rules) if match.re is rules.stake_re else kinds[match.group()]
         # 株式を公開買付けにより取得: shares bought through a bid are a takeover bid, planned until it is through
@@ -1742,8 +1750,10 @@ class RelationFinder:
                     stated = found or stated
                     relations += found
                     if trigger.funding and not trigger.voided:
-                        owner = self._round_owner(sentence, trigger, parties, sentence_topic,
-                                                  parses.get(sentence.sentence_id))
+                        # Xのラウンドで…。ラウンド総額は17億ユーロ。: a round named again in a sentence naming no
+                        # company is the one before, not the company the text is about.
+                        owner = round_before if round_before is not None and not parties else self._round_owner(
+                            sentence, trigger, parties, sentence_topic, parses.get(sentence.sentence_id))
                         rounds += [owner] if owner else []
                     parse = parses.get(sentence.sentence_id)
                     traced.append(TriggerTrace(
