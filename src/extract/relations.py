@@ -1546,8 +1546,12 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
             if text.startswith(particle, parallel.end()):
                 return role, position, parallel.end() + len(particle)
     for particle, role in rules.roles:
-        if text.startswith(particle, position):
-            return role, position, position + len(particle)
+        # (not a particle a trigger begins inside and runs past: Xに対抗TOBを, a counter-bid for X, not one against
+        # X; but Aをリード投資家とし)
+        end = position + len(particle)
+        if text.startswith(particle, position) and not any(
+                (inside := rules.trigger_re.match(text, at)) and inside.end() > end for at in range(position + 1, end)):
+            return role, position, end
     if rules.trigger_re.match(text, position):
         return "bare", position, position  # AのB買収
     listed = rules.unlisted_names_re.match(text, position)
