@@ -929,7 +929,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*(?:[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
                                      rf"|[^、。，,やとはがをにの\s]{{1,{_PERSON_CHARS}}}?氏)"
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
-        unlisted_last_re=re.compile(rf"\s*(?:[、,，]|や)\s*(?P<name>[^\s、。，,「」『』（）()ぁ-ゖ]{{2,{_UNLISTED_LAST_CHARS}}}?)"
+        unlisted_last_re=re.compile(rf"\s*[{''.join(_COMMAS)}]\s*(?P<name>[^\s、。，,「」『』（）()ぁ-ゖ]{{2,{_UNLISTED_LAST_CHARS}}}?)"
                                     rf"(?P<particle>{any_word(head_particles)})"),
         own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source, *spec.roles.target))}"
                                  rf"[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
@@ -1688,20 +1688,20 @@ class RelationFinder:
                                   and self._rules.join_re.fullmatch(trigger.word) is not None)
                     if into_round:
                         trigger = replace(trigger, into_round=True)
-                    # Xは130億ドルを調達。ラウンドにはAやBが参加: a round named again is the one before, whose owner
-                    # stands in for the company the text is about.
                     joint = next((m for m in joint_here if m.end <= trigger.start), joint_before)
                     # 合弁会社Xを設立する。AとBが主な出資者となり、Cも出資する: an investment naming no receiver is in
                     # the joint company the sentence before introduced.
                     joint_invested = joint_before if trigger.type == INVESTMENT and not trigger.funding and not any(
                         p.role in _STAKE_HOLDER_ROLES for p in parties) else None
-                    # (not a stake in a company named for it: Xへの出資比率は, Xに対するAの出資比率は; nor a split
-                    # naming no one after it: 出資比率を巡る交渉が決裂)
+                    # 出資比率はAが60%、Bが40%: a stake split (not a stake in a company named for it: Xへの出資比率は,
+                    # Xに対するAの出資比率は; nor a split naming no one after it: 出資比率を巡る交渉が決裂)
                     split = trigger.type == INVESTMENT and sentence.text.startswith(
                         self._rules.stake_splits, trigger.start - sentence.start) and not any(
                         p.role in _STAKE_HOLDER_ROLES and p.end <= trigger.start
                         and (joint is None or p.company_id != joint.company_id) for p in parties) and any(
                         p.role == "subject" and p.start >= trigger.end for p in parties)
+                    # Xは130億ドルを調達。ラウンドにはAやBが参加: a round named again is the one before, whose owner
+                    # stands in for the company the text is about.
                     found = [] if trigger.voided or _names_a_deal_again(sentence, triggers[:index], trigger, parties) \
                         else _split_stakes(sentence, trigger, parties, joint) if split \
                         else self._relations(sentence, trigger, parties,
