@@ -324,7 +324,7 @@ def _party_names(text: str) -> list[str]:
     ("ソニーは「Quill Chat」の買収を検討した。", []),
     # A name quoted right after a company noun is introduced as a company; a quoted title is not.
     ("米AI新興企業「Quillforge」は新モデルを公開した。", ["Quillforge"]),
-    ("合弁会社「Zephyr Japan」を設立した。", ["Zephyr Japan"]),
+    ("子会社「Zephyr Japan」を設立した。", ["Zephyr Japan"]),
     ("新サービス「Quill Chat」を公開した。", []),
     ("企業「ガバナンス」の強化が課題だ。", []),
     # A name in kanji or hiragana a sentence opens with and defines as a company, as encyclopedia-style
