@@ -298,6 +298,8 @@ _ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]+")
 #: Markdown emphasis marks, as MeCab splits them, written around a name (**STIM**).
 _EMPHASIS_MARKS = frozenset({"*", "**", "_", "__"})
 _OPENING_BRACKETS = frozenset({"（", "("})
+#: Quotes a name may open with (新会社「X」).
+_QUOTE_OPENINGS = ("「", "『")
 _CLOSING_BRACKETS = frozenset({"）", ")"})
 #: The most tokens a gloss in brackets after a name holds.
 _GLOSS_TOKENS = 12
@@ -526,8 +528,9 @@ class PartnershipRules:
     joint_investments: tuple[str, ...]
     #: A relative clause's end after an investment and a company set up by its investors (出資する特別目的会社).
     joint_company_re: re.Pattern | None
-    #: A joint company's noun right before a company's name, which introduces it (合弁会社ブルーアクスル, 新会社「X」).
-    joint_named_re: re.Pattern | None
+    #: Nouns of a company set up by its investors, which introduce the name right after them (合弁会社ブルーアクスル,
+    #: 新会社「X」).
+    joint_companies: tuple[str, ...]
     #: A joint company's noun followed by a particle (新会社は), which refers back to the joint company named last.
     joint_reference_re: re.Pattern | None
     #: Nouns of a joint company's stake split among its investors, beginning with an investment trigger
@@ -893,8 +896,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         one_sided_triggers=frozenset(spec.one_sided_triggers),
         joint_triggers=frozenset(spec.joint_triggers),
         joint_investments=tuple(spec.joint_investments),
-        joint_named_re=(re.compile(rf"{any_word(spec.joint_companies)}[「『]?$")
-                        if spec.joint_companies else None),
+        joint_companies=tuple(spec.joint_companies),
         joint_reference_re=(re.compile(rf"{any_word(spec.joint_companies)}"
                                        rf"(?={any_word([particle for particle, _ in role_pairs])})")
                             if spec.joint_companies else None),
@@ -1376,10 +1378,7 @@ def _names_unlisted_subject(mentions: Sequence[CompanyMention], tokens: Sequence
     for index, token in enumerate(tokens[1:], start=1):
         if token.surface not in rules.subject_particles:
             continue
-        head = _name_before(tokens, index)
-        glossed = head < index and tokens[head].surface in _CLOSING_BRACKETS
-        if glossed:
-            head = _gloss_start(tokens, head)
+        head, glossed = _name_before(tokens, index)
         first = head
         while first > 0 and _is_katakana_proper_noun(tokens[first - 1]) and (
                 first == head or tokens[first - 1].end == tokens[first].start):
@@ -1399,23 +1398,17 @@ def _names_unlisted_subject(mentions: Sequence[CompanyMention], tokens: Sequence
     return False
 
 
-def _name_before(tokens: Sequence[Token], index: int) -> int:
-    """The index of the token just after a name written before token ``index``: past bold or italic marks."""
+def _name_before(tokens: Sequence[Token], index: int) -> tuple[int, bool]:
+    """The index of the token just after a name written before token ``index``, past bold or italic marks and a
+    gloss in brackets (**STIM（スウェーデン著作権協会）**が: the opening bracket), and whether a gloss was passed."""
     head = index
     while head > 0 and tokens[head - 1].surface in _EMPHASIS_MARKS:
         head -= 1
     if head > 0 and tokens[head - 1].surface in _CLOSING_BRACKETS:
-        return head - 1
-    return head
-
-
-def _gloss_start(tokens: Sequence[Token], closing: int) -> int:
-    """The index of the opening bracket of a gloss whose closing bracket is token ``closing`` (the name it
-    glosses ends there), or ``closing`` itself where no opening bracket stands close before it."""
-    for opening in range(closing - 1, max(0, closing - _GLOSS_TOKENS) - 1, -1):
-        if tokens[opening].surface in _OPENING_BRACKETS:
-            return opening
-    return closing + 1
+        for opening in range(head - 2, max(0, head - 1 - _GLOSS_TOKENS) - 1, -1):
+            if tokens[opening].surface in _OPENING_BRACKETS:
+                return opening, True
+    return head, False
 
 
 def _is_katakana_proper_noun(token: Token) -> bool:
@@ -1693,13 +1686,7 @@ class RelationFinder:
                     # the joint company the sentence before introduced.
                     joint_invested = joint_before if trigger.type == INVESTMENT and not trigger.funding and not any(
                         p.role in _STAKE_HOLDER_ROLES for p in parties) else None
-                    # 出資比率はAが60%、Bが40%: a stake split (not a stake in a company named for it: Xへの出資比率は,
-                    # Xに対するAの出資比率は; nor a split naming no one after it: 出資比率を巡る交渉が決裂)
-                    split = trigger.type == INVESTMENT and sentence.text.startswith(
-                        self._rules.stake_splits, trigger.start - sentence.start) and not any(
-                        p.role in _STAKE_HOLDER_ROLES and p.end <= trigger.start
-                        and (joint is None or p.company_id != joint.company_id) for p in parties) and any(
-                        p.role == "subject" and p.start >= trigger.end for p in parties)
+                    split = _splits_stake(sentence, trigger, parties, joint, self._rules)
                     # Xは130億ドルを調達。ラウンドにはAやBが参加: a round named again is the one before, whose owner
                     # stands in for the company the text is about.
                     found = [] if trigger.voided or _names_a_deal_again(sentence, triggers[:index], trigger, parties) \
@@ -1831,9 +1818,14 @@ class RelationFinder:
 
     def _joint_named(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> list[CompanyMention]:
         """The companies a joint company's noun introduces in the sentence (合弁会社ブルーアクスル, 新会社「X」)."""
-        joint = self._rules.joint_named_re
-        return [] if joint is None else [m for m in mentions
-                                         if joint.search(sentence.text, 0, m.start - sentence.start) is not None]
+        named = []
+        for mention in mentions:
+            start = mention.start - sentence.start
+            if sentence.text.endswith(_QUOTE_OPENINGS, 0, start):
+                start -= 1  # 新会社「X」: the name in quotes
+            if self._rules.joint_companies and sentence.text.endswith(self._rules.joint_companies, 0, start):
+                named.append(mention)
+        return named
 
     def _english(self, sentence: Sentence, mentions: Sequence[CompanyMention],
                  money: Sequence[tuple[int, float | None]], english: EnglishRules,
@@ -2455,6 +2447,17 @@ def _concluded_with(sentence: Sentence, parties: Sequence[_Party], trigger: _Tri
             sentence.text, after.tail_end - sentence.start + len(particle)) is None:
         return []
     return [after]
+
+
+def _splits_stake(sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party], joint: CompanyMention | None,
+                  rules: PartnershipRules) -> bool:
+    """Whether the trigger opens a stake split naming its investors after it (出資比率はAが60%、Bが40%): not a stake
+    in a company named for it (Xへの出資比率は, Xに対するAの出資比率は: the joint company aside), nor a split naming no
+    one after it (出資比率を巡る交渉が決裂)."""
+    return (trigger.type == INVESTMENT and sentence.text.startswith(rules.stake_splits, trigger.start - sentence.start)
+            and not any(p.role in _STAKE_HOLDER_ROLES and p.end <= trigger.start
+                        and (joint is None or p.company_id != joint.company_id) for p in parties)
+            and any(p.role == "subject" and p.start >= trigger.end for p in parties))
 
 
 def _split_stakes(sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],

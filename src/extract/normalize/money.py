@@ -274,7 +274,7 @@ def cldr_currency_words(spec: CldrCurrencyNames) -> tuple[dict[str, str], dict[s
     space every way ``spec.space_written_as`` lists), and the codes themselves (230NOK) but for
     ``spec.codes_not_after``; catalogue labels with a period in brackets are left out. Symbols are CLDR's that
     hold a currency sign (HK$, NT$, ₩), not those made of letters only (CHF), and the codes themselves (CHF 120)
-    but for ``spec.codes_not_before``. A word two codes share is left out.
+    but for ``spec.codes_not_after`` and ``spec.codes_not_before``. A word two codes share is left out.
     """
     names: dict[str, set[str]] = {}
     symbols: dict[str, set[str]] = {}
@@ -289,7 +289,7 @@ def cldr_currency_words(spec: CldrCurrencyNames) -> tuple[dict[str, str], dict[s
         symbol = get_currency_symbol(code, locale=spec.locale)
         if any(unicodedata.category(ch) == "Sc" for ch in symbol):
             symbols.setdefault(symbol, set()).add(code)
-        if code not in spec.codes_not_before:
+        if code not in spec.codes_not_after and code not in spec.codes_not_before:
             symbols.setdefault(code, set()).add(code)
     return _unambiguous(names), _unambiguous(symbols)
 

@@ -488,8 +488,8 @@ class CldrCurrencyNames(Spec):
     test codes); ``space_written_as`` lists how posts write the space inside a CLDR name (スイス フラン
     as スイス フラン, スイス・フラン, スイスフラン). Every other code is also a word written after an amount (230NOK,
     50 CHF), but for ``codes_not_after``: codes that are also words after a number (4 PEN, 100ALL); and one written
-    before an amount (CHF 120, NOK 230), but for ``codes_not_before``: codes that are also words or names before a
-    number (TOP 10, PHP 8, CVE 2024)."""
+    before an amount (CHF 120, NOK 230), but for those and ``codes_not_before``: codes that are also words or names
+    before a number only (CAD 3, TRY 2)."""
 
     locale: Annotated[Word, AfterValidator(_known_locale)]
     skip: tuple[IsoCode, ...] = ()
@@ -957,6 +957,10 @@ class PartnershipsFile(RuleFileSpec):
                    if not word.endswith(tuple(triggers.get("investment", ())))]
         if unended:
             raise ValueError(f"joint_investments {sorted(unended)} must each end in an investment trigger")
+        untargeted = set(self.unnamed_companies.thing_receiver_particles) - set(self.roles.target)
+        if untargeted:
+            raise ValueError(f"unnamed_companies.thing_receiver_particles {sorted(untargeted)} must also be "
+                             "roles.target particles")
         unopened = [word for word in self.stake_splits
                     if not word.startswith(tuple(triggers.get("investment", ())))]
         if unopened:
