@@ -343,6 +343,9 @@ def _party_names(text: str) -> list[str]:
     ("客船「あさかぜ」はミナト・クルーズラインが運航している。", ["ミナト・クルーズライン"]),
     ("盤上遊戯の日本版はミヤコボードから発売された。", ["ミヤコボード"]),
     ("ゼファーフォンは年末に発売される。ゼファーチップがどこで製造されるのかが焦点だ。", []),
+    # What was founded under a Latin name is a company; a katakana one is as often a centre or a team.
+    ("彼は以前、端末管理のQuillWatchを共同設立した。", ["QuillWatch"]),
+    ("同社はイノベーションセンターを設立した。", []),
 ])
 def test_a_name_the_sentence_vouches_for_is_a_company(text: str, names: list[str]) -> None:
     assert _party_names(text) == names

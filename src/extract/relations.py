@@ -68,6 +68,7 @@ parentheses) stays here:
     denied_reports, deal_changes, undeniable, left_open                   報道を否定 / 見直 / 否定でき / 否定しない
     speculation, rumours                                                  かもしれ / という話
     questions:         [words asking what is to come: speculation unless the deal is asked about]  取っていくのか
+    alternatives:      [words before a trigger asking which of choices]  構築するのか、あるいは
     contests:          [words making a partnership a contest for a deal] 受注を競う
     same_company:      [words for the company the text is about]         同社
     other_side:        [those of them that may stand for a partner named before]  AはBと提携し、同社株式を取得
@@ -473,6 +474,8 @@ class PartnershipRules:
     questions: tuple[str, ...]
     #: Words before a trigger in its sentence that make it a condition (もし…であれば, 仮に): no relation.
     conditions: tuple[str, ...]
+    #: Words before a trigger in its sentence that make it one of choices asked about (のか、あるいは): no relation.
+    alternatives: tuple[str, ...]
     #: Words right after a partnership trigger making it a contest for the deal (受注を競っている): no partners.
     contests: tuple[str, ...]
     #: After a speculation word: a reported rumour (という話), planned rather than no relation.
@@ -848,6 +851,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         speculation=spec.speculation,
         questions=spec.questions,
         conditions=spec.conditions,
+        alternatives=spec.alternatives,
         contests=spec.contests,
         rumours=spec.rumours,
         reader_investments=spec.reader_investments,
@@ -1122,8 +1126,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                        and any(earlier.group() not in rules.talks_triggers for earlier in matches[:index]))]
     found, purposes = [], []
     # (the text without its speculation words, at the same offsets: no condition's もし inside かもしれない)
-    unspeculated = text if rules.conditions else ""
-    for word in rules.speculation if rules.conditions else ():
+    unspeculated = text if rules.conditions or rules.alternatives else ""
+    for word in rules.speculation if unspeculated else ():
         unspeculated = unspeculated.replace(word, "・" * len(word))
     for index, match in enumerate(matches):
         # A trigger's clause runs on past the next trigger close after it (計算資源契約は来月締結される予定だ:
@@ -1152,8 +1156,9 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         rumour = speculation and any(word in window[window.index(speculation):] for word in rules.rumours)
         if rumour:
             speculation = None
-        # もし…であれば、Bとの連携も: a condition the writer imagines before the trigger
-        speculation = speculation or next((word for word in rules.conditions
+        # もし…であれば、Bとの連携も: a condition the writer imagines before the trigger; 自社で構築するのか、あるいはB
+        # と組むのか: one of the choices the writer asks about
+        speculation = speculation or next((word for word in (*rules.conditions, *rules.alternatives)
                                            if unspeculated.find(word, 0, match.start()) >= 0), None)
         # AはBやCと受注を競っている: rivals for a deal, no partners of each other.
         contest = next((word for word in rules.contests if word in window[:_SPECULATION_CHARS]), None)
@@ -1638,7 +1643,8 @@ class RelationFinder:
             investors_of = self._rules.investors_of_re
             joined: list[Partnership] = []
             investor_examples = self._rules.investor_examples_re
-            if not triggers and mentions and (round_before is not None or investors_of is not None
+            # (a related article's title joins no round: - [Aの調達](/url) / - [B主導の…](/url))
+            if not triggers and mentions and not link and (round_before is not None or investors_of is not None
                                               and investors_of.search(sentence.text) is not None
                                               or investor_examples is not None
                                               and investor_examples.search(sentence.text) is not None):
@@ -1777,11 +1783,11 @@ class RelationFinder:
             # (主なポイントは以下の通り。; Aは筆頭株主となる。ラウンドにはBも参加): a later ラウンド or 参加 is it.
             round_parties |= {row.party_a_id for row in relations[first_row:]
                               if row.party_b_id == (round_before.company_id if round_before else None)}
-            if rounds:
+            if rounds and not link:
                 round_before = rounds[-1]
                 round_parties = {row.party_a_id for row in relations[first_row:]
                                  if row.party_b_id == round_before.company_id} | {round_before.company_id}
-            elif not (item and joined) and any(m.company_id not in round_parties for m in mentions):
+            elif link or not (item and joined) and any(m.company_id not in round_parties for m in mentions):
                 round_before = None
             deals_before = relations[first_row:]
             # (it stays the one the text is on through sentences naming no company: 今後4年間で5000億ドルを投じる。)

@@ -62,6 +62,7 @@ class CompanyDeeds:
         self._naming_subject_re = re.compile(rf"{subject}[^、。，,はが「」]{{0,{_SUBJECT_GAP}}}?{naming}(?!さ)")
         self._naming_source_re = (re.compile(rf"{any_word(deeds.source_marks)}{naming}") if deeds.source_marks
                                   else None)
+        self._founded_re = re.compile(any_word(deeds.founded_marks)) if deeds.founded_marks else None
 
     def vouches(self, sentence: Sentence, start: int, end: int) -> bool:
         """Whether the sentence writes the name at body offsets [start, end) as a company by a deed, the name
@@ -77,19 +78,24 @@ class CompanyDeeds:
                 or self._after_re is not None and self._after_re.match(text, tail) is not None)
 
     def may_name(self, sentence: Sentence) -> bool:
-        """The sentence holds a naming verb, so a name no list holds may be its subject (``names``)."""
-        return self._naming_re.search(sentence.text) is not None
+        """The sentence holds a naming verb or a founding, so a name no list holds may be its subject or what was
+        founded (``names``)."""
+        return (self._naming_re.search(sentence.text) is not None
+                or self._founded_re is not None and self._founded_re.search(sentence.text) is not None)
 
     def names(self, sentence: Sentence, start: int, end: int) -> bool:
         """Whether the sentence writes the name at body offsets [start, end), which no list holds, as the subject
         (marked with が) or source of what people seldom do (客船はミナト・クルーズが運航している; 日本版はタカミから
-        発売された; not the topic, which may be a product sold: Xは年末に発売される): the name not glued to the word
+        発売された; not the topic, which may be a product sold: Xは年末に発売される), or, in Latin letters, what was
+        founded (AirWatchを共同設立した; a katakana one is as often a centre or a team): the name not glued to the word
         before it nor going on."""
         text, head, tail = sentence.text, start - sentence.start, end - sentence.start
         if self._glued(text, head) or _GOES_ON_RE.match(text, tail):
             return False
         return (self._naming_subject_re.match(text, tail) is not None
-                or self._naming_source_re is not None and self._naming_source_re.match(text, tail) is not None)
+                or self._naming_source_re is not None and self._naming_source_re.match(text, tail) is not None
+                or self._founded_re is not None and text[head:tail].isascii()
+                and self._founded_re.match(text, tail) is not None)
 
     def _glued(self, text: str, head: int) -> bool:
         """Whether the name starting at ``head`` is glued to the word before it (AI-X, M3 Max, テクノロジー・X, and

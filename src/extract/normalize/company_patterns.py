@@ -146,8 +146,9 @@ class NameBoundsWords:
     in: 銀行, 工業), ``kinds`` (words that before a trade make a kind of company: 地方銀行, 相互銀行),
     ``places`` (last words of places: ダム, ビル), ``departments`` (last words of a company's department
     written after its name and a space: 部, 室), ``countries`` (the countries news writes before a
-    foreign company's name: 米, 英) and ``closing_after`` (words of ``after`` that end a name read forwards
-    where nothing of the noun follows them: 本店)."""
+    foreign company's name: 米, 英), ``closing_after`` (words of ``after`` that end a name read forwards
+    where nothing of the noun follows them: 本店) and ``investor_words`` (katakana words that end an investor's
+    name: キャピタル, ファンド)."""
 
     forms: tuple[str, ...]
     before: tuple[str, ...]
@@ -161,6 +162,7 @@ class NameBoundsWords:
     departments: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
     closing_after: frozenset[str] = frozenset()
+    investor_words: frozenset[str] = frozenset()
 
 
 class NameReader:
@@ -251,14 +253,16 @@ class NameReader:
     def _dotted_after_country(self, words: SentenceWords, low: int, high: int, form: str) -> bool:
         """Words ``low``..``high`` and ``form`` are a foreign name in katakana or Latin letters, its words joined by ・,
         written right after a country (米パークウェイ・ベンチャー・, 韓国のLGテクノロジー・), or of three words or more
-        (プライマリー・ベンチャー・パートナーズ): news transliterates a foreign company so, and MeCab reads its words
-        as common nouns. A generic phrase is written without ・ (米ベンチャーキャピタル), or with one only
-        (ベンチャー・キャピタル)."""
+        (プライマリー・ベンチャー・パートナーズ), or of two ending in an investor's word (ルクス・キャピタル,
+        ファウンダーズ・ファンド): news transliterates a foreign company so, and MeCab reads its words as common
+        nouns. A generic phrase is written without ・ (米ベンチャーキャピタル), or is one company_patterns.yaml
+        rejects (ベンチャー・キャピタル, ヘッジ・ファンド)."""
         if low > high or words.tokens[low].surface in _JOINERS:
             return False
         name = words.tokens[low:high + 1]
         dots = sum(token.surface == "・" for token in name) + form.startswith("・")
-        if not (self._after_country(words, low) or dots >= 2):
+        if not (self._after_country(words, low) or dots >= 2
+                or dots == 1 and form.startswith("・") and form[1:] in self._words.investor_words):
             return False
         return (dots >= 1
                 and all(token.surface == "・" or _is_katakana(token)

@@ -297,7 +297,9 @@ class NameBounds(Spec):
     ``departments``: last words of a company's department, written after its name and a space (株式会社X
     経営企画部, 株式会社X IR室): a name read forwards ends before that space. ``closing_after``: words of
     ``after`` that end a name read forwards from its legal form where nothing of the noun follows them
-    (株式会社上林春松本店が; not 株式会社X本店営業部)."""
+    (株式会社上林春松本店が; not 株式会社X本店営業部). ``investor_words``: katakana words that end an investor's name
+    (キャピタル, ファンド): a katakana name of two words joined by ・ that ends in one is a transliterated fund's
+    (ルクス・キャピタル), unless rejected as a generic phrase (ヘッジ・ファンド)."""
 
     before: Names = ()
     after: Names = ()
@@ -309,6 +311,7 @@ class NameBounds(Spec):
     plant_words: Names = ()
     kinds: Names = ()
     departments: Names = ()
+    investor_words: Names = ()
 
     @model_validator(mode="after")
     def _countries_are_before(self) -> NameBounds:
@@ -348,10 +351,12 @@ class Deeds(Spec):
     and ``owned`` (its predecessor, management, head office: Xの前身) written after it, the owned ones after
     one of ``of``. ``naming_verbs``, those of ``verbs`` people seldom do (運航, 発売), also make a Latin or
     katakana name no list holds a company where it is their subject, or their source marked with one of
-    ``source_marks`` (コンパイルから発売された)."""
+    ``source_marks`` (コンパイルから発売された). ``founded_marks`` (を共同設立) make a Latin name no list holds
+    written right before them a company: what was founded under a Latin name is one (AirWatchを共同設立した)."""
 
     verbs: Words = ()
     naming_verbs: Words = ()
+    founded_marks: Words = ()
     source_marks: Words = ()
     topic_marks: Words = ()
     subject_marks: Words = ()
@@ -879,6 +884,7 @@ class PartnershipsFile(RuleFileSpec):
     left_open: Words = ()
     speculation: Words = ()
     conditions: Words = ()
+    alternatives: Words = ()
     contests: Words = ()
     rumours: Words = ()
     reader_investments: Words = ()
