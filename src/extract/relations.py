@@ -256,8 +256,8 @@ _DIGEST_ITEM_RE = re.compile(rf"\s*(?:[-*+]\s*)?(?:\*\*|#{{1,4}}\s*)?(?:\d{{1,3}
                              r"(?!\s*\*\*[^*\n]{1,40}(?:[:：]\*\*|\*\*\s*[:：]))")
 _LIST_INTRO_RE = re.compile(r"[^。\n]{0,8}?(?:次の|以下の)[^。\n]{0,8}?[。：:]?\s*$|\s*(?:は|には)?\s*[：:]\s*$")
 #: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意,
-#: 事業譲渡する契約, 買収に関する契約).
-_AGREED_DEAL_RE = re.compile(r"[^、。]{0,12}?こと(?:で|に|を)|す?る|に関する")
+#: 買収し、非公開化することで合意, 事業譲渡する契約, 買収に関する契約).
+_AGREED_DEAL_RE = re.compile(r"[^、。]{0,12}?(?:し、[^、。]{0,12}?)?こと(?:で|に|を)|す?る|に関する")
 #: From a trigger to one in the clause right after it, which names no other partner (出資、6G向けで提携;
 #: 投資し、戦略的パートナーシップを締結; 出資を行い、次世代チップの共同開発; 出資　新契約を締結; not
 #: 投資を受けていることを考えると、…協力, 投資のように、外部パートナーとの連携).
@@ -380,6 +380,8 @@ class PartnershipRules:
     controlling: tuple[str, ...]
     #: A join word (参加) after a party: it takes part in a directed trigger as a further actor.
     join_re: re.Pattern
+    #: A subject's join word in a relative clause on a noun (Aが主導したシードラウンド): the clause is the noun's.
+    joined_noun_re: re.Pattern
     #: A join word and its を right before talks (参加を協議): talks about joining something, no partnership of the
     #: companies talking.
     joining_talked_re: re.Pattern
@@ -772,6 +774,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         stake_verbs=frozenset(stake.verbs if stake else ()),
         controlling=stake.controlling if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
+        joined_noun_re=re.compile(rf"\s*(?:など|ら)?{any_word(spec.roles.subject)}{any_word(spec.join_words)}"
+                                  rf"(?:した|する|している|していた)(?![、。])"),
         joining_talked_re=re.compile(rf"{any_word(spec.join_words)}{any_word(spec.roles.object)}$"),
         # (リード投資家は英Balderton Capitalで, リード投資家は韓国のIMM Investmentで: a name's country or what it
         # is may stand before it)
@@ -1178,7 +1182,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         # (within the trigger's clause: Bの株の20%をCに約600億円で売却)
         shares = (rules.share_re.search(text, max(0, match.start() - _SALE_GAP), match.start())
                   if sale and rules.share_re else None)
-        if shares and _CLAUSE_MARKS_RE.search(text, shares.end(), match.start()):
+        # (a comma may follow the shares' を: Bの株式の一部を、Cに売却)
+        if shares and _CLAUSE_MARKS_RE.search(text[shares.end():match.start()].replace("を、", "を")):
             shares = None
         exit = False
         if shares:  # Bの株式20%をCに売却: C buys into B
@@ -2146,6 +2151,13 @@ class RelationFinder:
         # no side of it (the sale of its stake is another statement).
         holders = [p for p in clause if p.role == "subject" and (held := _HOLDER_RE.match(
             sentence.text, p.tail_end - sentence.start)) is not None and held.end() + sentence.start <= trigger.start]
+        # AとBが主導したシードラウンドに続き、Cからも出資を受けた: a subject of a join word in a relative clause on a
+        # noun is that noun's, no side of a trigger past the noun's phrase (but of a round's: Aがリードするラウンドで、
+        # Xは6億ユーロを調達した, the round the noun names).
+        led = {p.group for p in clause if p.role == "subject" and not trigger.funding
+               and (joined := self._rules.joined_noun_re.match(sentence.text, p.tail_end - sentence.start)) is not None
+               and "、" in sentence.text[joined.end():trigger.start - sentence.start]}
+        leaders = [p for p in clause if p.role == "subject" and p.group in led]
         # AはBの株式を売却し、Cとの提携を解消した: an owner in a clause that ended before the trigger's is that
         # clause's, no side of the trigger.
         # (not the owner of the topic a sentence opens with: MicrosoftのMaiaは、…し、OpenAIとの連携を通じて)
@@ -2155,7 +2167,8 @@ class RelationFinder:
                           and self._rules.owned_topic_re.match(sentence.text, p.end - sentence.start))]
         # ソフトバンクグループ入り: a name whose suffix a trigger begins with is before it.
         before = [p for p in clause if (p.end <= trigger.start or p.role == "bare" and p.start < trigger.start)
-                  and p not in listed and p not in conjoined and p not in holders and p not in ended]
+                  and p not in listed and p not in conjoined and p not in holders and p not in ended
+                  and p not in leaders]
         # Bへの出資を決めたのはAだ: A acts; Xの提携先はBだ, Xの出資先はBだ: B is the other side X's counterpart
         # noun names
         other_side = "partner" if trigger.type == PARTNERSHIP else "target"

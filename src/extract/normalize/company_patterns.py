@@ -261,8 +261,10 @@ class NameReader:
             return False
         name = words.tokens[low:high + 1]
         dots = sum(token.surface == "・" for token in name) + form.startswith("・")
-        if not (self._after_country(words, low) or dots >= 2
-                or dots == 1 and form.startswith("・") and form[1:] in self._words.investor_words):
+        # (not the end of a longer name joined by ・: みなと・アクティブ・パートナーズ)
+        investor = (dots == 1 and form.startswith("・") and form[1:] in self._words.investor_words
+                    and not words.text.endswith("・", 0, words.spans[low][0]))
+        if not (self._after_country(words, low) or dots >= 2 or investor):
             return False
         return (dots >= 1
                 and all(token.surface == "・" or _is_katakana(token)
