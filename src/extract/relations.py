@@ -797,7 +797,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # (a count of the group may stand before its particle: A、B、Cの3メガバンクが参加)
         join_alone_gap_re=re.compile(rf"(?:{any_word(spec.roles.of)}?(?:{DIGIT}+|{count_words}){counters})?"
                                      rf"{any_word(spec.roles.subject)}?(?:新たに|さらに|同様に{manners})?"
-                                     rf"(?:[^にをでへと、。]{{0,4}}"
+                                     # (or in what capacity: B氏も個人として参加)
+                                     rf"(?:[^にをでへと、。]{{0,4}}|[^にをでへと、。]{{1,4}}として"
                                      + (rf"|(?:{any_word(spec.round_investors)})(?:に|として)" if spec.round_investors
                                         else "")
                                      # (the talks about the round: MGXも交渉に加わっている)
@@ -933,7 +934,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         glossed_joint_re=re.compile(rf"(?P<joint>\s*[、,，]?\s*{coordinators}\s*)[一-龯々〆ヵヶァ-ヺー・]{{2,12}}[（(]"),
         led_group_re=(re.compile(rf"{any_word(spec.leaders)}[^、。\s（）()]{{1,{_LED_GROUP_CHARS}}}?"
                                  rf"(?P<particle>{any_word(head_particles)})") if spec.leaders else None),
-        parallel_re=(re.compile(rf"{any_word(spec.parallel_marks)}[、,，]?\s*[^、。「」\s]{{1,{_PARALLEL_CHARS}}}?"
+        parallel_re=(re.compile(rf"{any_word(spec.parallel_marks)}[、,，]?\s*[^、。「」\n]{{1,{_PARALLEL_CHARS}}}?"
                                 rf"(?=(?:と|に|から|へ|を)?も|が)") if spec.parallel_marks else None),
         # (and people listed with the companies: AやB、イーロン・マスク氏などの投資家も出資)
         unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*(?:[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
@@ -1895,10 +1896,11 @@ class RelationFinder:
         if owner is None and joining and others is not None and others.search(
                 sentence.text, 0, joining[0].start - sentence.start):
             return []  # 同社の顧客にはUberやAirbnbが名を連ねる: its customers, not the round's investors
-        group_ends = {party.group: party.tail_end for party in joining}  # the last of each group's tail
+        # the last of each group's tail, past a phrase set beside it
+        group_ends = {party.group: _past_parallel(sentence, party, self._rules) for party in joining}
         investors: dict[str, tuple[_Party, str, str]] = {}  # company id -> (party, word, status)
         for party in joining:
-            end = group_ends[party.group] - sentence.start
+            end = group_ends[party.group]
             join = self._rules.join_re.search(sentence.text, end)
             # AとBも参加した, Aも新たに加わった, AやBといった投資家が名を連ねる; not Aはイベントに参加した (it joins
             # something else).
@@ -3234,6 +3236,13 @@ def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
     return [first] if clause or appositive else []
 
 
+def _past_parallel(sentence: Sentence, party: _Party, rules: PartnershipRules) -> int:
+    """Where the party's clause goes on (sentence offset): past the phrase a parallel mark sets it beside (AやBの
+    ほか、C氏も参加: at も), else at its tail."""
+    parallel = rules.parallel_re.match(sentence.text, party.tail_end - sentence.start) if rules.parallel_re else None
+    return parallel.end() if parallel else party.tail_end - sentence.start
+
+
 def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
              rules: PartnershipRules) -> list[_Party]:
     """The companies after a trigger that join it: a subject group followed shortly by a join word (…に
@@ -3248,7 +3257,8 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
     for group, party in last.items():
         # Up to the next company named: ASMLの主導 joins ASML, not the headline's Mistral AI before it.
         following = [p.start for p in parties if p.start >= party.tail_end]
-        window = sentence.text[party.tail_end - sentence.start: min(following, default=sentence.end) - sentence.start]
+        window = sentence.text[_past_parallel(sentence, party, rules):
+                               min(following, default=sentence.end) - sentence.start]
         # リード投資家は, 出資者として: a noun naming a round's investors, not this company joining.
         join = next((found for found in rules.join_re.finditer(window[:_JOIN_GAP])
                      if not window.startswith(rules.round_investors, found.start())), None)
