@@ -318,6 +318,8 @@ _CLAUSE_HEADS = 3
 _STAKE_GAP = 20
 #: Characters between the share word and the trigger of a sale of shares (B株の20%をCに約600億円で売却).
 _SALE_GAP = 45
+#: Characters of a relative clause from its subject's particle to its verb (BPが秋田県沖で計画する発電所).
+_RELATIVE_CLAUSE = 20
 #: Characters of the noun a company owns as the topic a sentence opens with (Baiduの戦略は).
 _OWNED_TOPIC_CHARS = 8
 #: What joins companies listed as examples to the noun of a passive trigger they give (AやBなどの出資を受け).
@@ -380,8 +382,9 @@ class PartnershipRules:
     controlling: tuple[str, ...]
     #: A join word (参加) after a party: it takes part in a directed trigger as a further actor.
     join_re: re.Pattern
-    #: A subject's join word in a relative clause on a noun (Aが主導したシードラウンド): the clause is the noun's.
-    joined_noun_re: re.Pattern
+    #: A subject's clause that ends in a verb modifying a noun (Aが主導したシードラウンド, Aが沖合で計画する発電所; not
+    #: Aが出資する方針, a planned word): a relative clause, the noun's.
+    relative_subject_re: re.Pattern
     #: A join word and its を right before talks (参加を協議): talks about joining something, no partnership of the
     #: companies talking.
     joining_talked_re: re.Pattern
@@ -774,8 +777,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         stake_verbs=frozenset(stake.verbs if stake else ()),
         controlling=stake.controlling if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
-        joined_noun_re=re.compile(rf"\s*(?:など|ら)?{any_word(spec.roles.subject)}{any_word(spec.join_words)}"
-                                  rf"(?:した|する|している|していた)(?![、。])"),
+        relative_subject_re=re.compile(rf"\s*(?:など|ら)?{any_word(spec.roles.subject)}[^、。「」]{{0,{_RELATIVE_CLAUSE}}}?"
+                                       rf"(?:した|する|している|していた)"
+                                       rf"(?!{any_word(spec.status_words.planned)})(?=[一-龯々〆ヵヶァ-ヺーA-Za-z])"),
         joining_talked_re=re.compile(rf"{any_word(spec.join_words)}{any_word(spec.roles.object)}$"),
         # (リード投資家は英Balderton Capitalで, リード投資家は韓国のIMM Investmentで: a name's country or what it
         # is may stand before it)
@@ -2153,13 +2157,16 @@ class RelationFinder:
         # no side of it (the sale of its stake is another statement).
         holders = [p for p in clause if p.role == "subject" and (held := _HOLDER_RE.match(
             sentence.text, p.tail_end - sentence.start)) is not None and held.end() + sentence.start <= trigger.start]
-        # AとBが主導したシードラウンドに続き、Cからも出資を受けた: a subject of a join word in a relative clause on a
-        # noun is that noun's, no side of a trigger past the noun's phrase (but of a round's: Aがリードするラウンドで、
-        # Xは6億ユーロを調達した, the round the noun names).
-        led = {p.group for p in clause if p.role == "subject" and not trigger.funding
-               and (joined := self._rules.joined_noun_re.match(sentence.text, p.tail_end - sentence.start)) is not None
-               and "、" in sentence.text[joined.end():trigger.start - sentence.start]}
-        leaders = [p for p in clause if p.role == "subject" and p.group in led]
+        # XはAとBが主導したシードラウンドに続き、Cからも出資を受けた; 両社はBPが計画する発電所の権益を取得し、BPと共同
+        # で: a subject of a relative clause on a noun, after the sentence's own subject, is that noun's, no side of a
+        # trigger past the noun's phrase (but of a round's: Aがリードするラウンドで、Xは6億ユーロを調達した, the round
+        # the noun names; and with no subject before it, it may be the sentence's: ABBが計画していた上場を取りやめ、…)
+        related = {p.group for p in clause if p.role == "subject" and not trigger.funding
+                   and any(q.role == "subject" and q.group != p.group and q.end <= p.start for q in clause)
+                   and (relative := self._rules.relative_subject_re.match(
+                       sentence.text, p.tail_end - sentence.start)) is not None
+                   and "、" in sentence.text[relative.end():trigger.start - sentence.start]}
+        relative_subjects = [p for p in clause if p.role == "subject" and p.group in related]
         # AはBの株式を売却し、Cとの提携を解消した: an owner in a clause that ended before the trigger's is that
         # clause's, no side of the trigger.
         # (not the owner of the topic a sentence opens with: MicrosoftのMaiaは、…し、OpenAIとの連携を通じて)
@@ -2170,7 +2177,7 @@ class RelationFinder:
         # ソフトバンクグループ入り: a name whose suffix a trigger begins with is before it.
         before = [p for p in clause if (p.end <= trigger.start or p.role == "bare" and p.start < trigger.start)
                   and p not in listed and p not in conjoined and p not in holders and p not in ended
-                  and p not in leaders]
+                  and p not in relative_subjects]
         # Bへの出資を決めたのはAだ: A acts; Xの提携先はBだ, Xの出資先はBだ: B is the other side X's counterpart
         # noun names
         other_side = "partner" if trigger.type == PARTNERSHIP else "target"
