@@ -2024,8 +2024,9 @@ class RelationFinder:
                     own_group = group
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
             if role == "other" and previous is not None and previous.group == own_group and "。" in sentence.text \
-                    and any(comma in joint for comma in _COMMAS):
-                # (a comma list in a full sentence: not the headline SAPとOpenAI、公共部門向けAIで提携)
+                    and (any(comma in joint for comma in _COMMAS) or "や" in joint):
+                # (a comma list in a full sentence, which や may open: not the headline SAPとOpenAI、公共部門向けAIで
+                # 提携; AやB、Cと)
                 role, tail_end, particle_end = self._unlisted_last(sentence, tail_end, parties, role, particle_end)
             also = sentence.text[tail_end:particle_end] in self._rules.paired_particles
             bought = self._rules.trigger_re.match(sentence.text, particle_end) if also else None
