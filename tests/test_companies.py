@@ -210,6 +210,8 @@ UNLISTED_COMPANIES = [
     ("株式会社ひのくにモビリティ（熊本市）が実証を始めた。", ["ひのくにモビリティ"]),
     ("株式会社ゆいまーるテック代表取締役の山田氏が語った。", ["ゆいまーるテック"]),
     ("株式会社ゆいまーるテックは資金を調達した。", ["ゆいまーるテック"]),
+    # (a shop's suffix after の is the name's)
+    ("株式会社はなの屋は和菓子を売る。", ["はなの屋"]),
     ("ひまわり株式会社は保育事業を営む。", ["ひまわり"]),
     # (not the の and the kanji word after it; a particle before a comma ends it, whatever MeCab read)
     ("老舗菓子の株式会社みのり堂の傘下に入った。", ["みのり堂"]),

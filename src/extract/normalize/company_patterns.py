@@ -356,8 +356,11 @@ class NameReader:
                     or words.starts_with(index, self._words.forms) or words.starts_with(index, self._words.after)):
                 break
             following = words.tokens[index + 1] if index + 1 < len(words.tokens) else None
-            if token.surface == "の" and following is not None and _KANJI_RE.match(following.surface):
-                break  # 株式会社いなほ堂の傘下, …ファンドの出資: の and a kanji word after the name are of it
+            if token.surface == "の" and following is not None and _KANJI_RE.match(following.surface) \
+                    and not following.pos.startswith("接尾辞"):
+                # 株式会社いなほ堂の傘下, …ファンドの出資: の and a kanji word after the name are of it (but a shop's
+                # suffix after の is the name's: 株式会社はなの屋)
+                break
             if (last >= low and token.pos.startswith("助詞") and len(token.surface) == 1
                     and (following is None or following.surface[:1] in _KANA_NAME_END)):
                 break  # 株式会社ぎょうせいは、: a particle before a comma or a stop ends the name, whatever MeCab read
