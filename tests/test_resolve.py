@@ -462,6 +462,17 @@ def test_an_abbreviation_given_in_brackets_is_the_company_wherever_the_post_writ
         (0, "GS", "goldman-sachs"), (1, "GS", "goldman-sachs")]
 
 
+def test_an_abbreviation_of_two_words_opening_a_japanese_name_is_the_company() -> None:
+    """MVCベンチャー・グロース・パートナーズ（MVC VGP）: a bracket of two Latin words whose first opens a name written
+    in Japanese is that name's abbreviation, there, in a headline before it and later in the post; one whose first
+    word does not open it is not."""
+    text = ("MVC VGP、ミナトロボに出資\nMVCベンチャー・グロース・パートナーズ（MVC VGP）が出資した。MVC VGPは主導した。"
+            "ゼファー・キャピタル・パートナーズ（ABC DEF）も参加した。")
+    found = [(m.surface, m.company_id) for m in _companies_of_post(text)]
+    assert [company for surface, company in found if surface == "MVC VGP"] == ["x-mvcベンチャー-グロース-パートナーズ"] * 3
+    assert not any(company == "x-ゼファー-キャピタル-パートナーズ" for surface, company in found if surface == "ABC DEF")
+
+
 def test_a_long_run_of_names_and_coordinators_is_read_in_one_pass() -> None:
     """A coordinator may also stand inside a name (・, and): a long run of them with no kind of company after it
     must not make the examples check try every way to split it (it once ran for minutes on 60 names)."""

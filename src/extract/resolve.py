@@ -76,8 +76,9 @@ GLOSS_RULE = "company.gloss"
 #: an acronym), or katakana.
 _GLOSS_RE = re.compile(r"\s?[（(](?P<gloss>(?=[A-Za-z0-9 .&\-]*[a-z])[A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){0,3}"
                        r"|[ァ-ヺ][ァ-ヺー・]{1,30})[）)]")
-#: An abbreviation in brackets right after a name: a Latin word of two to eight characters (GS, MUFG, BofA).
-_ABBREVIATION_RE = re.compile(r"\s?[（(](?P<abbr>[A-Z][A-Za-z0-9&\-]{1,7})[）)]")
+#: An abbreviation in brackets right after a name: a Latin word of two to eight characters (GS, MUFG, BofA), or two
+#: (JIC VGI).
+_ABBREVIATION_RE = re.compile(r"\s?[（(](?P<abbr>[A-Z][A-Za-z0-9&\-]{1,7}(?: [A-Z][A-Za-z0-9&\-]{1,7})?)[）)]")
 #: A holding company's short form in brackets right after its name (日本コンピュートホールディングス（日本コンピュート
 #: HD）): the rest of the name and a short holding word.
 _HOLDINGS_SHORT_RE = re.compile(rf"\s?[（(](?P<abbr>(?P<short>[^（）()、。\s]{{1,20}}?)"
@@ -890,13 +891,15 @@ def _with_abbreviations(mentions: Sequence[CompanyMention], sentences: Sequence[
     サックス（GS）, Mitsubishi UFJ Financial Group (MUFG); rule company.abbreviation): the same company, in place
     of another company a list names so (GS is also a listed name's: here the post says whose it is). Only an
     abbreviation of the company's name is one: its letters, from the first, are letters of the name in order (GS
-    of Goldman Sachs, MSFT of Microsoft; not US of Tesla, a country)."""
+    of Goldman Sachs, MSFT of Microsoft; not US of Tesla, a country), wherever the post writes it as a company no
+    list names, a headline before the definition included."""
     by_id = {sentence.sentence_id: sentence for sentence in sentences}
     result = list(mentions)
     for mention in mentions:
         sentence = by_id[mention.sentence_id]
         match = _ABBREVIATION_RE.match(sentence.text, mention.end - sentence.start)
-        if match is None or not _abbreviates(match.group("abbr"), mention.name):
+        if match is None or not (_abbreviates(match.group("abbr"), mention.name)
+                                 or _abbreviates_written(match.group("abbr"), mention.surface)):
             # 日本コンピュートホールディングス（日本コンピュートHD）: a holding company's short form
             match = _HOLDINGS_SHORT_RE.match(sentence.text, mention.end - sentence.start)
             if match is None or not any(mention.surface == match.group("short") + word
@@ -905,6 +908,11 @@ def _with_abbreviations(mentions: Sequence[CompanyMention], sentences: Sequence[
         result = _named_there(result, replace(mention, start=sentence.start + match.start("abbr"),
                                               end=sentence.start + match.end("abbr"), surface=match.group("abbr"),
                                               rule_id=ABBREVIATION_RULE))
+    # (a company no list names, written as the abbreviation before the post defines it, as a headline may: that company)
+    defined = {company_key(m.surface): m for m in result if m.rule_id == ABBREVIATION_RULE}
+    result = [replace(m, company_id=company.company_id, name=company.name)
+              if m.company_id.startswith(DERIVED_ID_PREFIX) and (company := defined.get(company_key(m.surface)))
+              else m for m in result]
     return sorted(result, key=lambda m: (m.start, m.end))
 
 
@@ -952,10 +960,17 @@ def _glosses_joined(mentions: Sequence[CompanyMention], sentences: Sequence[Sent
                    else m for m in result), key=lambda m: (m.start, m.end))
 
 
+def _abbreviates_written(abbreviation: str, surface: str) -> bool:
+    """Whether ``abbreviation`` of two words shortens a name written in Japanese that opens with its first word
+    (JIC VGI of JICベンチャー・グロース・インベストメンツ): the rest is in katakana, whose letters cannot be checked."""
+    first, _, rest = abbreviation.partition(" ")
+    return bool(rest) and not surface.isascii() and surface.startswith(first) and len(surface) > len(first)
+
+
 def _abbreviates(abbreviation: str, name: str) -> bool:
     """Whether ``abbreviation``'s letters are letters of ``name`` in order, the first its first (MUFG of
     Mitsubishi UFJ Financial Group), case aside."""
-    letters, rest = abbreviation.lower().replace("&", "").replace("-", ""), name.lower()
+    letters, rest = abbreviation.lower().replace("&", "").replace("-", "").replace(" ", ""), name.lower()
     if not letters or not rest.startswith(letters[0]):
         return False
     position = 0
