@@ -1751,6 +1751,12 @@ class RelationFinder:
                             trigger.start, trigger.start, sentence_topic.company_id, sentence_topic.name, "topic", -1,
                             trigger.start)
                         listing = (owner, trigger) if owner else (topic_owner, trigger) if topic_owner else listing
+                    if not found and not trigger.voided and trigger.type == ACQUISITION and index:
+                        # Aも事業を売却する方針で、Bが買収に名乗りを上げている: the bidder named after a sale bids for
+                        # what the seller sells
+                        found = self._relations_of_pairs(sentence, trigger, parties, _sale_bidders(
+                            sentence, triggers[:index], trigger, parties, sentence_topic), money.get(
+                            sentence.sentence_id, ()))
                     if not found and not trigger.voided:
                         # AはBの買収で合意した。しかし、買収は破談となった: the deal of the sentence before, again
                         found = _deal_again(sentence, trigger, parties, deals_before, self._rules)
@@ -2383,6 +2389,22 @@ def _clefted(sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger,
         return []
     return [replace(p, role="subject") for p in parties if p.role == "cleft" and p.start >= trigger.end
             and rules.cleft_re.search(sentence.text, trigger.end - sentence.start, p.start - sentence.start)]
+
+
+def _sale_bidders(sentence: Sentence, earlier: Sequence[_Trigger], trigger: _Trigger, parties: Sequence[_Party],
+                  topic: CompanyMention | None) -> list[tuple[_Party, _Party]]:
+    """(bidder, seller) pairs of an acquisition trigger naming no company it acts on, after a sale in its sentence
+    that names no buyer (Aも事業の一部を売却する方針で、Bが買収に名乗りを上げている: B bids for what A sells): the
+    subjects between the sale and the trigger bid, and the sale's subject sells (the company the text is about where
+    the sale names none)."""
+    sale = next((t for t in reversed(earlier) if t.sale and not t.voided), None)
+    if sale is None or any(p.role in ("target", "object", "of", "bare") and sale.start <= p.start < trigger.end
+                           for p in parties):
+        return []
+    bidders = [p for p in parties if p.role == "subject" and sale.end <= p.start and p.end <= trigger.start]
+    sellers = [p for p in parties if p.role == "subject" and p.end <= sale.start] or (
+        [_Party(sale.start, sale.start, topic.company_id, topic.name, "topic", -1, sale.start)] if topic else [])
+    return [(bidder, seller) for bidder in bidders for seller in sellers if bidder.company_id != seller.company_id]
 
 
 def _deal_again(sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party], deals_before: Sequence[Partnership],
