@@ -39,6 +39,7 @@ parentheses) stays here:
     manner_triggers:   [triggers that say how the next one is done]      共同で出資
     talks_triggers:    [triggers of talks: planned, or the status of one before]  Bと協議 / 買収を協議
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
+    founded_clauses:   [words after a company founded before a passive]  Xを共同設立し、後にBに買収された
     round_investors:   [nouns naming a round's investors]                リード投資家はA
     non_investors:     [nouns naming companies that join no round]       顧客にはA
     round_owner_verbs: [verbs whose subject holds the round]             Xが実施する第三者割当増資
@@ -437,6 +438,8 @@ class PartnershipRules:
     mutual: tuple[str, ...]
     #: Right after a directed trigger: the statement is passive (買収された, 出資を受けた).
     passive_re: re.Pattern
+    #: Right after a company: it was founded in a clause joined to the next one (AirWatchを共同設立し、).
+    founded_clause_re: re.Pattern | None
     #: Status word -> planned or ended, longest first.
     status_words: tuple[tuple[str, str], ...]
     called_off: tuple[str, ...]
@@ -826,6 +829,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         topic_described_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_MODIFIED_TOPIC_CHARS}}}"
                                        rf"(?:だ|である|です)[。．]?\s*$") if spec.relative_clause_ends else None),
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
+        founded_clause_re=(re.compile(rf"{any_word(spec.founded_clauses)}[、,，]") if spec.founded_clauses else None),
         status_words=status_pairs,
         called_off=spec.status_words.called_off,
         deal_measures=spec.deal_measures,
@@ -2259,6 +2263,11 @@ class RelationFinder:
         """The relations one trigger states, each with its amount (``_relations_of_pairs``), and those it states
         besides its own pairs: a seller's investment ended by a whole stake sold to a buyer, and the partnership
         of the investors of an investment made together."""
+        founded = self._founded_receiver(sentence, trigger, parties)
+        if founded is not None:
+            # 彼はXを共同設立し、後にBに買収された: the company founded is bought, not the company the text is about
+            parties = [replace(p, role="subject") if p is founded else p for p in parties]
+            topic = None
         before, topic_party = self._read_before(sentence, trigger, parties, topic, parse)
         exit_status = {DONE: ENDED, ENDED: DONE}.get(trigger.status, PLANNED)  # a sale called off leaves it in force
         if trigger.exit and any(p.role == "target" for p in before):
@@ -2325,6 +2334,17 @@ class RelationFinder:
                 besides += self._relations_of_pairs(sentence, replace(trigger, type=PARTNERSHIP), parties,
                                                     _co_investors(pairs, before, sentence, parties, self._rules), money)
         return self._relations_of_pairs(sentence, trigger, parties, pairs, money) + besides
+
+    def _founded_receiver(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party]) -> _Party | None:
+        """The company a passive trigger with no subject of its own receives when the clause joined to the trigger's
+        says it was founded (彼はXを共同設立し、後にBに買収された: X), else None."""
+        founded = self._rules.founded_clause_re
+        if founded is None or not trigger.passive or any(
+                p.role == "subject" and p.end <= trigger.start for p in parties):
+            return None
+        return next((p for p in reversed(parties) if p.role == "object" and p.end <= trigger.start
+                     and (clause := founded.match(sentence.text, p.tail_end - sentence.start)) is not None
+                     and not _CLAUSE_END_RE.search(sentence.text, clause.end(), trigger.start - sentence.start)), None)
 
     def _relations_of_pairs(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
                             pairs: Sequence[tuple[_Party, _Party]],
