@@ -948,7 +948,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*(?:[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
                                      rf"|[^、。，,やとはがをにの\s]{{1,{_PERSON_CHARS}}}?氏)"
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
-        unlisted_last_re=re.compile(rf"\s*[{''.join(_COMMAS)}]\s*(?P<name>[^\s、。，,「」『』（）()ぁ-ゖ]{{2,{_UNLISTED_LAST_CHARS}}}?)"
+        unlisted_last_re=re.compile(rf"\s*(?:[{''.join(_COMMAS)}]|や)\s*(?P<name>[^\s、。，,「」『』（）()ぁ-ゖ]{{2,{_UNLISTED_LAST_CHARS}}}?)"
                                     rf"(?P<particle>{any_word(head_particles)})"),
         own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source, *spec.roles.target))}"
                                  rf"[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
@@ -2033,11 +2033,15 @@ class RelationFinder:
                     group += 1
                     own_group = group
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
-            if role == "other" and previous is not None and previous.group == own_group and "。" in sentence.text \
-                    and (any(comma in joint for comma in _COMMAS) or "や" in joint):
-                # (a comma list in a full sentence, which や may open: not the headline SAPとOpenAI、公共部門向けAIで
-                # 提携; AやB、Cと)
-                role, tail_end, particle_end = self._unlisted_last(sentence, tail_end, parties, role, particle_end)
+            in_list = previous is not None and previous.group == own_group and (
+                any(comma in joint for comma in _COMMAS) or "や" in joint)
+            if role == "other" and "。" in sentence.text and (in_list or sentence.text.startswith("や", tail_end)):
+                # (a comma list in a full sentence, which や may open, or one name and what や adds to it acting:
+                # not the headline SAPとOpenAI、公共部門向けAIで提携; AやB、Cと; Aや個人投資家も参加, not Aや各種ツール
+                # との連携)
+                read = self._unlisted_last(sentence, tail_end, parties, role, particle_end)
+                if in_list or read[0] == "subject":
+                    role, tail_end, particle_end = read
             also = sentence.text[tail_end:particle_end] in self._rules.paired_particles
             bought = self._rules.trigger_re.match(sentence.text, particle_end) if also else None
             # AMDは同じ週に、Briumも買収した, SBGはAmpereも傘下に収めており: what a subject of another group also
