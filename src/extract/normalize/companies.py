@@ -219,6 +219,9 @@ class CompanyRecognizer:
             ends.append(f"{any_word(venues)}{_KANJI_CHAR}{{0,{_PLACE_AFTER_VENUE}}}")
         self._place_after_re = (re.compile(f"{_PLACE_GAP_CHAR}{{0,{_PLACE_GAP}}}?(?:{'|'.join(ends)})(?!{_NAME_CHAR})")
                                 if ends else None)
+        #: The trades a company's name ends in (百貨店, 書店) and its parts (本店, 支店): what is written after a name
+        #: and ends in one is no place named after it.
+        self._not_places = (*rules.legal_forms.sector_words, *bounds.after)
         #: The same words ending a name no list holds, but for one-character ones, which end names too (田園都市).
         whole = [word for word in bounds.place_words if len(word) > 1]
         self._place_end_re = re.compile(f"{any_word(whole)}$") if whole else None
@@ -345,9 +348,12 @@ class CompanyRecognizer:
         # 日立工業専修学校として設立: a name no list holds that ends as such a body's is that body's
         own_place = (mention.company_id.startswith(DERIVED_ID_PREFIX) and self._place_end_re is not None
                      and self._place_end_re.search(mention.surface) is not None)
+        # (not a company's trade that ends like a place, 東急百貨店, nor its own part, 東急百貨店本店,
+        # みずほ銀行渋谷支店: 伊勢丹新宿店 is a store)
+        place = self._place_after_re.match(sentence.text, end) if self._place_after_re is not None else None
         return (self._non_company_form_re is not None
                 and self._non_company_form_re.search(sentence.text, 0, start) is not None
-                or self._place_after_re is not None and self._place_after_re.match(sentence.text, end) is not None
+                or place is not None and not sentence.text.endswith(self._not_places, 0, place.end())
                 or own_place)
 
     def _with_former_names(self, mentions: list[CompanyMention], sentences: Sequence[Sentence],
