@@ -94,6 +94,7 @@ parentheses) stays here:
     spokespeople:      [titles of a company's people who speak for it]  AのX社長は
     commentators:      [a company's people who only comment on deals]   みずほ証券のアナリストは
     former_marks:      [words before a company making its people former] 元グーグル幹部
+    individuals, people: [honorifics / people named by what they are, acting on their own]  マスク氏は / 創業家による
     leading_clause_ends: [ends of a clause leading into the main one]    Bと連携することで、Aは
     nominal_clause_ends: [ends of a clause listed beside the trigger's]  Aが…ことや、Bへの投資
     conjunct_starts:   [words opening a phrase listed after another]     Aの製品への投資、そしてBとの提携
@@ -1024,8 +1025,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|\]\([^)\s]{{0,200}}\)|{stake_size}|{suffix}"
                                 rf"|(?<=[A-Za-z]) [A-Z][a-z][A-Za-z]*(?= [A-Z]|[ぁ-ゖ])|[*」』”]+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
-        individual_subject_re=(re.compile(rf"(?<=[一-龯々ァ-ヺーA-Za-z]){any_word(spec.individuals)}{subject_particles}")
-                               if spec.individuals else re.compile("(?!)")),
+        # (or people named by what they are, as the subject or agent: 創業家による買収)
+        individual_subject_re=re.compile("|".join(
+            ([rf"(?<=[一-龯々ァ-ヺーA-Za-z]){any_word(spec.individuals)}{subject_particles}"]
+             if spec.individuals else [])
+            + ([rf"{any_word(spec.people)}(?:{subject_particles}|による|によって)"] if spec.people else [])) or "(?!)"),
         subject_particles=frozenset(unnamed.subject_particles),
         unnamed_receiver_re=re.compile(
             rf"(?:{receiving_nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"

@@ -918,6 +918,7 @@ class PartnershipsFile(RuleFileSpec):
     spokespeople: Words = ()
     former_marks: Words = ()
     individuals: Words = ()
+    people: Words = ()
     leading_clause_ends: Words = ()
     nominal_clause_ends: Words = ()
     commentators: Words = ()
