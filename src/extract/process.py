@@ -77,7 +77,7 @@ class Extractors:
         self.relations = RelationFinder(compile_partnership_rules(
             # a Japanese legal form written before a name is no part of it either (産業用ロボットの株式会社X、)
             rules.partnerships, rules.products, (*rules.name_bounds.before, *rules.legal_forms.japanese),
-            {company.id: company.parent for company in rules.companies if company.parent}))
+            {company.id: company.parent for company in rules.companies if company.parent}, rules.deeds.founded_marks))
         self.defined_names = DefinedNames(rules.definitions, rules.legal_forms)
         self.ner_rules = compile_ner_rules(rules.ner)
         self.ner_filter = NerCompanyFilter(self.ner_rules, rules.legal_forms, self.companies.blocked_names,

@@ -39,7 +39,6 @@ parentheses) stays here:
     manner_triggers:   [triggers that say how the next one is done]      共同で出資
     talks_triggers:    [triggers of talks: planned, or the status of one before]  Bと協議 / 買収を協議
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
-    founded_clauses:   [words after a company founded before a passive]  Xを共同設立し、後にBに買収された
     round_investors:   [nouns naming a round's investors]                リード投資家はA
     non_investors:     [nouns naming companies that join no round]       顧客にはA
     round_owner_verbs: [verbs whose subject holds the round]             Xが実施する第三者割当増資
@@ -701,12 +700,14 @@ class _Party:
 
 def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = (),
                               name_prefixes: Sequence[str] = (), parents: Mapping[str, str] | None = None,
-                              ) -> PartnershipRules:
+                              founded_marks: Sequence[str] = ()) -> PartnershipRules:
     """Compile the validated cues of ``rules/partnerships.yaml`` into the relation step's regexes;
     ``products`` (products.yaml) are the product names that act for their maker (Microsoft Azureは);
     ``name_prefixes`` (company_patterns.yaml's name_bounds.before) the words written right before a name
     that are not part of it (米Zephyr), which may stand before a headline's first company; ``parents`` the
-    gazetteer's parent of each company id: a company and its parent, or its parent's parent, are no partners.
+    gazetteer's parent of each company id: a company and its parent, or its parent's parent, are no partners;
+    ``founded_marks`` (company_patterns.yaml's deeds) the words after a company founded (を共同設立), which make it
+    the receiver of a passive deal in the clause joined to theirs.
 
     A product acting for its maker is found where it starts with the maker's name, as the companies
     stage finds the maker there, so the relation step reads the particle after the whole product."""
@@ -830,7 +831,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         topic_described_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_MODIFIED_TOPIC_CHARS}}}"
                                        rf"(?:だ|である|です)[。．]?\s*$") if spec.relative_clause_ends else None),
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
-        founded_clause_re=(re.compile(rf"{any_word(spec.founded_clauses)}[、,，]") if spec.founded_clauses else None),
+        founded_clause_re=re.compile(rf"{any_word(founded_marks)}し?[、,，]") if founded_marks else None,
         status_words=status_pairs,
         called_off=spec.status_words.called_off,
         deal_measures=spec.deal_measures,

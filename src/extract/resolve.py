@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -909,11 +909,7 @@ def _with_abbreviations(mentions: Sequence[CompanyMention], sentences: Sequence[
                                               end=sentence.start + match.end("abbr"), surface=match.group("abbr"),
                                               rule_id=ABBREVIATION_RULE))
     # (a company no list names, written as the abbreviation before the post defines it, as a headline may: that company)
-    defined = {company_key(m.surface): m for m in result if m.rule_id == ABBREVIATION_RULE}
-    result = [replace(m, company_id=company.company_id, name=company.name)
-              if m.company_id.startswith(DERIVED_ID_PREFIX) and (company := defined.get(company_key(m.surface)))
-              else m for m in result]
-    return sorted(result, key=lambda m: (m.start, m.end))
+    return _given_ids(result, {company_key(m.surface): m for m in result if m.rule_id == ABBREVIATION_RULE})
 
 
 def _named_there(mentions: list[CompanyMention], named: CompanyMention) -> list[CompanyMention]:
@@ -952,12 +948,15 @@ def _glosses_joined(mentions: Sequence[CompanyMention], sentences: Sequence[Sent
         glossed.setdefault(company_key(match.group("gloss")), mention)
         if not any(m.start < end and start < m.end for m in result):
             result.append(replace(mention, start=start, end=end, surface=match.group("gloss"), rule_id=GLOSS_RULE))
-    companies = {**glossed, **listed}
-    if not companies:
-        return result
-    return sorted((replace(m, company_id=companies[key].company_id, name=companies[key].name)
-                   if m.company_id.startswith(DERIVED_ID_PREFIX) and (key := company_key(m.surface)) in companies
-                   else m for m in result), key=lambda m: (m.start, m.end))
+    return _given_ids(result, {**glossed, **listed})
+
+
+def _given_ids(mentions: Sequence[CompanyMention], companies: Mapping[str, CompanyMention]) -> list[CompanyMention]:
+    """``mentions`` in body order, each company no list names whose name (normalized by ``company_key``) is a key of
+    ``companies`` given that company's id and name: one company, however many ways the post writes it."""
+    return sorted((replace(m, company_id=company.company_id, name=company.name)
+                   if m.company_id.startswith(DERIVED_ID_PREFIX) and (company := companies.get(company_key(m.surface)))
+                   else m for m in mentions), key=lambda m: (m.start, m.end))
 
 
 def _abbreviates_written(abbreviation: str, surface: str) -> bool:

@@ -868,7 +868,6 @@ class PartnershipsFile(RuleFileSpec):
     part_of: Words = ()
     deal_references: CueSides | None = None
     passive_markers: Words = ()
-    founded_clauses: Words = ()
     status_words: StatusWords
     planned_endings: Words = ()
     purposes: Words = ()
