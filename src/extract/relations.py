@@ -621,6 +621,8 @@ class PartnershipRules:
     relative_link_re: re.Pattern
     #: A coordinator and a short の-phrase before the next name, which still coordinate (日本のA、台湾のB).
     coordinated_modifier_re: re.Pattern
+    example_added_re: re.Pattern
+    joint_target_re: re.Pattern
     #: A company's の and a short description of the next name, its owner's unit or holding (双日と、シーメンスの
     #: ベンチャー投資部門Next47も: シーメンス only describes Next47, the list goes on with it).
     owner_description_re: re.Pattern
@@ -828,8 +830,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                        rf"[^、。]{{0,{_RELATIVE_GAP}}}") if spec.relative_clause_ends else None),
         modified_topic_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^。]{{0,{_MODIFIED_TOPIC_CHARS}}}?"
                                       rf"(?:は、?|が、?)(?![ぁ-ゖ])") if spec.relative_clause_ends else None),
-        topic_described_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^、。]{{0,{_MODIFIED_TOPIC_CHARS}}}"
-                                       rf"(?:だ|である|です)[。．]?\s*$") if spec.relative_clause_ends else None),
+        # (or the sentence ends with the trigger's clause: JERAはAとBが折半出資する。)
+        topic_described_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}(?:[^、。]{{0,{_MODIFIED_TOPIC_CHARS}}}"
+                                       rf"(?:だ|である|です))?[。．]?\s*$") if spec.relative_clause_ends else None),
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         founded_clause_re=re.compile(rf"{any_word(founded_marks)}し?[、,，]") if founded_marks else None,
         status_words=status_pairs,
@@ -1007,6 +1010,14 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"{any_word(spec.roles.of)}"
             rf"|[一-龯々ァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9]{{0,{_DESCRIBED_MODIFIER_CHARS}}}?{any_word(spec.unnamed_companies.nouns)}"
             rf"{any_word(spec.roles.of)}?)"),
+        # AやBといったOTAに加え、Cとも提携: examples of a noun that a word of two or more letters adds the next
+        # name to are listed with it (not AやBといった企業と、C: と and 、 also end the noun's own phrase)
+        example_added_re=re.compile(
+            rf"{any_word(spec.roles.example)}[^、。]{{1,{_EXAMPLE_NOUN}}}?"
+            rf"{any_word([w for w in (*spec.coordinators, *spec.parallel_marks) if len(w) > 1 and not w.isascii()])}"
+            rf"{coordinators}?\s*(?:\*\*|__|[「『])?{any_word(name_prefixes)}?"),
+        # (事業に共同で投資, 共同で新会社に出資: what an investment made together goes into, marked before it)
+        joint_target_re=re.compile(rf"[^、。\s]{any_word(spec.roles.target)}\s*{manners.lstrip('|') or '(?!)'}?\s*$"),
         # (a unit or kin noun ends the description, Bのベンチャー投資部門C, or the owner's group or kin noun
         # is written on to it, RocheグループのC, B傘下のC; not a joint venture's: AとBの合弁会社C)
         owner_description_re=re.compile(
@@ -1085,6 +1096,9 @@ class _Trigger:
     #: An investment right after a sentence naming a funding round, which it puts money into when it names no
     #: receiver (Xは12億ドルを調達した。このうちAが5億ドルを拠出した).
     into_round: bool = False
+    #: An investment a manner trigger says is made together (AとBは新工場に共同で投資する): investors who name no
+    #: company they put money into are partners of each other.
+    jointly: bool = False
 
 
 @dataclass(frozen=True)
@@ -1130,13 +1144,16 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                and not _ends_a_quoted_name(text, match)]
     matches = sorted([*matches, *stakes], key=lambda match: match.start())
     # 共同で出資, 共同でリード: the co-investors are no partners of each other; the investment, or joining the
-    # round, is the statement.
-    matches = [match for index, match in enumerate(matches)
-               if not (match.group() in rules.manner_triggers
-                       and _says_how(text, match, matches[index + 1] if index + 1 < len(matches) else None, kinds,
-                                     rules))
-               and not _bid_as_means(text, match, matches[index + 1] if index + 1 < len(matches) else None, kinds,
-                                     rules)]
+    # round, is the statement, made together.
+    kept, jointly = [], set()
+    for index, match in enumerate(matches):
+        next_match = matches[index + 1] if index + 1 < len(matches) else None
+        if match.group() in rules.manner_triggers and _says_how(text, match, next_match, kinds, rules):
+            if next_match is not None and "、" not in text[match.end():next_match.start()]:
+                jointly.add(next_match.start())
+        elif not _bid_as_means(text, match, next_match, kinds, rules):
+            kept.append(match)
+    matches = kept
     # 買収を協議, Bの買収について、両社は交渉を続けている: talks after another trigger are about that deal, whose
     # status they give, no statement of their own
     matches = [match for index, match in enumerate(matches)
@@ -1243,7 +1260,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                               kind == INVESTMENT and rules.withdrawal_re is not None
                               and rules.withdrawal_re.match(text, match.end()) is not None,
                               kind == INVESTMENT and (match.group() in rules.mutual
-                                                      or text.endswith(rules.mutual, 0, match.start()))))
+                                                      or text.endswith(rules.mutual, 0, match.start())),
+                              jointly=match.start() in jointly))
         purposes.append(rules.purpose_re is not None and rules.purpose_re.match(text, match.end()) is not None)
     # 子会社化するため、全株式を取得した (done); 完全子会社化するためのTOBを開始 (planned: the bid is not through yet).
     for index, purpose in enumerate(purposes):
@@ -2034,7 +2052,8 @@ class RelationFinder:
                     asides += 1
                     result[-1] = replace(previous, role=_ASIDE, group=_ASIDE_GROUP + asides)
                     own_group = listed.group
-                elif not (same_place or parallel or spaced or paired or self._coordinated(joint)):
+                elif not (same_place or parallel or spaced or paired or self._coordinated(joint)
+                          or self._example_added(joint)):
                     group += 1
                     own_group = group
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
@@ -2147,10 +2166,18 @@ class RelationFinder:
         glossed = self._rules.glossed_joint_re.fullmatch(joint)
         return glossed.group("joint") if glossed else joint
 
+    def _example_added(self, joint: str) -> bool:
+        """Whether what stands between two names adds the second to examples the first ends (AやBといった
+        OTAに加え、Cとも提携), with no trigger in the noun they illustrate."""
+        added = self._rules.example_added_re.fullmatch(joint)
+        return added is not None and not self._rules.trigger_re.search(joint)
+
     def _coordinated(self, joint: str) -> bool:
         """Whether what stands between two names coordinates them: a coordinator, possibly with a short
         の-phrase before the second name (日本のA、台湾のB), that holds no trigger (Aと提携先のB)."""
         rules = self._rules
+        if rules.joint_companies and joint.rstrip().endswith(rules.joint_companies):
+            return False  # AはBと合弁会社Cを設立: the name after is the joint company, no partner listed
         # (names no list holds may stand between: NVIDIA、Bpifrance、Andreessen Horowitzも参加)
         unlisted = rules.unlisted_names_re.match(joint)
         if unlisted is not None and unlisted.end() and rules.coordinator_re.fullmatch(joint, unlisted.end()):
@@ -2338,7 +2365,12 @@ class RelationFinder:
                 # AはBと折半出資で設立した会社を通じ: what they invest in together is the company they set up, not the
                 # company the text is about.
                 pairs = [(a, b) for a, b in pairs if b.role != "topic"]
-            if joint or unnamed_joint:
+            # AとBは新工場に共同で投資する: investors of an investment made together in nothing a rule names
+            # (a noun marked as what receives it: not AやBも共同で出資, into the company a clause before names)
+            together = (trigger.jointly and not any(b.role != "topic" for _, b in pairs)
+                        and self._rules.joint_target_re.search(sentence.text, 0, trigger.start - sentence.start)
+                        is not None and not any(p.role == "target" for p in before))
+            if joint or unnamed_joint or together:
                 # AとBが折半出資するX, AとBは共同出資で新会社を設立: the investors are partners of each other too.
                 besides += self._relations_of_pairs(sentence, replace(trigger, type=PARTNERSHIP), parties,
                                                     _co_investors(pairs, before, sentence, parties, self._rules), money)
@@ -3093,7 +3125,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             receivers = _modified(after, sentence, trigger, rules)
         if not receivers and actors and rules.topic_described_re is not None and rules.topic_described_re.match(
                 sentence.text, trigger.end - sentence.start):
-            # JERAはAとBが折半出資する発電会社だ: the topic the clause describes is what they invest in or buy
+            # JERAはAとBが折半出資する発電会社だ, JERAはAとBが折半出資する: the topic the clause describes, or whose
+            # sentence the clause ends, is what they invest in or buy
             acting_groups = {p.group for p in actors}
             receivers = [p for p in before if p.role == "subject" and p.group not in acting_groups
                          and _is_topic(sentence, p, rules)]
