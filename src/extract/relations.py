@@ -67,6 +67,7 @@ parentheses) stays here:
     bids:              {triggers, done}                                  TOB / 成立
     denied_reports, deal_changes, undeniable, left_open                   報道を否定 / 見直 / 否定でき / 否定しない
     speculation, rumours                                                  かもしれ / という話
+    absences:          [words right after a trigger saying it is not there] 資本関係はない
     questions:         [words asking what is to come: speculation unless the deal is asked about]  取っていくのか
     alternatives:      [words before a trigger asking which of choices]  構築するのか、あるいは
     contests:          [words making a partnership a contest for a deal] 受注を競う
@@ -479,6 +480,7 @@ class PartnershipRules:
     #: Words of keeping a deal that stands (続け, 維持): the planned words after them plan to keep it.
     continuations: tuple[str, ...]
     speculation: tuple[str, ...]
+    absences: tuple[str, ...]
     questions: tuple[str, ...]
     #: Words before a trigger in its sentence that make it a condition (もし…であれば, 仮に): no relation.
     conditions: tuple[str, ...]
@@ -867,6 +869,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         means_endings=spec.means_endings,
         continuations=spec.continuations,
         speculation=spec.speculation,
+        absences=spec.absences,
         questions=spec.questions,
         conditions=spec.conditions,
         alternatives=spec.alternatives,
@@ -1034,7 +1037,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
         # (and the capitalised words of a unit's name in Latin letters: Google Public Sectorと提携)
-        name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,40}}）|\([^)]{{0,40}}\)|\]\([^)\s]{{0,200}}\)|{stake_size}|{suffix}"
+        name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,80}}）|\([^)]{{0,80}}\)|\]\([^)\s]{{0,200}}\)|{stake_size}|{suffix}"
                                 rf"|(?<=[A-Za-z]) [A-Z][a-z][A-Za-z]*(?= [A-Z]|[ぁ-ゖ])|[*」』”]+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
         # (or people named by what they are, as the subject or agent: 創業家による買収)
@@ -1200,6 +1203,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         # AやBも参加を協議している: talks about joining (a round the sentence before named), among no one
         joining = (match.group() in rules.talks_triggers
                    and rules.joining_talked_re.search(text, 0, match.start()) is not None)
+        # 資本関係はない: no relation at all (unless a word of its clause ends it)
+        absent = next((word for word in rules.absences if window.startswith(word)), None)
         voided = (f"the writer's speculation ({speculation})" if speculation
                   else f"a contest for it ({contest})" if contest and kinds.get(match.group()) == PARTNERSHIP
                   else "talks about joining something" if joining else None)
@@ -1249,6 +1254,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
             status = DONE  # TOBは本日をもって終了し、成立した: the offer period ends, and the bid is through
         if status == DONE and match.group() in rules.talks_triggers:
             status = PLANNED  # AはBと協議している: the deal talked about is not made yet
+        if absent and status != ENDED and voided is None:
+            voided = f"said not to be there ({absent})"  # not 提携はないと否定した: a denial ends the deal
         found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
                               status,
                               kind != PARTNERSHIP and (match.group() in rules.subject_receives

@@ -50,6 +50,17 @@ def is_personal_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=_REMEMBERED_TEXTS)
+def is_adverbial_noun(word: str) -> bool:
+    """Whether MeCab reads the word alone as a noun that may stand as an adverb (同日, 今回, 昨年, 現在): before a
+    company's name it says when, and is none of the name."""
+    read = [token for token in _tagger()(word) if token.surface]
+    if len(read) != 1:
+        return False
+    fields = _features(read[0].feature_raw)
+    return len(fields) > 2 and fields[:3] == ["名詞", "普通名詞", "副詞可能"]
+
+
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
 def _analyse(text: str) -> tuple[tuple[int, int, str, str, str, str | None], ...]:
     """MeCab's tokens of a text with offsets relative to it. Kept per text: posts repeat much of
     their text (boilerplate, related-article lists), and MeCab is most of a rules-only run."""

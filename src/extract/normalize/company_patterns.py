@@ -29,6 +29,7 @@ from extract.models import Sentence, Token
 from extract.names import company_key
 from extract.normalize.literals import literals_re, required_literals
 from extract.rules import PatternRule
+from extract.tokenize import is_adverbial_noun
 
 if TYPE_CHECKING:  # imported where patterns are compiled: a re-run with nothing to do compiles none
     import regex
@@ -384,7 +385,9 @@ class NameReader:
     def _trimmed(self, words: SentenceWords, low: int, high: int, proper: str | None) -> int:
         """The first word of a name read backwards, without the everyday words before its start: for
         ``proper`` names every word before the first proper noun (大手地方銀行 has none); otherwise kanji
-        nouns before a proper noun or a word in another script (同日日本電気, 今回AIデータ)."""
+        nouns before a proper noun or a word in another script (同日日本電気, 今回AIデータ), but not before a
+        katakana loanword, which names the company's trade after its name (東雲ファイナンス, 房総タクシー), unless one
+        of them says when (同日ゼファーロジック)."""
         if low > high:
             return low
         if proper == "first_or_sector" and low < self._trade_start(words, low, high) <= high:
@@ -402,8 +405,13 @@ class NameReader:
             index += 1
         if words.tokens[index].surface == "の":
             return low  # 菊の鶴: a name joined by の, read back whole
-        if self._is_proper(words, index) or not _KANJI_RE.search(words.tokens[index].surface):
-            return index
+        token = words.tokens[index]
+        if index > low and _is_katakana(token) and token.pos == "名詞-普通名詞" and token.reading is not None \
+                and not any(is_adverbial_noun(word.surface) for word in words.tokens[low:index]):
+            return low  # 東雲ファイナンス株式会社: a loanword after kanji nouns says what their company does
+        if self._is_proper(words, index) or not _KANJI_RE.search(token.surface):
+            # (with an opener written onto it: 南栄重機株式会社)
+            return index - 1 if low < index and self._opens(words.tokens[index - 1]) else index
         return low
 
     def _is_a_name(self, words: SentenceWords, low: int, high: int, proper: str | None, forwards: bool,

@@ -883,6 +883,7 @@ class PartnershipsFile(RuleFileSpec):
     #: A denial declined: the speaker keeps the deal open (可能性は否定しない), planned.
     left_open: Words = ()
     speculation: Words = ()
+    absences: Words = ()
     conditions: Words = ()
     alternatives: Words = ()
     contests: Words = ()
