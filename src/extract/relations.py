@@ -50,6 +50,7 @@ parentheses) stays here:
     stake_splits:      [nouns of a joint company's stake split, beginning with its trigger]  出資比率はAが51%、Bが49%
     concluded_with:    [verbs concluding a deal with a partner named after its noun]  契約をBと結んだ
     mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
+    mergers:           [partnership triggers whose rows are acquisitions]  合併, 経営統合
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     counterparts, trigger_appositives: [nouns for a deal's other side, words joining them to the next name]
                                                                          出資先のB, 提携先：A、B
@@ -150,6 +151,7 @@ _ENGLISH_RULE = "relation.english"
 _FUNDING_ROW_RULE = "relation.funding_row"
 #: The rule of investments both ways (相互に出資): one row for each direction.
 _MUTUAL_RULE = "relation.investment.mutual"
+_MERGER_RULE = "relation.acquisition.merger"
 #: Sentences back within which the company a post names most often (or calls 彼ら) still is what 彼ら stands for.
 _LATELY = 3
 #: The rule of a deal the sentence before stated, named again with a status of its own (買収は破談となった).
@@ -437,6 +439,7 @@ class PartnershipRules:
     owner_receives: frozenset[str]
     #: Investment triggers that go both ways, or words right before one that make it so (相互に出資, 持ち合い).
     mutual: tuple[str, ...]
+    mergers: frozenset[str]
     #: Right after a directed trigger: the statement is passive (買収された, 出資を受けた).
     passive_re: re.Pattern
     #: Right after a company: it was founded in a clause joined to the next one (AirWatchを共同設立し、).
@@ -822,6 +825,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         written_on_re=re.compile(any_word(written_on)) if written_on else None,
         owner_receives=frozenset(spec.owner_receives),
         mutual=spec.mutual,
+        mergers=frozenset(spec.mergers),
         sale_triggers=frozenset(spec.sale_triggers),
         share_re=re.compile(shares) if stake else None,
         owned_shares_re=re.compile(rf"{shares}(?:に対する|に対して|への|の)?") if stake else None,
@@ -2013,7 +2017,7 @@ class RelationFinder:
                     recent[-1] if recent else None)
                 if referent is not None:
                     parties.append((start, end, referent.company_id, referent.name))
-        parties.sort()
+        parties.sort(key=lambda party: party[:2])  # (両社 in the order the two were named)
         result: list[_Party] = []
         group = 0
         asides = 0
@@ -2400,12 +2404,19 @@ class RelationFinder:
         """The relations of ``pairs`` of a trigger, each with its amount: the one in parentheses after the
         actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger."""
         amount = _amount_for(money, trigger)
-        return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, trigger.type,
+        # AとBが合併: the companies become one, an acquisition by the one named first (not where the merger is
+        # another's: AとBは、Cの経営統合に向けた協議を進めている)
+        paired = {p.company_id for pair in pairs for p in pair}
+        merger = trigger.word in self._rules.mergers and not any(
+            p.role == "of" and p.company_id not in paired for p in parties)
+        rule_id = _MUTUAL_RULE if trigger.mutual else _MERGER_RULE if merger else f"relation.{trigger.type}"
+        return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name,
+                            ACQUISITION if merger else trigger.type,
                             _joined_status(sentence, a, trigger, parties, self._rules) if trigger.funding
                             else trigger.status,
                             _own_amount(money, a, sentence, self._rules, parties)
                             or _own_amount(money, b, sentence, self._rules, parties) or amount,
-                            trigger.word, sentence.text, _MUTUAL_RULE if trigger.mutual else f"relation.{trigger.type}")
+                            trigger.word, sentence.text, rule_id)
                 for a, b in pairs if a.company_id != b.company_id]
 
 

@@ -859,6 +859,7 @@ class PartnershipsFile(RuleFileSpec):
     subject_receives: Words = ()
     owner_receives: Words = ()
     mutual: Words = ()
+    mergers: Words = ()
     sale_triggers: Words = ()
     stake_exits: Words = ()
     withdrawals: Words = ()
