@@ -1208,7 +1208,10 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         joining = (match.group() in rules.talks_triggers
                    and rules.joining_talked_re.search(text, 0, match.start()) is not None)
         # 資本関係はない: no relation at all (unless a word of its clause ends it)
-        absent = next((word for word in rules.absences if window.startswith(word)), None)
+        # (or after another noun set beside it with も: 資本関係も人的関係もない)
+        paired = tuple(rules.paired_particles)
+        absent = next((word for word in rules.absences if window.startswith(word) or (
+            word.startswith(paired) and window.startswith(paired) and word in window[:_SPECULATION_CHARS])), None)
         voided = (f"the writer's speculation ({speculation})" if speculation
                   else f"a contest for it ({contest})" if contest and kinds.get(match.group()) == PARTNERSHIP
                   else "talks about joining something" if joining else None)
