@@ -523,6 +523,7 @@ class PartnershipRules:
     trigger_topic_re: re.Pattern | None
     #: Between a trigger that is a noun for a company and that company's name (出資先のOpenAI).
     trigger_appositive_re: re.Pattern | None
+    trigger_appositives: tuple[str, ...]
     #: Triggers that are nouns for the other side of a deal (出資先, 提携先), which trigger_appositive_re joins.
     counterparts: frozenset[str]
     #: Right after a partnership trigger, words making a later deal of the sentence part of it (提携の一環として).
@@ -992,6 +993,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         deal_reference_after=tuple(spec.deal_references.after) if spec.deal_references else (),
         trigger_appositive_re=(re.compile(rf"{any_word(spec.trigger_appositives)}\s*")
                                if spec.trigger_appositives else None),
+        trigger_appositives=tuple(spec.trigger_appositives),
         counterparts=frozenset(spec.counterparts),
         unit_sale_re=(re.compile(rf"{any_word(spec.units)}(?:の[^、。]{{0,{_UNIT_CHARS}}}?)?を") if spec.units
                       else None),
@@ -1185,9 +1187,12 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
             window = ""  # ルノーが保有する日産株の取得を検討: the relative clause states the stake held, done
         # 花王株を保有するファンド、Oasisは、改善を求めてきた: the clause that modifies the topic holds the status
         # (not 買収する計画は撤回された, whose noun is a status word itself)
-        modified = rules.modified_topic_re.match(window) if rules.modified_topic_re is not None else None
+        # (or one the trigger ends in: Xの株主であるAは、…を提案した)
+        appositive = next((word for word in rules.trigger_appositives if match.group().endswith(word)), "")
+        modified = (rules.modified_topic_re.match(appositive + window) if rules.modified_topic_re is not None
+                    else None)
         if modified and not any(word in modified.group() for word, _ in rules.status_words):
-            window = modified.group()
+            window = modified.group()[len(appositive):]
         # 提携するかもしれない, not 提携、というニュースに…そう感じたかもしれません (another clause's guess).
         speculation = next((word for word in rules.speculation if word in window[:_SPECULATION_CHARS]), None)
         # 提携戦略を取っていくのか: a question about what is to come; not この買収がどう貢献するのか, about what a deal
@@ -3340,12 +3345,14 @@ def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
     if not after or rules.relative_clause_re is None:
         return []
     first = after[0]
-    clause = rules.relative_clause_re.fullmatch(sentence.text, trigger.end - sentence.start,
-                                                first.start - sentence.start)
-    # 出資先のOpenAI: a trigger that is a noun for the company named right after it
-    appositive = trigger.word in rules.counterparts and rules.trigger_appositive_re is not None and \
-        rules.trigger_appositive_re.fullmatch(sentence.text, trigger.end - sentence.start,
-                                              first.start - sentence.start) is not None
+    # (a trigger may end in the word that joins it to the name: Xの株主である米ファンドのA)
+    end = trigger.end - sentence.start - next(
+        (len(word) for word in rules.trigger_appositives if trigger.word.endswith(word)), 0)
+    clause = rules.relative_clause_re.fullmatch(sentence.text, end, first.start - sentence.start)
+    # 出資先のOpenAI, Xの筆頭株主のA: a trigger that is a noun for the company named right after it
+    appositive = (trigger.word in rules.counterparts or trigger.word in rules.owner_receives) \
+        and rules.trigger_appositive_re is not None and \
+        rules.trigger_appositive_re.fullmatch(sentence.text, end, first.start - sentence.start) is not None
     return [first] if clause or appositive else []
 
 
