@@ -738,6 +738,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     counts = spec.group_counts
     count_words, counters, count_particles = (any_word(words)
                                               for words in (counts.count_words, counts.counters, counts.particles))
+    if counts.approximations:  # 10社前後が: a count may be approximate
+        counters = f"{counters}(?:{any_word(counts.approximations)})?"
     # 社 of ソニー社は, not the start of 社長; グループ of メルセデス・ベンツ・グループと
     suffix = f"・?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)}"
     # the size of a stake after its share word still belongs to the name (Arm株49%を取得: the particle is を)
@@ -3341,7 +3343,8 @@ def _gapped_clauses(before: Sequence[_Party], actors: Sequence[_Party], sentence
 
 def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
               rules: PartnershipRules) -> list[_Party]:
-    """The company a directed trigger's relative clause modifies (Aが買収したセキュリティ企業のB): B."""
+    """The companies a directed trigger's relative clause modifies (Aが買収したセキュリティ企業のB: B; Xに出資していた
+    AとB: A and B)."""
     if not after or rules.relative_clause_re is None:
         return []
     first = after[0]
@@ -3353,7 +3356,8 @@ def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
     appositive = (trigger.word in rules.counterparts or trigger.word in rules.owner_receives) \
         and rules.trigger_appositive_re is not None and \
         rules.trigger_appositive_re.fullmatch(sentence.text, end, first.start - sentence.start) is not None
-    return [first] if clause or appositive else []
+    # (with the names listed with it: Bに出資していたAとCは)
+    return [p for p in after if p.group == first.group] if clause or appositive else []
 
 
 def _past_parallel(sentence: Sentence, party: _Party, rules: PartnershipRules) -> int:

@@ -774,6 +774,8 @@ class GroupCounts(Spec):
 
     count_words: Words
     counters: Words
+    #: Words after a counter that make the count approximate (10社前後が, 5社程度に).
+    approximations: Words = ()
     particles: Words
 
 
