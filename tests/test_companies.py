@@ -237,6 +237,10 @@ UNLISTED_COMPANIES = [
     ("北辰販売センター株式会社が新聞を配る。", ["北辰販売センター"]),
     ("同日ゼファーロジック株式会社が発表した。", ["ゼファーロジック"]),
     ("同業の南栄重機株式会社を吸収合併した。", ["南栄重機"]),
+    # The legal forms of Chinese and Taiwanese companies; a name that holds brackets is not read from inside them.
+    ("中国の上海華鋭機床有限公司と合弁会社を設立した。", ["上海華鋭機床"]),
+    ("白百合化粧品股份有限公司は台湾の会社だ。", ["白百合化粧品"]),
+    ("大槻華鋭（上海）機床有限公司を設立する。", []),
     # The title after a legal form's name is not part of it.
     ("株式会社ゼファーロジック代表取締役社長の山田氏が語った。", ["ゼファーロジック"]),
     ("ゼファーロジック株式会社代表取締役社長の山田氏が語った。", ["ゼファーロジック"]),

@@ -222,6 +222,8 @@ class NameReader:
                 return None  # 会社が運営する施設（東京・江東）: the words read back fall short of the kind
             if not pattern.start_marked:
                 low = self._trimmed(words, low, high, proper)
+            if low <= high and words.text.endswith(_CLOSING_BRACKETS, 0, words.spans[low][0]):
+                return None  # 大槻華鋭（上海）機床有限公司: the name goes on before the brackets it holds
         bracketed = form[0] == end and match.group("form")[:1] in "（("
         if low <= high and self._glued_to_katakana(words, low):
             return None  # ジェン of サイトジェン: a name does not start inside a katakana word
@@ -519,6 +521,10 @@ class NameReader:
         if not (token.pos.startswith("名詞") or token.pos.startswith("接尾辞")):
             return True
         return words.starts_with(following, self._words.followers)
+
+
+#: Brackets that close right before a name read backwards when the name holds them.
+_CLOSING_BRACKETS = ("）", ")")
 
 
 def _is_name_word(token: Token) -> bool:
