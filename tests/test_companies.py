@@ -526,6 +526,11 @@ def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(r
     ("Quill Office（現Microsoft Office）を使う。", [("Microsoft", "microsoft")]),
     # Without a found company in the bracket, the name before it is nothing.
     ("北辰精機（現在の本社）を訪ねた。", []),
+    # An encyclopedia's name in another language after the reading: the same company, its legal form left out.
+    ("**株式会社北辰精機**（ほくしんせいき、英: Hokushin Seiki Co., Ltd.）は機械メーカーである。",
+     [("北辰精機", "x-北辰精機"), ("Hokushin Seiki", "x-北辰精機")]),
+    ("ソニー株式会社（英語：Sony Corporation）は電機メーカーである。",
+     [("ソニー", "sony-group"), ("Sony", "sony-group")]),
 ])
 def test_a_former_name_beside_a_company_is_that_company(recognizer: CompanyRecognizer, body: str,
                                                        expected: list[tuple[str, str]]) -> None:

@@ -55,6 +55,8 @@ _JAPANESE_SHORT_FORM_RE = re.compile("[一-龯々ァ-ヺー]{2,}")
 _WORD_ENDS_RE = re.compile(r"[はがのをにへともでや、。，,．）)」』\s]|$")
 #: The rule id of a company's former name written beside its current one (company_patterns.yaml's renames).
 _FORMER_NAME_RULE = "company.former_name"
+#: Characters in the bracket after a name before its name in another language (its reading: おおつきせいさくしょ、).
+_GLOSS_LEAD = 40
 #: The rule id of an operating company's name that a post writes as the short form of its holding company's
 #: (テレビ東京 beside テレビ東京ホールディングス).
 _PARENT_SHORT_FORM_RULE = "company.parent_short_form"
@@ -153,7 +155,7 @@ class CompanyRecognizer:
             investor_words=frozenset(rules.name_bounds.investor_words)))
         #: A former name written before its current one (東洋工業（現マツダ）) and after it (マツダ（旧東洋工業）),
         #: read as a pattern's name is; built in code from renames, the words of company_patterns.yaml.
-        self._former_before, self._former_after = _rename_patterns(rules)
+        self._former_before, self._former_after, self._translated = _rename_patterns(rules)
         #: What goes on from a short name into the full one it shortens (大和|証券グループ本社, 阪急|電鉄).
         self._company_tails = tuple(word for word in (*forms.sector_words, *forms.company_words, *forms.japanese)
                                     if not word.isascii())
@@ -361,7 +363,8 @@ class CompanyRecognizer:
         """``mentions`` and the former names written in brackets beside a found company (東洋工業（現マツダ）,
         マツダ（旧東洋工業）): the same company, under the name the text used then (rule company.former_name);
         a pattern's unknown company of that very name (東洋工業 by its sector word) becomes it."""
-        patterns = [pattern for pattern in (self._former_before, self._former_after) if pattern is not None]
+        patterns = [pattern for pattern in (self._former_before, self._former_after, self._translated)
+                    if pattern is not None]
         if not patterns:
             return mentions
         by_sentence = _by_sentence(mentions)
@@ -384,6 +387,13 @@ class CompanyRecognizer:
                     name = sentence.text[fitted[0]:fitted[1]]
                     former = replace(current, start=sentence.start + fitted[0], end=sentence.start + fitted[1],
                                      surface=name, rule_id=_FORMER_NAME_RULE, source="rule")
+                    # (a pattern's unknown company inside it, its legal form left out, is it: Otsuki Seisakusho of
+                    # 英: Otsuki Seisakusho Co., Ltd.)
+                    inside = [m for m in named if former.start <= m.start and m.end <= former.end
+                              and m.company_id.startswith(DERIVED_ID_PREFIX)]
+                    if len(inside) == 1:
+                        former = replace(former, start=inside[0].start, end=inside[0].end, surface=inside[0].surface)
+                        name = inside[0].surface
                     same = [m for m in named if (m.start, m.end) == (former.start, former.end)
                             and m.company_id.startswith(DERIVED_ID_PREFIX)]
                     if not (company_key(name) in self._blocked or company_key(name) == company_key(current.surface)
@@ -597,9 +607,11 @@ def _parents_short_forms(mentions: list[CompanyMention]) -> list[CompanyMention]
     return result
 
 
-def _rename_patterns(rules: RuleSet) -> tuple[CompanyPattern | None, CompanyPattern | None]:
+def _rename_patterns(rules: RuleSet) -> tuple[CompanyPattern | None, CompanyPattern | None, CompanyPattern | None]:
     """The patterns of a former name before a company's current one (X（現 ending where the current name
-    starts) and after it (（旧X） starting where the current name ends); None for a side without words."""
+    starts) and after it (（旧X） starting where the current name ends), and of its name in another language in
+    the bracket after it (（えっくす、英: X Co., Ltd.） starting where the name ends, maybe after bold markup);
+    None for one without words."""
     import regex
 
     renames, name, brackets = rules.renames, r"[^\s、。，,（）()「」『』]{1,30}", ("（", "(")
@@ -609,7 +621,11 @@ def _rename_patterns(rules: RuleSet) -> tuple[CompanyPattern | None, CompanyPatt
     after = (CompanyPattern(_FORMER_NAME_RULE, regex.compile(
         rf"[（(]{any_word(renames.former)}(?P<name>{name})(?=[）)])"), "company_patterns.yaml", 0, brackets)
         if renames.former else None)
-    return before, after
+    translated = (CompanyPattern(_FORMER_NAME_RULE, regex.compile(
+        rf"(?:\*\*|__)?[（(][^（）()]{{0,{_GLOSS_LEAD}}}?{any_word(renames.translations)}[:：]\s*"
+        rf"(?P<name>[A-Za-z][^（）()、。]{{0,60}}?)(?=[）)])"), "company_patterns.yaml", 0, brackets)
+        if renames.translations else None)
+    return before, after, translated
 
 
 def _by_sentence(mentions: Sequence[CompanyMention]) -> dict[int, list[CompanyMention]]:

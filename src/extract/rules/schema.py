@@ -326,10 +326,13 @@ class NameBounds(Spec):
 class Renames(Spec):
     """A company's former name written in brackets beside its current one, which is the same company:
     ``current`` opens the bracket after a former name and comes before the current one (東洋工業（現マツダ）),
-    ``former`` opens the bracket after a current name and comes before the former one (マツダ（旧東洋工業）)."""
+    ``former`` opens the bracket after a current name and comes before the former one (マツダ（旧東洋工業）);
+    ``translations``, with a colon after them, give its name in another language in the bracket after its name
+    (X（えっくす、英: X Co., Ltd.）)."""
 
     current: Names = ()
     former: Names = ()
+    translations: Names = ()
 
 
 class Definitions(Spec):
