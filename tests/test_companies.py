@@ -241,6 +241,10 @@ UNLISTED_COMPANIES = [
     ("中国の上海華鋭機床有限公司と合弁会社を設立した。", ["上海華鋭機床"]),
     ("白百合化粧品股份有限公司は台湾の会社だ。", ["白百合化粧品"]),
     ("大槻華鋭（上海）機床有限公司を設立する。", []),
+    # A store or office vouched for only by the place after it is no company; a trade ending the name keeps it.
+    ("- 岐阜店（岐阜市）を開業した。", []),
+    ("- 姫路営業所（兵庫県姫路市）を開設した。", []),
+    ("- 福田百貨店（福井市）が開業した。", ["福田百貨店"]),
     # The title after a legal form's name is not part of it.
     ("株式会社ゼファーロジック代表取締役社長の山田氏が語った。", ["ゼファーロジック"]),
     ("ゼファーロジック株式会社代表取締役社長の山田氏が語った。", ["ゼファーロジック"]),

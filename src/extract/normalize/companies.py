@@ -224,9 +224,13 @@ class CompanyRecognizer:
         #: The trades a company's name ends in (百貨店, 書店) and its parts (本店, 支店): what is written after a name
         #: and ends in one is no place named after it.
         self._not_places = (*rules.legal_forms.sector_words, *bounds.after)
-        #: The same words ending a name no list holds, but for one-character ones, which end names too (田園都市).
+        #: The same words ending a name no list holds, but for one-character ones, which end names too (田園都市,
+        #: 田中洋品店), unless only the place in brackets after it vouches for the name (岐阜店（岐阜市）,
+        #: 日立市（茨城県）) and it ends in no trade (百貨店).
         whole = [word for word in bounds.place_words if len(word) > 1]
         self._place_end_re = re.compile(f"{any_word(whole)}$") if whole else None
+        letters = [word for word in bounds.place_words if len(word) == 1]
+        self._place_letter_end_re = re.compile(f"{any_word(letters)}$") if letters else None
         #: Last words of a plant (造船所, 製鉄所), which no company's name written right after another's ends in.
         self._plant_words = tuple(bounds.plant_words)
         #: What joins two names of one list (A、B, AとB, A、そしてB: partnerships.yaml's coordinators).
@@ -348,8 +352,14 @@ class CompanyRecognizer:
         (北斗工業高等専門学校)."""
         start, end = mention.start - sentence.start, mention.end - sentence.start
         # 日立工業専修学校として設立: a name no list holds that ends as such a body's is that body's
-        own_place = (mention.company_id.startswith(DERIVED_ID_PREFIX) and self._place_end_re is not None
-                     and self._place_end_re.search(mention.surface) is not None)
+        derived = mention.company_id.startswith(DERIVED_ID_PREFIX)
+        own_place = derived and self._place_end_re is not None and bool(self._place_end_re.search(mention.surface))
+        # (姫路店（姫路市）: a store named by a one-letter place word, vouched for only by the place after it)
+        if derived and not own_place and self._place_letter_end_re is not None \
+                and self._place_letter_end_re.search(mention.surface) is not None \
+                and not mention.surface.endswith(self._not_places) and sentence.text.startswith(("（", "("), end) \
+                and self._form_before_re.search(sentence.text, 0, start) is None:
+            own_place = True
         # (not a company's trade that ends like a place, 東急百貨店, nor its own part, 東急百貨店本店,
         # みずほ銀行渋谷支店: 伊勢丹新宿店 is a store)
         place = self._place_after_re.match(sentence.text, end) if self._place_after_re is not None else None
