@@ -2356,8 +2356,11 @@ class RelationFinder:
             # Bと提携するAは: the company the trigger's clause modifies is the partner's other side; 提携先のB:
             # the company a noun for a partner names is the partner.
             counterpart = trigger.word in self._rules.counterparts
+            # (each partner a noun names, 提携先のAとB; of the companies a clause modifies, the first: Bが提携しているA
+            # やCといったパートナー names B's partners, not partners of each other)
             modified = [replace(p, role="partner" if counterpart else "subject") for p in _modified(
-                [p for p in parties if p.start >= trigger.end], sentence, trigger, self._rules)]
+                [p for p in parties if p.start >= trigger.end], sentence, trigger, self._rules)[:None if counterpart
+                                                                                              else 1]]
             modified += _concluded_with(sentence, parties, trigger, self._rules)
             pairs = _partnership_pairs([*before, *concerned[:1], *modified], topic_party, sentence, trigger,
                                        self._rules)
@@ -3149,7 +3152,7 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         elif not actors:
             # Bに対するAのTOB: with the one bought named, the owner of the bid makes it
             actors = [p for p in owners if p not in bought or receivers]
-        if not receivers:
+        if not receivers and trigger.word not in rules.owner_receives:  # (既存株主であるA: A holds, receives not)
             receivers = _modified(after, sentence, trigger, rules)
         if not receivers and actors and rules.topic_described_re is not None and rules.topic_described_re.match(
                 sentence.text, trigger.end - sentence.start):

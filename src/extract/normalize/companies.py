@@ -91,6 +91,8 @@ _KATAKANA_WORD_RE = re.compile("[ァ-ヺー・]+")
 #: A name all in kanji, and one all in katakana (without a middle dot): the two halves of a person's name.
 _KANJI_RE = re.compile(f"{_KANJI_CHAR}+")
 _KATAKANA_NAME_RE = re.compile("[ァ-ヺー]+")
+#: A name's part written in kanji or katakana.
+_KANJI_OR_KATAKANA_NAME_RE = re.compile(f"(?:{_KANJI_CHAR}|[ァ-ヺー])+")
 #: A name written in Latin letters or katakana only (イオン, Uber): one listed as an example of a kind of company.
 _LATIN_OR_KATAKANA_RE = re.compile(r"[A-Za-z0-9ァ-ヺー・.&\- ]+")
 #: A Latin name glued to Latin letters or digits before it, or to letters after it: a piece of a longer word (X of
@@ -208,6 +210,8 @@ class CompanyRecognizer:
         bounds = rules.name_bounds
         #: The katakana words of name_bounds.before, which a name may be glued to (航空機メーカーボーイング).
         self._katakana_before = tuple(word for word in bounds.before if _KATAKANA_WORD_RE.fullmatch(word))
+        #: The words news writes right before any name (米, 旧, 同, 子会社): no part of a longer one.
+        self._words_before = tuple(bounds.before)
         #: Right before a name, a legal form of a body that is no company (一般社団法人共同通信社).
         self._non_company_form_re = (re.compile(f"(?:{any_word(bounds.non_company_forms)})\\s*$")
                                      if bounds.non_company_forms else None)
@@ -422,9 +426,15 @@ class CompanyRecognizer:
     def _lengthens(self, candidate: CompanyMention, hit: AliasHit, sentence: Sentence) -> bool:
         """Whether a pattern's name holds a listed name and goes on past it with more than a word that names
         the same company (東京海上日動システムズ over 東京海上日動, HyperVault AI Data Centre over AI Data;
-        not NVIDIAグループ over NVIDIA): a group company or a bank of a group is a company of its own. A listed
+        not NVIDIAグループ over NVIDIA), or opens with a proper noun before it (函館毎日新聞社 over 毎日新聞社): a
+        group company, a bank of a group or a place's paper is a company of its own. A listed
         name that only Latin words follow (OpenAI Global, DeepL Japan) is still the company: posts write a
         company's own unit where they mean it (but for its arm, BP Ventures: ``_arm_of``)."""
+        if candidate.sentence_id == hit.sentence_id and candidate.start < hit.start and hit.end == candidate.end:
+            # 函館毎日新聞社 over 毎日新聞社: a proper noun a pattern read before a listed name makes another company's
+            # name (a place's paper, a country's subsidiary), but for the words news puts before any name (米, 旧, 同)
+            lead = sentence.text[candidate.start - sentence.start:hit.start - sentence.start]
+            return not lead.endswith(self._words_before) and _KANJI_OR_KATAKANA_NAME_RE.fullmatch(lead) is not None
         if not (candidate.sentence_id == hit.sentence_id and candidate.start <= hit.start
                 and hit.end < candidate.end):
             return False
