@@ -542,3 +542,10 @@ def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(r
 def test_a_former_name_beside_a_company_is_that_company(recognizer: CompanyRecognizer, body: str,
                                                        expected: list[tuple[str, str]]) -> None:
     assert companies(recognizer, body) == expected
+
+
+def test_a_country_before_a_listed_name_is_no_part_of_it(recognizer: CompanyRecognizer) -> None:
+    """A country written before a listed name says where the company is (中国アリババ集団 is Alibaba), where a
+    city's or region's name makes another company (函館毎日新聞社 is no 毎日新聞社)."""
+    assert companies(recognizer, "中国アリババ集団が出資した。") == [("アリババ集団", "alibaba")]
+    assert companies(recognizer, "函館毎日新聞社が創刊した。") == [("函館毎日新聞社", "x-函館毎日新聞社")]

@@ -61,6 +61,17 @@ def is_adverbial_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=_REMEMBERED_TEXTS)
+def is_country_name(word: str) -> bool:
+    """Whether MeCab reads the word alone as the name of a country (中国, 米国, ドイツ): before a company's name it
+    says where the company is, and is none of the name (中国アリババ集団 is Alibaba)."""
+    read = [token for token in _tagger()(word) if token.surface]
+    if len(read) != 1:
+        return False
+    fields = _features(read[0].feature_raw)
+    return len(fields) > 3 and fields[:4] == ["名詞", "固有名詞", "地名", "国"]
+
+
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
 def _analyse(text: str) -> tuple[tuple[int, int, str, str, str, str | None], ...]:
     """MeCab's tokens of a text with offsets relative to it. Kept per text: posts repeat much of
     their text (boilerplate, related-article lists), and MeCab is most of a rules-only run."""

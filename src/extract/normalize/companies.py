@@ -33,7 +33,7 @@ from extract.ner import examples_of_companies_re
 from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, overlaps
 from extract.rules import CompanyRule, RuleSet, clipped
-from extract.tokenize import is_personal_name
+from extract.tokenize import is_country_name, is_personal_name
 
 if TYPE_CHECKING:  # the regex module is imported where patterns are compiled (company_patterns.py)
     import regex
@@ -434,7 +434,9 @@ class CompanyRecognizer:
             # 函館毎日新聞社 over 毎日新聞社: a proper noun a pattern read before a listed name makes another company's
             # name (a place's paper, a country's subsidiary), but for the words news puts before any name (米, 旧, 同)
             lead = sentence.text[candidate.start - sentence.start:hit.start - sentence.start]
-            return not lead.endswith(self._words_before) and _KANJI_OR_KATAKANA_NAME_RE.fullmatch(lead) is not None
+            # (nor a country: 中国アリババ集団 is Alibaba, where 函館毎日新聞社 is not 毎日新聞社)
+            return (not lead.endswith(self._words_before) and _KANJI_OR_KATAKANA_NAME_RE.fullmatch(lead) is not None
+                    and not is_country_name(lead))
         if not (candidate.sentence_id == hit.sentence_id and candidate.start <= hit.start
                 and hit.end < candidate.end):
             return False
