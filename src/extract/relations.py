@@ -151,6 +151,7 @@ _ENGLISH_RULE = "relation.english"
 _FUNDING_ROW_RULE = "relation.funding_row"
 #: The rule of investments both ways (相互に出資): one row for each direction.
 _MUTUAL_RULE = "relation.investment.mutual"
+#: The rule of a merger (AとBが合併): an acquisition by the company named first.
 _MERGER_RULE = "relation.acquisition.merger"
 #: Sentences back within which the company a post names most often (or calls 彼ら) still is what 彼ら stands for.
 _LATELY = 3
@@ -439,6 +440,7 @@ class PartnershipRules:
     owner_receives: frozenset[str]
     #: Investment triggers that go both ways, or words right before one that make it so (相互に出資, 持ち合い).
     mutual: tuple[str, ...]
+    #: Partnership triggers whose companies become one (合併, 経営統合): their rows are acquisitions.
     mergers: frozenset[str]
     #: Right after a directed trigger: the statement is passive (買収された, 出資を受けた).
     passive_re: re.Pattern
@@ -483,6 +485,7 @@ class PartnershipRules:
     #: Words of keeping a deal that stands (続け, 維持): the planned words after them plan to keep it.
     continuations: tuple[str, ...]
     speculation: tuple[str, ...]
+    #: Right after a trigger, words saying the relation is not there (資本関係はない): no relation.
     absences: tuple[str, ...]
     questions: tuple[str, ...]
     #: Words before a trigger in its sentence that make it a condition (もし…であれば, 仮に): no relation.
@@ -523,6 +526,7 @@ class PartnershipRules:
     trigger_topic_re: re.Pattern | None
     #: Between a trigger that is a noun for a company and that company's name (出資先のOpenAI).
     trigger_appositive_re: re.Pattern | None
+    #: The words of trigger_appositive_re, which a trigger may end in (株主である).
     trigger_appositives: tuple[str, ...]
     #: Triggers that are nouns for the other side of a deal (出資先, 提携先), which trigger_appositive_re joins.
     counterparts: frozenset[str]
@@ -627,7 +631,9 @@ class PartnershipRules:
     relative_link_re: re.Pattern
     #: A coordinator and a short の-phrase before the next name, which still coordinate (日本のA、台湾のB).
     coordinated_modifier_re: re.Pattern
+    #: Between examples and the next name: the noun they illustrate and a word adding the name (といったOTAに加え、).
     example_added_re: re.Pattern
+    #: Right before an investment made together, what it goes into, marked as a target (事業に共同で投資).
     joint_target_re: re.Pattern
     #: A company's の and a short description of the next name, its owner's unit or holding (双日と、シーメンスの
     #: ベンチャー投資部門Next47も: シーメンス only describes Next47, the list goes on with it).

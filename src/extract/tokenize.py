@@ -38,37 +38,32 @@ def tokenize_sentence(sentence: Sentence) -> list[Token]:
             for index, (start, end, surface, lemma, pos, reading) in enumerate(_analyse(sentence.text))]
 
 
-@lru_cache(maxsize=_REMEMBERED_TEXTS)
 def is_personal_name(word: str) -> bool:
     """Whether MeCab reads the word alone as a person's given or family name (佐三, 房治郎, ヘンリー): next to a
     company's name it makes the two a person's (出光佐三, ヘンリー・フォード)."""
-    read = [token for token in _tagger()(word) if token.surface]
-    if len(read) != 1:
-        return False
-    fields = _features(read[0].feature_raw)
-    return len(fields) > 2 and fields[:3] == ["名詞", "固有名詞", "人名"]
+    return _read_alone_as(word, ("名詞", "固有名詞", "人名"))
 
 
-@lru_cache(maxsize=_REMEMBERED_TEXTS)
 def is_adverbial_noun(word: str) -> bool:
     """Whether MeCab reads the word alone as a noun that may stand as an adverb (同日, 今回, 昨年, 現在): before a
     company's name it says when, and is none of the name."""
-    read = [token for token in _tagger()(word) if token.surface]
-    if len(read) != 1:
-        return False
-    fields = _features(read[0].feature_raw)
-    return len(fields) > 2 and fields[:3] == ["名詞", "普通名詞", "副詞可能"]
+    return _read_alone_as(word, ("名詞", "普通名詞", "副詞可能"))
 
 
-@lru_cache(maxsize=_REMEMBERED_TEXTS)
 def is_country_name(word: str) -> bool:
     """Whether MeCab reads the word alone as the name of a country (中国, 米国, ドイツ): before a company's name it
     says where the company is, and is none of the name (中国アリババ集団 is Alibaba)."""
+    return _read_alone_as(word, ("名詞", "固有名詞", "地名", "国"))
+
+
+@lru_cache(maxsize=_REMEMBERED_TEXTS)
+def _read_alone_as(word: str, part_of_speech: tuple[str, ...]) -> bool:
+    """Whether MeCab reads the word alone as one word whose part-of-speech fields begin with ``part_of_speech``."""
     read = [token for token in _tagger()(word) if token.surface]
     if len(read) != 1:
         return False
     fields = _features(read[0].feature_raw)
-    return len(fields) > 3 and fields[:4] == ["名詞", "固有名詞", "地名", "国"]
+    return tuple(fields[:len(part_of_speech)]) == part_of_speech
 
 
 @lru_cache(maxsize=_REMEMBERED_TEXTS)

@@ -426,15 +426,13 @@ class CompanyRecognizer:
     def _lengthens(self, candidate: CompanyMention, hit: AliasHit, sentence: Sentence) -> bool:
         """Whether a pattern's name holds a listed name and goes on past it with more than a word that names
         the same company (東京海上日動システムズ over 東京海上日動, HyperVault AI Data Centre over AI Data;
-        not NVIDIAグループ over NVIDIA), or opens with a proper noun before it (函館毎日新聞社 over 毎日新聞社): a
-        group company, a bank of a group or a place's paper is a company of its own. A listed
+        not NVIDIAグループ over NVIDIA), or opens with a proper noun of a city or region before it (函館毎日新聞社 over
+        毎日新聞社): a group company, a bank of a group or a place's paper is a company of its own. A listed
         name that only Latin words follow (OpenAI Global, DeepL Japan) is still the company: posts write a
         company's own unit where they mean it (but for its arm, BP Ventures: ``_arm_of``)."""
         if candidate.sentence_id == hit.sentence_id and candidate.start < hit.start and hit.end == candidate.end:
-            # 函館毎日新聞社 over 毎日新聞社: a proper noun a pattern read before a listed name makes another company's
-            # name (a place's paper, a country's subsidiary), but for the words news puts before any name (米, 旧, 同)
+            # (not for the words news puts before any name, 米, 旧, 同, nor for a country: 中国アリババ集団 is Alibaba)
             lead = sentence.text[candidate.start - sentence.start:hit.start - sentence.start]
-            # (nor a country: 中国アリババ集団 is Alibaba, where 函館毎日新聞社 is not 毎日新聞社)
             return (not lead.endswith(self._words_before) and _KANJI_OR_KATAKANA_NAME_RE.fullmatch(lead) is not None
                     and not is_country_name(lead))
         if not (candidate.sentence_id == hit.sentence_id and candidate.start <= hit.start
