@@ -1003,8 +1003,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                if spec.trigger_appositives else None),
         trigger_appositives=tuple(spec.trigger_appositives),
         counterparts=frozenset(spec.counterparts),
-        unit_sale_re=(re.compile(rf"{any_word(spec.units)}(?:の[^、。]{{0,{_UNIT_CHARS}}}?)?を") if spec.units
-                      else None),
+        # (or a part it sells of itself, unnamed: Aは子会社をBに売却, not 子会社のXを, which names what is sold)
+        unit_sale_re=(re.compile(rf"{any_word(spec.units)}(?:の[^、。]{{0,{_UNIT_CHARS}}}?)?を"
+                                 + (rf"|{any_word(spec.sold_parts)}を" if spec.sold_parts else ""))
+                      if spec.units else None),
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
                  else None),
         owned_unit_re=(re.compile(rf"{any_word(spec.roles.of)}[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?"

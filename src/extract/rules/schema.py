@@ -912,6 +912,7 @@ class PartnershipsFile(RuleFileSpec):
     group_counts: GroupCounts
     name_suffixes: Words
     units: Words = ()
+    sold_parts: Words = ()
     leaders: Words = ()
     not_name_suffixes: Words
     topic_particles: Words
