@@ -485,8 +485,8 @@ class PartnershipRules:
     #: Words of keeping a deal that stands (続け, 維持): the planned words after them plan to keep it.
     continuations: tuple[str, ...]
     speculation: tuple[str, ...]
-    #: Right after a trigger, words saying the relation is not there (資本関係はない): no relation.
-    absences: tuple[str, ...]
+    #: Right after a trigger, words saying the relation is not there (資本関係はない, 資本関係も人的関係もない).
+    absence_re: re.Pattern | None
     questions: tuple[str, ...]
     #: Words before a trigger in its sentence that make it a condition (もし…であれば, 仮に): no relation.
     conditions: tuple[str, ...]
@@ -882,7 +882,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         means_endings=spec.means_endings,
         continuations=spec.continuations,
         speculation=spec.speculation,
-        absences=spec.absences,
+        absence_re=_absence_re(spec.absences, spec.paired_particles),
         questions=spec.questions,
         conditions=spec.conditions,
         alternatives=spec.alternatives,
@@ -1036,7 +1036,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"{any_word([w for w in (*spec.coordinators, *spec.parallel_marks) if len(w) > 1 and not w.isascii()])}"
             rf"{coordinators}?\s*(?:\*\*|__|[「『])?{any_word(name_prefixes)}?"),
         # (事業に共同で投資, 共同で新会社に出資: what an investment made together goes into, marked before it)
-        joint_target_re=re.compile(rf"[^、。\s]{any_word(spec.roles.target)}\s*{manners.lstrip('|') or '(?!)'}?\s*$"),
+        joint_target_re=re.compile(rf"[^、。\s]{any_word(spec.roles.target)}\s*"
+                                   rf"(?:{any_word(spec.manner_triggers) if spec.manner_triggers else '(?!)'})?\s*$"),
         # (a unit or kin noun ends the description, Bのベンチャー投資部門C, or the owner's group or kin noun
         # is written on to it, RocheグループのC, B傘下のC; not a joint venture's: AとBの合弁会社C)
         owner_description_re=re.compile(
@@ -1150,6 +1151,17 @@ class SentenceTrace:
     round_before: str | None = None
 
 
+def _absence_re(absences: Sequence[str], paired_particles: Sequence[str]) -> re.Pattern | None:
+    """Words right after a trigger saying the relation is not there (資本関係はない), or, those beginning with a
+    particle written after each of two nouns set side by side, after the other noun (資本関係も人的関係もない); None
+    without words."""
+    if not absences:
+        return None
+    beside = [word for word in absences if word.startswith(tuple(paired_particles))]
+    return re.compile(any_word(absences) + (
+        rf"|{any_word(paired_particles)}[^、。]{{0,{_SPECULATION_CHARS}}}?{any_word(beside)}" if beside else ""))
+
+
 def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     """Trigger words of the sentence that are not part of a non-trigger word, each with the status its
     clause gives it; one the writer only speculates about is ``voided``."""
@@ -1223,10 +1235,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         joining = (match.group() in rules.talks_triggers
                    and rules.joining_talked_re.search(text, 0, match.start()) is not None)
         # 資本関係はない: no relation at all (unless a word of its clause ends it)
-        # (or after another noun set beside it with も: 資本関係も人的関係もない)
-        paired = tuple(rules.paired_particles)
-        absent = next((word for word in rules.absences if window.startswith(word) or (
-            word.startswith(paired) and window.startswith(paired) and word in window[:_SPECULATION_CHARS])), None)
+        absence = rules.absence_re.match(window) if rules.absence_re is not None else None
+        absent = absence.group() if absence else None
         voided = (f"the writer's speculation ({speculation})" if speculation
                   else f"a contest for it ({contest})" if contest and kinds.get(match.group()) == PARTNERSHIP
                   else "talks about joining something" if joining else None)

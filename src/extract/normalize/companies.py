@@ -48,9 +48,10 @@ _ALIAS, _CONTEXT, _BLOCKED = "alias", "context", "blocked"
 _MAKER_RULE = "products.maker"
 #: The rule id of a short name the post writes for a listed company it named in full (大和 after 大和証券グループ本社).
 _SHORT_FORM_RULE = "company.short_form"
-#: A short form in Japanese script (kanji or katakana, two characters or more): Latin short names are words
-#: of their own (GS, not a prefix of Goldman Sachs).
-_JAPANESE_SHORT_FORM_RE = re.compile("[一-龯々ァ-ヺー]{2,}")
+#: A word in Japanese script (kanji or katakana, two characters or more): a short form that may shorten a longer
+#: name (Latin short names are words of their own: GS, not a prefix of Goldman Sachs), or a place's name written
+#: before a listed one (函館毎日新聞社).
+_JAPANESE_WORD_RE = re.compile("[一-龯々ァ-ヺー]{2,}")
 #: What ends a word of its own: a particle, punctuation or a space (大和は; not 阪急うめだ本店).
 _WORD_ENDS_RE = re.compile(r"[はがのをにへともでや、。，,．）)」』\s]|$")
 #: The rule id of a company's former name written beside its current one (company_patterns.yaml's renames).
@@ -91,8 +92,6 @@ _KATAKANA_WORD_RE = re.compile("[ァ-ヺー・]+")
 #: A name all in kanji, and one all in katakana (without a middle dot): the two halves of a person's name.
 _KANJI_RE = re.compile(f"{_KANJI_CHAR}+")
 _KATAKANA_NAME_RE = re.compile("[ァ-ヺー]+")
-#: A name's part written in kanji or katakana.
-_KANJI_OR_KATAKANA_NAME_RE = re.compile(f"(?:{_KANJI_CHAR}|[ァ-ヺー])+")
 #: A name written in Latin letters or katakana only (イオン, Uber): one listed as an example of a kind of company.
 _LATIN_OR_KATAKANA_RE = re.compile(r"[A-Za-z0-9ァ-ヺー・.&\- ]+")
 #: A Latin name glued to Latin letters or digits before it, or to letters after it: a piece of a longer word (X of
@@ -298,7 +297,7 @@ class CompanyRecognizer:
         of スクウェア・エニックス, a merger, nor イオン of イオンモール), which the alias, written as a word of its own
         (大和は; not 阪急うめだ本店, 埼玉西武ライオンズ), shortens; None if there is none."""
         start, end = hit.start - sentence.start, hit.end - sentence.start
-        if (not _JAPANESE_SHORT_FORM_RE.fullmatch(hit.surface) or _WORD_BEFORE_RE.search(sentence.text, 0, start)
+        if (not _JAPANESE_WORD_RE.fullmatch(hit.surface) or _WORD_BEFORE_RE.search(sentence.text, 0, start)
                 or not _WORD_ENDS_RE.match(sentence.text, end)):
             return None
         return next((other for other in hits if other.entry.kind == _ALIAS and other.end <= hit.start
@@ -433,7 +432,7 @@ class CompanyRecognizer:
         if candidate.sentence_id == hit.sentence_id and candidate.start < hit.start and hit.end == candidate.end:
             # (not for the words news puts before any name, 米, 旧, 同, nor for a country: 中国アリババ集団 is Alibaba)
             lead = sentence.text[candidate.start - sentence.start:hit.start - sentence.start]
-            return (not lead.endswith(self._words_before) and _KANJI_OR_KATAKANA_NAME_RE.fullmatch(lead) is not None
+            return (not lead.endswith(self._words_before) and _JAPANESE_WORD_RE.fullmatch(lead) is not None
                     and not is_country_name(lead))
         if not (candidate.sentence_id == hit.sentence_id and candidate.start <= hit.start
                 and hit.end < candidate.end):
