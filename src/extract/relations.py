@@ -424,6 +424,9 @@ class PartnershipRules:
     share_re: re.Pattern | None
     #: A company's shares between its の and a trigger (Bの株式に対する公開買付け): the company is what is bought.
     owned_shares_re: re.Pattern | None
+    #: Shares that are the topic or object right after their owner's の (Xの株式は、Aが4割を保有; Xの株式の2割をAが
+    #: 保有): X is bought into.
+    topic_shares_re: re.Pattern | None
     #: Around the share word of a sale with no buyer: the seller leaves the company (全株式を売却).
     stake_exits: tuple[str, ...]
     #: Right after an investment trigger: the money is taken back out, from the company marked with から.
@@ -712,6 +715,44 @@ class _Party:
     kind: bool = False
 
 
+#: Right after the size of a stake and its を (4割を, 20%を, 過半を), where a stake verb alone states the stake.
+_SIZED_STAKE = "(?:(?<=[割%％]を)|(?<=過半を)|(?<=過半数を))"
+#: The name of a new company between its noun and the verb that sets it up (新会社「X」を設立, 新会社Xを設立).
+_NEW_COMPANY_NAME = r"(?:「[^」。\n]{1,40}」|『[^』。\n]{1,40}』|[^\s、。「」『』をがはにとでの]{1,20}?)"
+
+
+def _trigger_pattern(word: str, named: Sequence[str]) -> str:
+    """The regex for one trigger word: the word itself, or, for a word on setting up a joint company
+    (``named``: 新会社を), the word with the new company's name written in it, as news names one."""
+    noun = next((prefix[:-1] for prefix in named if word.startswith(prefix)), None)
+    if noun is None:
+        return re.escape(word)
+    return f"{re.escape(noun)}{_NEW_COMPANY_NAME}?{re.escape(word[len(noun):])}"
+
+
+class _TriggerKinds(dict[str, str]):
+    """Each trigger word -> the type of relation it states; a match with a new company's name written in it
+    (新会社「X」を設立) states what the word without the name does."""
+
+    def __init__(self, pairs: Sequence[tuple[str, str]], joint_companies: Sequence[str]) -> None:
+        super().__init__(pairs)
+        self._named_re = (re.compile(rf"^({any_word(joint_companies)}){_NEW_COMPANY_NAME}(を.*)$", re.DOTALL)
+                          if joint_companies else None)
+
+    def __missing__(self, key: str) -> str:
+        named = self._named_re.match(key) if self._named_re is not None else None
+        if named is None:
+            raise KeyError(key)
+        return self[named.group(1) + named.group(2)]
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        """The type ``key`` states, or ``default`` if it is no trigger word (dict.get skips __missing__)."""
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
 def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = (),
                               name_prefixes: Sequence[str] = (), parents: Mapping[str, str] | None = None,
                               founded_marks: Sequence[str] = ()) -> PartnershipRules:
@@ -759,8 +800,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     receiver_particles = any_word((*spec.roles.target, *spec.roles.object))
     # 某生成AI企業: a company the text leaves unnamed on purpose
     withheld = rf"{prefixes}[^、。\s]{{0,12}}?{nouns}"
-    # every trigger word, longest first (pairs is sorted so): the one alternation all trigger regexes use
-    trigger_words = f"(?:{'|'.join(re.escape(word) for word, _ in pairs)})"
+    # every trigger word, longest first (pairs is sorted so): the one alternation all trigger regexes use; one
+    # that starts with a joint company's noun and を may have the new company's name in between (新会社「X」を設立)
+    named = tuple(f"{noun}を" for noun in spec.joint_companies)
+    trigger_words = f"(?:{'|'.join(_trigger_pattern(word, named) for word, _ in pairs)})"
     # nouns naming a company as the unit, subsidiary or group member of the one before (not 合弁会社: a deal)
     owner_nouns = [noun for noun in (*(spec.kin.nouns if spec.kin else ()), *(spec.kin.groups if spec.kin else ()),
                                      *spec.units) if not re.search(trigger_words, noun)]
@@ -777,7 +820,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     # 通信大手とNvidia, which coordinates)
     particles_before_names = [particle for particle in head_particles if particle not in spec.coordinators]
     return PartnershipRules(
-        trigger_kinds=dict(pairs),
+        trigger_kinds=_TriggerKinds(pairs, spec.joint_companies),
         trigger_re=re.compile(trigger_words),
         acted_on_re=(re.compile(rf"(?:{trigger_words}){any_word(spec.relative_clause_ends)}\s*$")
                      if spec.relative_clause_ends else None),
@@ -792,9 +835,13 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         funding_triggers=frozenset(spec.funding_triggers),
         contract_triggers=frozenset(spec.contract_triggers),
         # (or the verb first, in a relative clause on the company whose shares they are: Aが保有するB株)
-        stake_re=(re.compile(rf"{shares}[^。、\n]{{0,{_STAKE_GAP}}}?{any_word(stake.verbs)}"
-                             rf"|{any_word(stake.verbs)}(?={_HELD_ENDINGS}[^。、\n]{{1,{_STAKE_GAP}}}?{shares})")
+        # (or the verb alone after the size of a stake, its shares the topic before: Xの株式は、Aが4割を保有)
+        # (a holder named between the shares and the verb is a party, no part of the trigger: Xの株式はAが4割を)
+        stake_re=(re.compile(rf"{shares}[^。、\nが]{{0,{_STAKE_GAP}}}?{any_word(stake.verbs)}"
+                             rf"|{any_word(stake.verbs)}(?={_HELD_ENDINGS}[^。、\n]{{1,{_STAKE_GAP}}}?{shares})"
+                             rf"|{_SIZED_STAKE}{any_word(stake.verbs)}")
                   if stake else None),
+        topic_shares_re=re.compile(rf"{shares}(?:の[^、。]{{0,{_STAKE_LEAD}}}?)?[はを]") if stake else None,
         stake_verbs=frozenset(stake.verbs if stake else ()),
         controlling=stake.controlling if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
@@ -3165,6 +3212,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         # is A acting.
         bought = owners if trigger.stake else [
             p for p in owners if trigger.type == ACQUISITION and _right_before(sentence, p, trigger, rules)]
+        if trigger.stake and not bought and not receivers:
+            # Xの株式は、Aが4割を保有: the company whose shares the sentence is about
+            bought = [p for p in before if p.role == "of" and rules.topic_shares_re is not None
+                      and rules.topic_shares_re.match(sentence.text, _role(sentence, p.start, p.end, rules)[2])][:1]
         if bought and not receivers:
             receivers = bought
         elif not actors:
