@@ -349,6 +349,12 @@ UNLISTED_COMPANIES = [
     # (the kind marks where the name starts: an everyday noun opening it stays, as 北斗 of 北斗ハウス)
     ("中堅住宅メーカー、北斗ハウス（札幌市）を買収した。", ["北斗ハウス"]),
     ("ゲーム開発会社スタジオ星（東京・中野）の株式を売却した。", ["スタジオ星"]),
+    # A head office written with the word 本社 in the brackets vouches for any name (an everyday first word, a
+    # letter's name, a hiragana opening), which starts after a particle or a relative clause's verb.
+    ("中堅陸運の南栄トランスポート（本社・名古屋市）を買収した。", ["南栄トランスポート"]),
+    ("住宅を手がける北斗ホーム（本社・札幌市）を子会社にする。", ["北斗ホーム"]),
+    ("物流のベータ運輸（本社・大阪市）に出資した。", ["ベータ運輸"]),
+    ("介護施設を運営するそよかぜケア（本社・福岡市）を買収した。", ["そよかぜケア"]),
     # A name whose katakana part MeCab glued to its form in one unknown word, after a proper noun.
     ("同社は日本コンピュートホールディングスにTOBを実施した。", ["日本コンピュートホールディングス"]),
     # A short name of two one-letter words joined by の, as old brewers are named (沢の鶴).
@@ -450,6 +456,8 @@ NOT_COMPANIES = [
     # Such a word alone may be a term (Connected Industries), no name.
     ("エナジーとコネクテッドインダストリーズの2分野に広げる。", ["コネクテッドインダストリーズ", "コネクテッド"]),
     ("子会社が運営する施設（東京・江東）で開いた。", ["施設", "が運営する施設"]),
+    ("同社が建てる研究所（本社・京都市）と協力した。", ["研究所", "が建てる研究所"]),
+    ("北辰大学（本社・京都市）と協力した。", ["北辰大学"]),
     # A katakana word glued to Latin letters is the end of a longer word, no party's name of its own.
     ("同社は、映画館チェーンのXYZシアターズを買収した。", ["シアターズ"]),
     # Without the ・ of a transliterated name, a country and company words are a kind of company.

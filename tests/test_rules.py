@@ -59,6 +59,9 @@ LEGAL_FORMS = ("legal_forms:\n  japanese: [株式会社]\n  latin: [Inc]\n  comp
     ("company_patterns.yaml", LEGAL_FORMS.format(undeclared="") + "fragments:\n  place: '（[一-龯]+市）'\n"
      "patterns:\n  - id: typo\n    regex: '(?P<name>X){fragments.places}'\n", 12, "typo",
      "unknown placeholder '{fragments.places}': the fragments are place"),
+    ("company_patterns.yaml", LEGAL_FORMS.format(undeclared="") + "fragments:\n  place: '（{fragments.city}）'\n"
+     "  city: '{fragments.place}市'\npatterns:\n  - id: loop\n    regex: '(?P<name>X){fragments.place}'\n", 13,
+     "loop", "fragment 'place' is made of itself (place -> city -> place)"),
     ("company_patterns.yaml", LEGAL_FORMS.format(undeclared=", GmbH") + "patterns: []\n", 6, None,
      "'ner_evidence' lists 'GmbH', which is not declared"),
     ("companies/bad.yaml", "companies:\n  - id: zephyr-rail\n    name: Zephyr Rail\n    context_aliases: [日本国有鉄道]\n",

@@ -528,11 +528,11 @@ _CLOSING_BRACKETS = ("）", ")")
 
 
 def _is_name_word(token: Token) -> bool:
-    """A word that may be part of a name: a noun, affix or adjectival noun, a word MeCab does not know,
-    or a character that joins a name's words."""
+    """A word that may be part of a name: a noun, affix or adjectival noun, a letter's name in katakana
+    (アルファ of アルファ運輸), a word MeCab does not know, or a character that joins a name's words."""
     if token.surface in _JOINERS or token.surface in _NAME_INNER_KANA:
         return True
-    if token.pos.split("-", 1)[0] in _NAME_POS:
+    if token.pos.split("-", 1)[0] in _NAME_POS or token.pos == "記号-文字" and _is_katakana(token):
         return True
     return token.reading is None and token.surface[:1].isalnum()
 

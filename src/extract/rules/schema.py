@@ -386,17 +386,24 @@ class CompanyPatternsFile(RuleFileSpec):
     reject: Names = ()
 
     def expand(self, pattern: str) -> str:
-        """``pattern`` with each ``{fragments.NAME}`` replaced by that shared piece of regex and then each
-        ``{legal_forms.GROUP}`` by that group's forms, so a piece several patterns need is written once;
-        ValueError for an unknown fragment or group."""
-        def fragment(match: re.Match) -> str:
-            try:
-                return self.fragments[match.group(1)]
-            except KeyError:
-                raise ValueError(f"unknown placeholder '{match.group(0)}': the fragments are "
-                                 f"{', '.join(self.fragments) or 'none'}") from None
+        """``pattern`` with each ``{fragments.NAME}`` replaced by that shared piece of regex (itself expanded:
+        a fragment may be built of others) and then each ``{legal_forms.GROUP}`` by that group's forms, so a
+        piece several patterns need is written once; ValueError for an unknown fragment or group, or a fragment
+        made of itself."""
+        def expanded(text: str, within: tuple[str, ...]) -> str:
+            def fragment(match: re.Match) -> str:
+                name = match.group(1)
+                if name in within:
+                    raise ValueError(f"fragment '{name}' is made of itself ({' -> '.join((*within, name))})")
+                try:
+                    return expanded(self.fragments[name], (*within, name))
+                except KeyError:
+                    raise ValueError(f"unknown placeholder '{match.group(0)}': the fragments are "
+                                     f"{', '.join(self.fragments) or 'none'}") from None
 
-        return self.legal_forms.expand(_FRAGMENT_PLACEHOLDER_RE.sub(fragment, pattern))
+            return _FRAGMENT_PLACEHOLDER_RE.sub(fragment, text)
+
+        return self.legal_forms.expand(expanded(pattern, ()))
 
 
 # --- the NER filter -------------------------------------------------------------------------------
