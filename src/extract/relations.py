@@ -353,7 +353,7 @@ class PartnershipRules:
     """Compiled cues of ``rules/partnerships.yaml``."""
 
     #: Each trigger word -> the type of relation it states.
-    trigger_kinds: Mapping[str, str]
+    trigger_kinds: _TriggerKinds
     trigger_re: re.Pattern
     #: A trigger's relative clause right before a name (買収したB, 出資するB): what the clause's actor acted on.
     acted_on_re: re.Pattern | None
@@ -715,10 +715,13 @@ class _Party:
     kind: bool = False
 
 
+#: What stands right before shares no one is named the owner of (AやBが株式を買い取る, Aは、株式を取得).
+_BARE_SHARES_BEFORE = ("が", "は", "、", "も")
 #: Right after the size of a stake and its を (4割を, 20%を, 過半を), where a stake verb alone states the stake.
 _SIZED_STAKE = "(?:(?<=[割%％]を)|(?<=過半を)|(?<=過半数を))"
-#: The name of a new company between its noun and the verb that sets it up (新会社「X」を設立, 新会社Xを設立).
-_NEW_COMPANY_NAME = r"(?:「[^」。\n]{1,40}」|『[^』。\n]{1,40}』|[^\s、。「」『』をがはにとでの]{1,20}?)"
+#: The name of a new company between its noun and the verb that sets it up (新会社「X」を設立, 新会社Xを設立,
+#: 共同持株会社のXを設立).
+_NEW_COMPANY_NAME = r"の?(?:「[^」。\n]{1,40}」|『[^』。\n]{1,40}』|[^\s、。「」『』をがはにとでの]{1,20}?)"
 
 
 def _trigger_pattern(word: str, named: Sequence[str]) -> str:
@@ -740,10 +743,15 @@ class _TriggerKinds(dict[str, str]):
                           if joint_companies else None)
 
     def __missing__(self, key: str) -> str:
-        named = self._named_re.match(key) if self._named_re is not None else None
-        if named is None:
+        word = self.word_of(key)
+        if word == key:
             raise KeyError(key)
-        return self[named.group(1) + named.group(2)]
+        return self[word]
+
+    def word_of(self, found: str) -> str:
+        """The trigger word a match is of: the match itself, or it without the new company's name written in it."""
+        named = self._named_re.match(found) if self._named_re is not None else None
+        return found if named is None else named.group(1) + named.group(2)
 
     def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
         """The type ``key`` states, or ``default`` if it is no trigger word (dict.get skips __missing__)."""
@@ -1231,6 +1239,12 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                 jointly.add(next_match.start())
         elif not _bid_as_means(text, match, next_match, kinds, rules):
             kept.append(match)
+            # Bと共同でCを買収: a partnership with B, and the acquisition or investment after it in its clause is
+            # made together with B
+            if (match.group() in rules.manner_triggers and next_match is not None
+                    and kinds.get(next_match.group()) in (INVESTMENT, ACQUISITION)
+                    and "、" not in text[match.end():next_match.start()]):
+                jointly.add(next_match.start())
     matches = kept
     # 買収を協議, Bの買収について、両社は交渉を続けている: talks after another trigger are about that deal, whose
     # status they give, no statement of their own
@@ -1335,8 +1349,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
             status = PLANNED  # AはBと協議している: the deal talked about is not made yet
         if absent and status != ENDED and voided is None:
             voided = f"said not to be there ({absent})"  # not 提携はないと否定した: a denial ends the deal
-        found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(), match.group(), kind,
-                              status,
+        found.append(_Trigger(sentence.start + match.start(), sentence.start + match.end(),
+                              kinds.word_of(match.group()), kind, status,
                               kind != PARTNERSHIP and (match.group() in rules.subject_receives
                                                        or rules.passive_re.match(text, match.end()) is not None),
                               match.group() in rules.funding_triggers,
@@ -1398,10 +1412,11 @@ def _says_how(text: str, manner: re.Match[str], following: re.Match[str] | None,
     end = min(manner.end() + _TRIGGERS_JOINED, following.start() if following else len(text))
     join = rules.join_re.search(text, manner.end(), end)
     # (an investment or acquisition further on in the clause too: AとBが共同でCに数十億ドルを投資; not where it
-    # names a partner, Bと共同で…を投じる)
-    partnered = any(text.endswith(particle, 0, manner.start()) for particle, role in rules.roles if role == "partner")
+    # names a partner, Bと共同で…を投じる, a partnership with B of its own)
+    if any(text.endswith(particle, 0, manner.start()) for particle, role in rules.roles if role == "partner"):
+        return False
     reach = (_MANNER_REACH if following is not None and kinds.get(following.group()) in (INVESTMENT, ACQUISITION)
-             and not partnered else _TRIGGERS_JOINED)
+             else _TRIGGERS_JOINED)
     # (the nearer of the two: AとBが共同で主導し、Cも出資した: 共同で says how the round is led)
     near = [found for found in (following if following is not None and following.start() - manner.end() <= reach
                                 else None, join) if found is not None]
@@ -1805,9 +1820,11 @@ class RelationFinder:
                 stated: list[Partnership] = []  # the rows of the last trigger before that gave some
                 framing: _Trigger | None = None  # a partnership naming no one that a later deal is part of
                 for index, trigger in enumerate(triggers):
-                    # (a word of putting money in: 拠出, 出資, 投じ; not 投資, which also invests in things)
+                    # (a word of putting money in: 拠出, 出資, 投じ; not 投資, which also invests in things; not in a
+                    # new paragraph, on something else)
                     into_round = (round_topic is not None and trigger.type == INVESTMENT and not trigger.funding
-                                  and self._rules.join_re.fullmatch(trigger.word) is not None)
+                                  and self._rules.join_re.fullmatch(trigger.word) is not None
+                                  and sentence.sentence_id not in paragraph_openings)
                     if into_round:
                         trigger = replace(trigger, into_round=True)
                     joint = next((m for m in joint_here if m.end <= trigger.start), joint_before)
@@ -2167,7 +2184,12 @@ class RelationFinder:
             if counted is None and role in ("of", "example") and any(p.group == own_group for p in result):
                 # A、B、そしてCという、強みの異なる3社が; A、B、Cの大手3社が: a description of the listed companies
                 counted = self._rules.described_count_re.match(sentence.text, particle_end)
-            if counted and self._rules.count_particle_re.match(sentence.text, counted.end()):
+            owned = (counted is not None and sentence.text.startswith("の", counted.end())
+                     and self._rules.owned_shares_re is not None
+                     and self._rules.owned_shares_re.match(sentence.text, counted.end() + 1) is not None)
+            if owned:
+                role = "of"  # A、B、Cの3社の株式を取得: the counted group owns the shares bought
+            elif counted and self._rules.count_particle_re.match(sentence.text, counted.end()):
                 role = "subject"  # A、B、Cの3社が, NVIDIAなど3社、: the counted group acts
             elif counted:  # XはA、B、Cの3社と提携: the counted group takes the particle after its count
                 role = next((role for particle, role in self._rules.roles
@@ -2437,6 +2459,15 @@ class RelationFinder:
         else:
             after = [p for p in parties if p.start >= trigger.end]
             pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules, parties)
+            if trigger.jointly and pairs:
+                # AはBと共同でCを買収: the company the actor acts together with (right before the manner word) acts
+                # on C too
+                named = {p.company_id for pair in pairs for p in pair}
+                pairs += [(partner, bought) for partner in before if partner.role == "partner"
+                          and partner.company_id not in named and sentence.text.startswith(
+                              tuple(self._rules.manner_triggers), _role(sentence, partner.start, partner.end,
+                                                                        self._rules)[2])
+                          for bought in dict.fromkeys(b for _, b in pairs)]
             if trigger.type == ACQUISITION and not trigger.passive and (
                     not trigger.stake or _buys_whole_stake(sentence, trigger, self._rules)):
                 # AはBからCを買収した, AはBからCの全株式を取得した: C is bought, and B's investment in C ended (not
@@ -3096,6 +3127,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     """
     owners = [p for p in before if p.role == "of" and (_owns_trigger(sentence, p, trigger, rules) or any(
         _owns_through(sentence, p, receiver, trigger, rules) for receiver in before if receiver.role == "target"))]
+    # AやBの株式を取得, A、B、Cの3社の株式: the shares of every company of the owner's list
+    owning_groups = {p.group for p in owners}
+    owners = [p for p in before if p.role == "of" and p.group in owning_groups]
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
         ahead = [p for p in before if p.end <= trigger.start]
@@ -3283,8 +3317,17 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             # receives.
             receivers = [p for p in before if p.role == "of" and p not in actors
                          and _owns_round(sentence, p, trigger, rules)][:1]
-        if not receivers and topic and (trigger.word in rules.topic_receives or trigger.into_round) and not unnamed \
-                and all(p.company_id != topic.company_id for p in actors):
+        if not receivers and actors and trigger.word in rules.topic_receives and not unnamed:
+            # Xは…、AとBが出資する体制に移った: the sentence's own topic, acting in none of it, receives
+            acting_groups = {p.group for p in actors}
+            first_actor = min(p.start for p in actors)
+            receivers = [p for p in before if p.role == "subject" and p.group not in acting_groups
+                         and p.end <= first_actor and _is_topic(sentence, p, rules)][:1]
+        # (or shares no one is named the owner of: AやBが株式を買い取る, the topic's)
+        bare_shares = (trigger.stake and rules.owned_shares_re is not None and rules.owned_shares_re.match(trigger.word)
+                       is not None and sentence.text.endswith(_BARE_SHARES_BEFORE, 0, trigger.start - sentence.start))
+        if not receivers and topic and (trigger.word in rules.topic_receives or trigger.into_round or bare_shares) \
+                and not unnamed and all(p.company_id != topic.company_id for p in actors):
             receivers = [topic]  # (not one of the actors: MicrosoftやNVIDIAも共同で出資, the topic Microsoft)
         return ([(actor, receiver) for actor in actors for receiver in receivers]
                 + [(actor, receiver) for actor, named in gapped for receiver in named or receivers])
