@@ -372,6 +372,9 @@ def _named_again(text: str) -> list[tuple[int, str]]:
     ("キヤノンカメラは、日本の光学機器メーカーである。\nその後、キヤノンカメラは社名を変えた。", [(1, "キヤノンカメラ")]),
     # A name no sentence vouches for stays unknown everywhere.
     ("Quillbeamは新製品を出した。\nQuillbeamの株価は上がった。", []),
+    # The full name given once wins over its last word read alone as a deal's party (ホーム of 北辰ホーム).
+    ("大和ハウス工業は、北辰ホーム（本社・札幌市）を買収する。\n北辰ホームは大和ハウスの完全子会社となる。",
+     [(1, "北辰ホーム")]),
 ])
 def test_a_company_found_once_is_that_company_where_the_post_names_it_again(text: str,
                                                                             named: list[tuple[int, str]]) -> None:

@@ -762,11 +762,12 @@ def without_publisher(mentions: Sequence[CompanyMention], author: str | None) ->
 
 def _inside(span: NerSpan, mentions: Sequence[CompanyMention]) -> list[CompanyMention] | None:
     """The listed mentions a longer name at ``span`` holds, each shorter than it (none where it overlaps
-    none); None where a mention overlaps it without lying inside it, covers all of it, or is a name no list
-    holds (a pattern's ハルカゼ of 株式会社ハルカゼ already is the name)."""
+    none), and the names read only from a deal's party slot there (ホーム of 北斗ホームは…子会社となり, the name
+    given in full before); None where a mention overlaps it without lying inside it, covers all of it, or is
+    a name no list holds that a pattern found (a pattern's ハルカゼ of 株式会社ハルカゼ already is the name)."""
     overlapping = [m for m in mentions if m.start < span.end and span.start < m.end]
     if any(m.start < span.start or m.end > span.end or (m.start, m.end) == (span.start, span.end)
-           or m.company_id.startswith(DERIVED_ID_PREFIX) for m in overlapping):
+           or m.company_id.startswith(DERIVED_ID_PREFIX) and m.rule_id != PARTY_NAME_RULE for m in overlapping):
         return None
     return overlapping
 
