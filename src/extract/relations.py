@@ -259,6 +259,8 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+・•]|\d{1,2}[.)）．])\s*")
 _DIGEST_ITEM_RE = re.compile(rf"\s*(?:[-*+]\s*)?(?:\*\*|#{{1,4}}\s*)?(?:\d{{1,3}}[.)）．]\s|[{DIGEST_MARKS}【]"
                              r"|\d{1,2}/\d{1,2}\s*(?:[（(][月火水木金土日][）)]|\s)\s*[^\s：:、。]{0,12}[：:])"
                              r"(?!\s*\*\*[^*\n]{1,40}(?:[:：]\*\*|\*\*\s*[:：]))")
+#: An item of a dated list, as a company's history (沿革) is written: - 1926年 - …, * 2001年4月：…, ・1958年 …
+_DATED_ITEM_RE = re.compile(r"\s*[-*+・•]\s*\d{3,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:[-–—－:：]|\s)")
 _LIST_INTRO_RE = re.compile(r"[^。\n]{0,8}?(?:次の|以下の)[^。\n]{0,8}?[。：:]?\s*$|\s*(?:は|には)?\s*[：:]\s*$")
 #: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意,
 #: 買収し、非公開化することで合意, 事業譲渡する契約, 買収に関する契約).
@@ -713,8 +715,12 @@ class _Party:
     tail_end: int
     #: Named as an example of a kind of company (AやBのような企業と): maybe only a hypothetical party.
     kind: bool = False
+    #: For the company the text is about: named in this sentence or the one before.
+    lately: bool = False
 
 
+#: Most characters around the ticker of a listing (ナスダックに「TEM」のティッカーシンボルで上場).
+_TICKER_CHARS = 16
 #: What stands right before shares no one is named the owner of (AやBが株式を買い取る, Aは、株式を取得).
 _BARE_SHARES_BEFORE = ("が", "は", "、", "も")
 #: Right after the size of a stake and its を (4割を, 20%を, 過半を), where a stake verb alone states the stake.
@@ -833,7 +839,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         acted_on_re=(re.compile(rf"(?:{trigger_words}){any_word(spec.relative_clause_ends)}\s*$")
                      if spec.relative_clause_ends else None),
         report_source_re=re.compile(any_word(spec.report_sources)) if spec.report_sources else None,
-        market_re=re.compile(any_word(spec.markets)) if spec.markets else None,
+        # (or a listing under a ticker: ナスダックに「TEM」のティッカーシンボルで上場)
+        market_re=re.compile(rf"{any_word(spec.markets)}|[にへ][^、。]{{0,{_TICKER_CHARS}}}?(?:ティッカー|銘柄コード|証券コード)"
+                             rf"[^、。]{{0,{_TICKER_CHARS}}}?上場") if spec.markets else None,
         former_marks=tuple(spec.former_marks),
         funding_rows=FundingRows(spec.funding_rows) if spec.funding_rows is not None else None,
         trigger_stop_re=re.compile(rf"{trigger_words}、"),
@@ -1059,7 +1067,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         trigger_appositives=tuple(spec.trigger_appositives),
         counterparts=frozenset(spec.counterparts),
         # (or a part it sells of itself, unnamed: Aは子会社をBに売却, not 子会社のXを, which names what is sold)
-        unit_sale_re=(re.compile(rf"{any_word(spec.units)}(?:の[^、。]{{0,{_UNIT_CHARS}}}?)?を"
+        # (or written on to the sale, 事業売却, or named as what it is about: 海外事業について、Cと売却交渉)
+        unit_sale_re=(re.compile(rf"{any_word(spec.units)}(?:(?:の[^、。]{{0,{_UNIT_CHARS}}}?)?を|$|について|に関して)"
                                  + (rf"|{any_word(spec.sold_parts)}を" if spec.sold_parts else ""))
                       if spec.units else None),
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
@@ -1752,6 +1761,8 @@ class RelationFinder:
         # The joint company the sentence before introduced (合弁会社Xを設立する。), whose stake split a sentence may
         # state (出資比率はAが60%、Bが40%), or whose investors it may name.
         joint_before: CompanyMention | None = None
+        # The company a list of dated items (a history: - 1926年 - …) is about, while the text is in one.
+        history_topic: CompanyMention | None = None
         for sentence in sentences:
             first_row = len(relations)
             mentions = by_sentence.get(sentence.sentence_id, [])
@@ -1762,6 +1773,15 @@ class RelationFinder:
             if named_here or they is not None and self._post_reference_re.search(sentence.text):
                 main_seen = sentence.sentence_id
             item = _LIST_ITEM_RE.match(sentence.text) is not None
+            # - 1926年 - …を設立: an item of a company's history is about the company the list is under (the text's
+            # topic before it, else the company the post names most), not one an item before made its topic
+            if _DATED_ITEM_RE.match(sentence.text):
+                if history_topic is None:
+                    history_topic = topic or main
+                else:
+                    topic = history_topic
+            else:
+                history_topic = None
             if _DIGEST_ITEM_RE.match(sentence.text) and listing is None:
                 topic = None  # ◆ Xと…、洋上風力から撤退: a new item of a digest, about what it names
             if _HEADING_RE.match(sentence.text):
@@ -2367,7 +2387,8 @@ class RelationFinder:
         if listed or unnamed or modifies_unnamed or withheld or individual:
             topic = None
         topic_party = _main_clause_topic(sentence, parties, trigger, self._rules) or (
-            _Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start)
+            _Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start,
+                   lately=sentence.sentence_id - topic.sentence_id <= 1)
             if topic else None)
         return before, topic_party
 
@@ -3148,8 +3169,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                                     if p not in receivers))
         return [(actor, receiver) for receiver in receivers for actor in actors]
     if trigger.sale and not trigger.passive:
-        # AはBをCに売却: C buys B; AはBの株式20%をCに売却: C buys into B. The seller is no party.
-        actors = [p for p in before if p.role == "target"]
+        # AはBをCに売却: C buys B; AはBの株式20%をCに売却: C buys into B. The seller is no party. (AはCと事業売却で
+        # 合意, Cなど複数の買い手候補と売却交渉: the company the sale is agreed or talked with buys; not Cと共同で売却.)
+        actors = [p for p in before if p.role == "target"] or [
+            p for p in before if p.role == "partner" and not sentence.text.startswith(
+                tuple(rules.manner_triggers), _role(sentence, p.start, p.end, rules)[2])]
         receivers = [p for p in before if p.role == "object"] or (
             [p for p in before if p.role == "of"] if trigger.stake else [])
         if not receivers and actors and rules.unit_sale_re is not None and rules.unit_sale_re.search(
@@ -3323,9 +3347,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             first_actor = min(p.start for p in actors)
             receivers = [p for p in before if p.role == "subject" and p.group not in acting_groups
                          and p.end <= first_actor and _is_topic(sentence, p, rules)][:1]
-        # (or shares no one is named the owner of: AやBが株式を買い取る, the topic's)
+        # (or shares no one is named the owner of: Xは…を実施した。AやBが株式を買い取る, the topic's where the sentence
+        # before named it)
         bare_shares = (trigger.stake and rules.owned_shares_re is not None and rules.owned_shares_re.match(trigger.word)
-                       is not None and sentence.text.endswith(_BARE_SHARES_BEFORE, 0, trigger.start - sentence.start))
+                       is not None and sentence.text.endswith(_BARE_SHARES_BEFORE, 0, trigger.start - sentence.start)
+                       and topic is not None and topic.lately)
         if not receivers and topic and (trigger.word in rules.topic_receives or trigger.into_round or bare_shares) \
                 and not unnamed and all(p.company_id != topic.company_id for p in actors):
             receivers = [topic]  # (not one of the actors: MicrosoftやNVIDIAも共同で出資, the topic Microsoft)
