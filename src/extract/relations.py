@@ -1761,8 +1761,10 @@ class RelationFinder:
         # The joint company the sentence before introduced (合弁会社Xを設立する。), whose stake split a sentence may
         # state (出資比率はAが60%、Bが40%), or whose investors it may name.
         joint_before: CompanyMention | None = None
-        # The company a list of dated items (a history: - 1926年 - …) is about, while the text is in one.
+        # The company a list of dated items (a history: - 1926年 - …) is about, while the text is in one, and the
+        # first company the text was about.
         history_topic: CompanyMention | None = None
+        first_topic: CompanyMention | None = None
         for sentence in sentences:
             first_row = len(relations)
             mentions = by_sentence.get(sentence.sentence_id, [])
@@ -1773,11 +1775,12 @@ class RelationFinder:
             if named_here or they is not None and self._post_reference_re.search(sentence.text):
                 main_seen = sentence.sentence_id
             item = _LIST_ITEM_RE.match(sentence.text) is not None
-            # - 1926年 - …を設立: an item of a company's history is about the company the list is under (the text's
-            # topic before it, else the company the post names most), not one an item before made its topic
+            # - 1926年 - …を設立: an item of a company's history is about the company the list is under (the first the
+            # text was about, as an article opens on its company, else its topic before the list), not one an item
+            # before made its topic
             if _DATED_ITEM_RE.match(sentence.text):
                 if history_topic is None:
-                    history_topic = topic or main
+                    history_topic = first_topic or topic
                 else:
                     topic = history_topic
             else:
@@ -1968,6 +1971,7 @@ class RelationFinder:
                 # ■ A、Bと提携。 / - **A** Bと提携: the line is about the company it opens with, unless one is made
                 # the topic with は after it.
                 topic = opened or _topic_after(sentence, mentions, headword or topic, self._rules)
+                first_topic = first_topic or topic
             for mention in mentions:
                 # (not the source of a report: …とReutersが報じた。両社の協議は… is about the two companies before;
                 # nor a market: …東証プライム上場のA。両社は… is about A and the one before)
@@ -2889,8 +2893,16 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
         return parties
     # SAPとOpenAI、…で提携: a coordinated group that opens the headline is its subject.
     group = [p for p in parties if p.group == first.group]
-    last = group[-1]
-    if len(group) > 1 and _role(sentence, last.start, last.end, rules)[0] == "example":
+    # (the list runs on through its coordinators, whatever group a joining example was given: A、Bといった投資家が
+    # 名を連ねる)
+    listed = [first]
+    for party in parties[index + 1:]:
+        if not rules.coordinator_re.fullmatch(sentence.text, listed[-1].end - sentence.start,
+                                              party.start - sentence.start):
+            break
+        listed.append(party)
+    last = max((group[-1], listed[-1]), key=lambda p: p.start)
+    if last is not first and _role(sentence, last.start, last.end, rules)[0] == "example":
         return parties  # A、B、Cといった企業による投資: a list of examples, not a headline
     owned = rules.trigger_re.match(sentence.text, _role(sentence, last.start, last.end, rules)[2])
     if len(group) > 2 and last.role == "of" and owned and rules.trigger_kinds.get(owned.group()) == PARTNERSHIP:
