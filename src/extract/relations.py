@@ -170,6 +170,8 @@ _QUOTED_NAME_RE = re.compile(r"[「『](?=[^「」『』ぁ-ゖ]*[A-Za-zＡ-Ｚ�
 #: What ends the clause of a trigger, for its status and speculation words: a clause joined with し、,
 #: り、, が、, に加え、, ことで、 ... says something else (提携し、新製品の開発も検討する: the 提携 is done);
 #: not をめぐり、, which names what the clause after it is about (Xをめぐり、Aが買収を提案).
+#: A conditional ending of a clause (成立すれば, 成立したら, 成立した場合): what it says would follow, not what did.
+_CONDITION_RE = re.compile(r"(?:[えけせてねべめれ]ば|たら|だら|場合)")
 _CLAUSE_END_RE = re.compile(r"(?:し|して|(?<!めぐ)(?<!巡)り|が|ものの|一方|ほか|加え|ことで|ため|ことから"
                             r"|により|によって)、|[。!！?？\n]")
 #: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
@@ -1354,6 +1356,10 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
             status = ENDED
         if status == ENDED and (bid or match.group()) in rules.bid_triggers and _bid_through(text[match.end():], rules):
             status = DONE  # TOBは本日をもって終了し、成立した: the offer period ends, and the bid is through
+        if (status == PLANNED and (bid or match.group()) in rules.bid_triggers and clause_end is not None
+                and clause_end.group().startswith(_DOING[0])
+                and _bid_through(_next_clause(text, clause_end.end()), rules)):
+            status = DONE  # TOBを実施し、完全子会社化した: the bid made, and the company bought in the clause after it
         if status == DONE and match.group() in rules.talks_triggers:
             status = PLANNED  # AはBと協議している: the deal talked about is not made yet
         if absent and status != ENDED and voided is None:
@@ -1579,6 +1585,14 @@ def _ancestors(parents: Mapping[str, str]) -> dict[str, frozenset[str]]:
             parent = parents.get(parent)
         ancestors[company] = frozenset(chain)
     return ancestors
+
+
+def _next_clause(text: str, start: int) -> str:
+    """The clause of ``text`` that starts at ``start`` (up to its end, or the sentence's); none where it states a
+    condition (成立すれば: what would follow)."""
+    end = _CLAUSE_END_RE.search(text, start)
+    clause = text[start: end.end() if end else len(text)]
+    return "" if _CONDITION_RE.search(clause) else clause
 
 
 def _bid_through(rest: str, rules: PartnershipRules) -> bool:
