@@ -167,11 +167,11 @@ _CONTRASTS = ("が、", "ものの、")
 #: A quote opened before a trigger word with a name and no particle (hiragana) between: the trigger ends a
 #: name (「AI-RANアライアンス」, not 「戦略的提携」).
 _QUOTED_NAME_RE = re.compile(r"[「『](?=[^「」『』ぁ-ゖ]*[A-Za-zＡ-Ｚａ-ｚァ-ヺ0-9])[^「」『』ぁ-ゖ]{1,40}$")
+#: A conditional ending of a clause (成立すれば, 成立したら, 成立した場合): what it says would follow, not what did.
+_CONDITION_RE = re.compile(r"(?:[えけせてねべめれ]ば|たら|だら|場合)")
 #: What ends the clause of a trigger, for its status and speculation words: a clause joined with し、,
 #: り、, が、, に加え、, ことで、 ... says something else (提携し、新製品の開発も検討する: the 提携 is done);
 #: not をめぐり、, which names what the clause after it is about (Xをめぐり、Aが買収を提案).
-#: A conditional ending of a clause (成立すれば, 成立したら, 成立した場合): what it says would follow, not what did.
-_CONDITION_RE = re.compile(r"(?:[えけせてねべめれ]ば|たら|だら|場合)")
 _CLAUSE_END_RE = re.compile(r"(?:し|して|(?<!めぐ)(?<!巡)り|が|ものの|一方|ほか|加え|ことで|ため|ことから"
                             r"|により|によって)、|[。!！?？\n]")
 #: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
@@ -428,6 +428,8 @@ class PartnershipRules:
     share_re: re.Pattern | None
     #: A company's shares between its の and a trigger (Bの株式に対する公開買付け): the company is what is bought.
     owned_shares_re: re.Pattern | None
+    #: Right after an investment, words saying a company was set up with it (の出資により設立); None without them.
+    founded_with_re: re.Pattern | None
     #: Shares that are the topic or object right after their owner's の (Xの株式は、Aが4割を保有; Xの株式の2割をAが
     #: 保有): X is bought into.
     topic_shares_re: re.Pattern | None
@@ -903,6 +905,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         sale_triggers=frozenset(spec.sale_triggers),
         share_re=re.compile(shares) if stake else None,
         owned_shares_re=re.compile(rf"{shares}(?:に対する|に対して|への|の)?") if stake else None,
+        founded_with_re=re.compile(any_word(spec.founded_with)) if spec.founded_with else None,
         stake_exits=spec.stake_exits,
         withdrawal_re=re.compile(rf"を?{any_word(spec.withdrawals)}") if spec.withdrawals else None,
         # Bからの買収提案を断ったA: an answered offer modifies the company offered to.
@@ -3300,6 +3303,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             # Xの株式は、Aが4割を保有: the company whose shares the sentence is about
             bought = [p for p in before if p.role == "of" and rules.topic_shares_re is not None
                       and rules.topic_shares_re.match(sentence.text, _role(sentence, p.start, p.end, rules)[2])][:1]
+        if (trigger.type == INVESTMENT and owners and not receivers and rules.founded_with_re is not None
+                and rules.founded_with_re.match(sentence.text, trigger.end - sentence.start)):
+            # XはA、Bの出資により設立された: the company set up receives from the investment's owners
+            receivers, actors = [p for p in actors if p not in owners][:1], owners
         if bought and not receivers:
             receivers = bought
         elif not actors:
@@ -3367,18 +3374,19 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             # receives.
             receivers = [p for p in before if p.role == "of" and p not in actors
                          and _owns_round(sentence, p, trigger, rules)][:1]
-        if not receivers and actors and trigger.word in rules.topic_receives and not unnamed:
+        # (or shares no one is named the owner of: AやBが株式を買い取る, Xは…、Aが株式の過半数を取得して)
+        bare_shares = (trigger.stake and rules.owned_shares_re is not None and rules.owned_shares_re.match(trigger.word)
+                       is not None and sentence.text.endswith(_BARE_SHARES_BEFORE, 0, trigger.start - sentence.start))
+        if not receivers and actors and (trigger.word in rules.topic_receives or bare_shares) and not unnamed:
             # Xは…、AとBが出資する体制に移った: the sentence's own topic, acting in none of it, receives
             acting_groups = {p.group for p in actors}
             first_actor = min(p.start for p in actors)
             receivers = [p for p in before if p.role == "subject" and p.group not in acting_groups
                          and p.end <= first_actor and _is_topic(sentence, p, rules)][:1]
-        # (or shares no one is named the owner of: Xは…を実施した。AやBが株式を買い取る, the topic's where the sentence
-        # before named it)
-        bare_shares = (trigger.stake and rules.owned_shares_re is not None and rules.owned_shares_re.match(trigger.word)
-                       is not None and sentence.text.endswith(_BARE_SHARES_BEFORE, 0, trigger.start - sentence.start)
-                       and topic is not None and topic.lately)
-        if not receivers and topic and (trigger.word in rules.topic_receives or trigger.into_round or bare_shares) \
+        # (the text's topic for shares no one owns only where the sentence before named it: Xは…を実施した。AやBが
+        # 株式を買い取る)
+        if not receivers and topic and (trigger.word in rules.topic_receives or trigger.into_round
+                                        or bare_shares and topic.lately) \
                 and not unnamed and all(p.company_id != topic.company_id for p in actors):
             receivers = [topic]  # (not one of the actors: MicrosoftやNVIDIAも共同で出資, the topic Microsoft)
         return ([(actor, receiver) for actor in actors for receiver in receivers]

@@ -868,6 +868,7 @@ class PartnershipsFile(RuleFileSpec):
     non_investors: Words = ()
     round_owner_verbs: Words = ()
     topic_receives: Words = ()
+    founded_with: Words = ()
     subject_receives: Words = ()
     owner_receives: Words = ()
     mutual: Words = ()
