@@ -723,6 +723,9 @@ class _Party:
     lately: bool = False
 
 
+#: A count of companies each on its own (各社), and the word after a count saying so (3社はそれぞれ), within a
+#: few characters.
+_EACH, _EACH_ON_ITS_OWN, _EACH_REACH = "各", "それぞれ", 4
 #: Most characters around the ticker of a listing (ナスダックに「TEM」のティッカーシンボルで上場).
 _TICKER_CHARS = 16
 #: What stands right before shares no one is named the owner of (AやBが株式を買い取る, Aは、株式を取得).
@@ -3019,6 +3022,10 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
         # of each other too (not those of another trigger before: BやCとの連携は、…共同で開発)
         pairs += [(a, b) for a, b in combinations(partners, 2) if a.group == b.group and not rules.trigger_re.search(
             sentence.text, b.end - sentence.start, trigger.start - sentence.start)]
+    if partners and pairs:
+        # A、B、Cの3社は、Dと組んで: a group counted as one acts together with its partner, and so with each other
+        pairs += [pair for group in coordinated if group[-1].role == "subject" and _counted(sentence, group[-1], rules)
+                  for pair in combinations(group, 2)]
     if partners:
         return pairs
     # AとBは競合関係にあるが、Cは提携を発表: a subject named after the group acts in the trigger's clause instead.
@@ -3029,6 +3036,15 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     if coordinated and not later and not alone and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
         return list(combinations(coordinated[-1], 2))
     return []
+
+
+def _counted(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:
+    """Whether the last company of a group is followed by the group's count, as one (A、B、Cの3社は; not 各社,
+    each on its own, nor 3社はそれぞれ)."""
+    _, _, after = _role(sentence, party.start, party.end, rules)
+    counted = rules.group_counted_re.match(sentence.text, after)
+    return (counted is not None and not counted.group().startswith(_EACH)
+            and _EACH_ON_ITS_OWN not in sentence.text[counted.end(): counted.end() + _EACH_REACH])
 
 
 def _unnamed_partner(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
