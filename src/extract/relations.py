@@ -726,6 +726,9 @@ class _Party:
 #: A count of companies each on its own (各社), and the word after a count saying so (3社はそれぞれ), within a
 #: few characters.
 _EACH, _EACH_ON_ITS_OWN, _EACH_REACH = "各", "それぞれ", 4
+#: A relative clause's verb right after an object's を and right before the name it modifies (を擁するAlphabet,
+#: を傘下に持つX): what the object is of.
+_OBJECT_CLAUSE_RE = re.compile(r"[^、。\sを]{0,6}?[一-龯々][ぁ-ゖ]{0,2}[るつ](?=[A-Za-zＡ-Ｚａ-ｚ一-龯々ァ-ヺ])")
 #: Most characters around the ticker of a listing (ナスダックに「TEM」のティッカーシンボルで上場).
 _TICKER_CHARS = 16
 #: What stands right before shares no one is named the owner of (AやBが株式を買い取る, Aは、株式を取得).
@@ -3074,8 +3077,12 @@ def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: P
 def _modifies_another_noun(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
     """Whether the party's adnominal particle (への, に対する) makes it part of a noun phrase that ends before the
     trigger (Nvidiaへの依存度を減らすため、…を投じ: Nvidia is what the dependence is on, not what is invested in),
-    unlike Bへの50億ドルの出資."""
+    unlike Bへの50億ドルの出資, or its を makes it the object of a relative clause's verb on the name after it
+    (Googleを擁するAlphabetは、…を投じた; not Googleを買収したAlphabet, whose verb is the trigger)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
+    if sentence.text.endswith("を", 0, after):
+        clause = _OBJECT_CLAUSE_RE.match(sentence.text, after)
+        return clause is not None and clause.end() <= trigger.start - sentence.start
     if not sentence.text.endswith(("の", "る"), 0, after):
         return False
     gap = sentence.text[after: trigger.start - sentence.start]
