@@ -457,6 +457,8 @@ NOT_COMPANIES = [
     ("エナジーとコネクテッドインダストリーズの2分野に広げる。", ["コネクテッドインダストリーズ", "コネクテッド"]),
     ("子会社が運営する施設（東京・江東）で開いた。", ["施設", "が運営する施設"]),
     ("同社が建てる研究所（本社・京都市）と協力した。", ["研究所", "が建てる研究所"]),
+    # An exchange written with a company's ticker in the brackets after it is where the shares trade.
+    ("半導体大手のGlobalFoundries (NYSE: GFS)とNVIDIA（NASDAQ：NVDA）が提携した。", ["NYSE", "NASDAQ"]),
     ("北辰大学（本社・京都市）と協力した。", ["北辰大学"]),
     # A katakana word glued to Latin letters is the end of a longer word, no party's name of its own.
     ("同社は、映画館チェーンのXYZシアターズを買収した。", ["シアターズ"]),

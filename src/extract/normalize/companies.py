@@ -64,6 +64,10 @@ _PARENT_SHORT_FORM_RULE = "company.parent_short_form"
 #: The rule id of the arm investing for a listed company, named after it (BP Ventures).
 _ARM_RULE = "company.arm"
 _SPACES_RE = re.compile(r"\s+")
+#: An opening bracket right before a name, and a ticker right after it closing the bracket (GlobalFoundries
+#: (NYSE: GFS), Toyota（東証: 7203）): the name is the exchange the ticker trades on.
+_BRACKET_OPEN_RE = re.compile(r"[（(]\s?$")
+_TICKER_AFTER_RE = re.compile(r"\s?[:：]\s?[A-Z0-9][A-Z0-9.]{0,7}\s?[)）]")
 #: A letter of a name: kana, kanji or Latin (a name of digits and stops alone is a list's number).
 _LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺ一-龯々A-Za-zＡ-Ｚａ-ｚ]")
 #: The middle dot that joins the words of a katakana name (ハドソン・リッジ) or, between names, lists them.
@@ -282,7 +286,8 @@ class CompanyRecognizer:
             mentions.append(self._arm_of(hit, body_text[hit.sentence_id]) or self._mention(hit))
         # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
         mentions += first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED])
-        mentions = [m for m in mentions if not self._names_another_body(body_text[m.sentence_id], m)]
+        mentions = [m for m in mentions if not self._names_another_body(body_text[m.sentence_id], m)
+                    and not _names_a_listing(body_text[m.sentence_id], m)]
         # 三菱重工業長崎造船所: a plant written right after its company is no company of its own
         starts = {(m.sentence_id, m.end) for m in mentions}
         mentions = [m for m in mentions if not (m.company_id.startswith(DERIVED_ID_PREFIX)
@@ -606,6 +611,14 @@ class CompanyRecognizer:
                                   parent_id=company.parent, source="rule")
         return CompanyMention(sentence_id=sentence.sentence_id, start=start, end=end, surface=name, rule_id=rule_id,
                               company_id=derived_company_id(key), name=key, parent_id=None, source="rule")
+
+
+def _names_a_listing(sentence: Sentence, mention: CompanyMention) -> bool:
+    """The name is an exchange written with a company's ticker in the brackets after that company
+    (GlobalFoundries (NYSE: GFS)): where its shares trade, no mention of the exchange."""
+    start, end = mention.start - sentence.start, mention.end - sentence.start
+    return _BRACKET_OPEN_RE.search(sentence.text, 0, start) is not None and _TICKER_AFTER_RE.match(
+        sentence.text, end) is not None
 
 
 def _parents_short_forms(mentions: list[CompanyMention]) -> list[CompanyMention]:
