@@ -47,6 +47,8 @@ def companies(recognizer: CompanyRecognizer, body: str) -> list[tuple[str, str]]
     ("出光佐三が創業した出光興産。", [("出光興産", "idemitsu-kosan")]),
     ("ヘンリー・フォードはフォードの創業者だ。", [("フォード", "ford")]),
     ("トヨタ・ホンダの2社。", [("トヨタ", "toyota-motor"), ("ホンダ", "honda-motor")]),
+    # A name in brackets glossed with its own abbreviation is the company, not an exchange before a ticker.
+    ("受託製造（Intel Foundry Services: IFS）も手掛ける。", [("Intel Foundry Services", "intel-foundry")]),
 ])
 def test_companies(recognizer: CompanyRecognizer, body: str, expected: list[tuple[str, str]]) -> None:
     assert companies(recognizer, body) == expected

@@ -71,3 +71,18 @@ def derived_company_id(name: str) -> str:
     """A stable id for a company no list names, from its normalized name."""
     normal = unicodedata.normalize("NFKC", name).casefold()
     return DERIVED_ID_PREFIX + _NOT_WORD_RE.sub("-", normal).strip("-")
+
+
+def abbreviates(abbreviation: str, name: str) -> bool:
+    """Whether ``abbreviation``'s letters are letters of ``name`` in order, the first its first (MUFG of
+    Mitsubishi UFJ Financial Group), case aside."""
+    letters, rest = abbreviation.lower().replace("&", "").replace("-", "").replace(" ", ""), name.lower()
+    if not letters or not rest.startswith(letters[0]):
+        return False
+    position = 0
+    for letter in letters:
+        position = rest.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True

@@ -658,6 +658,13 @@ class PartnershipRules:
     described_count_re: re.Pattern
     #: What follows a count of the companies that makes them the actors (が, は, も: 3社が).
     count_particle_re: re.Pattern
+    #: Words in or right after a count that make each company act on its own (各社, 3社はそれぞれ).
+    count_separately: tuple[str, ...]
+    #: Right after a count, the shares the counted companies own (A、B、Cの3社の株式): an owner's の and a share word.
+    counted_shares_re: re.Pattern | None
+    #: What stands right before shares no one is named the owner of (AやBが株式を買い取る, Aは、株式を取得): a subject
+    #: particle of one letter, or a comma.
+    bare_shares_before: tuple[str, ...]
     #: What may follow a name before its particle: a parenthesis, a suffix of the name (社), markup, spaces.
     name_tail_re: re.Pattern
     #: A product named after its maker (Microsoft Azure), read as the maker's name when it starts with it
@@ -723,18 +730,15 @@ class _Party:
     lately: bool = False
 
 
-#: A count of companies each on its own (各社), and the word after a count saying so (3社はそれぞれ), within a
-#: few characters.
-_EACH, _EACH_ON_ITS_OWN, _EACH_REACH = "各", "それぞれ", 4
+#: Characters after a count that may hold a word making each company act on its own (3社は、それぞれ).
+_SEPARATELY_REACH = 6
 #: A relative clause's verb right after an object's を and right before the name it modifies (を擁するAlphabet,
 #: を傘下に持つX): what the object is of.
 _OBJECT_CLAUSE_RE = re.compile(r"[^、。\sを]{0,6}?[一-龯々][ぁ-ゖ]{0,2}[るつ](?=[A-Za-zＡ-Ｚａ-ｚ一-龯々ァ-ヺ])")
 #: Most characters around the ticker of a listing (ナスダックに「TEM」のティッカーシンボルで上場).
 _TICKER_CHARS = 16
-#: What stands right before shares no one is named the owner of (AやBが株式を買い取る, Aは、株式を取得).
-_BARE_SHARES_BEFORE = ("が", "は", "、", "も")
-#: Right after the size of a stake and its を (4割を, 20%を, 過半を), where a stake verb alone states the stake.
-_SIZED_STAKE = "(?:(?<=[割%％]を)|(?<=過半を)|(?<=過半数を))"
+#: A stake's size in 割 or percent right before its を (4割を, 20%を), where a stake verb alone states the stake.
+_STAKE_SIZE_BEFORE = "(?<=[割%％]を)"
 #: The name of a new company between its noun and the verb that sets it up (新会社「X」を設立, 新会社Xを設立,
 #: 共同持株会社のXを設立).
 _NEW_COMPANY_NAME = r"の?(?:「[^」。\n]{1,40}」|『[^』。\n]{1,40}』|[^\s、。「」『』をがはにとでの]{1,20}?)"
@@ -819,6 +823,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     # 株式 of 株式20%を取得, not of 株式会社Bを買収, nor the one share a price is of (1株30ドルで取得)
     shares = (f"(?<![1１一])(?!{any_word(stake.not_shares)}){any_word(stake.shares)}" if stake and stake.not_shares
               else f"(?<![1１一]){any_word(stake.shares)}" if stake else "(?!)")
+    # right after a stake's size and its を (4割を, 20%を, and a controlling word that names no shares, 過半を), where a
+    # stake verb alone states the stake (each lookbehind of one width)
+    unowned_sizes = [word for word in stake.controlling
+                     if not any(share in word for share in stake.shares)] if stake else []
+    sized_stake = "(?:" + "|".join((_STAKE_SIZE_BEFORE, *(f"(?<={re.escape(word)}を)" for word in unowned_sizes))) + ")"
     nouns, subject_particles, prefixes, not_topic = (any_word(words) for words in (
         unnamed.nouns, unnamed.subject_particles, unnamed.prefixes, unnamed.not_topic))
     receiver_particles = any_word((*spec.roles.target, *spec.roles.object))
@@ -850,8 +859,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                      if spec.relative_clause_ends else None),
         report_source_re=re.compile(any_word(spec.report_sources)) if spec.report_sources else None,
         # (or a listing under a ticker: ナスダックに「TEM」のティッカーシンボルで上場)
-        market_re=re.compile(rf"{any_word(spec.markets)}|[にへ][^、。]{{0,{_TICKER_CHARS}}}?(?:ティッカー|銘柄コード|証券コード)"
-                             rf"[^、。]{{0,{_TICKER_CHARS}}}?上場") if spec.markets else None,
+        market_re=re.compile(any_word(spec.markets) + (
+            rf"|[にへ][^、。]{{0,{_TICKER_CHARS}}}?{any_word(spec.listing_codes)}[^、。]{{0,{_TICKER_CHARS}}}?上場"
+            if spec.listing_codes else "")) if spec.markets else None,
         former_marks=tuple(spec.former_marks),
         funding_rows=FundingRows(spec.funding_rows) if spec.funding_rows is not None else None,
         trigger_stop_re=re.compile(rf"{trigger_words}、"),
@@ -865,7 +875,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # (a holder named between the shares and the verb is a party, no part of the trigger: Xの株式はAが4割を)
         stake_re=(re.compile(rf"{shares}[^。、\nが]{{0,{_STAKE_GAP}}}?{any_word(stake.verbs)}"
                              rf"|{any_word(stake.verbs)}(?={_HELD_ENDINGS}[^。、\n]{{1,{_STAKE_GAP}}}?{shares})"
-                             rf"|{_SIZED_STAKE}{any_word(stake.verbs)}")
+                             rf"|{sized_stake}{any_word(stake.verbs)}")
                   if stake else None),
         topic_shares_re=re.compile(rf"{shares}(?:の[^、。]{{0,{_STAKE_LEAD}}}?)?[はを]") if stake else None,
         stake_verbs=frozenset(stake.verbs if stake else ()),
@@ -1126,6 +1136,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"(?:(?<=という)、?[^、。「」（）()0-9０-９]{{1,{_COUNT_DESCRIPTION}}}?"
             rf"|(?<={any_word(spec.roles.of)})[一-龯々ァ-ヺー]{{1,{_COUNT_KIND}}}?)(?:{DIGIT}+|{count_words}){counters}"),
         count_particle_re=re.compile(count_particles),
+        count_separately=tuple(counts.separately),
+        counted_shares_re=re.compile(rf"{any_word(spec.roles.of)}{shares}") if stake else None,
+        bare_shares_before=(*(particle for particle in spec.roles.subject if len(particle) == 1), "、"),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
         # (and the capitalised words of a unit's name in Latin letters: Google Public Sectorと提携)
@@ -2231,9 +2244,8 @@ class RelationFinder:
             if counted is None and role in ("of", "example") and any(p.group == own_group for p in result):
                 # A、B、そしてCという、強みの異なる3社が; A、B、Cの大手3社が: a description of the listed companies
                 counted = self._rules.described_count_re.match(sentence.text, particle_end)
-            owned = (counted is not None and sentence.text.startswith("の", counted.end())
-                     and self._rules.owned_shares_re is not None
-                     and self._rules.owned_shares_re.match(sentence.text, counted.end() + 1) is not None)
+            owned = (counted is not None and self._rules.counted_shares_re is not None
+                     and self._rules.counted_shares_re.match(sentence.text, counted.end()) is not None)
             if owned:
                 role = "of"  # A、B、Cの3社の株式を取得: the counted group owns the shares bought
             elif counted and self._rules.count_particle_re.match(sentence.text, counted.end()):
@@ -3046,8 +3058,8 @@ def _counted(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool
     each on its own, nor 3社はそれぞれ)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
     counted = rules.group_counted_re.match(sentence.text, after)
-    return (counted is not None and not counted.group().startswith(_EACH)
-            and _EACH_ON_ITS_OWN not in sentence.text[counted.end(): counted.end() + _EACH_REACH])
+    return counted is not None and not any(
+        word in sentence.text[counted.start(): counted.end() + _SEPARATELY_REACH] for word in rules.count_separately)
 
 
 def _unnamed_partner(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
@@ -3398,8 +3410,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             receivers = [p for p in before if p.role == "of" and p not in actors
                          and _owns_round(sentence, p, trigger, rules)][:1]
         # (or shares no one is named the owner of: AやBが株式を買い取る, Xは…、Aが株式の過半数を取得して)
-        bare_shares = (trigger.stake and rules.owned_shares_re is not None and rules.owned_shares_re.match(trigger.word)
-                       is not None and sentence.text.endswith(_BARE_SHARES_BEFORE, 0, trigger.start - sentence.start))
+        bare_shares = (trigger.stake and rules.owned_shares_re is not None
+                       and rules.owned_shares_re.match(trigger.word) is not None
+                       and sentence.text.endswith(rules.bare_shares_before, 0, trigger.start - sentence.start))
         if not receivers and actors and (trigger.word in rules.topic_receives or bare_shares) and not unnamed:
             # Xは…、AとBが出資する体制に移った: the sentence's own topic, acting in none of it, receives
             acting_groups = {p.group for p in actors}

@@ -20,8 +20,8 @@ from functools import lru_cache
 from extract.models import Sentence, Token
 from extract.ner import NerRules, NerSpan, examples_of_companies_re
 from extract.models import CompanyMention
-from extract.names import (DERIVED_ID_PREFIX, HOLDING_WORDS, SHORT_HOLDING_WORDS, company_key, holding_short_forms,
-                           derived_company_id)
+from extract.names import (DERIVED_ID_PREFIX, HOLDING_WORDS, SHORT_HOLDING_WORDS, abbreviates, company_key,
+                           derived_company_id, holding_short_forms)
 from extract.normalize.alternation import any_word
 from extract.normalize.company_deeds import CompanyDeeds
 from extract.normalize.party_slots import PartySlots
@@ -899,7 +899,7 @@ def _with_abbreviations(mentions: Sequence[CompanyMention], sentences: Sequence[
     for mention in mentions:
         sentence = by_id[mention.sentence_id]
         match = _ABBREVIATION_RE.match(sentence.text, mention.end - sentence.start)
-        if match is None or not (_abbreviates(match.group("abbr"), mention.name)
+        if match is None or not (abbreviates(match.group("abbr"), mention.name)
                                  or _abbreviates_written(match.group("abbr"), mention.surface)):
             # 日本コンピュートホールディングス（日本コンピュートHD）: a holding company's short form
             match = _HOLDINGS_SHORT_RE.match(sentence.text, mention.end - sentence.start)
@@ -965,21 +965,6 @@ def _abbreviates_written(abbreviation: str, surface: str) -> bool:
     (JIC VGI of JICベンチャー・グロース・インベストメンツ): the rest is in katakana, whose letters cannot be checked."""
     first, _, rest = abbreviation.partition(" ")
     return bool(rest) and not surface.isascii() and surface.startswith(first) and len(surface) > len(first)
-
-
-def _abbreviates(abbreviation: str, name: str) -> bool:
-    """Whether ``abbreviation``'s letters are letters of ``name`` in order, the first its first (MUFG of
-    Mitsubishi UFJ Financial Group), case aside."""
-    letters, rest = abbreviation.lower().replace("&", "").replace("-", "").replace(" ", ""), name.lower()
-    if not letters or not rest.startswith(letters[0]):
-        return False
-    position = 0
-    for letter in letters:
-        position = rest.find(letter, position)
-        if position < 0:
-            return False
-        position += 1
-    return True
 
 
 def _short_forms_joined(mentions: Sequence[CompanyMention]) -> list[CompanyMention]:

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 from extract.errors import PostError
 from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import CompanyMention, Sentence, Token
-from extract.names import DERIVED_ID_PREFIX, HOLDING_WORDS, company_key, derived_company_id, holding_short_forms
+from extract.names import (DERIVED_ID_PREFIX, HOLDING_WORDS, abbreviates, company_key, derived_company_id,
+                           holding_short_forms)
 from extract.normalize.alternation import any_word
 from extract.normalize.company_deeds import CompanyDeeds
 from extract.normalize.company_patterns import (KATAKANA_GLUED_RE, CompanyPattern, NameBoundsWords, NameReader,
@@ -67,7 +68,7 @@ _SPACES_RE = re.compile(r"\s+")
 #: An opening bracket right before a name, and a ticker right after it closing the bracket (GlobalFoundries
 #: (NYSE: GFS), Toyota（東証: 7203）): the name is the exchange the ticker trades on.
 _BRACKET_OPEN_RE = re.compile(r"[（(]\s?$")
-_TICKER_AFTER_RE = re.compile(r"\s?[:：]\s?[A-Z0-9][A-Z0-9.]{0,7}\s?[)）]")
+_TICKER_AFTER_RE = re.compile(r"\s?[:：]\s?(?P<code>[A-Z0-9][A-Z0-9.]{0,7})\s?[)）]")
 #: A letter of a name: kana, kanji or Latin (a name of digits and stops alone is a list's number).
 _LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺ一-龯々A-Za-zＡ-Ｚａ-ｚ]")
 #: The middle dot that joins the words of a katakana name (ハドソン・リッジ) or, between names, lists them.
@@ -615,10 +616,12 @@ class CompanyRecognizer:
 
 def _names_a_listing(sentence: Sentence, mention: CompanyMention) -> bool:
     """The name is an exchange written with a company's ticker in the brackets after that company
-    (GlobalFoundries (NYSE: GFS)): where its shares trade, no mention of the exchange."""
+    (GlobalFoundries (NYSE: GFS)): where its shares trade, no mention of the exchange. Not a name glossed with
+    its own abbreviation (（Intel Foundry Services: IFS）)."""
     start, end = mention.start - sentence.start, mention.end - sentence.start
-    return _BRACKET_OPEN_RE.search(sentence.text, 0, start) is not None and _TICKER_AFTER_RE.match(
-        sentence.text, end) is not None
+    ticker = _TICKER_AFTER_RE.match(sentence.text, end)
+    return (_BRACKET_OPEN_RE.search(sentence.text, 0, start) is not None and ticker is not None
+            and not abbreviates(ticker.group("code"), mention.surface))
 
 
 def _parents_short_forms(mentions: list[CompanyMention]) -> list[CompanyMention]:

@@ -786,6 +786,8 @@ class GroupCounts(Spec):
     counters: Words
     #: Words after a counter that make the count approximate (10社前後が, 5社程度に).
     approximations: Words = ()
+    #: Words in or right after a count that make each company act on its own (各社, 3社はそれぞれ).
+    separately: Words = ()
     particles: Words
 
 
@@ -911,6 +913,7 @@ class PartnershipsFile(RuleFileSpec):
     second_of_two: Words = ()
     report_sources: Words = ()
     markets: Words = ()
+    listing_codes: Words = ()
     coordinators: Words
     paired_particles: Words = ()
     deal_measures: Words = ()
