@@ -14,8 +14,9 @@ from extract.normalize.chips import ChipRecognizer
 from extract.models import CompanyMention
 from extract.names import derived_company_id
 from extract.normalize.companies import CompanyRecognizer
-from extract.resolve import (INTRODUCED_NAME_RULE, NAMED_IN_POST_RULE, PARTY_NAME_RULE, NerCompanyFilter,
-                             add_names_found_elsewhere, add_vouched_names, resolve_companies, without_publisher)
+from extract.resolve import (INTRODUCED_NAME_RULE, LISTED_NAME_RULE, NAMED_IN_POST_RULE, PARTY_NAME_RULE, NerCompanyFilter,
+                             add_listed_names, add_names_found_elsewhere, add_vouched_names, resolve_companies,
+                             without_publisher)
 from extract.rules import load_rules
 from extract.segment import split_sentences
 from extract.tokenize import tokenize_sentence
@@ -349,6 +350,34 @@ def _party_names(text: str) -> list[str]:
 ])
 def test_a_name_the_sentence_vouches_for_is_a_company(text: str, names: list[str]) -> None:
     assert _party_names(text) == names
+
+
+def _listed_names(text: str) -> list[str]:
+    """The companies of ``text`` found only as items of a list of companies (add_listed_names)."""
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    found = add_listed_names(RECOGNIZER.find(sentences, tokens), sentences, tokens, FILTER)
+    return [m.surface for m in found if m.rule_id == LISTED_NAME_RULE]
+
+
+@pytest.mark.parametrize("text, names", [
+    # A Latin name listed between companies, by commas or や, in a list of three or more.
+    ("Sequoia Capital、Quillmere Partners、Dorvane、Accelといった投資家が名を連ねる。", ["Quillmere Partners", "Dorvane"]),
+    ("GoogleやMicrosoft、Brightloomとの提携が進む。", ["Brightloom"]),
+    # Names in bold, each after a short description of it.
+    ("画像を解析する**Recursion Pharmaceuticals**、分子を設計する**Ravenmoor**、臨床を予測する**Exscientia**など"
+     "の企業がある。", ["Ravenmoor"]),
+    # Fewer companies than other names, or only one company: no list of companies.
+    ("Google、Ravenmoor、Dorvaneが並ぶ。", []),
+    ("Google、Ravenmoorが並ぶ。", []),
+    # A product, a person or an English phrase listed with companies is none.
+    ("Google、Microsoft、OneDriveを比べる。", []),
+    ("Google、Microsoft、Elon Muskが登壇した。", []),
+    # Names apart by a clause are no list.
+    ("GoogleはMicrosoftと争い、Ravenmoorは静観した。", []),
+])
+def test_a_name_listed_among_companies_is_a_company(text: str, names: list[str]) -> None:
+    assert _listed_names(text) == names
 
 
 def _named_again(text: str) -> list[tuple[int, str]]:

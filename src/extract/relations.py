@@ -672,6 +672,12 @@ class PartnershipRules:
     product_re: re.Pattern | None
     #: An unnamed company as the sentence's subject (某企業は, 同業のスタートアップが): the topic is not the actor.
     unnamed_subject_re: re.Pattern
+    #: A heading or label line naming a funding round's investors (## 引受先一覧, ■ 引受先, 【投資家】): the
+    #: companies of the list items under it invest in the company the text is about.
+    investor_heading_re: re.Pattern | None
+    #: What a company is, written after its name and before its subject particle (NVIDIAという巨人が,
+    #: Amazonという巨大なプレイヤーは): the name is the subject.
+    apposed_re: re.Pattern
     #: A person as the sentence's subject (マスク氏は): of no company written before, the person acts alone.
     individual_subject_re: re.Pattern
     #: The particles that mark an actor no rule names (ハドソンは, 某企業が).
@@ -730,6 +736,8 @@ class _Party:
     lately: bool = False
 
 
+#: Most characters of what a company is between という and its noun (Amazonという巨大なプレイヤーが).
+_APPOSED_DESCRIPTION = 10
 #: Characters after a count that may hold a word making each company act on its own (3社は、それぞれ).
 _SEPARATELY_REACH = 6
 #: A relative clause's verb right after an object's を and right before the name it modifies (を擁するAlphabet,
@@ -809,6 +817,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     investor_noun = (rf"(?:{any_word(spec.roles.example)})[^、。]{{0,{_EXAMPLE_NOUN}}}?"
                      rf"(?:{any_word(spec.investor_kinds)})(?:たち|ら)?(?:{any_word(spec.roles.subject)})"
                      if spec.investor_kinds else "")
+    # the company joined may be referred back to as the object of the join word (投資家が同社を支えている)
+    backed = rf"(?:{any_word(spec.same_company)}を)?"
     coordinators = any_word((*spec.coordinators, *spec.parallel_marks, *(f"{mark}、" for mark in spec.parallel_marks)))
     counts = spec.group_counts
     count_words, counters, count_particles = (any_word(words)
@@ -896,7 +906,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         round_investor_after_re=(re.compile(rf"\s*が(?P<noun>{any_word(spec.round_investors)})(?:を務め|とな|にな)")
                                  if spec.round_investors else None),
         round_investors=tuple(spec.round_investors),
-        investor_examples_re=(re.compile(rf"{investor_noun}(?:新たに|さらに|同様に{manners})?"
+        investor_examples_re=(re.compile(rf"{investor_noun}{backed}"
+                                         rf"(?:新たに|さらに|同様に{manners})?"
                                          rf"(?:{any_word(spec.join_words)})") if spec.investor_kinds else None),
         investor_noun_re=re.compile(investor_noun) if spec.investor_kinds else None,
         non_investors_re=(re.compile(rf"{any_word(spec.non_investors)}\s*(?:には|に|として|は)")
@@ -904,7 +915,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
         # (a count of the group may stand before its particle: A、B、Cの3メガバンクが参加)
         join_alone_gap_re=re.compile(rf"(?:{any_word(spec.roles.of)}?(?:{DIGIT}+|{count_words}){counters})?"
-                                     rf"{any_word(spec.roles.subject)}?(?:新たに|さらに|同様に{manners})?"
+                                     rf"{any_word(spec.roles.subject)}?{backed}(?:新たに|さらに|同様に{manners})?"
                                      # (or in what capacity: B氏も個人として参加)
                                      rf"(?:[^にをでへと、。]{{0,4}}|[^にをでへと、。]{{1,4}}として"
                                      + (rf"|(?:{any_word(spec.round_investors)})(?:に|として)" if spec.round_investors
@@ -1074,7 +1085,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"(?=[A-ZＡ-Ｚ][^、。]{{0,{_EXAMPLE_SUBJECT_TRIGGER}}}?{trigger_words}))"),
         example_join_re=re.compile(
             rf"(?:(?!{any_word(particles_before_names)}[A-ZＡ-Ｚ])[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
-            rf"(?P<particle>{any_word(spec.roles.subject)})(?=(?:新たに|さらに|同様に{manners})?{any_word(spec.join_words)})"),
+            rf"(?P<particle>{any_word(spec.roles.subject)})(?={backed}(?:新たに|さらに|同様に{manners})?"
+            rf"{any_word(spec.join_words)})"),
         example_trigger_re=re.compile(
             rf"[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{any_word(spec.triggers.get('partnership', ()))}"),
         particle_roles=dict(role_pairs),
@@ -1155,6 +1167,12 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"(?:{receiving_nouns}|(?:{DIGIT}+|{count_words}|数){counters}){receiver_particles}"
             + (rf"|{any_word(unnamed.capital_nouns)}{any_word(spec.topic_particles)}"
                if unnamed.capital_nouns else "")),
+        investor_heading_re=(re.compile(
+            rf"\s*(?:#{{1,6}}\s*|[■□◆◇●○▶【＜<［\[]\s*)?(?P<noun>"
+            rf"{any_word(spec.investor_headings)})(?:一覧|リスト|の一覧|の内訳)?"
+            rf"(?:\s*[（(][^（）()\n]{{0,40}}[）)])?\s*[】＞>］\]]?\s*[：:]?\s*")
+            if spec.investor_headings else None),
+        apposed_re=re.compile(rf"という[^、。「」\n]{{0,{_APPOSED_DESCRIPTION}}}?{nouns}(?={subject_particles})"),
         unnamed_topic_re=re.compile(rf"{withheld}(?!{not_topic}){any_word(spec.topic_particles)}"),
         unnamed_prefixed_re=re.compile(withheld),
         thing_receiver_re=(re.compile(rf"{any_word(unnamed.thing_receiver_particles)}\s*$")
@@ -1788,8 +1806,9 @@ class RelationFinder:
         round_before: _Party | None = None
         # The owner of that round and the companies the text has named as its investors.
         round_parties: set[str] = set()
-        # A list a sentence introduces (Xの主な出資先は次のとおり。): X and the counterpart noun its items name.
-        listing: tuple[_Party, _Trigger] | None = None
+        # A list a sentence introduces (Xの主な出資先は次のとおり。): X and the counterpart noun its items name,
+        # and whether the items act on X (## 引受先一覧: they invest in it) rather than X on them.
+        listing: tuple[_Party, _Trigger, bool] | None = None
         # The rows the sentence before stated, which a trigger naming no one may refer back to.
         deals_before: list[Partnership] = []
         # The rows of the last sentence that stated a deal of each type, which a rival's bid may be for.
@@ -1825,10 +1844,21 @@ class RelationFinder:
                 topic = None  # ◆ Xと…、洋上風力から撤退: a new item of a digest, about what it names
             if _HEADING_RE.match(sentence.text):
                 round_before = None  # ### Xが追加出資: a new section, no longer on the round before
+            listed_item = listing is not None
             if listing is not None and item and mentions:
                 # ・OpenAI（約300億ドル）: an item of the list names X's counterpart
                 relations += self._listed(sentence, mentions, listing, recent, money.get(sentence.sentence_id, ()))
             listing = listing if item else None
+            heading = self._rules.investor_heading_re
+            listed_investors = heading.fullmatch(sentence.text) if heading is not None else None
+            if listed_investors is not None and (topic or they) is not None:
+                # ## 引受先一覧, ■ 引受先: the items under it invest in the company the text is about
+                about = topic or they
+                assert about is not None
+                listing = (_Party(sentence.start, sentence.start, about.company_id, about.name, "topic", -1,
+                                  sentence.start),
+                           _Trigger(sentence.start, sentence.start, listed_investors.group("noun"), INVESTMENT, DONE,
+                                    False, True), True)
             # The title of a linked article ([AのB買収、その真意は？](/url)) is about that article: no topic.
             link = _LINK_TITLE_RE.search(sentence.text) is not None
             headword = self._headword(sentence, mentions)
@@ -1939,7 +1969,8 @@ class RelationFinder:
                         topic_owner = None if sentence_topic is None else _Party(
                             trigger.start, trigger.start, sentence_topic.company_id, sentence_topic.name, "topic", -1,
                             trigger.start)
-                        listing = (owner, trigger) if owner else (topic_owner, trigger) if topic_owner else listing
+                        listing = ((owner, trigger, False) if owner else (topic_owner, trigger, False) if topic_owner
+                                   else listing)
                     if not found and not trigger.voided and trigger.type == ACQUISITION and index:
                         # Aも事業を売却する方針で、Bが買収に名乗りを上げている: the bidder named after a sale bids for
                         # what the seller sells
@@ -1999,7 +2030,9 @@ class RelationFinder:
             joint_before = joint_here[-1] if joint_here else None if mentions else joint_before
             for kind in {deal.type for deal in deals_before}:
                 last_deals[kind] = [deal for deal in deals_before if deal.type == kind]
-            if not link:
+            # (an item of a list of a company's investors or counterparts names them, and the text stays on the
+            # company: ## 引受先一覧 then - A株式会社)
+            if not link and not (listed_item and item):
                 # A paragraph opening with a company as its subject is about it (…AWSは独自チップを開発した。
                 # <paragraph> Nscaleが直面する課題は多い。), though が alone does not make a topic within one.
                 opened = (_topic_after(sentence, mentions, headword, self._rules)
@@ -2064,16 +2097,19 @@ class RelationFinder:
             trace.append(read)
         return rows
 
-    def _listed(self, sentence: Sentence, mentions: Sequence[CompanyMention], listing: tuple[_Party, _Trigger],
-                recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]]) -> list[Partnership]:
+    def _listed(self, sentence: Sentence, mentions: Sequence[CompanyMention],
+                listing: tuple[_Party, _Trigger, bool], recent: Sequence[CompanyMention],
+                money: Sequence[tuple[int, float | None]]) -> list[Partnership]:
         """The relation a list item states with the company whose counterparts the list names (Xの主な出資先は
-        次のとおり。 then ・OpenAI（約300億ドル）): the item's first company, with its own amount."""
-        owner, trigger = listing
+        次のとおり。 then ・OpenAI（約300億ドル）), or that the list's heading names investors of (## 引受先一覧
+        then - A株式会社): the item's first company, with its own amount."""
+        owner, trigger, items_act = listing
         parties = self._parties(sentence, mentions, None, recent, money)
         first = parties[0] if parties else None
         if first is None or first.company_id == owner.company_id:
             return []
-        return [Partnership(sentence.sentence_id, owner.company_id, owner.name, first.company_id, first.name,
+        actor, acted_on = (first, owner) if items_act else (owner, first)
+        return [Partnership(sentence.sentence_id, actor.company_id, actor.name, acted_on.company_id, acted_on.name,
                             trigger.type, DONE, _own_amount(money, first, sentence, self._rules, parties),
                             trigger.word, sentence.text, f"relation.{trigger.type}")]
 
@@ -3590,8 +3626,11 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
         last[party.group] = party
     joining_groups = set()
     for group, party in last.items():
-        # Up to the next company named: ASMLの主導 joins ASML, not the headline's Mistral AI before it.
-        following = [p.start for p in parties if p.start >= party.tail_end]
+        # Up to the next company named: ASMLの主導 joins ASML, not the headline's Mistral AI before it. The company
+        # joined, referred back to as the verb's object, is no such name (投資家が同社を支えている).
+        following = [p.start for p in parties if p.start >= party.tail_end
+                     and not (sentence.text.startswith(rules.same_company, p.start - sentence.start)
+                              and sentence.text.startswith("を", p.end - sentence.start))]
         window = sentence.text[_past_parallel(sentence, party, rules):
                                min(following, default=sentence.end) - sentence.start]
         # リード投資家は, 出資者として: a noun naming a round's investors, not this company joining.
@@ -3743,6 +3782,8 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
         position = _name_end(sentence, mention.start, mention.end, rules)
         skipped = rules.name_tail_re.match(sentence.text, position)
         after = skipped.end() if skipped else position
+        apposed = rules.apposed_re.match(sentence.text, after)  # Amazonという巨大企業は
+        after = apposed.end() if apposed else after
         spoken = rules.spokesperson_re.match(sentence.text, after) if rules.spokesperson_re else None
         # JALの4～12月期の純利益は…だった。同社は…: the company whose figure the sentence opens with is its topic
         figure = (rules.figure_topic_re.match(sentence.text, after)
@@ -3763,7 +3804,9 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
     if topic is None:
         # (not a company the omitted actor acted on: 2022年に買収したNuanceが…, where the text goes on about the
         # buyer)
-        return next((m for m in mentions if _role(sentence, m.start, m.end, rules)[0] == "subject"
+        return next((m for m in mentions if (_role(sentence, m.start, m.end, rules)[0] == "subject"
+                                             or rules.apposed_re.match(sentence.text, _name_end(sentence, m.start,
+                                                                                                m.end, rules)))
                      and not (rules.acted_on_re is not None
                               and rules.acted_on_re.search(sentence.text, 0, m.start - sentence.start))), None)
     return topic

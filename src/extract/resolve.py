@@ -63,6 +63,21 @@ _OPENING_NAME_RE = re.compile(rf"[\s\-*+#>・]*(?P<name>{_LATIN_NAME_RE.pattern}
 #: introduced after a kind of company (quoted right after it, or joined to it by の or である) or defined as
 #: one by the sentence it opens (アスキーは、日本の出版社である).
 PARTY_NAME_RULE = "company.party_slot"
+#: The rule id of a Latin name listed among companies (add_listed_names).
+LISTED_NAME_RULE = "company.listed"
+#: A Latin name that may be an item of a list (not a piece of a longer Latin phrase).
+_LISTED_NAME_RE = re.compile(rf"(?<![A-Za-z0-9.&\-'])(?<![A-Za-z0-9.,&\-'] ){_LATIN_NAME_RE.pattern}(?![A-Za-z0-9])")
+#: What stands between two items of a list: a mark ending the one (bold, a gloss in brackets), a comma or
+#: や, a word going on with the list (そして), a mark opening the next.
+_LIST_GAP_RE = re.compile(r"(?:\*\*|__)?(?:[（(][^（）()\n]{1,30}[）)])?(?:\*\*|__)?"
+                          r"(?:、|，|,\s?|や|および|及び)\s?(?:そして|さらに)?(?:\*\*|__)?")
+#: A run of bold text, and what stands between two bold items of a list: the same, or a comma and a short
+#: description of the next (…を得意とする**Schrödinger**、細胞画像を解析する**Recursion**).
+_BOLD_RE = re.compile(r"(?P<mark>\*\*|__)(?P<inner>[^*_\n]{1,60}?)(?P=mark)")
+_BOLD_LIST_GAP_RE = re.compile(r"(?:\*\*|__)(?:[（(][^（）()\n]{1,30}[）)])?(?:、|，)[^、。，*_\n]{0,40}?(?:\*\*|__)")
+#: Fewest items of a list, and fewest of them companies found already, for its other names to be companies.
+_MIN_LIST_ITEMS = 3
+_MIN_LISTED_COMPANIES = 2
 INTRODUCED_NAME_RULE = "company.introduced"
 #: The rule id of a company no list names, where the post writes it again (add_names_found_elsewhere).
 NAMED_IN_POST_RULE = "company.named_in_post"
@@ -747,6 +762,61 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                 replaced += held
                 added.append(_unlisted_company(span, rule_id))
     return sorted([*(m for m in mentions if m not in replaced), *added], key=lambda m: (m.start, m.end))
+
+
+def add_listed_names(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence],
+                     tokens: Sequence[Sequence[Token]], ner_filter: NerCompanyFilter) -> list[CompanyMention]:
+    """``mentions`` and the Latin names no mention covers that a sentence lists among companies (rule
+    company.listed): an item of a list of three or more names (A、B、C; AやB; or names in bold, each perhaps after
+    a short description of it) of which at least two are companies found already and no fewer are companies
+    than not (Sequoia、Angel Bridge、Accelといった投資家). Writers list funds, startups and rivals that way, and no
+    list can hold them all; a name that a check on GiNZA's names rejects (a product, person, chip or kind of
+    company) stays out."""
+    added: list[CompanyMention] = []
+    by_sentence: dict[int, list[CompanyMention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence_id, []).append(mention)
+    for sentence, sentence_tokens in zip(sentences, tokens):
+        known = by_sentence.get(sentence.sentence_id, [])
+        if len(known) < _MIN_LISTED_COMPANIES:
+            continue
+        boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
+        spans = {(sentence.start + match.start(), sentence.start + match.end()): match.group()
+                 for match in _LISTED_NAME_RE.finditer(sentence.text)}
+        candidates = {place: NerSpan(sentence.sentence_id, *place, surface, "") for place, surface in spans.items()
+                      if place[0] in boundaries and place[1] in boundaries}
+        candidates = {place: span for place, span in candidates.items() if not overlaps_any(span, known)}
+        if not candidates:
+            continue
+        places = {(m.start, m.end) for m in known}
+        for gap_re, items in ((_LIST_GAP_RE, sorted([*places, *candidates])),
+                              (_BOLD_LIST_GAP_RE, _bold_items(sentence, [*places, *candidates]))):
+            for run in _runs(sentence, items, gap_re):
+                companies = sum(1 for place in run if place in places)
+                if len(run) >= _MIN_LIST_ITEMS and companies >= max(_MIN_LISTED_COMPANIES, len(run) - companies):
+                    added += [_unlisted_company(candidates[place], LISTED_NAME_RULE) for place in run
+                              if place in candidates and not overlaps_any(candidates[place], added)
+                              and ner_filter.accepts_party(sentence, candidates[place], sentence_tokens)]
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def _bold_items(sentence: Sentence, places: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of names at ``places``, those that are all of a bold run of text (**Atomwise**), in order."""
+    bold = {(sentence.start + match.start("inner"), sentence.start + match.end("inner"))
+            for match in _BOLD_RE.finditer(sentence.text)}
+    return sorted(place for place in places if place in bold)
+
+
+def _runs(sentence: Sentence, items: Sequence[tuple[int, int]], gap_re: re.Pattern[str]) -> list[list[tuple[int, int]]]:
+    """``items`` (start and end offsets, in order) grouped into lists: runs whose neighbours are apart by
+    text that ``gap_re`` matches whole."""
+    runs: list[list[tuple[int, int]]] = []
+    for item in items:
+        if runs and gap_re.fullmatch(sentence.text, runs[-1][-1][1] - sentence.start, item[0] - sentence.start):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
 
 
 def without_publisher(mentions: Sequence[CompanyMention], author: str | None) -> list[CompanyMention]:

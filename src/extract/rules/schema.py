@@ -866,6 +866,7 @@ class PartnershipsFile(RuleFileSpec):
     stake_purchases: StakePurchases | None = None
     join_words: Words = ()
     round_investors: Words = ()
+    investor_headings: Words = ()
     investor_kinds: Words = ()
     non_investors: Words = ()
     round_owner_verbs: Words = ()
