@@ -101,6 +101,12 @@ def company_ids(recognizer: CompanyRecognizer, body: str) -> list[str]:
     ("極洋は水産会社で、缶詰も作る。", ["kyokuyo"]),
     # a holding company's short form, as news writes it
     ("ワコールは下着の新ブランドを発表した。", ["wacoal-holdings"]),
+    # the non-life insurers by the names news writes, not their holding companies
+    ("損保ジャパンと三井住友海上、あいおいニッセイ同和損保が共同で保険を売る。", [
+        "sompo-japan-insurance", "mitsui-sumitomo-insurance", "aioi-nissay-dowa-insurance"]),
+    ("SOMPOホールディングスは介護事業を伸ばす。", ["sompo-holdings"]),
+    # units named after their parents
+    ("ルフトハンザ・カーゴとWECARSが記者会見を開いた。", ["lufthansa-cargo", "wecars"]),
 ])
 def test_new_gazetteer_entries_are_found(recognizer: CompanyRecognizer, body: str, expected: list[str]) -> None:
     assert company_ids(recognizer, body) == expected

@@ -119,6 +119,7 @@ from itertools import combinations
 
 
 from extract.models import CompanyMention, Sentence, Span, Token
+from extract.names import DERIVED_ID_PREFIX
 from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.funding_rows import FundingRow, FundingRows
 from extract.normalize.numerals import DIGIT
@@ -512,9 +513,16 @@ class PartnershipRules:
     same_company: tuple[str, ...]
     #: Words that stand for the company the post is about (彼ら).
     post_company: tuple[str, ...]
+    #: Partnership triggers that state an investment too (資本業務提携), where it is plain who invests.
+    capital_alliances: frozenset[str]
+    #: Of same_company, the words a company writing the post calls itself by (当社, 弊社): the company the post
+    #: names most, where there is one.
+    writer_company: frozenset[str]
     #: Of same_company, the words that stand for the other side named before them in their sentence.
     other_side: frozenset[str]
     both_companies: tuple[str, ...]
+    #: Words that stand for the last three or more companies named (3社は), their count the numeral they open with.
+    counted_companies: tuple[str, ...]
     first_of_two: tuple[str, ...]
     second_of_two: tuple[str, ...]
     #: Particle after a party -> its role, longest particle first (といった before と).
@@ -736,6 +744,8 @@ class _Party:
     lately: bool = False
 
 
+#: The の and the few words of what the next company is, written right after its owner (の日本法人, の子会社).
+_OWNER_BEFORE_RE = re.compile(r"の[^、。\s「」（）()のとやは]{1,6}")
 #: Most characters of what a company is between という and its noun (Amazonという巨大なプレイヤーが).
 _APPOSED_DESCRIPTION = 10
 #: Characters after a count that may hold a word making each company act on its own (3社は、それぞれ).
@@ -985,10 +995,13 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         rumours=spec.rumours,
         reader_investments=spec.reader_investments,
         same_company=spec.same_company,
+        writer_company=frozenset(spec.writer_company),
+        capital_alliances=frozenset(spec.capital_alliances),
         post_company=spec.post_company,
         other_side=frozenset(spec.other_side),
         paired_particles=frozenset(spec.paired_particles),
         both_companies=spec.both_companies,
+        counted_companies=spec.counted_companies,
         first_of_two=spec.first_of_two,
         second_of_two=spec.second_of_two,
         roles=role_pairs,
@@ -1766,8 +1779,11 @@ class RelationFinder:
 
     def __init__(self, rules: PartnershipRules) -> None:
         self._rules = rules
-        references = (*rules.same_company, *rules.post_company, *rules.both_companies, *rules.first_of_two,
-                      *rules.second_of_two)
+        references = (*rules.same_company, *rules.post_company, *rules.both_companies, *rules.counted_companies,
+                      *rules.first_of_two, *rules.second_of_two)
+        # 3社は, opening its clause (not A、B、Cの3社, a count of the names before it)
+        self._counted_reference_re = re.compile(rf"(?:^|(?<=[、。\s]))(?:{any_word(rules.counted_companies)})"
+                                                if rules.counted_companies else "(?!)")
         self._reference_re = re.compile(any_word(references))
         self._post_reference_re = re.compile(any_word(rules.post_company) if rules.post_company else "(?!)")
 
@@ -1820,6 +1836,9 @@ class RelationFinder:
         # first company the text was about.
         history_topic: CompanyMention | None = None
         first_topic: CompanyMention | None = None
+        # The topic the sentence before named itself (…、東京海上ホールディングスは海外の保険会社を買収した。), which
+        # a dated list right after it is about.
+        lead_topic: CompanyMention | None = None
         for sentence in sentences:
             first_row = len(relations)
             mentions = by_sentence.get(sentence.sentence_id, [])
@@ -1830,12 +1849,13 @@ class RelationFinder:
             if named_here or they is not None and self._post_reference_re.search(sentence.text):
                 main_seen = sentence.sentence_id
             item = _LIST_ITEM_RE.match(sentence.text) is not None
-            # - 1926年 - …を設立: an item of a company's history is about the company the list is under (the first the
-            # text was about, as an article opens on its company, else its topic before the list), not one an item
-            # before made its topic
+            # - 1926年 - …を設立: an item of a company's history is about the company the list is under (the one the
+            # sentence right before it names as its topic, else the first the text was about, as an article opens on
+            # its company, else its topic before the list), not one an item before made its topic
             if _DATED_ITEM_RE.match(sentence.text):
                 if history_topic is None:
-                    history_topic = first_topic or topic
+                    history_topic = lead_topic or first_topic or topic
+                    topic = history_topic
                 else:
                     topic = history_topic
             else:
@@ -1904,7 +1924,7 @@ class RelationFinder:
                                  else None)
                 sentence_topic = None if link or own_subject else funding_owner or headword or topic
                 parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()),
-                                        they, headword, joint_here[-1] if joint_here else joint_before)
+                                        they, headword, joint_here[-1] if joint_here else joint_before, main)
                 traced = []
                 stated: list[Partnership] = []  # the rows of the last trigger before that gave some
                 framing: _Trigger | None = None  # a partnership naming no one that a later deal is part of
@@ -2041,10 +2061,13 @@ class RelationFinder:
                 # the topic with は after it.
                 topic = opened or _topic_after(sentence, mentions, headword or topic, self._rules)
                 first_topic = first_topic or topic
+                lead_topic = topic if topic is not None and topic in mentions and not item else None
             for mention in mentions:
                 # (not the source of a report: …とReutersが報じた。両社の協議は… is about the two companies before;
                 # nor a market: …東証プライム上場のA。両社は… is about A and the one before)
-                if not _reports(sentence, mention, self._rules) and not _names_market(sentence, mention, self._rules):
+                # (nor the owner in what the next name is: 仏ヴェオリアの日本法人ヴェオリア・ジャパン、北陸電力の3社)
+                if not (_reports(sentence, mention, self._rules) or _names_market(sentence, mention, self._rules)
+                        or _describes_next(sentence, mention, mentions)):
                     recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent or the parent's parent (Google and Alphabet; the gazetteer's) are one group,
         # not partners; an investment or acquisition between them is a relation.
@@ -2157,12 +2180,12 @@ class RelationFinder:
     def _parties(self, sentence: Sentence, mentions: Sequence[CompanyMention], topic: CompanyMention | None,
                  recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]],
                  they: CompanyMention | None = None, headword: CompanyMention | None = None,
-                 joint_company: CompanyMention | None = None) -> list[_Party]:
+                 joint_company: CompanyMention | None = None, writer: CompanyMention | None = None) -> list[_Party]:
         """Named companies and resolved back-references, in order, with roles and coordination groups
         (``money``: the sentence's amounts, which may part subjects acting together; ``they``: the company 彼ら
         stands for here, the post's own, if any; ``headword``: the company the line opens with as its headword,
         which a 同社 after it stands for; ``joint_company``: the joint company named last, which 新会社は stands
-        for)."""
+        for; ``writer``: the company the post names most, which 当社 stands for)."""
         parties: list[tuple[int, int, str, str]] = [(m.start, m.end, m.company_id, m.name) for m in mentions]
         if joint_company is not None and self._rules.joint_reference_re is not None:
             # 合弁会社Xを設立する。新会社はYと協議している: the new company is X
@@ -2189,6 +2212,14 @@ class RelationFinder:
                 elif match.group() in self._rules.second_of_two:
                     last_two = last_two[1:]
                 parties += [(start, end, m.company_id, m.name) for m in last_two]
+            elif match.group() in self._rules.counted_companies:
+                # 3社は: the last three companies named, in this sentence first, where the count opens its clause
+                named = []
+                for mention in (*recent, *(m for m in mentions if m.end <= start)):
+                    named = [m for m in named if m.company_id != mention.company_id] + [mention]
+                count = int(unicodedata.numeric(match.group()[0]))
+                if self._counted_reference_re.match(sentence.text, match.start()) and len(named) >= count:
+                    parties += [(start, end, m.company_id, m.name) for m in named[-count:]]
             elif match.group() in self._rules.post_company:
                 # 彼ら: the company whose phrase the sentence opens with as its topic (Baiduの戦略は、彼らが…), else
                 # the company the post is about (see find), else the one the text is about, else the last named
@@ -2196,6 +2227,9 @@ class RelationFinder:
                             or (recent[-1] if recent else None))
                 if referent is not None:
                     parties.append((start, end, referent.company_id, referent.name))
+            elif writer is not None and match.group() in self._rules.writer_company:
+                # 当社は…これまでにAなどから調達した: a press release's own company, whatever it named last
+                parties.append((start, end, writer.company_id, writer.name))
             elif topic is not None or recent or mentions:
                 # 同社: the company the text is about, else the last one named (Xの株価は上がった。同社は…); after
                 # an actor and its other side in the same sentence, the other side (AはBと提携し、同社株式を取得);
@@ -2342,7 +2376,8 @@ class RelationFinder:
         """The company a back-reference of other_side stands for in its own sentence: the last one named before
         it as a partner, receiver, object, owner or source, where the sentence names its actor before that too
         (住友商事はBと資本業務提携し、同社株式の15%を取得; NECはBに出資し、同社と協業する), or the owner named in
-        what describes the actor (Bの最大の顧客だったAは同社との契約を打ち切った). A writer names the
+        what describes the actor (Bの最大の顧客だったAは同社との契約を打ち切った), or the company the sentence
+        opens on as its topic where another one acts after it (BPは…、エリオットが同社株を取得). A writer names the
         actor again by leaving it out, so 同社 there is the other side; but 同社 marked as a subject itself
         (同社は, 同社が) is that actor (AがBを買収したのは昨年だが、同社はCの買収交渉に入った)."""
         if reference.group() not in self._rules.other_side:
@@ -2359,7 +2394,17 @@ class RelationFinder:
         # Bの最大の顧客だったAは同社との契約を打ち切った: the owner in what describes the subject is the other side
         subject = next((index for index, (_, role) in enumerate(before) if role == "subject"), None)
         owners = [m for m, role in before[:subject] if role == "of"] if subject is not None else []
-        return owners[-1] if subject == len(before) - 1 and owners else None
+        if subject == len(before) - 1 and owners:
+            return owners[-1]
+        # BPは業績不振が続き、エリオットが同社株を取得した: the company the sentence opens on as its topic, where
+        # another company acts after it
+        if (len(before) >= 2 and subject == 0 and all(role == "subject" for _, role in before)
+                and len({m.company_id for m, _ in before}) == len(before)):
+            opening = before[0][0]
+            particle_at = _role(sentence, opening.start, opening.end, self._rules)[1]
+            if sentence.text.startswith(tuple(self._rules.topic_particles), particle_at):
+                return opening
+        return None
 
     def _joint(self, sentence: Sentence, previous: _Party, start: int) -> str:
         """What joins a party to the name starting at body offset ``start``, read after the party's parenthesis
@@ -2615,14 +2660,19 @@ class RelationFinder:
         merger = trigger.word in self._rules.mergers and not any(
             p.role == "of" and p.company_id not in paired for p in parties)
         rule_id = _MUTUAL_RULE if trigger.mutual else _MERGER_RULE if merger else f"relation.{trigger.type}"
-        return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name,
-                            ACQUISITION if merger else trigger.type,
+        # AはBと資本業務提携: an investment where it is plain who puts the capital in (Bから資本を受け入れ, or a
+        # listed company in one no list holds), else a partnership
+        capital = trigger.word in self._rules.capital_alliances
+        typed = [(invested, INVESTMENT, f"relation.{INVESTMENT}")
+                 if capital and (invested := _capital_direction(a, b)) is not None
+                 else ((a, b), ACQUISITION if merger else trigger.type, rule_id) for a, b in pairs]
+        return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, kind,
                             _joined_status(sentence, a, trigger, parties, self._rules) if trigger.funding
                             else trigger.status,
                             _own_amount(money, a, sentence, self._rules, parties)
                             or _own_amount(money, b, sentence, self._rules, parties) or amount,
-                            trigger.word, sentence.text, rule_id)
-                for a, b in pairs if a.company_id != b.company_id]
+                            trigger.word, sentence.text, row_rule)
+                for (a, b), kind, row_rule in typed if a.company_id != b.company_id]
 
 
     def _in_conjunct_before(self, sentence: Sentence, party: _Party, trigger: _Trigger,
@@ -3810,6 +3860,26 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
                      and not (rules.acted_on_re is not None
                               and rules.acted_on_re.search(sentence.text, 0, m.start - sentence.start))), None)
     return topic
+
+
+def _capital_direction(a: _Party, b: _Party) -> tuple[_Party, _Party] | None:
+    """The investor and the company invested in of a capital alliance between two parties, where it is plain: the
+    one marked with から puts the capital in (ハーツ薬局はコスモス薬品から資本提携を受け), else a listed company in one
+    no list holds (村田製作所は新興のセラテックと資本業務提携); None where neither says."""
+    if (a.role == "source") != (b.role == "source"):
+        return (a, b) if a.role == "source" else (b, a)
+    a_listed, b_listed = (not party.company_id.startswith(DERIVED_ID_PREFIX) for party in (a, b))
+    if a_listed != b_listed:
+        return (a, b) if a_listed else (b, a)
+    return None
+
+
+def _describes_next(sentence: Sentence, mention: CompanyMention, mentions: Sequence[CompanyMention]) -> bool:
+    """Whether the mention owns what the next company named is, right before it (仏ヴェオリアの日本法人ヴェオリア・
+    ジャパン, ソフトバンクの子会社PayPay): it describes that company rather than being named in its own right."""
+    following = next((m for m in mentions if m.start >= mention.end), None)
+    return following is not None and _OWNER_BEFORE_RE.fullmatch(
+        sentence.text, mention.end - sentence.start, following.start - sentence.start) is not None
 
 
 def _reports(sentence: Sentence, mention: CompanyMention, rules: PartnershipRules) -> bool:

@@ -110,13 +110,18 @@ class SentenceWords:
     tokens: tuple[Token, ...]
     starts: dict[int, int]
     ends: dict[int, int]
+    #: The words that open a listed company's name (旭 of 旭化成): a proper noun, whatever MeCab tags it.
+    listed: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, sentence: Sentence, tokens: Sequence[Token]) -> SentenceWords:
-        """The words of ``sentence``; ``tokens`` are its MeCab tokens (body offsets)."""
+    def of(cls, sentence: Sentence, tokens: Sequence[Token], listed_starts: Collection[int] = ()) -> SentenceWords:
+        """The words of ``sentence``; ``tokens`` are its MeCab tokens (body offsets), ``listed_starts`` the body
+        offsets where listed companies' names start."""
         spans = tuple((t.start - sentence.start, t.end - sentence.start) for t in tokens)
-        return cls(sentence.text, spans, tuple(tokens), {start: i for i, (start, _) in enumerate(spans)},
-                   {end: i for i, (_, end) in enumerate(spans)})
+        starts = {start: i for i, (start, _) in enumerate(spans)}
+        return cls(sentence.text, spans, tuple(tokens), starts, {end: i for i, (_, end) in enumerate(spans)},
+                   frozenset(starts[offset - sentence.start] for offset in listed_starts
+                             if offset - sentence.start in starts))
 
     def first_from(self, offset: int) -> int:
         """The first word that starts at or after ``offset`` (the number of words when none does)."""
@@ -490,11 +495,13 @@ class NameReader:
 
     def _is_proper(self, words: SentenceWords, index: int) -> bool:
         """Word ``index`` is a proper noun, a kanji numeral of a name (十六銀行, 第一生命), a native word
-        spelled in katakana as names are (ミナト商事, not 港) or a word the dictionary does not know
-        (SBI, テンストレントジャパン), and not a generic word."""
+        spelled in katakana as names are (ミナト商事, not 港), a word the dictionary does not know
+        (SBI, テンストレントジャパン) or the first word of a listed company's name, and not a generic word."""
         token = words.tokens[index]
         if company_key(token.surface) in self._words.generic:
             return False
+        if index in words.listed:
+            return True  # 旭化成エレクトロニクス: a listed company's name opens it, a unit named after its parent
         if token.pos == "名詞-固有名詞" or _is_native_in_katakana(token):
             return True
         if token.pos == "名詞-数詞":
