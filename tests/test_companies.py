@@ -32,6 +32,8 @@ def companies(recognizer: CompanyRecognizer, body: str) -> list[tuple[str, str]]
     ("Amazon Web Servicesが発表。", [("Amazon Web Services", "amazon-web-services")]),
     ("ＡＷＳ　が発表。", [("ＡＷＳ", "amazon-web-services")]),
     ("AWSomeという単語。", []),
+    # A group named after a listed company is that company.
+    ("オランダのネビウス・グループと契約した。", [("ネビウス・グループ", "nebius")]),
     ("AzureとSageMakerを比べた。", []),
     # A product named after its maker: the maker is the company, the product is not.
     ("Google CloudとAmazon Bedrockを比べた。", [("Google", "google"), ("Amazon", "amazon")]),
@@ -380,6 +382,11 @@ UNLISTED_COMPANIES = [
     ("両社は新会社「コミックブリッジ」を設立する。", ["コミックブリッジ"]),
     # A group company named with a katakana English word for its trade.
     ("松島インダストリアルプロダクツを売却した。", ["松島インダストリアルプロダクツ"]),
+    # A foreign name with its company word set off by a middle dot, one word MeCab does not know.
+    ("スウェーデンのクヴァルネビー・グループはゲーム会社を買った。", ["クヴァルネビー・グループ"]),
+    # A press release's opening names its company whole, hiragana and particles too.
+    ("株式会社ことのはAI（本社：東京都渋谷区、代表取締役：井上 美咲）は、新サービスを始めた。", ["ことのはAI"]),
+    ("株式会社はやて銀行（本社：福岡県福岡市）は、新会社を設けた。", ["はやて銀行"]),
 ]
 
 

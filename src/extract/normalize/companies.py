@@ -99,6 +99,8 @@ _KANJI_RE = re.compile(f"{_KANJI_CHAR}+")
 _KATAKANA_NAME_RE = re.compile("[ァ-ヺー]+")
 #: A name written in Latin letters or katakana only (イオン, Uber): one listed as an example of a kind of company.
 _LATIN_OR_KATAKANA_RE = re.compile(r"[A-Za-z0-9ァ-ヺー・.&\- ]+")
+#: The word a group of companies is named with after its company's name (ネビウス・グループ).
+_GROUP_WORD = "グループ"
 #: A Latin name glued to Latin letters or digits before it, or to letters after it: a piece of a longer word (X of
 #: MI300X); digits after a name are Japanese text's next word (OpenAI1000億ドル調達).
 _LATIN_GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9]$")
@@ -607,6 +609,9 @@ class CompanyRecognizer:
         if not key or key in self._blocked or not _LETTER_RE.search(name):
             return None  # 2. of a numbered list before 株式会社X: no name
         known = self._known.get(key)
+        if known is None and name.endswith(_GROUP_WORD):
+            # ネビウス・グループ: a group named after a listed company is that company
+            known = self._known.get(company_key(name.removesuffix(_GROUP_WORD).rstrip("・")))
         if known is not None:
             company = self._companies[known]
             return CompanyMention(sentence_id=sentence.sentence_id, start=start, end=end, surface=name,

@@ -189,7 +189,9 @@ class NameReader:
             # 米ブルックウェイ・ベンチャー・キャピタル: MeCab, not knowing the name, made one word of it and its form
             whole = words.ends[form[1]]
             unknown = words.tokens[whole].reading is None and "・" in words.tokens[whole].surface
-            if unknown and start <= words.spans[whole][0] and self._after_country(words, whole):
+            # (or with its form set off by a middle dot, as foreign names are written: エンブレイサー・グループ)
+            if unknown and start <= words.spans[whole][0] and (self._after_country(words, whole)
+                                                               or match.group("form").startswith("・")):
                 return words.spans[whole]
             glued = self._glued_form(words, whole, start, form[0], pattern.proper)
             if glued is not None:
