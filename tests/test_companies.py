@@ -32,6 +32,8 @@ def companies(recognizer: CompanyRecognizer, body: str) -> list[tuple[str, str]]
     ("Amazon Web Servicesが発表。", [("Amazon Web Services", "amazon-web-services")]),
     ("ＡＷＳ　が発表。", [("ＡＷＳ", "amazon-web-services")]),
     ("AWSomeという単語。", []),
+    # An exchange's market written after its legal name is no part of it.
+    ("株式は株式会社東京証券取引所スタンダード市場に上場している。", [("東京証券取引所", "tokyo-stock-exchange")]),
     # A group named after a listed company is that company.
     ("オランダのネビウス・グループと契約した。", [("ネビウス・グループ", "nebius")]),
     ("AzureとSageMakerを比べた。", []),

@@ -680,7 +680,7 @@ class PartnershipRules:
     product_re: re.Pattern | None
     #: An unnamed company as the sentence's subject (某企業は, 同業のスタートアップが): the topic is not the actor.
     unnamed_subject_re: re.Pattern
-    #: A heading or label line naming a funding round's investors (## 引受先一覧, ■ 引受先, 【投資家】): the
+    #: A heading or label line naming a funding round's investors (## 引受先一覧, ■ 本ラウンドの引受先, 【投資家】): the
     #: companies of the list items under it invest in the company the text is about.
     investor_heading_re: re.Pattern | None
     #: What a company is, written after its name and before its subject particle (NVIDIAという巨人が,
@@ -1181,7 +1181,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             + (rf"|{any_word(unnamed.capital_nouns)}{any_word(spec.topic_particles)}"
                if unnamed.capital_nouns else "")),
         investor_heading_re=(re.compile(
-            rf"\s*(?:#{{1,6}}\s*|[■□◆◇●○▶【＜<［\[]\s*)?(?P<noun>"
+            rf"\s*(?:#{{1,6}}\s*|[■□◆◇●○▶【＜<［\[]\s*)?(?:[^、。\n：:]{{1,12}}?の)?(?P<noun>"
             rf"{any_word(spec.investor_headings)})(?:一覧|リスト|の一覧|の内訳)?"
             rf"(?:\s*[（(][^（）()\n]{{0,40}}[）)])?\s*[】＞>］\]]?\s*[：:]?\s*")
             if spec.investor_headings else None),
