@@ -1871,10 +1871,9 @@ class RelationFinder:
             listing = listing if item else None
             heading = self._rules.investor_heading_re
             listed_investors = heading.fullmatch(sentence.text) if heading is not None else None
-            if listed_investors is not None and (topic or they) is not None:
+            about = topic or they
+            if listed_investors is not None and about is not None:
                 # ## 引受先一覧, ■ 引受先: the items under it invest in the company the text is about
-                about = topic or they
-                assert about is not None
                 listing = (_Party(sentence.start, sentence.start, about.company_id, about.name, "topic", -1,
                                   sentence.start),
                            _Trigger(sentence.start, sentence.start, listed_investors.group("noun"), INVESTMENT, DONE,

@@ -63,6 +63,7 @@ _OPENING_NAME_RE = re.compile(rf"[\s\-*+#>・]*(?P<name>{_LATIN_NAME_RE.pattern}
 #: introduced after a kind of company (quoted right after it, or joined to it by の or である) or defined as
 #: one by the sentence it opens (アスキーは、日本の出版社である).
 PARTY_NAME_RULE = "company.party_slot"
+INTRODUCED_NAME_RULE = "company.introduced"
 #: The rule id of a Latin name listed among companies (add_listed_names).
 LISTED_NAME_RULE = "company.listed"
 #: A Latin name that may be an item of a list (not a piece of a longer Latin phrase).
@@ -78,7 +79,6 @@ _BOLD_LIST_GAP_RE = re.compile(r"(?:\*\*|__)(?:[（(][^（）()\n]{1,30}[）)])?
 #: Fewest items of a list, and fewest of them companies found already, for its other names to be companies.
 _MIN_LIST_ITEMS = 3
 _MIN_LISTED_COMPANIES = 2
-INTRODUCED_NAME_RULE = "company.introduced"
 #: The rule id of a company no list names, where the post writes it again (add_names_found_elsewhere).
 NAMED_IN_POST_RULE = "company.named_in_post"
 #: The rule id of the name a post defines for a company in brackets after its full name (以下「X」).
