@@ -389,6 +389,9 @@ UNLISTED_COMPANIES = [
     # A press release's opening names its company whole, hiragana and particles too.
     ("株式会社ことのはAI（本社：東京都渋谷区、代表取締役：井上 美咲）は、新サービスを始めた。", ["ことのはAI"]),
     ("株式会社はやて銀行（本社：福岡県福岡市）は、新会社を設けた。", ["はやて銀行"]),
+    # A hiragana name read forwards ends at a particle after a kanji word, or at Markdown's bold mark.
+    ("株式会社ひまわり銀行との経営統合を発表した。", ["ひまわり銀行"]),
+    ("**株式会社ひのくにモビリティ**は、熊本のバス会社である。", ["ひのくにモビリティ"]),
 ]
 
 

@@ -746,6 +746,8 @@ class _Party:
 
 #: The の and the few words of what the next company is, written right after its owner (の日本法人, の子会社).
 _OWNER_BEFORE_RE = re.compile(r"の[^、。\s「」（）()のとやは]{1,6}")
+#: A Latin letter: a line holding one may be an English headline.
+_LATIN_LETTER_RE = re.compile("[A-Za-z]")
 #: Most characters of what a company is between という and its noun (Amazonという巨大なプレイヤーが).
 _APPOSED_DESCRIPTION = 10
 #: Characters after a count that may hold a word making each company act on its own (3社は、それぞれ).
@@ -1860,8 +1862,13 @@ class RelationFinder:
                     topic = history_topic
             else:
                 history_topic = None
-            if _DIGEST_ITEM_RE.match(sentence.text) and listing is None:
-                topic = None  # ◆ Xと…、洋上風力から撤退: a new item of a digest, about what it names
+            # ◆ Xと…、洋上風力から撤退: a new item of a digest, about what it names; not a Japanese label naming no
+            # company and no actor (■ 資金調達の背景), which a press release heads a section with (an English
+            # headline is an item whatever it names: ### 2. Cognition snaps up the rest of Windsurf)
+            if _DIGEST_ITEM_RE.match(sentence.text) and listing is None and (
+                    mentions or any(comma in sentence.text for comma in _COMMAS)
+                    or _LATIN_LETTER_RE.search(sentence.text)):
+                topic = None
             if _HEADING_RE.match(sentence.text):
                 round_before = None  # ### Xが追加出資: a new section, no longer on the round before
             listed_item = listing is not None

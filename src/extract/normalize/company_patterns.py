@@ -89,9 +89,9 @@ _KANJI_OR_KATAKANA_RE = re.compile(r"[一-龯々〆ヶァ-ヺー]+")
 #: A katakana character right before a katakana one: a name starting there ends a longer katakana word (アーム of
 #: カーゴアーム, ジェン of サイトジェン, ー・エナジー of ベイユー・エナジー), whether a list or a pattern finds it.
 KATAKANA_GLUED_RE = re.compile(r"[ァ-ヺー][ァ-ヺー]")
-#: Where a name that opens in hiragana after its legal form ends: a bracket, a stop, a comma, a colon or a space
-#: (株式会社ひのくにモビリティ（熊本市）).
-_KANA_NAME_END = frozenset("（(「」『』、。，,：:　 ")
+#: Where a name that opens in hiragana after its legal form ends: a bracket, a stop, a comma, a colon, a space or
+#: Markdown's bold mark (株式会社ひのくにモビリティ（熊本市）, **株式会社さくら銀行**).
+_KANA_NAME_END = frozenset("（(「」『』、。，,：:　 *_")
 #: The longest name that opens in hiragana, in characters.
 _KANA_NAME_CHARS = 20
 _KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千")
@@ -376,8 +376,10 @@ class NameReader:
                 break  # 株式会社ぎょうせいは、: a particle before a comma or a stop ends the name, whatever MeCab read
             if token.pos.startswith("助詞") and token.surface != "の":
                 if (last >= low and following is not None and following.pos.startswith("助詞")
-                        and _joined(words, index, index + 1)):
-                    last = index  # （株）ふくやが: a particle right before the name's own particle ends the name
+                        and _joined(words, index, index + 1) and _HIRAGANA_RE.search(words.tokens[last].surface[-1:])):
+                    # （株）ふくやが: a particle right after hiragana and right before the name's own particle ends
+                    # the name (not 株式会社あさひ銀行との: との after a kanji word is the particle)
+                    last = index
                     break
                 if last >= low and not _HIRAGANA_RE.search(words.tokens[last].surface[-1:]):
                     break
