@@ -392,6 +392,8 @@ class PartnershipRules:
     controlling: tuple[str, ...]
     #: A join word (参加) after a party: it takes part in a directed trigger as a further actor.
     join_re: re.Pattern
+    #: The company the text is about, referred back to as an object (同社を): no other company named.
+    referred_object_re: re.Pattern
     #: A subject's clause that ends in a verb modifying a noun (Aが主導したシードラウンド, Aが沖合で計画する発電所; not
     #: Aが出資する方針, a planned word): a relative clause, the noun's.
     relative_subject_re: re.Pattern
@@ -830,7 +832,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                      rf"(?:{any_word(spec.investor_kinds)})(?:たち|ら)?(?:{any_word(spec.roles.subject)})"
                      if spec.investor_kinds else "")
     # the company joined may be referred back to as the object of the join word (投資家が同社を支えている)
-    backed = rf"(?:{any_word(spec.same_company)}を)?"
+    referred_object = rf"{any_word(spec.same_company)}を"
+    backed = f"(?:{referred_object})?"
     coordinators = any_word((*spec.coordinators, *spec.parallel_marks, *(f"{mark}、" for mark in spec.parallel_marks)))
     counts = spec.group_counts
     count_words, counters, count_particles = (any_word(words)
@@ -903,6 +906,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         stake_verbs=frozenset(stake.verbs if stake else ()),
         controlling=stake.controlling if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
+        referred_object_re=re.compile(referred_object),
         relative_subject_re=re.compile(rf"\s*(?:など|ら)?{any_word(spec.roles.subject)}[^、。「」]{{0,{_RELATIVE_CLAUSE}}}?"
                                        rf"(?:した|する|している|していた)"
                                        rf"(?!{any_word(spec.status_words.planned)})(?=[一-龯々〆ヵヶァ-ヺーA-Za-z])"),
@@ -3685,8 +3689,7 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
         # Up to the next company named: ASMLの主導 joins ASML, not the headline's Mistral AI before it. The company
         # joined, referred back to as the verb's object, is no such name (投資家が同社を支えている).
         following = [p.start for p in parties if p.start >= party.tail_end
-                     and not (sentence.text.startswith(rules.same_company, p.start - sentence.start)
-                              and sentence.text.startswith("を", p.end - sentence.start))]
+                     and not rules.referred_object_re.match(sentence.text, p.start - sentence.start)]
         window = sentence.text[_past_parallel(sentence, party, rules):
                                min(following, default=sentence.end) - sentence.start]
         # リード投資家は, 出資者として: a noun naming a round's investors, not this company joining.

@@ -780,9 +780,11 @@ def add_listed_names(mentions: Sequence[CompanyMention], sentences: Sequence[Sen
         known = by_sentence.get(sentence.sentence_id, [])
         if len(known) < _MIN_LISTED_COMPANIES:
             continue
-        boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
         spans = {(sentence.start + match.start(), sentence.start + match.end()): match.group()
                  for match in _LISTED_NAME_RE.finditer(sentence.text)}
+        if not spans:
+            continue
+        boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
         candidates = {place: NerSpan(sentence.sentence_id, *place, surface, "") for place, surface in spans.items()
                       if place[0] in boundaries and place[1] in boundaries}
         candidates = {place: span for place, span in candidates.items() if not overlaps_any(span, known)}

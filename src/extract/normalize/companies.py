@@ -585,13 +585,15 @@ class CompanyRecognizer:
         株式会社ゼファー研究所 holds the generic 研究所, and is still a company."""
         candidates: list[CompanyMention] = []
         blocked = [hit for hit in hits if hit.entry.kind == _BLOCKED]
-        listed = {(hit.sentence_id, hit.start) for hit in hits if hit.entry.kind == _ALIAS}
+        listed: dict[int, list[int]] = {}  # sentence id -> where listed names start
+        for hit in hits:
+            if hit.entry.kind == _ALIAS:
+                listed.setdefault(hit.sentence_id, []).append(hit.start)
         for sentence, sentence_tokens in zip(sentences, tokens):
             words: SentenceWords | None = None
             for pattern in self._patterns:
                 for match in _pattern_matches(pattern, sentence):
-                    words = words or SentenceWords.of(sentence, sentence_tokens, [
-                        start for sentence_id, start in listed if sentence_id == sentence.sentence_id])
+                    words = words or SentenceWords.of(sentence, sentence_tokens, listed.get(sentence.sentence_id, ()))
                     fitted = self._reader.fit(pattern, match, words)
                     if fitted is None:
                         continue
