@@ -3330,9 +3330,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         return [(actor, receiver) for receiver in receivers for actor in actors]
     if trigger.sale and not trigger.passive:
         # AはBをCに売却: C buys B; AはBの株式20%をCに売却: C buys into B. The seller is no party. (AはCと事業売却で
-        # 合意, Cなど複数の買い手候補と売却交渉: the company the sale is agreed or talked with buys; not Cと共同で売却.)
+        # 合意, Cなど複数の買い手候補と売却交渉: the company the sale is agreed or talked with buys; not Cと共同で売却,
+        # nor a partner of a clause before: Cとの取引を停止し、B株を売却.)
+        clause = _clause_start(sentence, trigger, rules)
         actors = [p for p in before if p.role == "target"] or [
-            p for p in before if p.role == "partner" and not sentence.text.startswith(
+            p for p in before if p.role == "partner" and p.start >= clause and not sentence.text.startswith(
                 tuple(rules.manner_triggers), _role(sentence, p.start, p.end, rules)[2])]
         receivers = [p for p in before if p.role == "object"] or (
             [p for p in before if p.role == "of"] if trigger.stake else [])
