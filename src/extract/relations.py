@@ -3308,9 +3308,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     """
     owners = [p for p in before if p.role == "of" and (_owns_trigger(sentence, p, trigger, rules) or any(
         _owns_through(sentence, p, receiver, trigger, rules) for receiver in before if receiver.role == "target"))]
-    # AやBの株式を取得, A、B、Cの3社の株式: the shares of every company of the owner's list
+    # AやBの株式を取得, A、B、Cの3社の株式: the shares of every company of the owner's list (but not a company
+    # that only describes the next one: Googleの親会社Alphabetの株式 are Alphabet's)
     owning_groups = {p.group for p in owners}
-    owners = [p for p in before if p.role == "of" and p.group in owning_groups]
+    owners = [p for p in before if p.role == "of" and p.group in owning_groups
+              and not _describes_next_party(sentence, p, before)]
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
         ahead = [p for p in before if p.end <= trigger.start]
@@ -3891,6 +3893,14 @@ def _describes_next(sentence: Sentence, mention: CompanyMention, mentions: Seque
     following = next((m for m in mentions if m.start >= mention.end), None)
     return following is not None and _OWNER_BEFORE_RE.fullmatch(
         sentence.text, mention.end - sentence.start, following.start - sentence.start) is not None
+
+
+def _describes_next_party(sentence: Sentence, party: _Party, parties: Sequence[_Party]) -> bool:
+    """Whether the party owns what the next party is, right before it (Googleの親会社Alphabet), as
+    ``_describes_next`` reads mentions."""
+    following = next((p for p in parties if p.start >= party.end), None)
+    return following is not None and _OWNER_BEFORE_RE.fullmatch(
+        sentence.text, party.end - sentence.start, following.start - sentence.start) is not None
 
 
 def _reports(sentence: Sentence, mention: CompanyMention, rules: PartnershipRules) -> bool:

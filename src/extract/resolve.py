@@ -755,9 +755,11 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             # AIスタートアップのカゼミチ, ドローンを開発するスカイジャイロ), and so may a compound right after a company
             # noun (新興ドライブ|マインド; not 大手ファウンドリ, a kind of company), or the subject of a deal it
             # receives
-            compound = slots.follows_a_company_noun(sentence, start) and len(inside(sentence_tokens, span)) > 1
+            # (not one dictionary word receiving it, which is as often a thing: 投資プロジェクトが契約された)
+            compound = len(inside(sentence_tokens, span)) > 1
             if ner_filter.accepts_party(sentence, span, sentence_tokens,
-                                        (described or introduces or receives or compound)
+                                        (described or introduces or receives and compound
+                                         or compound and slots.follows_a_company_noun(sentence, start))
                                         and rule_id == PARTY_NAME_RULE, glued):
                 replaced += held
                 added.append(_unlisted_company(span, rule_id))

@@ -77,7 +77,8 @@ def _relative_quarter(match: re.Match[str], rules: DateRules,
 
 
 def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
-    """3年後, 20年前, 6カ月後, 2週間後, 30日前: the year, month, week or day that far from the post's date."""
+    """3年後, 20年前, 6カ月後, 2週間後, 30日前: the year, month, week or day that far from the post's date (about
+    that far: 10年近く前 is a date, the cue no part of its value; at least that far, 5年以上前, bounds it)."""
     count = number(match.group("n"))
     if count is None or count >= 1000:
         return None
@@ -87,15 +88,18 @@ def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.da
     unit = match.group("unit")
     letter = rules.duration_units.get(unit) or rules.offset_units[unit]
     rule_id = "date.relative_offset"
+    # 5年以上前: that year or before it; 10年近く前, 20年ほど前: about that year
+    mod = (("BEFORE" if sign < 0 else "AFTER")
+           if match.group("post") and rules.duration_after[match.group("post")] == "MORE_THAN" else None)
     if match.group("half_unit") or match.group("half_after"):
         if letter != "Y":
             return None
         letter, count = "M", count * 12 + 6
     if letter == "Y":
-        return [year_date(match, anchor.year + sign * count, rule_id, None)]
+        return [year_date(match, anchor.year + sign * count, rule_id, mod)]
     if letter == "M":
         year, month = add_months(anchor.year, anchor.month, sign * count)
-        found = month_date(match, year, month, rule_id, None)
+        found = month_date(match, year, month, rule_id, mod)
         assert found is not None  # add_months gives a month from 1 to 12
         return [found]
     days = {"W": 7, "D": 1}.get(letter)
@@ -103,11 +107,11 @@ def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.da
         return None
     when = anchor + datetime.timedelta(days=sign * count * days)
     if letter == "D":
-        return [date_match(match, when.isoformat(), (when, when), rule_id, None)]
+        return [date_match(match, when.isoformat(), (when, when), rule_id, mod)]
     iso_year, week, _ = when.isocalendar()
     monday = datetime.date.fromisocalendar(iso_year, week, 1)
     return [date_match(match, f"{iso_year:04d}-W{week:02d}", (monday, monday + datetime.timedelta(days=6)),
-                       rule_id, None)]
+                       rule_id, mod)]
 
 
 #: The patterns of this kind, in the order they are tried.
@@ -123,7 +127,8 @@ PATTERNS = (
     DatePattern("date.relative_month", lambda p: rf"{p.relative_month}{p.tail}", _relative_month),
     DatePattern("date.relative_quarter", lambda p: rf"{p.relative_quarter}{p.tail}", _relative_quarter),
     DatePattern("date.relative_offset",
+                # (a duration's cue may stand before the direction: 10年近く前, 20年ほど前, 30年余り前)
                 lambda p: (rf"{p.number}(?P<half_unit>{p.half_unit})?(?P<unit>{p.offset_unit})"
-                           rf"(?P<half_after>{p.half_unit})?{p.direction}"),
+                           rf"(?P<half_after>{p.half_unit})?{p.after_cue}{p.direction}"),
                 _relative_offset),
 )
