@@ -473,14 +473,17 @@ def test_a_country_written_as_a_deals_party_is_no_company() -> None:
 
 def test_the_publishers_own_name_is_no_company() -> None:
     """The spec counts the publisher's own byline no company: a name no list holds that the author field holds
-    goes, a listed company there stays, and a post with no author keeps everything."""
+    goes, a listed company there stays, and a post with no author keeps everything. An author under its legal
+    name is a company issuing its own release: its name stays."""
     [sentence] = split_sentences("株式会社ゼファーワークスと日経新聞社とNECが登壇した。")
     found = RECOGNIZER.find([sentence], [tokenize_sentence(sentence)])
     assert {m.surface for m in found} >= {"ゼファーワークス", "NEC"}
-    kept = {m.surface for m in without_publisher(found, "ゼファーワークス編集部")}
+    kept = {m.surface for m in without_publisher(found, "ゼファーワークス編集部", FILTER)}
     assert "ゼファーワークス" not in kept and "NEC" in kept
-    assert {m.surface for m in without_publisher(found, "NEC広報")} == {m.surface for m in found}
-    assert without_publisher(found, None) == list(found)
+    assert {m.surface for m in without_publisher(found, "NEC広報", FILTER)} == {m.surface for m in found}
+    assert without_publisher(found, None, FILTER) == list(found)
+    assert without_publisher(found, "株式会社ゼファーワークス", FILTER) == list(found)
+    assert without_publisher(found, "Zephyr Works, Inc.", FILTER) == list(found)
 
 
 def test_an_abbreviation_given_in_brackets_is_the_company_wherever_the_post_writes_it() -> None:

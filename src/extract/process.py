@@ -151,7 +151,7 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
         companies = add_listed_names(companies, sentences, tokens, extractors.ner_filter)
         companies = add_names_found_elsewhere(extractors.defined_names.add(companies, sentences, tokens),
                                               sentences, tokens, extractors.ner_filter)
-        companies = outside(without_publisher(companies, post.author), urls)
+        companies = outside(without_publisher(companies, post.author, extractors.ner_filter), urls)
     chips = outside(extractors.chips.find(sentences, tokens), urls) if "chips" in run else []
     money = outside([amount for sentence in sentences
                      for amount in find_money(sentence, extractors.money, extractors.fx, anchor)],

@@ -189,6 +189,8 @@ class NerCompanyFilter:
         #: A Japanese legal form opening or ending a name, with a space next to it (株式会社 X, X株式会社).
         forms = any_word(legal_forms.japanese) if legal_forms.japanese else "(?!)"
         self._japanese_form_re = re.compile(rf"^{forms}[ 　]?|[ 　]?{forms}$")
+        #: Any legal form, Japanese or Latin, inside a text.
+        self._any_form_re = re.compile(any_word((*legal_forms.japanese, *legal_forms.latin)))
         #: A kind of company joined to the name written right after it (AIスタートアップのQuillforge).
         self._appositive_end = (re.compile(rf"(?:{rules.appositive_re.pattern})(?:\*\*|__)?$") if rules.appositive_re
                                 else None)
@@ -504,6 +506,11 @@ class NerCompanyFilter:
         normalized = unicodedata.normalize("NFKC", text)
         return ((evidence and bool(_LATIN_NAME_RE.search(normalized) or _KATAKANA_NAME_RE.search(normalized)))
                 or self._kanji_candidate_re.search(normalized) is not None)
+
+    def is_a_company_byline(self, author: str) -> bool:
+        """The front matter's author is a company under its legal name (株式会社瀬戸内中央銀行), as a press
+        release names its issuer: no publisher's byline."""
+        return self._any_form_re.search(author) is not None
 
     def without_affixes(self, span: NerSpan, word_starts: Collection[int]) -> NerSpan:
         """An entity written with its legal form (Anthropic社, Zephyr Inc.) as the bare name, and without a
@@ -823,11 +830,14 @@ def _runs(sentence: Sentence, items: Sequence[tuple[int, int]], gap_re: re.Patte
     return runs
 
 
-def without_publisher(mentions: Sequence[CompanyMention], author: str | None) -> list[CompanyMention]:
+def without_publisher(mentions: Sequence[CompanyMention], author: str | None,
+                      ner_filter: NerCompanyFilter) -> list[CompanyMention]:
     """``mentions`` without the publisher's own name, which the spec counts no company: a name no list holds that
     the post's author field holds (ALLFORCES of author ALLFORCES編集部, written again in the post's closing
-    advertisement). A listed company the author names is kept: a newspaper may report on itself."""
-    if not author:
+    advertisement). A listed company the author names is kept: a newspaper may report on itself; and so is
+    every company where the author is one under its legal name (株式会社X): a press release's issuer, the party
+    of the deal it announces."""
+    if not author or ner_filter.is_a_company_byline(author):
         return list(mentions)
     byline = company_key(author)
     return [m for m in mentions

@@ -409,6 +409,11 @@ class NameReader:
             first = low
             while low <= high and not self._is_proper(words, low):
                 low += 1
+            # Katakana words joined to it with ・ are a transliterated name's first words
+            # (ヴァージン・アトランティック航空).
+            while first + 1 < low <= high and words.tokens[low - 1].surface == "・" and _is_katakana(
+                    words.tokens[low - 2]):
+                low -= 2
             # A prefix written onto the proper noun is part of the name (全日本空輸, 新日本製鉄, 東日本銀行).
             return low - 1 if first < low <= high and self._opens(words.tokens[low - 1]) else low
         index = low
@@ -444,6 +449,9 @@ class NameReader:
                             for token in words.tokens[low:trade]))
         if proper in ("first", "first_or_sector"):
             head = low + 1 if self._opens(words.tokens[low]) and low < high else low
+            # (the proper noun may follow katakana words joined to it with ・: ヴァージン・アトランティック航空)
+            while head + 2 <= high and _is_katakana(words.tokens[head]) and words.tokens[head + 1].surface == "・":
+                head += 2
             return self._is_proper(words, head) and self._plain_middle(words, head + 1, high, katakana_form,
                                                                        bracketed)
         if proper == "last":

@@ -93,7 +93,8 @@ def _month_day(match: re.Match[str], rules: DateRules, anchor: datetime.date | N
 
 
 def _day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
-    """9日 written without its month, as a news dateline does (A社は9日、…と発表した): the day of the post's
+    """9日 written without its month, as a news dateline does (A社は9日、…と発表した), or bounding a deadline
+    (15日までに): the day of the post's
     month, or of the month before or after, nearest the post's date (a post of 2026-03-02 puts 28日 in
     February); skipped without a post date."""
     day = number(match.group("day"))
@@ -105,7 +106,7 @@ def _day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -
     if not days:
         return None
     when = min(days, key=lambda candidate: abs((candidate - anchor).days))
-    found = day_date(match, when.year, when.month, when.day, "date.day", None)
+    found = day_date(match, when.year, when.month, when.day, "date.day", tail_mod(match, rules))
     return [found] if found else None
 
 

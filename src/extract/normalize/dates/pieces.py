@@ -188,8 +188,9 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         month=rf"(?P<month>{SMALL_NUMBER})月(?!{any_word(words.not_after_month)})",
         day=rf"(?P<day>{SMALL_NUMBER})日(?!{any_word(words.not_after_day)})",
         # (not a count of things per day after it: 1日には3回)
-        day_alone=(rf"(?:^|(?<=[はがも、\s]))(?P<day>{SMALL_NUMBER})日(?={any_word(words.day_alone_after)})"
-                   rf"(?!{any_word(words.day_alone_after)}約?{SMALL_NUMBER}{any_word(words.per_day_counters)})"
+        # (or a bound: 15日までに回答する, 1日以降)
+        day_alone=(rf"(?:^|(?<=[はがも、\s]))(?P<day>{SMALL_NUMBER})日(?:{bound}|(?={any_word(words.day_alone_after)})"
+                   rf"(?!{any_word(words.day_alone_after)}約?{SMALL_NUMBER}{any_word(words.per_day_counters)}))"
                    if words.day_alone_after else "(?!)"),
         tail=rf"{period}?{bound}?",
         bound=bound,
