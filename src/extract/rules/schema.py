@@ -686,6 +686,7 @@ class DatesFile(RuleFileSpec):
     #: (A社は9日、…と発表した: a news dateline).
     day_alone_after: Words = ()
     per_day_counters: Words = ()
+    per_day_leads: Words = ()
     #: Text right after a two-digit year alone (24年) that makes it a year of the post's century (24年に買収した).
     short_year_after: Words = ()
     #: Text right after such a year that makes it a span of years after all (20年にわたり, 20年になる).

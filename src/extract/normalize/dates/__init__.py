@@ -64,6 +64,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     not_after_day:         [text after number+日 that makes it no day]       30日間
     day_alone_after:       [text after a day written without its month]      A社は9日、 -> the post's month
     per_day_counters:      [counters after day_alone_after: a rate, no date]  1日には3回
+    per_day_leads:         [words before such a count: a rate all the same]  1日に平均3時間
     not_after_direction:   [text after a direction word: another word]       前後, 前半, 前倒し
     vague_numerals:        [single characters for an unknown number]         数年, 何十年
     era_first_year:        [words for an era's first year]                   令和元年 -> 2019

@@ -162,6 +162,11 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
     era = rf"(?P<era>{word_alternation(tables['eras'])})(?P<era_year>{any_word(words.era_first_year)}|{SMALL_NUMBER})"
     period = rf"(?P<period>{word_alternation(tables['period_mods'])})"
     bound = rf"(?P<bound>{word_alternation(tables['bound_mods'])})"
+    #: (a word that may lead the count of a rate: 1日に平均3時間)
+    per_day_lead = rf"(?:{any_word(words.per_day_leads)})?" if words.per_day_leads else ""
+    #: (the count of a rate, known or not: 1日に3時間, 1日に数時間)
+    rate_count = (rf"(?:{SMALL_NUMBER}|[{''.join(re.escape(char) for char in words.vague_numerals)}])"
+                  if words.vague_numerals else SMALL_NUMBER)
     separators = word_alternation(words.range_separators)
     span_from = any_word(words.year_span_words.joints) if words.year_span_words else "(?!)"
     # (a look-behind takes characters of one width: the one-character separators, as all shipped ones are)
@@ -190,7 +195,8 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         # (not a count of things per day after it: 1日には3回)
         # (or a bound: 15日までに回答する, 1日以降)
         day_alone=(rf"(?:^|(?<=[はがも、\s]))(?P<day>{SMALL_NUMBER})日(?:{bound}|(?={any_word(words.day_alone_after)})"
-                   rf"(?!{any_word(words.day_alone_after)}約?{SMALL_NUMBER}{any_word(words.per_day_counters)}))"
+                   rf"(?!{any_word(words.day_alone_after)}{per_day_lead}{rate_count}"
+                   rf"{any_word(words.per_day_counters)}))"
                    if words.day_alone_after else "(?!)"),
         tail=rf"{period}?{bound}?",
         bound=bound,

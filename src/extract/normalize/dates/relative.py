@@ -54,10 +54,13 @@ def _relative_fiscal_year(match: re.Match[str], rules: DateRules,
 
 
 def _relative_month(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
-    """今月, 先月, 来月: a month counted from the post's date."""
+    """今月, 先月, 来月: a month counted from the post's date (and a day of it: 今月14日)."""
     if anchor is None:
         return []
     year, month = add_months(anchor.year, anchor.month, rules.relative_months[match.group("rel_month")])
+    if match.group("day"):
+        day = day_date(match, year, month, number(match.group("day")), "date.relative_month", tail_mod(match, rules))
+        return [day] if day else None
     found = month_date(match, year, month, "date.relative_month", tail_mod(match, rules))
     assert found is not None  # add_months gives a month from 1 to 12
     return [found]
@@ -124,7 +127,7 @@ PATTERNS = (
                 _relative_year),
     DatePattern("date.relative_fiscal_year", lambda p: rf"{p.relative_fiscal}(?:{p.half}|{p.tail})",
                 _relative_fiscal_year),
-    DatePattern("date.relative_month", lambda p: rf"{p.relative_month}{p.tail}", _relative_month),
+    DatePattern("date.relative_month", lambda p: rf"{p.relative_month}(?:{p.day})?{p.tail}", _relative_month),
     DatePattern("date.relative_quarter", lambda p: rf"{p.relative_quarter}{p.tail}", _relative_quarter),
     DatePattern("date.relative_offset",
                 # (a duration's cue may stand before the direction: 10年近く前, 20年ほど前, 30年余り前)
