@@ -29,7 +29,8 @@ from extract.normalize.money import MoneyMatch, compile_money_rules, find_money,
 from extract.overlaps import outside
 from extract.relations import Partnership, RelationFinder, SentenceTrace, compile_partnership_rules
 from extract.resolve import (DefinedNames, NerCompanyFilter, add_listed_names, add_names_found_elsewhere,
-                             add_vouched_names, resolve_companies, without_publisher)
+                             add_vouched_names, byline_company, resolve_companies,
+                             without_publisher)
 from extract.rules import RuleSet
 from extract.segment import paragraph_openings, split_sentences, url_spans
 from extract.stages import stages_for
@@ -112,18 +113,19 @@ def _model_analyses(sentences: list[Sentence], rule_mentions: list[CompanyMentio
     return spans, {parsed.sentence_id: parsed for parsed in parses}
 
 
-def _partnerships(body: str, sentences: list[Sentence], tokens: list[list[Token]], companies: list[CompanyMention],
+def _partnerships(post: Post, sentences: list[Sentence], tokens: list[list[Token]], companies: list[CompanyMention],
                   money: list[MoneyMatch], parses: dict[int, ParsedSentence], extractors: Extractors,
                   trace: list[SentenceTrace] | None = None) -> list[Partnership]:
-    """Relations stated in the post ``body``, read with its MeCab words, its paragraphs and the dependency
-    parses of the sentences that have one."""
+    """Relations stated in the post's body, read with its MeCab words, its paragraphs, the dependency
+    parses of the sentences that have one, and the company its author is (the issuer of a press release)."""
     amounts: dict[int, list[tuple[int, float | None]]] = {}
     for amount in money:
         amounts.setdefault(amount.sentence_id, []).append((amount.start, amount.value_usd))
     return extractors.relations.find(sentences, companies, amounts, parses, trace,
                                      {sentence.sentence_id: sentence_tokens
                                       for sentence, sentence_tokens in zip(sentences, tokens)},
-                                     paragraph_openings(body, sentences))
+                                     paragraph_openings(post.body, sentences),
+                                     byline_company(companies, post.author, extractors.ner_filter))
 
 
 def process_post(post: Post, extractors: Extractors, tables: Collection[str] = ALL_TABLES,
@@ -158,7 +160,7 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
                     urls) if "money" in run else []
     dates = outside([date for sentence in sentences
                      for date in find_dates(sentence, extractors.dates, anchor)], urls) if "dates" in run else []
-    partnerships = (_partnerships(post.body, sentences, tokens, companies, money, parses, extractors, trace)
+    partnerships = (_partnerships(post, sentences, tokens, companies, money, parses, extractors, trace)
                     if "partnerships" in run else [])
     return PostResult(
         post=post,

@@ -86,6 +86,7 @@ parentheses) stays here:
     kind_examples:     [example particles naming a kind of company]      AやBのような企業と
     group_counts:      {count_words, counters, particles}                3社が, 両社で
     name_suffixes, not_name_suffixes: [words after a name that belong to it, words that do not]
+    managed_funds:     [words after a name for a fund it runs: the name]  Aが運営するファンドから出資
     units, leaders:    [words ending a unit of a company / making it lead a group]  ABB事業 / 主導の
     topic_particles:   [particles making a company the topic]            AWSは
     headline_marks:    [marks after a headline's first company]          NVIDIA、Intelに出資
@@ -1173,8 +1174,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
         # (and the capitalised words of a unit's name in Latin letters: Google Public Sectorと提携)
+        # (and the fund it runs, which invests for it: Aが運営するファンドをリード投資家とする)
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,80}}）|\([^)]{{0,80}}\)|\]\([^)\s]{{0,200}}\)|{stake_size}|{suffix}"
-                                rf"|(?<=[A-Za-z]) [A-Z][a-z][A-Za-z]*(?= [A-Z]|[ぁ-ゖ])|[*」』”]+|\s)+"),
+                                + (rf"|{any_word(spec.managed_funds)}" if spec.managed_funds else "")
+                                + r"|(?<=[A-Za-z]) [A-Z][a-z][A-Za-z]*(?= [A-Z]|[ぁ-ゖ])|[*」』”]+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
         # (or people named by what they are, as the subject or agent: 創業家による買収)
         individual_subject_re=re.compile("|".join(
@@ -1294,8 +1297,7 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     kinds = rules.trigger_kinds
     stakes = list(rules.stake_re.finditer(text)) if rules.stake_re else []
     matches = [match for match in rules.trigger_re.finditer(text)
-               if not any(word in text[max(0, match.start() - len(word)): match.end() + len(word)]
-                          and _covers(text, match, word) for word in rules.not_triggers)
+               if not _in_non_trigger(text, match, rules)
                and not any(overlaps(Span(*match.span()), Span(*stake.span())) for stake in stakes)
                and not _ends_a_quoted_name(text, match)]
     matches = sorted([*matches, *stakes], key=lambda match: match.start())
@@ -1662,6 +1664,17 @@ def _bid_through(rest: str, rules: PartnershipRules) -> bool:
     return any(done in rest for done in rules.bid_done)
 
 
+def _in_non_trigger(text: str, match: re.Match[str], rules: PartnershipRules) -> bool:
+    """Whether the trigger match is part of a longer word that is none (the 投資 of 投資家, 設備投資)."""
+    return any(word in text[max(0, match.start() - len(word)): match.end() + len(word)]
+               and _covers(text, match, word) for word in rules.not_triggers)
+
+
+def _holds_trigger(text: str, rules: PartnershipRules) -> bool:
+    """Whether ``text`` holds a trigger word that is no part of a non-trigger word (not 既存投資家の)."""
+    return any(not _in_non_trigger(text, match, rules) for match in rules.trigger_re.finditer(text))
+
+
 def _covers(text: str, match: re.Match[str], word: str) -> bool:
     """Whether an occurrence of ``word`` overlaps the trigger match, which is no longer than ``word`` (出資者
     covers the 出資 of 出資者, not 最大の出資者, a longer trigger holding it)."""
@@ -1804,22 +1817,25 @@ class RelationFinder:
              money: Mapping[int, Sequence[tuple[int, float | None]]],
              parses: Mapping[int, ParsedSentence], trace: list[SentenceTrace] | None = None,
              tokens: Mapping[int, Sequence[Token]] | None = None,
-             paragraph_openings: Collection[int] = frozenset()) -> list[Partnership]:
+             paragraph_openings: Collection[int] = frozenset(), writer: str | None = None) -> list[Partnership]:
         """Relations of one post.
 
         ``money`` maps a sentence id to (body offset, value in USD) of its
         amounts; ``parses`` holds the dependency parse of the sentences that
         have one (those with a trigger, when the model runs); ``tokens`` the
         MeCab words of each sentence, by its id; ``paragraph_openings`` the
-        ids of the sentences that open a paragraph.
+        ids of the sentences that open a paragraph; ``writer`` the company_id
+        of the company that wrote the post (its author), if known.
         """
         by_sentence: dict[int, list[CompanyMention]] = {}
         for mention in companies:
             by_sentence.setdefault(mention.sentence_id, []).append(mention)
         # The company the post names most often (the first named of those tied): what 彼ら mostly stands for, where
-        # the post named it (or called it 彼ら) lately, and not in the sentence itself.
+        # the post named it (or called it 彼ら) lately, and not in the sentence itself; and 当社 (the writer itself,
+        # where the author is a company: the bidder of a bid a release answers may be named more).
         counts = Counter(mention.company_id for mention in companies)
-        main = max(companies, key=lambda m: counts[m.company_id], default=None)
+        main = next((m for m in companies if m.company_id == writer), None) or max(
+            companies, key=lambda m: counts[m.company_id], default=None)
         main_seen: int | None = None
         topic: CompanyMention | None = None
         recent: list[CompanyMention] = []
@@ -2428,7 +2444,7 @@ class RelationFinder:
         """Whether what stands between two names adds the second to examples the first ends (AやBといった
         OTAに加え、Cとも提携), with no trigger in the noun they illustrate."""
         added = self._rules.example_added_re.fullmatch(joint)
-        return added is not None and not self._rules.trigger_re.search(joint)
+        return added is not None and not _holds_trigger(joint, self._rules)
 
     def _coordinated(self, joint: str) -> bool:
         """Whether what stands between two names coordinates them: a coordinator, possibly with a short
@@ -2441,7 +2457,7 @@ class RelationFinder:
         if unlisted is not None and unlisted.end() and rules.coordinator_re.fullmatch(joint, unlisted.end()):
             return True
         return (rules.coordinator_re.fullmatch(joint or " ") is not None
-                or rules.coordinated_modifier_re.fullmatch(joint) is not None and not rules.trigger_re.search(joint))
+                or rules.coordinated_modifier_re.fullmatch(joint) is not None and not _holds_trigger(joint, rules))
 
     def _read_before(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
                      topic: CompanyMention | None, parse: ParsedSentence | None) -> tuple[list[_Party], _Party | None]:

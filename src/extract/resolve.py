@@ -844,6 +844,16 @@ def without_publisher(mentions: Sequence[CompanyMention], author: str | None,
             if not (m.company_id.startswith(DERIVED_ID_PREFIX) and company_key(m.surface) in byline)]
 
 
+def byline_company(mentions: Sequence[CompanyMention], author: str | None, ner_filter: NerCompanyFilter) -> str | None:
+    """The company_id of the company the front matter's author is, where the author is a company under its legal
+    name (a press release's issuer, which the release calls 当社) and the post names it; else None."""
+    if not author or not ner_filter.is_a_company_byline(author):
+        return None
+    byline = company_key(author)
+    named = [m for m in mentions if company_key(m.surface) and company_key(m.surface) in byline]
+    return max(named, key=lambda m: len(company_key(m.surface))).company_id if named else None
+
+
 def _inside(span: NerSpan, mentions: Sequence[CompanyMention]) -> list[CompanyMention] | None:
     """The listed mentions a longer name at ``span`` holds, each shorter than it (none where it overlaps
     none), and the names read only from a deal's party slot there (ホーム of 北斗ホームは…子会社となり, the name

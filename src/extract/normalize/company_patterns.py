@@ -81,6 +81,8 @@ _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
 #: Parts of speech of a kanji word that may stand between a name's proper noun and its sector word.
 _MIDDLE_KANJI_POS = ("名詞", "接頭辞", "接尾辞")
+#: A particle MeCab reads where a kana name writes a shop's 屋 (まるみやストア).
+_SHOP_PARTICLE = "や"
 _HIRAGANA_RE = re.compile(r"[ぁ-ゖ]")
 #: A word written in hiragana alone, of two or more characters (みらい; not の).
 _HIRAGANA_WORD_RE = re.compile(r"[ぁ-ゖ]{2,}")
@@ -356,7 +358,8 @@ class NameReader:
         another script (株式会社ゆいまーるテックは), or through a particle right before another one ((株)ふくやが),
         or to a one-letter particle before a comma or a stop (株式会社ぎょうせいは、), or to の before a kanji word
         (株式会社いなほ堂の傘下), never ending in の; it is none (``low - 1``) where a particle after hiragana or an
-        auxiliary stands before that (株式会社ひまわりは: its words are read as any name's are)."""
+        auxiliary stands before that (株式会社ひまわりは: its words are read as any name's are); や before a katakana
+        word is the name's own (株式会社まるみやストア)."""
         last = low - 1
         if words.tokens[low].pos.startswith(("助詞", "助動詞")):
             return last  # 株式会社の設立: no name opens with a particle
@@ -374,6 +377,10 @@ class NameReader:
             if (last >= low and token.pos.startswith("助詞") and len(token.surface) == 1
                     and (following is None or following.surface[:1] in _KANA_NAME_END)):
                 break  # 株式会社ぎょうせいは、: a particle before a comma or a stop ends the name, whatever MeCab read
+            if (token.surface == _SHOP_PARTICLE and last >= low and following is not None
+                    and _joined(words, index, index + 1) and _KATAKANA_RE.fullmatch(following.surface)):
+                last = index  # 株式会社まるみやストア: や between kana and a katakana word is a shop's 屋 in the name
+                continue
             if token.pos.startswith("助詞") and token.surface != "の":
                 if (last >= low and following is not None and following.pos.startswith("助詞")
                         and _joined(words, index, index + 1) and _HIRAGANA_RE.search(words.tokens[last].surface[-1:])):

@@ -927,6 +927,7 @@ class PartnershipsFile(RuleFileSpec):
     kind_examples: Words = ()
     group_counts: GroupCounts
     name_suffixes: Words
+    managed_funds: Words = ()
     units: Words = ()
     sold_parts: Words = ()
     leaders: Words = ()
