@@ -562,6 +562,11 @@ def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(r
      [("北辰精機", "x-北辰精機"), ("Hokushin Seiki", "x-北辰精機")]),
     ("ソニー株式会社（英語：Sony Corporation）は電機メーカーである。",
      [("ソニー", "sony-group"), ("Sony", "sony-group")]),
+    # (its legal form between the name and the bracket, the English name no list holds)
+    ("十勝電気鉄道株式会社（英: Tokachi Electric Railway Co., Ltd.）は鉄道会社である。",
+     [("十勝電気鉄道", "x-十勝電気鉄道"), ("Tokachi Electric Railway", "x-十勝電気鉄道")]),
+    # A listed name inside a longer former name gives way to it (朝日放送 of 全国朝日放送).
+    ("全国朝日放送（現・テレビ朝日）と提携した。", [("全国朝日放送", "tv-asahi"), ("テレビ朝日", "tv-asahi")]),
 ])
 def test_a_former_name_beside_a_company_is_that_company(recognizer: CompanyRecognizer, body: str,
                                                        expected: list[tuple[str, str]]) -> None:

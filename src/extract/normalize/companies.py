@@ -398,10 +398,13 @@ class CompanyRecognizer:
             words = SentenceWords.of(sentence, sentence_tokens)
             for pattern in patterns:
                 for match in _pattern_matches(pattern, sentence):
-                    # The current name fills the bracket (not Microsoft of Office 365（現Microsoft 365）).
+                    # The current name fills the bracket (not Microsoft of Office 365（現Microsoft 365）), or the
+                    # bracket follows it, perhaps after its legal form (東播電気鉄道株式会社（英: …）).
                     current = next((m for m in named if m.start - sentence.start == match.end()
                                     and sentence.text.startswith(("）", ")"), m.end - sentence.start)
-                                    or m.end - sentence.start == match.start()), None)
+                                    or m.end - sentence.start <= match.start()
+                                    and sentence.text[m.end - sentence.start: match.start()]
+                                    in ("", *self._leading_forms)), None)
                     fitted = self._reader.fit(pattern, match, words) if current is not None else None
                     if current is None or fitted is None:
                         continue
@@ -409,14 +412,17 @@ class CompanyRecognizer:
                     former = replace(current, start=sentence.start + fitted[0], end=sentence.start + fitted[1],
                                      surface=name, rule_id=_FORMER_NAME_RULE, source="rule")
                     # (a pattern's unknown company inside it, its legal form left out, is it: Otsuki Seisakusho of
-                    # 英: Otsuki Seisakusho Co., Ltd.)
+                    # 英: Otsuki Seisakusho Co., Ltd.; and so is the current company's listed name: Sony of
+                    # ソニー株式会社（英語：Sony Corporation）)
                     inside = [m for m in named if former.start <= m.start and m.end <= former.end
-                              and m.company_id.startswith(DERIVED_ID_PREFIX)]
+                              and (m.company_id.startswith(DERIVED_ID_PREFIX) or m.company_id == current.company_id)]
                     if len(inside) == 1:
                         former = replace(former, start=inside[0].start, end=inside[0].end, surface=inside[0].surface)
                         name = inside[0].surface
+                    # (and a listed name inside a longer former name: 朝日放送 of 全国朝日放送（現・テレビ朝日）)
                     same = [m for m in named if (m.start, m.end) == (former.start, former.end)
-                            and m.company_id.startswith(DERIVED_ID_PREFIX)]
+                            and m.company_id.startswith(DERIVED_ID_PREFIX)
+                            or former.start <= m.start and m.end <= former.end and m.end - m.start < len(name)]
                     if not (company_key(name) in self._blocked or company_key(name) == company_key(current.surface)
                             or any(overlaps(m, former) for m in (*named, *found) if m not in same)):
                         found.append(former)
