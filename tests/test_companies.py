@@ -392,6 +392,14 @@ UNLISTED_COMPANIES = [
     # A hiragana name read forwards ends at a particle after a kanji word, or at Markdown's bold mark.
     ("株式会社ひまわり銀行との経営統合を発表した。", ["ひまわり銀行"]),
     ("**株式会社ひのくにモビリティ**は、熊本のバス会社である。", ["ひのくにモビリティ"]),
+    # A kana name read forwards goes on past や before a katakana word (a shop's 屋).
+    ("会社名　株式会社さくらやストア", ["さくらやストア"]),
+    # A name read backwards opens with the hiragana before it at a break, however MeCab reads it (not また).
+    ("あおもり新聞輸送株式会社は、配送会社である。", ["あおもり新聞輸送"]),
+    ("とやまスマイル商事は、商社である。", ["とやまスマイル商事"]),
+    ("また十勝新聞輸送株式会社は、配送会社である。", ["十勝新聞輸送"]),
+    # A one-letter country word after a kanji word is a letter of the name (北中リース), not a country before it.
+    ("北中リース株式会社は、リース会社である。", ["北中リース"]),
 ]
 
 

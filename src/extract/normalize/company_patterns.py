@@ -86,6 +86,14 @@ _SHOP_PARTICLE = "や"
 _HIRAGANA_RE = re.compile(r"[ぁ-ゖ]")
 #: A word written in hiragana alone, of two or more characters (みらい; not の).
 _HIRAGANA_WORD_RE = re.compile(r"[ぁ-ゖ]{2,}")
+#: A word written in hiragana alone (と, やま, なが).
+_HIRAGANA_ONLY_RE = re.compile(r"[ぁ-ゖー]+")
+#: Parts of speech of hiragana words that open no name read backwards (した, さらに, また, その, ああ).
+_NOT_KANA_NAME_POS = ("動詞", "副詞", "接続詞", "連体詞", "感動詞", "代名詞")
+#: Fewest characters of the hiragana a name opens with.
+_MIN_KANA_LEAD = 3
+#: What a name's opening hiragana may follow: a break (、「（, a space).
+_KANA_LEAD_BREAKS = ("、", "。", "「", "『", "（", "(", " ", "　", "\n", "*")
 _KATAKANA_RE = re.compile(r"[ァ-ヺー]+")
 _KANJI_OR_KATAKANA_RE = re.compile(r"[一-龯々〆ヶァ-ヺー]+")
 #: A katakana character right before a katakana one: a name starting there ends a longer katakana word (アーム of
@@ -241,6 +249,8 @@ class NameReader:
             return None
         if pattern.whole_word and not self._ends_a_word(words, match.end()):
             return None
+        if form[0] >= 0 and form[1] > start:  # read backwards: a kana word the name opens with (ながさき新聞輸送)
+            low = _kana_lead(words, low, words.first_from(start))
         return words.spans[low][0], name_end if name_end is not None else words.spans[high][1]
 
     def _glued_form(self, words: SentenceWords, whole: int, start: int, form_start: int,
@@ -301,7 +311,7 @@ class NameReader:
         for index in range(high, low - 1, -1):
             token = words.tokens[index]
             if (not _is_name_word(token) or words.ends_with(index, self._words.forms)
-                    or words.ends_with(index, self._words.before)
+                    or words.ends_with(index, self._words.before) and not self._inside_kanji_name(words, index, low)
                     or (first <= high and not _joined(words, index, first))):
                 break
             first = index
@@ -310,6 +320,16 @@ class NameReader:
         if first == high and first - 2 >= low and self._short_no_name(words, first - 2):
             first -= 2  # 沢の鶴株式会社: a short name of two words joined by の
         return first
+
+    def _inside_kanji_name(self, words: SentenceWords, index: int, low: int) -> bool:
+        """Word ``index``, a one-letter word of ``before`` (中, 米), goes on a kanji noun joined before it, as a
+        letter of a name (北中リース), not a country written before one (中アリババ)."""
+        token = words.tokens[index]
+        if len(token.surface) != 1 or index <= low:
+            return False
+        previous = words.tokens[index - 1]
+        return (_joined(words, index - 1, index) and previous.pos.startswith("名詞")
+                and bool(_KANJI_RE.fullmatch(previous.surface[-1:])))
 
     def _short_no_name(self, words: SentenceWords, first: int) -> bool:
         """Words ``first``..``first + 2`` are a short name of two words joined by の, as old brewers and shops are
@@ -576,6 +596,26 @@ def _joined(words: SentenceWords, left: int, right: int) -> bool:
     return (gap.isspace() and not any(_KANJI_RE.search(s) or _HIRAGANA_RE.search(s) for s in pair)
             and not (pair[1][:1].isdigit() and not pair[0].isascii())
             and (not joiners or joiners in (["&"], ["＆"])))
+
+
+def _kana_lead(words: SentenceWords, low: int, first: int) -> int:
+    """The first word of a name read backwards to word ``low``, with the hiragana words before it (from word
+    ``first`` on) that open it: MeCab reads a name written in hiragana as particles, verbs and adjectives
+    (とやま|スマイル商事, なが|さ|き|新聞輸送). Only a run that opens its sentence or follows a break (、「（ or a
+    space), holds no verb, adverb, conjunction or adnominal (また, さらに, その) and ends in no particle, is one."""
+    index = low
+    while (index > first and _HIRAGANA_ONLY_RE.fullmatch(words.tokens[index - 1].surface)
+           and _joined(words, index - 1, index) and not words.tokens[index - 1].pos.startswith(_NOT_KANA_NAME_POS)):
+        index -= 1
+    # (the hiragana of the name's own first words counts: と|やま of とやまスマイル商事)
+    kana_end = low
+    while kana_end < len(words.tokens) and _HIRAGANA_ONLY_RE.fullmatch(words.tokens[kana_end].surface):
+        kana_end += 1
+    if (index == low or words.tokens[kana_end - 1].pos.startswith("助詞")
+            or words.spans[kana_end - 1][1] - words.spans[index][0] < _MIN_KANA_LEAD):
+        return low
+    opening = words.text[:words.spans[index][0]]
+    return index if not opening.strip(" 　*#-") or opening.endswith(_KANA_LEAD_BREAKS) else low
 
 
 def _is_katakana(token: Token) -> bool:
