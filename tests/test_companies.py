@@ -400,6 +400,10 @@ UNLISTED_COMPANIES = [
     ("また十勝新聞輸送株式会社は、配送会社である。", ["十勝新聞輸送"]),
     # A one-letter country word after a kanji word is a letter of the name (北中リース), not a country before it.
     ("北中リース株式会社は、リース会社である。", ["北中リース"]),
+    # Katakana words joined with ・ between the proper noun and the sector word, however MeCab cuts them; a
+    # securities exchange.
+    ("東北トラスティ・サービス信託銀行が株式を管理する。", ["東北トラスティ・サービス信託銀行"]),
+    ("1950年に十勝証券取引所に上場した。", ["十勝証券取引所"]),
 ]
 
 
@@ -438,7 +442,7 @@ NOT_COMPANIES = [
     ("路線バスと高速バスを運行し、衛星を静止軌道に投入した。", ["路線バス", "高速バス", "静止軌道"]),
     ("米自動車大手が値上げした。", ["米自動車"]),
     ("米国自動車業界と伊豆電力業界。", ["米国自動車", "伊豆電力"]),
-    ("十勝証券取引所と全国銀行協会。", ["十勝証券", "全国銀行"]),
+    ("全国銀行協会と証券業協会。", ["全国銀行", "証券"]),
     ("笠岡工場建設に伴う補助金が出た。", ["笠岡工場建設"]),
     ("xAIメンフィス巨大データセンター建設の計画。", ["xAIメンフィス巨大データセンター建設"]),
     # A listed katakana name with more katakana written on after a middle dot begins a longer name

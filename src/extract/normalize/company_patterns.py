@@ -505,8 +505,15 @@ class NameReader:
         東京海上日動火災保険, 瀬戸|内|銀行), nouns in hiragana (土佐みらい銀行), one katakana word
         (熊本ファミリー銀行) or before a form in brackets that ends the name (光洋ミクロン（大阪府）), the rest of a
         katakana name MeCab cut into words (ハン|ビット電子), or before a form written in katakana, katakana
-        words (東芝メディカルシステムズ); not a phrase (xAIメンフィス巨大データセンター建設)."""
-        if high - low + 1 > MAX_MIDDLE_WORDS:
+        words (東芝メディカルシステムズ), or katakana words joined with ・ (日本トラスティ・サービス信託銀行); not a
+        phrase (xAIメンフィス巨大データセンター建設)."""
+        # (a katakana name joined with ・ counts as one word, however MeCab cut it, where only proper nouns stand
+        # beside it: not ESG重視型グローバル・グロースファンド, a fund's product name)
+        dotted_words = [index for index in range(low, high + 1) if (_is_katakana(words.tokens[index])
+                        or words.tokens[index].surface == "・") and _in_dotted_katakana(words, index)]
+        if any(index not in dotted_words and not self._is_proper(words, index) for index in range(low, high + 1)):
+            dotted_words = []
+        if high - low + 1 - len(dotted_words) + (1 if dotted_words else 0) > MAX_MIDDLE_WORDS:
             return False
         katakana_name = low > 0 and _is_katakana(words.tokens[low - 1])
         # 熊本ファミリー銀行, 安井ミシン商会: after a proper noun, a katakana word may say what the company does,
@@ -521,7 +528,10 @@ class NameReader:
                              and words.spans[index - 1][1] == words.spans[index][0])
             plain_katakana = (trade_word and index == high and not katakana_name and token.pos.startswith("名詞")
                               and _is_katakana(token) and token.surface not in self._words.places)
-            if not (katakana_name or plain_katakana or self._is_proper(words, index) or token.surface in _JOINERS
+            # (katakana words joined with ・, a name written in katakana: 日本トラスティ・サービス信託銀行)
+            dotted = index in dotted_words and _is_katakana(token)
+            if not (katakana_name or plain_katakana or dotted or self._is_proper(words, index)
+                    or token.surface in _JOINERS
                     or (katakana_form and _is_katakana(token))
                     or (token.pos.startswith(_MIDDLE_KANJI_POS) and bool(_KANJI_RE.fullmatch(token.surface[:1])))
                     or (token.pos.startswith("名詞") and _HIRAGANA_WORD_RE.fullmatch(token.surface) is not None)):
@@ -596,6 +606,19 @@ def _joined(words: SentenceWords, left: int, right: int) -> bool:
     return (gap.isspace() and not any(_KANJI_RE.search(s) or _HIRAGANA_RE.search(s) for s in pair)
             and not (pair[1][:1].isdigit() and not pair[0].isascii())
             and (not joiners or joiners in (["&"], ["＆"])))
+
+
+def _in_dotted_katakana(words: SentenceWords, index: int) -> bool:
+    """Word ``index`` is in a run of katakana words joined with ・, a foreign name MeCab may cut anywhere
+    (トラ|スティ|・|サービス)."""
+    def part(other: int) -> bool:
+        return words.tokens[other].surface == "・" or _is_katakana(words.tokens[other])
+    low = high = index
+    while low > 0 and part(low - 1) and _joined(words, low - 1, low):
+        low -= 1
+    while high + 1 < len(words.tokens) and part(high + 1) and _joined(words, high, high + 1):
+        high += 1
+    return any(token.surface == "・" for token in words.tokens[low:high + 1])
 
 
 def _kana_lead(words: SentenceWords, low: int, first: int) -> int:
