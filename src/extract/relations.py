@@ -1861,6 +1861,7 @@ class RelationFinder:
         # The topic the sentence before named itself (…、東京海上ホールディングスは海外の保険会社を買収した。), which
         # a dated list right after it is about.
         lead_topic: CompanyMention | None = None
+        previous_end: int | None = None  # where the sentence before ended
         for sentence in sentences:
             first_row = len(relations)
             mentions = by_sentence.get(sentence.sentence_id, [])
@@ -1874,14 +1875,16 @@ class RelationFinder:
             # - 1926年 - …を設立: an item of a company's history is about the company the list is under (the one the
             # sentence right before it names as its topic, else the first the text was about, as an article opens on
             # its company, else its topic before the list), not one an item before made its topic
+            # (a sentence going on in the same item, on its line, keeps the list: - 1996年 - Bから提案。Bは撤回した。)
             if _DATED_ITEM_RE.match(sentence.text):
                 if history_topic is None:
                     history_topic = lead_topic or first_topic or topic
                     topic = history_topic
                 else:
                     topic = history_topic
-            else:
+            elif previous_end is None or sentence.start != previous_end:
                 history_topic = None
+            previous_end = sentence.end
             # ◆ Xと…、洋上風力から撤退: a new item of a digest, about what it names; not a Japanese label naming no
             # company and no actor (■ 資金調達の背景), which a press release heads a section with (an English
             # headline is an item whatever it names: ### 2. Cognition snaps up the rest of Windsurf)
@@ -1954,6 +1957,7 @@ class RelationFinder:
                 traced = []
                 stated: list[Partnership] = []  # the rows of the last trigger before that gave some
                 framing: _Trigger | None = None  # a partnership naming no one that a later deal is part of
+                merged: set[str] = set()  # the companies a merger before in the sentence joined into one
                 for index, trigger in enumerate(triggers):
                     # (a word of putting money in: 拠出, 出資, 投じ; not 投資, which also invests in things; not in a
                     # new paragraph, on something else)
@@ -2026,6 +2030,11 @@ class RelationFinder:
                     if not found and not trigger.voided:
                         # AはBの買収で合意した。しかし、買収は破談となった: the deal of the sentence before, again
                         found = _deal_again(sentence, trigger, parties, deals_before, self._rules)
+                    if merged and trigger.type in (PARTNERSHIP, ACQUISITION):
+                        # AとBが合併して発足し、…にはCと経営統合した: the company they became acts, not A or B
+                        found = _merged_acting(found, merged, sentence_topic)
+                    if trigger.word in self._rules.mergers:
+                        merged |= {company for row in found for company in (row.party_a_id, row.party_b_id)}
                     stated = found or stated
                     relations += found
                     if trigger.funding and not trigger.voided:
@@ -3944,6 +3953,22 @@ def _in_quoted_speech(sentence: Sentence, mention: CompanyMention) -> bool:
     before = sentence.text[:mention.start - sentence.start]
     opening = before.rfind("「")
     return opening >= 0 and "」" not in before[opening:] and opening < len(before) - 1
+
+
+def _merged_acting(rows: list[Partnership], merged: set[str], topic: CompanyMention | None) -> list[Partnership]:
+    """``rows`` of a deal after a merger in the sentence, where a company the merger joined into another is no party
+    any longer: the company the text is about (what they became, 日本製鉄は、AとBが合併して発足した…を前身とし、
+    Cと経営統合した) stands in for it, else the row goes. A row between merged companies, or of the company the text
+    is about, stays."""
+    result: list[Partnership] = []
+    for row in rows:
+        a_merged, b_merged = row.party_a_id in merged, row.party_b_id in merged
+        if a_merged == b_merged or topic is not None and topic.company_id in (row.party_a_id, row.party_b_id):
+            result.append(row)  # (AはBとの合併、Cとの提携: A, the text's company, goes on)
+        elif topic is not None and topic.company_id not in (row.party_a_id, row.party_b_id):
+            result.append(replace(row, party_a_id=topic.company_id, party_a_name=topic.name) if a_merged
+                          else replace(row, party_b_id=topic.company_id, party_b_name=topic.name))
+    return list(dict.fromkeys(result))
 
 
 def _distinct(relations: list[Partnership], rounds: frozenset[str]) -> list[Partnership]:
