@@ -352,6 +352,11 @@ _ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
 _HEADING_CHARS = 8
 _MARKUP_RE = re.compile(r"[\s*#_「」『』【】:：。、.!！?？]")
+#: A line set as a headline: a heading, or bold from its start.
+_HEADLINE_LINE_RE = re.compile(r"\s*(?:#{1,6}\s|\*\*)")
+#: A line that is an English headline: bold or a heading, with no Japanese letter, of three words or more.
+_ENGLISH_HEADLINE_RE = re.compile(r"\s*(?:#{1,6}\s*|\*\*)(?=[^\n]*[A-Za-z]+ [A-Za-z]+ [A-Za-z]+)"
+                                  r"[^\n\u3040-\u30ff\u4e00-\u9fff]+?(?:\*\*)?\s*")
 
 
 @dataclass(frozen=True)
@@ -1771,6 +1776,13 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
         before = text[:start - sentence.start]
         named_topic = any(before.endswith(particle) or f"{particle}、" in before for particle in rules.topic_particles)
         return ("target" if named_topic else "subject"), position, position + len(about)
+    listed = rules.unlisted_names_re.match(text, position)
+    if listed and listed.end() > position:
+        # Salesforce VenturesとAMPが共同で主導: a name no list holds coordinated after it, and their subject particle
+        particle = next((particle for particle, role in rules.roles
+                         if role == "subject" and text.startswith(particle, listed.end())), None)
+        if particle is not None:
+            return "subject", position, listed.end() + len(particle)
     parallel = rules.parallel_re.match(text, position) if rules.parallel_re else None
     if parallel:  # AWSだけでなく、他のクラウド事業者とも提携: the particle closing the phrase set beside it
         for particle, role in rules.roles:
@@ -2095,6 +2107,11 @@ class RelationFinder:
                 # ■ A、Bと提携。 / - **A** Bと提携: the line is about the company it opens with, unless one is made
                 # the topic with は after it.
                 topic = opened or _topic_after(sentence, mentions, headword or topic, self._rules)
+                if _ENGLISH_HEADLINE_RE.fullmatch(sentence.text):
+                    # **Sakana AI launches in Tokyo**: an English headline opens an item about the company it opens
+                    # with, or about none it names
+                    topic = next((m for m in mentions[:1] if not _MARKUP_RE.sub(
+                        "", sentence.text[:m.start - sentence.start])), None)
                 first_topic = first_topic or topic
                 lead_topic = topic if topic is not None and topic in mentions and not item else None
             for mention in mentions:
@@ -3047,6 +3064,16 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
         parties = [replace(p, role="modifier") if i in modifiers else p for i, p in enumerate(parties)]
     elif index:
         return parties
+    # MicrosoftとNVIDIA、Anthropicに出資: two companies joined by と, then the headline's mark, are its subject (a
+    # list joins its last item with と, not its first two), whatever the list's particle after them.
+    # (on a heading's line or a bold one: not GoogleとNVIDIA、Microsoftといった企業, a list in a sentence)
+    second = parties[index + 1] if index + 2 < len(parties) and _HEADLINE_LINE_RE.match(sentence.text) else None
+    if second is not None and sentence.text[first.tail_end - sentence.start: second.start - sentence.start] == "と":
+        pair_mark = rules.headline_mark_re.match(sentence.text, _name_end(sentence, second.start, second.end, rules))
+        if pair_mark is not None and sentence.text.startswith("、", pair_mark.start()):
+            return [*parties[:index], *(replace(p, role="subject", group=_HEADLINE_GROUP,
+                                                tail_end=sentence.start + pair_mark.end()) for p in (first, second)),
+                    *parties[index + 2:]]
     # SAPとOpenAI、…で提携: a coordinated group that opens the headline is its subject.
     group = [p for p in parties if p.group == first.group]
     # (the list runs on through its coordinators, whatever group a joining example was given: A、Bといった投資家が
