@@ -960,8 +960,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # Bからの買収提案を断ったA: an answered offer modifies the company offered to.
         relative_clause_re=(re.compile(rf"(?:{any_word(spec.relative_clause_ends)}{answered_offer})"
                                        rf"[^、。]{{0,{_RELATIVE_GAP}}}") if spec.relative_clause_ends else None),
+        # (the noun a trigger's relative clause modifies, marked as the subject: 折半出資するJERAも参画を検討)
         modified_topic_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^。]{{0,{_MODIFIED_TOPIC_CHARS}}}?"
-                                      rf"(?:は、?|が、?)(?![ぁ-ゖ])") if spec.relative_clause_ends else None),
+                                      rf"(?:は、?|が、?|も、?)(?![ぁ-ゖ])") if spec.relative_clause_ends else None),
         # (or the sentence ends with the trigger's clause: JERAはAとBが折半出資する。)
         topic_described_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}(?:[^、。]{{0,{_MODIFIED_TOPIC_CHARS}}}"
                                        rf"(?:だ|である|です))?[。．]?\s*$") if spec.relative_clause_ends else None),
