@@ -404,6 +404,11 @@ UNLISTED_COMPANIES = [
     # securities exchange.
     ("東北トラスティ・サービス信託銀行が株式を管理する。", ["東北トラスティ・サービス信託銀行"]),
     ("1950年に十勝証券取引所に上場した。", ["十勝証券取引所"]),
+    # A Latin name of five words before its legal form; Vietnamese and Malaysian forms.
+    ("合弁会社Hokushin Sanwa Cold Chain Vietnam Co., Ltd.を設立した。", ["Hokushin Sanwa Cold Chain Vietnam"]),
+    ("Mekong Cold Storage Joint Stock Companyと提携した。", ["Mekong Cold Storage"]),
+    ("Kelana Food Industries Sdn. Bhd.を買収した。", ["Kelana Food Industries"]),
+    ("Northwind Corporation Malaysia Berhadが申請を受け付ける。", ["Northwind Corporation Malaysia"]),
 ]
 
 
@@ -454,7 +459,7 @@ NOT_COMPANIES = [
     # "a Delaware C Corp" is a legal status, not a company called Delaware C.
     ("Quillforge, a Delaware C Corp, raised funds.", ["Delaware C", "Delaware", "C"]),
     # A legal form inside a longer name (a capitalised word follows it with no dot) ends no name.
-    ("Northwind Corporation Malaysia Berhadが申請を受け付ける。", ["Northwind"]),
+    ("Northwind Corporation Malaysia Bureauが申請を受け付ける。", ["Northwind"]),
     ("Quillforgeは、Public Benefit Corporationとして活動する。", ["Public Benefit"]),
     # 社 inside another word.
     ("ZEPHYR社会の課題と、ゼファー社長の発言。", ["ZEPHYR", "ゼファー"]),
