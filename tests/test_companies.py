@@ -409,6 +409,8 @@ UNLISTED_COMPANIES = [
     ("Mekong Cold Storage Joint Stock Companyと提携した。", ["Mekong Cold Storage"]),
     ("Kelana Food Industries Sdn. Bhd.を買収した。", ["Kelana Food Industries"]),
     ("Northwind Corporation Malaysia Berhadが申請を受け付ける。", ["Northwind Corporation Malaysia"]),
+    # A name written with its legal form is a company whatever place word it ends in.
+    ("株式会社ロジスパークに事業を承継させる。", ["ロジスパーク"]),
 ]
 
 

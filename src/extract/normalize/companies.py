@@ -364,7 +364,11 @@ class CompanyRecognizer:
         start, end = mention.start - sentence.start, mention.end - sentence.start
         # 日立工業専修学校として設立: a name no list holds that ends as such a body's is that body's
         derived = mention.company_id.startswith(DERIVED_ID_PREFIX)
-        own_place = derived and self._place_end_re is not None and bool(self._place_end_re.search(mention.surface))
+        # (not one written with its legal form: 株式会社ロジスパーク is a company whatever its last word)
+        formal = (self._form_before_re.search(sentence.text, 0, start) is not None
+                  or self._form_after_re.match(sentence.text, end) is not None)
+        own_place = (derived and not formal and self._place_end_re is not None
+                     and bool(self._place_end_re.search(mention.surface)))
         # (姫路店（姫路市）: a store named by a one-letter place word, vouched for only by the place after it)
         if derived and not own_place and self._place_letter_end_re is not None \
                 and self._place_letter_end_re.search(mention.surface) is not None \
