@@ -1313,15 +1313,15 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
     for index, match in enumerate(matches):
         next_match = matches[index + 1] if index + 1 < len(matches) else None
         if match.group() in rules.manner_triggers and _says_how(text, match, next_match, kinds, rules):
-            if next_match is not None and "、" not in text[match.end():next_match.start()]:
+            if next_match is not None and "、" not in text[match.end():next_match.start()].removeprefix("、"):
                 jointly.add(next_match.start())
         elif not _bid_as_means(text, match, next_match, kinds, rules):
             kept.append(match)
             # Bと共同でCを買収: a partnership with B, and the acquisition or investment after it in its clause is
-            # made together with B
+            # made together with B (a comma may follow the manner word: Bと共同で、Cに出資)
             if (match.group() in rules.manner_triggers and next_match is not None
                     and kinds.get(next_match.group()) in (INVESTMENT, ACQUISITION)
-                    and "、" not in text[match.end():next_match.start()]):
+                    and "、" not in text[match.end():next_match.start()].removeprefix("、")):
                 jointly.add(next_match.start())
     matches = kept
     # 買収を協議, Bの買収について、両社は交渉を続けている: talks after another trigger are about that deal, whose
