@@ -352,6 +352,8 @@ _ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
 _HEADING_CHARS = 8
 _MARKUP_RE = re.compile(r"[\s*#_「」『』【】:：。、.!！?？]")
+#: The example particle that makes the examples own what follows it (A、BなどのC).
+_EXAMPLES_OF = "などの"
 #: A line set as a headline: a heading, or bold from its start.
 _HEADLINE_LINE_RE = re.compile(r"\s*(?:#{1,6}\s|\*\*)")
 #: A line that is an English headline: bold or a heading, with no Japanese letter, of three words or more.
@@ -3361,10 +3363,14 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     """
     owners = [p for p in before if p.role == "of" and (_owns_trigger(sentence, p, trigger, rules) or any(
         _owns_through(sentence, p, receiver, trigger, rules) for receiver in before if receiver.role == "target"))]
+    # A、B、Cなどの出資により: the examples whose などの the trigger follows right away own it
+    start = trigger.start - sentence.start
+    examples = [p for p in before if p.role == "example" and _role(sentence, p.start, p.end, rules)[2] == start
+                and sentence.text.endswith(_EXAMPLES_OF, 0, start)]
     # AやBの株式を取得, A、B、Cの3社の株式: the shares of every company of the owner's list (but not a company
     # that only describes the next one: Googleの親会社Alphabetの株式 are Alphabet's)
-    owning_groups = {p.group for p in owners}
-    owners = [p for p in before if p.role == "of" and p.group in owning_groups
+    owning_groups = {p.group for p in (*owners, *examples)}
+    owners = [p for p in before if p.role in ("of", "example") and p.group in owning_groups
               and not _describes_next_party(sentence, p, before)]
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
@@ -3493,8 +3499,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                       and rules.topic_shares_re.match(sentence.text, _role(sentence, p.start, p.end, rules)[2])][:1]
         if (trigger.type == INVESTMENT and owners and not receivers and rules.founded_with_re is not None
                 and rules.founded_with_re.match(sentence.text, trigger.end - sentence.start)):
-            # XはA、Bの出資により設立された: the company set up receives from the investment's owners
-            receivers, actors = [p for p in actors if p not in owners][:1], owners
+            # XはA、Bの出資により設立された: the company set up receives from the investment's owners (the company
+            # the text is about, where the sentence leaves it out: - 1977年 - A、Bなどの出資により設立)
+            receivers = [p for p in actors if p not in owners][:1] or ([topic] if topic is not None else [])
+            actors = owners
         if bought and not receivers:
             receivers = bought
         elif not actors:
