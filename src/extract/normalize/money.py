@@ -171,6 +171,12 @@ class MoneyRules:
     vague_numbers: Mapping[str, tuple[float, float]]
 
 
+#: An amount written as its unit alone, powers of ten and a currency with no digit (百万円, 千ドル).
+_BARE_UNIT_RE = re.compile(r"[百千万億兆]+[^0-9０-９〇一二三四五六七八九十数何]*")
+_OPENING_BRACKETS = ("（", "(")
+_CLOSING_BRACKETS = ("）", ")")
+
+
 @dataclass(frozen=True, kw_only=True)
 class MoneyMatch(Mention):
     """One amount of money stated in a sentence (body offsets), normalized, and its value in US dollars
@@ -774,6 +780,10 @@ def _read_amounts(text: str, rules: MoneyRules) -> list[_MoneyReading]:
         if result is not None and rules.unit_label_re is not None and rules.unit_label_re.search(text, 0,
                                                                                                  result.start):
             result = None  # (単位：百万円): the unit the table's amounts are in, no amount
+        if result is not None and _BARE_UNIT_RE.fullmatch(result.surface) and text.endswith(_OPENING_BRACKETS, 0,
+                                                                                            result.start) \
+                and text.startswith(_CLOSING_BRACKETS, result.end):
+            result = None  # 金額（百万円）: a column's unit in brackets after its label, no amount
         rate_price = _exchange_rate_price(result, text, rules) if result is not None else None
         if rate_price is not None:
             next_position = rate_price
