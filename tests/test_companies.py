@@ -497,6 +497,8 @@ NOT_COMPANIES = [
     ("同社は、映画館チェーンのXYZシアターズを買収した。", ["シアターズ"]),
     # Without the ・ of a transliterated name, a country and company words are a kind of company.
     ("米ベンチャーキャピタルが主導し、米ベンチャー・キャピタルも出資した。", ["ベンチャーキャピタル", "ベンチャー・キャピタル"]),
+    # A fund affiliated with a company or a state (X系ファンド) is a kind of fund, no name.
+    ("北欧政府系ファンドと十勝系ファンドが出資した。", ["北欧政府系ファンド", "十勝系ファンド"]),
 ]
 
 
