@@ -3896,10 +3896,12 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
     subordinate clause's subject (OpenAIがAWSを利用するという話), which does not change what the text is about,
     nor does one a trigger's relative clause with its actor left out acts on (買収したNuanceが…). An outlet marked
     with は in a sentence that ends by reporting (ロイター通信は、AがBを買収する交渉に入ったと報じた) is the report's
-    source, no topic.
+    source, no topic; nor is an exchange named as the market shares trade on.
     """
     unnamed = rules.unnamed_topic_re.search(sentence.text)
     reported = rules.reported_re is not None and rules.reported_re.search(sentence.text) is not None
+    # (not an exchange named as the market shares trade on: 台湾証券取引所に上場している。)
+    mentions = [m for m in mentions if not _names_market(sentence, m, rules)]
     for mention in mentions:
         if _in_quoted_speech(sentence, mention):
             continue
