@@ -395,22 +395,22 @@ UNLISTED_COMPANIES = [
     # A kana name read forwards goes on past や before a katakana word (a shop's 屋).
     ("会社名　株式会社さくらやストア", ["さくらやストア"]),
     # A name read backwards opens with the hiragana before it at a break, however MeCab reads it (not また).
-    ("あおもり新聞輸送株式会社は、配送会社である。", ["あおもり新聞輸送"]),
-    ("とやまスマイル商事は、商社である。", ["とやまスマイル商事"]),
+    ("ながさき物流株式会社は、物流会社である。", ["ながさき物流"]),
+    ("とやまグリーン商事は、商社である。", ["とやまグリーン商事"]),
     ("また十勝新聞輸送株式会社は、配送会社である。", ["十勝新聞輸送"]),
     # A one-letter country word after a kanji word is a letter of the name (北中リース), not a country before it.
-    ("北中リース株式会社は、リース会社である。", ["北中リース"]),
+    ("西中リース株式会社は、リース会社である。", ["西中リース"]),
     # Katakana words joined with ・ between the proper noun and the sector word, however MeCab cuts them; a
     # securities exchange.
     ("東北トラスティ・サービス信託銀行が株式を管理する。", ["東北トラスティ・サービス信託銀行"]),
     ("1950年に十勝証券取引所に上場した。", ["十勝証券取引所"]),
     # A Latin name of five words before its legal form; Vietnamese and Malaysian forms.
-    ("合弁会社Hokushin Sanwa Cold Chain Vietnam Co., Ltd.を設立した。", ["Hokushin Sanwa Cold Chain Vietnam"]),
-    ("Mekong Cold Storage Joint Stock Companyと提携した。", ["Mekong Cold Storage"]),
+    ("合弁会社Hokushin Frozen Foods Logistics Vietnam Co., Ltd.を設立した。", ["Hokushin Frozen Foods Logistics Vietnam"]),
+    ("Mekong Seafood Processing Joint Stock Companyと提携した。", ["Mekong Seafood Processing"]),
     ("Kelana Food Industries Sdn. Bhd.を買収した。", ["Kelana Food Industries"]),
     ("Northwind Corporation Malaysia Berhadが申請を受け付ける。", ["Northwind Corporation Malaysia"]),
     # A name written with its legal form is a company whatever place word it ends in.
-    ("株式会社ロジスパークに事業を承継させる。", ["ロジスパーク"]),
+    ("株式会社ハルカゼパークに事業を承継させる。", ["ハルカゼパーク"]),
 ]
 
 
@@ -587,7 +587,7 @@ def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(r
     ("十勝電気鉄道株式会社（英: Tokachi Electric Railway Co., Ltd.）は鉄道会社である。",
      [("十勝電気鉄道", "x-十勝電気鉄道"), ("Tokachi Electric Railway", "x-十勝電気鉄道")]),
     # A listed name inside a longer former name gives way to it (朝日放送 of 全国朝日放送).
-    ("全国朝日放送（現・テレビ朝日）と提携した。", [("全国朝日放送", "tv-asahi"), ("テレビ朝日", "tv-asahi")]),
+    ("北海道朝日放送（現・テレビ朝日）と提携した。", [("北海道朝日放送", "tv-asahi"), ("テレビ朝日", "tv-asahi")]),
 ])
 def test_a_former_name_beside_a_company_is_that_company(recognizer: CompanyRecognizer, body: str,
                                                        expected: list[tuple[str, str]]) -> None:

@@ -116,8 +116,8 @@ def test_a_release_calls_its_issuer_when_the_author_is_that_company(extractors: 
     bidder, which makes no bid for itself)."""
     text = ("会社名　株式会社みなみストア\n\n"
             "# 株式会社北辰ホールディングスによる当社株式に対する公開買付けのお知らせ\n\n"
-            "当社は、株式会社北辰ホールディングスによる当社の普通株式に対する公開買付けに関して、賛同の意見を表明する"
-            "ことを決議いたしました。北辰ホールディングスは、北関東で食品スーパーを展開しています。\n")
+            "当社は、株式会社北辰ホールディングスが当社株式に対して実施する公開買付けに賛同いたします。"
+            "北辰ホールディングスは、北関東で食品スーパーを展開しています。\n")
     def rows(author: str | None) -> set[tuple[str, str, str]]:
         post = Post("release", "release.md", None, None, None, (), (), author, None, text, "")
         return {(row.party_a_name, row.party_b_name, row.type) for row in process_post(post, extractors).partnerships}

@@ -3995,8 +3995,8 @@ def _in_quoted_speech(sentence: Sentence, mention: CompanyMention) -> bool:
 
 def _merged_acting(rows: list[Partnership], merged: set[str], topic: CompanyMention | None) -> list[Partnership]:
     """``rows`` of a deal after a merger in the sentence, where a company the merger joined into another is no party
-    any longer: the company the text is about (what they became, 日本製鉄は、AとBが合併して発足した…を前身とし、
-    Cと経営統合した) stands in for it, else the row goes. A row between merged companies, or of the company the text
+    any longer: the company the text is about (what they became, Xは、AとBが合併して発足した…を前身とし、Cと経営
+    統合した) stands in for it, else the row goes. A row between merged companies, or of the company the text
     is about, stays."""
     result: list[Partnership] = []
     for row in rows:
