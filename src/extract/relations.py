@@ -962,7 +962,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # Bからの買収提案を断ったA: an answered offer modifies the company offered to.
         relative_clause_re=(re.compile(rf"(?:{any_word(spec.relative_clause_ends)}{answered_offer})"
                                        rf"[^、。]{{0,{_RELATIVE_GAP}}}") if spec.relative_clause_ends else None),
-        # (the noun a trigger's relative clause modifies, marked as the subject: 折半出資するJERAも参画を検討)
+        # (the noun a trigger's relative clause modifies, marked as the subject: 共同出資するX社も増強を検討)
         modified_topic_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^。]{{0,{_MODIFIED_TOPIC_CHARS}}}?"
                                       rf"(?:は、?|が、?|も、?)(?![ぁ-ゖ])") if spec.relative_clause_ends else None),
         # (or the sentence ends with the trigger's clause: JERAはAとBが折半出資する。)
@@ -1781,7 +1781,7 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
         return ("target" if named_topic else "subject"), position, position + len(about)
     listed = rules.unlisted_names_re.match(text, position)
     if listed and listed.end() > position:
-        # Salesforce VenturesとAMPが共同で主導: a name no list holds coordinated after it, and their subject particle
+        # Sequoia CapitalとKPGが共同で主導: a name no list holds coordinated after it, and their subject particle
         particle = next((particle for particle, role in rules.roles
                          if role == "subject" and text.startswith(particle, listed.end())), None)
         if particle is not None:
@@ -2111,8 +2111,8 @@ class RelationFinder:
                 # the topic with は after it.
                 topic = opened or _topic_after(sentence, mentions, headword or topic, self._rules)
                 if _ENGLISH_HEADLINE_RE.fullmatch(sentence.text):
-                    # **Sakana AI launches in Tokyo**: an English headline opens an item about the company it opens
-                    # with, or about none it names
+                    # **Kotoba Labs opens its Osaka office**: an English headline opens an item about the company it
+                    # opens with, or about none it names
                     topic = next((m for m in mentions[:1] if not _MARKUP_RE.sub(
                         "", sentence.text[:m.start - sentence.start])), None)
                 first_topic = first_topic or topic
@@ -3067,7 +3067,7 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
         parties = [replace(p, role="modifier") if i in modifiers else p for i, p in enumerate(parties)]
     elif index:
         return parties
-    # MicrosoftとNVIDIA、Anthropicに出資: two companies joined by と, then the headline's mark, are its subject (a
+    # 富士通とNEC、Sakana AIに出資: two companies joined by と, then the headline's mark, are its subject (a
     # list joins its last item with と, not its first two), whatever the list's particle after them.
     # (on a heading's line or a bold one: not GoogleとNVIDIA、Microsoftといった企業, a list in a sentence)
     second = parties[index + 1] if index + 2 < len(parties) and _HEADLINE_LINE_RE.match(sentence.text) else None
@@ -3368,7 +3368,7 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     examples = [p for p in before if p.role == "example" and _role(sentence, p.start, p.end, rules)[2] == start
                 and sentence.text.endswith(_EXAMPLES_OF, 0, start)]
     # AやBの株式を取得, A、B、Cの3社の株式: the shares of every company of the owner's list (but not a company
-    # that only describes the next one: Googleの親会社Alphabetの株式 are Alphabet's)
+    # that only describes the next one: YouTubeの親会社Alphabetの株式 are Alphabet's)
     owning_groups = {p.group for p in (*owners, *examples)}
     owners = [p for p in before if p.role in ("of", "example") and p.group in owning_groups
               and not _describes_next_party(sentence, p, before)]
@@ -3900,7 +3900,7 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
     """
     unnamed = rules.unnamed_topic_re.search(sentence.text)
     reported = rules.reported_re is not None and rules.reported_re.search(sentence.text) is not None
-    # (not an exchange named as the market shares trade on: 台湾証券取引所に上場している。)
+    # (not an exchange named as the market shares trade on: 株式は東証プライムに上場している。)
     mentions = [m for m in mentions if not _names_market(sentence, m, rules)]
     for mention in mentions:
         if _in_quoted_speech(sentence, mention):
@@ -3959,7 +3959,7 @@ def _describes_next(sentence: Sentence, mention: CompanyMention, mentions: Seque
 
 
 def _describes_next_party(sentence: Sentence, party: _Party, parties: Sequence[_Party]) -> bool:
-    """Whether the party owns what the next party is, right before it (Googleの親会社Alphabet), as
+    """Whether the party owns what the next party is, right before it (YouTubeの親会社Alphabet), as
     ``_describes_next`` reads mentions."""
     following = next((p for p in parties if p.start >= party.end), None)
     return following is not None and _OWNER_BEFORE_RE.fullmatch(

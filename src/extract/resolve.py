@@ -762,7 +762,7 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             # AIスタートアップのカゼミチ, ドローンを開発するスカイジャイロ), and so may a compound right after a company
             # noun (新興ドライブ|マインド; not 大手ファウンドリ, a kind of company), or the subject of a deal it
             # receives
-            # (not one dictionary word receiving it, which is as often a thing: 投資プロジェクトが契約された)
+            # (not one dictionary word receiving it, which is as often a thing: 新たなプロジェクトが契約された)
             compound = len(inside(sentence_tokens, span)) > 1
             if ner_filter.accepts_party(sentence, span, sentence_tokens,
                                         (described or introduces or receives and compound

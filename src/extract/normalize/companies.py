@@ -364,7 +364,7 @@ class CompanyRecognizer:
         start, end = mention.start - sentence.start, mention.end - sentence.start
         # 日立工業専修学校として設立: a name no list holds that ends as such a body's is that body's
         derived = mention.company_id.startswith(DERIVED_ID_PREFIX)
-        # (not one written with its legal form: 株式会社ロジスパーク is a company whatever its last word)
+        # (not one written with its legal form: 株式会社ハルカゼパーク is a company whatever its last word)
         formal = (self._form_before_re.search(sentence.text, 0, start) is not None
                   or self._form_after_re.match(sentence.text, end) is not None)
         own_place = (derived and not formal and self._place_end_re is not None
@@ -403,7 +403,7 @@ class CompanyRecognizer:
             for pattern in patterns:
                 for match in _pattern_matches(pattern, sentence):
                     # The current name fills the bracket (not Microsoft of Office 365（現Microsoft 365）), or the
-                    # bracket follows it, perhaps after its legal form (東播電気鉄道株式会社（英: …）).
+                    # bracket follows it, perhaps after its legal form (十勝電気鉄道株式会社（英: …）).
                     current = next((m for m in named if m.start - sentence.start == match.end()
                                     and sentence.text.startswith(("）", ")"), m.end - sentence.start)
                                     or m.end - sentence.start <= match.start()
@@ -423,7 +423,7 @@ class CompanyRecognizer:
                     if len(inside) == 1:
                         former = replace(former, start=inside[0].start, end=inside[0].end, surface=inside[0].surface)
                         name = inside[0].surface
-                    # (and a listed name inside a longer former name: 朝日放送 of 全国朝日放送（現・テレビ朝日）)
+                    # (and a listed name inside a longer former name: 朝日放送 of 北海道朝日放送（現・テレビ朝日）)
                     same = [m for m in named if (m.start, m.end) == (former.start, former.end)
                             and m.company_id.startswith(DERIVED_ID_PREFIX)
                             or former.start <= m.start and m.end <= former.end and m.end - m.start < len(name)]

@@ -81,7 +81,7 @@ _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
 #: Parts of speech of a kanji word that may stand between a name's proper noun and its sector word.
 _MIDDLE_KANJI_POS = ("名詞", "接頭辞", "接尾辞")
-#: A particle MeCab reads where a kana name writes a shop's 屋 (まるみやストア).
+#: A particle MeCab reads where a kana name writes a shop's 屋 (さくらやストア).
 _SHOP_PARTICLE = "や"
 _HIRAGANA_RE = re.compile(r"[ぁ-ゖ]")
 #: A word written in hiragana alone, of two or more characters (みらい; not の).
@@ -323,7 +323,7 @@ class NameReader:
 
     def _inside_kanji_name(self, words: SentenceWords, index: int, low: int) -> bool:
         """Word ``index``, a one-letter word of ``before`` (中, 米), goes on a kanji noun joined before it, as a
-        letter of a name (北中リース), not a country written before one (中アリババ)."""
+        letter of a name (西中リース), not a country written before one (中アリババ)."""
         token = words.tokens[index]
         if len(token.surface) != 1 or index <= low:
             return False
@@ -379,7 +379,7 @@ class NameReader:
         or to a one-letter particle before a comma or a stop (株式会社ぎょうせいは、), or to の before a kanji word
         (株式会社いなほ堂の傘下), never ending in の; it is none (``low - 1``) where a particle after hiragana or an
         auxiliary stands before that (株式会社ひまわりは: its words are read as any name's are); や before a katakana
-        word is the name's own (株式会社まるみやストア)."""
+        word is the name's own (株式会社さくらやストア)."""
         last = low - 1
         if words.tokens[low].pos.startswith(("助詞", "助動詞")):
             return last  # 株式会社の設立: no name opens with a particle
@@ -399,7 +399,7 @@ class NameReader:
                 break  # 株式会社ぎょうせいは、: a particle before a comma or a stop ends the name, whatever MeCab read
             if (token.surface == _SHOP_PARTICLE and last >= low and following is not None
                     and _joined(words, index, index + 1) and _KATAKANA_RE.fullmatch(following.surface)):
-                last = index  # 株式会社まるみやストア: や between kana and a katakana word is a shop's 屋 in the name
+                last = index  # 株式会社さくらやストア: や between kana and a katakana word is a shop's 屋 in the name
                 continue
             if token.pos.startswith("助詞") and token.surface != "の":
                 if (last >= low and following is not None and following.pos.startswith("助詞")
@@ -437,7 +437,7 @@ class NameReader:
             while low <= high and not self._is_proper(words, low):
                 low += 1
             # Katakana words joined to it with ・ are a transliterated name's first words
-            # (ヴァージン・アトランティック航空).
+            # (ブリティッシュ・ミッドランド航空).
             while first + 1 < low <= high and words.tokens[low - 1].surface == "・" and _is_katakana(
                     words.tokens[low - 2]):
                 low -= 2
@@ -476,7 +476,7 @@ class NameReader:
                             for token in words.tokens[low:trade]))
         if proper in ("first", "first_or_sector"):
             head = low + 1 if self._opens(words.tokens[low]) and low < high else low
-            # (the proper noun may follow katakana words joined to it with ・: ヴァージン・アトランティック航空)
+            # (the proper noun may follow katakana words joined to it with ・: ブリティッシュ・ミッドランド航空)
             while head + 2 <= high and _is_katakana(words.tokens[head]) and words.tokens[head + 1].surface == "・":
                 head += 2
             return self._is_proper(words, head) and self._plain_middle(words, head + 1, high, katakana_form,
@@ -505,10 +505,10 @@ class NameReader:
         東京海上日動火災保険, 瀬戸|内|銀行), nouns in hiragana (土佐みらい銀行), one katakana word
         (熊本ファミリー銀行) or before a form in brackets that ends the name (光洋ミクロン（大阪府）), the rest of a
         katakana name MeCab cut into words (ハン|ビット電子), or before a form written in katakana, katakana
-        words (東芝メディカルシステムズ), or katakana words joined with ・ (日本トラスティ・サービス信託銀行); not a
+        words (東芝メディカルシステムズ), or katakana words joined with ・ (東北トラスティ・サービス信託銀行); not a
         phrase (xAIメンフィス巨大データセンター建設)."""
         # (a katakana name joined with ・ counts as one word, however MeCab cut it, where only proper nouns stand
-        # beside it: not ESG重視型グローバル・グロースファンド, a fund's product name)
+        # beside it: not 環境配慮型グローバル・バリューファンド, a fund's product name)
         dotted_words = [index for index in range(low, high + 1) if (_is_katakana(words.tokens[index])
                         or words.tokens[index].surface == "・") and _in_dotted_katakana(words, index)]
         if any(index not in dotted_words and not self._is_proper(words, index) for index in range(low, high + 1)):
@@ -528,7 +528,7 @@ class NameReader:
                              and words.spans[index - 1][1] == words.spans[index][0])
             plain_katakana = (trade_word and index == high and not katakana_name and token.pos.startswith("名詞")
                               and _is_katakana(token) and token.surface not in self._words.places)
-            # (katakana words joined with ・, a name written in katakana: 日本トラスティ・サービス信託銀行)
+            # (katakana words joined with ・, a name written in katakana: 東北トラスティ・サービス信託銀行)
             dotted = index in dotted_words and _is_katakana(token)
             if not (katakana_name or plain_katakana or dotted or self._is_proper(words, index)
                     or token.surface in _JOINERS
@@ -624,13 +624,13 @@ def _in_dotted_katakana(words: SentenceWords, index: int) -> bool:
 def _kana_lead(words: SentenceWords, low: int, first: int) -> int:
     """The first word of a name read backwards to word ``low``, with the hiragana words before it (from word
     ``first`` on) that open it: MeCab reads a name written in hiragana as particles, verbs and adjectives
-    (とやま|スマイル商事, なが|さ|き|新聞輸送). Only a run that opens its sentence or follows a break (、「（ or a
+    (とやま|グリーン商事, なが|さ|き|物流). Only a run that opens its sentence or follows a break (、「（ or a
     space), holds no verb, adverb, conjunction or adnominal (また, さらに, その) and ends in no particle, is one."""
     index = low
     while (index > first and _HIRAGANA_ONLY_RE.fullmatch(words.tokens[index - 1].surface)
            and _joined(words, index - 1, index) and not words.tokens[index - 1].pos.startswith(_NOT_KANA_NAME_POS)):
         index -= 1
-    # (the hiragana of the name's own first words counts: と|やま of とやまスマイル商事)
+    # (the hiragana of the name's own first words counts: と|やま of とやまグリーン商事)
     kana_end = low
     while kana_end < len(words.tokens) and _HIRAGANA_ONLY_RE.fullmatch(words.tokens[kana_end].surface):
         kana_end += 1
