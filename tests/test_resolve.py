@@ -484,6 +484,8 @@ def test_the_publishers_own_name_is_no_company() -> None:
     assert without_publisher(found, None, FILTER) == list(found)
     assert without_publisher(found, "株式会社ゼファーワークス", FILTER) == list(found)
     assert without_publisher(found, "Zephyr Works, Inc.", FILTER) == list(found)
+    # (a Latin form only as a word of its own: the AG of AGENT is none)
+    assert "ゼファーワークス" not in {m.surface for m in without_publisher(found, "ゼファーワークスAGENT編集部", FILTER)}
 
 
 def test_an_abbreviation_given_in_brackets_is_the_company_wherever_the_post_writes_it() -> None:

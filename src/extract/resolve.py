@@ -189,8 +189,10 @@ class NerCompanyFilter:
         #: A Japanese legal form opening or ending a name, with a space next to it (株式会社 X, X株式会社).
         forms = any_word(legal_forms.japanese) if legal_forms.japanese else "(?!)"
         self._japanese_form_re = re.compile(rf"^{forms}[ 　]?|[ 　]?{forms}$")
-        #: Any legal form, Japanese or Latin, inside a text.
-        self._any_form_re = re.compile(any_word((*legal_forms.japanese, *legal_forms.latin)))
+        #: Any legal form inside a text: a Japanese one, or a Latin one as a word of its own (not the SE of JOSEPH).
+        self._any_form_re = re.compile(
+            any_word(legal_forms.japanese) + (rf"|(?<![A-Za-z]){any_word(legal_forms.latin)}(?![A-Za-z])"
+                                              if legal_forms.latin else ""))
         #: A kind of company joined to the name written right after it (AIスタートアップのQuillforge).
         self._appositive_end = (re.compile(rf"(?:{rules.appositive_re.pattern})(?:\*\*|__)?$") if rules.appositive_re
                                 else None)
@@ -508,7 +510,7 @@ class NerCompanyFilter:
                 or self._kanji_candidate_re.search(normalized) is not None)
 
     def is_a_company_byline(self, author: str) -> bool:
-        """The front matter's author is a company under its legal name (株式会社瀬戸内中央銀行), as a press
+        """The front matter's author is a company under its legal name (株式会社北辰銀行), as a press
         release names its issuer: no publisher's byline."""
         return self._any_form_re.search(author) is not None
 

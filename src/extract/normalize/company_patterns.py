@@ -249,7 +249,7 @@ class NameReader:
             return None
         if pattern.whole_word and not self._ends_a_word(words, match.end()):
             return None
-        if form[0] >= 0 and form[1] > start:  # read backwards: a kana word the name opens with (ながさき新聞輸送)
+        if form[0] >= 0 and form[1] > start:  # read backwards: a kana word the name opens with (ながさき物流)
             low = _kana_lead(words, low, words.first_from(start))
         return words.spans[low][0], name_end if name_end is not None else words.spans[high][1]
 
