@@ -37,6 +37,7 @@ parentheses) stays here:
     triggers:          {partnership|investment|acquisition: [words]}    提携, 出資, 買収
     not_triggers:      [longer words holding a trigger]                  投資家, 設備投資
     manner_triggers:   [triggers that say how the next one is done]      共同で出資
+    together_words:    [words after Bと making B act with the actor]      Bとともに出資
     talks_triggers:    [triggers of talks: planned, or the status of one before]  Bと協議 / 買収を協議
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
     round_investors:   [nouns naming a round's investors]                リード投資家はA
@@ -386,6 +387,8 @@ class PartnershipRules:
     not_triggers: tuple[str, ...]
     #: Partnership triggers that, with another trigger close after them, only say how it is done.
     manner_triggers: frozenset[str]
+    #: Words after a company's と that make it act together with the actor, stating no partnership (とともに).
+    together_words: tuple[str, ...]
     #: Partnership triggers of talks: a deal to come, or the status of another trigger before them (買収を協議).
     talks_triggers: frozenset[str]
     #: Investment triggers whose owner is the company invested in (Xの資金調達).
@@ -900,6 +903,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         trigger_stop_re=re.compile(rf"{trigger_words}、"),
         not_triggers=spec.not_triggers,
         manner_triggers=frozenset(spec.manner_triggers),
+        together_words=tuple(spec.together_words),
         talks_triggers=frozenset(spec.talks_triggers),
         funding_triggers=frozenset(spec.funding_triggers),
         contract_triggers=frozenset(spec.contract_triggers),
@@ -2655,14 +2659,16 @@ class RelationFinder:
         else:
             after = [p for p in parties if p.start >= trigger.end]
             pairs = _directed_pairs(before, after, topic_party, sentence, trigger, money, self._rules, parties)
-            if trigger.jointly and pairs:
-                # AはBと共同でCを買収: the company the actor acts together with (right before the manner word) acts
-                # on C too
+            # AはBと共同でCを買収: the company the actor acts together with (right before the manner word) acts
+            # on C too; and so does one written with a word of doing it together, in the trigger's clause (AはBと
+            # ともにCに出資)
+            if pairs and (trigger.jointly or self._rules.together_words):
                 named = {p.company_id for pair in pairs for p in pair}
+                clause = _clause_start(sentence, trigger, self._rules)
+                manners = tuple(self._rules.manner_triggers) if trigger.jointly else ()
                 pairs += [(partner, bought) for partner in before if partner.role == "partner"
-                          and partner.company_id not in named and sentence.text.startswith(
-                              tuple(self._rules.manner_triggers), _role(sentence, partner.start, partner.end,
-                                                                        self._rules)[2])
+                          and partner.company_id not in named and _acts_with(sentence, partner, manners, clause,
+                                                                             self._rules)
                           for bought in dict.fromkeys(b for _, b in pairs)]
             if trigger.type == ACQUISITION and not trigger.passive and (
                     not trigger.stake or _buys_whole_stake(sentence, trigger, self._rules)):
@@ -2749,6 +2755,15 @@ class RelationFinder:
         return (listed is not None and party.role == "subject" and not _is_topic(sentence, party, self._rules)
                 and listed.search(sentence.text, party.tail_end - sentence.start, trigger.start - sentence.start)
                 is not None)
+
+
+def _acts_with(sentence: Sentence, partner: _Party, manners: tuple[str, ...], clause: int,
+               rules: PartnershipRules) -> bool:
+    """Whether a partner's と is followed by a manner trigger of the deal (Bと共同で) or, in the trigger's own clause
+    (from body offset ``clause``), by one of together_words (Bとともに): it acts with the actor."""
+    end = _role(sentence, partner.start, partner.end, rules)[2]
+    return (bool(manners) and sentence.text.startswith(manners, end)
+            or partner.start >= clause and sentence.text.startswith(rules.together_words, end))
 
 
 def _kin(sentence: Sentence, party: _Party, other: _Party, parties: Sequence[_Party], rules: PartnershipRules) -> bool:

@@ -860,6 +860,7 @@ class PartnershipsFile(RuleFileSpec):
                         AfterValidator(_one_label_per_word)]
     not_triggers: Words = ()
     manner_triggers: Words = ()
+    together_words: Words = ()
     talks_triggers: Words = ()
     funding_triggers: Words = ()
     contract_triggers: Words = ()
