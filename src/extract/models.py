@@ -10,9 +10,10 @@ sentence, surface and rule id, the same way. No I/O happens here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,18 @@ class Mention:
     end: int
     surface: str
     rule_id: str
+
+
+_M = TypeVar("_M", bound=Mention)
+
+
+def by_sentence(mentions: Iterable[_M]) -> dict[int, list[_M]]:
+    """Mentions grouped by the id of the sentence they are in, each group in the order given: the stages read a
+    post sentence by sentence."""
+    grouped: dict[int, list[_M]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.sentence_id, []).append(mention)
+    return grouped
 
 
 @dataclass(frozen=True, kw_only=True)

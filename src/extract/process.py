@@ -10,7 +10,7 @@ pipeline.py.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from extract import tables
 from extract.cache import SentenceCache
 from extract.corpus import written_date
 from extract.incremental import ALL_TABLES
-from extract.models import ChipMention, CompanyMention, Post, Sentence, Token
+from extract.models import ChipMention, CompanyMention, Post, Sentence, Token, by_sentence
 from extract.normalize.chips import ChipRecognizer
 from extract.normalize.companies import CompanyRecognizer
 from extract.ner import NerSpan, ParsedSentence, compile_ner_rules
@@ -87,14 +87,6 @@ class Extractors:
                                            rules.partnerships.coordinators, rules.partnerships.roles.example)
 
 
-def _by_sentence(mentions: Iterable[CompanyMention]) -> dict[int, list[CompanyMention]]:
-    """Company mentions grouped by the sentence they are in."""
-    grouped: dict[int, list[CompanyMention]] = {}
-    for mention in mentions:
-        grouped.setdefault(mention.sentence_id, []).append(mention)
-    return grouped
-
-
 def _model_analyses(sentences: list[Sentence], rule_mentions: list[CompanyMention], extractors: Extractors,
                     with_parses: bool) -> tuple[list[NerSpan], dict[int, ParsedSentence]]:
     """GiNZA's entities in the sentences where it could find a company that passes the checks, and, with
@@ -102,12 +94,12 @@ def _model_analyses(sentences: list[Sentence], rule_mentions: list[CompanyMentio
     named, referred to, or possibly found by NER. One model pass serves both where a sentence needs both."""
     from extract.ner import analyse_sentences
 
-    by_sentence = _by_sentence(rule_mentions)
+    named_in = by_sentence(rule_mentions)
     for_ner = [s for s in sentences
-               if extractors.ner_filter.may_find_company(s, by_sentence.get(s.sentence_id, ()))]
+               if extractors.ner_filter.may_find_company(s, named_in.get(s.sentence_id, ()))]
     ner_ids = {s.sentence_id for s in for_ner}
     for_parse = [s for s in sentences
-                 if extractors.relations.may_relate(s, by_sentence.get(s.sentence_id, ()), s.sentence_id in ner_ids)
+                 if extractors.relations.may_relate(s, named_in.get(s.sentence_id, ()), s.sentence_id in ner_ids)
                  ] if with_parses else []
     spans, parses = analyse_sentences(for_ner, for_parse, extractors.ner_cache, extractors.parse_cache)
     return spans, {parsed.sentence_id: parsed for parsed in parses}

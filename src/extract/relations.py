@@ -115,12 +115,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
 
-from extract.models import CompanyMention, Sentence, Span, Token
+from extract.models import CompanyMention, Sentence, Span, Token, by_sentence
 from extract.names import DERIVED_ID_PREFIX
 from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.funding_rows import FundingRow, FundingRows
@@ -1783,6 +1783,7 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
         before = text[:start - sentence.start]
         named_topic = any(before.endswith(particle) or f"{particle}、" in before for particle in rules.topic_particles)
         return ("target" if named_topic else "subject"), position, position + len(about)
+    # (names no list holds, written on after it with a coordinator: read once, for the particle after them)
     listed = rules.unlisted_names_re.match(text, position)
     if listed and listed.end() > position:
         # Sequoia CapitalとKPGが共同で主導: a name no list holds coordinated after it, and their subject particle
@@ -1804,7 +1805,6 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
             return role, position, end
     if rules.trigger_re.match(text, position):
         return "bare", position, position  # AのB買収
-    listed = rules.unlisted_names_re.match(text, position)
     if listed:  # AやWatershed、Sustainable Venturesと協業: the list's particle
         for particle, role in rules.roles:
             if text.startswith(particle, listed.end()):
@@ -1846,9 +1846,7 @@ class RelationFinder:
         ids of the sentences that open a paragraph; ``writer`` the company_id
         of the company that wrote the post (its author), if known.
         """
-        by_sentence: dict[int, list[CompanyMention]] = {}
-        for mention in companies:
-            by_sentence.setdefault(mention.sentence_id, []).append(mention)
+        named_in = by_sentence(companies)
         # The company the post names most often (the first named of those tied): what 彼ら mostly stands for, where
         # the post named it (or called it 彼ら) lately, and not in the sentence itself; and 当社 (the writer itself,
         # where the author is a company: the bidder of a bid a release answers may be named more).
@@ -1883,7 +1881,7 @@ class RelationFinder:
         previous_end: int | None = None  # where the sentence before ended
         for sentence in sentences:
             first_row = len(relations)
-            mentions = by_sentence.get(sentence.sentence_id, [])
+            mentions = named_in.get(sentence.sentence_id, [])
             joint_here = self._joint_named(sentence, mentions)
             named_here = main is not None and any(m.company_id == main.company_id for m in mentions)
             they = (main if main_seen is not None and sentence.sentence_id - main_seen <= _LATELY and not named_here
@@ -2126,7 +2124,7 @@ class RelationFinder:
                 # nor a market: …東証プライム上場のA。両社は… is about A and the one before)
                 # (nor the owner in what the next name is: 仏ヴェオリアの日本法人ヴェオリア・ジャパン、北陸電力の3社)
                 if not (_reports(sentence, mention, self._rules) or _names_market(sentence, mention, self._rules)
-                        or _describes_next(sentence, mention, mentions)):
+                        or _describes_next(sentence, mention.end, (m.start for m in mentions))):
                     recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent or the parent's parent (Google and Alphabet; the gazetteer's) are one group,
         # not partners; an investment or acquisition between them is a relation.
@@ -3386,7 +3384,7 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     # that only describes the next one: YouTubeの親会社Alphabetの株式 are Alphabet's)
     owning_groups = {p.group for p in (*owners, *examples)}
     owners = [p for p in before if p.role in ("of", "example") and p.group in owning_groups
-              and not _describes_next_party(sentence, p, before)]
+              and not _describes_next(sentence, p.end, (q.start for q in before))]
     sources = [p for p in before if p.role == "source"]
     if trigger.funding:
         ahead = [p for p in before if p.end <= trigger.start]
@@ -3965,20 +3963,13 @@ def _capital_direction(a: _Party, b: _Party) -> tuple[_Party, _Party] | None:
     return None
 
 
-def _describes_next(sentence: Sentence, mention: CompanyMention, mentions: Sequence[CompanyMention]) -> bool:
-    """Whether the mention owns what the next company named is, right before it (仏ヴェオリアの日本法人ヴェオリア・
-    ジャパン, ソフトバンクの子会社PayPay): it describes that company rather than being named in its own right."""
-    following = next((m for m in mentions if m.start >= mention.end), None)
+def _describes_next(sentence: Sentence, end: int, starts: Iterable[int]) -> bool:
+    """Whether a company named up to body offset ``end`` owns what the next company named (one of ``starts``, in
+    order) is, right before it (仏ヴェオリアの日本法人ヴェオリア・ジャパン, ソフトバンクの子会社PayPay, YouTubeの親会社
+    Alphabetの株式): it describes that company rather than being named in its own right."""
+    following = next((start for start in starts if start >= end), None)
     return following is not None and _OWNER_BEFORE_RE.fullmatch(
-        sentence.text, mention.end - sentence.start, following.start - sentence.start) is not None
-
-
-def _describes_next_party(sentence: Sentence, party: _Party, parties: Sequence[_Party]) -> bool:
-    """Whether the party owns what the next party is, right before it (YouTubeの親会社Alphabet), as
-    ``_describes_next`` reads mentions."""
-    following = next((p for p in parties if p.start >= party.end), None)
-    return following is not None and _OWNER_BEFORE_RE.fullmatch(
-        sentence.text, party.end - sentence.start, following.start - sentence.start) is not None
+        sentence.text, end - sentence.start, following - sentence.start) is not None
 
 
 def _reports(sentence: Sentence, mention: CompanyMention, rules: PartnershipRules) -> bool:
@@ -4018,7 +4009,7 @@ def _merged_acting(rows: list[Partnership], merged: set[str], topic: CompanyMent
         a_merged, b_merged = row.party_a_id in merged, row.party_b_id in merged
         if a_merged == b_merged or topic is not None and topic.company_id in (row.party_a_id, row.party_b_id):
             result.append(row)  # (AはBとの合併、Cとの提携: A, the text's company, goes on)
-        elif topic is not None and topic.company_id not in (row.party_a_id, row.party_b_id):
+        elif topic is not None:
             result.append(replace(row, party_a_id=topic.company_id, party_a_name=topic.name) if a_merged
                           else replace(row, party_b_id=topic.company_id, party_b_name=topic.name))
     return list(dict.fromkeys(result))

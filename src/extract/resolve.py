@@ -17,7 +17,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from extract.models import Sentence, Token
+from extract.models import Sentence, Token, by_sentence
 from extract.ner import NerRules, NerSpan, examples_of_companies_re
 from extract.models import CompanyMention
 from extract.names import (DERIVED_ID_PREFIX, HOLDING_WORDS, SHORT_HOLDING_WORDS, abbreviates, company_key,
@@ -784,11 +784,9 @@ def add_listed_names(mentions: Sequence[CompanyMention], sentences: Sequence[Sen
     list can hold them all; a name that a check on GiNZA's names rejects (a product, person, chip or kind of
     company) stays out."""
     added: list[CompanyMention] = []
-    by_sentence: dict[int, list[CompanyMention]] = {}
-    for mention in mentions:
-        by_sentence.setdefault(mention.sentence_id, []).append(mention)
+    grouped = by_sentence(mentions)
     for sentence, sentence_tokens in zip(sentences, tokens):
-        known = by_sentence.get(sentence.sentence_id, [])
+        known = grouped.get(sentence.sentence_id, [])
         if len(known) < _MIN_LISTED_COMPANIES:
             continue
         spans = {(sentence.start + match.start(), sentence.start + match.end()): match.group()

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from extract.errors import PostError
 from extract.match import AliasEntry, AliasHit, AliasIndex
-from extract.models import CompanyMention, Sentence, Token
+from extract.models import CompanyMention, Sentence, Token, by_sentence
 from extract.names import (DERIVED_ID_PREFIX, HOLDING_WORDS, abbreviates, company_key, derived_company_id,
                            holding_short_forms)
 from extract.normalize.alternation import any_word
@@ -254,11 +254,11 @@ class CompanyRecognizer:
         candidates = self._pattern_candidates(sentences, tokens, hits)
         # 東京海上日動システムズ, みずほ信託銀行: a longer name a pattern finds over a listed one is another
         # company, where that name stands (no earlier pattern match overlapping it wins)
-        by_sentence = _by_sentence(candidates)
+        candidates_in = by_sentence(candidates)
         kept = first_come(candidates, taken=[hit for hit in hits if hit.entry.kind != _BLOCKED
-                                             and not self._lengthened(hit, by_sentence, body_text)])
-        kept_by_sentence = _by_sentence(kept)
-        hits = [hit if hit.entry.kind == _BLOCKED else self._written_out(hit, by_sentence, body_text)
+                                             and not self._lengthened(hit, candidates_in, body_text)])
+        kept_by_sentence = by_sentence(kept)
+        hits = [hit if hit.entry.kind == _BLOCKED else self._written_out(hit, candidates_in, body_text)
                 for hit in hits
                 if hit.entry.kind == _BLOCKED or not self._lengthened(hit, kept_by_sentence, body_text)]
         named = {hit.entry.target for hit in hits if hit.entry.kind == _ALIAS}
@@ -280,7 +280,7 @@ class CompanyRecognizer:
             # pattern reads that very name as a company's (ケンウッドへ社名を変更)
             if hit.entry.kind == _CONTEXT and not (
                     hit.entry.target in named or self._in_context(body_text[hit.sentence_id], hit, hits)
-                    or any((c.start, c.end) == (hit.start, hit.end) for c in by_sentence.get(hit.sentence_id, ()))):
+                    or any((c.start, c.end) == (hit.start, hit.end) for c in candidates_in.get(hit.sentence_id, ()))):
                 continue
             # (nor where a katakana word goes on from it: AIデータ of AIデータセンター is no AIデータ社, ニチレイ of
             # ニチレイフーズ is another company)
@@ -339,7 +339,7 @@ class CompanyRecognizer:
         田宮商事合資会社, Alphabet Inc.): the surface is the company as the text writes it, as NER benchmarks
         mark it; the name and id stay those of the company. A form another mention stands on is left out."""
         by_id = {sentence.sentence_id: sentence for sentence in sentences}
-        taken = _by_sentence(mentions)
+        taken = by_sentence(mentions)
         result = []
         for mention in mentions:
             sentence = by_id[mention.sentence_id]
@@ -392,11 +392,11 @@ class CompanyRecognizer:
                     if pattern is not None]
         if not patterns:
             return mentions
-        by_sentence = _by_sentence(mentions)
+        named_in = by_sentence(mentions)
         found: list[CompanyMention] = []
         renamed: list[CompanyMention] = []
         for sentence, sentence_tokens in zip(sentences, tokens):
-            named = by_sentence.get(sentence.sentence_id, [])
+            named = named_in.get(sentence.sentence_id, [])
             if not named or not any(bracket in sentence.text for bracket in "（("):
                 continue
             words = SentenceWords.of(sentence, sentence_tokens)
@@ -680,14 +680,6 @@ def _rename_patterns(rules: RuleSet) -> tuple[CompanyPattern | None, CompanyPatt
         rf"(?P<name>[A-Za-z][^（）()、。]{{0,60}}?)(?=[）)])"), "company_patterns.yaml", 0, brackets)
         if renames.translations else None)
     return before, after, translated
-
-
-def _by_sentence(mentions: Sequence[CompanyMention]) -> dict[int, list[CompanyMention]]:
-    """The mentions grouped by the id of their sentence."""
-    grouped: dict[int, list[CompanyMention]] = {}
-    for mention in mentions:
-        grouped.setdefault(mention.sentence_id, []).append(mention)
-    return grouped
 
 
 def _pattern_matches(pattern: CompanyPattern, sentence: Sentence) -> list[regex.Match]:
