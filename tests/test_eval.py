@@ -66,9 +66,10 @@ def date(article_id: str, surface: str, type_: str, value: str, mod: str | None)
     return row
 
 
-def pair(article_id: str, party_a_id: str, party_b_id: str, type_: str, trigger: str, status: str = "done") -> dict:
+def pair(article_id: str, party_a_id: str, party_b_id: str, type_: str, trigger: str, status: str = "done",
+         usd: float | None = None) -> dict:
     return {"article_id": article_id, "sentence_id": 0, "party_a_id": party_a_id, "party_b_id": party_b_id,
-            "type": type_, "status": status, "money_value_usd": None, "trigger": trigger,
+            "type": type_, "status": status, "money_value_usd": usd, "trigger": trigger,
             "evidence": f"…{trigger}…", "rule_id": f"relation.{type_}"}
 
 
@@ -112,14 +113,18 @@ DATE_ROWS = [
     date("blog/p2", "2024年11月", "DATE", "2024-11", None),  # TP, None mod equals None
 ]
 PARTNERSHIP_ROWS = [
-    pair("blog/p1", "nvda", "aws", "partnership", "協業"),     # TP, reversed order, type and status right
-    pair("blog/p1", "msft", "nvda", "partnership", "連携"),    # TP, gold investment (planned): type and status
-                                                              # wrong, direction right (Microsoft first)
+    pair("blog/p1", "nvda", "aws", "partnership", "協業"),     # TP, reversed order, type and status right,
+                                                              # no amount as the gold: right
+    pair("blog/p1", "msft", "nvda", "partnership", "連携", usd=5e8),  # TP, gold investment (planned): type and
+                                                              # status wrong, direction right (Microsoft first),
+                                                              # an amount where the gold has none: wrong
     pair("blog/p1", "msft", "orcl", "partnership", "提携"),    # FP: orcl is no matched company
     pair("blog/p1", "aws", "msft", "partnership", "提携"),     # FP ...
     pair("blog/p1", "msft", "aws", "partnership", "協力"),     # ... the same pair once
     pair("blog/p1", "aws", "mj", "partnership", "契約"),       # optional
-    pair("blog/p2", "anthropic", "goog", "investment", "出資"),  # TP, type and status right, direction wrong
+    pair("blog/p2", "anthropic", "goog", "investment", "出資", usd=2.2e9),  # TP, type and status right, direction
+                                                              # wrong, amount right (gold 2e9, within 30%: the
+                                                              # gold's exchange rate may differ)
 ]
 
 
@@ -156,7 +161,8 @@ def table_score(report: EvalReport, table: str) -> TableScore:
     ("money", 4, 2, 2, 2 / 3, 2 / 3, 2 / 3, [("qualifier", 3, 4)]),
     ("dates", 4, 1, 2, 0.8, 2 / 3, 8 / 11, [("mod", 3, 4)]),
     # direction: only the two matched investments are scored
-    ("partnerships", 3, 2, 2, 0.6, 0.6, 0.6, [("type", 2, 3), ("status", 2, 3), ("direction", 1, 2)]),
+    ("partnerships", 3, 2, 2, 0.6, 0.6, 0.6, [("type", 2, 3), ("status", 2, 3), ("direction", 1, 2),
+                                              ("amount", 2, 3)]),
 ])
 def test_table_scores(report, table, tp, fp, fn, precision, recall, f1, attributes):
     score = table_score(report, table)
@@ -190,6 +196,7 @@ def test_misses_name_each_wrong_fact(report, table, kind, expected):
     ("money", ["JPY 30,000,000,000: qualifier approx expected, got exact"]),
     ("dates", ["DURATION P3Y: mod none expected, got APPROX"]),
     ("partnerships", ["Anthropic – Google: party_a Google expected",
+                      "Microsoft Corporation – Nvidia: amount none expected, got 500000000.0",
                       "Microsoft Corporation – Nvidia: status planned expected, got done",
                       "Microsoft Corporation – Nvidia: type investment expected, got partnership"]),
 ])
@@ -367,7 +374,7 @@ def output_from_gold(gold_path: Path, folder: Path) -> Path:
         for entry in record.get("partnerships", []):
             first, second = entry["parties"]
             rows["partnerships"].append(pair(article_id, company_ids[first], company_ids[second], entry["type"], "x",
-                                             entry.get("status", "done")))
+                                             entry.get("status", "done"), entry.get("money_value_usd")))
     folder.mkdir()
     for name, table_rows in rows.items():
         pq.write_table(pa.Table.from_pylist(table_rows), folder / f"{name}.parquet")
@@ -398,6 +405,7 @@ def test_json_shape(report):
     assert result["partnerships"]["type_accuracy"] == pytest.approx(2 / 3)
     assert result["partnerships"]["status_accuracy"] == pytest.approx(2 / 3)
     assert result["partnerships"]["direction_accuracy"] == pytest.approx(0.5)
+    assert result["partnerships"]["amount_accuracy"] == pytest.approx(2 / 3)
     assert result["chips"]["tp"] == 2
     assert json.loads(json.dumps(result)) == result
 

@@ -40,6 +40,8 @@ parentheses) stays here:
     together_words:    [words after Bと making B act with the actor]      Bとともに出資
     talks_triggers:    [triggers of talks: planned, or the status of one before]  Bと協議 / 買収を協議
     funding_triggers, join_words, passive_markers                         資金調達 / 参加 / された
+    co_investor_words: [words making an investor one of a round's several]  Aが主導するラウンド
+    amount_measures:   [words before an amount making it no deal's]      評価額1830億ドル, 1株42ドル
     round_investors:   [nouns naming a round's investors]                リード投資家はA
     non_investors:     [nouns naming companies that join no round]       顧客にはA
     round_owner_verbs: [verbs whose subject holds the round]             Xが実施する第三者割当増資
@@ -393,6 +395,12 @@ class PartnershipRules:
     talks_triggers: frozenset[str]
     #: Investment triggers whose owner is the company invested in (Xの資金調達).
     funding_triggers: frozenset[str]
+    #: Words after an investor that make it one of a round's several (主導, 参加, など): the round's amount is
+    #: theirs together; None without such words.
+    co_investor_re: re.Pattern | None
+    #: A measure of a company or a price per share right before an amount (評価額, 1株): no deal's amount; None
+    #: without such words.
+    amount_measure_re: re.Pattern | None
     #: Partnership triggers of a contract, whose other party may be marked as receiver, owner or source.
     contract_triggers: frozenset[str]
     #: A share word and, later in its clause, a verb of acquiring it (株式を…取得); None without any.
@@ -906,6 +914,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         together_words=tuple(spec.together_words),
         talks_triggers=frozenset(spec.talks_triggers),
         funding_triggers=frozenset(spec.funding_triggers),
+        co_investor_re=re.compile(any_word(spec.co_investor_words)) if spec.co_investor_words else None,
+        amount_measure_re=(re.compile(rf"{any_word(spec.amount_measures)}(?:は|が|も|で|：|:|\s)*(?:約|およそ|最大)?$")
+                           if spec.amount_measures else None),
         contract_triggers=frozenset(spec.contract_triggers),
         # (or the verb first, in a relative clause on the company whose shares they are: Aが保有するB株)
         # (or the verb alone after the size of a stake, its shares the topic before: Xの株式は、Aが4割を保有)
@@ -1882,6 +1893,7 @@ class RelationFinder:
         for sentence in sentences:
             first_row = len(relations)
             mentions = named_in.get(sentence.sentence_id, [])
+            amounts = _deal_amounts(sentence, money.get(sentence.sentence_id, ()), self._rules)
             joint_here = self._joint_named(sentence, mentions)
             named_here = main is not None and any(m.company_id == main.company_id for m in mentions)
             they = (main if main_seen is not None and sentence.sentence_id - main_seen <= _LATELY and not named_here
@@ -1914,7 +1926,7 @@ class RelationFinder:
             listed_item = listing is not None
             if listing is not None and item and mentions:
                 # ・OpenAI（約300億ドル）: an item of the list names X's counterpart
-                relations += self._listed(sentence, mentions, listing, recent, money.get(sentence.sentence_id, ()))
+                relations += self._listed(sentence, mentions, listing, recent, amounts)
             listing = listing if item else None
             heading = self._rules.investor_heading_re
             listed_investors = heading.fullmatch(sentence.text) if heading is not None else None
@@ -1947,7 +1959,7 @@ class RelationFinder:
                 about = topic or they
                 joined = self._joining_round(sentence, mentions, round_before or (None if about is None else _Party(
                     sentence.start, sentence.start, about.company_id, about.name, "topic", -1, sentence.start)),
-                                             recent, money.get(sentence.sentence_id, ()))
+                                             recent, amounts)
                 relations += joined
                 if trace is not None and joined:
                     trace.append(SentenceTrace(
@@ -1969,7 +1981,7 @@ class RelationFinder:
                                  and self._reference_re.search(sentence.text, 0, triggers[0].start - sentence.start)
                                  else None)
                 sentence_topic = None if link or own_subject else funding_owner or headword or topic
-                parties = self._parties(sentence, mentions, sentence_topic, recent, money.get(sentence.sentence_id, ()),
+                parties = self._parties(sentence, mentions, sentence_topic, recent, amounts,
                                         they, headword, joint_here[-1] if joint_here else joint_before, main)
                 traced = []
                 stated: list[Partnership] = []  # the rows of the last trigger before that gave some
@@ -1996,7 +2008,7 @@ class RelationFinder:
                         else self._relations(sentence, trigger, parties,
                                              round_topic if into_round or trigger.funding and round_topic
                                              else joint_invested or sentence_topic,
-                                             money.get(sentence.sentence_id, ()), parses.get(sentence.sentence_id))
+                                             amounts, parses.get(sentence.sentence_id))
                     if trigger.type != PARTNERSHIP and not trigger.voided:
                         found = _joins_deal_before(sentence, found, parties, deals_before, trigger, self._rules,
                                                    last_deals.get(trigger.type, ()))
@@ -2074,7 +2086,7 @@ class RelationFinder:
                         trigger.word in self._rules.talks_triggers for trigger in triggers):
                     # Xは調達に向け協議に入った。Aも交渉に加わっている: talks that pair no one are the round's
                     joined = self._joining_round(sentence, mentions, round_before, recent,
-                                                 money.get(sentence.sentence_id, ()))
+                                                 amounts)
                     relations += joined
             row = self._rules.funding_rows.read(sentence) if self._rules.funding_rows is not None else None
             if row is not None:
@@ -2085,7 +2097,7 @@ class RelationFinder:
                 # Nvidia to invest $5 billion in Intel: a quoted English headline, read by word order.
                 # (not the headline's source: Oracle signs cloud deal with OpenAI, WSJ reports)
                 named = [m for m in mentions if not _reports(sentence, m, self._rules)]
-                relations += self._english(sentence, named, money.get(sentence.sentence_id, ()), english, trace)
+                relations += self._english(sentence, named, amounts, english, trace)
             # A round stays the one the text is on through a list's items naming its investors one per line
             # (- リード投資家：A / - 参加：B、C) and sentences naming no company other than its owner and investors
             # (主なポイントは以下の通り。; Aは筆頭株主となる。ラウンドにはBも参加): a later ラウンド or 参加 is it.
@@ -2711,8 +2723,12 @@ class RelationFinder:
                             pairs: Sequence[tuple[_Party, _Party]],
                             money: Sequence[tuple[int, float | None]]) -> list[Partnership]:
         """The relations of ``pairs`` of a trigger, each with its amount: the one in parentheses after the
-        actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger."""
-        amount = _amount_for(money, trigger)
+        actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger in its clause; a
+        funding round's is no pair's where several companies, or one leading or joining others, put it in."""
+        amount = _amount_for(money, trigger, sentence, self._rules)
+        shared = trigger.funding and _shared_round(sentence, trigger, pairs, self._rules)
+        if shared:
+            amount = None
         # AとBが合併: the companies become one, an acquisition by the one named first (not where the merger is
         # another's: AとBは、Cの経営統合に向けた協議を進めている)
         paired = {p.company_id for pair in pairs for p in pair}
@@ -2725,13 +2741,20 @@ class RelationFinder:
         typed = [(invested, INVESTMENT, f"relation.{INVESTMENT}")
                  if capital and (invested := _capital_direction(a, b)) is not None
                  else ((a, b), ACQUISITION if merger else trigger.type, rule_id) for a, b in pairs]
+        # (in the trigger's clause: not Aは600億ドルの設備投資を計画しており、Bとの協業も; nor the receiver's
+        # amount of a round several put money in: Xは50億ドルを調達し、Aが主導した)
+        clause = _clause_start(sentence, trigger, self._rules)
+        in_clause = [(offset, usd) for offset, usd in money if offset >= clause]
+        owned = [(_own_amount(in_clause, a, sentence, self._rules, parties)
+                  or (None if shared else _own_amount(in_clause, b, sentence, self._rules, parties)))
+                 for (a, b), _, _ in typed]
+        if any(own is not None for own in owned):
+            amount = None  # Aが約100億ドルを出資し、Bも参加する: the amount is A's, not B's
         return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, kind,
                             _joined_status(sentence, a, trigger, parties, self._rules) if trigger.funding
                             else trigger.status,
-                            _own_amount(money, a, sentence, self._rules, parties)
-                            or _own_amount(money, b, sentence, self._rules, parties) or amount,
-                            trigger.word, sentence.text, row_rule)
-                for (a, b), kind, row_rule in typed if a.company_id != b.company_id]
+                            own if own is not None else amount, trigger.word, sentence.text, row_rule)
+                for ((a, b), kind, row_rule), own in zip(typed, owned) if a.company_id != b.company_id]
 
 
     def _in_conjunct_before(self, sentence: Sentence, party: _Party, trigger: _Trigger,
@@ -3882,16 +3905,52 @@ def _own_amount(money: Sequence[tuple[int, float | None]], party: _Party, senten
     own = rules.own_amount_re.match(sentence.text, party.tail_end - sentence.start)
     following = min((p.start for p in parties if p.start >= party.tail_end), default=sentence.end)
     end = min(sentence.start + own.end() if own else party.tail_end, following)
-    return next((usd for offset, usd in money if party.end <= offset < end and usd is not None), None)
+    shared = rules.co_investor_re  # Aが主導するシリーズBで50億ドルを, AなどからX億ドルを: not A's own
+    return next((usd for offset, usd in money if party.end <= offset < end and usd is not None
+                 and (shared is None or shared.search(sentence.text, party.end - sentence.start,
+                                                      offset - sentence.start) is None)), None)
 
 
-def _amount_for(money: Sequence[tuple[int, float | None]], trigger: _Trigger) -> float | None:
+def _deal_amounts(sentence: Sentence, money: Sequence[tuple[int, float | None]],
+                  rules: PartnershipRules) -> list[tuple[int, float | None]]:
+    """The sentence's amounts a deal may move: not a measure of a company or a price per share written right
+    before one (評価額1830億ドル, 時価総額は3兆ドル, 1株42ドルでTOB)."""
+    measure = rules.amount_measure_re
+    if measure is None:
+        return list(money)
+    return [(offset, usd) for offset, usd in money
+            if measure.search(sentence.text, 0, offset - sentence.start) is None]
+
+
+def _shared_round(sentence: Sentence, trigger: _Trigger, pairs: Sequence[tuple[_Party, _Party]],
+                  rules: PartnershipRules) -> bool:
+    """Whether the funding round ``trigger`` names has its money from several investors: more than one is
+    paired, or the one named leads or joins others (Aが主導するシリーズBで50億円を調達, AなどからX億円を調達;
+    not Aを引受先とする第三者割当増資で10億円を調達)."""
+    investors = {a.company_id: a for a, _ in pairs}
+    if len(investors) > 1:
+        return True
+    if rules.co_investor_re is None or len(investors) == 0:
+        return False
+    (investor,) = investors.values()
+    if investor.role == "topic":
+        return False
+    # from the investor (or the trigger, when named first) to the end of the clause the later of them is in
+    start = min(investor.tail_end, trigger.end) - sentence.start
+    end = _clause_end_offset(sentence.text, max(investor.end, trigger.end) - sentence.start)
+    return rules.co_investor_re.search(sentence.text, max(start, 0), end) is not None
+
+
+def _amount_for(money: Sequence[tuple[int, float | None]], trigger: _Trigger, sentence: Sentence,
+                rules: PartnershipRules) -> float | None:
     """The USD value of the amount stated inside the trigger (株式の49%を143億ドルで取得), else closest before
-    it, else first after it in its clause (AとBが提携し、BはCに40億ドルを出資: the 40億ドル is the
-    investment's, not the partnership's)."""
+    it in its clause, else first after it in its clause (AとBが提携し、BはCに40億ドルを出資: the 40億ドル is
+    the investment's, not the partnership's; Aは評価額100億ドルを誇るが、Bとの提携も進める: the valuation is
+    no amount of the partnership)."""
     stated = [(offset, usd) for offset, usd in money if usd is not None]
     inside = [usd for offset, usd in stated if trigger.start <= offset < trigger.end]
-    before = [usd for offset, usd in stated if offset < trigger.start]
+    clause = _clause_start(sentence, trigger, rules)
+    before = [usd for offset, usd in stated if clause <= offset < trigger.start]
     after = [usd for offset, usd in stated if trigger.end <= offset < trigger.clause_end]
     found = inside or before[-1:] or after
     return found[0] if found else None

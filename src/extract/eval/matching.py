@@ -25,15 +25,20 @@ from extract.outputs import table_files
 from extract.tables import read_parquet
 
 #: The attributes whose accuracy is reported per table over matched facts (companies and chips have none).
-#: A partnership's direction is scored only where the gold type has one (investor or acquirer first).
+#: A partnership's direction is scored only where the gold type has one (investor or acquirer first); its
+#: amount (money_value_usd, none included) only where the gold entry states the key.
 ATTRIBUTES: Mapping[str, tuple[str, ...]] = {"money": ("qualifier",), "dates": ("mod",),
-                                             "partnerships": ("type", "status", "direction")}
+                                             "partnerships": ("type", "status", "direction", "amount")}
 #: Relation types whose gold parties are ordered: investor or acquirer first.
 DIRECTED_TYPES = frozenset({"investment", "acquisition"})
 #: Where a mention without a ``rule_id`` is counted in the per-rule table.
 NO_RULE = "(none)"
 #: Two amounts are the same when they differ by at most this fraction.
 RELATIVE_TOLERANCE = 1e-6
+#: A pair's amount in USD is right when it differs from the gold's by at most this fraction: an amount in
+#: another currency is converted at whatever rate the annotator took in the gold, at the ECB's of the
+#: post's date here, so only a different amount (a valuation, another pair's) counts as wrong.
+AMOUNT_TOLERANCE = 0.3
 
 #: Columns each table must have for scoring; ``rule_id`` and the rest are optional.
 _REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = {
@@ -366,6 +371,8 @@ def _gold_pairs(entries: Iterable[Mapping[str, Any]], party_ids: Callable[[str],
         attributes = {name: frozenset([entry[name]]) for name in ("type", "status") if entry.get(name) is not None}
         if entry.get("type") in DIRECTED_TYPES:
             attributes["direction"] = frozenset([parties[0]])
+        if "money_value_usd" in entry:
+            attributes["amount"] = frozenset([_clean(entry["money_value_usd"])])
         facts.append(_Fact(key=(party_ids(parties[0]), party_ids(parties[1])),
                            label=f"{parties[0]} – {parties[1]} ({entry.get('type')})",
                            surfaces=_unique([entry.get("evidence")]), attributes=attributes))
@@ -386,7 +393,8 @@ def _system_pairs(rows: Sequence[dict], company_names: Mapping[Hashable, str]) -
         facts.append(_Fact(key=pair, label=label, surfaces=surfaces, rule_ids=_rule_ids(mentions), attributes={
             "type": frozenset(row["type"] for row in mentions),
             "status": frozenset(_clean(row.get("status")) for row in mentions),
-            "direction": frozenset((_clean(row["party_a_id"]), _clean(row["party_b_id"])) for row in mentions)}))
+            "direction": frozenset((_clean(row["party_a_id"]), _clean(row["party_b_id"])) for row in mentions),
+            "amount": frozenset(_clean(row.get("money_value_usd")) for row in mentions)}))
     return facts
 
 
@@ -460,11 +468,18 @@ def _score_post_table(article_id: str, table: str, required: Sequence[_Fact], op
 
 def _attribute_right(attribute: str, gold: _Fact, system: _Fact) -> bool:
     """Whether a matched system fact carries the gold value of ``attribute`` on any of its mentions; for
-    a partnership's direction, whether any row has the gold's first party (investor, acquirer) as party_a."""
+    a partnership's direction, whether any row has the gold's first party (investor, acquirer) as party_a;
+    for its amount, whether any row's is the gold's within ``AMOUNT_TOLERANCE`` (none only where the gold
+    states none)."""
     found = system.attributes.get(attribute, frozenset())
     if attribute == "direction":
         first, second = gold.key
         return any(party_a in first and party_b in second for party_a, party_b in found)
+    if attribute == "amount":
+        (stated,) = gold.attributes[attribute]
+        return any(value is None if stated is None
+                   else value is not None and math.isclose(value, stated, rel_tol=AMOUNT_TOLERANCE)
+                   for value in found)
     return bool(gold.attributes[attribute] & found)
 
 

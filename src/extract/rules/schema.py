@@ -867,6 +867,8 @@ class PartnershipsFile(RuleFileSpec):
     company_party_triggers: Words = ()
     stake_purchases: StakePurchases | None = None
     join_words: Words = ()
+    co_investor_words: Words = ()
+    amount_measures: Words = ()
     round_investors: Words = ()
     investor_headings: Words = ()
     investor_kinds: Words = ()
