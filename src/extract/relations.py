@@ -93,6 +93,7 @@ parentheses) stays here:
     units, leaders:    [words ending a unit of a company / making it lead a group]  ABB事業 / 主導の
     topic_particles:   [particles making a company the topic]            AWSは
     headline_marks:    [marks after a headline's first company]          NVIDIA、Intelに出資
+    headline_pair_joiners: [what joins a headline's two first companies] 富士通とNEC、
     cleft_markers:     [words before a cleft's actor]                    出資したのはAだ
     trigger_topics:    [particles making the deal the topic]            Xへの出資では、Aが
     label_marks, arrows: [marks after a trigger labelling a line, arrows from actor to receiver]  買収：A → B
@@ -395,6 +396,8 @@ class PartnershipRules:
     talks_triggers: frozenset[str]
     #: Investment triggers whose owner is the company invested in (Xの資金調達).
     funding_triggers: frozenset[str]
+    #: What joins two companies opening a heading or bold line before its mark (と, ・): its subject.
+    headline_pair_joiners: tuple[str, ...]
     #: Words after an investor that make it one of a round's several (主導, 参加, など): the round's amount is
     #: theirs together; None without such words.
     co_investor_re: re.Pattern | None
@@ -914,6 +917,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         together_words=tuple(spec.together_words),
         talks_triggers=frozenset(spec.talks_triggers),
         funding_triggers=frozenset(spec.funding_triggers),
+        headline_pair_joiners=tuple(spec.headline_pair_joiners),
         co_investor_re=re.compile(any_word(spec.co_investor_words)) if spec.co_investor_words else None,
         amount_measure_re=(re.compile(rf"{any_word(spec.amount_measures)}(?:は|が|も|で|：|:|\s)*(?:約|およそ|最大)?$")
                            if spec.amount_measures else None),
@@ -2723,10 +2727,17 @@ class RelationFinder:
                             pairs: Sequence[tuple[_Party, _Party]],
                             money: Sequence[tuple[int, float | None]]) -> list[Partnership]:
         """The relations of ``pairs`` of a trigger, each with its amount: the one in parentheses after the
-        actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger in its clause; a
-        funding round's is no pair's where several companies, or one leading or joining others, put it in."""
+        actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger in its clause;
+        that is no pair's where several investors share it, or one leads or joins a round with others."""
+        # 三井住友銀行は出資比率を引き上げる, in a text about its parent: the parent is no party left out
+        pairs = [(a, b) for a, b in pairs if not _topic_of_kin(sentence, a, b, parties, self._rules)]
         amount = _amount_for(money, trigger, sentence, self._rules)
-        shared = trigger.funding and _shared_round(sentence, trigger, pairs, self._rules)
+        # AとBがCに計50億ドルを出資: the amount is theirs together, no one pair's (unlike the price of a company
+        # bought, which is each buyer's deal)
+        shared = (trigger.funding and _shared_round(sentence, trigger, pairs, self._rules)
+                  or trigger.type == INVESTMENT and any(
+                      len({a.company_id for a, into in pairs if into.company_id == b.company_id}) > 1
+                      for _, b in pairs))
         if shared:
             amount = None
         # AとBが合併: the companies become one, an acquisition by the one named first (not where the merger is
@@ -2742,12 +2753,15 @@ class RelationFinder:
                  if capital and (invested := _capital_direction(a, b)) is not None
                  else ((a, b), ACQUISITION if merger else trigger.type, rule_id) for a, b in pairs]
         # (in the trigger's clause: not Aは600億ドルの設備投資を計画しており、Bとの協業も; nor the receiver's
-        # amount of a round several put money in: Xは50億ドルを調達し、Aが主導した)
+        # amount of what several put in: Xは50億ドルを調達し、Aが主導した; AとBは、Xに計50億ドルを出資)
         clause = _clause_start(sentence, trigger, self._rules)
         in_clause = [(offset, usd) for offset, usd in money if offset >= clause]
-        owned = [(_own_amount(in_clause, a, sentence, self._rules, parties)
-                  or (None if shared else _own_amount(in_clause, b, sentence, self._rules, parties)))
-                 for (a, b), _, _ in typed]
+        # (unless each investor states its own: Aは Xに40億ドル、Bは20億ドルを出資)
+        actors_own = [_own_amount(in_clause, a, sentence, self._rules, parties) for (a, _), _, _ in typed]
+        receiver_total = shared and not any(own is not None for own in actors_own)
+        owned = [own if own is not None else None if receiver_total
+                 else _own_amount(in_clause, b, sentence, self._rules, parties)
+                 for ((_, b), _, _), own in zip(typed, actors_own)]
         if any(own is not None for own in owned):
             amount = None  # Aが約100億ドルを出資し、Bも参加する: the amount is A's, not B's
         return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, kind,
@@ -2799,6 +2813,18 @@ def _kin(sentence: Sentence, party: _Party, other: _Party, parties: Sequence[_Pa
     owner = next((p for p in parties if p.end - sentence.start <= kin.start() <= p.tail_end - sentence.start
                   and p is not party), None)
     return owner is None or owner.company_id == other.company_id
+
+
+def _topic_of_kin(sentence: Sentence, a: _Party, b: _Party, parties: Sequence[_Party],
+                  rules: PartnershipRules) -> bool:
+    """Whether the receiver is the text's topic standing in for a party the sentence leaves out and the actor
+    named its own parent or subsidiary in the gazetteer, not written as such (親会社のAが出資し is stated): the
+    sentence states no deal between them (but the topic buying a company now its subsidiary, Bを買収, is one)."""
+    if b.role != "topic" or a.role == "topic":
+        return False
+    related = (b.company_id in rules.ancestors.get(a.company_id, ())
+               or a.company_id in rules.ancestors.get(b.company_id, ()))
+    return related and not _kin(sentence, a, b, parties, rules)
 
 
 def _is_topic(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:
@@ -3103,11 +3129,13 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
         parties = [replace(p, role="modifier") if i in modifiers else p for i, p in enumerate(parties)]
     elif index:
         return parties
-    # 富士通とNEC、Sakana AIに出資: two companies joined by と, then the headline's mark, are its subject (a
+    # 富士通とNEC、Sakana AIに出資, A・B、Cに出資: two companies joined by と or ・, then the headline's mark, are
+    # its subject (a
     # list joins its last item with と, not its first two), whatever the list's particle after them.
     # (on a heading's line or a bold one: not GoogleとNVIDIA、Microsoftといった企業, a list in a sentence)
     second = parties[index + 1] if index + 2 < len(parties) and _HEADLINE_LINE_RE.match(sentence.text) else None
-    if second is not None and sentence.text[first.tail_end - sentence.start: second.start - sentence.start] == "と":
+    if second is not None and sentence.text[first.tail_end - sentence.start:
+                                            second.start - sentence.start] in rules.headline_pair_joiners:
         pair_mark = rules.headline_mark_re.match(sentence.text, _name_end(sentence, second.start, second.end, rules))
         if pair_mark is not None and sentence.text.startswith("、", pair_mark.start()):
             return [*parties[:index], *(replace(p, role="subject", group=_HEADLINE_GROUP,
@@ -3685,7 +3713,7 @@ def _round_receivers(before: Sequence[_Party], leading: Sequence[_Party], topic:
     the round before it is named is an investor: ``leading``; one named after it, 本ラウンドでは、Aが…を出資, joins it
     too; one whose round is followed by a join word, Aは…の資金調達を主導した, leads it), else the company the text
     is about."""
-    owners = [p for p in before if p.role == "of" and _owns_trigger(sentence, p, trigger, rules)
+    owners = [p for p in before if p.role == "of" and p not in leading and _owns_trigger(sentence, p, trigger, rules)
               or p.role == "subject" and rules.round_owner_re is not None and rules.round_owner_re.fullmatch(
                   sentence.text, _role(sentence, p.start, p.end, rules)[2], trigger.start - sentence.start) is not None]
     # ラウンドを主導したのはAで: the company a cleft sentence names as the one that joined is no owner.
@@ -3778,7 +3806,8 @@ def _past_parallel(sentence: Sentence, party: _Party, rules: PartnershipRules) -
 def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
              rules: PartnershipRules) -> list[_Party]:
     """The companies after a trigger that join it: a subject group followed shortly by a join word (…に
-    AとBが参加, A（20億ドル）、B、Cなどが参加), or a name with the join word right after it (A主導で調達). A
+    AとBが参加, A（20億ドル）、B、Cなどが参加), or a name with the join word right after it or its の (A主導で
+    調達, Aの主導で調達). A
     join word that is a trigger of another type states something else (GoogleがBを買収し、CもAIに巨額を
     投じる: C buys nothing)."""
     kinds = rules.trigger_kinds
@@ -3797,7 +3826,9 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
         join = next((found for found in rules.join_re.finditer(window[:_JOIN_GAP])
                      if not window.startswith(rules.round_investors, found.start())), None)
         right_after = join is not None and join.start() == 0
-        if (party.role in ("subject", _JOINER) or party.role == "other" and right_after) and join \
+        # (Aの主導で調達: the join word right after the name's の)
+        owned_join = join is not None and party.role == "of" and rules.particle_roles.get(window[:join.start()]) == "of"
+        if (party.role in ("subject", _JOINER) or party.role == "other" and right_after or owned_join) and join \
                 and kinds.get(join.group(), trigger.type) == trigger.type:
             joining_groups.add(group)
     # Aが50億ドル、Bが20億ドルを拠出: a subject whose clause is only its amount shares the next one's join word.

@@ -938,6 +938,7 @@ class PartnershipsFile(RuleFileSpec):
     topic_particles: Words
     about_marks: Words = ()
     headline_marks: Words = ()
+    headline_pair_joiners: Words = ()
     cleft_markers: Words = ()
     trigger_topics: Words = ()
     label_marks: Words = ()
