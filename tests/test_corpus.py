@@ -129,3 +129,11 @@ def test_relative_dates_count_from_the_day_the_writer_wrote(tmp_path: Path) -> N
     assert written_date(post) == date(2024, 11, 7)
     result = process_post(post, Extractors(load_rules(RULES), use_ner=False), tables=("dates",))
     assert [(found.value, found.surface) for found in result.dates] == [("2025-01-06", "60日後")]
+
+
+def test_a_year_stated_in_one_sentence_is_the_one_the_next_counts_from(tmp_path: Path) -> None:
+    text = "---\ndate: 2024-11-07\n---\n- 1998年 - 名古屋で創業。\n- 同年10月 - 株式会社に改組。\n- 翌年 - 上場。\n"
+    post = read_post(write(tmp_path / "x.md", text), tmp_path)
+    result = process_post(post, Extractors(load_rules(RULES), use_ner=False), tables=("dates",))
+    assert [(found.value, found.surface) for found in result.dates] == [
+        ("1998", "1998年"), ("1998-10", "同年10月"), ("1999", "翌年")]

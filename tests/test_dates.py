@@ -153,6 +153,15 @@ SEVERAL_DATES = [
     ("2024年に創業し、2026年度に上場、3月に増資する。",
      [("2024年", "2024", None), ("2026年度", "FY2026", None), ("3月", "2024-03", None)]),
     ("来年上半期と今年度下期に分ける。", [("来年上半期", "2026-H1", None), ("今年度下期", "FY2025-H2", None)]),
+    # a year glossed with its era in brackets before its month is one date; a year of a company's early history
+    ("1962年（昭和37年）4月に創業した。", [("1962年（昭和37年）4月", "1962-04", None)]),
+    ("1962年(昭和37年)4月1日に創業した。", [("1962年(昭和37年)4月1日", "1962-04-01", None)]),
+    ("1624年に創業した老舗だ。", [("1624年", "1624", None)]),
+    # 同年 and 翌年 count from the year stated before them (同年 right before its month is one date with it);
+    # 同年代 is another word
+    ("2011年に上場し、同年9月に増資、翌年には合併した。",
+     [("2011年", "2011", None), ("同年9月", "2011-09", None), ("翌年", "2012", None)]),
+    ("2011年に上場した同年代の企業だ。", [("2011年", "2011", None)]),
     # half a year with no number before it; not 半年後 (a date six months on) nor 上半年
     ("半年で黒字化し、約半年間の試験を経て、半年後に上場する。", [("半年", "P6M", None), ("約半年間", "P6M", "APPROX")]),
 ]
@@ -280,6 +289,14 @@ def test_dates_against_the_post_date(anchor, text, expected):
     found = find_dates(sentence_of(text), RULES, anchor)
     assert [(m.surface, m.type, m.value, m.mod) for m in found] == expected
     assert all(text[m.start:m.end] == m.surface for m in found)
+
+
+def test_narrative_years_count_from_the_year_the_text_stated_before_the_sentence():
+    stated = find_dates(sentence_of("同年10月に上場し、翌年に増資した。"), RULES, ANCHOR, narrative_year=1998)
+    assert [(m.surface, m.value) for m in stated] == [("同年10月", "1998-10"), ("翌年", "1999")]
+    # with no year stated before, 同年 is no date and the month is the one nearest the post's date
+    alone = find_dates(sentence_of("同年10月に上場した。"), RULES, ANCHOR)
+    assert [(m.surface, m.value) for m in alone] == [("10月", "2025-10")]
 
 
 RELATIVE_TEXTS = ["今年は転機だ。", "来期に黒字化する。", "3年後に上場する。", "先月に発売した。", "来週の7月3日に会う。",

@@ -10,6 +10,7 @@ pipeline.py.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from extract.models import ChipMention, CompanyMention, Post, Sentence, Token, b
 from extract.normalize.chips import ChipRecognizer
 from extract.normalize.companies import CompanyRecognizer
 from extract.ner import NerSpan, ParsedSentence, compile_ner_rules
-from extract.normalize.dates import DateMatch, compile_date_rules, find_dates
+from extract.normalize.dates import DateMatch, DateRules, compile_date_rules, find_dates, last_stated_year
 from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table, load_ecb_rates
 from extract.overlaps import outside
 from extract.relations import Partnership, RelationFinder, SentenceTrace, compile_partnership_rules
@@ -105,6 +106,18 @@ def _model_analyses(sentences: list[Sentence], rule_mentions: list[CompanyMentio
     return spans, {parsed.sentence_id: parsed for parsed in parses}
 
 
+def _dates(sentences: list[Sentence], rules: DateRules, anchor: datetime.date | None) -> list[DateMatch]:
+    """The post's dates, sentence by sentence: each sentence's 同年 and 翌年 count from the year the text stated
+    last before it (a history's 2013年に設立。同年10月に上場: 2013-10)."""
+    dates: list[DateMatch] = []
+    narrative_year: int | None = None
+    for sentence in sentences:
+        found = find_dates(sentence, rules, anchor, narrative_year)
+        dates += found
+        narrative_year = last_stated_year(found) or narrative_year
+    return dates
+
+
 def _partnerships(post: Post, sentences: list[Sentence], tokens: list[list[Token]], companies: list[CompanyMention],
                   money: list[MoneyMatch], parses: dict[int, ParsedSentence], extractors: Extractors,
                   trace: list[SentenceTrace] | None = None) -> list[Partnership]:
@@ -150,8 +163,7 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
     money = outside([amount for sentence in sentences
                      for amount in find_money(sentence, extractors.money, extractors.fx, anchor)],
                     urls) if "money" in run else []
-    dates = outside([date for sentence in sentences
-                     for date in find_dates(sentence, extractors.dates, anchor)], urls) if "dates" in run else []
+    dates = outside(_dates(sentences, extractors.dates, anchor), urls) if "dates" in run else []
     partnerships = (_partnerships(post, sentences, tokens, companies, money, parses, extractors, trace)
                     if "partnerships" in run else [])
     return PostResult(

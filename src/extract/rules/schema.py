@@ -642,6 +642,10 @@ class DatesFile(RuleFileSpec):
     era_first_year: Words
     fiscal_year_start_month: Annotated[StrictInt, Field(ge=1, le=12)]
     relative_years: WordCounts
+    #: Words naming a year counted from the last one the text stated -> offset in years (同年 -> 0, 翌年 -> 1).
+    narrative_years: WordCounts = {}
+    #: Text right after such a word that makes it another word (同年代, 同年齢).
+    not_after_narrative_year: Words = ()
     relative_fiscal_years: WordCounts
     relative_months: WordCounts
     #: Words naming a calendar quarter relative to the post's quarter -> offset in quarters (前四半期 -> -1).

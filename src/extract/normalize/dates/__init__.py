@@ -24,7 +24,7 @@ What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
     span.py       date.year_span (2020–21年, 2023～2024年度: one DATE valued 2020/2021)
     season.py     date.season, date.relative_season (2024年夏 -> 2024-SU, 今秋, 来年の春)
     relative.py   date.relative_year, date.relative_fiscal_year, date.relative_quarter, date.relative_month,
-                  date.relative_offset
+                  date.relative_offset, date.narrative_year
     duration.py   duration, duration.range (4～5年)
     loading.py    compile_date_rules: every pattern compiled from the validated rules, in the order tried
     finding.py    find_dates: candidates, the longest-first overlap policy, the match cache
@@ -33,6 +33,8 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
 
     eras:                  {era name: western year of its first year}        令和7年 -> 2025
     relative_years:        {word: offset in years}                           来年 -> +1
+    narrative_years:       {word: offset from the year the text stated last} 同年 -> +0, 翌年 -> +1
+    not_after_narrative_year: [text after one making it another word]        同年代
     relative_fiscal_years: {word: offset in fiscal years}                    来年度 -> +1
     relative_quarters:     {word: offset in calendar quarters}               前四半期 -> -1
     relative_months:       {word: offset in months}                          先月 -> -1
@@ -73,8 +75,8 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
 
 from __future__ import annotations
 
-from extract.normalize.dates.finding import find_dates
+from extract.normalize.dates.finding import find_dates, last_stated_year
 from extract.normalize.dates.loading import compile_date_rules
 from extract.normalize.dates.model import DateMatch, DateRules
 
-__all__ = ["DateMatch", "DateRules", "find_dates", "compile_date_rules"]
+__all__ = ["DateMatch", "DateRules", "find_dates", "last_stated_year", "compile_date_rules"]

@@ -18,6 +18,7 @@ from functools import lru_cache
 from extract.models import Sentence
 from extract.normalize.dates.model import CompiledPattern, DateMatch, DateReading, DateRules
 from extract.normalize.dates.not_date import followed_by_not_after
+from extract.normalize.dates.relative import NARRATIVE_YEAR
 from extract.normalize.dates.values import month_span, part_span, part_value
 from extract.overlaps import longest_first
 
@@ -27,12 +28,14 @@ _YEARLESS_PARTS = frozenset({"date.yearless_quarter", "date.yearless_half"})
 #: Rule ids of matches that state a year for what follows them: calendar years (2025年, 今年, 2025年第3四半期)
 #: give it to months, days, quarters and halves; fiscal years (2025年度, 今年度, 2026年3月期, 2025年度上期) only
 #: to quarters and halves, which become parts of that fiscal year.
-_YEAR_GIVING_RULES = frozenset({"date.year", "date.year_month", "date.full_date", "date.relative_year",
+_YEAR_GIVING_RULES = frozenset({"date.year", "date.year_month", "date.full_date", "date.relative_year", NARRATIVE_YEAR,
                                 "date.quarter", "date.half", "date.fiscal_year", "date.fiscal_period",
                                 "date.relative_fiscal_year"})
 #: Brackets around a year that qualifies the period before it (（FY2025）).
 _OPENING_PARENTHESES = "(（"
 _CLOSING_PARENTHESES = ")）"
+#: A year's gloss in brackets between it and its month (1953年（昭和28年）6月, 1673年（延宝元年）6月).
+_YEAR_GLOSS_RE = re.compile(r"[（(][^（）()]{1,10}年[）)]")
 #: Texts whose pattern matches are kept: posts repeat sentences (boilerplate, lists of related
 #: posts), and trying every pattern over a text is most of finding dates.
 _REMEMBERED_TEXTS = 4096
@@ -121,18 +124,42 @@ def _year_in_parentheses_after(later: list[DateReading], text: str, rules: DateR
     return year if opened and closed else None
 
 
-def _with_years_from_context(matches: list[DateReading], text: str, rules: DateRules) -> list[DateReading]:
+def _narrative_year_in(match: DateReading, year: int) -> DateReading:
+    """A year counted from ``year`` (同年, 翌年: the match holds the count), made that whole year."""
+    stated = year + int(match.value)
+    return replace(match, value=f"{stated:04d}", start_date=datetime.date(stated, 1, 1),
+                   end_date=datetime.date(stated, 12, 31))
+
+
+def _with_years_from_context(matches: list[DateReading], text: str, rules: DateRules,
+                             narrative_year: int | None) -> list[DateReading]:
     """Dates written without a year take the year last written before them (2025年7月から8月: 8月 of 2025;
     2025年第3四半期と第4四半期: Q4 of 2025): a month or day the last calendar year, a quarter or half the
     last calendar or fiscal year (2025年度の第2四半期: FY2025-Q2). A quarter or half with no year before it
     takes the year that qualifies it in parentheses after it (第2四半期（2026会計年度）: FY2026-Q2). A comparison
-    base (2024年同期) gives no year."""
+    base (2024年同期) gives no year. A year right before a month, or with its gloss in brackets between, is one
+    date with it (同年10月, 1953年（昭和28年）6月: 1953-06). A year counted from the one the text stated last
+    (同年, 翌年) counts from the sentence's, else from ``narrative_year`` (the text's before the sentence), else
+    is no date."""
     resolved: list[DateReading] = []
     calendar_year: int | None = None
     part_year: tuple[int, bool] | None = None
     for index, match in enumerate(matches):
+        if match.rule_id == NARRATIVE_YEAR:
+            base = calendar_year if calendar_year is not None else narrative_year
+            if base is None:
+                continue
+            match = _narrative_year_in(match, base)
         if match.rule_id in _YEARLESS_DAYS and calendar_year is not None:
             match = _in_year(match, calendar_year)
+            glossed = next((i for i in range(len(resolved) - 1, -1, -1)
+                            if resolved[i].rule_id in ("date.year", NARRATIVE_YEAR)
+                            and (resolved[i].end == match.start and resolved[i].mod is None
+                                 or _YEAR_GLOSS_RE.fullmatch(text, resolved[i].end, match.start))), None)
+            if glossed is not None:
+                # 同年10月, 1953年（昭和28年）6月: one date, the month of the year written (and glossed) before it
+                match = replace(match, start=resolved[glossed].start, surface=text[resolved[glossed].start:match.end])
+                del resolved[glossed:]
         elif match.rule_id in _YEARLESS_PARTS and (
                 (given := part_year or _year_in_parentheses_after(matches[index + 1:], text, rules)) is not None):
             match = _part_in_year(match, *given, rules)
@@ -143,7 +170,17 @@ def _with_years_from_context(matches: list[DateReading], text: str, rules: DateR
     return resolved
 
 
-def find_dates(sentence: Sentence, rules: DateRules, anchor: datetime.date | None) -> list[DateMatch]:
+def last_stated_year(dates: list[DateMatch]) -> int | None:
+    """The calendar year of the last date that states one (2013年10月: 2013; not FY2025, a duration or a span),
+    which a later 同年 or 翌年 counts from; None if none does."""
+    stated = [int(date.value[:4]) for date in dates
+              if date.type == "DATE" and len(date.value) >= 4 and date.value[:4].isdigit()
+              and date.value[4:5] in ("", "-")]
+    return stated[-1] if stated else None
+
+
+def find_dates(sentence: Sentence, rules: DateRules, anchor: datetime.date | None,
+               narrative_year: int | None = None) -> list[DateMatch]:
     """Every time expression in a sentence, sorted by start and non-overlapping, with body offsets.
 
     The longest candidate span wins, ties going to the earlier pattern
@@ -152,11 +189,14 @@ def find_dates(sentence: Sentence, rules: DateRules, anchor: datetime.date | Non
     skipped when it is None. Spans that are no date (前年比, 数年) win over
     the shorter dates inside them. A month, quarter or half without a year
     takes the year written last before it, else the year that puts it
-    nearest the post's date.
+    nearest the post's date. ``narrative_year`` is the year the text stated
+    last before the sentence (``last_stated_year``), which 同年 and 翌年
+    count from.
     """
     chosen = longest_first(_candidates(sentence.text, rules, anchor))
     readings = _with_years_from_context(sorted((reading for candidate in chosen for reading in candidate.readings),
-                                               key=lambda reading: reading.start), sentence.text, rules)
+                                               key=lambda reading: reading.start), sentence.text, rules,
+                                        narrative_year)
     return [DateMatch(sentence_id=sentence.sentence_id, start=sentence.start + reading.start,
                       end=sentence.start + reading.end, surface=reading.surface, rule_id=reading.rule_id,
                       type=reading.type, value=reading.value, mod=reading.mod, start_date=reading.start_date,

@@ -47,6 +47,7 @@ def compile_date_rules(spec: DatesFile) -> DateRules:
     tables: dict[str, Mapping[str, Any]] = {
         "eras": dict(spec.eras),
         "relative_years": dict(spec.relative_years),
+        "narrative_years": dict(spec.narrative_years),
         "relative_fiscal_years": dict(spec.relative_fiscal_years),
         "relative_months": dict(spec.relative_months),
         "relative_quarters": dict(spec.relative_quarters),

@@ -54,6 +54,7 @@ class DateRules:
     patterns: tuple[CompiledPattern, ...]
     eras: Mapping[str, int]
     relative_years: Mapping[str, int]
+    narrative_years: Mapping[str, int]
     relative_fiscal_years: Mapping[str, int]
     relative_months: Mapping[str, int]
     relative_quarters: Mapping[str, int]

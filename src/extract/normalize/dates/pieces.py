@@ -117,6 +117,8 @@ class Pieces:
     month_range: str
     #: 今年, 来年: group rel_year.
     relative_year: str
+    #: 同年, 翌年: a year counted from the last one the text stated, group narrative_year.
+    narrative_year: str
     #: 年 of 年末, 年後半 (the post's own year), written after no kanji or digit and before a part of the year:
     #: group year_alone.
     year_alone: str
@@ -222,6 +224,9 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         span_until=any_word(words.year_span_words.ends) if words.year_span_words else "(?!)",
         month_range=rf"(?P<from_month>{SMALL_NUMBER}){separators}(?P<to_month>{SMALL_NUMBER})月期",
         relative_year=rf"(?P<rel_year>{word_alternation(tables['relative_years'])})",
+        narrative_year=(rf"(?P<narrative_year>{word_alternation(tables['narrative_years'])})"
+                        + (rf"(?!{any_word(words.not_after_narrative_year)})" if words.not_after_narrative_year
+                           else "") if tables["narrative_years"] else "(?!)"),
         year_alone=(rf"(?<![{DIGIT_CHARS}{KANJI_DIGITS}一-龯々〆ヶ])(?P<year_alone>{any_word(words.year_alone)})"
                     rf"(?={word_alternation(year_parts)})" if words.year_alone else "(?!)"),
         english_date=(rf"(?<![A-Za-z])(?P<en_month>{word_alternation(tables['english_months'])})\.? "

@@ -6,7 +6,8 @@ has none. Rule ids of the patterns, and of what they find:
 ``date.relative_year`` (今年, 来年上半期, 今年5月), ``date.relative_fiscal_year``
 (来年度, 前期), ``date.relative_quarter`` (前四半期, and 今期 and 来期, which the extraction
 spec counts as quarters: calendar quarters, as 第N四半期 written alone), ``date.relative_month`` (先月) and
-``date.relative_offset`` (3年後, 6カ月後, 2週間後, 30日前).
+``date.relative_offset`` (3年後, 6カ月後, 2週間後, 30日前); and ``date.narrative_year`` (同年, 翌年), counted
+from the last year the text stated rather than from the post's date.
 """
 
 from __future__ import annotations
@@ -39,6 +40,14 @@ def _relative_year(match: re.Match[str], rules: DateRules, anchor: datetime.date
         half = int((rules.half_years[half_word] if half_word else rules.year_halves[match.group("year_half")])[1])
         return [part_date(match, rules, year, False, "H", half, "date.relative_year", None)]
     return [year_date(match, year, "date.relative_year", mod)]
+
+
+def _narrative_year(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading]:
+    """同年, 翌年: a year counted from the last one the text stated, which only the text around it knows; the
+    reading holds the count (finding.py gives it its year, or drops it where the text stated none)."""
+    offset = rules.narrative_years[match.group("narrative_year")]
+    return [DateReading(match.start(), match.end(), match.group(), "DATE", f"{offset:+d}", tail_mod(match, rules),
+                        None, None, NARRATIVE_YEAR)]
 
 
 def _relative_fiscal_year(match: re.Match[str], rules: DateRules,
@@ -117,6 +126,9 @@ def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.da
                        rule_id, mod)]
 
 
+#: The rule id of a year counted from the last one the text stated (同年, 翌年).
+NARRATIVE_YEAR = "date.narrative_year"
+
 #: The patterns of this kind, in the order they are tried.
 PATTERNS = (
     DatePattern("date.relative_year",
@@ -125,6 +137,7 @@ PATTERNS = (
     DatePattern("date.relative_year",
                 lambda p: rf"{p.year_alone}(?:{p.half}|{p.year_half}|(?:{p.year_alone_mod})?{p.tail})",
                 _relative_year),
+    DatePattern(NARRATIVE_YEAR, lambda p: rf"{p.narrative_year}{p.tail}", _narrative_year),
     DatePattern("date.relative_fiscal_year", lambda p: rf"{p.relative_fiscal}(?:{p.half}|{p.tail})",
                 _relative_fiscal_year),
     DatePattern("date.relative_month", lambda p: rf"{p.relative_month}(?:{p.day})?{p.tail}", _relative_month),

@@ -18,8 +18,9 @@ from collections.abc import Callable
 from extract.normalize.dates.model import DateReading, DateRules
 from extract.normalize.numerals import parse_numeral
 
-#: Years a four-digit number may name; others (5000年) are counts of years.
-PLAUSIBLE_YEARS = range(1800, 2200)
+#: Years a four-digit number may name (company histories start in the 1500s: 1590年創業); others (5000年, 1200年の
+#: 歴史) are counts of years.
+PLAUSIBLE_YEARS = range(1500, 2200)
 
 
 def number(text: str | None) -> int | None:
