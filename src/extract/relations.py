@@ -267,8 +267,10 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+・•]|\d{1,2}[.)）．])\s*")
 _DIGEST_ITEM_RE = re.compile(rf"\s*(?:[-*+]\s*)?(?:\*\*|#{{1,4}}\s*)?(?:\d{{1,3}}[.)）．]\s|[{DIGEST_MARKS}【]"
                              r"|\d{1,2}/\d{1,2}\s*(?:[（(][月火水木金土日][）)]|\s)\s*[^\s：:、。]{0,12}[：:])"
                              r"(?!\s*\*\*[^*\n]{1,40}(?:[:：]\*\*|\*\*\s*[:：]))")
-#: An item of a dated list, as a company's history (沿革) is written: - 1926年 - …, * 2001年4月：…, ・1958年 …
-_DATED_ITEM_RE = re.compile(r"\s*[-*+・•]\s*\d{3,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?\s*(?:[-–—－:：]|\s)")
+#: An item of a dated list, as a company's history (沿革) is written: - 1926年 - …, * 2001年4月：…, ・1958年 …,
+#: - 1953年（昭和28年）6月1日 - … (the year glossed with its era)
+_DATED_ITEM_RE = re.compile(r"\s*[-*+・•]\s*\d{3,4}年(?:[（(][^（）()\n]{1,10}年[）)])?(?:\d{1,2}月)?(?:\d{1,2}日)?"
+                            r"\s*(?:[-–—－:：]|\s)")
 _LIST_INTRO_RE = re.compile(r"[^。\n]{0,8}?(?:次の|以下の)[^。\n]{0,8}?[。：:]?\s*$|\s*(?:は|には)?\s*[：:]\s*$")
 #: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意,
 #: 買収し、非公開化することで合意, 事業譲渡する契約, 買収に関する契約).
