@@ -212,6 +212,8 @@ UNLISTED_COMPANIES = [
     ("北辰精密機械工業所株式会社は部品を作る。", ["北辰精密機械工業所"]),
     ("十勝送配電事業推進機構株式会社が設立された。", ["十勝送配電事業推進機構"]),
     ("株式会社ひまわりは保育事業を営む。", ["ひまわり"]),
+    # a Latin name with コーポレーション, as a foreign company is written in katakana text
+    ("1999年にNBXコーポレーションと合併した。", ["NBXコーポレーション"]),
     # a name that MeCab reads as verbs and particles runs to the bracket, title or particle after it
     ("株式会社ひのくにモビリティ（熊本市）が実証を始めた。", ["ひのくにモビリティ"]),
     ("株式会社ゆいまーるテック代表取締役の山田氏が語った。", ["ゆいまーるテック"]),
