@@ -14,8 +14,9 @@ from extract.normalize.chips import ChipRecognizer
 from extract.models import CompanyMention
 from extract.names import derived_company_id
 from extract.normalize.companies import CompanyRecognizer
-from extract.resolve import (INTRODUCED_NAME_RULE, LISTED_NAME_RULE, NAMED_IN_POST_RULE, PARTY_NAME_RULE, NerCompanyFilter,
-                             add_listed_names, add_names_found_elsewhere, add_vouched_names, resolve_companies,
+from extract.resolve import (HEADING_LIST_RULE, INTRODUCED_NAME_RULE, LISTED_NAME_RULE, NAMED_IN_POST_RULE, PARTY_NAME_RULE, NerCompanyFilter,
+                             add_listed_names, add_names_found_elsewhere, add_names_listed_under_headings,
+                             add_vouched_names, resolve_companies,
                              without_publisher)
 from extract.rules import load_rules
 from extract.segment import split_sentences
@@ -381,6 +382,31 @@ def _listed_names(text: str) -> list[str]:
 ])
 def test_a_name_listed_among_companies_is_a_company(text: str, names: list[str]) -> None:
     assert _listed_names(text) == names
+
+
+def _heading_listed(text: str) -> list[tuple[str, str]]:
+    """(surface, rule) of the companies of ``text`` after a list under a heading of group companies is read."""
+    sentences = split_sentences(text)
+    tokens = [tokenize_sentence(s) for s in sentences]
+    found = add_names_listed_under_headings(RECOGNIZER.find(sentences, tokens), sentences, tokens, FILTER)
+    return [(m.surface, m.rule_id) for m in found]
+
+
+@pytest.mark.parametrize("text, names", [
+    # Each item under a heading of group companies that is one name alone, whatever its words; a note in
+    # brackets or after a colon is no part of it.
+    ("## 主要子会社\n- 北辰リース\n- みなと物流（米国）\n- ひだまりケア：介護事業\n",
+     [("北辰リース", HEADING_LIST_RULE), ("みなと物流", HEADING_LIST_RULE), ("ひだまりケア", HEADING_LIST_RULE)]),
+    # A name found inside the item's gives way to it; one written with its legal form is found already.
+    ("## 関連会社\n- 東宝ステラ\n- 北辰リース株式会社\n",
+     [("東宝ステラ", HEADING_LIST_RULE), ("北辰リース", "company.kabushiki_suffix")]),
+    # Not under another heading, nor an item that is a sentence, nor after the next heading.
+    ("## 沿革\n- 北辰リース\n", []),
+    ("## 主要子会社\n- 北辰リースは札幌にある。\n## 関連項目\n- 北辰リース\n", []),
+])
+def test_a_name_alone_under_a_heading_of_group_companies_is_a_company(text: str,
+                                                                      names: list[tuple[str, str]]) -> None:
+    assert _heading_listed(text) == names
 
 
 def _named_again(text: str) -> list[tuple[int, str]]:

@@ -106,6 +106,8 @@ class NerRules:
     organisation_words: frozenset[str] = frozenset()
     thing_heads: frozenset[str] = frozenset()
     kind_heads: tuple[str, ...] = ()
+    #: Headings over a list of a company's group companies (## 主要子会社, ## 関連会社): each item is one.
+    company_list_headings: frozenset[str] = frozenset()
 
 
 def compile_ner_rules(spec: NerFile) -> NerRules:
@@ -137,6 +139,7 @@ def compile_ner_rules(spec: NerFile) -> NerRules:
         organisation_words=frozenset(spec.organisation_words),
         thing_heads=frozenset(spec.thing_heads),
         kind_heads=spec.kind_heads,
+        company_list_headings=frozenset(spec.company_list_headings),
     )
 
 

@@ -30,7 +30,7 @@ from extract.normalize.money import MoneyMatch, compile_money_rules, find_money,
 from extract.overlaps import outside
 from extract.relations import Partnership, RelationFinder, SentenceTrace, compile_partnership_rules
 from extract.resolve import (DefinedNames, NerCompanyFilter, add_listed_names, add_names_found_elsewhere,
-                             add_vouched_names, byline_company, resolve_companies,
+                             add_names_listed_under_headings, add_vouched_names, byline_company, resolve_companies,
                              without_publisher)
 from extract.rules import RuleSet
 from extract.segment import paragraph_openings, split_sentences, url_spans
@@ -156,6 +156,7 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
         companies = add_vouched_names(companies, sentences, tokens, extractors.ner_filter,
                                       extractors.companies.party_slots, extractors.companies.deeds)
         companies = add_listed_names(companies, sentences, tokens, extractors.ner_filter)
+        companies = add_names_listed_under_headings(companies, sentences, tokens, extractors.ner_filter)
         companies = add_names_found_elsewhere(extractors.defined_names.add(companies, sentences, tokens),
                                               sentences, tokens, extractors.ner_filter)
         companies = outside(without_publisher(companies, post.author, extractors.ner_filter), urls)

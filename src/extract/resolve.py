@@ -66,6 +66,15 @@ PARTY_NAME_RULE = "company.party_slot"
 INTRODUCED_NAME_RULE = "company.introduced"
 #: The rule id of a Latin name listed among companies (add_listed_names).
 LISTED_NAME_RULE = "company.listed"
+#: The rule id of a name a list under a heading of group companies holds (add_names_listed_under_headings).
+HEADING_LIST_RULE = "company.heading_list"
+#: A Markdown heading's text (## 主要子会社), or a line all in bold (**関連会社**).
+_HEADING_RE = re.compile(r"\s*(?:#{1,6}\s*(?P<title>[^#\n]+?)\s*#*|\*\*(?P<bold>[^*\n]+)\*\*)\s*")
+#: A list item that is one name alone, perhaps with a note in brackets or after a colon (- 北辰リース,
+#: - カルポルトランド（米国）, - 北辰物流：倉庫業).
+_NAME_ITEM_RE = re.compile(r"\s*[-*+・•]\s*(?:\*\*)?"
+                           r"(?P<name>[^\s（）()、。：:*「」][^（）()、。：:*「」\n]{0,38}?[^\s（）()、。：:*「」])"
+                           r"(?:\*\*)?\s*(?:[（(][^（）()\n]{1,20}[）)])?\s*(?:[：:].*)?")
 #: A Latin name that may be an item of a list (not a piece of a longer Latin phrase).
 _LISTED_NAME_RE = re.compile(rf"(?<![A-Za-z0-9.&\-'])(?<![A-Za-z0-9.,&\-'] ){_LATIN_NAME_RE.pattern}(?![A-Za-z0-9])")
 #: What stands between two items of a list: a mark ending the one (bold, a gloss in brackets), a comma or
@@ -303,6 +312,10 @@ class NerCompanyFilter:
         words = inside(tokens, span)
         return len(words) >= 2 and words[0].pos == "名詞-固有名詞"
 
+    def heads_a_company_list(self, title: str) -> bool:
+        """Whether a heading's text names a list of a company's group companies (主要子会社, 関連会社)."""
+        return title.strip() in self._rules.company_list_headings
+
     def is_stop_listed(self, surface: str) -> bool:
         """A product, generic noun or other word the rules say is never a company, in any case (GiNZA's
         proposals are written as posts write them: WatsonX for watsonx)."""
@@ -508,6 +521,10 @@ class NerCompanyFilter:
         normalized = unicodedata.normalize("NFKC", text)
         return ((evidence and bool(_LATIN_NAME_RE.search(normalized) or _KATAKANA_NAME_RE.search(normalized)))
                 or self._kanji_candidate_re.search(normalized) is not None)
+
+    def opens_with_legal_form(self, text: str) -> bool:
+        """Whether ``text`` opens with a legal form, perhaps after a comma or spaces (, Inc., 株式会社)."""
+        return self._any_form_re.match(text.lstrip(" ,　")) is not None
 
     def is_a_company_byline(self, author: str) -> bool:
         """The front matter's author is a company under its legal name (株式会社北辰銀行), as a press
@@ -772,6 +789,43 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
                                         and rule_id == PARTY_NAME_RULE, glued):
                 replaced += held
                 added.append(_unlisted_company(span, rule_id))
+    return sorted([*(m for m in mentions if m not in replaced), *added], key=lambda m: (m.start, m.end))
+
+
+def add_names_listed_under_headings(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence],
+                                    tokens: Sequence[Sequence[Token]], ner_filter: NerCompanyFilter
+                                    ) -> list[CompanyMention]:
+    """``mentions`` and the names a list under a heading of a company's group companies holds, one per item
+    (## 主要子会社 then - 北辰リース, - カルポルトランド（米国）; rule company.heading_list), as encyclopedia
+    articles list them: the heading says each is a company, whatever its words. A name found already inside
+    the item's gives way to it (丸井 of - 丸井今井); a name a check on GiNZA's names rejects (a person, an
+    organisation, a product) stays out."""
+    added: list[CompanyMention] = []
+    replaced: set[CompanyMention] = set()
+    grouped = by_sentence(mentions)
+    under_heading = False
+    for sentence, sentence_tokens in zip(sentences, tokens):
+        heading = _HEADING_RE.fullmatch(sentence.text)
+        if heading is not None:
+            under_heading = ner_filter.heads_a_company_list((heading.group("title") or heading.group("bold")))
+            continue
+        item = _NAME_ITEM_RE.fullmatch(sentence.text) if under_heading else None
+        if item is None:
+            continue
+        # (the name without its legal form: - 北辰リース株式会社 is 北辰リース)
+        span = ner_filter.without_affixes(ner_filter.without_legal_forms(NerSpan(
+            sentence.sentence_id, sentence.start + item.start("name"), sentence.start + item.end("name"),
+            item.group("name"), "")), {t.start for t in sentence_tokens})
+        known = grouped.get(sentence.sentence_id, [])
+        # (a name found with its Latin form, which the item writes whole: - Grainlink Pty Ltd)
+        if any(m.start <= span.start and span.end <= m.end
+               or span.start == m.start and ner_filter.opens_with_legal_form(
+                   sentence.text[m.end - sentence.start: item.end("name")]) for m in known):
+            continue
+        boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
+        if span.start in boundaries and span.end in boundaries and not ner_filter.is_no_company(sentence, span):
+            replaced |= {m for m in known if span.start <= m.start and m.end <= span.end}
+            added.append(_unlisted_company(span, HEADING_LIST_RULE))
     return sorted([*(m for m in mentions if m not in replaced), *added], key=lambda m: (m.start, m.end))
 
 

@@ -432,7 +432,8 @@ class NerFile(RuleFileSpec):
     ``organisation_endings`` / ``company_organisation_endings`` / ``organisation_words`` (what makes a
     name a ministry, agency, university or association, and the endings that do not) and
     ``thing_heads`` (last words that make a Latin name a product, programme, law or term) and
-    ``kind_heads`` (last words that make a katakana name a kind of company, not its name)."""
+    ``kind_heads`` (last words that make a katakana name a kind of company, not its name) and
+    ``company_list_headings`` (headings over a list of a company's group companies: ## 主要子会社)."""
 
     moved_keys: ClassVar[Mapping[str, str]] = {
         "company_suffixes": "'company_suffixes' is now legal_forms.ner_evidence in company_patterns.yaml "
@@ -459,6 +460,7 @@ class NerFile(RuleFileSpec):
     organisation_words: Words = ()
     thing_heads: Words = ()
     kind_heads: Words = ()
+    company_list_headings: Words = ()
 
 
 # --- money ---------------------------------------------------------------------------------------
