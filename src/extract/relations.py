@@ -3265,9 +3265,19 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
         sentence.text, coordinated[-1][-1].end - sentence.start, p.start - sentence.start) for p in parties)
     # AやBが受注, AやBも提携先を探している: each does it with another company, not with the others listed
     alone = trigger.word in rules.one_sided_triggers or trigger.word in rules.counterparts
-    if coordinated and not later and not alone and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
+    # AやB、Cが協力する, AやBがチップ供給で合意: companies listed as examples (や) each do it with another the
+    # sentence leaves out, not with each other (unlike AとBが提携, A、B、Cの3社が協業)
+    examples = coordinated and _joined_as_examples(sentence, coordinated[-1], rules)
+    if coordinated and not later and not alone and not examples \
+            and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
         return list(combinations(coordinated[-1], 2))
     return []
+
+
+def _joined_as_examples(sentence: Sentence, group: Sequence[_Party], rules: PartnershipRules) -> bool:
+    """Whether a coordinated group is listed with や (AやB、C), as examples, and not counted as one (AやBの2社)."""
+    joints = [sentence.text[a.tail_end - sentence.start: b.start - sentence.start] for a, b in zip(group, group[1:])]
+    return any(joint.startswith("や") for joint in joints) and not _counted(sentence, group[-1], rules)
 
 
 def _counted(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:
