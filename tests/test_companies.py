@@ -214,6 +214,9 @@ UNLISTED_COMPANIES = [
     ("株式会社ひまわりは保育事業を営む。", ["ひまわり"]),
     # a Latin name with コーポレーション, as a foreign company is written in katakana text
     ("1999年にNBXコーポレーションと合併した。", ["NBXコーポレーション"]),
+    # English plural company words in katakana (a film distributor, an airline)
+    ("配給を大和ピクチャーズに委託した。", ["大和ピクチャーズ"]),
+    ("ミシガン・エアラインズが就航した。", ["ミシガン・エアラインズ"]),
     # a name that MeCab reads as verbs and particles runs to the bracket, title or particle after it
     ("株式会社ひのくにモビリティ（熊本市）が実証を始めた。", ["ひのくにモビリティ"]),
     ("株式会社ゆいまーるテック代表取締役の山田氏が語った。", ["ゆいまーるテック"]),
