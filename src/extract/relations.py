@@ -66,6 +66,7 @@ parentheses) stays here:
     planned_endings:   [words right after a trigger ending its clause]   買収へ
     purposes:          [words making a trigger the next one's purpose]   子会社化するため、株式を取得
     goals, means_endings: [goal words planned unless the trigger is the means] 提携を目指す / 連携して…を目指す
+    means_markers, plans: [a trigger as the means of a plan: planned]        提携で、…する計画だ
     continuations:     [words of keeping a deal: planned words after them]  提携を続ける方針
     reports:           [words reporting a deal]                          買収すると報じた
     bids:              {triggers, done}                                  TOB / 成立
@@ -518,6 +519,9 @@ class PartnershipRules:
     #: Goal words (目指): planned words of the deal, unless one of ``means_endings`` stands between (連携して…を目指す).
     goals: tuple[str, ...]
     means_endings: tuple[str, ...]
+    #: After a trigger, the mark making it the means (Bとの提携で、) of a main clause ending in a plan word (…する
+    #: 計画だ): the deal is part of the plan; None without those words.
+    means_of_plan_re: re.Pattern | None
     #: Words of keeping a deal that stands (続け, 維持): the planned words after them plan to keep it.
     continuations: tuple[str, ...]
     speculation: tuple[str, ...]
@@ -1021,6 +1025,11 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         left_open=spec.left_open,
         goals=spec.goals,
         means_endings=spec.means_endings,
+        # (the plan word said of the clause: 計画だ, 計画があるという話, 予定です; not 計画を発表, a plan as the
+        # thing done)
+        means_of_plan_re=(re.compile(rf"(?:{any_word(spec.means_markers)})[^。]*?(?P<plan>{any_word(spec.plans)})"
+                                     r"(?:だ|です|である|がある|があり|している|しており|となっている|[。！!]|$)")
+                          if spec.means_markers and spec.plans else None),
         continuations=spec.continuations,
         speculation=spec.speculation,
         absence_re=_absence_re(spec.absences, spec.paired_particles),
@@ -1429,8 +1438,12 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         ending = next((word for word in rules.planned_endings if match.group().endswith(word)), "")
         # 両社はまだ最終契約を結んでいない: the trigger's clause from its last comma, for a not-yet word before it
         lead = text[text.rfind("、", 0, match.start()) + 1: match.start()]
+        # Bとの提携で、…を投資する計画だ: the deal is the means of a plan, with no clause between
+        plan = rules.means_of_plan_re.match(text, match.end()) if rules.means_of_plan_re is not None else None
+        means_of_plan = plan is not None and _CLAUSE_END_RE.search(text, match.end(), plan.start("plan")) is None
         status = _status(window, rules, bid or match.group(), bool(rumour) or rules.planned_ending_re is not None
-                         and rules.planned_ending_re.match(text, match.end() - len(ending)) is not None, lead)
+                         and rules.planned_ending_re.match(text, match.end() - len(ending)) is not None, lead,
+                         means_of_plan)
         # 経営統合を目指していたが、協議は打ち切られた; Bへの出資を計画していたが、…出資を断念した (the same deal
         # word again after the contrast names the same deal)
         again = next((later for later in matches[index + 1:] if clause_end is not None
@@ -1560,13 +1573,15 @@ def _controls(stake: str, rules: PartnershipRules) -> bool:
             or any(float(share) > _HALF for share in _PERCENT_RE.findall(unicodedata.normalize("NFKC", stake))))
 
 
-def _status(window: str, rules: PartnershipRules, word: str, planned_ending: bool, lead: str = "") -> str:
+def _status(window: str, rules: PartnershipRules, word: str, planned_ending: bool, lead: str = "",
+            means_of_plan: bool = False) -> str:
     """done when the clause denies a report about the deal (報道を否定: it stands), else ended when an ended
     word follows the trigger (提携しない方針, 買収計画を撤回) but where a not-yet word in the clause (``lead``, its
     text before the trigger, or ``window``) makes a negation a deal to come, else planned when a planned word
     follows it closely (買収を検討),
     the trigger ends a headline's clause with a planned ending (買収へ), the clause reports the deal
-    as to come (買収すると報じた), or it is a bid not yet through (TOBを開始, not TOBが成立), else done."""
+    as to come (買収すると報じた), it is a bid not yet through (TOBを開始, not TOBが成立), or the means of a plan
+    (``means_of_plan``: Bとの提携で、…を投資する計画だ), else done."""
     if any(phrase in window for phrase in rules.undeniable):
         return DONE  # …の可能性も否定できない: no denial, the deal stands
     if any(phrase in window for phrase in rules.left_open):
@@ -1608,6 +1623,8 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     if rules.planned_report_re is not None and rules.planned_report_re.search(window):
         found.add(PLANNED)
     if planned_ending or word in rules.bid_triggers and not any(done in window for done in rules.bid_done):
+        found.add(PLANNED)
+    if means_of_plan:
         found.add(PLANNED)
     if ENDED in found and any(not_yet in lead + window for not_yet in rules.not_yet) and not any(
             called_off in window for called_off in rules.called_off):

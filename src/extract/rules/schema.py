@@ -900,6 +900,8 @@ class PartnershipsFile(RuleFileSpec):
     purposes: Words = ()
     goals: Words = ()
     means_endings: Words = ()
+    means_markers: Words = ()
+    plans: Words = ()
     continuations: Words = ()
     reports: Words = ()
     bids: Bids | None = None
