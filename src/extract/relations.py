@@ -1181,7 +1181,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # スタートアップのB, A、通信大手B; not Aと並ぶ半導体大手のB, where a verb compares them)
         coordinated_modifier_re=re.compile(
             rf"\s*{coordinators}\s*(?:[^、。,，:：\s（）()ぁ-ゖ]{{1,{_COORDINATED_MODIFIER_CHARS}}}?(?:[（(][A-Za-z]{{2,5}}[）)])?"
-            rf"{any_word(spec.roles.of)}"
+            # (and the kind of company it is after it: 米Oracle、UAEの投資会社MGX)
+            rf"{any_word(spec.roles.of)}(?:[一-龯々ァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9]{{0,{_DESCRIBED_MODIFIER_CHARS}}}?"
+            rf"{any_word(spec.unnamed_companies.nouns)})?"
             rf"|[一-龯々ァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9]{{0,{_DESCRIBED_MODIFIER_CHARS}}}?{any_word(spec.unnamed_companies.nouns)}"
             rf"{any_word(spec.roles.of)}?)"),
         # AやBといったOTAに加え、Cとも提携: examples of a noun that a word of two or more letters adds the next
