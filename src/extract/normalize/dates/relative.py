@@ -90,7 +90,8 @@ def _relative_quarter(match: re.Match[str], rules: DateRules,
 
 def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """3年後, 20年前, 6カ月後, 2週間後, 30日前: the year, month, week or day that far from the post's date (about
-    that far: 10年近く前 is a date, the cue no part of its value; at least that far, 5年以上前, bounds it)."""
+    that far: 10年近く前 and 約1年前 are dates, the cue no part of its value; at least that far, 5年以上前, bounds
+    it)."""
     count = number(match.group("n"))
     if count is None or count >= 1000:
         return None
@@ -100,9 +101,10 @@ def _relative_offset(match: re.Match[str], rules: DateRules, anchor: datetime.da
     unit = match.group("unit")
     letter = rules.duration_units.get(unit) or rules.offset_units[unit]
     rule_id = "date.relative_offset"
-    # 5年以上前: that year or before it; 10年近く前, 20年ほど前: about that year
-    mod = (("BEFORE" if sign < 0 else "AFTER")
-           if match.group("post") and rules.duration_after[match.group("post")] == "MORE_THAN" else None)
+    # 5年以上前, 少なくとも5年前: that year or before it; 10年近く前, 約1年前, 20年ほど前: about that year
+    more_than = (match.group("post") and rules.duration_after[match.group("post")] == "MORE_THAN"
+                 or match.group("pre") and rules.duration_before[match.group("pre")] == "MORE_THAN")
+    mod = ("BEFORE" if sign < 0 else "AFTER") if more_than else None
     if match.group("half_unit") or match.group("half_after"):
         if letter != "Y":
             return None
@@ -144,7 +146,7 @@ PATTERNS = (
     DatePattern("date.relative_quarter", lambda p: rf"{p.relative_quarter}{p.tail}", _relative_quarter),
     DatePattern("date.relative_offset",
                 # (a duration's cue may stand before the direction: 10年近く前, 20年ほど前, 30年余り前)
-                lambda p: (rf"{p.number}(?P<half_unit>{p.half_unit})?(?P<unit>{p.offset_unit})"
+                lambda p: (rf"{p.before_cue}{p.number}(?P<half_unit>{p.half_unit})?(?P<unit>{p.offset_unit})"
                            rf"(?P<half_after>{p.half_unit})?{p.after_cue}{p.direction}"),
                 _relative_offset),
 )
