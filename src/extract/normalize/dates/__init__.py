@@ -21,7 +21,8 @@ What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
     quarter.py    date.quarter*, date.quarter_months, date.half, date.half_code (without a year: the nearest one)
     fiscal.py     date.fiscal_year, date.fiscal_period
     decade.py     date.decade
-    span.py       date.year_span (2020–21年, 2023～2024年度: one DATE valued 2020/2021)
+    span.py       date.year_span (2020–21年, 2023～2024年度: one DATE valued 2020/2021), date.month_span
+                  (2025年11月〜2026年1月: 2025-11/2026-01)
     season.py     date.season, date.relative_season (2024年夏 -> 2024-SU, 今秋, 来年の春)
     relative.py   date.relative_year, date.relative_fiscal_year, date.relative_quarter, date.relative_month,
                   date.relative_offset, date.narrative_year
