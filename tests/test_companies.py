@@ -217,6 +217,8 @@ UNLISTED_COMPANIES = [
     # English plural company words in katakana (a film distributor, an airline)
     ("配給を大和ピクチャーズに委託した。", ["大和ピクチャーズ"]),
     ("ミシガン・エアラインズが就航した。", ["ミシガン・エアラインズ"]),
+    # a Chinese robot maker's name ends in 機器人
+    ("深圳の優理機器人が参入した。", ["優理機器人"]),
     # a name that MeCab reads as verbs and particles runs to the bracket, title or particle after it
     ("株式会社ひのくにモビリティ（熊本市）が実証を始めた。", ["ひのくにモビリティ"]),
     ("株式会社ゆいまーるテック代表取締役の山田氏が語った。", ["ゆいまーるテック"]),
