@@ -657,6 +657,9 @@ class PartnershipRules:
     #: After examples (AやBといった), the noun they illustrate and its particle, with a trigger close after it
     #: (企業との提携, 企業に巨額の投資): the examples are parties in that role.
     example_head_re: re.Pattern
+    #: After examples, the kind of company they illustrate and a coordinator going on to the names after it
+    #: (AのようなAI企業や、B、Cに投資): the examples join those names.
+    listed_kind_re: re.Pattern
     #: After examples, the partnership trigger they illustrate (AやBといった強力なパートナーシップ).
     example_trigger_re: re.Pattern
     #: After examples, the subject particle of the noun they illustrate right before a join word
@@ -1135,6 +1138,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         concerned_gap_re=re.compile(
             rf"[^、。\s]{{0,{TRIGGER_PHRASE_REST}}}?{any_word((*spec.topic_particles, *spec.paired_particles))}"
             rf"[、,，]?\s*"),
+        listed_kind_re=re.compile(rf"{any_word(spec.roles.example)}[^、。]{{0,{_EXAMPLE_NOUN}}}?"
+                                  rf"{any_word(spec.unnamed_companies.nouns)}(?:や、?|、)\s*{any_word(name_prefixes)}?"),
         example_head_re=re.compile(
             rf"(?:(?!{any_word(particles_before_names)}[A-ZＡ-Ｚ])[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
             rf"(?:(?P<particle>{any_word(head_particles)})(?!{_RELATIVE_VERB}(?!{trigger_words}))"
@@ -2429,7 +2434,18 @@ class RelationFinder:
                     role, tail_end = _JOINER, joins.start("particle")
             previous = _Party(start, end, company_id, name, role, own_group, sentence.start + tail_end, kind)
             result.append(previous)
-        return _headline_subject(sentence, _group_roles(result), self._rules)
+        return _headline_subject(sentence, _group_roles(self._examples_listed_on(sentence, result)), self._rules)
+
+    def _examples_listed_on(self, sentence: Sentence, parties: list[_Party]) -> list[_Party]:
+        """The parties with the examples of a kind of company listed with the names after it joining their group
+        (AのようなAI企業や、B、Cに投資: A is invested in too)."""
+        for index, party in enumerate(parties[:-1]):
+            listed = (self._rules.listed_kind_re.match(sentence.text, party.tail_end - sentence.start)
+                      if party.role == "example" else None)
+            after = parties[index + 1]
+            if listed is not None and sentence.start + listed.end() == after.start and after.group != party.group:
+                parties = [replace(p, group=after.group) if p.group == party.group else p for p in parties]
+        return parties
 
     def _unlisted_last(self, sentence: Sentence, tail_end: int, parties: Sequence[tuple[int, int, str, str]],
                        role: str, particle_end: int) -> tuple[str, int, int]:
