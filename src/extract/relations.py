@@ -3167,8 +3167,7 @@ def _headline_subject(sentence: Sentence, parties: list[_Party], rules: Partners
     elif index:
         return parties
     # 富士通とNEC、Sakana AIに出資, A・B、Cに出資: two companies joined by と or ・, then the headline's mark, are
-    # its subject (a
-    # list joins its last item with と, not its first two), whatever the list's particle after them.
+    # its subject (a list joins its last item with と, not its first two), whatever the list's particle after them.
     # (on a heading's line or a bold one: not GoogleとNVIDIA、Microsoftといった企業, a list in a sentence)
     second = parties[index + 1] if index + 2 < len(parties) and _HEADLINE_LINE_RE.match(sentence.text) else None
     if second is not None and sentence.text[first.tail_end - sentence.start:
@@ -3854,9 +3853,8 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
              rules: PartnershipRules) -> list[_Party]:
     """The companies after a trigger that join it: a subject group followed shortly by a join word (…に
     AとBが参加, A（20億ドル）、B、Cなどが参加), or a name with the join word right after it or its の (A主導で
-    調達, Aの主導で調達). A
-    join word that is a trigger of another type states something else (GoogleがBを買収し、CもAIに巨額を
-    投じる: C buys nothing)."""
+    調達, Aの主導で調達). A join word that is a trigger of another type states something else (GoogleがBを買収し、
+    CもAIに巨額を投じる: C buys nothing)."""
     kinds = rules.trigger_kinds
     last: dict[int, _Party] = {}
     for party in parties:
