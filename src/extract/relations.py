@@ -1185,9 +1185,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # (or a longer description in nouns ending in a noun for a company, with or without の: A、ロボティクス
         # スタートアップのB, A、通信大手B; not Aと並ぶ半導体大手のB, where a verb compares them)
         coordinated_modifier_re=re.compile(
-            rf"\s*{coordinators}\s*(?:[^、。,，:：\s（）()ぁ-ゖ]{{1,{_COORDINATED_MODIFIER_CHARS}}}?(?:[（(][A-Za-z]{{2,5}}[）)])?"
-            # (and the kind of company it is after it: 米Oracle、UAEの投資会社MGX)
-            rf"{any_word(spec.roles.of)}(?:[一-龯々ァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9]{{0,{_DESCRIBED_MODIFIER_CHARS}}}?"
+            rf"\s*[、,，]?\s*{coordinators}\s*(?:[^、。,，:：\s（）()ぁ-ゖ]{{1,{_COORDINATED_MODIFIER_CHARS}}}?(?:[（(][A-Za-z]{{2,5}}[）)])?"
+            # (or である: 、ならびに既存株主であるC; and the kind of company it is after it: 米Oracle、UAEの投資会社MGX)
+            rf"(?:{any_word(spec.roles.of)}|である)(?:[一-龯々ァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9]{{0,{_DESCRIBED_MODIFIER_CHARS}}}?"
             rf"{any_word(spec.unnamed_companies.nouns)})?"
             rf"|[一-龯々ァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9]{{0,{_DESCRIBED_MODIFIER_CHARS}}}?{any_word(spec.unnamed_companies.nouns)}"
             rf"{any_word(spec.roles.of)}?)"),
