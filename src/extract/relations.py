@@ -730,6 +730,9 @@ class PartnershipRules:
     thing_receiver_re: re.Pattern | None
     #: A company the text deliberately leaves unnamed (某生成AI企業): a deal's party the topic cannot stand for.
     unnamed_prefixed_re: re.Pattern
+    #: After a company's name (its legal form, markup and gloss in brackets), its topic particle and a sentence ending
+    #: in the kind of company it is (X株式会社は、東京都に本社を置く航空会社。): an encyclopedia article's opening.
+    defining_re: re.Pattern
     #: Such a company as the receiver (某生成AI企業への): a company named before it owns something else.
     withheld_receiver_re: re.Pattern
     #: A company the text deliberately leaves unnamed, as the topic (某生成AI企業は): from there the text is
@@ -1242,6 +1245,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         apposed_re=re.compile(rf"という[^、。「」\n]{{0,{_APPOSED_DESCRIPTION}}}?{nouns}(?={subject_particles})"),
         unnamed_topic_re=re.compile(rf"{withheld}(?!{not_topic}){any_word(spec.topic_particles)}"),
         unnamed_prefixed_re=re.compile(withheld),
+        defining_re=re.compile(rf"[^、。（()]{{0,8}}?(?:\*\*|__)?(?:[（(][^（）()]*[）)])?(?:\*\*|__)?"
+                               rf"{any_word(spec.topic_particles)}、?[^。]*?"
+                               rf"{any_word(spec.unnamed_companies.nouns)}(?:である|です|だ)?。?\s*$"),
         thing_receiver_re=(re.compile(rf"{any_word(unnamed.thing_receiver_particles)}\s*$")
                            if unnamed.thing_receiver_particles else None),
         withheld_receiver_re=re.compile(withheld + receiver_particles),
@@ -1920,9 +1926,18 @@ class RelationFinder:
         # a dated list right after it is about.
         lead_topic: CompanyMention | None = None
         previous_end: int | None = None  # where the sentence before ended
+        # The company an encyclopedia article defines in its opening sentence (**X株式会社**は、…の航空会社。): a
+        # paragraph opening with no company named goes back to it (…2015年に経営破綻した。 after a paragraph whose
+        # last topic was its creditor).
+        defined: CompanyMention | None = None
         for sentence in sentences:
             first_row = len(relations)
             mentions = named_in.get(sentence.sentence_id, [])
+            if defined is None and mentions and first_topic is None and self._rules.defining_re.match(
+                    sentence.text, _name_end(sentence, mentions[0].start, mentions[0].end, self._rules)):
+                defined = mentions[0]
+            elif defined is not None and not mentions and sentence.sentence_id in paragraph_openings:
+                topic = defined
             amounts = _deal_amounts(sentence, money.get(sentence.sentence_id, ()), self._rules)
             joint_here = self._joint_named(sentence, mentions)
             named_here = main is not None and any(m.company_id == main.company_id for m in mentions)
