@@ -1927,8 +1927,8 @@ class RelationFinder:
         lead_topic: CompanyMention | None = None
         previous_end: int | None = None  # where the sentence before ended
         # The company an encyclopedia article defines in its opening sentence (**X株式会社**は、…の航空会社。): a
-        # paragraph opening with no company named goes back to it (…2015年に経営破綻した。 after a paragraph whose
-        # last topic was its creditor).
+        # paragraph opening with no company named goes back to it (2016年に会社更生法の適用を申請した。 after a
+        # paragraph whose last topic was another company).
         defined: CompanyMention | None = None
         for sentence in sentences:
             first_row = len(relations)
