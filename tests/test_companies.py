@@ -215,7 +215,7 @@ UNLISTED_COMPANIES = [
     # a Latin name with コーポレーション, as a foreign company is written in katakana text
     ("1999年にNBXコーポレーションと合併した。", ["NBXコーポレーション"]),
     # English plural company words in katakana (a film distributor, an airline)
-    ("配給を大和ピクチャーズに委託した。", ["大和ピクチャーズ"]),
+    ("大和ピクチャーズが新作を配給する。", ["大和ピクチャーズ"]),
     ("ミシガン・エアラインズが就航した。", ["ミシガン・エアラインズ"]),
     # a Chinese robot maker's name ends in 機器人
     ("深圳の優理機器人が参入した。", ["優理機器人"]),
