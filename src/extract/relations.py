@@ -2778,20 +2778,9 @@ class RelationFinder:
     def _relations_of_pairs(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
                             pairs: Sequence[tuple[_Party, _Party]],
                             money: Sequence[tuple[int, float | None]]) -> list[Partnership]:
-        """The relations of ``pairs`` of a trigger, each with its amount: the one in parentheses after the
-        actor's or receiver's name (A（50億ドル）), else the one stated closest to the trigger in its clause;
-        that is no pair's where several investors share it, or one leads or joins a round with others."""
+        """The relations of ``pairs`` of a trigger, each with its amount (``_pair_amounts``)."""
         # 三井住友銀行は出資比率を引き上げる, in a text about its parent: the parent is no party left out
         pairs = [(a, b) for a, b in pairs if not _topic_of_kin(sentence, a, b, parties, self._rules)]
-        amount = _amount_for(money, trigger, sentence, self._rules)
-        # AとBがCに計50億ドルを出資: the amount is theirs together, no one pair's (unlike the price of a company
-        # bought, which is each buyer's deal)
-        shared = (trigger.funding and _shared_round(sentence, trigger, pairs, self._rules)
-                  or trigger.type == INVESTMENT and any(
-                      len({a.company_id for a, into in pairs if into.company_id == b.company_id}) > 1
-                      for _, b in pairs))
-        if shared:
-            amount = None
         # AとBが合併: the companies become one, an acquisition by the one named first (not where the merger is
         # another's: AとBは、Cの経営統合に向けた協議を進めている)
         paired = {p.company_id for pair in pairs for p in pair}
@@ -2804,24 +2793,34 @@ class RelationFinder:
         typed = [(invested, INVESTMENT, f"relation.{INVESTMENT}")
                  if capital and (invested := _capital_direction(a, b)) is not None
                  else ((a, b), ACQUISITION if merger else trigger.type, rule_id) for a, b in pairs]
-        # (in the trigger's clause: not Aは600億ドルの設備投資を計画しており、Bとの協業も; nor the receiver's
-        # amount of what several put in: Xは50億ドルを調達し、Aが主導した; AとBは、Xに計50億ドルを出資)
-        clause = _clause_start(sentence, trigger, self._rules)
-        in_clause = [(offset, usd) for offset, usd in money if offset >= clause]
-        # (unless each investor states its own: Aは Xに40億ドル、Bは20億ドルを出資)
-        actors_own = [_own_amount(in_clause, a, sentence, self._rules, parties) for (a, _), _, _ in typed]
-        receiver_total = shared and not any(own is not None for own in actors_own)
-        owned = [own if own is not None else None if receiver_total
-                 else _own_amount(in_clause, b, sentence, self._rules, parties)
-                 for ((_, b), _, _), own in zip(typed, actors_own)]
-        if any(own is not None for own in owned):
-            amount = None  # Aが約100億ドルを出資し、Bも参加する: the amount is A's, not B's
+        amounts = self._pair_amounts(sentence, trigger, parties, [pair for pair, _, _ in typed], money)
         return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, kind,
                             _joined_status(sentence, a, trigger, parties, self._rules) if trigger.funding
                             else trigger.status,
-                            own if own is not None else amount, trigger.word, sentence.text, row_rule)
-                for ((a, b), kind, row_rule), own in zip(typed, owned) if a.company_id != b.company_id]
+                            amount, trigger.word, sentence.text, row_rule)
+                for ((a, b), kind, row_rule), amount in zip(typed, amounts) if a.company_id != b.company_id]
 
+    def _pair_amounts(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
+                      pairs: Sequence[tuple[_Party, _Party]],
+                      money: Sequence[tuple[int, float | None]]) -> list[float | None]:
+        """Each pair's amount, from the trigger's clause only (not Aは600億ドルの設備投資を計画しており、Bとの
+        協業も): its investor's own (A（50億ドル）, Aが2億ドル、Bが1億ドルを投じた), else its receiver's (AはBに
+        50億ドル、Cに10億ドルを出資), else, where no pair has one, the amount stated closest to the trigger. An
+        amount several investors share is no pair's (AとBがCに計50億ドルを出資; Xは50億ドルを調達し、Aが主導した:
+        the round's total), unless each states its own (Aは Xに40億ドル、Bは20億ドルを出資)."""
+        clause = _clause_start(sentence, trigger, self._rules)
+        in_clause = [(offset, usd) for offset, usd in money if offset >= clause]
+        shared = trigger.type == INVESTMENT and (
+            _several_investors(pairs) or trigger.funding and _round_led_or_joined(sentence, trigger, pairs,
+                                                                                 self._rules))
+        actors_own = [_own_amount(in_clause, a, sentence, self._rules, parties) for a, _ in pairs]
+        if shared and all(own is None for own in actors_own):
+            return [None] * len(pairs)
+        owned = [own if own is not None else _own_amount(in_clause, b, sentence, self._rules, parties)
+                 for (_, b), own in zip(pairs, actors_own)]
+        if any(own is not None for own in owned):
+            return owned  # Aが約100億ドルを出資し、Bも参加する: the amount is A's, not B's
+        return [_amount_for(in_clause, trigger)] * len(pairs)
 
     def _in_conjunct_before(self, sentence: Sentence, party: _Party, trigger: _Trigger,
                             parties: Sequence[_Party]) -> bool:
@@ -4013,15 +4012,20 @@ def _deal_amounts(sentence: Sentence, money: Sequence[tuple[int, float | None]],
             if measure.search(sentence.text, 0, offset - sentence.start) is None]
 
 
-def _shared_round(sentence: Sentence, trigger: _Trigger, pairs: Sequence[tuple[_Party, _Party]],
-                  rules: PartnershipRules) -> bool:
-    """Whether the funding round ``trigger`` names has its money from several investors: more than one is
-    paired, or the one named leads or joins others (Aが主導するシリーズBで50億円を調達, AなどからX億円を調達;
-    not Aを引受先とする第三者割当増資で10億円を調達)."""
+def _several_investors(pairs: Sequence[tuple[_Party, _Party]]) -> bool:
+    """Whether some company of ``pairs`` receives from more than one investor (AとBがCに出資)."""
+    investors: dict[str, set[str]] = {}
+    for investor, receiver in pairs:
+        investors.setdefault(receiver.company_id, set()).add(investor.company_id)
+    return any(len(ids) > 1 for ids in investors.values())
+
+
+def _round_led_or_joined(sentence: Sentence, trigger: _Trigger, pairs: Sequence[tuple[_Party, _Party]],
+                         rules: PartnershipRules) -> bool:
+    """Whether the one investor named in the funding round ``trigger`` names leads or joins others there
+    (Aが主導するシリーズBで50億円を調達, AなどからX億円を調達; not Aを引受先とする第三者割当増資で10億円を調達)."""
     investors = {a.company_id: a for a, _ in pairs}
-    if len(investors) > 1:
-        return True
-    if rules.co_investor_re is None or len(investors) == 0:
+    if rules.co_investor_re is None or len(investors) != 1:
         return False
     (investor,) = investors.values()
     if investor.role == "topic":
@@ -4032,16 +4036,13 @@ def _shared_round(sentence: Sentence, trigger: _Trigger, pairs: Sequence[tuple[_
     return rules.co_investor_re.search(sentence.text, max(start, 0), end) is not None
 
 
-def _amount_for(money: Sequence[tuple[int, float | None]], trigger: _Trigger, sentence: Sentence,
-                rules: PartnershipRules) -> float | None:
+def _amount_for(money: Sequence[tuple[int, float | None]], trigger: _Trigger) -> float | None:
     """The USD value of the amount stated inside the trigger (株式の49%を143億ドルで取得), else closest before
-    it in its clause, else first after it in its clause (AとBが提携し、BはCに40億ドルを出資: the 40億ドル is
-    the investment's, not the partnership's; Aは評価額100億ドルを誇るが、Bとの提携も進める: the valuation is
-    no amount of the partnership)."""
+    it, else first after it in its clause (AとBが提携し、BはCに40億ドルを出資: the 40億ドル is the investment's,
+    not the partnership's); ``money`` holds the amounts of the trigger's clause and after."""
     stated = [(offset, usd) for offset, usd in money if usd is not None]
     inside = [usd for offset, usd in stated if trigger.start <= offset < trigger.end]
-    clause = _clause_start(sentence, trigger, rules)
-    before = [usd for offset, usd in stated if clause <= offset < trigger.start]
+    before = [usd for offset, usd in stated if offset < trigger.start]
     after = [usd for offset, usd in stated if trigger.end <= offset < trigger.clause_end]
     found = inside or before[-1:] or after
     return found[0] if found else None

@@ -807,23 +807,24 @@ def add_names_listed_under_headings(mentions: Sequence[CompanyMention], sentence
     for sentence, sentence_tokens in zip(sentences, tokens):
         heading = _HEADING_RE.fullmatch(sentence.text)
         if heading is not None:
-            under_heading = ner_filter.heads_a_company_list((heading.group("title") or heading.group("bold")))
+            under_heading = ner_filter.heads_a_company_list(heading.group("title") or heading.group("bold"))
             continue
         item = _NAME_ITEM_RE.fullmatch(sentence.text) if under_heading else None
         if item is None:
             continue
+        word_starts = {t.start for t in sentence_tokens}
         # (the name without its legal form: - 北辰リース株式会社 is 北辰リース)
         span = ner_filter.without_affixes(ner_filter.without_legal_forms(NerSpan(
             sentence.sentence_id, sentence.start + item.start("name"), sentence.start + item.end("name"),
-            item.group("name"), "")), {t.start for t in sentence_tokens})
+            item.group("name"), "")), word_starts)
         known = grouped.get(sentence.sentence_id, [])
         # (a name found with its Latin form, which the item writes whole: - Grainlink Pty Ltd)
         if any(m.start <= span.start and span.end <= m.end
                or span.start == m.start and ner_filter.opens_with_legal_form(
                    sentence.text[m.end - sentence.start: item.end("name")]) for m in known):
             continue
-        boundaries = {t.start for t in sentence_tokens} | {t.end for t in sentence_tokens}
-        if span.start in boundaries and span.end in boundaries and not ner_filter.is_no_company(sentence, span):
+        word_ends = {t.end for t in sentence_tokens}
+        if span.start in word_starts and span.end in word_ends and not ner_filter.is_no_company(sentence, span):
             replaced |= {m for m in known if span.start <= m.start and m.end <= span.end}
             added.append(_unlisted_company(span, HEADING_LIST_RULE))
     return sorted([*(m for m in mentions if m not in replaced), *added], key=lambda m: (m.start, m.end))
