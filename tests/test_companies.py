@@ -53,6 +53,10 @@ def companies(recognizer: CompanyRecognizer, body: str) -> list[tuple[str, str]]
     ("トヨタ・ホンダの2社。", [("トヨタ", "toyota-motor"), ("ホンダ", "honda-motor")]),
     # A name in brackets glossed with its own abbreviation is the company, not an exchange before a ticker.
     ("受託製造（Intel Foundry Services: IFS）も手掛ける。", [("Intel Foundry Services", "intel-foundry")]),
+    # 日本 before a listed name and a Japanese legal form after it: the global company's unit in Japan, a company
+    # of its own; 日本の before it, or no legal form after it, leaves the listed company.
+    ("日本AMD株式会社が出展した。", [("日本AMD", "x-日本amd")]),
+    ("日本のAMDファンが集まった。", [("AMD", "amd")]),
 ])
 def test_companies(recognizer: CompanyRecognizer, body: str, expected: list[tuple[str, str]]) -> None:
     assert companies(recognizer, body) == expected

@@ -24,6 +24,7 @@ from extract.incremental import ALL_TABLES
 from extract.models import ChipMention, CompanyMention, Post, Sentence, Token, by_sentence
 from extract.normalize.chips import ChipRecognizer
 from extract.normalize.companies import CompanyRecognizer
+from extract.normalize.company_renames import RenamedCompanies
 from extract.ner import NerSpan, ParsedSentence, compile_ner_rules
 from extract.normalize.dates import DateMatch, DateRules, compile_date_rules, find_dates, last_stated_year
 from extract.normalize.money import MoneyMatch, compile_money_rules, find_money, fx_table, load_ecb_rates
@@ -81,6 +82,7 @@ class Extractors:
             rules.partnerships, rules.products, (*rules.name_bounds.before, *rules.legal_forms.japanese),
             {company.id: company.parent for company in rules.companies if company.parent}, rules.deeds.founded_marks))
         self.defined_names = DefinedNames(rules.definitions, rules.legal_forms)
+        self.renamed = RenamedCompanies(rules.renames, rules.legal_forms, rules.partnerships.same_company)
         self.ner_rules = compile_ner_rules(rules.ner)
         self.ner_filter = NerCompanyFilter(self.ner_rules, rules.legal_forms, self.companies.blocked_names,
                                            self.companies.listed_names, self.chips.listed_names, rules.name_bounds,
@@ -159,6 +161,7 @@ def process_post(post: Post, extractors: Extractors, tables: Collection[str] = A
         companies = add_names_listed_under_headings(companies, sentences, tokens, extractors.ner_filter)
         companies = add_names_found_elsewhere(extractors.defined_names.add(companies, sentences, tokens),
                                               sentences, tokens, extractors.ner_filter)
+        companies = extractors.renamed.join(companies, sentences)
         companies = outside(without_publisher(companies, post.author, extractors.ner_filter), urls)
     chips = outside(extractors.chips.find(sentences, tokens), urls) if "chips" in run else []
     money = outside([amount for sentence in sentences

@@ -218,6 +218,9 @@ class CompanyRecognizer:
         self._katakana_before = tuple(word for word in bounds.before if _KATAKANA_WORD_RE.fullmatch(word))
         #: The words news writes right before any name (米, 旧, 同, 子会社): no part of a longer one.
         self._words_before = tuple(bounds.before)
+        #: The countries whose name before a listed one and a legal form after it make a unit (日本AMD株式会社).
+        self._unit_countries = frozenset(bounds.unit_countries)
+        self._japanese_forms = tuple(rules.legal_forms.japanese)
         #: Right before a name, a legal form of a body that is no company (一般社団法人共同通信社).
         self._non_company_form_re = (re.compile(f"(?:{any_word(bounds.non_company_forms)})\\s*$")
                                      if bounds.non_company_forms else None)
@@ -446,10 +449,13 @@ class CompanyRecognizer:
         not NVIDIAグループ over NVIDIA), or opens with a proper noun of a city or region before it (函館毎日新聞社 over
         毎日新聞社): a group company, a bank of a group or a place's paper is a company of its own. A listed
         name that only Latin words follow (OpenAI Global, DeepL Japan) is still the company: posts write a
-        company's own unit where they mean it (but for its arm, BP Ventures: ``_arm_of``)."""
+        company's own unit where they mean it (but for its arm, BP Ventures: ``_arm_of``), save its unit in Japan
+        written with 日本 and a Japanese legal form (日本AMD株式会社: name_bounds.unit_countries)."""
         if candidate.sentence_id == hit.sentence_id and candidate.start < hit.start and hit.end == candidate.end:
             # (not for the words news puts before any name, 米, 旧, 同, nor for a country: 中国アリババ集団 is Alibaba)
             lead = sentence.text[candidate.start - sentence.start:hit.start - sentence.start]
+            if lead in self._unit_countries:  # 日本AMD株式会社: AMD's unit in Japan
+                return sentence.text.startswith(self._japanese_forms, hit.end - sentence.start)
             return (not lead.endswith(self._words_before) and _JAPANESE_WORD_RE.fullmatch(lead) is not None
                     and not is_country_name(lead))
         if not (candidate.sentence_id == hit.sentence_id and candidate.start <= hit.start

@@ -294,6 +294,8 @@ class NameBounds(Spec):
     that company's plant (三菱重工業長崎造船所). ``kinds``:
     words that, written before a sector word, make a kind of company rather than a name (地方銀行, 相互銀行,
     大手証券), which a pattern whose context vouches for a name still does not take (地方銀行として発足).
+    ``unit_countries``: a country written before a listed name and a Japanese legal form after it, which name a
+    global company's own unit there (日本AMD株式会社), a company of its own.
     ``departments``: last words of a company's department, written after its name and a space (株式会社X
     経営企画部, 株式会社X IR室): a name read forwards ends before that space. ``closing_after``: words of
     ``after`` that end a name read forwards from its legal form where nothing of the noun follows them
@@ -310,6 +312,7 @@ class NameBounds(Spec):
     place_words: Names = ()
     plant_words: Names = ()
     kinds: Names = ()
+    unit_countries: Names = ()
     departments: Names = ()
     investor_words: Names = ()
 
@@ -328,11 +331,28 @@ class Renames(Spec):
     ``current`` opens the bracket after a former name and comes before the current one (東洋工業（現マツダ）),
     ``former`` opens the bracket after a current name and comes before the former one (マツダ（旧東洋工業）);
     ``translations``, with a colon after them, give its name in another language in the bracket after its name
-    (X（えっくす、英: X Co., Ltd.）)."""
+    (X（えっくす、英: X Co., Ltd.）). A history's rename is the same company too: its new name written before one
+    of ``to_new`` (…にX株式会社に商号変更) or between one of ``before_new`` and one of ``after_new`` (商号をXに改めた),
+    or its first name before one of ``founded_as`` (Yとして設立され); which company took the name, the words after
+    the companies before it say (company_renames.py): ``from_old`` (YからXに), ``survivor`` (Lを存続会社として),
+    ``former_marks`` (Yとして設立され、…), ``object_marks`` and a ``bought`` word (Vを買収し、…), ``subject_marks``
+    (YはXに社名変更), ``partner_marks`` with a ``merged`` word (Bと合併し: a partner, passed over)."""
 
     current: Names = ()
     former: Names = ()
     translations: Names = ()
+    to_new: Words = ()
+    before_new: Words = ()
+    after_new: Words = ()
+    founded_as: Words = ()
+    from_old: Words = ()
+    survivor: Words = ()
+    former_marks: Words = ()
+    object_marks: Words = ()
+    bought: Words = ()
+    subject_marks: Words = ()
+    partner_marks: Words = ()
+    merged: Words = ()
 
 
 class Definitions(Spec):

@@ -1,0 +1,235 @@
+"""Renames a history states: a company's former and new names are one company.
+
+Encyclopedia articles and long news tell a company's history under the names it bore then (1910年に日米蓄音器
+製造として設立され、1946年に日本コロムビアに商号変更した; - 2002年 - X株式会社に商号変更。). Read as separate
+companies, the old name takes the deals of those years from the company they belong to, and the company table
+counts one company twice. Names written side by side in brackets (東洋工業（現マツダ）) are joined where they are
+found (companies.py); this joins the renames a sentence narrates. company_patterns.yaml's ``renames`` hold the
+words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extract.models import CompanyMention, Sentence, by_sentence
+from extract.names import DERIVED_ID_PREFIX
+from extract.normalize.alternation import any_word
+from extract.rules.schema import LegalForms, Renames
+
+#: Marks that may close a name before what follows it (「X」に商号変更, **X**に).
+_CLOSING = "」』”\"*"
+#: Marks that may open a name after what comes before it (商号を「X」に).
+_OPENING = "「『“\"*"
+#: What may stand before the name a sentence opens on, as an article's first line writes it (**X株式会社**は).
+_OPENING_MARKS_RE = re.compile(r"[\s#>*]*")
+#: Most characters before a mention in the sentence a company renamed may stand (the clause before the rename).
+_RENAMED_REACH = 80
+#: How a sentence says which company took a name: naming it, as a merger's survivor, or by default the text's company.
+_NAMED, _SURVIVOR, _TOPIC = "named", "survivor", "topic"
+#: Most characters between a company bought and the verb (Vを2003年2月に買収し).
+_BOUGHT_GAP = 12
+
+
+class RenamedCompanies:
+    """Joins the names a sentence says a company took (…Xに商号変更) to the company that took them."""
+
+    def __init__(self, renames: Renames, legal_forms: LegalForms, referring: Sequence[str]) -> None:
+        self._forms = tuple(sorted(legal_forms.japanese, key=len, reverse=True))
+        self._to_new_re = re.compile(any_word(renames.to_new)) if renames.to_new else None
+        self._after_new_re = re.compile(any_word(renames.after_new)) if renames.after_new else None
+        self._before_new = tuple(renames.before_new)
+        self._founded_as_re = re.compile(any_word(renames.founded_as)) if renames.founded_as else None
+        self._from_old = tuple(renames.from_old)
+        self._subject_marks = tuple(renames.subject_marks)
+        self._object_marks = tuple(renames.object_marks)
+        self._former_marks = tuple(renames.former_marks)
+        self._bought_re = (re.compile(rf"[^、。]{{0,{_BOUGHT_GAP}}}?{any_word(renames.bought)}") if renames.bought
+                           else None)
+        self._survivor = tuple(renames.survivor)
+        self._partner_marks = tuple(renames.partner_marks)
+        self._merged_re = re.compile(any_word(renames.merged)) if renames.merged else None
+        self._referring = tuple(referring)
+        # a subject mark right after a letter of a name or word (Xは, 親会社が; not には, では, とは, からは)
+        self._subject_re = re.compile(rf"[一-龯々ァ-ヺーA-Za-z0-9０-９Ａ-Ｚａ-ｚ）)」』]"
+                                      rf"(?={any_word(renames.subject_marks)})")
+
+    def join(self, mentions: Sequence[CompanyMention], sentences: Sequence[Sentence]) -> list[CompanyMention]:
+        """``mentions`` with the names of each company a sentence renames given one id and name: the listed
+        company's where one of the names is listed, else its newest name's. Two listed companies stay apart
+        (the gazetteer says they are two)."""
+        if self._to_new_re is None and self._founded_as_re is None:
+            return list(mentions)
+        named_in = by_sentence(mentions)
+        topic = self._opening_company(sentences, named_in)
+        joined: dict[str, str] = {}  # a company id -> the id of a company it is a name of
+        new_names: list[str] = []  # the ids of the names companies took, in the text's order
+        # The name the text's company took last (a history's renames follow each other: 東京リースを存続会社として
+        # …合併し、東京センチュリーリースに商号変更, later 東京センチュリーに商号変更 renames that name).
+        own_latest: str | None = None
+        for sentence in sentences:
+            named = named_in.get(sentence.sentence_id, [])
+            for mention in named:
+                kind = self._renaming(sentence, mention)
+                if kind is None:
+                    continue
+                renamed, how = self._renamed(sentence, mention, named, kind, topic)
+                if renamed is None:
+                    continue
+                taken = mention.company_id if kind == "new" else renamed.company_id
+                new_names.append(taken)
+                _union(joined, renamed.company_id, mention.company_id)
+                if how == _TOPIC and own_latest is not None:
+                    _union(joined, own_latest, mention.company_id)
+                if how != _NAMED:
+                    own_latest = taken
+        if not joined:
+            return list(mentions)
+        return self._relabelled(mentions, joined, new_names)
+
+    def _opening_company(self, sentences: Sequence[Sentence],
+                         named_in: dict[int, list[CompanyMention]]) -> CompanyMention | None:
+        """The company the text opens on, as an encyclopedia article's first sentence names its subject first
+        (**X株式会社**（えっくす）は、…); None if the first sentence naming a company does not open with it."""
+        for sentence in sentences:
+            named = named_in.get(sentence.sentence_id)
+            if not named:
+                continue
+            first = named[0]
+            lead = sentence.text[:first.start - sentence.start]
+            return first if _OPENING_MARKS_RE.fullmatch(lead) else None
+        return None
+
+    def _after_name(self, sentence: Sentence, mention: CompanyMention) -> int:
+        """Where the text after ``mention`` goes on past its legal form and closing marks (sentence offset)."""
+        at = mention.end - sentence.start
+        text = sentence.text
+        for form in self._forms:
+            if text.startswith(form, at):
+                at += len(form)
+                break
+        while at < len(text) and text[at] in _CLOSING:
+            at += 1
+        return at
+
+    def _name_start(self, text: str, at: int) -> int:
+        """Where a name written at ``at`` starts, past opening marks and a legal form before it (株式会社X)."""
+        while at < len(text) and text[at] in _OPENING:
+            at += 1
+        return next((at + len(form) for form in self._forms if text.startswith(form, at)), at)
+
+    def _name_end(self, text: str, at: int) -> int:
+        """Where a name written up to ``at`` ends, before closing marks and a legal form after it (X株式会社)."""
+        while at > 0 and text[at - 1] in _CLOSING:
+            at -= 1
+        return next((at - len(form) for form in self._forms if text.endswith(form, 0, at)), at)
+
+    def _renaming(self, sentence: Sentence, mention: CompanyMention) -> str | None:
+        """How the sentence writes ``mention`` as a name some company took: "new" (…Xに商号変更, 商号をXに改め),
+        "first" (Yとして設立), or None."""
+        at = self._after_name(sentence, mention)
+        text = sentence.text
+        if self._to_new_re is not None and self._to_new_re.match(text, at):
+            return "new"
+        before = text[:mention.start - sentence.start].rstrip(_OPENING)
+        if self._after_new_re is not None and before.endswith(self._before_new) and self._after_new_re.match(text, at):
+            return "new"
+        if self._founded_as_re is not None and self._founded_as_re.match(text, at):
+            return "first"
+        return None
+
+    def _renamed(self, sentence: Sentence, new: CompanyMention, named: Sequence[CompanyMention], kind: str,
+                 topic: CompanyMention | None) -> tuple[CompanyMention | None, str]:
+        """The company that took the name ``new``, and how the sentence says so (_NAMED, _SURVIVOR, _TOPIC): the one
+        written before it with from_old (YからX), as the survivor of a merger, as the name it was founded under
+        (Yとして設立され、…), as the one bought (Vを買収し、…), or as the subject with no other company or reference
+        word between (YはXに社名変更; not フェイスが同社を子会社化し、社名を…に戻した); else, for a new name, the
+        text's company where the sentence names before it only partners of a merger or companies absorbed (Bと
+        合併し、Xに商号変更) and no other subject (親会社は…に社名を変更; 子会社のYは, Y no rule found). None where the
+        companies before it are a pair or list (AとBが合併し、Cとして発足: neither's alone) or written otherwise."""
+        text = sentence.text
+        new_at = new.start - sentence.start
+        before = [m for m in named if m.end <= new.start and new.start - m.end <= _RENAMED_REACH
+                  and m.company_id != new.company_id]
+        starts = {m.start - sentence.start for m in named}
+        ends = {m.end - sentence.start for m in named}
+        for mention in reversed(before):
+            at = self._after_name(sentence, mention)
+            between = text[at:new_at]
+            if mention is before[-1] and any(text.startswith(mark, at) and at + len(mark) == new_at
+                                             for mark in self._from_old):
+                return (mention, _NAMED) if kind == "new" else (None, _NAMED)
+            if text.startswith(self._survivor, at):
+                return mention, _SURVIVOR
+            lead = text[:mention.start - sentence.start].rstrip(_OPENING)
+            lead = next((lead[:-len(form)] for form in self._forms if lead.endswith(form)), lead)
+            if any(text.startswith(mark, at) and self._name_start(text, at + len(mark)) in starts
+                   or lead.endswith(mark) and self._name_end(text, len(lead) - len(mark)) in ends
+                   for mark in self._partner_marks):
+                return None, _NAMED  # one of a pair or list
+            merged = self._merged_re is not None and self._merged_re.search(between) is not None
+            if text.startswith(self._partner_marks, at) and merged:
+                continue  # Bと合併し: the partner of a merger
+            if text.startswith(self._former_marks, at):
+                return mention, _NAMED
+            if text.startswith(self._object_marks, at):
+                if merged:
+                    continue  # Bを吸収合併し: absorbed
+                bought = self._bought_re is not None and self._bought_re.match(between, len(
+                    next(mark for mark in self._object_marks if text.startswith(mark, at))))
+                return (mention, _NAMED) if bought else (None, _NAMED)
+            if text.startswith(self._subject_marks, at) and not any(word in between for word in self._referring):
+                return mention, _NAMED
+            return None, _NAMED
+        if topic is None or topic.start >= new.start or kind != "new" and before or self._names_a_subject(
+                text[:new_at]):
+            return None, _NAMED
+        return topic, _TOPIC
+
+    def _names_a_subject(self, lead: str) -> bool:
+        """Whether ``lead`` marks a word other than a reference to the text's company (同社) as a subject: a name
+        no rule found (子会社の日交データサービスは), a parent (親会社は); not には, では, とは."""
+        for match in self._subject_re.finditer(lead):
+            if not lead.endswith(self._referring, 0, match.start() + 1):
+                return True
+        return False
+
+    @staticmethod
+    def _relabelled(mentions: Sequence[CompanyMention], joined: dict[str, str],
+                    new_names: Sequence[str]) -> list[CompanyMention]:
+        """``mentions`` with every company of a joined group given the group's id and name: its one listed
+        company's, else its newest name's (the last the text says it took). A group of two listed companies
+        is left apart."""
+        groups: dict[str, list[CompanyMention]] = {}
+        for mention in mentions:
+            groups.setdefault(_root(joined, mention.company_id), []).append(mention)
+        chosen: dict[str, CompanyMention] = {}
+        for root, members in groups.items():
+            ids = {m.company_id for m in members}
+            if len(ids) < 2:
+                continue
+            listed = {m.company_id for m in members if not m.company_id.startswith(DERIVED_ID_PREFIX)}
+            if len(listed) > 1:
+                continue
+            newest = next((company_id for company_id in reversed(new_names) if company_id in ids),
+                          members[-1].company_id)
+            chosen[root] = next(m for m in members if m.company_id in (listed or {newest}))
+        return [m if (head := chosen.get(_root(joined, m.company_id))) is None or head.company_id == m.company_id
+                else replace(m, company_id=head.company_id, name=head.name, parent_id=head.parent_id)
+                for m in mentions]
+
+
+def _root(joined: dict[str, str], company_id: str) -> str:
+    """The id a chain of joins leads ``company_id`` to."""
+    while company_id in joined:
+        company_id = joined[company_id]
+    return company_id
+
+
+def _union(joined: dict[str, str], first: str, second: str) -> None:
+    """Join the groups of two company ids."""
+    a, b = _root(joined, first), _root(joined, second)
+    if a != b:
+        joined[a] = b
