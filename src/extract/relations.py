@@ -1426,7 +1426,7 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                   else "talks about joining something" if joining else None)
         stake = match.re is rules.stake_re or match.group() in rules.owner_receives
         kind = _stake_kind(text, match, rules) if match.re is rules.stake_re else kinds[match.group()]
-        # 株式を公開買付けにより取得: shares bought through a bid are a takeover bid, planned until it is through
+        # 株式を公開買付けにより取得: shares bought through a bid are a takeover bid, planned until it is launched
         bid = next((word for word in rules.bid_triggers if word in match.group()), None) if stake else None
         if bid is not None:
             kind = ACQUISITION
@@ -1593,8 +1593,8 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     text before the trigger, or ``window``) makes a negation a deal to come, else planned when a planned word
     follows it closely (買収を検討),
     the trigger ends a headline's clause with a planned ending (買収へ), the clause reports the deal
-    as to come (買収すると報じた), it is a bid not yet through (TOBを開始, not TOBが成立), or the means of a plan
-    (``means_of_plan``: Bとの提携で、…を投資する計画だ), else done."""
+    as to come (買収すると報じた), it is a bid not yet launched (TOBを実施する, not TOBを開始した nor TOBが成立), or
+    the means of a plan (``means_of_plan``: Bとの提携で、…を投資する計画だ), else done."""
     if any(phrase in window for phrase in rules.undeniable):
         return DONE  # …の可能性も否定できない: no denial, the deal stands
     if any(phrase in window for phrase in rules.left_open):
