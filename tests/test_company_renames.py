@@ -71,6 +71,25 @@ def _ids(extractors: Extractors, body: str) -> dict[str, set[str]]:
     # A company founded as a subsidiary, then a name taken by someone the sentence does not say.
     (OPENING + "2001年に株式会社北斗オーディオを設立、2002年に社名を北斗ミュージック株式会社に変更した。",
      [], [("北斗オーディオ", "北斗ミュージック")]),
+    # A history's first item founding a company with no founder company named: the article's company's first
+    # name; not a subsidiary founded, nor one a company founds.
+    (OPENING + "## 沿革\n- 1947年（昭和22年）2月 - 創業者の北斗一郎が北斗電気商会を創業。\n- 1950年 - 株式会社に改組。",
+     ["北斗電気商会", "北斗音響"], []),
+    (OPENING + "## 沿革\n- 1962年 - 販売子会社として株式会社ホクト販売を設立。", [], [("北斗音響", "ホクト販売")]),
+    # ... nor a predecessor, where a later item founds the article's company itself.
+    (OPENING + "## 沿革\n- 1947年 - 北斗一郎が北斗電気商会を創業。\n- 1950年 - 北斗音響株式会社設立。",
+     [], [("北斗電気商会", "北斗音響")]),
+    (OPENING + "## 沿革\n- 1962年 - 南星株式会社が株式会社ホクト販売を設立。",
+     [], [("北斗音響", "ホクト販売"), ("南星", "ホクト販売")]),
+    # Reorganised under a new name (信用組合 to 信用金庫) is renamed.
+    ("**北嶺信用金庫**は、北海道の信用金庫である。\n\n- 1925年 - 北嶺市街信用組合として設立。\n"
+     "- 1951年 - 信用金庫法の施行により北嶺市街信用金庫に改組。\n- 1968年 - 北嶺信用金庫に改称。",
+     ["北嶺市街信用組合", "北嶺市街信用金庫", "北嶺信用金庫"], []),
+    # A history under a heading naming one company alone (### トミナガ) is that company's, not the article's.
+    ("**株式会社ホクトトミナガ**は、東京都の玩具メーカー。\n\n## 沿革\n### トミナガ\n"
+     "- 1924年 - 富永一郎が東京で富永玩具製作所を創業。\n- 1963年 - トミナガ工業株式会社に商号変更。\n"
+     "- 1995年 - 株式会社トミナガに商号変更。\n### ホクト\n- 1955年 - 株式会社ホクト玩具を設立。",
+     ["富永玩具製作所", "トミナガ工業", "トミナガ"], [("トミナガ", "ホクト玩具")]),
     # A listed company's former name, written in a rename, is the listed company.
     ("北辰精機株式会社は1984年にマツダ株式会社へ社名変更した。", ["北辰精機", "マツダ"], []),
 ])

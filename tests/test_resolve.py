@@ -394,9 +394,10 @@ def _heading_listed(text: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("text, names", [
     # Each item under a heading of group companies that is one name alone, whatever its words; a note in
-    # brackets or after a colon is no part of it.
-    ("## 主要子会社\n- 北辰リース\n- みなと物流（米国）\n- ひだまりケア：介護事業\n",
-     [("北辰リース", HEADING_LIST_RULE), ("みなと物流", HEADING_LIST_RULE), ("ひだまりケア", HEADING_LIST_RULE)]),
+    # brackets, after a colon or after a spaced dash is no part of it.
+    ("## 主要子会社\n- 北辰リース\n- みなと物流（米国）\n- ひだまりケア：介護事業\n- あおば舎 - 書籍の編集\n",
+     [("北辰リース", HEADING_LIST_RULE), ("みなと物流", HEADING_LIST_RULE), ("ひだまりケア", HEADING_LIST_RULE),
+      ("あおば舎", HEADING_LIST_RULE)]),
     # A name found inside the item's gives way to it; one written with its legal form is found already.
     ("## 関連会社\n- 東宝ステラ\n- 北辰リース株式会社\n",
      [("東宝ステラ", HEADING_LIST_RULE), ("北辰リース", "company.kabushiki_suffix")]),

@@ -82,7 +82,9 @@ class Extractors:
             rules.partnerships, rules.products, (*rules.name_bounds.before, *rules.legal_forms.japanese),
             {company.id: company.parent for company in rules.companies if company.parent}, rules.deeds.founded_marks))
         self.defined_names = DefinedNames(rules.definitions, rules.legal_forms)
-        self.renamed = RenamedCompanies(rules.renames, rules.legal_forms, rules.partnerships.same_company)
+        kin = rules.partnerships.kin
+        self.renamed = RenamedCompanies(rules.renames, rules.legal_forms, rules.partnerships.same_company,
+                                        rules.deeds.founded_marks, kin.nouns if kin is not None else ())
         self.ner_rules = compile_ner_rules(rules.ner)
         self.ner_filter = NerCompanyFilter(self.ner_rules, rules.legal_forms, self.companies.blocked_names,
                                            self.companies.listed_names, self.chips.listed_names, rules.name_bounds,

@@ -70,11 +70,11 @@ LISTED_NAME_RULE = "company.listed"
 HEADING_LIST_RULE = "company.heading_list"
 #: A Markdown heading's text (## 主要子会社), or a line all in bold (**関連会社**).
 _HEADING_RE = re.compile(r"\s*(?:#{1,6}\s*(?P<title>[^#\n]+?)\s*#*|\*\*(?P<bold>[^*\n]+)\*\*)\s*")
-#: A list item that is one name alone, perhaps with a note in brackets or after a colon (- 北辰リース,
-#: - カルポルトランド（米国）, - 北辰物流：倉庫業).
+#: A list item that is one name alone, perhaps with a note in brackets, after a colon or after a spaced dash
+#: (- 北辰リース, - カルポルトランド（米国）, - 北辰物流：倉庫業, - 北辰物流 - 倉庫業).
 _NAME_ITEM_RE = re.compile(r"\s*[-*+・•]\s*(?:\*\*)?"
                            r"(?P<name>[^\s（）()、。：:*「」][^（）()、。：:*「」\n]{0,38}?[^\s（）()、。：:*「」])"
-                           r"(?:\*\*)?\s*(?:[（(][^（）()\n]{1,20}[）)])?\s*(?:[：:].*)?")
+                           r"(?:\*\*)?\s*(?:[（(][^（）()\n]{1,20}[）)])?(?:\s*[：:].*|\s+[-–—－―]\s+.*)?")
 #: A Latin name that may be an item of a list (not a piece of a longer Latin phrase).
 _LISTED_NAME_RE = re.compile(rf"(?<![A-Za-z0-9.&\-'])(?<![A-Za-z0-9.,&\-'] ){_LATIN_NAME_RE.pattern}(?![A-Za-z0-9])")
 #: What stands between two items of a list: a mark ending the one (bold, a gloss in brackets), a comma or

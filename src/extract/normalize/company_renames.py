@@ -23,6 +23,10 @@ from extract.rules.schema import LegalForms, Renames
 _CLOSING = "」』”\"*"
 #: Marks that may open a name after what comes before it (商号を「X」に).
 _OPENING = "「『“\"*"
+#: A Markdown heading (### トミー).
+_HEADING_RE = re.compile(r"\s*#{1,6}\s*")
+#: An item of a dated list, as a history is written (- 1924年（大正13年）2月 - …).
+_DATED_ITEM_RE = re.compile(r"\s*[-*+・]\s*(?:\d{4}|[０-９]{4})年")
 #: What may stand before the name a sentence opens on, as an article's first line writes it (**X株式会社**は).
 _OPENING_MARKS_RE = re.compile(r"[\s#>*]*")
 #: Most characters before a mention in the sentence a company renamed may stand (the clause before the rename).
@@ -36,7 +40,8 @@ _BOUGHT_GAP = 12
 class RenamedCompanies:
     """Joins the names a sentence says a company took (…Xに商号変更) to the company that took them."""
 
-    def __init__(self, renames: Renames, legal_forms: LegalForms, referring: Sequence[str]) -> None:
+    def __init__(self, renames: Renames, legal_forms: LegalForms, referring: Sequence[str],
+                 founded_marks: Sequence[str], subsidiary_words: Sequence[str]) -> None:
         self._forms = tuple(sorted(legal_forms.japanese, key=len, reverse=True))
         self._to_new_re = re.compile(any_word(renames.to_new)) if renames.to_new else None
         self._after_new_re = re.compile(any_word(renames.after_new)) if renames.after_new else None
@@ -52,6 +57,11 @@ class RenamedCompanies:
         self._partner_marks = tuple(renames.partner_marks)
         self._merged_re = re.compile(any_word(renames.merged)) if renames.merged else None
         self._referring = tuple(referring)
+        self._after_founding_re = re.compile(any_word(founded_marks)) if founded_marks else None
+        # (a company written as founded, its を left out as a history item may: 日本交通株式会社設立)
+        founding = {*founded_marks, *(mark.removeprefix("を") for mark in founded_marks)}
+        self._founding_re = re.compile(any_word(founding)) if founding else None
+        self._subsidiary_words = tuple(subsidiary_words)
         # a subject mark right after a letter of a name or word (Xは, 親会社が; not には, では, とは, からは)
         self._subject_re = re.compile(rf"[一-龯々ァ-ヺーA-Za-z0-9０-９Ａ-Ｚａ-ｚ）)」』]"
                                       rf"(?={any_word(renames.subject_marks)})")
@@ -63,14 +73,36 @@ class RenamedCompanies:
         if self._to_new_re is None and self._founded_as_re is None:
             return list(mentions)
         named_in = by_sentence(mentions)
-        topic = self._opening_company(sentences, named_in)
+        opening = self._opening_company(sentences, named_in)
+        # The company a heading names alone (### トミー): the history under it is that company's, not the article's.
+        section: CompanyMention | None = None
         joined: dict[str, str] = {}  # a company id -> the id of a company it is a name of
         new_names: list[str] = []  # the ids of the names companies took, in the text's order
         # The name the text's company took last (a history's renames follow each other: 東京リースを存続会社として
         # …合併し、東京センチュリーリースに商号変更, later 東京センチュリーに商号変更 renames that name).
         own_latest: str | None = None
+        first_item = True  # whether the history's first dated item is still to come
+        # The company its history's first item founds, waiting to be joined to the history's company unless a later
+        # item founds that company itself (- 1928年 - Aが川鍋商会を創業。- 1945年 - 日本交通株式会社設立: a
+        # predecessor, no name of it).
+        founded_first: tuple[CompanyMention, CompanyMention] | None = None
         for sentence in sentences:
             named = named_in.get(sentence.sentence_id, [])
+            if _HEADING_RE.match(sentence.text):
+                if founded_first is not None:
+                    _union(joined, founded_first[0].company_id, founded_first[1].company_id)
+                section, own_latest, first_item = self._heading_company(sentence, named), None, True
+                founded_first = None
+            topic = section or opening
+            if first_item and _DATED_ITEM_RE.match(sentence.text):
+                first_item = False
+                founded = self._founded_first(sentence, named)
+                if founded is not None and topic is not None and founded.company_id != topic.company_id:
+                    founded_first = (topic, founded)
+            elif founded_first is not None and any(
+                    m.company_id == founded_first[0].company_id and self._founding_re is not None
+                    and self._founding_re.match(sentence.text, self._after_name(sentence, m)) for m in named):
+                founded_first = None
             for mention in named:
                 kind = self._renaming(sentence, mention)
                 if kind is None:
@@ -85,6 +117,8 @@ class RenamedCompanies:
                     _union(joined, own_latest, mention.company_id)
                 if how != _NAMED:
                     own_latest = taken
+        if founded_first is not None:
+            _union(joined, founded_first[0].company_id, founded_first[1].company_id)
         if not joined:
             return list(mentions)
         return self._relabelled(mentions, joined, new_names)
@@ -100,6 +134,30 @@ class RenamedCompanies:
             first = named[0]
             lead = sentence.text[:first.start - sentence.start]
             return first if _OPENING_MARKS_RE.fullmatch(lead) else None
+        return None
+
+    def _heading_company(self, sentence: Sentence, named: Sequence[CompanyMention]) -> CompanyMention | None:
+        """The company a heading names and nothing else (### トミー, ### 株式会社タカラ); None for any other heading."""
+        if len(named) != 1:
+            return None
+        text = sentence.text
+        heading = _HEADING_RE.match(text)
+        start = self._name_start(text, heading.end() if heading is not None else 0)
+        rest = text[self._after_name(sentence, named[0]):].strip()
+        return named[0] if named[0].start - sentence.start == start and not rest else None
+
+    def _founded_first(self, sentence: Sentence, named: Sequence[CompanyMention]) -> CompanyMention | None:
+        """The company a history's first dated item says was founded, with no company before it as its founder nor
+        a subsidiary word (- 1981年8月 - 株式会社Xを設立。; - 1947年 - 創業者がXを創業): the name the text's company
+        was founded under; None if the item founds no company so."""
+        text = sentence.text
+        for mention in named:
+            lead = text[:mention.start - sentence.start]
+            if self._after_founding_re is not None and self._after_founding_re.match(
+                    text, self._after_name(sentence, mention)):
+                if mention is named[0] and not any(word in lead for word in self._subsidiary_words):
+                    return mention
+                return None
         return None
 
     def _after_name(self, sentence: Sentence, mention: CompanyMention) -> int:
