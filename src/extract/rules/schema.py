@@ -711,6 +711,9 @@ class DatesFile(RuleFileSpec):
     #: Text right after a day written without its month that makes it a day of the month the post is written in
     #: (A社は9日、…と発表した: a news dateline).
     day_alone_after: Words = ()
+    #: Words after such a day in its sentence that make it a day still to come (20日に開く予定): the nearest one;
+    #: without one, a day after the post's is of the month before (A社は28日、…と発表した).
+    day_to_come: Words = ()
     per_day_counters: Words = ()
     per_day_leads: Words = ()
     #: Text right after a two-digit year alone (24年) that makes it a year of the post's century (24年に買収した).

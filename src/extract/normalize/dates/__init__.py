@@ -65,7 +65,8 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     not_before_year:       regex character-class body of characters that may not precede a year
     not_after_month:       [text after number+月 that makes it no month]     3月期, 12月間
     not_after_day:         [text after number+日 that makes it no day]       30日間
-    day_alone_after:       [text after a day written without its month]      A社は9日、 -> the post's month
+    day_alone_after:       [text after a day written without its month]      A社は9日、 -> last 9th to the post
+    day_to_come:           [words after it in its sentence: a day to come]   20日に開く予定 -> the nearest 20th
     per_day_counters:      [counters after day_alone_after: a rate, no date]  1日には3回
     per_day_leads:         [words before such a count: a rate all the same]  1日に平均3時間
     not_after_direction:   [text after a direction word: another word]       前後, 前半, 前倒し

@@ -94,9 +94,10 @@ def _month_day(match: re.Match[str], rules: DateRules, anchor: datetime.date | N
 
 def _day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """9日 written without its month, as a news dateline does (A社は9日、…と発表した), or bounding a deadline
-    (15日までに): the day of the post's
-    month, or of the month before or after, nearest the post's date (a post of 2026-03-02 puts 28日 in
-    February); skipped without a post date."""
+    (15日までに): the last such day on or before the post's date, as news reports what was done (a post of
+    2026-03-02 puts 28日 in February, one of 2026-01-31 puts 2日 in January); where the sentence says it is
+    still to come (20日に開く予定: dates.yaml's day_to_come), the day of the post's month, or of the month
+    before or after, nearest the post's date. Skipped without a post date."""
     day = number(match.group("day"))
     if anchor is None or day is None or not 1 <= day <= 31:
         return [] if anchor is None else None
@@ -105,7 +106,10 @@ def _day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -
     days = [span[0] for year, month in months if (span := day_span(year, month, day)) is not None]
     if not days:
         return None
-    when = min(days, key=lambda candidate: abs((candidate - anchor).days))
+    to_come = any(word in match.string[match.end():] for word in rules.day_to_come)
+    past = [candidate for candidate in days if candidate <= anchor]
+    when = (max(past) if past and not to_come
+            else min(days, key=lambda candidate: abs((candidate - anchor).days)))
     found = day_date(match, when.year, when.month, when.day, "date.day", tail_mod(match, rules))
     return [found] if found else None
 

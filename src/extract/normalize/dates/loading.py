@@ -67,6 +67,6 @@ def compile_date_rules(spec: DatesFile) -> DateRules:
     }
     patterns = _compile_patterns(spec, tables)
     return DateRules(patterns=patterns, not_after=tuple(sorted(spec.not_after, key=len, reverse=True)),
-                     comparison_after=tuple(spec.comparison_after),
+                     comparison_after=tuple(spec.comparison_after), day_to_come=tuple(spec.day_to_come),
                      era_first_year=frozenset(spec.era_first_year),
                      fiscal_year_start_month=spec.fiscal_year_start_month, **tables)

@@ -78,6 +78,8 @@ class DateRules:
     era_first_year: frozenset[str]
     #: The month fiscal years start in (4: April to March).
     fiscal_year_start_month: int
+    #: Words after a day written alone that make it one still to come (20日に開く予定).
+    day_to_come: tuple[str, ...] = ()
 
 
 #: A pattern's parser: the matches a regex match yields (with the post's date as anchor, None when
