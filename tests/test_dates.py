@@ -272,12 +272,19 @@ ANCHORED_DATES = [
      [("24年", "DATE", "2024", None), ("19年", "DATE", "2019", None)]),
     (D(2026, 2, 10), "25年、新会社を設立した。30年までに黒字化する。",
      [("25年", "DATE", "2025", None), ("30年まで", "DATE", "2030", "BEFORE")]),
+    # (a year's figure or market, and within a year)
+    (D(2026, 2, 10), "北辰精機の21年の売上高は約80億元だった。23年の米国の出荷も増え、新工場は24年内に着工する。",
+     [("21年", "DATE", "2021", None), ("23年", "DATE", "2023", None), ("24年", "DATE", "2024", None)]),
+    (D(2026, 2, 10), "同社には10年の歴史がある。", [("10年", "DURATION", "P10Y", None)]),
     (D(2026, 2, 10), "契約は20年にわたり続く。", [("20年", "DURATION", "P20Y", None)]),
     (D(2026, 2, 10), "過去20年に3倍になった。", [("20年", "DURATION", "P20Y", None)]),
     (D(2026, 2, 10), "開発には平均10年から15年かかる。",
      [("10年", "DURATION", "P10Y", None), ("15年", "DURATION", "P15Y", None)]),
     (D(2026, 2, 10), "業界を20年も見てきた。", [("20年", "DURATION", "P20Y", None)]),
     (D(2026, 2, 10), "50年に一度の危機だ。", [("50年", "DURATION", "P50Y", None)]),
+    # within the post's month or fiscal year (月内, 年度内)
+    (D(2026, 2, 10), "両社は月内に最終合意し、統合は年度内に終える。",
+     [("月内", "DATE", "2026-02", None), ("年度内", "DATE", "FY2025", None)]),
     # the last month of a range of months names no month alone
     (D(2026, 2, 10), "2025年度上期（4～9月）の決算を発表した。", [("2025年度上期", "DATE", "FY2025-H1", None)]),
     # seasons, as TIMEX3 writes them: of a year written, of a year named from the post's date, or named from it
