@@ -134,7 +134,8 @@ def _partnerships(post: Post, sentences: list[Sentence], tokens: list[list[Token
                                      {sentence.sentence_id: sentence_tokens
                                       for sentence, sentence_tokens in zip(sentences, tokens)},
                                      paragraph_openings(post.body, sentences),
-                                     byline_company(companies, post.author, extractors.ner_filter))
+                                     byline_company(companies, post.author, extractors.ner_filter)
+                                     or extractors.defined_names.issuer(companies, sentences))
 
 
 def process_post(post: Post, extractors: Extractors, tables: Collection[str] = ALL_TABLES,

@@ -530,6 +530,9 @@ class PartnershipRules:
     questions: tuple[str, ...]
     #: Words before a trigger in its sentence that make it a condition (もし…であれば, 仮に): no relation.
     conditions: tuple[str, ...]
+    #: Right after a trigger, a time before or after the deal (合併後), unless of_deal is right before it (Bとの合併後).
+    deal_times: tuple[str, ...]
+    of_deal: tuple[str, ...]
     #: Words before a trigger in its sentence that make it one of choices asked about (のか、あるいは): no relation.
     alternatives: tuple[str, ...]
     #: Words right after a partnership trigger making it a contest for the deal (受注を競っている): no partners.
@@ -548,6 +551,8 @@ class PartnershipRules:
     #: Of same_company, the words a company writing the post calls itself by (当社, 弊社): the company the post
     #: names most, where there is one.
     writer_company: frozenset[str]
+    #: A sentence opening with one of writer_company as its topic (当社は、…): the text is about the writer from then.
+    writer_topic_re: re.Pattern | None
     #: Of same_company, the words that stand for the other side named before them in their sentence.
     other_side: frozenset[str]
     both_companies: tuple[str, ...]
@@ -1041,12 +1046,16 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         absence_re=_absence_re(spec.absences, spec.paired_particles),
         questions=spec.questions,
         conditions=spec.conditions,
+        deal_times=spec.deal_times,
+        of_deal=spec.of_deal,
         alternatives=spec.alternatives,
         contests=spec.contests,
         rumours=spec.rumours,
         reader_investments=spec.reader_investments,
         same_company=spec.same_company,
         writer_company=frozenset(spec.writer_company),
+        writer_topic_re=(re.compile(rf"[\s#>*・\-]*{any_word(spec.writer_company)}{any_word(spec.topic_particles)}")
+                         if spec.writer_company and spec.topic_particles else None),
         capital_alliances=frozenset(spec.capital_alliances),
         post_company=spec.post_company,
         other_side=frozenset(spec.other_side),
@@ -1330,6 +1339,10 @@ class SentenceTrace:
     round_before: str | None = None
 
 
+#: The last letter of a Latin or katakana name, right before what follows it (Habana Labs|買収後).
+_NAME_END_RE = re.compile(r"[A-Za-z0-9ァ-ヺー]$")
+
+
 def _absence_re(absences: Sequence[str], paired_particles: Sequence[str]) -> re.Pattern | None:
     """Words right after a trigger saying the relation is not there (資本関係はない), or, those beginning with a
     particle written after each of two nouns set side by side, after the other noun (資本関係も人的関係もない); None
@@ -1421,9 +1434,15 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         # 資本関係はない: no relation at all (unless a word of its clause ends it)
         absence = rules.absence_re.match(window) if rules.absence_re is not None else None
         absent = absence.group() if absence else None
+        # 合併後も同社との連携を続ける: a time after the deal the text is about, not one of the sentence's companies
+        # (but AとBの合併後, Bとの統合後, and a Latin or katakana name right before it, Habana Labs買収後, name it)
+        deal_time = (text.startswith(rules.deal_times, match.end())
+                     and not text.endswith(rules.of_deal, 0, match.start())
+                     and not _NAME_END_RE.search(text, 0, match.start()) if rules.deal_times else False)
         voided = (f"the writer's speculation ({speculation})" if speculation
                   else f"a contest for it ({contest})" if contest and kinds.get(match.group()) == PARTNERSHIP
-                  else "talks about joining something" if joining else None)
+                  else "talks about joining something" if joining
+                  else f"a time of the deal ({match.group()}{text[match.end()]})" if deal_time else None)
         stake = match.re is rules.stake_re or match.group() in rules.owner_receives
         kind = _stake_kind(text, match, rules) if match.re is rules.stake_re else kinds[match.group()]
         # 株式を公開買付けにより取得: shares bought through a bid are a takeover bid, planned until it is launched
@@ -1898,8 +1917,8 @@ class RelationFinder:
         # the post named it (or called it 彼ら) lately, and not in the sentence itself; and 当社 (the writer itself,
         # where the author is a company: the bidder of a bid a release answers may be named more).
         counts = Counter(mention.company_id for mention in companies)
-        main = next((m for m in companies if m.company_id == writer), None) or max(
-            companies, key=lambda m: counts[m.company_id], default=None)
+        issuer = next((m for m in companies if m.company_id == writer), None)
+        main = issuer or max(companies, key=lambda m: counts[m.company_id], default=None)
         main_seen: int | None = None
         topic: CompanyMention | None = None
         recent: list[CompanyMention] = []
@@ -2169,6 +2188,9 @@ class RelationFinder:
                 # ■ A、Bと提携。 / - **A** Bと提携: the line is about the company it opens with, unless one is made
                 # the topic with は after it.
                 topic = opened or _topic_after(sentence, mentions, headword or topic, self._rules)
+                if issuer is not None and self._rules.writer_topic_re is not None and self._rules.writer_topic_re.match(
+                        sentence.text):
+                    topic = issuer  # 当社は、…: a release goes on about its issuer
                 if _ENGLISH_HEADLINE_RE.fullmatch(sentence.text):
                     # **Kotoba Labs opens its Osaka office**: an English headline opens an item about the company it
                     # opens with, or about none it names
@@ -2500,7 +2522,8 @@ class RelationFinder:
                            reference: re.Match[str]) -> CompanyMention | None:
         """The company a back-reference of other_side stands for in its own sentence: the last one named before
         it as a partner, receiver, object, owner or source, where the sentence names its actor before that too
-        (住友商事はBと資本業務提携し、同社株式の15%を取得; NECはBに出資し、同社と協業する), or the owner named in
+        (住友商事はBと資本業務提携し、同社株式の15%を取得; NECはBに出資し、同社と協業する; 当社はBと提携しており、
+        同社との連携を続ける), or the owner named in
         what describes the actor (Bの最大の顧客だったAは同社との契約を打ち切った), or the company the sentence
         opens on as its topic where another one acts after it (BPは…、エリオットが同社株を取得). A writer names the
         actor again by leaving it out, so 同社 there is the other side; but 同社 marked as a subject itself
@@ -2514,7 +2537,10 @@ class RelationFinder:
             # AがBを買収したのは…が、同社は…: marked as a subject itself, it is the actor named before
             return next((m for m, role in before if role == "subject"), None)
         others = [m for m, role in before if role in _OTHER_SIDE_ROLES and m.company_id not in actors]
-        if actors and others and before[0][1] == "subject":
+        # (当社は、Bと提携しており、同社との…: a release's issuer acting as 当社 names its actor too)
+        writer_acts = (self._rules.writer_topic_re is not None
+                       and self._rules.writer_topic_re.match(sentence.text) is not None)
+        if others and (writer_acts or actors and before[0][1] == "subject"):
             return others[-1]
         # Bの最大の顧客だったAは同社との契約を打ち切った: the owner in what describes the subject is the other side
         subject = next((index for index, (_, role) in enumerate(before) if role == "subject"), None)

@@ -991,7 +991,8 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
 
 class DefinedNames:
     """The names a post defines for companies at the end of the brackets after their full names (株式会社X（本社：
-    東京都港区、以下「X」）, 以下「当社」, 以下「対象者」; company_patterns.yaml's definitions)."""
+    東京都港区、以下「X」）, 以下「当社」, 以下「対象者」; company_patterns.yaml's definitions), and the issuer a
+    press release introduces with such brackets."""
 
     def __init__(self, definitions: Definitions, legal_forms: LegalForms) -> None:
         marks = any_word(definitions.marks) if definitions.marks else None
@@ -1001,6 +1002,27 @@ class DefinedNames:
         self._definition_re = None if marks is None else re.compile(
             rf"(?:,?\s?{forms}\.?)*\s?[（(](?:[^（）()]{{0,200}}?[、，,]\s*)?{marks}\s*(?P<collective>{collective})?"
             rf"\s*[「『“\"]?(?P<name>[^「」『』“”\"、。，,（）()\s]{{1,30}}?)[」』”\"]?\s*(?:という|といいます)?。?[）)]")
+        # after the name (and its legal form), brackets opening with its head office or representative, then は
+        self._issuer_re = re.compile(
+            rf"(?:,?\s?{forms}\.?)?\s?[（(]\s*{any_word(definitions.issuer_marks)}[^（）()]*[）)]\s*は"
+        ) if definitions.issuer_marks else None
+        # a filing's header line naming it (会 社 名　株式会社X)
+        self._issuer_label_re = re.compile(rf"\s*{any_word(definitions.issuer_labels)}\s*[：:]?\s*(?:{forms})?\s*"
+                                           ) if definitions.issuer_labels else None
+
+    def issuer(self, mentions: Sequence[CompanyMention], sentences: Sequence[Sentence]) -> str | None:
+        """The company_id of a press release's issuer, as its lead sentence introduces it (the first company
+        followed by brackets of its head office or representative and then は: 株式会社X（本社：東京都港区、代表
+        取締役社長：…）は、…を発表) or a filing's header names it (会 社 名　株式会社X), which the release calls 当社;
+        None if no sentence introduces one so."""
+        by_id = {sentence.sentence_id: sentence for sentence in sentences}
+        for mention in mentions:
+            text, start = by_id[mention.sentence_id].text, by_id[mention.sentence_id].start
+            if (self._issuer_re is not None and self._issuer_re.match(text, mention.end - start)
+                    or self._issuer_label_re is not None
+                    and self._issuer_label_re.fullmatch(text, 0, mention.start - start)):
+                return mention.company_id
+        return None
 
     def add(self, mentions: Sequence[CompanyMention], sentences: Sequence[Sentence],
             tokens: Sequence[Sequence[Token]]) -> list[CompanyMention]:

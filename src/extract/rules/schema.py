@@ -363,6 +363,12 @@ class Definitions(Spec):
 
     marks: Words = ()
     collective: Words = ()
+    #: Words opening an item of the brackets after a company's name that make it a press release's issuer where
+    #: the lead sentence makes it the subject (株式会社X（本社：東京都港区、代表取締役社長：…）は、…): the company
+    #: the release calls 当社, where its author field does not name it.
+    issuer_marks: Words = ()
+    #: Labels opening a filing's header line that names its issuer (会 社 名　株式会社X).
+    issuer_labels: Words = ()
 
 
 class Deeds(Spec):
@@ -937,6 +943,10 @@ class PartnershipsFile(RuleFileSpec):
     speculation: Words = ()
     absences: Words = ()
     conditions: Words = ()
+    #: Right after a trigger, a time before or after the deal (合併後); of_deal right before it makes the deal
+    #: one of the companies written before (AとBの統合後).
+    deal_times: Words = ()
+    of_deal: Words = ()
     alternatives: Words = ()
     contests: Words = ()
     rumours: Words = ()
