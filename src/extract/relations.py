@@ -1247,7 +1247,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             + (rf"|{any_word(unnamed.capital_nouns)}{any_word(spec.topic_particles)}"
                if unnamed.capital_nouns else "")),
         investor_heading_re=(re.compile(
-            rf"\s*(?:#{{1,6}}\s*|[■□◆◇●○▶【＜<［\[]\s*)?(?:[^、。\n：:]{{1,12}}?の)?(?P<noun>"
+            rf"\s*(?:#{{1,6}}\s*)?(?:[■□◆◇●○▶【＜<［\[]\s*)?(?:[^、。\n：:]{{1,12}}?の)?(?P<noun>"
             rf"{any_word(spec.investor_headings)})(?:一覧|リスト|の一覧|の内訳)?"
             rf"(?:\s*[（(][^（）()\n]{{0,40}}[）)])?\s*[】＞>］\]]?\s*[：:]?\s*")
             if spec.investor_headings else None),
