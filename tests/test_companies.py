@@ -57,6 +57,9 @@ def companies(recognizer: CompanyRecognizer, body: str) -> list[tuple[str, str]]
     # of its own; 日本の before it, or no legal form after it, leaves the listed company.
     ("日本AMD株式会社が出展した。", [("日本AMD", "x-日本amd")]),
     ("日本のAMDファンが集まった。", [("AMD", "amd")]),
+    # A listed katakana name is found with or without the middle dots between its words.
+    ("ゴールドマンサックスが助言し、スクウェアエニックスが応じた。",
+     [("ゴールドマンサックス", "goldman-sachs"), ("スクウェアエニックス", "square-enix")]),
 ])
 def test_companies(recognizer: CompanyRecognizer, body: str, expected: list[tuple[str, str]]) -> None:
     assert companies(recognizer, body) == expected

@@ -16,6 +16,8 @@ from extract.models import Sentence, Token
 
 #: Names longer than this many tokens are not looked for (none of the gazetteer's are).
 MAX_NAME_TOKENS = 12
+#: Middle dots, which join the words of a name and never end one.
+_JOINING_DOTS = "・･"
 #: Sentence texts whose names are remembered (posts repeat boilerplate sentences).
 _REMEMBERED_TEXTS = 4096
 
@@ -81,7 +83,7 @@ class AliasIndex:
                 if normal not in self._prefixes:
                     break
                 entry = self._entries.get(normal)
-                if entry is not None and not surface[-1].isspace():
+                if entry is not None and not surface[-1].isspace() and surface[-1] not in _JOINING_DOTS:
                     best = (last, entry)
             if best is None:
                 index += 1

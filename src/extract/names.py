@@ -36,6 +36,8 @@ _SPACES_RE = re.compile(r"\s+")
 #: Spaces between two Japanese characters, which Japanese names do not hold (パナソニック ホールディングス).
 _JAPANESE_SPACES_RE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff々〆])\s+(?=[\u3040-\u30ff\u3400-\u9fff々〆])")
 _CHIP_JOINERS_RE = re.compile(r"[\s\-‐‑–—]+")
+#: A middle dot between two katakana letters (エンビジョン・グループ); NFKC has made a half-width one full-width.
+_KATAKANA_DOT_RE = re.compile(r"(?<=[ァ-ヺー])・(?=[ァ-ヺー]|$)")
 _NOT_WORD_RE = re.compile(r"[^\w]+")
 
 
@@ -45,6 +47,13 @@ def company_key(text: str) -> str:
     ホールディングス is パナソニックホールディングス), case kept (Box is not box)."""
     normal = unicodedata.normalize("NFKC", text)
     return _SPACES_RE.sub(" ", _JAPANESE_SPACES_RE.sub("", normal)).strip()
+
+
+def listed_name_key(text: str) -> str:
+    """How a listed name is looked for in a sentence: as ``company_key``, and without the middle dots between
+    katakana words, which writers put in or leave out (エンビジョン・グループ is エンビジョングループ, ゴールドマン・
+    サックス is ゴールドマンサックス), nor one after the last, as a name is read word by word (スクウェア・)."""
+    return _KATAKANA_DOT_RE.sub("", company_key(text))
 
 
 def alias_key(text: str) -> str:

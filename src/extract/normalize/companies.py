@@ -25,7 +25,7 @@ from extract.errors import PostError
 from extract.match import AliasEntry, AliasHit, AliasIndex
 from extract.models import CompanyMention, Sentence, Token, by_sentence
 from extract.names import (DERIVED_ID_PREFIX, HOLDING_WORDS, abbreviates, company_key, derived_company_id,
-                           holding_short_forms)
+                           holding_short_forms, listed_name_key)
 from extract.normalize.alternation import any_word
 from extract.normalize.company_deeds import CompanyDeeds
 from extract.normalize.company_patterns import (KATAKANA_GLUED_RE, CompanyPattern, NameBoundsWords, NameReader,
@@ -135,12 +135,14 @@ class CompanyRecognizer:
         names += [(short, AliasEntry(company.id, _ALIAS, f"gazetteer:{company.id}")) for company in rules.companies
                   for alias in (company.name, *company.aliases) if alias not in company.context_aliases
                   for short in holding_short_forms(alias)]
-        self._index = AliasIndex(names, company_key)
+        self._index = AliasIndex(names, listed_name_key)
         self._company_index = AliasIndex([(name, entry) for name, entry in names if entry.kind == _ALIAS],
-                                         company_key)
+                                         listed_name_key)
         self._blocked = {company_key(word) for word in (*rules.products, *rules.not_companies,
                                                          *rules.pattern_rejects)}
         self._known = {company_key(name): entry.target for name, entry in names if entry.kind == _ALIAS}
+        #: The context aliases as listed: one written with its middle dots left out is no hit (a common noun).
+        self._context_spellings = frozenset(company_key(name) for name, entry in names if entry.kind == _CONTEXT)
         #: Names that are never companies (products, generic nouns, rejected pattern names).
         self.blocked_names = frozenset(self._blocked)
         #: The names of products and services (products.yaml's products).
@@ -556,6 +558,9 @@ class CompanyRecognizer:
         starting = {token.start: token for token in tokens}
         ending = {token.end: token for token in tokens}
         for hit in self._index.find(sentence, tokens):
+            # (ソフトウェアサービス, a common noun, is no ソフトウェア・サービス: only a plain alias's dots may go)
+            if hit.entry.kind == _CONTEXT and company_key(hit.surface) not in self._context_spellings:
+                continue
             start = hit.start - sentence.start
             glued = (start and KATAKANA_GLUED_RE.match(sentence.text, start - 1)
                      and not sentence.text.endswith(self._katakana_before, 0, start))
