@@ -1174,10 +1174,13 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                if spec.trigger_appositives else None),
         trigger_appositives=tuple(spec.trigger_appositives),
         counterparts=frozenset(spec.counterparts),
-        # (or a part it sells of itself, unnamed: Aは子会社をBに売却, not 子会社のXを, which names what is sold)
+        # (or a part it sells of itself, unnamed, or its shares: Aは子会社をBに売却, インド子会社の全株式をBに売却; not
+        # 子会社のXを, which names what is sold)
         # (or written on to the sale, 事業売却, or named as what it is about: 海外事業について、Cと売却交渉)
         unit_sale_re=(re.compile(rf"{any_word(spec.units)}(?:(?:の[^、。]{{0,{_UNIT_CHARS}}}?)?を|$|について|に関して)"
-                                 + (rf"|{any_word(spec.sold_parts)}を" if spec.sold_parts else ""))
+                                 + (rf"|{any_word(spec.sold_parts)}"
+                                    rf"(?:の[^、。]{{0,4}}?{shares}[^、。]{{0,{_UNIT_CHARS}}}?)?を"
+                                    if spec.sold_parts else ""))
                       if spec.units else None),
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
                  else None),
