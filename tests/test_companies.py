@@ -202,6 +202,8 @@ def test_a_product_acting_stands_for_its_maker(recognizer: CompanyRecognizer, bo
 #: Companies no list names, found by their legal form, sector word or company word: (text, the names
 #: found in it, in order). Every name gets the id derived from it. The names and sentences are invented.
 UNLISTED_COMPANIES = [
+    # The bold name an encyclopedia article opens on, ending in a sector word, whatever its first word.
+    ("**大雪信用金庫**（たいせつしんようきんこ）は、北海道の信用金庫である。", ["大雪信用金庫"]),
     # 株式会社X, X株式会社 and the other legal forms, before or after the name.
     ("株式会社ゼファーロジックは新製品を発表した。", ["ゼファーロジック"]),
     ("ゼファーロジック株式会社と提携した。", ["ゼファーロジック"]),
@@ -436,6 +438,8 @@ def test_unlisted_companies_by_legal_form_sector_and_company_word(recognizer: Co
 
 #: Text in which a pattern's form is found and no company is: (text, surfaces that must not be found).
 NOT_COMPANIES = [
+    # An article on a kind of company opens on no company.
+    ("**地方銀行**（ちほうぎんこう）は、銀行の一種である。", ["地方銀行"]),
     # A political party merged with is no company.
     ("1955年に日本社会党と合併した。", ["日本社会党"]),
     # A joint company's noun before a word of what is done with it names no company.
