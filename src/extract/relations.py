@@ -3446,6 +3446,10 @@ def _owns_round(sentence: Sentence, party: _Party, trigger: _Trigger, rules: Par
     return bool(ends) and min(ends) <= _OWNED_ROUND_GAP and "、" not in between[:min(ends)]
 
 
+#: The comma after an object's を, which does not close its clause (AはCを、Bから買収).
+_OBJECT_COMMA_RE = re.compile(r"^を?、")
+
+
 def _sellers(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
              rules: PartnershipRules) -> list[_Party]:
     """The source parties among ``parties`` (those of a purchase: an acquisition, or shares bought) that sell
@@ -3464,17 +3468,21 @@ def _buys_whole_stake(sentence: Sentence, trigger: _Trigger, rules: PartnershipR
 def _sells(sentence: Sentence, party: _Party, trigger: _Trigger, parties: Sequence[_Party],
            rules: PartnershipRules) -> bool:
     """Whether a source party is the seller of what the trigger buys: what is bought is marked as the
-    object between them (AはBから事業を買収, AはBからCを買収), or the owner of the shares bought is (AはBから
+    object between them (AはBから事業を買収, AはBから、Cを買収), or the owner of the shares bought is (AはBから
     Cの株式51%を取得), or a company marked as the object is named before it in its clause (AはCをBから
-    買収), unlike a bid from it (Bからの買収提案)."""
+    買収, AはCを、Bから買収), unlike a bid from it (Bからの買収提案)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
-    between = sentence.text[after: trigger.start - sentence.start]
+    # (a comma may follow the seller's から: AはBから、Cを買収)
+    between = sentence.text[after: trigger.start - sentence.start].removeprefix("、")
     if "、" in between:
         return False
     marks = ("object", "of") if trigger.stake else ("object",)
+    # (a comma may follow the object's を: AはCを、Bから買収; and what is bought may be no company found: Xを、
+    # 親会社のBから買収)
+    clause = sentence.text[_clause_start(sentence, trigger, rules) - sentence.start: party.start - sentence.start]
     return any(particle in between for particle, role in rules.roles if role in marks) or any(
-        p.role == "object" and p.end <= party.start and "、" not in sentence.text[
-            p.tail_end - sentence.start: party.start - sentence.start] for p in parties)
+        p.role == "object" and p.end <= party.start and "、" not in _OBJECT_COMMA_RE.sub("", sentence.text[
+            p.tail_end - sentence.start: party.start - sentence.start]) for p in parties) or "を、" in clause
 
 
 def _sells_unit(sentence: Sentence, seller: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:

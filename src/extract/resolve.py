@@ -958,17 +958,21 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
              and len(m.surface) >= _MIN_REPEATED_NAME or m.rule_id == ABBREVIATION_RULE}
     # アーガス・スペシャルティ・ホールディングス, then アーガス: news shortens a katakana name to its first word;
     # みちのりホールディングス, then みちのりHD: a holding company's name to HD
+    shortened: dict[str, str] = {}  # a katakana short form -> the name it shortens
     for mention in list(found.values()):
         short = _short_form(mention.surface)
-        if short is not None and not short.isascii():
-            found.setdefault(short, mention)
+        if short is not None and not short.isascii() and short not in found:
+            found[short], shortened[short] = mention, mention.surface
         for holding in holding_short_forms(mention.surface):
             found.setdefault(holding, mention)
     if not found:
         return _short_forms_joined(mentions)
     covered = list(mentions)
     for sentence, sentence_tokens in zip(sentences, tokens):
-        present = [surface for surface in found if surface in sentence.text]
+        # (not a short form where its sentence writes the whole name too: トレレボルグから、…トレレボルグ・ホイール・
+        # システムズを買収 names the parent and the unit named after it)
+        present = [surface for surface in found if surface in sentence.text
+                   and not (surface in shortened and shortened[surface] in sentence.text)]
         if not present:
             continue
         starts, ends = {t.start for t in sentence_tokens}, {t.end for t in sentence_tokens}
