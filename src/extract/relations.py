@@ -2778,9 +2778,9 @@ class RelationFinder:
             unnamed_joint = (not pairs and trigger.type == INVESTMENT and self._rules.joint_company_re is not None
                              and self._rules.joint_company_re.match(sentence.text, trigger.end - sentence.start))
             joint = sentence.text.endswith(self._rules.joint_investments, 0, trigger.end - sentence.start)
-            if joint:
+            if joint and not _founds_named_or_topic(sentence, trigger, self._rules):
                 # AはBと折半出資で設立した会社を通じ: what they invest in together is the company they set up, not the
-                # company the text is about.
+                # company the text is about (but - 2015年 - AとBの折半出資により設立: the text's company is).
                 pairs = [(a, b) for a, b in pairs if b.role != "topic"]
             # AとBは新工場に共同で投資する: investors of an investment made together in nothing a rule names
             # (a noun marked as what receives it: not AやBも共同で出資, into the company a clause before names)
@@ -3446,8 +3446,20 @@ def _owns_round(sentence: Sentence, party: _Party, trigger: _Trigger, rules: Par
     return bool(ends) and min(ends) <= _OWNED_ROUND_GAP and "、" not in between[:min(ends)]
 
 
+#: After words saying a company was set up, the unnamed company they describe (…して設立した研究開発会社, された新会社).
+_SET_UP_COMPANY_RE = re.compile(r"(?:した|された|する|される|の)?[^、。]{0,10}?(?:会社|企業|法人)")
 #: The comma after an object's を, which does not close its clause (AはCを、Bから買収).
 _OBJECT_COMMA_RE = re.compile(r"^を?、")
+
+
+def _founds_named_or_topic(sentence: Sentence, trigger: _Trigger, rules: PartnershipRules) -> bool:
+    """Whether words right after an investment trigger say a company was set up with it (founded_with: により設立,
+    して設立) and that company is no unnamed one the clause goes on to describe (AとBが折半出資して設立した会社を
+    通じ): the company named as set up, or the text's company where none is."""
+    if rules.founded_with_re is None:
+        return False
+    founded = rules.founded_with_re.match(sentence.text, trigger.end - sentence.start)
+    return founded is not None and _SET_UP_COMPANY_RE.match(sentence.text, founded.end()) is None
 
 
 def _sellers(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
@@ -3658,12 +3670,15 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             # Xの株式は、Aが4割を保有: the company whose shares the sentence is about
             bought = [p for p in before if p.role == "of" and rules.topic_shares_re is not None
                       and rules.topic_shares_re.match(sentence.text, _role(sentence, p.start, p.end, rules)[2])][:1]
-        if (trigger.type == INVESTMENT and owners and not receivers and rules.founded_with_re is not None
-                and rules.founded_with_re.match(sentence.text, trigger.end - sentence.start)):
+        if (trigger.type == INVESTMENT and (owners or actors) and not receivers
+                and _founds_named_or_topic(sentence, trigger, rules)):
             # XはA、Bの出資により設立された: the company set up receives from the investment's owners (the company
-            # the text is about, where the sentence leaves it out: - 1977年 - A、Bなどの出資により設立)
-            receivers = [p for p in actors if p not in owners][:1] or ([topic] if topic is not None else [])
-            actors = owners
+            # the text is about, where the sentence leaves it out: - 1977年 - A、Bなどの出資により設立; AとBが折半出資
+            # して設立)
+            investors = owners or actors
+            receivers = ([p for p in actors if p not in owners][:1] if owners else []) or (
+                [topic] if topic is not None and topic.company_id not in {p.company_id for p in investors} else [])
+            actors = investors
         if bought and not receivers:
             receivers = bought
         elif not actors:
