@@ -3670,14 +3670,15 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             # Xの株式は、Aが4割を保有: the company whose shares the sentence is about
             bought = [p for p in before if p.role == "of" and rules.topic_shares_re is not None
                       and rules.topic_shares_re.match(sentence.text, _role(sentence, p.start, p.end, rules)[2])][:1]
-        if (trigger.type == INVESTMENT and (owners or actors) and not receivers
-                and _founds_named_or_topic(sentence, trigger, rules)):
+        if (trigger.type == INVESTMENT and (owners or actors) and not receivers and rules.founded_with_re is not None
+                and rules.founded_with_re.match(sentence.text, trigger.end - sentence.start)):
             # XはA、Bの出資により設立された: the company set up receives from the investment's owners (the company
             # the text is about, where the sentence leaves it out: - 1977年 - A、Bなどの出資により設立; AとBが折半出資
-            # して設立)
+            # して設立; not one the clause goes on to describe, 折半出資して設立した会社を通じ)
             investors = owners or actors
             receivers = ([p for p in actors if p not in owners][:1] if owners else []) or (
-                [topic] if topic is not None and topic.company_id not in {p.company_id for p in investors} else [])
+                [topic] if topic is not None and topic.company_id not in {p.company_id for p in investors}
+                and _founds_named_or_topic(sentence, trigger, rules) else [])
             actors = investors
         if bought and not receivers:
             receivers = bought
