@@ -80,7 +80,8 @@ class Extractors:
         self.relations = RelationFinder(compile_partnership_rules(
             # a Japanese legal form written before a name is no part of it either (産業用ロボットの株式会社X、)
             rules.partnerships, rules.products, (*rules.name_bounds.before, *rules.legal_forms.japanese),
-            {company.id: company.parent for company in rules.companies if company.parent}, rules.deeds.founded_marks))
+            {company.id: company.parent for company in rules.companies if company.parent}, rules.deeds.founded_marks,
+            (rules.ner.organisation_endings, rules.ner.company_organisation_endings)))
         self.defined_names = DefinedNames(rules.definitions, rules.legal_forms)
         kin = rules.partnerships.kin
         self.renamed = RenamedCompanies(rules.renames, rules.legal_forms, rules.partnerships.same_company,

@@ -553,6 +553,10 @@ class PartnershipRules:
     writer_company: frozenset[str]
     #: A sentence opening with one of writer_company as its topic (当社は、…): the text is about the writer from then.
     writer_topic_re: re.Pattern | None
+    #: A body that is no company marked as a subject (公正取引委員会は, 米政府が), group body; and the endings of
+    #: companies named like a body (X総合研究所).
+    body_subject_re: re.Pattern | None
+    company_body_endings: tuple[str, ...]
     #: Of same_company, the words that stand for the other side named before them in their sentence.
     other_side: frozenset[str]
     both_companies: tuple[str, ...]
@@ -844,14 +848,17 @@ class _TriggerKinds(dict[str, str]):
 
 def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = (),
                               name_prefixes: Sequence[str] = (), parents: Mapping[str, str] | None = None,
-                              founded_marks: Sequence[str] = ()) -> PartnershipRules:
+                              founded_marks: Sequence[str] = (), bodies: tuple[Sequence[str], Sequence[str]] = ((), ())
+                              ) -> PartnershipRules:
     """Compile the validated cues of ``rules/partnerships.yaml`` into the relation step's regexes;
     ``products`` (products.yaml) are the product names that act for their maker (Microsoft Azureは);
     ``name_prefixes`` (company_patterns.yaml's name_bounds.before) the words written right before a name
     that are not part of it (米Zephyr), which may stand before a headline's first company; ``parents`` the
     gazetteer's parent of each company id: a company and its parent, or its parent's parent, are no partners;
     ``founded_marks`` (company_patterns.yaml's deeds) the words after a company founded (を共同設立), which make it
-    the receiver of a passive deal in the clause joined to theirs.
+    the receiver of a passive deal in the clause joined to theirs; ``bodies`` (ner.yaml's organisation_endings and
+    company_organisation_endings) the endings of a body that is no company (公正取引委員会), and of companies named
+    like one (X総合研究所): such a body as a sentence's subject is its actor, so the text's topic is no party.
 
     A product acting for its maker is found where it starts with the maker's name, as the companies
     stage finds the maker there, so the relation step reads the particle after the whole product."""
@@ -1056,6 +1063,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         writer_company=frozenset(spec.writer_company),
         writer_topic_re=(re.compile(rf"[\s#>*・\-]*{any_word(spec.writer_company)}{any_word(spec.topic_particles)}")
                          if spec.writer_company and spec.topic_particles else None),
+        body_subject_re=(re.compile(rf"(?<![^\s、「」（）()])(?P<body>[^\s、。「」（）()]{{0,20}}?{any_word(bodies[0])})"
+                                    rf"{subject_particles}") if bodies[0] else None),
+        company_body_endings=tuple(bodies[1]),
         capital_alliances=frozenset(spec.capital_alliances),
         post_company=spec.post_company,
         other_side=frozenset(spec.other_side),
@@ -2658,7 +2668,9 @@ class RelationFinder:
         withheld = any(not self._lists_a_name(sentence, match, parties) for match in
                        self._rules.unnamed_prefixed_re.finditer(sentence.text, 0, trigger.start - sentence.start))
         individual = _person_acts_alone(sentence, parties, trigger, self._rules)
-        if listed or unnamed or modifies_unnamed or withheld or individual:
+        # 公正取引委員会は、AやBなど大手とAI企業の提携を注視する: a body that is no company acts, not the topic
+        body = self._body_subject(sentence, parties, trigger)
+        if listed or unnamed or modifies_unnamed or withheld or individual or body:
             topic = None
         topic_party = _main_clause_topic(sentence, parties, trigger, self._rules) or (
             _Party(trigger.start, trigger.start, topic.company_id, topic.name, "topic", -1, trigger.start,
@@ -2792,6 +2804,18 @@ class RelationFinder:
                 besides += self._relations_of_pairs(sentence, replace(trigger, type=PARTNERSHIP), parties,
                                                     _co_investors(pairs, before, sentence, parties, self._rules), money)
         return self._relations_of_pairs(sentence, trigger, parties, pairs, money) + besides
+
+    def _body_subject(self, sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger) -> bool:
+        """Whether a body that is no company (a regulator, a ministry, a university) is marked as a subject before
+        the trigger (公正取引委員会は, 米政府が), where no company found covers it (not X総合研究所は)."""
+        if self._rules.body_subject_re is None:
+            return False
+        for match in self._rules.body_subject_re.finditer(sentence.text, 0, trigger.start - sentence.start):
+            start, end = sentence.start + match.start("body"), sentence.start + match.end("body")
+            if not match.group("body").endswith(self._rules.company_body_endings) and not any(
+                    p.start < end and start < p.end for p in parties):
+                return True
+        return False
 
     def _founded_receiver(self, sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party]) -> _Party | None:
         """The company a passive trigger with no subject of its own receives when the clause joined to the trigger's
