@@ -49,6 +49,7 @@ def company_key(text: str) -> str:
     return _SPACES_RE.sub(" ", _JAPANESE_SPACES_RE.sub("", normal)).strip()
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token; surfaces repeat a lot
 def listed_name_key(text: str) -> str:
     """How a listed name is looked for in a sentence: as ``company_key``, and without the middle dots between
     katakana words, which writers put in or leave out (エンビジョン・グループ is エンビジョングループ, ゴールドマン・

@@ -136,6 +136,7 @@ from extract.normalize.party_slots import (DESCRIPTION, DIGEST_MARKS, HEADLINE_M
 from extract.relations_english import (EnglishRules, compile_english_rules, english_statements, english_triggers,
                                        statement_amount)
 from extract.rules.schema import PartnershipsFile
+from extract.segment import DATED_ITEM_RE, HEADING_RE
 
 PARTNERSHIP, INVESTMENT, ACQUISITION = "partnership", "investment", "acquisition"
 DONE, PLANNED, ENDED = "done", "planned", "ended"
@@ -268,10 +269,6 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:[-*+・•]|\d{1,2}[.)）．])\s*")
 _DIGEST_ITEM_RE = re.compile(rf"\s*(?:[-*+]\s*)?(?:\*\*|#{{1,4}}\s*)?(?:\d{{1,3}}[.)）．]\s|[{DIGEST_MARKS}【]"
                              r"|\d{1,2}/\d{1,2}\s*(?:[（(][月火水木金土日][）)]|\s)\s*[^\s：:、。]{0,12}[：:])"
                              r"(?!\s*\*\*[^*\n]{1,40}(?:[:：]\*\*|\*\*\s*[:：]))")
-#: An item of a dated list, as a company's history (沿革) is written: - 1926年 - …, * 2001年4月：…, ・1958年 …,
-#: - 1953年（昭和28年）6月1日 - … (the year glossed with its era)
-_DATED_ITEM_RE = re.compile(r"\s*[-*+・•]\s*\d{3,4}年(?:[（(][^（）()\n]{1,10}年[）)])?(?:\d{1,2}月)?(?:\d{1,2}日)?"
-                            r"\s*(?:[-–—－:：]|\s)")
 _LIST_INTRO_RE = re.compile(r"[^。\n]{0,8}?(?:次の|以下の)[^。\n]{0,8}?[。：:]?\s*$|\s*(?:は|には)?\s*[：:]\s*$")
 #: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意,
 #: 買収し、非公開化することで合意, 事業譲渡する契約, 買収に関する契約).
@@ -303,8 +300,6 @@ _HOLDER_RE = re.compile(rf"\s*(?:など|ら)?が保有{_HELD_ENDINGS}")
 _BID_MEANS_GAP = 16
 #: The coordination group of a headline's first company (a group of its own; -1 is the topic's).
 _HEADLINE_GROUP = -2
-#: A Markdown heading line.
-_HEADING_RE = re.compile(r"\s*#{1,6}\s")
 #: Commas that list names or mark off a headline's first one.
 _COMMAS = ("、", "，", ",")
 #: Roles of a company named before a stake split that holds or receives that stake (Xへの出資比率は, Aの出資比率は).
@@ -1982,7 +1977,7 @@ class RelationFinder:
             # sentence right before it names as its topic, else the first the text was about, as an article opens on
             # its company, else its topic before the list), not one an item before made its topic
             # (a sentence going on in the same item, on its line, keeps the list: - 1996年 - Bから提案。Bは撤回した。)
-            if _DATED_ITEM_RE.match(sentence.text):
+            if DATED_ITEM_RE.match(sentence.text):
                 if history_topic is None:
                     history_topic = lead_topic or first_topic or topic
                     topic = history_topic
@@ -1998,7 +1993,7 @@ class RelationFinder:
                     mentions or any(comma in sentence.text for comma in _COMMAS)
                     or _LATIN_LETTER_RE.search(sentence.text)):
                 topic = None
-            if _HEADING_RE.match(sentence.text):
+            if HEADING_RE.match(sentence.text):
                 round_before = None  # ### Xが追加出資: a new section, no longer on the round before
             listed_item = listing is not None
             if listing is not None and item and mentions:

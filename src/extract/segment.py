@@ -37,6 +37,13 @@ _QUOTED_TITLE_RE = re.compile(r"「[^「」\n]+」")
 _TITLE_LINE_RE = re.compile(r"(?P<label>\s*(?:[-*+]\s*)?[^「」：:\s]{1,12}[：:]\s*)(?:「[^「」\n]+」[\s、,，]*)+$")
 #: A long dash between spaces, which digests write between a quoted headline and their own line about it.
 _DASH_BREAK_RE = re.compile(r"\s[―—]{2,}\s")
+#: A Markdown heading line (### トミー).
+HEADING_RE = re.compile(r"\s*#{1,6}\s")
+#: An item of a dated list, as a company's history (沿革) is written: - 1926年 - …, * 2001年4月：…, ・1958年 …,
+#: - 1953年（昭和28年）6月1日 - … (the year glossed with its era). The relation step reads such an item as about
+#: the history's company, and the renames step its first item as that company's founding.
+DATED_ITEM_RE = re.compile(r"\s*[-*+・•]\s*\d{3,4}年(?:[（(][^（）()\n]{1,10}年[）)])?(?:\d{1,2}月)?(?:\d{1,2}日)?"
+                           r"\s*(?:[-–—－:：]|\s)")
 
 
 def split_sentences(body: str) -> list[Sentence]:

@@ -18,15 +18,12 @@ from extract.models import CompanyMention, Sentence, by_sentence
 from extract.names import DERIVED_ID_PREFIX
 from extract.normalize.alternation import any_word
 from extract.rules.schema import LegalForms, Renames
+from extract.segment import DATED_ITEM_RE, HEADING_RE
 
 #: Marks that may close a name before what follows it (「X」に商号変更, **X**に).
 _CLOSING = "」』”\"*"
 #: Marks that may open a name after what comes before it (商号を「X」に).
 _OPENING = "「『“\"*"
-#: A Markdown heading (### トミー).
-_HEADING_RE = re.compile(r"\s*#{1,6}\s*")
-#: An item of a dated list, as a history is written (- 1924年（大正13年）2月 - …).
-_DATED_ITEM_RE = re.compile(r"\s*[-*+・]\s*(?:\d{4}|[０-９]{4})年")
 #: What may stand before the name a sentence opens on, as an article's first line writes it (**X株式会社**は).
 _OPENING_MARKS_RE = re.compile(r"[\s#>*]*")
 #: Most characters before a mention in the sentence a company renamed may stand (the clause before the rename).
@@ -88,13 +85,13 @@ class RenamedCompanies:
         founded_first: tuple[CompanyMention, CompanyMention] | None = None
         for sentence in sentences:
             named = named_in.get(sentence.sentence_id, [])
-            if _HEADING_RE.match(sentence.text):
+            if HEADING_RE.match(sentence.text):
                 if founded_first is not None:
                     _union(joined, founded_first[0].company_id, founded_first[1].company_id)
                 section, own_latest, first_item = self._heading_company(sentence, named), None, True
                 founded_first = None
             topic = section or opening
-            if first_item and _DATED_ITEM_RE.match(sentence.text):
+            if first_item and DATED_ITEM_RE.match(sentence.text):
                 first_item = False
                 founded = self._founded_first(sentence, named)
                 if founded is not None and topic is not None and founded.company_id != topic.company_id:
@@ -141,7 +138,7 @@ class RenamedCompanies:
         if len(named) != 1:
             return None
         text = sentence.text
-        heading = _HEADING_RE.match(text)
+        heading = HEADING_RE.match(text)
         start = self._name_start(text, heading.end() if heading is not None else 0)
         rest = text[self._after_name(sentence, named[0]):].strip()
         return named[0] if named[0].start - sentence.start == start and not rest else None
