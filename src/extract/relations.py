@@ -354,6 +354,10 @@ _ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
 _HEADING_CHARS = 8
 _MARKUP_RE = re.compile(r"[\s*#_「」『』【】:：。、.!！?？]")
+#: What stands between a name and a company named in the brackets right after it (Google (Android、YouTube)).
+_GLOSS_OPEN_RE = re.compile(r"\s*[（(][^（()）]*")
+#: The most characters of markup between a headline's first company's mark and a company listed right after it.
+_LISTED_GAP = 3
 #: The example particle that makes the examples own what follows it (A、BなどのC).
 _EXAMPLES_OF = "などの"
 #: A line set as a headline: a heading, or bold from its start.
@@ -968,7 +972,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         round_investor_after_re=(re.compile(rf"\s*が(?P<noun>{any_word(spec.round_investors)})(?:を務め|とな|にな)")
                                  if spec.round_investors else None),
         round_investors=tuple(spec.round_investors),
-        investor_examples_re=(re.compile(rf"{investor_noun}{backed}"
+        # (or named so after their particle: AやBといった顔ぶれが投資家として名を連ねる)
+        investor_examples_re=(re.compile(rf"(?:{investor_noun}|(?:{any_word(spec.roles.example)})[^、。]{{0,{_EXAMPLE_NOUN}}}?"
+                                         rf"(?:{any_word(spec.roles.subject)})(?:{any_word(spec.investor_kinds)})として)"
+                                         rf"{backed}"
                                          rf"(?:新たに|さらに|同様に{manners})?"
                                          rf"(?:{any_word(spec.join_words)})") if spec.investor_kinds else None),
         investor_noun_re=re.compile(investor_noun) if spec.investor_kinds else None,
@@ -1157,16 +1164,18 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"[、,，]?\s*"),
         listed_kind_re=re.compile(rf"{any_word(spec.roles.example)}[^、。]{{0,{_EXAMPLE_NOUN}}}?"
                                   rf"{any_word(spec.unnamed_companies.nouns)}(?:や、?|、)\s*{any_word(name_prefixes)}?"),
+        # (the noun's own particle ends it: AやBといった競合もXに投資 is the examples acting, not receiving)
         example_head_re=re.compile(
-            rf"(?:(?!{any_word(particles_before_names)}[A-ZＡ-Ｚ])[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
+            rf"(?:(?!{any_word(particles_before_names)}[A-ZＡ-Ｚ]|(?<![ぁ-ゖ]){any_word(spec.roles.subject)}(?![ぁ-ゖ]))"
+            rf"[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
             rf"(?:(?P<particle>{any_word(head_particles)})(?!{_RELATIVE_VERB}(?!{trigger_words}))"
             rf"(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{trigger_words})"
             rf"|(?P<subject>{any_word(spec.roles.subject)})"
             rf"(?=[A-ZＡ-Ｚ][^、。]{{0,{_EXAMPLE_SUBJECT_TRIGGER}}}?{trigger_words}))"),
         example_join_re=re.compile(
             rf"(?:(?!{any_word(particles_before_names)}[A-ZＡ-Ｚ])[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
-            rf"(?P<particle>{any_word(spec.roles.subject)})(?={backed}(?:新たに|さらに|同様に{manners})?"
-            rf"{any_word(spec.join_words)})"),
+            rf"(?P<particle>{any_word(spec.roles.subject)})(?={backed}(?P<capacity>{any_word(spec.investor_kinds)}として)?"
+            rf"(?:新たに|さらに|同様に{manners})?{any_word(spec.join_words)})"),
         example_trigger_re=re.compile(
             rf"[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{any_word(spec.triggers.get('partnership', ()))}"),
         particle_roles=dict(role_pairs),
@@ -1945,6 +1954,9 @@ class RelationFinder:
         # The joint company the sentence before introduced (合弁会社Xを設立する。), whose stake split a sentence may
         # state (出資比率はAが60%、Bが40%), or whose investors it may name.
         joint_before: CompanyMention | None = None
+        # The one company the investments the sentence before stated went into (XにAが出資し、Bも追加出資する。), whose
+        # stake split a sentence may state as a joint company's.
+        invested_before: CompanyMention | None = None
         # The company a list of dated items (a history: - 1926年 - …) is about, while the text is in one, and the
         # first company the text was about.
         history_topic: CompanyMention | None = None
@@ -2072,6 +2084,7 @@ class RelationFinder:
                     # the joint company the sentence before introduced.
                     joint_invested = joint_before if trigger.type == INVESTMENT and not trigger.funding and not any(
                         p.role in _STAKE_HOLDER_ROLES for p in parties) else None
+                    joint = joint or invested_before
                     split = _splits_stake(sentence, trigger, parties, joint, self._rules)
                     # Xは130億ドルを調達。ラウンドにはAやBが参加: a round named again is the one before, whose owner
                     # stands in for the company the text is about.
@@ -2184,6 +2197,9 @@ class RelationFinder:
             deals_before = relations[first_row:]
             # (it stays the one the text is on through sentences naming no company: 今後4年間で5000億ドルを投じる。)
             joint_before = joint_here[-1] if joint_here else None if mentions else joint_before
+            invested = {row.party_b_id for row in deals_before if row.type == INVESTMENT}
+            invested_before = next((m for m in mentions if {m.company_id} == invested), None) if mentions \
+                else invested_before
             for kind in {deal.type for deal in deals_before}:
                 last_deals[kind] = [deal for deal in deals_before if deal.type == kind]
             # (an item of a list of a company's investors or counterparts names them, and the text stays on the
@@ -2398,6 +2414,8 @@ class RelationFinder:
                 between = sentence.text[previous.end - sentence.start: start - sentence.start]
                 if _ABBREVIATION_RE.fullmatch(between):
                     continue  # Hewlett Packard Enterprise (HPE): the name again, not another party
+                if _GLOSS_OPEN_RE.fullmatch(between):
+                    continue  # Google (Android、YouTube)、: a company in the brackets after a name glosses it
                 joint_start = max(previous.tail_end, previous.end)
                 joint = self._joint(sentence, previous, start)
                 # 両社 stands for two companies at one place: they are one group.
@@ -2470,11 +2488,14 @@ class RelationFinder:
             elif role == "example":
                 # AやBといった企業との提携: the examples take the role of the noun they illustrate.
                 head = self._rules.example_head_re.match(sentence.text, particle_end)
+                joins = self._rules.example_join_re.match(sentence.text, particle_end)
+                if joins is not None and joins.group("capacity"):
+                    head = None  # AやBといった顔ぶれが投資家として名を連ねる: what they join as, no trigger's noun
                 kind = sentence.text[tail_end:particle_end] in self._rules.kind_examples
                 role = self._rules.particle_roles[head.group("particle") or head.group("subject")] if head else role
                 if head is None and self._rules.example_trigger_re.match(sentence.text, particle_end):
                     role = "partner"  # AやBといった強力なパートナーシップ: the examples are the partners
-                joins = self._rules.example_join_re.match(sentence.text, particle_end) if head is None else None
+                joins = joins if head is None else None
                 if joins:  # AやBといった大手企業も参加: the examples join what the noun joins, and act in nothing else
                     role, tail_end = _JOINER, joins.start("particle")
             previous = _Party(start, end, company_id, name, role, own_group, sentence.start + tail_end, kind)
@@ -2521,7 +2542,9 @@ class RelationFinder:
         marked = mark.match(sentence.text, _name_end(sentence, first.start, first.end, self._rules))
         if marked is None:
             return None
-        listed = any(0 <= m.start - sentence.start - marked.end() <= 1 for m in mentions[1:])
+        # (bold as the first may be: **A**、**B**、**C**といった)
+        listed = any(0 <= m.start - sentence.start - marked.end() <= _LISTED_GAP and not _MARKUP_RE.sub(
+            "", sentence.text[marked.end():m.start - sentence.start]) for m in mentions[1:])
         # (but 智譜AI、アリババとテンセントが出資 is about 智譜AI: the names after the mark are coordinated otherwise)
         return None if listed and not _marked_off(sentence.text, [(m.start - sentence.start, m.end - sentence.start)
                                                                    for m in mentions]) else first
@@ -3656,10 +3679,18 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         # GoogleがBを買収し、CもAIに巨額を投じる; AがBに出資、CがDに追加出資: a receiver in a clause that ended
         # before the actor is not its.
         first_actor = min((p.start for p in actors), default=0) - sentence.start
-        receivers = [p for p in before if p.role in _RECEIVER_ROLES
-                     and not (p.end - sentence.start < first_actor
-                              and _clause_ends(sentence, p.end - sentence.start, first_actor, trigger, rules))
-                     and not _modifies_another_noun(sentence, p, trigger, rules)]
+        marked = [p for p in before if p.role in _RECEIVER_ROLES
+                  and not _modifies_another_noun(sentence, p, trigger, rules)]
+        receivers = [p for p in marked if not (
+            p.end - sentence.start < first_actor
+            and _clause_ends(sentence, p.end - sentence.start, first_actor, trigger, rules))]
+        if not receivers and actors and not _thing_receives(sentence, trigger, before, rules) and \
+                sentence.text.startswith(tuple(rules.paired_particles), actors[-1].tail_end - sentence.start):
+            # AがXに出資し、BとCも追加出資する: actors marked as doing it too, their clause naming no receiver, act on
+            # the receiver of the clause before (not GoogleがBを買収し、CもAIに投じる: C buys nothing named)
+            kind = "target" if trigger.type == INVESTMENT else "object"
+            same = [p for p in marked if p.role == kind]
+            receivers = [p for p in same if p.group == same[-1].group]
         # KDDIはAに出資し、Bを子会社化した: B is bought; A was the earlier clause's (where the trigger's clause
         # names no receiver, it shares the earlier one's: AはBを買収し、完全子会社化した).
         clause_start = _clause_start(sentence, trigger, rules)
