@@ -11,9 +11,10 @@ import pytest
 from conftest import RULES
 from extract.ner import NerSpan, compile_ner_rules, find_entities
 from extract.normalize.chips import ChipRecognizer
-from extract.models import CompanyMention
+from extract.models import CompanyMention, Post
 from extract.names import derived_company_id
 from extract.normalize.companies import CompanyRecognizer
+from extract.process import Extractors, process_post
 from extract.resolve import (HEADING_LIST_RULE, INTRODUCED_NAME_RULE, LISTED_NAME_RULE, NAMED_IN_POST_RULE, PARTY_NAME_RULE, NerCompanyFilter,
                              add_listed_names, add_names_found_elsewhere, add_names_listed_under_headings,
                              add_vouched_names, resolve_companies,
@@ -469,6 +470,15 @@ def test_a_katakana_short_form_is_the_full_names_company() -> None:
     assert {m.company_id for m in joined if m.surface.startswith("ミルドレス")} == {
         "x-ミルドレス-スペシャルティ-ホールディングス"}
     assert "ミルドレス" in {m.surface for m in joined}
+
+
+def test_a_name_written_with_its_legal_form_is_no_short_form() -> None:
+    """株式会社ミナトワークス beside its unit ミナトワークス・スタジオ札幌: a name the post writes with its legal form is
+    the whole name of a company of its own, not a short form of the longer name."""
+    text = "**株式会社ミナトワークス**は、東京都に本社を置くゲーム会社。\n\n## 主要子会社\n- ミナトワークス・スタジオ札幌\n"
+    post = Post("wiki", "wiki.md", None, None, None, (), (), None, None, text, "")
+    found = process_post(post, Extractors(load_rules(RULES), use_ner=False), {"companies"}).companies
+    assert {m.company_id for m in found} == {"x-ミナトワークス", "x-ミナトワークス-スタジオ札幌"}
 
 
 @pytest.mark.parametrize("text, surface, company_id", [

@@ -870,8 +870,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                                                        (ENDED, spec.status_words.ended))
                                  for word in words), key=lambda pair: -len(pair[0])))
     kin_verbs = any_word(spec.describing_verbs) if spec.describing_verbs else "(?!)"
-    # (共同でリードした: how the group joins)
-    manners = f"|{any_word(spec.manner_triggers)}" if spec.manner_triggers else ""
+    # (Bも新たに出資, AやBがこぞって参加, 共同でリードした: how they join)
+    adverbs = f"(?:{any_word((*spec.join_adverbs, *spec.manner_triggers))})?"
     # AやBといった名だたる投資家が, AやBなどの著名VCも: companies listed as examples of a kind of investor
     investor_noun = (rf"(?:{any_word(spec.roles.example)})[^、。]{{0,{_EXAMPLE_NOUN}}}?"
                      rf"(?:{any_word(spec.investor_kinds)})(?:たち|ら)?(?:{any_word(spec.roles.subject)})"
@@ -976,7 +976,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         investor_examples_re=(re.compile(rf"(?:{investor_noun}|(?:{any_word(spec.roles.example)})[^、。]{{0,{_EXAMPLE_NOUN}}}?"
                                          rf"(?:{any_word(spec.roles.subject)})(?:{any_word(spec.investor_kinds)})として)"
                                          rf"{backed}"
-                                         rf"(?:新たに|さらに|同様に{manners})?"
+                                         rf"{adverbs}"
                                          rf"(?:{any_word(spec.join_words)})") if spec.investor_kinds else None),
         investor_noun_re=re.compile(investor_noun) if spec.investor_kinds else None,
         non_investors_re=(re.compile(rf"{any_word(spec.non_investors)}\s*(?:には|に|として|は)")
@@ -984,14 +984,14 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
         # (a count of the group may stand before its particle: A、B、Cの3メガバンクが参加)
         join_alone_gap_re=re.compile(rf"(?:{any_word(spec.roles.of)}?(?:{DIGIT}+|{count_words}){counters})?"
-                                     rf"{any_word(spec.roles.subject)}?{backed}(?:新たに|さらに|同様に{manners})?"
+                                     rf"{any_word(spec.roles.subject)}?{backed}{adverbs}"
                                      # (or in what capacity: B氏も個人として参加)
                                      rf"(?:[^にをでへと、。]{{0,4}}|[^にをでへと、。]{{1,4}}として"
                                      + (rf"|(?:{any_word(spec.round_investors)})(?:に|として)" if spec.round_investors
                                         else "")
                                      # (the talks about the round: MGXも交渉に加わっている)
                                      + (rf"|(?:{any_word(spec.talks_triggers)})に" if spec.talks_triggers else "")
-                                     + ")"),
+                                     + f"){adverbs}"),  # (Cが戦略投資家として新たに加わった)
         topic_receives=frozenset(spec.topic_receives),
         subject_receives=frozenset(spec.subject_receives),
         written_on_re=re.compile(any_word(written_on)) if written_on else None,
@@ -1175,7 +1175,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         example_join_re=re.compile(
             rf"(?:(?!{any_word(particles_before_names)}[A-ZＡ-Ｚ])[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
             rf"(?P<particle>{any_word(spec.roles.subject)})(?={backed}(?P<capacity>{any_word(spec.investor_kinds)}として)?"
-            rf"(?:新たに|さらに|同様に{manners})?{any_word(spec.join_words)})"),
+            rf"{adverbs}{any_word(spec.join_words)})"),
         example_trigger_re=re.compile(
             rf"[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{any_word(spec.triggers.get('partnership', ()))}"),
         particle_roles=dict(role_pairs),
@@ -2033,10 +2033,16 @@ class RelationFinder:
             joined: list[Partnership] = []
             investor_examples = self._rules.investor_examples_re
             # (a related article's title joins no round: - [Aの調達](/url) / - [B主導の…](/url))
-            if not triggers and mentions and not link and (round_before is not None or investors_of is not None
-                                              and investors_of.search(sentence.text) is not None
-                                              or investor_examples is not None
-                                              and investor_examples.search(sentence.text) is not None):
+            # (a trigger in a later clause naming no company is about something else: Aもこぞって参加しており、今週は
+            # 新たな提携先の発表が相次いだ)
+            later = bool(triggers and mentions) and "、" in sentence.text[
+                mentions[-1].end - sentence.start:triggers[0].start - sentence.start]
+            # (nor does one of another kind stop companies joining the round before: AとBが主導し、提携先のCも参加した)
+            other_kind = round_before is not None and all(trigger.type != INVESTMENT for trigger in triggers)
+            if (not triggers or later or other_kind) and mentions and not link and (
+                    round_before is not None
+                    or investors_of is not None and investors_of.search(sentence.text) is not None
+                    or investor_examples is not None and investor_examples.search(sentence.text) is not None):
                 # Xは1億ドルを調達した。Aも参加した。: A joins the round named in the sentence before; Xの出資者には
                 # AやBが名を連ねる: A and B invest in X; AやBといった投資家が名を連ねる: A and B invest in the company
                 # the text is about.
@@ -2051,7 +2057,7 @@ class RelationFinder:
                         (TriggerTrace(joined[0].trigger, INVESTMENT, joined[0].status, False, True, None, (),
                                       tuple((row.party_a_name, row.party_b_name) for row in joined)),),
                         joined[0].party_b_name))
-            if triggers:
+            if triggers and not (joined and later):
                 # A subject no rule names (ハドソンは…に買収された) acts itself: the text's topic stands in for no one.
                 own_subject = _names_unlisted_subject(mentions, (tokens or {}).get(sentence.sentence_id, ()),
                                                       triggers[0].start, self._rules)
@@ -2774,6 +2780,14 @@ class RelationFinder:
                 [p for p in parties if p.start >= trigger.end], sentence, trigger, self._rules)[:None if counterpart
                                                                                               else 1]]
             modified += _concluded_with(sentence, parties, trigger, self._rules)
+            head = next((p for p in parties if p.start >= trigger.end), None)
+            if modified or head is not None and head.role == "subject" and not _CLAUSE_END_RE.search(
+                    sentence.text, trigger.end - sentence.start, head.start - sentence.start):
+                # AとBが主導し、昨年提携を結んだCも参加: a subject whose clause ended before the clause that modifies
+                # C is no side of C's partnership
+                clause = _clause_start(sentence, trigger, self._rules)
+                before = [p for p in before if p.role != "subject" or p.end > clause
+                          or _is_topic(sentence, p, self._rules)]
             pairs = _partnership_pairs([*before, *concerned[:1], *modified], topic_party, sentence, trigger,
                                        self._rules)
             # AとA傘下のBが共同開発, Aは親会社であるBと協業: a company and its own subsidiary or parent are no partners.
@@ -3961,9 +3975,12 @@ def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
 
 def _past_parallel(sentence: Sentence, party: _Party, rules: PartnershipRules) -> int:
     """Where the party's clause goes on (sentence offset): past the phrase a parallel mark sets it beside (AやBの
-    ほか、C氏も参加: at も), else at its tail."""
-    parallel = rules.parallel_re.match(sentence.text, party.tail_end - sentence.start) if rules.parallel_re else None
-    return parallel.end() if parallel else party.tail_end - sentence.start
+    ほか、C氏も参加: at も), or past the names no list holds listed after it (AとCapital Factoryが共同で主導: at が),
+    else at its tail."""
+    tail = party.tail_end - sentence.start
+    parallel = rules.parallel_re.match(sentence.text, tail) if rules.parallel_re else None
+    listed = rules.unlisted_names_re.match(sentence.text, tail)
+    return parallel.end() if parallel else listed.end() if listed else tail
 
 
 def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,

@@ -198,6 +198,7 @@ class NerCompanyFilter:
         #: A Japanese legal form opening or ending a name, with a space next to it (株式会社 X, X株式会社).
         forms = any_word(legal_forms.japanese) if legal_forms.japanese else "(?!)"
         self._japanese_form_re = re.compile(rf"^{forms}[ 　]?|[ 　]?{forms}$")
+        self._form_before_re = re.compile(rf"{forms}[ 　]?$")
         #: Any legal form inside a text: a Japanese one, or a Latin one as a word of its own (not the SE of JOSEPH).
         self._any_form_re = re.compile(
             any_word(legal_forms.japanese) + (rf"|(?<![A-Za-z]){any_word(legal_forms.latin)}(?![A-Za-z])"
@@ -521,6 +522,12 @@ class NerCompanyFilter:
         normalized = unicodedata.normalize("NFKC", text)
         return ((evidence and bool(_LATIN_NAME_RE.search(normalized) or _KATAKANA_NAME_RE.search(normalized)))
                 or self._kanji_candidate_re.search(normalized) is not None)
+
+    def is_written_with_legal_form(self, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether the name at body offsets [start, end) is written with its legal form (株式会社X, X株式会社, X
+        Inc.): the company's whole name, no short form of another's."""
+        return (self._form_before_re.search(sentence.text, 0, start - sentence.start) is not None
+                or self.opens_with_legal_form(sentence.text[end - sentence.start:]))
 
     def opens_with_legal_form(self, text: str) -> bool:
         """Whether ``text`` opens with a legal form, perhaps after a comma or spaces (, Inc., 株式会社)."""
@@ -954,6 +961,9 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     name it shortens (``_short_forms_joined``), and so does a name in another script the post gives in brackets
     after a company no list names (``_glosses_joined``: 株式会社ロードパイロット（RoadPilot）)."""
     mentions = _glosses_joined(_with_abbreviations(mentions, sentences), sentences)
+    by_id = {sentence.sentence_id: sentence for sentence in sentences}
+    whole = {company_key(m.surface) for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
+             and ner_filter.is_written_with_legal_form(by_id[m.sentence_id], m.start, m.end)}
     found = {m.surface: m for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
              and len(m.surface) >= _MIN_REPEATED_NAME or m.rule_id == ABBREVIATION_RULE}
     # アーガス・スペシャルティ・ホールディングス, then アーガス: news shortens a katakana name to its first word;
@@ -966,7 +976,7 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
         for holding in holding_short_forms(mention.surface):
             found.setdefault(holding, mention)
     if not found:
-        return _short_forms_joined(mentions)
+        return _short_forms_joined(mentions, whole)
     covered = list(mentions)
     for sentence, sentence_tokens in zip(sentences, tokens):
         # (not a short form where its sentence writes the whole name too: トレレボルグから、…トレレボルグ・ホイール・
@@ -990,7 +1000,7 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
                 mention = replace(found[surface], sentence_id=sentence.sentence_id, start=start, end=end,
                                   surface=surface, rule_id=NAMED_IN_POST_RULE, source="rule")
                 covered = [m for m in covered if m not in inside] + [mention]
-    return sorted(_short_forms_joined(covered), key=lambda m: (m.start, m.end))
+    return sorted(_short_forms_joined(covered, whole), key=lambda m: (m.start, m.end))
 
 
 class DefinedNames:
@@ -1142,17 +1152,19 @@ def _abbreviates_written(abbreviation: str, surface: str) -> bool:
     return bool(rest) and not surface.isascii() and surface.startswith(first) and len(surface) > len(first)
 
 
-def _short_forms_joined(mentions: Sequence[CompanyMention]) -> list[CompanyMention]:
+def _short_forms_joined(mentions: Sequence[CompanyMention], whole: Collection[str]) -> list[CompanyMention]:
     """``mentions``, where a company no list names was found under a name that the name of one other company of
     the post begins with (MoonCore of MoonCore Intelligence, アーガス of アーガス・スペシャルティ・ホールディングス;
     a headline's ゲッティ or スピリット・エアロ of the listed ゲッティイメージズ or スピリット・エアロシステムズ,
     Warner Bros of Warner Bros. Discovery), with the short form given that company's id: one company, so its
-    rows are not split between two ids. Where the names of two companies begin so, the short form is left alone."""
+    rows are not split between two ids. Where the names of two companies begin so, the short form is left alone,
+    and so is a name the post writes with its legal form (``whole``: 株式会社ジーフォース is a company of its own
+    beside its unit ジーフォース・スタジオ大阪)."""
     written = {(company_key(name), m.company_id, m.name) for m in mentions for name in (m.surface, m.name)}
     full: dict[str, tuple[str, str] | None] = {}
     for mention in mentions:
         short = company_key(mention.surface)
-        if not mention.company_id.startswith(DERIVED_ID_PREFIX) or short in full:
+        if not mention.company_id.startswith(DERIVED_ID_PREFIX) or short in full or short in whole:
             continue
         companies = {(company_id, name) for longer, company_id, name in written
                      if company_id != mention.company_id and _shortens(short, longer)}

@@ -902,6 +902,7 @@ class PartnershipsFile(RuleFileSpec):
     company_party_triggers: Words = ()
     stake_purchases: StakePurchases | None = None
     join_words: Words = ()
+    join_adverbs: Words = ()
     co_investor_words: Words = ()
     amount_measures: Words = ()
     round_investors: Words = ()
