@@ -1992,9 +1992,8 @@ class RelationFinder:
             if DATED_ITEM_RE.match(sentence.text):
                 if history_topic is None:
                     history_topic = lead_topic or first_topic or topic
-                    topic = history_topic
-                else:
-                    topic = history_topic
+                # (each item is about it: - 1995年 - Aが株式の35%を取得 is of its shares, as if the item named it)
+                topic = None if history_topic is None else replace(history_topic, sentence_id=sentence.sentence_id)
             elif previous_end is None or sentence.start != previous_end:
                 history_topic = None
             previous_end = sentence.end
