@@ -3371,9 +3371,10 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     partner_ids = {p.company_id for p in partners}
     for partner in partners:
         # AがBと、CがDやEと連携: each partner's side is the subject closest before it (not the parent the partner is
-        # described with: AはCの子会社であるBとの統合を協議, A and B).
+        # described with: AはCの子会社であるBとの統合を協議, AはCの電力大手Bと提携, A and B).
         before = [p for p in subjects if p.start < partner.start
-                  and not (p.role == "of" and _kin(sentence, partner, p, parties, rules))]
+                  and not (p.role == "of" and (_kin(sentence, partner, p, parties, rules)
+                                               or _describes_next(sentence, p.end, (partner.start,))))]
         anchor = before[-1] if before else next((p for p in subjects), None) or topic
         # AやBのような企業と共同研究を行う: a kind of partner with only the text's topic is hypothetical; a topic
         # named among the partners (the text is about A: AやBとの連携は重要だ) is not their other side.
