@@ -109,12 +109,15 @@ def test_subsidiary_carries_its_parent(recognizer: CompanyRecognizer) -> None:
     # the maker of a thing, or the owner of what only a company has.
     ("画面はシャープ製の液晶だった。", [("シャープ", "sharp")]),
     ("カゴメの前身は小さな農園だった。", [("カゴメ", "kagome")]),
+    ("ソニーはシャープの亀山工場を借りる方向だ。", [("ソニー", "sony-group"), ("シャープ", "sharp")]),
+    ("ライオンの小田原工場が稼働した。", [("ライオン", "lion")]),
     # listed as an example of a kind of company.
     ("イオンなどの総合スーパーが値下げした。", [("イオン", "aeon")]),
     ("シャープといったメーカーが参入した。", [("シャープ", "sharp")]),
     # Not an ordinary word with no deed, nor a deed word inside a longer one (開発者), nor a name glued to a
     # longer one or going on (M3 Max, AI-X, ハドソン川).
     ("ライオンは群れで狩りをする。", []),
+    ("Apolloの関連事業を分社する。", []),
     ("イオンなどの粒子が飛ぶ。", []),
     ("ライオンは、動物園の開発者に人気がある。", []),
     ("開発はハドソン川の近くで進む。", []),

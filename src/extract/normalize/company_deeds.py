@@ -27,6 +27,8 @@ _GLUED_RE = re.compile(r"(?:[A-Za-z0-9][\-‐\s]?|[ァ-ヺー一-龯々]・)$")
 _KANJI_BEFORE_RE = re.compile(r"[一-龯々]$")
 #: What makes a Latin name go on into a longer one (X of X-Ghost).
 _GOES_ON_RE = re.compile(r"[\-‐][A-Za-z0-9ァ-ヺ]|(?<=[A-Za-z0-9])[A-Za-z0-9]")
+#: Most characters of what an owned thing is between a name's の and its noun (シャープの液晶パネル工場).
+_OWNED_WORDS = 6
 #: A katakana letter starting a name.
 _KATAKANA_START_RE = re.compile(r"[ァ-ヺ]")
 #: A reading in brackets a name opening its sentence may be given (福屋（ふくや）は、…).
@@ -54,7 +56,8 @@ class CompanyDeeds:
         self._credit_end_re = re.compile(rf"{any_word(deeds.credit_ends)}|$") if deeds.credit_ends else None
         after = [any_word(deeds.made_marks)] if deeds.made_marks else []
         if deeds.owned and deeds.of:
-            after.append(f"{any_word(deeds.of)}{any_word(deeds.owned)}")
+            # (with a few words of what it is before it: シャープの堺工場)
+            after.append(f"{any_word(deeds.of)}[一-龯々ァ-ヺー]{{0,{_OWNED_WORDS}}}?{any_word(deeds.owned)}")
         self._after_re = re.compile("|".join(after)) if after else None
         naming = rf"{any_word(deeds.naming_verbs)}(?![一-龯々ァ-ヺーA-Za-z])" if deeds.naming_verbs else "(?!)"
         self._naming_re = re.compile(naming)
