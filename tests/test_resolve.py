@@ -485,6 +485,8 @@ def test_a_name_written_with_its_legal_form_is_no_short_form() -> None:
     # A headline shortens a listed name: the short form is that company.
     ("ボーイング、スピリット・エアロ買収を完了\n米ボーイングは、米スピリット・エアロシステムズの買収を完了した。",
      "スピリット・エアロ", "spirit-aerosystems"),
+    # A listed katakana name's first word, where the post writes the whole name, is that company too.
+    ("インフロニア・ホールディングスは持株会社だ。\n新工場の計画はインフロニアにとって重要だ。", "インフロニア", "infroneer-holdings"),
     # Where two companies' names begin with it, the short form is neither.
     ("投資会社Quorvexが出資した。\nQuorvex Labsは新興企業で、Quorvex Capitalは別会社だ。", "Quorvex", "x-quorvex"),
 ])

@@ -954,8 +954,9 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     company.named_in_post): news gives a company its evidence once (米Zephyrlogicは, Zephyrlogic社,
     Zephyrlogicを買収) and then writes the bare name (a headline, Zephyrlogic、Nimbaloと提携), which is
     the same company and may be a deal's party there; so is an abbreviation the post gives a listed company in
-    brackets (``_with_abbreviations``: ゴールドマン・サックス（GS）, then GSと…提携). A place is taken as a whole
-    name on MeCab token boundaries that no mention covers (a listed name inside it gives way: キヤノン of
+    brackets (``_with_abbreviations``: ゴールドマン・サックス（GS）, then GSと…提携), and the first word of a katakana
+    name, listed or not, the post writes whole (インフロニア・ホールディングス, then インフロニアが). A place is taken
+    as a whole name on MeCab token boundaries that no mention covers (a listed name inside it gives way: キヤノン of
     キヤノンカメラ), not written on into a longer name (Zephyrlogic Cloud), and not where a check on GiNZA's names
     rejects it (Zephyrlogic氏, Zephyrlogic 2). A short form found on its own takes the id of the company whose
     name it shortens (``_short_forms_joined``), and so does a name in another script the post gives in brackets
@@ -969,9 +970,11 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     # アーガス・スペシャルティ・ホールディングス, then アーガス: news shortens a katakana name to its first word;
     # みちのりホールディングス, then みちのりHD: a holding company's name to HD
     shortened: dict[str, str] = {}  # a katakana short form -> the name it shortens
-    for mention in list(found.values()):
+    # (a listed one too, written whole in the post: インフロニア・ホールディングス, then インフロニアが…を取得)
+    listed = {m.surface: m for m in mentions if not m.company_id.startswith(DERIVED_ID_PREFIX)}
+    for mention in [*found.values(), *listed.values()]:
         short = _short_form(mention.surface)
-        if short is not None and not short.isascii() and short not in found:
+        if short is not None and not short.isascii() and short not in found and short not in listed:
             found[short], shortened[short] = mention, mention.surface
         for holding in holding_short_forms(mention.surface):
             found.setdefault(holding, mention)
