@@ -481,6 +481,17 @@ def test_a_name_written_with_its_legal_form_is_no_short_form() -> None:
     assert {m.company_id for m in found} == {"x-ミナトワークス", "x-ミナトワークス-スタジオ札幌"}
 
 
+def test_an_english_name_given_under_a_label_is_the_company() -> None:
+    """**北斗音響株式会社**（ほくとおんきょう、英: Hokuto Acoustics Co., Ltd.）: an encyclopedia gives the company's
+    English name in brackets under a label; that name, there and later in the post, is the same company."""
+    text = ("**北斗音響株式会社**（ほくとおんきょう、英: Hokuto Acoustics Co., Ltd.、略称: HA）は、東京都に本社を置く"
+            "音響機器メーカー。\n\nHokuto Acousticsの製品は海外でも売れている。")
+    post = Post("wiki", "wiki.md", None, None, None, (), (), None, None, text, "")
+    found = process_post(post, Extractors(load_rules(RULES), use_ner=False), {"companies"}).companies
+    assert {m.company_id for m in found} == {"x-北斗音響"}
+    assert {"Hokuto Acoustics Co., Ltd.", "Hokuto Acoustics"} <= {m.surface for m in found}
+
+
 @pytest.mark.parametrize("text, surface, company_id", [
     # A headline shortens a listed name: the short form is that company.
     ("ボーイング、スピリット・エアロ買収を完了\n米ボーイングは、米スピリット・エアロシステムズの買収を完了した。",
