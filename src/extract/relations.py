@@ -1170,8 +1170,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
             rf"(?:(?P<particle>{any_word(head_particles)})(?!{_RELATIVE_VERB}(?!{trigger_words}))"
             rf"(?=[^、。]{{0,{_EXAMPLE_TRIGGER}}}?{trigger_words})"
-            rf"|(?P<subject>{any_word(spec.roles.subject)})"
-            rf"(?=[A-ZＡ-Ｚ][^、。]{{0,{_EXAMPLE_SUBJECT_TRIGGER}}}?{trigger_words}))"),
+            rf"|(?<![ぁ-ゖ])(?P<subject>{any_word(spec.roles.subject)})"
+            rf"(?=[、,，]?\s*[A-ZＡ-Ｚ][^、。]{{0,{_EXAMPLE_SUBJECT_TRIGGER}}}?{trigger_words}))"),
         example_join_re=re.compile(
             rf"(?:(?!{any_word(particles_before_names)}[A-ZＡ-Ｚ])[^、。]){{0,{_EXAMPLE_NOUN}}}?(?<!的)"
             rf"(?P<particle>{any_word(spec.roles.subject)})(?={backed}(?P<capacity>{any_word(spec.investor_kinds)}として)?"
