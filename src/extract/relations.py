@@ -343,6 +343,8 @@ _CLAUSE_MARKS_RE = re.compile(r"[、。，]|(?<![0-9]),|,(?![0-9]{3})")
 _MODIFIER_CHARS = 10
 #: Characters of what names a unit before its unit word (ABBロボット部門).
 _UNIT_CHARS = 8
+#: Characters of what names a unit between its owner's の and its unit word (Bの映画スタジオとストリーミング事業).
+_OWNED_UNIT_CHARS = 16
 #: Characters of a の-phrase between a coordinator and the next name (、台湾のB; 、同業のB; 、アラブ首長国連邦のB),
 #: which may gloss its place in brackets (、アラブ首長国連邦（UAE）のB), written without kana (not と並ぶ半導体大手のB).
 _COORDINATED_MODIFIER_CHARS = 8
@@ -1198,8 +1200,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                       if spec.units else None),
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
                  else None),
-        owned_unit_re=(re.compile(rf"{any_word(spec.roles.of)}[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?"
-                                  rf"{any_word(spec.units)}") if spec.units and spec.roles.of else None),
+        # (two units joined by と or や: Bの映画スタジオとストリーミング事業)
+        owned_unit_re=(re.compile(rf"{any_word(spec.roles.of)}(?:[^\s、。,，「」（）()ぁ-ゖ]|[とや](?![ぁ-ゖ]))"
+                                  rf"{{0,{_OWNED_UNIT_CHARS}}}?{any_word(spec.units)}")
+                       if spec.units and spec.roles.of else None),
         owned_topic_re=(re.compile(rf"{any_word(spec.roles.of)}[^、。\s]{{1,{_OWNED_TOPIC_CHARS}}}?"
                                    rf"{any_word(spec.topic_particles)}") if spec.topic_particles and spec.roles.of
                         else None),
