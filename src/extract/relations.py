@@ -1149,7 +1149,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                 rf"(?=(?:と|に|から|へ|を)?も|が)") if spec.parallel_marks else None),
         # (and people listed with the companies: AやB、イーロン・マスク氏などの投資家も出資)
         unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*(?:[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
-                                     rf"|[^、。，,やとはがをにの\s]{{1,{_PERSON_CHARS}}}?氏)"
+                                     rf"|[^、。，,やとはがをにの\s]{{1,{_PERSON_CHARS}}}?氏(?:\*\*|__)?)"
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
         unlisted_last_re=re.compile(rf"\s*(?:[{''.join(_COMMAS)}]|や)\s*(?P<name>[^\s、。，,「」『』（）()ぁ-ゖ]{{2,{_UNLISTED_LAST_CHARS}}}?)"
                                     rf"(?P<particle>{any_word(head_particles)})"),
