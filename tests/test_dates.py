@@ -117,6 +117,7 @@ SINGLE_DATES = [
     ("稼働は24時間続く。", "24時間", "DURATION", "PT24H", None, None, None),
     ("回収に4～5年かかる。", "4～5年", "DURATION", "P4Y/P5Y", None, None, None),
     ("回収に３〜６ヶ月かかる。", "３〜６ヶ月", "DURATION", "P3M/P6M", None, None, None),
+    ("回収に3年から5年かかる。", "3年から5年", "DURATION", "P3Y/P5Y", None, None, None),
     ("研究は約10年続いた。", "約10年", "DURATION", "P10Y", "APPROX", None, None),
     ("研究は15年程度続いた。", "15年程度", "DURATION", "P15Y", "APPROX", None, None),
     ("彼は業界で10年以上働いた。", "10年以上", "DURATION", "P10Y", "MORE_THAN", None, None),
@@ -169,6 +170,8 @@ SEVERAL_DATES = [
     ("2011年に上場し、同年9月に増資、翌年には合併した。",
      [("2011年", "2011", None), ("同年9月", "2011-09", None), ("翌年", "2012", None)]),
     ("2011年に上場した同年代の企業だ。", [("2011年", "2011", None)]),
+    # a change from one count to another is two durations, no range
+    ("作業時間は40時間から8時間に減った。", [("40時間", "PT40H", None), ("8時間", "PT8H", None)]),
     # half a year with no number before it; not 半年後 (a date six months on) nor 上半年
     ("半年で黒字化し、約半年間の試験を経て、半年後に上場する。", [("半年", "P6M", None), ("約半年間", "P6M", "APPROX")]),
 ]
@@ -278,8 +281,7 @@ ANCHORED_DATES = [
     (D(2026, 2, 10), "同社には10年の歴史がある。", [("10年", "DURATION", "P10Y", None)]),
     (D(2026, 2, 10), "契約は20年にわたり続く。", [("20年", "DURATION", "P20Y", None)]),
     (D(2026, 2, 10), "過去20年に3倍になった。", [("20年", "DURATION", "P20Y", None)]),
-    (D(2026, 2, 10), "開発には平均10年から15年かかる。",
-     [("10年", "DURATION", "P10Y", None), ("15年", "DURATION", "P15Y", None)]),
+    (D(2026, 2, 10), "開発には平均10年から15年かかる。", [("10年から15年", "DURATION", "P10Y/P15Y", None)]),
     (D(2026, 2, 10), "業界を20年も見てきた。", [("20年", "DURATION", "P20Y", None)]),
     (D(2026, 2, 10), "50年に一度の危機だ。", [("50年", "DURATION", "P50Y", None)]),
     # within the post's month or fiscal year (月内, 年度内)

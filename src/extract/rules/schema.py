@@ -701,6 +701,7 @@ class DatesFile(RuleFileSpec):
     half_unit_words: Words
     duration_mods: dict[Literal["APPROX", "LESS_THAN", "MORE_THAN"], CueSides]
     range_separators: Words
+    range_words: Words = ()
     year_span_words: YearSpanWords | None = None
     not_dates: Words
     #: The word for the year written alone before a part of it (年末, 年初, 年後半): the post's own year.

@@ -58,6 +58,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     half_unit_words:       [word adding half a unit]                         1年半 -> P18M
     duration_mods:         {APPROX|LESS_THAN|MORE_THAN: {before: [...], after: [...]}}
     range_separators:      [symbols joining the two numbers of a range]      4～5年, 2020–21年
+    range_words:           [words joining two counts, each with its unit]   1年から2年
     year_span_words:       {joints: [...], ends: [...]}: a span in words       2021年から2023年にかけて
     not_dates:             [text that is never a date, skipped whole]        前年比, 数年
     not_after:             [words after number+年 that make it no date]      2年生, 3年目, 10年ぶり

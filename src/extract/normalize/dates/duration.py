@@ -1,9 +1,10 @@
-"""Durations: 7年間, 3カ月, 24時間, 1年半, 半年, 約10年, 20年以上, 4～5年, valued as ISO 8601 durations (P7Y, PT24H).
+"""Durations: 7年間, 3カ月, 24時間, 1年半, 半年, 約10年, 20年以上, 4～5年, 1年から2年, valued as ISO 8601 durations
+(P7Y, PT24H, P1Y/P2Y).
 
 A bare year (2024年) is no duration, nor is a span of years (2024～2026年,
 2020–21年: one DATE, read by ``span.py``). Rule id of the pattern:
 ``duration``. Rule ids of what it finds: ``duration`` and ``duration.range``
-(4～5年).
+(4～5年, 1年から2年; not a change from one count to another, 40時間から8時間に).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from extract.normalize.dates.values import PLAUSIBLE_YEARS
 from extract.normalize.numerals import parse_numeral
 
 
+#: A count's characters, in the look-ahead that a range written with a word ends in a count and its unit.
+_COUNT = rf"[0-9０-９.．{KANJI_DIGITS}十百千]+"
 #: A fraction of three digits or more: a count of time units has none (1.5年, 2.25年), a number joined to a
 #: year does (1．2026年: a heading's number).
 _FINE_FRACTION_RE = re.compile(r"\.\d{3,}")
@@ -88,7 +91,9 @@ def _half_duration(match: re.Match[str], rules: DateRules, anchor: datetime.date
 #: The patterns of this kind, in the order they are tried.
 PATTERNS = (
     DatePattern("duration",
-                lambda p: (rf"{p.before_cue}{p.number}(?:(?P<unit1>{p.unit})?{p.sep}{p.separators}{p.sep}{p.number2})?"
+                # (not a change from one count to another: 40時間から8時間に短縮)
+                lambda p: (rf"{p.before_cue}{p.number}(?:(?:(?P<unit1>{p.unit})?{p.sep}{p.separators}"
+                           rf"|(?:{p.unit}){p.range_words}(?={p.sep}{_COUNT}{p.unit}(?![にへ]))){p.sep}{p.number2})?"
                            rf"(?P<unit>{p.unit})(?P<half_after>{p.half_unit})?{p.after_cue}"),
                 _duration),
     # 半年で黒字化, 約半年間 (half a year only: 半月 and 半日 are seldom durations in news): not 上半年,

@@ -109,6 +109,8 @@ class Pieces:
     sep: str
     #: The symbols joining the two numbers of a range (4～5年, 1-3月期).
     separators: str
+    #: A word joining two counts of a duration, each with its unit (1年から2年).
+    range_words: str
     #: The word joining the two years of a span written with words (から of 2021年から2023年にかけて).
     span_from: str
     #: The word closing such a span (にかけて, まで).
@@ -220,6 +222,7 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
                               rf"(?P<fyear>{year4}|{DIGIT}{{2}})"),
         sep=sep,
         separators=separators,
+        range_words=any_word(words.range_words),
         span_from=span_from,
         span_until=any_word(words.year_span_words.ends) if words.year_span_words else "(?!)",
         month_range=rf"(?P<from_month>{SMALL_NUMBER}){separators}(?P<to_month>{SMALL_NUMBER})月期",
