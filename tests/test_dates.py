@@ -284,6 +284,9 @@ ANCHORED_DATES = [
     (D(2026, 2, 10), "開発には平均10年から15年かかる。", [("10年から15年", "DURATION", "P10Y/P15Y", None)]),
     (D(2026, 2, 10), "業界を20年も見てきた。", [("20年", "DURATION", "P20Y", None)]),
     (D(2026, 2, 10), "50年に一度の危機だ。", [("50年", "DURATION", "P50Y", None)]),
+    # a day alone as what a verb's object was done on (を12日に公開), or before a results briefing (10日の決算会見)
+    (D(2026, 2, 20), "北辰精機は新型ロボットを12日に公開した。社長は10日の決算会見で狙いを語った。",
+     [("12日", "DATE", "2026-02-12", None), ("10日", "DATE", "2026-02-10", None)]),
     # within the post's month or fiscal year (月内, 年度内)
     (D(2026, 2, 10), "両社は月内に最終合意し、統合は年度内に終える。",
      [("月内", "DATE", "2026-02", None), ("年度内", "DATE", "FY2025", None)]),

@@ -198,7 +198,7 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         day=rf"(?P<day>{SMALL_NUMBER})日(?!{any_word(words.not_after_day)})",
         # (not a count of things per day after it: 1日には3回)
         # (or a bound: 15日までに回答する, 1日以降)
-        day_alone=(rf"(?:^|(?<=[はがも、\s]))(?P<day>{SMALL_NUMBER})日(?:{bound}|(?={any_word(words.day_alone_after)})"
+        day_alone=(rf"(?:^|(?<=[はがもを、\s]))(?P<day>{SMALL_NUMBER})日(?:{bound}|(?={any_word(words.day_alone_after)})"
                    rf"(?!{any_word(words.day_alone_after)}{per_day_lead}{rate_count}"
                    rf"{any_word(words.per_day_counters)}))"
                    if words.day_alone_after else "(?!)"),
