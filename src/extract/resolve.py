@@ -965,8 +965,8 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     rejects it (Zephyrlogic氏, Zephyrlogic 2). A short form found on its own takes the id of the company whose
     name it shortens (``_short_forms_joined``), and so does a name in another script the post gives in brackets
     after a company no list names (``_glosses_joined``: 株式会社ロードパイロット（RoadPilot）)."""
-    mentions = _english_names_joined(_glosses_joined(_with_abbreviations(mentions, sentences), sentences), sentences)
     by_id = {sentence.sentence_id: sentence for sentence in sentences}
+    mentions = _english_names_joined(_glosses_joined(_with_abbreviations(mentions, by_id), by_id), by_id)
     whole = {company_key(m.surface) for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
              and ner_filter.is_written_with_legal_form(by_id[m.sentence_id], m.start, m.end)}
     found = {m.surface: m for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
@@ -1079,14 +1079,13 @@ class DefinedNames:
         return sorted(result, key=lambda m: (m.start, m.end))
 
 
-def _with_abbreviations(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence]) -> list[CompanyMention]:
+def _with_abbreviations(mentions: Sequence[CompanyMention], by_id: Mapping[int, Sentence]) -> list[CompanyMention]:
     """``mentions`` and the abbreviation a post gives a company in brackets right after its name (ゴールドマン・
     サックス（GS）, Mitsubishi UFJ Financial Group (MUFG); rule company.abbreviation): the same company, in place
     of another company a list names so (GS is also a listed name's: here the post says whose it is). Only an
     abbreviation of the company's name is one: its letters, from the first, are letters of the name in order (GS
     of Goldman Sachs, MSFT of Microsoft; not US of Tesla, a country), wherever the post writes it as a company no
     list names, a headline before the definition included."""
-    by_id = {sentence.sentence_id: sentence for sentence in sentences}
     result = list(mentions)
     for mention in mentions:
         sentence = by_id[mention.sentence_id]
@@ -1115,13 +1114,12 @@ def _named_there(mentions: list[CompanyMention], named: CompanyMention) -> list[
     return [m for m in mentions if m not in there] + [named]
 
 
-def _glosses_joined(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence]) -> list[CompanyMention]:
+def _glosses_joined(mentions: Sequence[CompanyMention], by_id: Mapping[int, Sentence]) -> list[CompanyMention]:
     """``mentions``, where a company no list names is followed by its name in another script in brackets (株式会社
     ロードパイロット（RoadPilot）, Zephyrlogic（ゼファーロジック）), with that name a mention of it there and every
     other mention of that name as a company no list names given its id: one company, whichever script the post
     writes it in (the headline's RoadPilot is the body's ロードパイロット). Where the gloss is a listed company's name
     (ゼプト（Zepto）), the name before it is that company wherever the post writes it."""
-    by_id = {sentence.sentence_id: sentence for sentence in sentences}
     glossed: dict[str, CompanyMention] = {}  # the gloss's normalized name -> the company it is
     listed: dict[str, CompanyMention] = {}  # a name no list holds -> the listed company its gloss names
     result = list(mentions)
@@ -1144,12 +1142,11 @@ def _glosses_joined(mentions: Sequence[CompanyMention], sentences: Sequence[Sent
     return _given_ids(result, {**glossed, **listed})
 
 
-def _english_names_joined(mentions: Sequence[CompanyMention], sentences: Sequence[Sentence]) -> list[CompanyMention]:
+def _english_names_joined(mentions: Sequence[CompanyMention], by_id: Mapping[int, Sentence]) -> list[CompanyMention]:
     """``mentions``, where a company's English name is given in the brackets right after it under a label
     (**株式会社北斗音響**（ほくとおんきょう、英: Hokuto Acoustics Co., Ltd.）), with that name, found as a company no
     list holds, and every other mention of it given the company's id: an encyclopedia's one company, in two
     scripts."""
-    by_id = {sentence.sentence_id: sentence for sentence in sentences}
     named: dict[str, CompanyMention] = {}
     for mention in mentions:
         sentence = by_id[mention.sentence_id]

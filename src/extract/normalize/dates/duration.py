@@ -19,8 +19,6 @@ from extract.normalize.dates.values import PLAUSIBLE_YEARS
 from extract.normalize.numerals import parse_numeral
 
 
-#: A count's characters, in the look-ahead that a range written with a word ends in a count and its unit.
-_COUNT = rf"[0-9０-９.．{KANJI_DIGITS}十百千]+"
 #: A fraction of three digits or more: a count of time units has none (1.5年, 2.25年), a number joined to a
 #: year does (1．2026年: a heading's number).
 _FINE_FRACTION_RE = re.compile(r"\.\d{3,}")
@@ -93,7 +91,7 @@ PATTERNS = (
     DatePattern("duration",
                 # (not a change from one count to another: 40時間から8時間に短縮)
                 lambda p: (rf"{p.before_cue}{p.number}(?:(?:(?P<unit1>{p.unit})?{p.sep}{p.separators}"
-                           rf"|(?:{p.unit}){p.range_words}(?={p.sep}{_COUNT}{p.unit}(?![にへ]))){p.sep}{p.number2})?"
+                           rf"|(?:{p.unit}){p.range_words}(?={p.sep}{p.count}{p.unit}(?![にへ]))){p.sep}{p.number2})?"
                            rf"(?P<unit>{p.unit})(?P<half_after>{p.half_unit})?{p.after_cue}"),
                 _duration),
     # 半年で黒字化, 約半年間 (half a year only: 半月 and 半日 are seldom durations in news): not 上半年,

@@ -140,6 +140,8 @@ class Pieces:
     offset_unit: str
     #: A word adding half a unit (1年半).
     half_unit: str
+    #: A count of units, in digits or kanji (3, 1.5, 十二), in no group.
+    count: str
     #: A count, not inside a longer number: group n.
     number: str
     #: The second count of a range: group n2.
@@ -180,6 +182,7 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
     longer = any_word([word[len(mod):] for mod in tables["year_alone_mods"] for word in tables["period_mods"]
                        if word.startswith(mod) and word != mod]) or "(?!)"
     sep = r"[ 　]?"
+    count = rf"(?:{DECIMAL_NUMBER}|[{KANJI_DIGITS}{KANJI_SMALL_UNIT}]+)"
     return Pieces(
         year_start=year_start,
         no_number_before=no_number_before,
@@ -243,8 +246,9 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         unit=word_alternation(tables["duration_units"]),
         offset_unit=word_alternation({**tables["duration_units"], **tables["offset_units"]}),
         half_unit=word_alternation(words.half_unit_words),
-        number=rf"{no_number_before}(?P<n>{DECIMAL_NUMBER}|[{KANJI_DIGITS}{KANJI_SMALL_UNIT}]+)",
-        number2=rf"(?P<n2>{DECIMAL_NUMBER}|[{KANJI_DIGITS}{KANJI_SMALL_UNIT}]+)",
+        count=count,
+        number=rf"{no_number_before}(?P<n>{count})",
+        number2=rf"(?P<n2>{count})",
         direction=(rf"(?P<direction>{word_alternation(tables['relative_directions'])})"
                    rf"(?!{any_word(words.not_after_direction)})"),
         before_cue=rf"(?:(?P<pre>{word_alternation(tables['duration_before'])}){sep})?",
