@@ -50,6 +50,7 @@ parentheses) stays here:
     joint_triggers:    [triggers of one thing done together: partners pair too]  AはBやCと合弁会社を設立
     joint_investments: [words of an investment made together, ending in its trigger]  AとBが折半出資するX
     joint_companies:   [companies set up by their investors]             3社が出資する特別目的会社
+    joint_overviews:   [words of a heading giving a joint company's overview]  ## 合弁会社の概要
     stake_splits:      [nouns of a joint company's stake split, beginning with its trigger]  出資比率はAが51%、Bが49%
     concluded_with:    [verbs concluding a deal with a partner named after its noun]  契約をBと結んだ
     mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
@@ -726,6 +727,9 @@ class PartnershipRules:
     #: A heading or label line naming a funding round's investors (## 引受先一覧, ■ 本ラウンドの引受先, 【投資家】): the
     #: companies of the list items under it invest in the company the text is about.
     investor_heading_re: re.Pattern | None
+    #: A heading or label line giving the overview of a joint company (## 合弁会社の概要, 【新会社の概要】): the
+    #: company the first line under it names is that joint company.
+    joint_overview_re: re.Pattern | None
     #: What a company is, written after its name and before its subject particle (NVIDIAという巨人が,
     #: Amazonという巨大なプレイヤーは): the name is the subject.
     apposed_re: re.Pattern
@@ -1272,6 +1276,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"{any_word(spec.investor_headings)})(?:一覧|リスト|の一覧|の内訳)?"
             rf"(?:\s*[（(][^（）()\n]{{0,40}}[）)])?\s*[】＞>］\]]?\s*[：:]?\s*")
             if spec.investor_headings else None),
+        joint_overview_re=(re.compile(
+            rf"\s*(?:#{{1,6}}\s*)?(?:[■□◆◇●○▶【＜<［\[]\s*)?(?:\d{{1,2}}[.)）．]\s*)?(?:[^、。\n：:]{{1,12}}?の)?"
+            rf"{any_word(spec.joint_companies)}の?{any_word(spec.joint_overviews)}\s*[】＞>］\]]?\s*[：:]?\s*")
+            if spec.joint_overviews and spec.joint_companies else None),
         apposed_re=re.compile(rf"という[^、。「」\n]{{0,{_APPOSED_DESCRIPTION}}}?{nouns}(?={subject_particles})"),
         unnamed_topic_re=re.compile(rf"{withheld}(?!{not_topic}){any_word(spec.topic_particles)}"),
         unnamed_prefixed_re=re.compile(withheld),
@@ -1958,6 +1966,10 @@ class RelationFinder:
         # The joint company the sentence before introduced (合弁会社Xを設立する。), whose stake split a sentence may
         # state (出資比率はAが60%、Bが40%), or whose investors it may name.
         joint_before: CompanyMention | None = None
+        # The joint company a heading gave the overview of (## 合弁会社の概要, then | 商号 | X株式会社 |), which
+        # 合弁会社は stands for all through the text, and whether the heading is still waiting for its name.
+        overview_company: CompanyMention | None = None
+        overview_named = False
         # The one company the investments the sentence before stated went into (XにAが出資し、Bも追加出資する。), whose
         # stake split a sentence may state as a joint company's.
         invested_before: CompanyMention | None = None
@@ -1983,6 +1995,13 @@ class RelationFinder:
                 topic = defined
             amounts = _deal_amounts(sentence, money.get(sentence.sentence_id, ()), self._rules)
             joint_here = self._joint_named(sentence, mentions)
+            if overview_named and mentions:
+                overview_company, overview_named = mentions[0], False
+            overview = self._rules.joint_overview_re
+            if overview is not None and overview.fullmatch(sentence.text):
+                overview_named = True
+            elif HEADING_RE.match(sentence.text):
+                overview_named = False
             named_here = main is not None and any(m.company_id == main.company_id for m in mentions)
             they = (main if main_seen is not None and sentence.sentence_id - main_seen <= _LATELY and not named_here
                     else None)
@@ -2075,7 +2094,8 @@ class RelationFinder:
                                  else None)
                 sentence_topic = None if link or own_subject else funding_owner or headword or topic
                 parties = self._parties(sentence, mentions, sentence_topic, recent, amounts,
-                                        they, headword, joint_here[-1] if joint_here else joint_before, main)
+                                        they, headword,
+                                        joint_here[-1] if joint_here else joint_before or overview_company, main)
                 traced = []
                 stated: list[Partnership] = []  # the rows of the last trigger before that gave some
                 framing: _Trigger | None = None  # a partnership naming no one that a later deal is part of
@@ -2088,7 +2108,7 @@ class RelationFinder:
                                   and sentence.sentence_id not in paragraph_openings)
                     if into_round:
                         trigger = replace(trigger, into_round=True)
-                    joint = next((m for m in joint_here if m.end <= trigger.start), joint_before)
+                    joint = next((m for m in joint_here if m.end <= trigger.start), joint_before or overview_company)
                     # 合弁会社Xを設立する。AとBが主な出資者となり、Cも出資する: an investment naming no receiver is in
                     # the joint company the sentence before introduced.
                     joint_invested = joint_before if trigger.type == INVESTMENT and not trigger.funding and not any(
@@ -3518,8 +3538,19 @@ def _founds_named_or_topic(sentence: Sentence, trigger: _Trigger, rules: Partner
     通じ): the company named as set up, or the text's company where none is."""
     if rules.founded_with_re is None:
         return False
-    founded = rules.founded_with_re.match(sentence.text, trigger.end - sentence.start)
-    return founded is not None and _SET_UP_COMPANY_RE.match(sentence.text, founded.end()) is None
+    after = _undated_after(sentence, trigger)
+    founded = rules.founded_with_re.match(after)
+    return founded is not None and _SET_UP_COMPANY_RE.match(after, founded.end()) is None
+
+
+#: A date written before a verb (して2021年に設立, により1957年設立), which does not part the verb from its trigger.
+_DATE_BEFORE_VERB_RE = re.compile(r"[0-9０-９]{1,4}年(?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}日)?に?")
+
+
+def _undated_after(sentence: Sentence, trigger: _Trigger) -> str:
+    """The rest of the sentence after a trigger without the dates in it, so that words saying a company was set up
+    are read whether or not the year is written before their verb (出資して2021年に設立された)."""
+    return _DATE_BEFORE_VERB_RE.sub("", sentence.text[trigger.end - sentence.start:])
 
 
 def _sellers(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
@@ -3739,13 +3770,18 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             bought = [p for p in before if p.role == "of" and rules.topic_shares_re is not None
                       and rules.topic_shares_re.match(sentence.text, _role(sentence, p.start, p.end, rules)[2])][:1]
         if (trigger.type == INVESTMENT and (owners or actors) and not receivers and rules.founded_with_re is not None
-                and rules.founded_with_re.match(sentence.text, trigger.end - sentence.start)):
+                and rules.founded_with_re.match(_undated_after(sentence, trigger))):
             # XはA、Bの出資により設立された: the company set up receives from the investment's owners (the company
             # the text is about, where the sentence leaves it out: - 1977年 - A、Bなどの出資により設立; AとBが折半出資
             # して設立; not one the clause goes on to describe, 折半出資して設立した会社を通じ)
             investors = owners or actors
+            # (XはAとBが出資して設立された: the company the sentence is about, marked with は before them)
+            investing_groups = {p.group for p in investors}
+            marked_topic = [p for p in before if p.role == "subject" and p.group not in investing_groups
+                            and p.end <= investors[0].start and _is_topic(sentence, p, rules)][:1]
             receivers = ([p for p in actors if p not in owners][:1] if owners else []) or (
-                [topic] if topic is not None and topic.company_id not in {p.company_id for p in investors}
+                (marked_topic or ([topic] if topic is not None else []))
+                if (marked_topic or topic is not None and topic.company_id not in {p.company_id for p in investors})
                 and _founds_named_or_topic(sentence, trigger, rules) else [])
             actors = investors
         if bought and not receivers:

@@ -999,6 +999,7 @@ class PartnershipsFile(RuleFileSpec):
     joint_triggers: Words = ()
     joint_investments: Words = ()
     joint_companies: Words = ()
+    joint_overviews: Words = ()
     stake_splits: Words = ()
     concluded_with: Words = ()
     conjunct_starts: Words = ()
