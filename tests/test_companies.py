@@ -607,6 +607,16 @@ def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(r
     # (its legal form between the name and the bracket, the English name no list holds)
     ("十勝電気鉄道株式会社（英: Tokachi Electric Railway Co., Ltd.）は鉄道会社である。",
      [("十勝電気鉄道", "x-十勝電気鉄道"), ("Tokachi Electric Railway", "x-十勝電気鉄道")]),
+    # An article's bold name no list holds whose English name under the label is listed: that company.
+    ("**インフォシス・テクノロジーズ**（英: Infosys Ltd.）はIT企業である。",
+     [("インフォシス・テクノロジーズ", "infosys"), ("Infosys", "infosys")]),
+    # (not a longer English name that opens with a listed one: Paramount Pictures Corporation is no Paramount)
+    ("**パラマウント・ピクチャーズ**（英: Paramount Pictures Corporation）は映画会社である。",
+     [("パラマウント・ピクチャーズ", "x-パラマウント-ピクチャーズ"), ("Paramount Pictures Corporation", "x-パラマウント-ピクチャーズ")]),
+    # (and one no list holds, its English name carrying a legal form, is a company)
+    ("**ミナカタ・ロジスティクス・アジア**（英：Minakata Logistics Asia Ltd.）は物流会社である。",
+     [("ミナカタ・ロジスティクス・アジア", "x-ミナカタ-ロジスティクス-アジア"),
+      ("Minakata Logistics Asia", "x-ミナカタ-ロジスティクス-アジア")]),
     # A listed name inside a longer former name gives way to it (朝日放送 of 全国朝日放送).
     ("北海道朝日放送（現・テレビ朝日）と提携した。", [("北海道朝日放送", "tv-asahi"), ("テレビ朝日", "tv-asahi")]),
 ])

@@ -109,3 +109,10 @@ def test_a_renamed_company_takes_the_listed_id_and_keeps_its_new_name(extractors
     ids = _ids(extractors, OPENING + "- 1931年 - 北斗電蓄製造株式会社として設立。\n- 1950年 - 北斗ラジオ株式会社に商号変更。\n"
                                      "- 1970年 - 北斗音響株式会社に商号変更。")
     assert ids["北斗電蓄製造"] == ids["北斗ラジオ"] == {"x-北斗音響"}
+
+
+def test_an_article_name_glossed_with_a_listed_english_name_is_the_listed_company(extractors: Extractors) -> None:
+    """The bold name an encyclopedia article opens on, no list holding it, is the company its English name under
+    a label is, where a list holds that one, also with more in the brackets after it (、通称：…)."""
+    ids = _ids(extractors, "**インフォシス・テクノロジーズ**（英: Infosys Ltd.、通称：インフォシス）はIT企業である。")
+    assert ids["インフォシス・テクノロジーズ"] == ids["Infosys Ltd."] == {"infosys"}

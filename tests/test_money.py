@@ -84,6 +84,9 @@ SINGLE_AMOUNTS = [
     ("売上高は2億円を上回った。", "2億円を上回っ", "JPY", 2e8, 2e8, None, "at_least"),
     ("営業益は5億円を下回った。", "5億円を下回っ", "JPY", 5e8, None, 5e8, "at_most"),
     ("費用は概算で3億円だ。", "概算で3億円", "JPY", 3e8, None, None, "approx"),
+    # an estimated amount labelled as such in a disclosure (差引手取概算額, 費用（概算額）)
+    ("差引手取概算額 412,300千円を設備に充てる。", "概算額 412,300千円", "JPY", 4.123e8, None, None, "approx"),
+    ("仲介手数料等（概算額）　12百万円", "（概算額）　12百万円", "JPY", 1.2e7, None, None, "approx"),
     ("売上は50億ドル超えとなった。", "50億ドル超え", "USD", 5e9, 5e9, None, "at_least"),
     ("約6兆円超の受注を見込む。", "約6兆円超", "JPY", 6e12, 6e12, None, "at_least"),
     ("年間30億€超を投資する。", "30億€超", "EUR", 3e9, 3e9, None, "at_least"),

@@ -230,8 +230,10 @@ _FIGURE_CHARS = 20
 _FIGURE_LEAD = 4
 #: Characters of a place in parentheses after a headline's first company (Sakana AI（東京都港区）、…).
 _PLACE_CHARS = 20
-#: A label opening a digest line before its first company (注目企業：, 今日の一本｜): a few characters, no break.
-_LABEL = r"[^、。,，\s:：|｜【】]{1,10}"
+#: A label opening a digest line before its first company (注目企業：, 今日の一本｜): a few characters, no break;
+#: or a linked article's title (a series and its number: [Fintech Weekly #44：Visa、…を買収](…)): a few words.
+_LABEL = (r"(?:[^、。,，\s:：|｜【】]{1,10}"
+          r"|(?<=\[)[^、。,，\s:：|｜【】\[\]][^、。,，\n:：|｜【】\[\]]{0,22}[^、。,，\s:：|｜【】\[\]])")
 #: What ends the noun phrase an adnominal particle (への) opens before the trigger: a case particle or a comma.
 _PHRASE_END_RE = re.compile(r"[をがは、，,]")
 #: Characters between a manner trigger (共同で) and an investment or acquisition it says how is done.
@@ -975,7 +977,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                       rf"(?:{any_word(name_prefixes)}?{DESCRIPTION}{any_word(spec.roles.of)})?"
                                       rf"{any_word(name_prefixes)}?$")
                            if spec.round_investors else None),
-        round_investor_after_re=(re.compile(rf"\s*が(?P<noun>{any_word(spec.round_investors)})(?:を務め|とな|にな)")
+        round_investor_after_re=(re.compile(rf"\s*(?:など|等)?が(?P<noun>{any_word(spec.round_investors)})(?:を務め|とな|にな)")
                                  if spec.round_investors else None),
         round_investors=tuple(spec.round_investors),
         # (or named so after their particle: AやBといった顔ぶれが投資家として名を連ねる)
@@ -1152,7 +1154,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         parallel_re=(re.compile(rf"{any_word(spec.parallel_marks)}[、,，]?\s*[^、。「」\n]{{1,{_PARALLEL_CHARS}}}?"
                                 rf"(?=(?:と|に|から|へ|を)?も|が)") if spec.parallel_marks else None),
         # (and people listed with the companies: AやB、イーロン・マスク氏などの投資家も出資)
-        unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*(?:[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*"
+        unlisted_names_re=re.compile(rf"(?:\s*[、,，]?\s*{coordinators}\s*"
+                                     rf"(?:[A-ZＡ-Ｚ][A-Za-z0-9.&\-' ]*(?:氏(?:\*\*|__)?)?"
                                      rf"|[^、。，,やとはがをにの\s]{{1,{_PERSON_CHARS}}}?氏(?:\*\*|__)?)"
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
         unlisted_last_re=re.compile(rf"\s*(?:[{''.join(_COMMAS)}]|や)\s*(?P<name>[^\s、。，,「」『』（）()ぁ-ゖ]{{2,{_UNLISTED_LAST_CHARS}}}?)"
@@ -1222,7 +1225,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # (or a longer description in nouns ending in a noun for a company, with or without の: A、ロボティクス
         # スタートアップのB, A、通信大手B; not Aと並ぶ半導体大手のB, where a verb compares them)
         coordinated_modifier_re=re.compile(
-            rf"\s*[、,，]?\s*{coordinators}\s*(?:[^、。,，:：\s（）()ぁ-ゖ]{{1,{_COORDINATED_MODIFIER_CHARS}}}?(?:[（(][A-Za-z]{{2,5}}[）)])?"
+            rf"\s*[、,，]?\s*{coordinators}\s*(?:[^、。,，:：\s（）()ぁ-ゖ]{{1,{_COORDINATED_MODIFIER_CHARS}}}?"
+            # (a place may be glossed, and a city follow it: アラブ首長国連邦（UAE）アブダビの投資会社MGX)
+            rf"(?:[（(][A-Za-z]{{2,5}}[）)][^、。,，:：\s（）()ぁ-ゖ]{{0,{_COORDINATED_MODIFIER_CHARS}}}?)?"
             # (or である: 、ならびに既存株主であるC; and the kind of company it is after it: 米Oracle、UAEの投資会社MGX)
             rf"(?:{any_word(spec.roles.of)}|である)(?:[一-龯々ァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9]{{0,{_DESCRIBED_MODIFIER_CHARS}}}?"
             rf"{any_word(spec.unnamed_companies.nouns)})?"
@@ -1272,9 +1277,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             + (rf"|{any_word(unnamed.capital_nouns)}{any_word(spec.topic_particles)}"
                if unnamed.capital_nouns else "")),
         investor_heading_re=(re.compile(
-            rf"\s*(?:#{{1,6}}\s*)?(?:[■□◆◇●○▶【＜<［\[]\s*)?(?:[^、。\n：:]{{1,12}}?の)?(?P<noun>"
+            rf"\s*(?:#{{1,6}}\s*)?(?:\*\*|__)?(?:[■□◆◇●○▶【＜<［\[]\s*)?(?:[^、。\n：:]{{1,12}}?の)?(?P<noun>"
             rf"{any_word(spec.investor_headings)})(?:一覧|リスト|の一覧|の内訳)?"
-            rf"(?:\s*[（(][^（）()\n]{{0,40}}[）)])?\s*[】＞>］\]]?\s*[：:]?\s*")
+            rf"(?:\s*[（(][^（）()\n]{{0,40}}[）)])?\s*[】＞>］\]]?\s*[：:]?\s*(?:\*\*|__)?\s*")
             if spec.investor_headings else None),
         joint_overview_re=(re.compile(
             rf"\s*(?:#{{1,6}}\s*)?(?:[■□◆◇●○▶【＜<［\[]\s*)?(?:\d{{1,2}}[.)）．]\s*)?(?:[^、。\n：:]{{1,12}}?の)?"
@@ -1966,10 +1971,13 @@ class RelationFinder:
         # The joint company the sentence before introduced (合弁会社Xを設立する。), whose stake split a sentence may
         # state (出資比率はAが60%、Bが40%), or whose investors it may name.
         joint_before: CompanyMention | None = None
-        # The joint company a heading gave the overview of (## 合弁会社の概要, then | 商号 | X株式会社 |), which
-        # 合弁会社は stands for all through the text, and whether the heading is still waiting for its name.
+        # The joint company a heading gave the overview of (## 合弁会社の概要, then | 商号 | X株式会社 |), and whether
+        # the heading is still waiting for its name.
         overview_company: CompanyMention | None = None
         overview_named = False
+        # The joint company named last in the text (新会社「X」を設立, or under its overview heading), which 新会社は
+        # and 合弁会社には stand for however many companies the sentences between name.
+        joint_last: CompanyMention | None = None
         # The one company the investments the sentence before stated went into (XにAが出資し、Bも追加出資する。), whose
         # stake split a sentence may state as a joint company's.
         invested_before: CompanyMention | None = None
@@ -1996,7 +2004,9 @@ class RelationFinder:
             amounts = _deal_amounts(sentence, money.get(sentence.sentence_id, ()), self._rules)
             joint_here = self._joint_named(sentence, mentions)
             if overview_named and mentions:
-                overview_company, overview_named = mentions[0], False
+                overview_company = joint_last = mentions[0]
+                overview_named = False
+            joint_last = joint_here[-1] if joint_here else joint_last
             overview = self._rules.joint_overview_re
             if overview is not None and overview.fullmatch(sentence.text):
                 overview_named = True
@@ -2095,7 +2105,7 @@ class RelationFinder:
                 sentence_topic = None if link or own_subject else funding_owner or headword or topic
                 parties = self._parties(sentence, mentions, sentence_topic, recent, amounts,
                                         they, headword,
-                                        joint_here[-1] if joint_here else joint_before or overview_company, main)
+                                        joint_here[-1] if joint_here else joint_before or joint_last, main)
                 traced = []
                 stated: list[Partnership] = []  # the rows of the last trigger before that gave some
                 framing: _Trigger | None = None  # a partnership naming no one that a later deal is part of
@@ -2639,7 +2649,11 @@ class RelationFinder:
             return False  # AはBと合弁会社Cを設立: the name after is the joint company, no partner listed
         # (names no list holds may stand between: NVIDIA、Bpifrance、Andreessen Horowitzも参加)
         unlisted = rules.unlisted_names_re.match(joint)
-        if unlisted is not None and unlisted.end() and rules.coordinator_re.fullmatch(joint, unlisted.end()):
+        if unlisted is not None and unlisted.end() and (
+                rules.coordinator_re.fullmatch(joint, unlisted.end()) is not None
+                # (、Klaus Weber氏のほか、フランスの公的投資銀行Bpifrance: the next name may be described)
+                or rules.coordinated_modifier_re.fullmatch(joint, unlisted.end()) is not None
+                and not _holds_trigger(joint, rules)):
             return True
         return (rules.coordinator_re.fullmatch(joint or " ") is not None
                 or rules.coordinated_modifier_re.fullmatch(joint) is not None and not _holds_trigger(joint, rules))
@@ -3456,10 +3470,19 @@ def _unnamed_partner(sentence: Sentence, party: _Party, trigger: _Trigger, rules
                for particle, role in rules.roles if role == "partner")
 
 
-def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
-    """Whether the の after a group introduces the relation itself (AとBの提携, A、B、Cの3社が協業, Bの買収),
-    not some other thing of theirs (A、B、Cの製品)."""
+def _owns_trigger(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules,
+                  parties: Sequence[_Party] = ()) -> bool:
+    """Whether the の after a group introduces the relation itself (AとBの提携, A、B、Cの3社が協業, Bの買収, AのB買収
+    with B among ``parties``, however long its name), not some other thing of theirs (A、B、Cの製品)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
+    bare = next((p for p in parties if p.role == "bare" and p.tail_end == trigger.start and p.start > party.end), None)
+    if bare is not None:
+        # AのB買収, Aの280億ドルのB買収: the name of what is bought, written on to the trigger, right after the
+        # owner's の or the deal's amount, however long it is (MicrosoftのActivision Blizzard買収; not Aの時間外取引を
+        # 通じてB株を取得)
+        lead = sentence.text[after: bare.start - sentence.start]
+        if not lead or _AMOUNT_OF_RE.fullmatch(lead):
+            return True
     between = sentence.text[after: trigger.start - sentence.start]
     if rules.group_count_re.match(between) or (rules.owned_shares_re is not None
                                                and rules.owned_shares_re.fullmatch(between) is not None):
@@ -3625,7 +3648,7 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
     ``named`` holding every party of the sentence), and for the receiver of an
     investment with a named actor, unless the receiver is an unnamed company (スタートアップ5社に出資).
     """
-    owners = [p for p in before if p.role == "of" and (_owns_trigger(sentence, p, trigger, rules) or any(
+    owners = [p for p in before if p.role == "of" and (_owns_trigger(sentence, p, trigger, rules, before) or any(
         _owns_through(sentence, p, receiver, trigger, rules) for receiver in before if receiver.role == "target"))]
     # A、B、Cなどの出資により: the examples whose などの the trigger follows right away own it
     start = trigger.start - sentence.start

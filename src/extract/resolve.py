@@ -1146,7 +1146,8 @@ def _english_names_joined(mentions: Sequence[CompanyMention], by_id: Mapping[int
     """``mentions``, where a company's English name is given in the brackets right after it under a label
     (**株式会社北斗音響**（ほくとおんきょう、英: Hokuto Acoustics Co., Ltd.）), with that name, found as a company no
     list holds, and every other mention of it given the company's id: an encyclopedia's one company, in two
-    scripts."""
+    scripts. Where only the English name is listed (**サン・ファーマシューティカル・インダストリーズ**（英：Sun
+    Pharmaceutical Industries Ltd.）), the name in bold takes the listed company's id."""
     named: dict[str, CompanyMention] = {}
     for mention in mentions:
         sentence = by_id[mention.sentence_id]
@@ -1155,9 +1156,13 @@ def _english_names_joined(mentions: Sequence[CompanyMention], by_id: Mapping[int
             continue
         start, end = sentence.start + label.start("name"), sentence.start + label.end("name")
         for other in mentions:
-            if (other.sentence_id == mention.sentence_id and start <= other.start < end
-                    and other.company_id.startswith(DERIVED_ID_PREFIX) and other.company_id != mention.company_id):
+            if other.sentence_id != mention.sentence_id or not start <= other.start < end \
+                    or other.company_id == mention.company_id:
+                continue
+            if other.company_id.startswith(DERIVED_ID_PREFIX):
                 named.setdefault(company_key(other.surface), mention)
+            elif mention.company_id.startswith(DERIVED_ID_PREFIX):
+                named.setdefault(company_key(mention.surface), other)
     return _given_ids(mentions, named) if named else list(mentions)
 
 

@@ -418,8 +418,22 @@ class CompanyRecognizer:
                     if current is None or fitted is None:
                         continue
                     name = sentence.text[fitted[0]:fitted[1]]
-                    former = replace(current, start=sentence.start + fitted[0], end=sentence.start + fitted[1],
-                                     surface=name, rule_id=_FORMER_NAME_RULE, source="rule")
+                    start, end = sentence.start + fitted[0], sentence.start + fitted[1]
+                    # (the listed company's own name and a legal form, not more words: Paramount Pictures
+                    # Corporation is no Paramount)
+                    listed = next((m for m in named if start <= m.start and m.end <= end
+                                   and not m.company_id.startswith(DERIVED_ID_PREFIX)
+                                   and m.surface.lower().startswith(m.name.lower())
+                                   and (len(m.surface) == len(m.name)
+                                        or self._form_after_re.fullmatch(m.surface, len(m.name)))), None)
+                    if listed is not None and current.company_id.startswith(DERIVED_ID_PREFIX):
+                        # **サン・ファーマシューティカル・インダストリーズ**（英：Sun Pharmaceutical Industries Ltd.）:
+                        # a name no list holds, glossed with a listed one, is the listed company
+                        found.append(replace(current, company_id=listed.company_id, name=listed.name))
+                        renamed.append(current)
+                        continue
+                    former = replace(current, start=start, end=end, surface=name, rule_id=_FORMER_NAME_RULE,
+                                     source="rule")
                     # (a pattern's unknown company inside it, its legal form left out, is it: Otsuki Seisakusho of
                     # 英: Otsuki Seisakusho Co., Ltd.; and so is the current company's listed name: Sony of
                     # ソニー株式会社（英語：Sony Corporation）)
