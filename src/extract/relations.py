@@ -289,6 +289,8 @@ _HALF = 50.0
 _AMOUNT = r"(?:最大|約|総額|計)?[0-9０-９,，.．]+[兆億万千百]*(?:米ドル|ドル|円|ユーロ)"
 #: An amount put into a round, between the round and the join word (ラウンドに最大20億ドルを拠出).
 _AMOUNT_INTO_RE = re.compile(rf"[にへ]{_AMOUNT}(?:以上|超)?を")
+#: A copula making the noun before it what the sentence's subject is (…の合弁会社で、, …の合弁会社である).
+_PREDICATE_RE = re.compile(r"で[、,，]|であり|である|であった|だ|です|でした|だった")
 #: The amount of a deal between its company's の and the trigger (Bの65億ドルでの買収, Bの約50億ドル規模の買収).
 _AMOUNT_OF_RE = re.compile(rf"{_AMOUNT}(?:以上|超|規模|相当)?で?の")
 #: An amount of money (50億ドル): a clause holding only one is a gapped clause's (Aが50億ドル、Bが…を拠出).
@@ -2721,9 +2723,13 @@ class RelationFinder:
         if unnamed and self._rules.round_investor_re is not None and self._rules.round_investor_re.search(
                 sentence.text, 0, unnamed.end()) is not None:
             unnamed = None
-        # Bと連携するような企業: the clause is about an unnamed company.
-        modifies_unnamed = self._rules.unnamed_modified_re is not None and \
-            self._rules.unnamed_modified_re.match(sentence.text, trigger.end - sentence.start) is not None
+        # Bと連携するような企業: the clause is about an unnamed company (but not the noun the sentence, its subject
+        # left out, says the text's company is: …。AとBが50%ずつ出資する合弁会社で、…).
+        modified = (self._rules.unnamed_modified_re.match(sentence.text, trigger.end - sentence.start)
+                    if self._rules.unnamed_modified_re is not None else None)
+        modifies_unnamed = modified is not None and not (
+            _PREDICATE_RE.match(sentence.text, modified.end())
+            and not any(_is_topic(sentence, p, self._rules) for p in parties))
         # Microsoftと某生成AI企業の提携: the other side is left unnamed on purpose, not the text's topic (but 某A、
         # NVIDIAといった企業との提携 lists a named one with it, whose other side the topic may be).
         withheld = any(not self._lists_a_name(sentence, match, parties) for match in
@@ -2855,8 +2861,10 @@ class RelationFinder:
                 besides += self._relations_of_pairs(sentence, left, parties, [
                     (seller, bought) for seller in sellers
                     for bought in dict.fromkeys(b for _, b in pairs if b.group != seller.group)], money)
-            # (an investment in a company they set up, unnamed: A、B、Cの3社が出資する特別目的会社)
-            unnamed_joint = (not pairs and trigger.type == INVESTMENT and self._rules.joint_company_re is not None
+            # (an investment in a company they set up, unnamed: A、B、Cの3社が出資する特別目的会社; or the text's
+            # company the sentence says it is: AとBが出資する合弁会社で、)
+            unnamed_joint = (all(b.role == "topic" for _, b in pairs) and trigger.type == INVESTMENT
+                             and self._rules.joint_company_re is not None
                              and self._rules.joint_company_re.match(sentence.text, trigger.end - sentence.start))
             joint = sentence.text.endswith(self._rules.joint_investments, 0, trigger.end - sentence.start)
             if joint and not _founds_named_or_topic(sentence, trigger, self._rules):
@@ -3223,6 +3231,9 @@ def _table_row_pairs(sentence: Sentence, parties: Sequence[_Party],
     own = next((cell for cell in cells if cell.start() <= trigger.start - sentence.start < cell.end()), None)
     if own is None or any(sentence.start + own.start() <= p.start < sentence.start + own.end() for p in parties):
         return None
+    if own is cells[0]:
+        # | 大株主及び持株比率 | (Aの株主) | (Bの株主) |: the label of a row setting two companies side by side
+        return []
     named = [next(p for p in parties if sentence.start + cell.start() <= p.start < sentence.start + cell.end())
              for cell in cells if cell is not own
              and any(sentence.start + cell.start() <= p.start < sentence.start + cell.end() for p in parties)]

@@ -55,6 +55,8 @@ _NUMBER_CHARS = (f"{DIGIT_CHARS}{DECIMAL_POINT_CHARS}{THOUSANDS_SEPARATOR_CHARS}
 _QUARTER_DIGIT = rf"[1-4１-４{POSITIONAL_KANJI_DIGIT[1:5]}]"
 #: Neither a digit nor a Latin letter, half- or full-width, comes right after a code (Q1, H2).
 CODE_END = rf"(?![{DIGIT_CHARS}A-Za-zＡ-Ｚａ-ｚ])"
+#: A day's weekday in brackets after it (（木曜日）, （金）).
+_WEEKDAY = r"\s*[（(][月火水木金土日](?:曜日?)?[）)]"
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,8 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
                    rf"(?!{any_word(words.day_alone_after)}{per_day_lead}{rate_count}"
                    rf"{any_word(words.per_day_counters)}))"
                    if words.day_alone_after else "(?!)"),
-        tail=rf"{period}?{bound}?",
+        # (a weekday in brackets may stand between a day and its bound: 3月27日（木曜日）まで)
+        tail=rf"{period}?(?:{_WEEKDAY}(?={word_alternation(tables['bound_mods'])}))?{bound}?",
         bound=bound,
         half=rf"(?P<half>{word_alternation(tables['half_years'])})",
         year_half=(rf"(?P<year_half>{word_alternation(tables['year_halves'])})" if tables['year_halves']
