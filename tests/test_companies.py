@@ -430,6 +430,8 @@ UNLISTED_COMPANIES = [
     ("Northwind Corporation Malaysia Berhadが申請を受け付ける。", ["Northwind Corporation Malaysia"]),
     # A name written with its legal form is a company whatever place word it ends in.
     ("株式会社ハルカゼパークに事業を承継させる。", ["ハルカゼパーク"]),
+    # Incorporated is a legal form written out.
+    ("Zephyr Robotics Incorporatedと提携した。", ["Zephyr Robotics"]),
 ]
 
 
@@ -586,6 +588,9 @@ def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(r
     # two more words make another company's name that begins with the listed one: the listed name stays as it is
     assert companies(recognizer, "Reliance Enterprise Intelligence Limitedが設立された。") == [
         ("Reliance", "reliance-industries")]
+    # a capitalised Latin word before a listed Latin name makes another company's name (Digital Holdings is listed)
+    assert companies(recognizer, "NECはFormosa Digital Holdings Co., Ltd.と提携した。") == [
+        ("NEC", "nec"), ("Formosa Digital Holdings", "x-formosa-digital-holdings")]
     # a legal form that is also a listed name's context alias (SE) is the form of the name before it
     assert companies(recognizer, "Siemens AGとSAP SEが提携した。") == [("Siemens AG", "siemens"), ("SAP", "sap")]
 

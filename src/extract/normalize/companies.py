@@ -78,6 +78,8 @@ _MIDDLE_DOT = "・"
 _NAME_GOES_ON_RE = re.compile(r"[一-龯々〆ヵヶァ-ヺーA-Za-z0-9]| [A-Z]")
 #: Latin words only, as the rest of a longer name after a listed one (Global of OpenAI Global).
 _LATIN_WORDS_RE = re.compile(r"[A-Za-z0-9 .,&'\-]+")
+#: Capitalised Latin words and the space before a name, which make a longer Latin name of it.
+_LATIN_LEAD_RE = re.compile(r"(?:[A-Z][A-Za-z0-9&'\-]* )+")
 #: One Latin word after a space, the rest of a listed name written out in full (Industry of Luxshare Precision
 #: Industry).
 _ONE_LATIN_WORD_RE = re.compile(r" [A-Za-z0-9.&'\-]+")
@@ -472,8 +474,11 @@ class CompanyRecognizer:
             lead = sentence.text[candidate.start - sentence.start:hit.start - sentence.start]
             if lead in self._unit_countries:  # 日本AMD株式会社: AMD's unit in Japan
                 return sentence.text.startswith(self._japanese_forms, hit.end - sentence.start)
-            return (not lead.endswith(self._words_before) and _JAPANESE_WORD_RE.fullmatch(lead) is not None
-                    and not is_country_name(lead))
+            # (or a capitalised Latin word before a Latin name: Formosa Digital Holdings Co., Ltd. is no Digital
+            # Holdings)
+            latin_lead = _LATIN_LEAD_RE.fullmatch(lead) is not None and hit.surface.isascii()
+            return latin_lead or (not lead.endswith(self._words_before)
+                                  and _JAPANESE_WORD_RE.fullmatch(lead) is not None and not is_country_name(lead))
         if not (candidate.sentence_id == hit.sentence_id and candidate.start <= hit.start
                 and hit.end < candidate.end):
             return False
