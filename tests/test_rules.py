@@ -153,7 +153,7 @@ def test_a_legal_form_is_declared_once_and_every_pattern_reads_it(tmp_path: Path
     shipped = {p.id: p.regex for p in load_rules(RULES).company_patterns}
     assert ("(?:Inc|Corp|Corporation|Ltd|LLC|GmbH|AG|plc|PLC|S\\.A|N\\.V|Co\\.,\\ Ltd|Co\\.,Ltd|Co\\.\\ Ltd|Pvt\\.\\ Ltd|"
             "Pvt\\ Ltd|Private\\ Limited|Pte\\.\\ Ltd|Pte\\ Ltd|Pty\\.\\ Ltd|Pty\\ Ltd|Limited|SAS|S\\.A\\.S|SpA|S\\.p\\.A|B\\.V|K\\.K|SE|KGaA|Oyj|ASA|"
-            "Joint\\ Stock\\ Company|JSC|Sdn\\.\\ Bhd|Sdn\\ Bhd|Berhad)"
+            "Joint\\ Stock\\ Company|JSC|Sdn\\.\\ Bhd|Sdn\\ Bhd|Berhad|Incorporated|Co\\.,\\ Limited)"
             in shipped["company.latin_legal_form"])
     folder = tmp_path / "rules"
     shutil.copytree(RULES, folder)
