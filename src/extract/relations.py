@@ -289,6 +289,13 @@ _HALF = 50.0
 _AMOUNT = r"(?:最大|約|総額|計)?[0-9０-９,，.．]+[兆億万千百]*(?:米ドル|ドル|円|ユーロ)"
 #: An amount put into a round, between the round and the join word (ラウンドに最大20億ドルを拠出).
 _AMOUNT_INTO_RE = re.compile(rf"[にへ]{_AMOUNT}(?:以上|超)?を")
+#: Characters between a company's の (or 傘下の) and the word of an arm acting for it (の投資子会社, 傘下の米ファンド).
+_ARM_CHARS = 6
+#: The plain form of a verb ending a trigger (株式を持つ, 過半を握る), which may modify the name after it.
+_PLAIN_VERB_END_RE = re.compile(r"[うくぐすつぬぶむる]$")
+#: What may stand between a relative clause's verb and the name it modifies: a few words with no particle
+#: (持つ米ファンドのA has one; 持つJFE none).
+_DESCRIBED_NAME_GAP_RE = re.compile(r"[^、。ぁ-ゖ]{0,12}(?:の[^、。ぁ-ゖ]{1,8})?")
 #: A copula making the noun before it what the sentence's subject is (…の合弁会社で、, …の合弁会社である).
 _PREDICATE_RE = re.compile(r"で[、,，]|であり|である|であった|だ|です|でした|だった")
 #: The amount of a deal between its company's の and the trigger (Bの65億ドルでの買収, Bの約50億ドル規模の買収).
@@ -688,6 +695,9 @@ class PartnershipRules:
     unit_re: re.Pattern | None
     #: A unit written after its company and の (Xの投資部門): the company acts or is bought through it.
     owned_unit_re: re.Pattern | None
+    #: A company's arm written after it and の or 傘下の (Xの子会社, X傘下のファンド), acting for it when it is the
+    #: subject or agent: None without acting_arms.
+    acting_arm_re: re.Pattern | None
     #: A topic phrase owned by the company right before it (Baiduの戦略は).
     owned_topic_re: re.Pattern | None
     #: From a company's の-phrase to the company it modifies in a headline (Googleの親会社Alphabet、).
@@ -1210,6 +1220,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
                  else None),
         # (two units joined by と or や: Bの映画スタジオとストリーミング事業)
+        acting_arm_re=(re.compile(rf"(?:{any_word(spec.roles.of)}|傘下の)[^\s、。,，「」（）()ぁ-ゖ]{{0,{_ARM_CHARS}}}?"
+                                  rf"{any_word(spec.acting_arms)}") if spec.acting_arms else None),
         owned_unit_re=(re.compile(rf"{any_word(spec.roles.of)}(?:[^\s、。,，「」（）()ぁ-ゖ]|[とや](?![ぁ-ゖ]))"
                                   rf"{{0,{_OWNED_UNIT_CHARS}}}?{any_word(spec.units)}")
                        if spec.units and spec.roles.of else None),
@@ -1863,6 +1875,10 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
             text.startswith(particle, owned.end()) for particle, role in rules.roles if role != "of"):
         # クアルコムの投資部門も参加, ロームのパワー半導体事業を取得: the company acts or is bought through its unit
         position = owned.end()
+    elif rules.acting_arm_re is not None and (arm := rules.acting_arm_re.match(text, position)) and any(
+            text.startswith(particle, arm.end()) for particle, role in rules.roles if role in ("subject", "agent")):
+        # テンセントの子会社が出資, デジタルブリッジ傘下のファンドによるTOB: the company acts through its arm
+        position = arm.end()
     led = rules.led_group_re.match(text, position) if rules.led_group_re else None
     if led:  # Permira主導の投資家グループによって買収された, Aを中心とする投資家から, Aを中心とする連合に買収された:
         # the leader takes its group's part where the group acts, gives or receives
@@ -4039,12 +4055,15 @@ def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
     end = trigger.end - sentence.start - next(
         (len(word) for word in rules.trigger_appositives if trigger.word.endswith(word)), 0)
     clause = rules.relative_clause_re.fullmatch(sentence.text, end, first.start - sentence.start)
+    # JMUの株式を35%ずつ持つJFEとIHI: a stake trigger ending in a verb's plain form modifies the name right after it
+    plain = trigger.stake and _PLAIN_VERB_END_RE.search(trigger.word) is not None \
+        and _DESCRIBED_NAME_GAP_RE.fullmatch(sentence.text, end, first.start - sentence.start) is not None
     # 出資先のOpenAI, Xの筆頭株主のA: a trigger that is a noun for the company named right after it
     appositive = (trigger.word in rules.counterparts or trigger.word in rules.owner_receives) \
         and rules.trigger_appositive_re is not None and \
         rules.trigger_appositive_re.fullmatch(sentence.text, end, first.start - sentence.start) is not None
     # (with the names listed with it: Bに出資していたAとCは)
-    return [p for p in after if p.group == first.group] if clause or appositive else []
+    return [p for p in after if p.group == first.group] if clause or appositive or plain else []
 
 
 def _past_parallel(sentence: Sentence, party: _Party, rules: PartnershipRules) -> int:

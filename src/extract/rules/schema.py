@@ -975,6 +975,7 @@ class PartnershipsFile(RuleFileSpec):
     name_suffixes: Words
     managed_funds: Words = ()
     units: Words = ()
+    acting_arms: Words = ()
     sold_parts: Words = ()
     leaders: Words = ()
     not_name_suffixes: Words
