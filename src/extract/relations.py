@@ -284,6 +284,8 @@ _NEXT_CLAUSE_RE = re.compile(r"[^、，,　。と]{0,4}[、，,　][^、，,　�
 _PERCENT_RE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 #: A subject's own share right after its particle (Aが60%、, Aが約3割): what it holds of a company.
 _SHARE_AFTER_RE = re.compile(r"が\s*約?(?:\d{1,3}(?:\.\d+)?\s*[%％]|[一二三四五六七八九十\d]割)")
+#: A share written right after a name, with no particle (出資比率はA51%、B49%).
+_SHARE_RIGHT_AFTER_RE = re.compile(r"\s*約?\d{1,3}(?:\.\d+)?\s*[%％]")
 _HALF = 50.0
 #: An amount as deals state it (約50億ドル, 最大20億ドル).
 _AMOUNT = r"(?:最大|約|総額|計)?[0-9０-９,，.．]+[兆億万千百]*(?:米ドル|ドル|円|ユーロ)"
@@ -884,6 +886,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     pairs = sorted(((word, kind) for kind, words in spec.triggers.items() for word in words),
                    key=lambda pair: -len(pair[0]))
     stake = spec.stake_purchases
+    # the words of a whole stake before its shares word (全 of 全株式, すべての of すべての株式)
+    whole_stakes = [word[:-len(share)] for word in (stake.controlling if stake else ())
+                    for share in (stake.shares if stake else ()) if word.endswith(share) and len(word) > len(share)]
     role_pairs = tuple(sorted(((particle, role) for role, particles in spec.roles.model_dump().items()
                                for particle in particles), key=lambda pair: -len(pair[0])))
     status_pairs = tuple(sorted(((word, status) for status, words in ((PLANNED, spec.status_words.planned),
@@ -1271,7 +1276,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         count_particle_re=re.compile(count_particles),
         count_separately=tuple(counts.separately),
         counted_shares_re=re.compile(rf"{any_word(spec.roles.of)}{shares}") if stake else None,
-        bare_shares_before=(*(particle for particle in spec.roles.subject if len(particle) == 1), "、"),
+        # (and the words of a whole stake the shares word ends: Aが全株式を取得, Aがすべての株式を取得)
+        bare_shares_before=tuple(f"{particle}{whole}"
+                                 for particle in (*(p for p in spec.roles.subject if len(p) == 1), "、")
+                                 for whole in ("", *whole_stakes)),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
         # (and the capitalised words of a unit's name in Latin letters: Google Public Sectorと提携)
@@ -3156,7 +3164,14 @@ def _splits_stake(sentence: Sentence, trigger: _Trigger, parties: Sequence[_Part
     return (trigger.type == INVESTMENT and sentence.text.startswith(rules.stake_splits, trigger.start - sentence.start)
             and not any(p.role in _STAKE_HOLDER_ROLES and p.end <= trigger.start
                         and (joint is None or p.company_id != joint.company_id) for p in parties)
-            and any(p.role == "subject" and p.start >= trigger.end for p in parties))
+            and any(_in_split(sentence, p, trigger) for p in parties))
+
+
+def _in_split(sentence: Sentence, party: _Party, trigger: _Trigger) -> bool:
+    """Whether the party is named after a stake split's trigger as one holding a share: its subject (出資比率はAが
+    60%), or with its share written right after it (出資比率はA51%、B49%)."""
+    return party.start >= trigger.end and (party.role == "subject" or _SHARE_RIGHT_AFTER_RE.match(
+        sentence.text, party.tail_end - sentence.start) is not None)
 
 
 def _split_stakes(sentence: Sentence, trigger: _Trigger, parties: Sequence[_Party],
@@ -3167,7 +3182,7 @@ def _split_stakes(sentence: Sentence, trigger: _Trigger, parties: Sequence[_Part
     if joint is None:
         return []
     investors = dict.fromkeys((p.company_id, p.name) for p in parties
-                              if p.role == "subject" and p.start >= trigger.end and p.company_id != joint.company_id)
+                              if _in_split(sentence, p, trigger) and p.company_id != joint.company_id)
     return [Partnership(sentence.sentence_id, company_id, name, joint.company_id, joint.name, INVESTMENT,
                         trigger.status, None, trigger.word, sentence.text, f"relation.{INVESTMENT}")
             for company_id, name in investors]
@@ -3713,6 +3728,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                 tuple(rules.manner_triggers), _role(sentence, p.start, p.end, rules)[2])]
         receivers = [p for p in before if p.role == "object"] or (
             [p for p in before if p.role == "of"] if trigger.stake else [])
+        if not receivers and actors and trigger.stake and topic is not None and topic.role == "topic" \
+                and any(word in sentence.text[clause - sentence.start: trigger.start - sentence.start]
+                        for word in rules.stake_exits) \
+                and all(p.company_id != topic.company_id for p in (*actors, *before)):
+            # - 2009年 - Aが全株式をCに譲渡: the whole stake no one is named the owner of is the text's company
+            receivers = [topic]
         if not receivers and actors and rules.unit_sale_re is not None and rules.unit_sale_re.search(
                 sentence.text, 0, trigger.start - sentence.start):
             # Aは家電事業をBに売却: B buys a unit of A, as AはBから事業を買収 reads.
