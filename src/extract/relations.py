@@ -1176,7 +1176,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                      rf"|[^、。，,やとはがをにの\s]{{1,{_PERSON_CHARS}}}?氏(?:\*\*|__)?)"
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
         unlisted_last_re=re.compile(rf"\s*(?:[{''.join(_COMMAS)}]|や)\s*(?P<name>[^\s、。，,「」『』（）()ぁ-ゖ]{{2,{_UNLISTED_LAST_CHARS}}}?)"
-                                    rf"(?P<particle>{any_word(head_particles)})"),
+                                    rf"(?:など|等)?(?P<particle>{any_word(head_particles)})"),
         own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source, *spec.roles.target))}"
                                  rf"[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
         # AはXに50億ドル、シンガポールの**B**は…: the next subject may have its description and markup before it
@@ -3608,6 +3608,19 @@ def _founds_named_or_topic(sentence: Sentence, trigger: _Trigger, rules: Partner
     return founded is not None and _SET_UP_COMPANY_RE.match(after, founded.end()) is None
 
 
+def _set_up_named(sentence: Sentence, trigger: _Trigger, after: Sequence[_Party],
+                  rules: PartnershipRules) -> list[_Party]:
+    """The company named right after the noun of a company an investment's clause says was set up with it (AとBが
+    折半出資で設立した合弁会社X, 共同出資して設立した新会社「X」): X, which receives the investment."""
+    founded = rules.founded_with_re.match(sentence.text, trigger.end - sentence.start) \
+        if rules.founded_with_re is not None else None
+    noun = _SET_UP_COMPANY_RE.match(sentence.text, founded.end()) if founded is not None else None
+    if noun is None:
+        return []
+    start = sentence.start + noun.end() + (1 if sentence.text.startswith(_QUOTE_OPENINGS, noun.end()) else 0)
+    return [p for p in after if p.start == start][:1]
+
+
 #: A date written before a verb (して2021年に設立, により1957年設立), which does not part the verb from its trigger.
 _DATE_BEFORE_VERB_RE = re.compile(r"[0-9０-９]{1,4}年(?:[0-9０-９]{1,2}月)?(?:[0-9０-９]{1,2}日)?に?")
 
@@ -3850,7 +3863,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             investing_groups = {p.group for p in investors}
             marked_topic = [p for p in before if p.role == "subject" and p.group not in investing_groups
                             and p.end <= investors[0].start and _is_topic(sentence, p, rules)][:1]
-            receivers = ([p for p in actors if p not in owners][:1] if owners else []) or (
+            receivers = _set_up_named(sentence, trigger, after, rules) or (
+                [p for p in actors if p not in owners][:1] if owners else []) or (
                 (marked_topic or ([topic] if topic is not None else []))
                 if (marked_topic or topic is not None and topic.company_id not in {p.company_id for p in investors})
                 and _founds_named_or_topic(sentence, trigger, rules) else [])
