@@ -93,6 +93,7 @@ parentheses) stays here:
     name_suffixes, not_name_suffixes: [words after a name that belong to it, words that do not]
     managed_funds:     [words after a name for a fund it runs: the name]  Aが運営するファンドから出資
     units, leaders:    [words ending a unit of a company / making it lead a group]  ABB事業 / 主導の
+    acting_arms, arm_links: [an arm of a company acting for it / words before it]  Xの子会社が / X傘下のファンド
     topic_particles:   [particles making a company the topic]            AWSは
     headline_marks:    [marks after a headline's first company]          NVIDIA、Intelに出資
     headline_pair_joiners: [what joins a headline's two first companies] 富士通とNEC、
@@ -697,8 +698,8 @@ class PartnershipRules:
     unit_re: re.Pattern | None
     #: A unit written after its company and の (Xの投資部門): the company acts or is bought through it.
     owned_unit_re: re.Pattern | None
-    #: A company's arm written after it and の or 傘下の (Xの子会社, X傘下のファンド), acting for it when it is the
-    #: subject or agent: None without acting_arms.
+    #: A company's arm written after it and one of arm_links (Xの子会社, X傘下のファンド), acting for it when it is
+    #: the subject or agent: None without acting_arms.
     acting_arm_re: re.Pattern | None
     #: A topic phrase owned by the company right before it (Baiduの戦略は).
     owned_topic_re: re.Pattern | None
@@ -1225,8 +1226,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         unit_re=(re.compile(rf"[^\s、。,，「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(spec.units)}") if spec.units
                  else None),
         # (two units joined by と or や: Bの映画スタジオとストリーミング事業)
-        acting_arm_re=(re.compile(rf"(?:{any_word(spec.roles.of)}|傘下の)[^\s、。,，「」（）()ぁ-ゖ]{{0,{_ARM_CHARS}}}?"
-                                  rf"{any_word(spec.acting_arms)}") if spec.acting_arms else None),
+        acting_arm_re=(re.compile(rf"{any_word(spec.arm_links)}[^\s、。,，「」（）()ぁ-ゖ]{{0,{_ARM_CHARS}}}?"
+                                  rf"{any_word(spec.acting_arms)}") if spec.acting_arms and spec.arm_links else None),
         owned_unit_re=(re.compile(rf"{any_word(spec.roles.of)}(?:[^\s、。,，「」（）()ぁ-ゖ]|[とや](?![ぁ-ゖ]))"
                                   rf"{{0,{_OWNED_UNIT_CHARS}}}?{any_word(spec.units)}")
                        if spec.units and spec.roles.of else None),

@@ -976,6 +976,7 @@ class PartnershipsFile(RuleFileSpec):
     managed_funds: Words = ()
     units: Words = ()
     acting_arms: Words = ()
+    arm_links: Words = ()
     sold_parts: Words = ()
     leaders: Words = ()
     not_name_suffixes: Words
