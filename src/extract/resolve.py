@@ -96,10 +96,6 @@ DEFINED_NAME_RULE = "company.defined_name"
 ABBREVIATION_RULE = "company.abbreviation"
 #: The rule id of the name in another script a post gives a company in brackets (ロードパイロット（RoadPilot）).
 GLOSS_RULE = "company.gloss"
-#: Right after a company's name (its legal form, bold markup), the brackets giving its English name under a label,
-#: maybe after its reading (（ほくとおんきょう、英: Hokuto Acoustics Co., Ltd.）, （英文社名：Hokuto Acoustics Inc.）).
-_ENGLISH_NAME_RE = re.compile(r"[^（）()、。\s*]{0,6}(?:\*\*|__)?\s?[（(][^（）()]{0,40}?"
-                              r"英(?:語|文)?(?:社名|名称|表記|名|称)?\s?[:：]\s?(?P<name>[^（）()]{1,80})[）)]")
 #: A company's name in another script in brackets right after it: Latin words with a small letter (RoadPilot, not
 #: an acronym), or katakana.
 _GLOSS_RE = re.compile(r"\s?[（(](?P<gloss>(?=[A-Za-z0-9 .&\-]*[a-z])[A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){0,3}"
@@ -966,7 +962,7 @@ def add_names_found_elsewhere(mentions: Sequence[CompanyMention], sentences: Seq
     name it shortens (``_short_forms_joined``), and so does a name in another script the post gives in brackets
     after a company no list names (``_glosses_joined``: 株式会社ロードパイロット（RoadPilot）)."""
     by_id = {sentence.sentence_id: sentence for sentence in sentences}
-    mentions = _english_names_joined(_glosses_joined(_with_abbreviations(mentions, by_id), by_id), by_id)
+    mentions = _glosses_joined(_with_abbreviations(mentions, by_id), by_id)
     whole = {company_key(m.surface) for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
              and ner_filter.is_written_with_legal_form(by_id[m.sentence_id], m.start, m.end)}
     found = {m.surface: m for m in mentions if m.company_id.startswith(DERIVED_ID_PREFIX)
@@ -1140,30 +1136,6 @@ def _glosses_joined(mentions: Sequence[CompanyMention], by_id: Mapping[int, Sent
         if not any(m.start < end and start < m.end for m in result):
             result.append(replace(mention, start=start, end=end, surface=match.group("gloss"), rule_id=GLOSS_RULE))
     return _given_ids(result, {**glossed, **listed})
-
-
-def _english_names_joined(mentions: Sequence[CompanyMention], by_id: Mapping[int, Sentence]) -> list[CompanyMention]:
-    """``mentions``, where a company's English name is given in the brackets right after it under a label
-    (**株式会社北斗音響**（ほくとおんきょう、英: Hokuto Acoustics Co., Ltd.）), with that name, found as a company no
-    list holds, and every other mention of it given the company's id: an encyclopedia's one company, in two
-    scripts. Where only the English name is listed (**サン・ファーマシューティカル・インダストリーズ**（英：Sun
-    Pharmaceutical Industries Ltd.）), the name in bold takes the listed company's id."""
-    named: dict[str, CompanyMention] = {}
-    for mention in mentions:
-        sentence = by_id[mention.sentence_id]
-        label = _ENGLISH_NAME_RE.match(sentence.text, mention.end - sentence.start)
-        if label is None:
-            continue
-        start, end = sentence.start + label.start("name"), sentence.start + label.end("name")
-        for other in mentions:
-            if other.sentence_id != mention.sentence_id or not start <= other.start < end \
-                    or other.company_id == mention.company_id:
-                continue
-            if other.company_id.startswith(DERIVED_ID_PREFIX):
-                named.setdefault(company_key(other.surface), mention)
-            elif mention.company_id.startswith(DERIVED_ID_PREFIX):
-                named.setdefault(company_key(mention.surface), other)
-    return _given_ids(mentions, named) if named else list(mentions)
 
 
 def _given_ids(mentions: Sequence[CompanyMention], companies: Mapping[str, CompanyMention]) -> list[CompanyMention]:

@@ -707,7 +707,8 @@ def _rename_patterns(rules: RuleSet) -> tuple[CompanyPattern | None, CompanyPatt
         if renames.former else None)
     translated = (CompanyPattern(_FORMER_NAME_RULE, regex.compile(
         rf"(?:\*\*|__)?[（(][^（）()]{{0,{_GLOSS_LEAD}}}?{any_word(renames.translations)}[:：]\s*"
-        rf"(?P<name>[A-Za-z][^（）()、。]{{0,60}}?)(?=[）)])"), "company_patterns.yaml", 0, brackets)
+        # (more may follow it in the brackets: 英: Hokuto Acoustics Co., Ltd.、略称: HA)
+        rf"(?P<name>[A-Za-z][^（）()、。]{{0,60}}?)(?=[）)、])"), "company_patterns.yaml", 0, brackets)
         if renames.translations else None)
     return before, after, translated
 

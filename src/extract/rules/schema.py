@@ -33,6 +33,8 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LEGAL_FORM_PLACEHOLDER_RE = re.compile(r"\{legal_forms\.([^{}]*)\}")
 #: Every ``{fragments.NAME}`` in a company pattern's regex.
 _FRAGMENT_PLACEHOLDER_RE = re.compile(r"\{fragments\.([^{}]*)\}")
+#: The label words of a name in another language (英, 英文社名) in a company pattern's regex.
+_TRANSLATIONS_PLACEHOLDER = "{renames.translations}"
 
 
 def _number_as_text(value: object) -> object:
@@ -413,9 +415,9 @@ class CompanyPatternsFile(RuleFileSpec):
 
     def expand(self, pattern: str) -> str:
         """``pattern`` with each ``{fragments.NAME}`` replaced by that shared piece of regex (itself expanded:
-        a fragment may be built of others) and then each ``{legal_forms.GROUP}`` by that group's forms, so a
-        piece several patterns need is written once; ValueError for an unknown fragment or group, or a fragment
-        made of itself."""
+        a fragment may be built of others), each ``{renames.translations}`` by the label words of a name in another
+        language, and then each ``{legal_forms.GROUP}`` by that group's forms, so a piece several patterns need is
+        written once; ValueError for an unknown fragment or group, or a fragment made of itself."""
         def expanded(text: str, within: tuple[str, ...]) -> str:
             def fragment(match: re.Match) -> str:
                 name = match.group(1)
@@ -429,7 +431,10 @@ class CompanyPatternsFile(RuleFileSpec):
 
             return _FRAGMENT_PLACEHOLDER_RE.sub(fragment, text)
 
-        return self.legal_forms.expand(expanded(pattern, ()))
+        translations = ("(?:" + "|".join(re.escape(word) for word in sorted(self.renames.translations, key=len,
+                                                                           reverse=True)) + ")"
+                        if self.renames.translations else "(?!)")
+        return self.legal_forms.expand(expanded(pattern, ()).replace(_TRANSLATIONS_PLACEHOLDER, translations))
 
 
 # --- the NER filter -------------------------------------------------------------------------------
