@@ -154,6 +154,8 @@ class CompanyRecognizer:
         #: The listed names that are a company only in context (Pilot, Wiz).
         self.context_names = self.listed_names - frozenset(self._known)
         self._patterns = compile_company_patterns(rules.company_patterns)
+        #: The patterns whose context marks where a name starts (新会社「TDK SensEI」): the whole is one name.
+        self._start_marked = frozenset(pattern.id for pattern in self._patterns if pattern.start_marked)
         forms = rules.legal_forms
         self._reader = NameReader(NameBoundsWords(
             forms=forms.japanese, before=rules.name_bounds.before, after=rules.name_bounds.after,
@@ -468,7 +470,8 @@ class CompanyRecognizer:
         毎日新聞社): a group company, a bank of a group or a place's paper is a company of its own. A listed
         name that only Latin words follow (OpenAI Global, DeepL Japan) is still the company: posts write a
         company's own unit where they mean it (but for its arm, BP Ventures: ``_arm_of``), save its unit in Japan
-        written with 日本 and a Japanese legal form (日本AMD株式会社: name_bounds.unit_countries)."""
+        written with 日本 and a Japanese legal form (日本AMD株式会社: name_bounds.unit_countries) and a name whose
+        context marks where it starts (新会社「TDK SensEI」)."""
         if candidate.sentence_id == hit.sentence_id and candidate.start < hit.start and hit.end == candidate.end:
             # (not for the words news puts before any name, 米, 旧, 同, nor for a country: 中国アリババ集団 is Alibaba)
             lead = sentence.text[candidate.start - sentence.start:hit.start - sentence.start]
@@ -483,8 +486,10 @@ class CompanyRecognizer:
                 and hit.end < candidate.end):
             return False
         rest = sentence.text[hit.end - sentence.start:candidate.end - sentence.start].strip(" 　・.")
-        # (a name needing context gives way to a longer Latin name: RBC of RBC Capital Markets)
-        if candidate.start == hit.start and _LATIN_WORDS_RE.fullmatch(rest) and hit.entry.kind != _CONTEXT:
+        # (a name needing context gives way to a longer Latin name: RBC of RBC Capital Markets; and so does any
+        # listed name to a name whose context marks where it starts: 新会社「TDK SensEI」)
+        if candidate.start == hit.start and _LATIN_WORDS_RE.fullmatch(rest) and hit.entry.kind != _CONTEXT \
+                and candidate.rule_id not in self._start_marked:
             return False
         return company_key(rest) not in self._same_company_forms
 

@@ -267,7 +267,7 @@ class CompanyPatternEntry(Spec):
     name runs to the closing bracket the regex reads up to, whatever its words (「株式会社さくらのまち」).
     ``start_marked`` says the regex's look-behind marks where the name starts (right after the kind of
     company it is): a name read back to there keeps its first words, everyday nouns too (住宅メーカー、
-    北辰ホーム（札幌市）)."""
+    北辰ホーム（札幌市）), and a listed name it opens with is no company of its own (新会社「TDK SensEI」)."""
 
     id: str
     regex: str
