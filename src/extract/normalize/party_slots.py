@@ -70,6 +70,9 @@ _CLOSE = 4
 _AMOUNT_END_RE = re.compile(r"[0-9０-９][^\s0-9０-９]{0,4}$")
 #: Characters of a gloss in brackets between a name and its subject particle (Operator（現在のChatGPT Agent）が).
 _GLOSS = 40
+#: Other members of a list of Latin names that may stand between a name and its party's particle (DataStaxや
+#: HashiCorpを買収).
+_LIST_MEMBERS = 3
 
 
 class PartySlots:
@@ -120,8 +123,10 @@ class PartySlots:
         # (a comma may follow the particle: Xと、がん領域のライセンス契約を結んだ; Xを、株式交換で完全子会社化)
         # (a gloss in brackets may stand between: Operator（現在のChatGPT Agent）が, Aethon（エーソン）を買収)
         gloss = rf"(?:（[^（）]{{0,{_GLOSS}}}）|\([^()]{{0,{_GLOSS}}}\))?"
+        # (or another member of a list of Latin names may stand between: DataStaxやHashiCorpを買収)
+        members = rf"(?:[や、，][A-Z][A-Za-z0-9.&\-]*(?: [A-Z][A-Za-z0-9.&\-]*){{0,2}}{suffix}){{0,{_LIST_MEMBERS}}}"
         self._party_re = re.compile(
-            rf"{suffix}(?:{gloss}(?:{far}[、，]?{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
+            rf"{suffix}{members}(?:{gloss}(?:{far}[、，]?{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
             rf"|{agent_of}){triggers}{shares})")
         self._subject_re = re.compile(rf"{suffix}{gloss}\s*{any_word(roles.subject)}")
         #: The particle of a role in a deal right after a name, maybe with a comma (Xと、…の長期契約; Xに対し、…TOB):
