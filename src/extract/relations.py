@@ -86,6 +86,7 @@ parentheses) stays here:
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
     paired_particles:  [particles after each of two names pairing them] AもBも
     deal_measures:     [nouns on a trigger naming a measure of a deal]    出資比率, 買収額
+    deal_amount_labels: [nouns naming the amount a deal moves]           買収総額は約35億ドル
     parallel_marks:    [words setting a name beside what follows]        AだけでなくBとも
     roles:             {partner|target|source|subject|object|agent|example|of|compared|...: [particles]}
     kind_examples:     [example particles naming a kind of company]      AやBのような企業と
@@ -370,6 +371,8 @@ _DESCRIBED_MODIFIER_CHARS = 12
 _ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
 _HEADING_CHARS = 8
+#: Characters between a noun naming a deal's amount and the amount (買収額は負債を含めて80億ドル).
+_LABEL_GAP = 12
 _MARKUP_RE = re.compile(r"[\s*#_「」『』【】:：。、.!！?？]")
 #: What stands between a name and a company named in the brackets right after it (Google (Android、YouTube)).
 _GLOSS_OPEN_RE = re.compile(r"\s*[（(][^（()）]*")
@@ -504,6 +507,8 @@ class PartnershipRules:
     called_off: tuple[str, ...]
     #: Nouns written on to a trigger that name a measure of a deal (出資比率, 買収額), no deal of their own.
     deal_measures: tuple[str, ...]
+    #: Right before an amount: a noun naming what a deal moves and its particle (買収総額は約, 取得額は負債を含め).
+    deal_amount_label_re: re.Pattern | None
     not_yet: tuple[str, ...]
     #: Right after a trigger, ending its clause: the statement is planned (買収へ); the endings, with which a
     #: trigger may end itself (Xの傘下へ).
@@ -1044,6 +1049,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         status_words=status_pairs,
         called_off=spec.status_words.called_off,
         deal_measures=spec.deal_measures,
+        deal_amount_label_re=(re.compile(rf"{any_word(spec.deal_amount_labels)}(?:は|が|も|[：:])[^、。,，]{{0,{_LABEL_GAP}}}$")
+                              if spec.deal_amount_labels else None),
         not_yet=spec.status_words.not_yet,
         # A one-character ending (へ) is a particle unless it ends the clause (買収へ。, 「…買収へ」, a Markdown
         # link or emphasis closing on it; not 提携へと進む);
@@ -2260,6 +2267,10 @@ class RelationFinder:
                                  if row.party_b_id == round_before.company_id} | {round_before.company_id}
             elif link or not (item and joined) and any(m.company_id not in round_parties for m in mentions):
                 round_before = None
+            labelled = _labelled_amount(sentence, money.get(sentence.sentence_id, ()), self._rules)
+            if labelled is not None:
+                # 買収総額は約35億ドル: the amount of the one deal this sentence, or the one before, stated
+                relations = _with_labelled_amount(relations, first_row, deals_before, labelled)
             deals_before = relations[first_row:]
             # (it stays the one the text is on through sentences naming no company: 今後4年間で5000億ドルを投じる。)
             joint_before = joint_here[-1] if joint_here else None if mentions else joint_before
@@ -4259,6 +4270,30 @@ def _deal_amounts(sentence: Sentence, money: Sequence[tuple[int, float | None]],
         return list(money)
     return [(offset, usd) for offset, usd in money
             if measure.search(sentence.text, 0, offset - sentence.start) is None]
+
+
+def _labelled_amount(sentence: Sentence, money: Sequence[tuple[int, float | None]],
+                     rules: PartnershipRules) -> float | None:
+    """The USD value of the first amount the sentence writes after a noun naming what a deal moves (買収総額は約35億
+    ドル), if any."""
+    label = rules.deal_amount_label_re
+    if label is None:
+        return None
+    return next((usd for offset, usd in money
+                 if usd is not None and label.search(sentence.text, 0, offset - sentence.start) is not None), None)
+
+
+def _with_labelled_amount(relations: list[Partnership], first_row: int, deals_before: Sequence[Partnership],
+                          usd: float) -> list[Partnership]:
+    """``relations`` with ``usd`` as the amount of the one pair in an investment or acquisition the sentence
+    states (its rows from ``first_row`` on), else in one the sentence before stated (``deals_before``), where
+    that pair has no amount yet; unchanged where there is no such one pair (a round of several investors)."""
+    directed = [row for row in relations[first_row:] if row.type != PARTNERSHIP] or [
+        row for row in deals_before if row.type != PARTNERSHIP]
+    if len({frozenset((row.party_a_id, row.party_b_id)) for row in directed}) != 1 or any(
+            row.money_value_usd is not None for row in directed):
+        return relations
+    return [replace(row, money_value_usd=usd) if any(row is deal for deal in directed) else row for row in relations]
 
 
 def _several_investors(pairs: Sequence[tuple[_Party, _Party]]) -> bool:

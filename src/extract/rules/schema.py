@@ -973,6 +973,7 @@ class PartnershipsFile(RuleFileSpec):
     coordinators: Words
     paired_particles: Words = ()
     deal_measures: Words = ()
+    deal_amount_labels: Words = ()
     parallel_marks: Words = ()
     roles: Roles
     kind_examples: Words = ()
