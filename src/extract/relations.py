@@ -371,6 +371,9 @@ _DESCRIBED_MODIFIER_CHARS = 12
 _ABBREVIATION_RE = re.compile(r"\s*[（(]\s*")
 #: A sentence this short besides its company names (まずはAWS。) introduces that company as the topic.
 _HEADING_CHARS = 8
+#: A line labelling a part of a list in brackets or bold (＜ファーストクローズ（2025年3月）＞, **既存投資家**).
+_SUBLABEL_RE = re.compile(r"\s*(?:[＜<【［\[][^＜＞<>【】［］\[\]\n]{1,30}[＞>】］\]]"
+                          r"|(?:\*\*|__)[^*_\n]{1,30}(?:\*\*|__))[：:]?\s*")
 #: Characters between a noun naming a deal's amount and the amount (買収額は負債を含めて80億ドル).
 _LABEL_GAP = 12
 _MARKUP_RE = re.compile(r"[\s*#_「」『』【】:：。、.!！?？]")
@@ -1998,6 +2001,8 @@ class RelationFinder:
         # A list a sentence introduces (Xの主な出資先は次のとおり。): X and the counterpart noun its items name,
         # and whether the items act on X (## 引受先一覧: they invest in it) rather than X on them.
         listing: tuple[_Party, _Trigger, bool] | None = None
+        # Whether that list is the rows of a table whose header names them (| 割当予定先 | 割当株式数 |).
+        listing_rows = False
         # The rows the sentence before stated, which a trigger naming no one may refer back to.
         deals_before: list[Partnership] = []
         # The rows of the last sentence that stated a deal of each type, which a rival's bid may be for.
@@ -2074,13 +2079,23 @@ class RelationFinder:
             if HEADING_RE.match(sentence.text):
                 round_before = None  # ### Xが追加出資: a new section, no longer on the round before
             listed_item = listing is not None
-            if listing is not None and item and mentions:
+            # | 割当予定先 | 割当株式数 | then | A株式会社 | 3,000株 |: a table's rows under a first cell naming them
+            table_row = _table_first_cell(sentence) if listing is not None and listing_rows else None
+            if listing is not None and (item or table_row is not None) and mentions:
                 # ・OpenAI（約300億ドル）: an item of the list names X's counterpart
                 relations += self._listed(sentence, mentions, listing, recent, amounts)
-            listing = listing if item else None
+            # (a label of a part of the list keeps it going: ＜ファーストクローズ（2025年3月）＞)
+            listing = listing if item or table_row is not None or not mentions and _SUBLABEL_RE.fullmatch(
+                sentence.text) else None
             heading = self._rules.investor_heading_re
+            header = _table_first_cell(sentence)
             listed_investors = heading.fullmatch(sentence.text) if heading is not None else None
-            about = topic or they
+            if heading is not None and listed_investors is None and header is not None and not mentions:
+                listed_investors = heading.fullmatch(header)
+            listing_rows = listed_investors is not None and header is not None or listing_rows and listing is not None
+            # (or, where a list of other things came between, the release's issuer or the company the text first
+            # was about)
+            about = topic or they or issuer or first_topic
             if listed_investors is not None and about is not None:
                 # ## 引受先一覧, ■ 引受先: the items under it invest in the company the text is about
                 listing = (_Party(sentence.start, sentence.start, about.company_id, about.name, "topic", -1,
@@ -3259,6 +3274,17 @@ def _labelled_pairs(sentence: Sentence, parties: Sequence[_Party], trigger: _Tri
             actors = actors[1:]
         pairs += [(actor, receiver) for actor in actors for receiver in receivers]
     return pairs
+
+
+def _table_first_cell(sentence: Sentence) -> str | None:
+    """The text of the first cell of a Markdown table row (| 割当予定先 | 割当株式数 |: 割当予定先; "" for a rule
+    row, |---|---|), or None where the sentence is no table row."""
+    text = sentence.text.strip()
+    if not text.startswith("|") or text.count("|") < _TABLE_BARS:
+        return None
+    cell = _TABLE_CELL_RE.search(text)
+    first = cell.group().strip() if cell is not None else ""
+    return "" if set(first) <= set("-: ") else first
 
 
 def _table_row_pairs(sentence: Sentence, parties: Sequence[_Party],
