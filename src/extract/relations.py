@@ -3526,9 +3526,15 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
 
 
 def _joined_as_examples(sentence: Sentence, group: Sequence[_Party], rules: PartnershipRules) -> bool:
-    """Whether a coordinated group is listed with や (AやB、C), as examples, and not counted as one (AやBの2社)."""
+    """Whether a coordinated group is listed as examples, with や (AやB、C) or an example word after it (A、B、C
+    などが), and not counted as one (AやBの2社)."""
     joints = [sentence.text[a.tail_end - sentence.start: b.start - sentence.start] for a, b in zip(group, group[1:])]
-    return any(joint.startswith("や") for joint in joints) and not _counted(sentence, group[-1], rules)
+    _, name_end, particle_end = _role(sentence, group[-1].start, group[-1].end, rules)
+    particle = sentence.text[name_end:particle_end]
+    # (など then the subject's particle, as in などが; not という, which describes the group)
+    open_list = any(particle == word for word, role in rules.roles if role == "subject") and any(
+        particle.startswith(word) for word, role in rules.roles if role == "example")
+    return (any(joint.startswith("や") for joint in joints) or open_list) and not _counted(sentence, group[-1], rules)
 
 
 def _counted(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:
