@@ -1188,7 +1188,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                      rf"(?:\s*[（(][^）)、。]{{1,20}}[）)])?)+\s*"),
         # (a Latin name may hold spaces: 1789 Capital)
         unlisted_last_re=re.compile(rf"\s*(?:[{''.join(_COMMAS)}]|や)\s*(?P<name>[^\s、。，,「」『』（）()ぁ-ゖ]"
-                                    rf"(?:[^\s、。，,「」『』（）()ぁ-ゖ]| (?=[A-Za-z0-9])){{1,{_UNLISTED_LAST_CHARS - 1}}}?)"
+                                    rf"(?:[^\s、。，,「」『』（）()ぁ-ゖ]| (?=[A-Za-z0-9]))"
+                                    rf"{{1,{_UNLISTED_LAST_CHARS - 1}}}?)"
                                     rf"(?:など|等)?(?P<particle>{any_word(head_particles)})"),
         own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source, *spec.roles.target))}"
                                  rf"[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
