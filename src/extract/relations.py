@@ -2659,8 +2659,11 @@ class RelationFinder:
         before = [(m, _role(sentence, m.start, m.end, self._rules)[0]) for m in mentions
                   if m.end <= sentence.start + reference.start()]
         actors = {m.company_id for m, role in before if role == "subject"}
-        if sentence.text.startswith(tuple(self._rules.subject_particles), reference.end()):
-            # AがBを買収したのは…が、同社は…: marked as a subject itself, it is the actor named before
+        if sentence.text.startswith(tuple(self._rules.subject_particles), reference.end()) and not (
+                not sentence.text.startswith(self._rules.topic_particles, reference.end()) and before
+                and before[-1][1] == "target"):
+            # AがBを買収したのは…が、同社は…: marked as a subject itself, it is the actor named before (not the subject
+            # of a clause about the one just addressed: AはBに対し、同社が保有するC株の取得を打診)
             return next((m for m, role in before if role == "subject"), None)
         others = [m for m, role in before if role in _OTHER_SIDE_ROLES and m.company_id not in actors]
         # (当社は、Bと提携しており、同社との…: a release's issuer acting as 当社 names its actor too)
@@ -3959,6 +3962,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                 if not receivers:
                     return []  # 出資比率はAが60%、Bが40%: shares of a company set up before, not of the topic
                 actors = shares
+        if trigger.word in rules.owner_receives and receivers:
+            # AはXの筆頭株主であるBに対し…: the holder is the company the noun describes, named right after it
+            actors = [p for p in _modified(after, sentence, trigger, rules) if p not in receivers] or actors
         if not actors and receivers:
             # Wizを買収したGoogleは, KDDIに出資するElliottは: the company the clause modifies acts.
             actors = [p for p in _modified(after, sentence, trigger, rules) if p not in receivers]
