@@ -622,6 +622,10 @@ def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(r
     ("**ミナカタ・ロジスティクス・アジア**（英：Minakata Logistics Asia Ltd.）は物流会社である。",
      [("ミナカタ・ロジスティクス・アジア", "x-ミナカタ-ロジスティクス-アジア"),
       ("Minakata Logistics Asia", "x-ミナカタ-ロジスティクス-アジア")]),
+    # (or opening the brackets with no label, its legal form vouching for both names; not a ticker)
+    ("**ヴァルデック**（Waldeck GmbH）は工具メーカーである。",
+     [("ヴァルデック", "x-ヴァルデック"), ("Waldeck", "x-ヴァルデック")]),
+    ("**ミナト電機**（NASDAQ: MNTO）は電機メーカーである。", [("ミナト電機", "x-ミナト電機")]),
     # A listed name inside a longer former name gives way to it (朝日放送 of 全国朝日放送).
     ("北海道朝日放送（現・テレビ朝日）と提携した。", [("北海道朝日放送", "tv-asahi"), ("テレビ朝日", "tv-asahi")]),
 ])

@@ -128,7 +128,8 @@ def compile_ner_rules(spec: NerFile) -> NerRules:
         appositive_end_re=(re.compile(rf"(?:\*\*|__)?{any_word(spec.appositives.name_ends)}") if spec.appositives
                            else None),
         definition_re=(re.compile(
-            rf"\s*(?:（[^）]{{0,30}}）|\([^)]{{0,30}}\))?\s*{any_word(spec.definition_particles)}、?"
+            # (the bold an article writes its subject in may close after the name: **ヴィンクラー**（Winkler GmbH）は)
+            rf"(?:\*\*|__)?\s*(?:（[^）]{{0,30}}）|\([^)]{{0,30}}\))?\s*{any_word(spec.definition_particles)}、?"
             rf"[^。]{{0,{_DEFINITION_CHARS}}}?(?P<kind>{any_word((*spec.company_nouns, *spec.definition_kinds))})"
             # (not a noun the kind modifies: 東京スカイツリーは、東武鉄道の子会社である東武タワー…が運営する)
             rf"(?:{any_word(spec.definition_ends)}(?:(?<=[、。])|(?![一-龯々〆ヵヶァ-ヺーA-Za-zＡ-Ｚａ-ｚ0-9０-９「『]))|。|$)")

@@ -3524,21 +3524,24 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     alone = trigger.word in rules.one_sided_triggers or trigger.word in rules.counterparts
     # AやB、Cが協力する, AやBがチップ供給で合意: companies listed as examples (や) each do it with another the
     # sentence leaves out, not with each other (unlike AとBが提携, A、B、Cの3社が協業)
-    examples = coordinated and _joined_as_examples(sentence, coordinated[-1], rules)
+    examples = coordinated and _joined_as_examples(sentence, coordinated[-1], trigger, rules)
     if coordinated and not later and not alone and not examples \
             and not _unnamed_partner(sentence, coordinated[-1][-1], trigger, rules):
         return list(combinations(coordinated[-1], 2))
     return []
 
 
-def _joined_as_examples(sentence: Sentence, group: Sequence[_Party], rules: PartnershipRules) -> bool:
+def _joined_as_examples(sentence: Sentence, group: Sequence[_Party], trigger: _Trigger,
+                        rules: PartnershipRules) -> bool:
     """Whether a coordinated group is listed as examples, with や (AやB、C) or an example word after it (A、B、C
-    などが), and not counted as one (AやBの2社)."""
+    などが; not of a merger, which the companies listed make together: A、B、Cなどが合併し), and not counted as one
+    (AやBの2社)."""
     joints = [sentence.text[a.tail_end - sentence.start: b.start - sentence.start] for a, b in zip(group, group[1:])]
     _, name_end, particle_end = _role(sentence, group[-1].start, group[-1].end, rules)
     particle = sentence.text[name_end:particle_end]
     # (など then the subject's particle, as in などが; not という, which describes the group)
-    open_list = any(particle == word for word, role in rules.roles if role == "subject") and any(
+    open_list = trigger.word not in rules.mergers and any(
+        particle == word for word, role in rules.roles if role == "subject") and any(
         particle.startswith(word) for word, role in rules.roles if role == "example")
     return (any(joint.startswith("や") for joint in joints) or open_list) and not _counted(sentence, group[-1], rules)
 
@@ -4414,7 +4417,10 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
         # Xについてだ。 is about X).
         other_side = _role(sentence, mentions[0].start, mentions[0].end, rules)[0] in (
             "partner", "target", "object", "source") and rules.trigger_re.search(sentence.text) is not None
-        if len(_MARKUP_RE.sub("", rest)) <= _HEADING_CHARS and not other_side:
+        # (nor is 日本のシャープの親会社。 about Sharp: the company left out is its kin)
+        kin = rules.owner_description_re.match(
+            sentence.text, _name_end(sentence, mentions[0].start, mentions[0].end, rules)) is not None
+        if len(_MARKUP_RE.sub("", rest)) <= _HEADING_CHARS and not other_side and not kin:
             return mentions[0]
     if topic is None:
         # (not a company the omitted actor acted on: 2022年に買収したNuanceが…, where the text goes on about the

@@ -699,7 +699,8 @@ def _parents_short_forms(mentions: list[CompanyMention]) -> list[CompanyMention]
 def _rename_patterns(rules: RuleSet) -> tuple[CompanyPattern | None, CompanyPattern | None, CompanyPattern | None]:
     """The patterns of a former name before a company's current one (X（現 ending where the current name
     starts) and after it (（旧X） starting where the current name ends), and of its name in another language in
-    the bracket after it (（えっくす、英: X Co., Ltd.） starting where the name ends, maybe after bold markup);
+    the bracket after it (（えっくす、英: X Co., Ltd.） starting where the name ends, maybe after bold markup; or
+    with no label right after the bold name an article opens on: **ヴィンクラー**（Winkler GmbH）);
     None for one without words."""
     import regex
 
@@ -711,9 +712,12 @@ def _rename_patterns(rules: RuleSet) -> tuple[CompanyPattern | None, CompanyPatt
         rf"[（(]{any_word(renames.former)}(?P<name>{name})(?=[）)])"), "company_patterns.yaml", 0, brackets)
         if renames.former else None)
     translated = (CompanyPattern(_FORMER_NAME_RULE, regex.compile(
-        rf"(?:\*\*|__)?[（(][^（）()]{{0,{_GLOSS_LEAD}}}?{any_word(renames.translations)}[:：]\s*"
+        rf"(?:(?:\*\*|__)?[（(][^（）()]{{0,{_GLOSS_LEAD}}}?{any_word(renames.translations)}[:：]\s*"
+        # (or with no label, opening the bracket right after the bold name an article opens on: **ヴィンクラー**
+        # （Winkler GmbH）は; no colon, which a label or a ticker would have: （NASDAQ: XYLO）)
+        rf"(?P<name>[A-Za-z][^（）()、。]{{0,60}}?)|(?:\*\*|__)[（(](?P<name>[A-Za-z][^（）()、。:：]{{0,60}}?))"
         # (more may follow it in the brackets: 英: Hokuto Acoustics Co., Ltd.、略称: HA)
-        rf"(?P<name>[A-Za-z][^（）()、。]{{0,60}}?)(?=[）)、])"), "company_patterns.yaml", 0, brackets)
+        rf"(?=[）)、])"), "company_patterns.yaml", 0, brackets)
         if renames.translations else None)
     return before, after, translated
 
