@@ -3859,7 +3859,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                          and p.company_id not in acting_ids and p.end <= trigger.start][-1:]
                      or ([topic] if topic and all(p.company_id != topic.company_id for p in actors) else []))
     else:
-        actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES]
+        # (not the subject of a relative clause of another trigger: 塩野義は、JTが約55%を出資する鳥居薬品を買収)
+        actor_groups = [p.group for p in before if p.role in _ACTOR_ROLES
+                        and not _acts_in_relative_clause(sentence, p, before, trigger, rules)]
         actors = [p for p in before if actor_groups and p.group == actor_groups[-1]]
         gapped = _gapped_clauses(before, actors, sentence, money, rules)
         # GoogleがBを買収し、CもAIに巨額を投じる; AがBに出資、CがDに追加出資: a receiver in a clause that ended
@@ -3953,7 +3955,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         actors += [p for p in _joining(after, sentence, trigger, rules) if p not in actors]
         if trigger.type == INVESTMENT and actors:
             # Aが主導し、BやCも出資した; リード投資家はAで、Bも出資した: the leader and named investors give too.
-            others = [p for p in before if p not in actors]
+            # (not the sentence's topic where the trigger ends a relative clause with its own subject: Aは、Bが
+            # 出資するCを買収)
+            relative = bool(_modified(after, sentence, trigger, rules))
+            others = [p for p in before if p not in actors and not (relative and _is_topic(sentence, p, rules))]
             actors += [p for p in (*_joining(others, sentence, trigger, rules),
                                    *(p for p, _ in _named_investors(others, sentence, rules))) if p not in actors]
         if not actors and trigger.type == INVESTMENT and after:
@@ -4133,6 +4138,19 @@ def _gapped_clauses(before: Sequence[_Party], actors: Sequence[_Party], sentence
         if ends_in_receiver or ends_in_amount:
             gapped.append((subject, named))
     return gapped
+
+
+def _acts_in_relative_clause(sentence: Sentence, party: _Party, parties: Sequence[_Party], trigger: _Trigger,
+                             rules: PartnershipRules) -> bool:
+    """Whether the subject ``party`` acts in the relative clause of another trigger before ``trigger``, which
+    modifies the company named next (JTが約55%を出資する鳥居薬品を買収: JT invests in Torii, buys nothing)."""
+    following = next((p for p in parties if p.start >= party.tail_end), None)
+    if following is None or following.start > trigger.start or rules.relative_clause_re is None \
+            or _is_topic(sentence, party, rules):
+        return False  # (a topic is no relative clause's: Aは、2年前に出資したBから出資を引き揚げた)
+    return any(rules.relative_clause_re.fullmatch(sentence.text, match.end(), following.start - sentence.start)
+               for match in rules.trigger_re.finditer(sentence.text, party.tail_end - sentence.start,
+                                                      following.start - sentence.start))
 
 
 def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
