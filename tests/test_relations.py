@@ -142,6 +142,9 @@ BAD_WORD_LISTS = [
     (lambda s: s["triggers"]["investment"].remove("資金調達"), "funding_triggers ['資金調達'] must also be investment triggers"),
     (lambda s: s["one_sided_triggers"].append("提携"), "one_sided_triggers ['提携'] must also be contract_triggers"),
     (lambda s: s["joint_investments"].append("折半負担"), "joint_investments ['折半負担'] must each end in an investment"),
+    (lambda s: s["raised_money"]["company_party_phrases"].append("を借り入れ"),
+     "company_party_phrases ['を借り入れ'] must also be phrases"),
+    (lambda s: s["raised_money"].pop("phrases"), "missing required key 'raised_money.phrases'"),
 ]
 
 

@@ -3001,6 +3001,13 @@ class RelationFinder:
             _several_investors(pairs) or trigger.funding and _round_led_or_joined(sentence, trigger, pairs,
                                                                                  self._rules))
         actors_own = [_own_amount(in_clause, a, sentence, self._rules, parties) for a, _ in pairs]
+        # (an amount after the last of a group of sources is the group's: A、B、Cから1億ドルを調達)
+        grouped: dict[int, list[tuple[_Party, float | None]]] = {}
+        for (actor, _), own in zip(pairs, actors_own):
+            grouped.setdefault(actor.group, []).append((actor, own))
+        actors_own = [None if actor.role == "source" and len(grouped[actor.group]) > 1
+                      and all(other_own is None for other, other_own in grouped[actor.group] if other is not actor)
+                      else own for (actor, _), own in zip(pairs, actors_own)]
         if shared and all(own is None for own in actors_own):
             return [None] * len(pairs)
         owned = [own if own is not None else _own_amount(in_clause, b, sentence, self._rules, parties)

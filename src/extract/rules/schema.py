@@ -794,6 +794,25 @@ class StakePurchases(Spec):
     controlling: Words = ()
 
 
+class RaisedMoney(Spec):
+    """Money a company raises, written as an amount's currency and a phrase of raising (5億ドルを調達,
+    50億ルピーを追加で調達, 1億ユーロの支援を確保): each currency before each phrase is an investment trigger of a
+    funding round, and before each of ``company_party_phrases`` one whose party is always a company (Xが5億ドルを
+    調達). PartnershipsFile adds them to its trigger lists."""
+
+    currencies: Words
+    phrases: Words
+    company_party_phrases: Words = ()
+
+    @model_validator(mode="after")
+    def _party_phrases_are_phrases(self) -> RaisedMoney:
+        if set(self.company_party_phrases) - set(self.phrases):
+            raise ValueError(f"company_party_phrases {sorted(set(self.company_party_phrases) - set(self.phrases))} "
+                             "must also be phrases")
+        return self
+
+
+
 class Bids(Spec):
     """Triggers of a bid for a company (TOB), planned until a word of the bid's success follows them."""
 
@@ -904,6 +923,7 @@ class PartnershipsFile(RuleFileSpec):
     together_words: Words = ()
     talks_triggers: Words = ()
     funding_triggers: Words = ()
+    raised_money: RaisedMoney | None = None
     contract_triggers: Words = ()
     company_party_triggers: Words = ()
     stake_purchases: StakePurchases | None = None
@@ -1019,6 +1039,31 @@ class PartnershipsFile(RuleFileSpec):
     describing_verbs: Words = ()
     funding_rows: FundingRowsSpec | None = None
     english: EnglishCues | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _raised_money_triggers(cls, data: Any) -> Any:
+        """Adds the triggers of money raised (raised_money: ドルを調達, ルピーを追加で調達) to the investment triggers,
+        funding_triggers and company_party_triggers, so that one list of currencies and one of phrases stand for
+        every combination (each checked as the rest of its list is, once the file is read)."""
+        raised = data.get("raised_money") if isinstance(data, dict) else None
+        if not isinstance(raised, dict) or not isinstance(data.get("triggers"), dict):
+            return data
+        currencies, phrases = raised.get("currencies") or [], raised.get("phrases") or []
+        party_phrases = raised.get("company_party_phrases") or []
+        if not (isinstance(currencies, list) and isinstance(phrases, list) and isinstance(party_phrases, list)):
+            return data
+        words = [f"{currency}{phrase}" for currency in currencies for phrase in phrases]
+        party = [f"{currency}{phrase}" for currency in currencies for phrase in party_phrases]
+
+        def added(key: Any, new: list[str]) -> list[Any]:
+            old = list(key or [])
+            return [*old, *(word for word in new if word not in old)]
+
+        triggers = dict(data["triggers"])
+        triggers["investment"] = added(triggers.get("investment"), words)
+        return {**data, "triggers": triggers, "funding_triggers": added(data.get("funding_triggers"), words),
+                "company_party_triggers": added(data.get("company_party_triggers"), party)}
 
     @model_validator(mode="after")
     def _subsets_are_triggers(self) -> PartnershipsFile:
