@@ -182,8 +182,9 @@ _QUOTED_NAME_RE = re.compile(r"[「『](?=[^「」『』ぁ-ゖ]*[A-Za-zＡ-Ｚ�
 _CONDITION_RE = re.compile(r"(?:[えけせてねべめれ]ば|たら|だら|場合)")
 #: What ends the clause of a trigger, for its status and speculation words: a clause joined with し、,
 #: り、, が、, に加え、, ことで、 ... says something else (提携し、新製品の開発も検討する: the 提携 is done);
-#: not をめぐり、, which names what the clause after it is about (Xをめぐり、Aが買収を提案).
-_CLAUSE_END_RE = re.compile(r"(?:し|して|(?<!めぐ)(?<!巡)り|が|ものの|一方|ほか|加え|ことで|ため|ことから"
+#: not をめぐり、 or に対し、, which name what the clause after it is about (Xをめぐり、Aが買収を提案; Xに対し、
+#: Aが買収に関心を示す).
+_CLAUSE_END_RE = re.compile(r"(?:(?<!対)し|して|(?<!めぐ)(?<!巡)り|が|ものの|一方|ほか|加え|ことで|ため|ことから"
                             r"|により|によって)、|[。!！?？\n]")
 #: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
 _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
@@ -3879,6 +3880,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         receivers = [p for p in marked if not (
             p.end - sentence.start < first_actor
             and _clause_ends(sentence, p.end - sentence.start, first_actor, trigger, rules))]
+        if trigger.stake:
+            # AはBに対し、…C株の取得を打診: the company whose shares they are receives, not the one addressed
+            receivers = [p for p in receivers if p.role == "bare"] or receivers
         if not receivers and actors and not _thing_receives(sentence, trigger, before, rules) and \
                 sentence.text.startswith(tuple(rules.paired_particles), actors[-1].tail_end - sentence.start):
             # AがXに出資し、BとCも追加出資する: actors marked as doing it too, their clause naming no receiver, act on
