@@ -94,6 +94,7 @@ parentheses) stays here:
     name_suffixes, not_name_suffixes: [words after a name that belong to it, words that do not]
     managed_funds:     [words after a name for a fund it runs: the name]  Aが運営するファンドから出資
     units, leaders:    [words ending a unit of a company / making it lead a group]  ABB事業 / 主導の
+    unit_verbs:        [verbs of running a unit, after its company's が]  Bが営む旅館事業
     acting_arms, arm_links: [an arm of a company acting for it / words before it]  Xの子会社が / X傘下のファンド
     topic_particles:   [particles making a company the topic]            AWSは
     headline_marks:    [marks after a headline's first company]          NVIDIA、Intelに出資
@@ -277,8 +278,8 @@ _DIGEST_ITEM_RE = re.compile(rf"\s*(?:[-*+]\s*)?(?:\*\*|#{{1,4}}\s*)?(?:\d{{1,3}
                              r"(?!\s*\*\*[^*\n]{1,40}(?:[:：]\*\*|\*\*\s*[:：]))")
 _LIST_INTRO_RE = re.compile(r"[^。\n]{0,8}?(?:次の|以下の)[^。\n]{0,8}?[。：:]?\s*$|\s*(?:は|には)?\s*[：:]\s*$")
 #: Between a deal's trigger and an agreement trigger whose object it is (解消することで合意, 出資することに合意,
-#: 買収し、非公開化することで合意, 事業譲渡する契約, 買収に関する契約).
-_AGREED_DEAL_RE = re.compile(r"[^、。]{0,12}?(?:し、[^、。]{0,12}?)?こと(?:で|に|を)|す?る|に関する")
+#: 買収し、非公開化することで合意, 事業譲渡する契約, 買収に関する契約, 譲り受けることについて、基本合意書を締結).
+_AGREED_DEAL_RE = re.compile(r"[^、。]{0,12}?(?:し、[^、。]{0,12}?)?こと(?:で|に|を|について、?)|す?る|に関する")
 #: From a trigger to one in the clause right after it, which names no other partner (出資、6G向けで提携;
 #: 投資し、戦略的パートナーシップを締結; 出資を行い、次世代チップの共同開発; 出資　新契約を締結; not
 #: 投資を受けていることを考えると、…協力, 投資のように、外部パートナーとの連携).
@@ -362,6 +363,8 @@ _MODIFIER_CHARS = 10
 _UNIT_CHARS = 8
 #: Characters of what names a unit between its owner's の and its unit word (Bの映画スタジオとストリーミング事業).
 _OWNED_UNIT_CHARS = 16
+#: Characters between a company's が and the verb of running its unit (Bがインドで手掛けるセメント事業).
+_RUN_BY_GAP = 8
 #: Characters of a の-phrase between a coordinator and the next name (、台湾のB; 、同業のB; 、アラブ首長国連邦のB),
 #: which may gloss its place in brackets (、アラブ首長国連邦（UAE）のB), written without kana (not と並ぶ半導体大手のB).
 _COORDINATED_MODIFIER_CHARS = 8
@@ -942,6 +945,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     # that starts with a joint company's noun and を may have the new company's name in between (新会社「X」を設立)
     named = tuple(f"{noun}を" for noun in spec.joint_companies)
     trigger_words = f"(?:{'|'.join(_trigger_pattern(word, named) for word, _ in pairs)})"
+    run_by = (rf"|{any_word(spec.roles.subject)}[^、。\s]{{0,{_RUN_BY_GAP}}}?{any_word(spec.unit_verbs)}"
+              if spec.unit_verbs else "")
     # nouns naming a company as the unit, subsidiary or group member of the one before (not 合弁会社: a deal)
     owner_nouns = [noun for noun in (*(spec.kin.nouns if spec.kin else ()), *(spec.kin.groups if spec.kin else ()),
                                      *spec.units) if not re.search(trigger_words, noun)]
@@ -1242,7 +1247,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # (two units joined by と or や: Bの映画スタジオとストリーミング事業)
         acting_arm_re=(re.compile(rf"{any_word(spec.arm_links)}[^\s、。,，「」（）()ぁ-ゖ]{{0,{_ARM_CHARS}}}?"
                                   rf"{any_word(spec.acting_arms)}") if spec.acting_arms and spec.arm_links else None),
-        owned_unit_re=(re.compile(rf"{any_word(spec.roles.of)}(?:[^\s、。,，「」（）()ぁ-ゖ]|[とや](?![ぁ-ゖ]))"
+        # (or a relative clause of running it: Bが営む旅館事業, Bがインドで手掛けるセメント事業)
+        owned_unit_re=(re.compile(rf"(?:{any_word(spec.roles.of)}{run_by})(?:[^\s、。,，「」（）()ぁ-ゖ]|[とや](?![ぁ-ゖ]))"
                                   rf"{{0,{_OWNED_UNIT_CHARS}}}?{any_word(spec.units)}")
                        if spec.units and spec.roles.of else None),
         owned_topic_re=(re.compile(rf"{any_word(spec.roles.of)}[^、。\s]{{1,{_OWNED_TOPIC_CHARS}}}?"

@@ -1001,6 +1001,7 @@ class PartnershipsFile(RuleFileSpec):
     name_suffixes: Words
     managed_funds: Words = ()
     units: Words = ()
+    unit_verbs: Words = ()
     acting_arms: Words = ()
     arm_links: Words = ()
     sold_parts: Words = ()
