@@ -3822,6 +3822,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         if not actors and trigger.exit:
             # AはBの全株式を売却: no buyer named, A leaves B (an investment, ended: _relations reads it so).
             actors = [p for p in before if p.role == "subject"][-1:] or ([topic] if topic else [])
+            if not receivers and topic is not None and topic.role == "topic" \
+                    and all(p.company_id != topic.company_id for p in (*actors, *before)):
+                # - 2023年 - Aが保有株式の全てを売却: the whole stake no one is named the owner of is the text's
+                # company's, which A leaves
+                receivers = [topic]
         return [(actor, receiver) for actor in actors for receiver in receivers]
     # AはBから事業を買収: B sells (a unit of) itself to A. BはAから出資を受けた, Aからの出資, Aからの買収提案:
     # A invests or bids.
