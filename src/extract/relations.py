@@ -730,6 +730,8 @@ class PartnershipRules:
     owner_description_re: re.Pattern
     #: Only coordinators (、, や, と) between two names.
     coordinator_run_re: re.Pattern
+    #: Between two names of one list: coordinators, then maybe a word news writes before a name (や米).
+    list_joint_re: re.Pattern
     #: A count of the companies just named, as the actors (3社が, 両社で): A、B、Cの3社が協業, not 5社に対し.
     group_count_re: re.Pattern
     #: A count of the companies just named, whatever follows it (A、B、Cの3社と).
@@ -1289,6 +1291,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"[^、。,，:：\s「」（）()ぁ-ゖ]{{0,{_UNIT_CHARS}}}?{any_word(owner_nouns)})"
             rf"{any_word(spec.kin.joints if spec.kin else spec.roles.of)}?\s*{any_word(name_prefixes)}?"),
         coordinator_run_re=re.compile(rf"(?:\s*{coordinators}\s*)+"),
+        list_joint_re=re.compile(rf"(?:\s*{coordinators}\s*)+(?:{any_word(name_prefixes)})?" if name_prefixes
+                                 else rf"(?:\s*{coordinators}\s*)+"),
         group_count_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}{count_particles}"),
         group_counted_re=re.compile(rf"(?:{DIGIT}+|{count_words}){counters}"),
         described_count_re=re.compile(
@@ -2328,8 +2332,11 @@ class RelationFinder:
                 # (not the source of a report: …とReutersが報じた。両社の協議は… is about the two companies before;
                 # nor a market: …東証プライム上場のA。両社は… is about A and the one before)
                 # (nor the owner in what the next name is: 仏ヴェオリアの日本法人ヴェオリア・ジャパン、北陸電力の3社)
+                # (nor an arm named as another's: ソニーGは傘下のアニプレックスや米クランチロールを通じて…。両社は…
+                # is about Sony and the one named before or after)
                 if not (_reports(sentence, mention, self._rules) or _names_market(sentence, mention, self._rules)
-                        or _describes_next(sentence, mention.end, (m.start for m in mentions))):
+                        or _describes_next(sentence, mention.end, (m.start for m in mentions))
+                        or _named_as_arm(sentence, mention, mentions, self._rules)):
                     recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent or the parent's parent (Google and Alphabet; the gazetteer's) are one group,
         # not partners; an investment or acquisition between them is a relation.
@@ -3051,6 +3058,24 @@ def _acts_with(sentence: Sentence, partner: _Party, manners: tuple[str, ...], cl
     end = _role(sentence, partner.start, partner.end, rules)[2]
     return (bool(manners) and sentence.text.startswith(manners, end)
             or partner.start >= clause and sentence.text.startswith(rules.together_words, end))
+
+
+def _named_as_arm(sentence: Sentence, mention: CompanyMention, mentions: Sequence[CompanyMention],
+                  rules: PartnershipRules) -> bool:
+    """Whether the mention is named as the subsidiary of a company named before it in the sentence (Aは傘下のBや
+    米Cを通じて: B and C, listed together)."""
+    if rules.kin_re is None or mention is mentions[0]:
+        return False
+    index = mentions.index(mention)
+    for first in reversed(mentions[1:index + 1]):
+        if rules.kin_re.search(sentence.text, 0, first.start - sentence.start) is not None:
+            return True
+        before = mentions[mentions.index(first) - 1]
+        # (the list goes on to this one past a coordinator and a country: や米C)
+        if rules.list_joint_re.fullmatch(sentence.text, before.end - sentence.start,
+                                         first.start - sentence.start) is None:
+            return False
+    return False
 
 
 def _kin(sentence: Sentence, party: _Party, other: _Party, parties: Sequence[_Party], rules: PartnershipRules) -> bool:
