@@ -1051,7 +1051,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                        rf"[^、。]{{0,{_RELATIVE_GAP}}}") if spec.relative_clause_ends else None),
         # (the noun a trigger's relative clause modifies, marked as the subject: 共同出資するX社も増強を検討)
         modified_topic_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}[^。]{{0,{_MODIFIED_TOPIC_CHARS}}}?"
-                                      rf"(?:は、?|が、?|も、?)(?![ぁ-ゖ])") if spec.relative_clause_ends else None),
+                                      # (not the nominaliser こと: 設立することも検討する is planned)
+                                      rf"(?<!こと)(?:は、?|が、?|も、?)(?![ぁ-ゖ])")
+                           if spec.relative_clause_ends else None),
         # (or the sentence ends with the trigger's clause: JERAはAとBが折半出資する。)
         topic_described_re=(re.compile(rf"{any_word(spec.relative_clause_ends)}(?:[^、。]{{0,{_MODIFIED_TOPIC_CHARS}}}"
                                        rf"(?:だ|である|です))?[。．]?\s*$") if spec.relative_clause_ends else None),
@@ -1998,6 +2000,11 @@ class RelationFinder:
         of the company that wrote the post (its author), if known.
         """
         named_in = by_sentence(companies)
+        # The companies named as another's subsidiary (ソニーGは傘下のアニプレックスや米クランチロールを通じて), by
+        # where they start: 両社 later stands for none of them.
+        arms = frozenset(mention.start for sentence in sentences
+                         for mention in named_in.get(sentence.sentence_id, [])
+                         if _named_as_arm(sentence, mention, named_in[sentence.sentence_id], self._rules))
         # The company the post names most often (the first named of those tied): what 彼ら mostly stands for, where
         # the post named it (or called it 彼ら) lately, and not in the sentence itself; and 当社 (the writer itself,
         # where the author is a company: the bidder of a bid a release answers may be named more).
@@ -2166,7 +2173,7 @@ class RelationFinder:
                                  and self._reference_re.search(sentence.text, 0, triggers[0].start - sentence.start)
                                  else None)
                 sentence_topic = None if link or own_subject else funding_owner or headword or topic
-                parties = self._parties(sentence, mentions, sentence_topic, recent, amounts,
+                parties = self._parties(sentence, mentions, sentence_topic, recent, amounts, arms,
                                         they, headword,
                                         joint_here[-1] if joint_here else joint_before or joint_last, main)
                 traced = []
@@ -2332,11 +2339,8 @@ class RelationFinder:
                 # (not the source of a report: …とReutersが報じた。両社の協議は… is about the two companies before;
                 # nor a market: …東証プライム上場のA。両社は… is about A and the one before)
                 # (nor the owner in what the next name is: 仏ヴェオリアの日本法人ヴェオリア・ジャパン、北陸電力の3社)
-                # (nor an arm named as another's: ソニーGは傘下のアニプレックスや米クランチロールを通じて…。両社は…
-                # is about Sony and the one named before or after)
                 if not (_reports(sentence, mention, self._rules) or _names_market(sentence, mention, self._rules)
-                        or _describes_next(sentence, mention.end, (m.start for m in mentions))
-                        or _named_as_arm(sentence, mention, mentions, self._rules)):
+                        or _describes_next(sentence, mention.end, (m.start for m in mentions))):
                     recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent or the parent's parent (Google and Alphabet; the gazetteer's) are one group,
         # not partners; an investment or acquisition between them is a relation.
@@ -2448,10 +2452,12 @@ class RelationFinder:
 
     def _parties(self, sentence: Sentence, mentions: Sequence[CompanyMention], topic: CompanyMention | None,
                  recent: Sequence[CompanyMention], money: Sequence[tuple[int, float | None]],
+                 arms: Collection[int] = frozenset(),
                  they: CompanyMention | None = None, headword: CompanyMention | None = None,
                  joint_company: CompanyMention | None = None, writer: CompanyMention | None = None) -> list[_Party]:
         """Named companies and resolved back-references, in order, with roles and coordination groups
-        (``money``: the sentence's amounts, which may part subjects acting together; ``they``: the company 彼ら
+        (``money``: the sentence's amounts, which may part subjects acting together; ``arms``: where the companies
+        named as another's subsidiary start, which 両社 stands for none of; ``they``: the company 彼ら
         stands for here, the post's own, if any; ``headword``: the company the line opens with as its headword,
         which a 同社 after it stands for; ``joint_company``: the joint company named last, which 新会社は stands
         for; ``writer``: the company the post names most, which 当社 stands for)."""
@@ -2474,6 +2480,8 @@ class RelationFinder:
                 both = match.group() in self._rules.both_companies
                 named: list[CompanyMention] = []
                 for mention in (*recent, *(m for m in mentions if both and m.end <= start)):
+                    if both and mention.start in arms:
+                        continue
                     named = [m for m in named if m.company_id != mention.company_id] + [mention]
                 last_two = named[-2:] if len(named) >= 2 else []
                 if match.group() in self._rules.first_of_two:
