@@ -124,7 +124,8 @@ class PartySlots:
         # (a gloss in brackets may stand between: Operator（現在のChatGPT Agent）が, Aethon（エーソン）を買収)
         gloss = rf"(?:（[^（）]{{0,{_GLOSS}}}）|\([^()]{{0,{_GLOSS}}}\))?"
         # (or another member of a list of Latin names may stand between: DataStaxやHashiCorpを買収)
-        members = rf"(?:[や、，][A-Z][A-Za-z0-9.&\-]*(?: [A-Z][A-Za-z0-9.&\-]*){{0,2}}{suffix}){{0,{_LIST_MEMBERS}}}"
+        members = (rf"(?:\s*{any_word(spec.coordinators)}\s*[A-Z][A-Za-z0-9.&\-]*(?: [A-Z][A-Za-z0-9.&\-]*){{0,2}}"
+                   rf"{suffix}){{0,{_LIST_MEMBERS}}}")
         self._party_re = re.compile(
             rf"{suffix}{members}(?:{gloss}(?:{far}[、，]?{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
             rf"|{agent_of}){triggers}{shares})")
