@@ -363,6 +363,8 @@ _MODIFIER_CHARS = 10
 _UNIT_CHARS = 8
 #: Characters of what names a unit between its owner's の and its unit word (Bの映画スタジオとストリーミング事業).
 _OWNED_UNIT_CHARS = 16
+#: Characters of the means or price paid between a buyer's particle and the shares (Aが約12億ユーロで全株式を取得).
+_PAID_CHARS = 12
 #: Characters between a company's が and the verb of running its unit (Bがインドで手掛けるセメント事業).
 _RUN_BY_GAP = 8
 #: Characters of a の-phrase between a coordinator and the next name (、台湾のB; 、同業のB; 、アラブ首長国連邦のB),
@@ -746,8 +748,8 @@ class PartnershipRules:
     #: Right after a count, the shares the counted companies own (A、B、Cの3社の株式): an owner's の and a share word.
     counted_shares_re: re.Pattern | None
     #: What stands right before shares no one is named the owner of (AやBが株式を買い取る, Aは、株式を取得): a subject
-    #: particle of one letter, or a comma.
-    bare_shares_before: tuple[str, ...]
+    #: particle of one letter, or a comma, and maybe the means or price paid (Aが約12億ユーロで全株式を取得).
+    bare_shares_before_re: re.Pattern
     #: What may follow a name before its particle: a parenthesis, a suffix of the name (社), markup, spaces.
     name_tail_re: re.Pattern
     #: A product named after its maker (Microsoft Azure), read as the maker's name when it starts with it
@@ -1304,9 +1306,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         count_separately=tuple(counts.separately),
         counted_shares_re=re.compile(rf"{any_word(spec.roles.of)}{shares}") if stake else None,
         # (and the words of a whole stake the shares word ends: Aが全株式を取得, Aがすべての株式を取得)
-        bare_shares_before=tuple(f"{particle}{whole}"
-                                 for particle in (*(p for p in spec.roles.subject if len(p) == 1), "、")
-                                 for whole in ("", *whole_stakes)),
+        bare_shares_before_re=re.compile(
+            rf"{any_word((*(p for p in spec.roles.subject if len(p) == 1), '、'))}(?:[^、。]{{1,{_PAID_CHARS}}}?で)?"
+            + (rf"(?:{any_word(whole_stakes)})?$" if whole_stakes else "$")),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
         # (and the capitalised words of a unit's name in Latin letters: Google Public Sectorと提携)
@@ -2687,6 +2689,13 @@ class RelationFinder:
             # AがBを買収したのは…が、同社は…: marked as a subject itself, it is the actor named before (not the subject
             # of a clause about the one just addressed: AはBに対し、同社が保有するC株の取得を打診)
             return next((m for m, role in before if role == "subject"), None)
+        # - 2004年 - Aが全株式を取得し、同社の工具部門Bの傘下に入る: the unit or arm of the company that acted in the
+        # clause before is that company's
+        acted = [m for m, role in before if role == "subject" and not sentence.text.startswith(
+            self._rules.topic_particles, _role(sentence, m.start, m.end, self._rules)[1])]
+        if acted and self._rules.owner_description_re.match(sentence.text, reference.end()) is not None \
+                and _CLAUSE_END_RE.search(sentence.text, acted[-1].end - sentence.start, reference.start()):
+            return acted[-1]
         others = [m for m, role in before if role in _OTHER_SIDE_ROLES and m.company_id not in actors]
         # (当社は、Bと提携しており、同社との…: a release's issuer acting as 当社 names its actor too)
         writer_acts = (self._rules.writer_topic_re is not None
@@ -4055,7 +4064,8 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         # (or shares no one is named the owner of: AやBが株式を買い取る, Xは…、Aが株式の過半数を取得して)
         bare_shares = (trigger.stake and rules.owned_shares_re is not None
                        and rules.owned_shares_re.match(trigger.word) is not None
-                       and sentence.text.endswith(rules.bare_shares_before, 0, trigger.start - sentence.start))
+                       and rules.bare_shares_before_re.search(sentence.text, 0, trigger.start - sentence.start)
+                       is not None)
         if not receivers and actors and (trigger.word in rules.topic_receives or bare_shares) and not unnamed:
             # Xは…、AとBが出資する体制に移った: the sentence's own topic, acting in none of it, receives
             acting_groups = {p.group for p in actors}
