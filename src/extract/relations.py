@@ -84,6 +84,7 @@ parentheses) stays here:
     report_sources:    [words after a company making it a report's source] Reutersが報じた
     markets:           [words after an exchange making it a market]      東証プライム
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
+    list_ends:         [words closing an open list before its particle]  A、Bなどが
     paired_particles:  [particles after each of two names pairing them] AもBも
     deal_measures:     [nouns on a trigger naming a measure of a deal]    出資比率, 買収額
     deal_amount_labels: [nouns naming the amount a deal moves]           買収総額は約35億ドル
@@ -949,6 +950,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     # that starts with a joint company's noun and を may have the new company's name in between (新会社「X」を設立)
     named = tuple(f"{noun}を" for noun in spec.joint_companies)
     trigger_words = f"(?:{'|'.join(_trigger_pattern(word, named) for word, _ in pairs)})"
+    # (an open list's closing word before its particle: A、Bなどが)
+    list_end = f"(?:{any_word(spec.list_ends)})?" if spec.list_ends else ""
     run_by = (rf"|{any_word(spec.roles.subject)}[^、。\s]{{0,{_RUN_BY_GAP}}}?{any_word(spec.unit_verbs)}"
               if spec.unit_verbs else "")
     # nouns naming a company as the unit, subsidiary or group member of the one before (not 合弁会社: a deal)
@@ -1001,7 +1004,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         controlling=stake.controlling if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
         referred_object_re=re.compile(referred_object),
-        relative_subject_re=re.compile(rf"\s*(?:など|ら)?{any_word(spec.roles.subject)}[^、。「」]{{0,{_RELATIVE_CLAUSE}}}?"
+        relative_subject_re=re.compile(rf"\s*{list_end}{any_word(spec.roles.subject)}[^、。「」]{{0,{_RELATIVE_CLAUSE}}}?"
                                        rf"(?:した|する|している|していた)"
                                        rf"(?!{any_word(spec.status_words.planned)})(?=[一-龯々〆ヵヶァ-ヺーA-Za-z])"),
         joining_talked_re=re.compile(rf"{any_word(spec.join_words)}{any_word(spec.roles.object)}$"),
@@ -1013,7 +1016,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                       rf"(?:{any_word(name_prefixes)}?{DESCRIPTION}{any_word(spec.roles.of)})?"
                                       rf"{any_word(name_prefixes)}?$")
                            if spec.round_investors else None),
-        round_investor_after_re=(re.compile(rf"\s*(?:など|等)?が(?P<noun>{any_word(spec.round_investors)})(?:を務め|とな|にな)")
+        round_investor_after_re=(re.compile(rf"\s*{list_end}が(?P<noun>{any_word(spec.round_investors)})(?:を務め|とな|にな)")
                                  if spec.round_investors else None),
         round_investors=tuple(spec.round_investors),
         # (or named so after their particle: AやBといった顔ぶれが投資家として名を連ねる)
@@ -1202,7 +1205,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         unlisted_last_re=re.compile(rf"\s*(?:[{''.join(_COMMAS)}]|や)\s*(?P<name>[^\s、。，,「」『』（）()ぁ-ゖ]"
                                     rf"(?:[^\s、。，,「」『』（）()ぁ-ゖ]| (?=[A-Za-z0-9]))"
                                     rf"{{1,{_UNLISTED_LAST_CHARS - 1}}}?)"
-                                    rf"(?:など|等)?(?P<particle>{any_word(head_particles)})"),
+                                    rf"{list_end}(?P<particle>{any_word(head_particles)})"),
         own_amount_re=re.compile(rf"\s*{any_word((*spec.roles.subject, *spec.roles.source, *spec.roles.target))}"
                                  rf"[^、。]{{1,20}}?(?:、|{any_word(spec.roles.object)})\s*"),
         # AはXに50億ドル、シンガポールの**B**は…: the next subject may have its description and markup before it
@@ -2004,9 +2007,8 @@ class RelationFinder:
         named_in = by_sentence(companies)
         # The companies named as another's subsidiary (ソニーGは傘下のアニプレックスや米クランチロールを通じて), by
         # where they start: 両社 later stands for none of them.
-        arms = frozenset(mention.start for sentence in sentences
-                         for mention in named_in.get(sentence.sentence_id, [])
-                         if _named_as_arm(sentence, mention, named_in[sentence.sentence_id], self._rules))
+        arms = frozenset(start for sentence in sentences
+                         for start in _arms(sentence, named_in.get(sentence.sentence_id, []), self._rules))
         # The company the post names most often (the first named of those tied): what 彼ら mostly stands for, where
         # the post named it (or called it 彼ら) lately, and not in the sentence itself; and 当社 (the writer itself,
         # where the author is a company: the bidder of a bid a release answers may be named more).
@@ -2103,7 +2105,8 @@ class RelationFinder:
                 round_before = None  # ### Xが追加出資: a new section, no longer on the round before
             listed_item = listing is not None
             # | 割当予定先 | 割当株式数 | then | A株式会社 | 3,000株 |: a table's rows under a first cell naming them
-            table_row = _table_first_cell(sentence) if listing is not None and listing_rows else None
+            header = _table_first_cell(sentence)
+            table_row = header if listing is not None and listing_rows else None
             if listing is not None and (item or table_row is not None) and mentions:
                 # ・OpenAI（約300億ドル）: an item of the list names X's counterpart
                 relations += self._listed(sentence, mentions, listing, recent, amounts)
@@ -2111,7 +2114,6 @@ class RelationFinder:
             listing = listing if item or table_row is not None or not mentions and _SUBLABEL_RE.fullmatch(
                 sentence.text) else None
             heading = self._rules.investor_heading_re
-            header = _table_first_cell(sentence)
             listed_investors = heading.fullmatch(sentence.text) if heading is not None else None
             if heading is not None and listed_investors is None and header is not None and not mentions:
                 listed_investors = heading.fullmatch(header)
@@ -3077,22 +3079,18 @@ def _acts_with(sentence: Sentence, partner: _Party, manners: tuple[str, ...], cl
             or partner.start >= clause and sentence.text.startswith(rules.together_words, end))
 
 
-def _named_as_arm(sentence: Sentence, mention: CompanyMention, mentions: Sequence[CompanyMention],
-                  rules: PartnershipRules) -> bool:
-    """Whether the mention is named as the subsidiary of a company named before it in the sentence (Aは傘下のBや
-    米Cを通じて: B and C, listed together)."""
-    if rules.kin_re is None or mention is mentions[0]:
-        return False
-    index = mentions.index(mention)
-    for first in reversed(mentions[1:index + 1]):
-        if rules.kin_re.search(sentence.text, 0, first.start - sentence.start) is not None:
-            return True
-        before = mentions[mentions.index(first) - 1]
-        # (the list goes on to this one past a coordinator and a country: や米C)
-        if rules.list_joint_re.fullmatch(sentence.text, before.end - sentence.start,
-                                         first.start - sentence.start) is None:
-            return False
-    return False
+def _arms(sentence: Sentence, mentions: Sequence[CompanyMention], rules: PartnershipRules) -> list[int]:
+    """Where the mentions start that the sentence names as the subsidiary of a company named before them (Aは傘下の
+    Bや米Cを通じて: B, and C listed with it past a coordinator and a country)."""
+    arms: list[int] = []
+    if rules.kin_re is None:
+        return arms
+    for before, mention in zip(mentions, mentions[1:]):
+        listed_on = bool(arms) and arms[-1] == before.start and rules.list_joint_re.fullmatch(
+            sentence.text, before.end - sentence.start, mention.start - sentence.start) is not None
+        if listed_on or rules.kin_re.search(sentence.text, 0, mention.start - sentence.start) is not None:
+            arms.append(mention.start)
+    return arms
 
 
 def _kin(sentence: Sentence, party: _Party, other: _Party, parties: Sequence[_Party], rules: PartnershipRules) -> bool:

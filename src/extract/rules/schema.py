@@ -990,6 +990,7 @@ class PartnershipsFile(RuleFileSpec):
     report_sources: Words = ()
     markets: Words = ()
     listing_codes: Words = ()
+    list_ends: Words = ()
     coordinators: Words
     paired_particles: Words = ()
     deal_measures: Words = ()
