@@ -14,11 +14,14 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 #: Seconds a worker waits for another one's write to finish.
 _BUSY_TIMEOUT = 60
+#: Seconds between tries to set a new cache file up while another worker is doing so.
+_SETUP_RETRY_SECONDS = 0.05
 
 
 class SentenceCache:
@@ -33,8 +36,19 @@ class SentenceCache:
         if self._connection is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            # Workers opening a new file at once race to switch it to WAL, and SQLite refuses the losers at once
+            # ("database is locked") without waiting as it does for writes: wait and try again.
+            deadline = time.monotonic() + _BUSY_TIMEOUT
+            while True:
+                try:
+                    connection.execute("PRAGMA journal_mode=WAL")
+                    connection.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                    break
+                except sqlite3.OperationalError as error:
+                    if "locked" not in str(error) or time.monotonic() > deadline:
+                        connection.close()
+                        raise
+                    time.sleep(_SETUP_RETRY_SECONDS)
             self._connection = connection
         return self._connection
 
