@@ -88,6 +88,8 @@ _ARABIC_DIGITS_RE = re.compile(DIGIT)
 _UNIT_SPACES_RE = re.compile(f"[{UNIT_SPACE_CHARS}]")
 #: Characters before an amount in which a measure's cue makes its unit word that measure's (重さ5ポンド).
 _MEASURE_REACH = 12
+#: The most characters of a table cell's label before an amount's cell that are read for a cue (概算額 | ).
+_CELL_LABEL_REACH = 16
 #: The most characters before the number of a conversion in brackets after an amount (（約454グラム）).
 _GLOSS_CHARS = 4
 #: The number of a minor unit (3セント, 50銭, 六角): at most three digits, arabic or kanji.
@@ -134,6 +136,8 @@ class MoneyRules:
     pattern: re.Pattern[str]
     single_pattern: re.Pattern[str]
     paren_qualifier: re.Pattern[str]
+    #: A before-cue closing the table cell right before an amount's cell (| 発行諸費用の概算額 | 85百万円 |): group cue.
+    cell_label_cue: re.Pattern[str]
     rate_joiner: re.Pattern[str]
     minor_piece: re.Pattern[str]
     suffix_currency: Mapping[str, str]
@@ -353,6 +357,7 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
     single_suffixed = rf"(?:{vague_amount}|(?P<num>{number}){scaled}){suffix_end}"
     single_pattern = re.compile(f"{head}(?:{single_prefixed}|{single_suffixed}){tail}")
     paren_qualifier = re.compile(rf"\s?[（(](?P<inner>[^（）()\n]{{1,40}})[）)]\s?(?P<post>{post})")
+    cell_label_cue = re.compile(rf"(?P<cue>{pre})[ \t　]?\|[ \t　]?$")
     currency_hint = re.compile(_word_trie({*suffix_words, *prefix_currency}, space))
     rate_joiner = re.compile(rf"\s?(?:{_alternation(spec.exchange_rate_joiners)})?\s?")
     minor_piece = re.compile(rf"(?P<number>{_MINOR_NUMBER})(?P<unit>{_alternation(minor_words)})"
@@ -362,6 +367,7 @@ def compile_money_rules(spec: MoneyFile) -> MoneyRules:
         pattern=pattern,
         single_pattern=single_pattern,
         paren_qualifier=paren_qualifier,
+        cell_label_cue=cell_label_cue,
         rate_joiner=rate_joiner,
         minor_piece=minor_piece,
         suffix_currency=suffix_currency,
@@ -539,9 +545,14 @@ def _minor_amount(minor: str, currency: str, rules: MoneyRules, after: int = 1) 
     return total
 
 
-def _qualifier_from_cues(match: re.Match[str], rules: MoneyRules, post: str | None) -> str:
-    """The qualifier the cue words around a single amount give; a bound wins over 約 (約2兆円超)."""
+def _qualifier_from_cues(match: re.Match[str], rules: MoneyRules, post: str | None, text: str) -> str:
+    """The qualifier the cue words around a single amount give, or a table row's label cell before it gives
+    (| 差引手取概算額 | 14,915百万円 |); a bound wins over 約 (約2兆円超)."""
     found = {rules.before_cues[cue] for cue in (match.group("pre1"), match.group("pre2")) if cue}
+    if not found:
+        label = rules.cell_label_cue.search(text, max(0, match.start() - _CELL_LABEL_REACH), match.start())
+        if label:
+            found.add(rules.before_cues[label.group("cue")])
     if post:
         found.add(rules.after_cues[post])
     for qualifier in ("at_least", "at_most", "approx"):
@@ -671,7 +682,7 @@ def _from_single(match: re.Match[str], text: str, rules: MoneyRules) -> _MoneyRe
         paren = rules.paren_qualifier.match(text, end)
         if paren and rules.pattern.search(paren.group("inner")):
             post = paren.group("post")
-    qualifier = _qualifier_from_cues(match, rules, post)
+    qualifier = _qualifier_from_cues(match, rules, post, text)
     return _single(match.start(), end, currency, value, qualifier, rule_id, text)
 
 
