@@ -57,6 +57,9 @@ def companies(recognizer: CompanyRecognizer, body: str) -> list[tuple[str, str]]
     # of its own; 日本の before it, or no legal form after it, leaves the listed company.
     ("日本AMD株式会社が出展した。", [("日本AMD", "x-日本amd")]),
     ("日本のAMDファンが集まった。", [("AMD", "amd")]),
+    # An abbreviation glossing a technical term is that term, not the broadcaster it spells (products.yaml).
+    ("畳み込みニューラルネットワーク（CNN）で画像を分類し、CNNベースの手法と比べた。米CNNが報じた。",
+     [("CNN", "cnn")]),
     # A listed katakana name is found with or without the middle dots between its words.
     ("ゴールドマンサックスが助言し、スクウェアエニックスが応じた。",
      [("ゴールドマンサックス", "goldman-sachs"), ("スクウェアエニックス", "square-enix")]),
@@ -322,6 +325,9 @@ UNLISTED_COMPANIES = [
     ("Zephyr AI & Robotics Corporationが設立された。", ["Zephyr AI & Robotics"]),
     ("ゼファー AI & Robotics株式会社を設立した。", ["ゼファー AI & Robotics"]),
     ("Quillforge & Webb Inc.に出資した。", ["Quillforge & Webb"]),
+    # A firm named for its founders and partners keeps its & Co (not a company word alone).
+    ("コンサルティング会社のQuillforge & Coが調査を公表した。", ["Quillforge & Co"]),
+    ("VCのHarlow & Partnersが出資した。", ["Harlow & Partners"]),
     # The name a company was founded under, grew from or took (company.predecessor, company.former_name_stated).
     ("1952年に山岡無線工業として設立された。", ["山岡無線工業"]),
     ("1896年に創業した松浦組を前身とする。", ["松浦組"]),
