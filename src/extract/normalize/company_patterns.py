@@ -72,6 +72,8 @@ def compile_company_patterns(rules: tuple[PatternRule, ...]) -> tuple[CompanyPat
 _SHORT_NO_WORD = 1
 #: Characters that join the words of one name (アイメソフト・ジャパン, AT&T, Corpy&Co., Gen-AX).
 _JOINERS = frozenset("・&＆-‐.．'’+＋")
+#: The joiners that join two names into one (Zephyr AI & Robotics, カールトン&ユナイテッド・ブルワリーズ).
+_AMPERSANDS = frozenset("&＆")
 #: Characters MeCab reads as a particle or a symbol that names are written with inside them (吉備乃国酒造,
 #: 聖護院八ッ橋総本店, ミライノ).
 _NAME_INNER_KANA = frozenset({"乃", "ッ", "ノ"})
@@ -202,7 +204,7 @@ class NameReader:
             # (or with its form set off by a middle dot, as foreign names are written: エンブレイサー・グループ)
             if unknown and start <= words.spans[whole][0] and (self._after_country(words, whole)
                                                                or match.group("form").startswith("・")):
-                return words.spans[whole]
+                return self._ampersand_lead(words, whole, start), words.spans[whole][1]
             glued = self._glued_form(words, whole, start, form[0], pattern.proper)
             if glued is not None:
                 return glued, end if form[0] < end else form[0]
@@ -252,6 +254,16 @@ class NameReader:
         if form[0] >= 0 and form[1] > start:  # read backwards: a kana word the name opens with (ながさき物流)
             low = _kana_lead(words, low, words.first_from(start))
         return words.spans[low][0], name_end if name_end is not None else words.spans[high][1]
+
+    def _ampersand_lead(self, words: SentenceWords, whole: int, start: int) -> int:
+        """Where a name ending in word ``whole`` starts: with the name words joined to it by an ampersand
+        (カールトン&ユナイテッド・ブルワリーズ), read back no further than ``start``; at ``whole`` otherwise."""
+        first = words.first_from(start)
+        if whole - 2 < first or words.tokens[whole - 1].surface not in _AMPERSANDS \
+                or not _joined(words, whole - 1, whole):
+            return words.spans[whole][0]
+        low = self._read_back(words, first, whole - 1)
+        return words.spans[low][0] if low < whole - 1 else words.spans[whole][0]
 
     def _glued_form(self, words: SentenceWords, whole: int, start: int, form_start: int,
                     proper: str | None) -> int | None:
