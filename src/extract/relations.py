@@ -929,7 +929,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     if counts.approximations:  # 10社前後が: a count may be approximate
         counters = f"{counters}(?:{any_word(counts.approximations)})?"
     # 社 of ソニー社は, not the start of 社長; グループ of メルセデス・ベンツ・グループと
-    suffix = f"・?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)}"
+    # (a Latin suffix is a whole word: the G of ソフトバンクG, not of Sequoia Capital Global)
+    suffix = f"・?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes, whole_ascii_words=True)}"
     # the size of a stake after its share word still belongs to the name (Arm株49%を取得: the particle is を)
     stake_size = (rf"{any_word(stake.shares)}\s*約?{DIGIT}+(?:[.．]{DIGIT}+)?\s*[%％]" if stake else "(?!)")
     unnamed = spec.unnamed_companies
@@ -1189,8 +1190,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         offer_answers=answers,
         # A、そしてB: a comma may stand before a coordinator (not after one: AがBと、CがDと).
         # サムスン電子と米テスラ: a name's country or kind may stand after the coordinator, and markup before a
-        # name in bold or quoted (**A**、**B**; 「A」や「B」)
-        coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*(?:\*\*|__|[「『])?{any_word(name_prefixes)}?"),
+        # name in bold or quoted (**A**、**B**; 「A」や「B」), and the English article of a name the gazetteer lists
+        # without it (A、The Carlyle Group)
+        coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*(?:\*\*|__|[「『])?{any_word(name_prefixes)}?"
+                                  rf"(?:The )?"),
         glossed_joint_re=re.compile(rf"(?P<joint>\s*[、,，]?\s*{coordinators}\s*)[一-龯々〆ヵヶァ-ヺー・]{{2,12}}[（(]"),
         led_group_re=(re.compile(rf"{any_word(spec.leaders)}[^、。\s（）()]{{1,{_LED_GROUP_CHARS}}}?"
                                  rf"(?P<particle>{any_word(head_particles)})") if spec.leaders else None),
@@ -1314,11 +1317,13 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             + (rf"(?:{any_word(whole_stakes)})?$" if whole_stakes else "$")),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
-        # (and the capitalised words of a unit's name in Latin letters: Google Public Sectorと提携)
+        # (and the capitalised words of a unit's name in Latin letters: Google Public Sectorと提携; or of a fund
+        # it runs, with its number, in a list: A、Sequoia Capital Global Equities V、C)
         # (and the fund it runs, which invests for it: Aが運営するファンドをリード投資家とする)
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,80}}）|\([^)]{{0,80}}\)|\]\([^)\s]{{0,200}}\)|{stake_size}|{suffix}"
                                 + (rf"|{any_word(spec.managed_funds)}" if spec.managed_funds else "")
-                                + r"|(?<=[A-Za-z]) [A-Z][a-z][A-Za-z]*(?= [A-Z]|[ぁ-ゖ])|[*」』”]+|\s)+"),
+                                + r"|(?<=[A-Za-z]) [A-Z][a-z][A-Za-z]*(?= [A-Z]|[ぁ-ゖ、，,])"
+                                + r"|(?<=[A-Za-z]) (?:[IVX]{1,4}|[0-9]{1,2})(?=[ぁ-ゖ、，,])|[*」』”]+|\s)+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
         # (or people named by what they are, as the subject or agent: 創業家による買収)
         individual_subject_re=re.compile("|".join(
