@@ -325,6 +325,10 @@ UNLISTED_COMPANIES = [
     ("Zephyr AI & Robotics Corporationが設立された。", ["Zephyr AI & Robotics"]),
     ("ゼファー AI & Robotics株式会社を設立した。", ["ゼファー AI & Robotics"]),
     ("Quillforge & Webb Inc.に出資した。", ["Quillforge & Webb"]),
+    # An English article before a name with a legal form is no part of it.
+    ("- The Quillforge Ltd.（英国）", ["Quillforge"]),
+    # A history line's verb after a name read forwards from its legal form is no part of it.
+    ("- 1998年 - 有限会社ミナト電機設立。", ["ミナト電機"]),
     # A firm named for its founders and partners keeps its & Co (not a company word alone).
     ("コンサルティング会社のQuillforge & Coが調査を公表した。", ["Quillforge & Co"]),
     ("VCのHarlow & Partnersが出資した。", ["Harlow & Partners"]),
