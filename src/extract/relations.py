@@ -2108,6 +2108,8 @@ class RelationFinder:
                 topic = None
             if HEADING_RE.match(sentence.text):
                 round_before = None  # ### Xが追加出資: a new section, no longer on the round before
+                if issuer is not None:
+                    topic = issuer  # ## Ⅱ．Bとの業務提携: a release's section is on its issuer, not the last section's
             listed_item = listing is not None
             # | 割当予定先 | 割当株式数 | then | A株式会社 | 3,000株 |: a table's rows under a first cell naming them
             header = _table_first_cell(sentence)
@@ -3057,14 +3059,18 @@ class RelationFinder:
     def _in_conjunct_before(self, sentence: Sentence, party: _Party, trigger: _Trigger,
                             parties: Sequence[_Party]) -> bool:
         """Whether the party is the owner (の, not the topic) of something in a phrase listed before the
-        trigger's (Aの製品への投資、そしてBとの提携; Aの主要サプライヤーを選んだこと、そしてBとも協議), not
-        the last of names listed with the same words (A、B、そしてCの提携)."""
-        if self._rules.conjunct_re is None or party.role != "of" or _is_topic(sentence, party, self._rules):
+        trigger's (Aの製品への投資、そしてBとの提携; Aの主要サプライヤーを選んだこと、そしてBとも協議), or the
+        partner of a deal of its own there (Aとの提携を解消すること、並びにBとの提携), not the last of names listed
+        with the same words (A、B、そしてCの提携)."""
+        if self._rules.conjunct_re is None or party.role not in ("of", "partner") \
+                or _is_topic(sentence, party, self._rules):
             return False
         listed = self._rules.conjunct_re.search(sentence.text, party.tail_end - sentence.start,
                                                 trigger.start - sentence.start)
-        return listed is not None and not any(p.group == party.group and p.start >= sentence.start + listed.end()
-                                              for p in parties)
+        if listed is None or party.role == "partner" and not _holds_trigger(
+                sentence.text[party.tail_end - sentence.start:listed.start()], self._rules):
+            return False
+        return not any(p.group == party.group and p.start >= sentence.start + listed.end() for p in parties)
 
     def _in_listed_clause(self, sentence: Sentence, party: _Party, trigger: _Trigger) -> bool:
         """Whether the party is the subject (が, not the topic は) of a nominalised clause that ends before the
