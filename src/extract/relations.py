@@ -297,7 +297,9 @@ _AMOUNT = r"(?:最大|約|総額|計)?[0-9０-９,，.．]+[兆億万千百]*(?:
 #: An amount put into a round, between the round and the join word (ラウンドに最大20億ドルを拠出).
 _AMOUNT_INTO_RE = re.compile(rf"[にへ]{_AMOUNT}(?:以上|超)?を")
 #: Characters between a company's の (or 傘下の) and the word of an arm acting for it (の投資子会社, 傘下の米ファンド).
-_ARM_CHARS = 6
+_ARM_CHARS = 12
+#: The noun that makes a clause a phrase of a list (…を解消すること、並びに…).
+_CLAUSE_NOUN = "こと"
 #: The plain form of a verb ending a trigger (株式を持つ, 過半を握る), which may modify the name after it.
 _PLAIN_VERB_END_RE = re.compile(r"[うくぐすつぬぶむる]$")
 #: What may stand between a relative clause's verb and the name it modifies: a few words with no particle
@@ -1277,7 +1279,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # (or a longer description in nouns ending in a noun for a company, with or without の: A、ロボティクス
         # スタートアップのB, A、通信大手B; not Aと並ぶ半導体大手のB, where a verb compares them)
         coordinated_modifier_re=re.compile(
-            rf"\s*[、,，]?\s*{coordinators}\s*(?:[^、。,，:：\s（）()ぁ-ゖ]{{1,{_COORDINATED_MODIFIER_CHARS}}}?"
+            # (a person written in Latin letters with spaces: 、Jeff Bezos氏の投資会社Bezos Expeditions)
+            rf"\s*[、,，]?\s*{coordinators}\s*(?:(?:[^、。,，:：\s（）()ぁ-ゖ]{{1,{_COORDINATED_MODIFIER_CHARS}}}?"
+            rf"|[A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){{1,3}}氏)"
             # (a place may be glossed, and a city follow it: アラブ首長国連邦（UAE）アブダビの投資会社MGX)
             rf"(?:[（(][A-Za-z]{{2,5}}[）)][^、。,，:：\s（）()ぁ-ゖ]{{0,{_COORDINATED_MODIFIER_CHARS}}}?)?"
             # (or である: 、ならびに既存株主であるC; and the kind of company it is after it: 米Oracle、UAEの投資会社MGX)
@@ -2276,6 +2280,10 @@ class RelationFinder:
                         # company is the one before, not the company the text is about.
                         owner = round_before if round_before is not None and not parties else self._round_owner(
                             sentence, trigger, parties, sentence_topic, parses.get(sentence.sentence_id))
+                        if round_before is not None and owner is not None and owner.role == "topic":
+                            # ラウンド総額は17億ユーロで、Xの評価額は…: a round the sentence names no owner of is the
+                            # one before, not the company the text is about
+                            owner = round_before
                         rounds += [owner] if owner else []
                     parse = parses.get(sentence.sentence_id)
                     traced.append(TriggerTrace(
@@ -3067,8 +3075,11 @@ class RelationFinder:
             return False
         listed = self._rules.conjunct_re.search(sentence.text, party.tail_end - sentence.start,
                                                 trigger.start - sentence.start)
-        if listed is None or party.role == "partner" and not _holds_trigger(
-                sentence.text[party.tail_end - sentence.start:listed.start()], self._rules):
+        # (a partner's deal is its own where it is a clause of its own, made a noun: 解消すること、並びに; not the
+        # partners of a noun the trigger after goes on with: Aとの連携、そして自社技術との融合は、Xが…)
+        if listed is None or party.role == "partner" and not (
+                sentence.text.endswith(_CLAUSE_NOUN, 0, listed.start())
+                and _holds_trigger(sentence.text[party.tail_end - sentence.start:listed.start()], self._rules)):
             return False
         return not any(p.group == party.group and p.start >= sentence.start + listed.end() for p in parties)
 
