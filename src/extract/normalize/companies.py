@@ -165,7 +165,7 @@ class CompanyRecognizer:
             openers=frozenset(rules.name_bounds.openers), sector_words=forms.sector_words,
             kinds=frozenset(rules.name_bounds.kinds), places=frozenset(rules.name_bounds.place_words),
             departments=frozenset(rules.name_bounds.departments), countries=frozenset(rules.name_bounds.countries),
-            closing_after=frozenset(rules.name_bounds.closing_after),
+            closing_after=frozenset(rules.name_bounds.closing_after), regions=frozenset(rules.name_bounds.regions),
             investor_words=frozenset(rules.name_bounds.investor_words)))
         #: A former name written before its current one (東洋工業（現マツダ）) and after it (マツダ（旧東洋工業）),
         #: read as a pattern's name is; built in code from renames, the words of company_patterns.yaml.

@@ -81,6 +81,7 @@ _NAME_INNER_KANA = frozenset({"乃", "ッ", "ノ"})
 #: suffixes (日立製作所, 高島屋) and adjectival nouns (スマートニュース).
 _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
+_KANJI_WORD_RE = re.compile(r"[一-龯々〆ヶ]+")
 #: Parts of speech of a kanji word that may stand between a name's proper noun and its sector word.
 _MIDDLE_KANJI_POS = ("名詞", "接頭辞", "接尾辞")
 #: A particle MeCab reads where a kana name writes a shop's 屋 (さくらやストア).
@@ -165,8 +166,9 @@ class NameBoundsWords:
     ``places`` (last words of places: ダム, ビル), ``departments`` (last words of a company's department
     written after its name and a space: 部, 室), ``countries`` (the countries news writes before a
     foreign company's name: 米, 英), ``closing_after`` (words of ``after`` that end a name read forwards
-    where nothing of the noun follows them: 本店) and ``investor_words`` (katakana words that end an investor's
-    name: キャピタル, ファンド)."""
+    where nothing of the noun follows them: 本店), ``investor_words`` (katakana words that end an investor's
+    name: キャピタル, ファンド) and ``regions`` (last words of a region that vouch with の for the kanji name after
+    them: 大阪府の南海銀行)."""
 
     forms: tuple[str, ...]
     before: tuple[str, ...]
@@ -181,6 +183,7 @@ class NameBoundsWords:
     countries: frozenset[str] = frozenset()
     closing_after: frozenset[str] = frozenset()
     investor_words: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
 
 
 class NameReader:
@@ -444,6 +447,8 @@ class NameReader:
             # 日清製油として設立, 東洋コルク工業として創業: the context and the trade vouch for the whole name,
             # whatever its words
             return low
+        if proper is not None and self._after_region(words, low, high):
+            return low  # 大阪府の南海銀行: the region vouches for the word MeCab reads as a common noun
         if proper is not None:
             first = low
             while low <= high and not self._is_proper(words, low):
@@ -487,6 +492,8 @@ class NameReader:
                     and all(token.pos.startswith("名詞") and _KANJI_OR_KATAKANA_RE.fullmatch(token.surface)
                             for token in words.tokens[low:trade]))
         if proper in ("first", "first_or_sector"):
+            if self._after_region(words, low, high):
+                return True  # 大阪府の南海銀行: the region vouches for a name MeCab reads as a common noun
             head = low + 1 if self._opens(words.tokens[low]) and low < high else low
             # (the proper noun may follow katakana words joined to it with ・: ブリティッシュ・ミッドランド航空)
             while head + 2 <= high and _is_katakana(words.tokens[head]) and words.tokens[head + 1].surface == "・":
@@ -496,6 +503,14 @@ class NameReader:
         if proper == "last":
             return self._is_proper(words, high)
         return True
+
+    def _after_region(self, words: SentenceWords, low: int, high: int) -> bool:
+        """The name before a form, words ``low``..``high``, is one kanji word of two letters or more that is no
+        kind of company (地方), written right after a region and の (大阪府の南海銀行)."""
+        return (low == high and low >= 2 and words.tokens[low - 1].surface == "の"
+                and words.tokens[low - 2].surface[-1:] in self._words.regions
+                and len(words.tokens[low].surface) >= 2 and _KANJI_WORD_RE.fullmatch(words.tokens[low].surface)
+                is not None and words.tokens[low].surface not in self._words.kinds)
 
     def _trade_start(self, words: SentenceWords, low: int, high: int) -> int:
         """The first of words ``low``..``high`` in the run of sector words that ends them (銀行 of 熊本ファミリー銀行,

@@ -303,7 +303,9 @@ class NameBounds(Spec):
     ``after`` that end a name read forwards from its legal form where nothing of the noun follows them
     (株式会社上林春松本店が; not 株式会社X本店営業部). ``investor_words``: katakana words that end an investor's name
     (キャピタル, ファンド): a katakana name of two words joined by ・ that ends in one is a transliterated fund's
-    (ルクス・キャピタル), unless rejected as a generic phrase (ヘッジ・ファンド)."""
+    (ルクス・キャピタル), unless rejected as a generic phrase (ヘッジ・ファンド). ``regions``: last words of a
+    region (県, 府), which, written with の right before a kanji word and a sector word, vouch for that name though
+    MeCab reads its word as a common noun (大阪府の南海銀行)."""
 
     before: Names = ()
     after: Names = ()
@@ -317,6 +319,7 @@ class NameBounds(Spec):
     unit_countries: Names = ()
     departments: Names = ()
     investor_words: Names = ()
+    regions: Names = ()
 
     @model_validator(mode="after")
     def _countries_are_before(self) -> NameBounds:
