@@ -82,6 +82,7 @@ parentheses) stays here:
     both_companies:    [words for the last two companies named]          両社
     first_of_two, second_of_two: [words for the first or second of them]  前者 / 後者
     report_sources:    [words after a company making it a report's source] Reutersが報じた
+    denied_after:      [words after a company denying it the sentence's role]  AではなくBと提携
     markets:           [words after an exchange making it a market]      東証プライム
     coordinators:      [words between names that coordinate them]        AとB, A、B, AやB
     list_ends:         [words closing an open list before its particle]  A、Bなどが
@@ -410,6 +411,8 @@ class PartnershipRules:
     acted_on_re: re.Pattern | None
     #: Words right after a company that make it the source of a report (Reutersが報じた).
     report_source_re: re.Pattern | None
+    #: Words right after a company that deny it the sentence's role (AではなくBが筆頭株主), or None.
+    denied_re: re.Pattern | None
     #: Words right after an exchange that name it as the market shares trade on (東証プライム).
     market_re: re.Pattern | None
     #: Words right before a company that make its people former ones (元グーグル幹部).
@@ -978,6 +981,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         acted_on_re=(re.compile(rf"(?:{trigger_words}){any_word(spec.relative_clause_ends)}\s*$")
                      if spec.relative_clause_ends else None),
         report_source_re=re.compile(any_word(spec.report_sources)) if spec.report_sources else None,
+        denied_re=re.compile(any_word(spec.denied_after)) if spec.denied_after else None,
         # (or a listing under a ticker: ナスダックに「TEM」のティッカーシンボルで上場)
         market_re=re.compile(any_word(spec.markets) + (
             rf"|[にへ][^、。]{{0,{_TICKER_CHARS}}}?{any_word(spec.listing_codes)}[^、。]{{0,{_TICKER_CHARS}}}?上場"
@@ -2068,7 +2072,8 @@ class RelationFinder:
         defined: CompanyMention | None = None
         for sentence in sentences:
             first_row = len(relations)
-            mentions = named_in.get(sentence.sentence_id, [])
+            # (not a company the sentence denies its role: 筆頭株主はAではなくBで)
+            mentions = [m for m in named_in.get(sentence.sentence_id, []) if not _denied(sentence, m, self._rules)]
             if defined is None and mentions and first_topic is None and self._rules.defining_re.match(
                     sentence.text, _name_end(sentence, mentions[0].start, mentions[0].end, self._rules)):
                 defined = mentions[0]
@@ -4567,6 +4572,13 @@ def _reports(sentence: Sentence, mention: CompanyMention, rules: PartnershipRule
             and attribution.match(sentence.text, end) is not None:
         return True
     return rules.report_source_re is not None and rules.report_source_re.match(sentence.text, end) is not None
+
+
+def _denied(sentence: Sentence, mention: CompanyMention, rules: PartnershipRules) -> bool:
+    """Whether the sentence denies the mention what it says (AではなくBと提携): partnerships.yaml's denied_after
+    right after its name."""
+    return rules.denied_re is not None and rules.denied_re.match(
+        sentence.text, _name_end(sentence, mention.start, mention.end, rules)) is not None
 
 
 def _names_market(sentence: Sentence, mention: CompanyMention, rules: PartnershipRules) -> bool:

@@ -54,7 +54,6 @@ class RenamedCompanies:
         self._partner_marks = tuple(renames.partner_marks)
         self._merged_re = re.compile(any_word(renames.merged)) if renames.merged else None
         self._referring = tuple(referring)
-        self._after_founding_re = re.compile(any_word(founded_marks)) if founded_marks else None
         # (a company written as founded, its を left out as a history item may: 日本交通株式会社設立)
         founding = {*founded_marks, *(mark.removeprefix("を") for mark in founded_marks)}
         self._founding_re = re.compile(any_word(founding)) if founding else None
@@ -145,12 +144,12 @@ class RenamedCompanies:
 
     def _founded_first(self, sentence: Sentence, named: Sequence[CompanyMention]) -> CompanyMention | None:
         """The company a history's first dated item says was founded, with no company before it as its founder nor
-        a subsidiary word (- 1981年8月 - 株式会社Xを設立。; - 1947年 - 創業者がXを創業): the name the text's company
-        was founded under; None if the item founds no company so."""
+        a subsidiary word (- 1981年8月 - 株式会社Xを設立。; - 1949年 - X株式会社設立。; - 1947年 - 創業者がXを創業): the
+        name the text's company was founded under; None if the item founds no company so."""
         text = sentence.text
         for mention in named:
             lead = text[:mention.start - sentence.start]
-            if self._after_founding_re is not None and self._after_founding_re.match(
+            if self._founding_re is not None and self._founding_re.match(
                     text, self._after_name(sentence, mention)):
                 if mention is named[0] and not any(word in lead for word in self._subsidiary_words):
                     return mention

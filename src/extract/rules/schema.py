@@ -991,6 +991,8 @@ class PartnershipsFile(RuleFileSpec):
     first_of_two: Words = ()
     second_of_two: Words = ()
     report_sources: Words = ()
+    #: Words right after a company that deny what the sentence says of it (AではなくBと提携): no party.
+    denied_after: Words = ()
     markets: Words = ()
     listing_codes: Words = ()
     list_ends: Words = ()
