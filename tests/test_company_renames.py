@@ -77,6 +77,10 @@ def _ids(extractors: Extractors, body: str) -> dict[str, set[str]]:
      ["北斗電気商会", "北斗音響"], []),
     (OPENING + "## 沿革\n- 1949年10月 - 北斗映画配給株式会社設立。\n- 1951年 - 南北映画を合併し、北斗音響株式会社に商号変更。",
      ["北斗映画配給", "北斗音響"], []),
+    # A buyer of the company's shares before a rename is not the company renamed.
+    (OPENING + "## 沿革\n- 1964年 - 株式会社北斗電業設立。\n"
+     "- 2006年 - ミナト・キャピタルが全株式を約60億円で取得し、北斗音響株式会社に商号変更。",
+     ["北斗電業", "北斗音響"], [("ミナト・キャピタル", "北斗音響")]),
     (OPENING + "## 沿革\n- 1962年 - 販売子会社として株式会社ホクト販売を設立。", [], [("北斗音響", "ホクト販売")]),
     # ... nor a predecessor, where a later item founds the article's company itself.
     (OPENING + "## 沿革\n- 1947年 - 北斗一郎が北斗電気商会を創業。\n- 1950年 - 北斗音響株式会社設立。",

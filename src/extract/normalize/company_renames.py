@@ -32,6 +32,8 @@ _RENAMED_REACH = 80
 _NAMED, _SURVIVOR, _TOPIC = "named", "survivor", "topic"
 #: Most characters between a company bought and the verb (Vを2003年2月に買収し).
 _BOUGHT_GAP = 12
+#: The word of shares, which a subject buying them before a rename buys of the company renamed (全株式を取得し).
+_SHARES = "株"
 
 
 class RenamedCompanies:
@@ -235,6 +237,10 @@ class RenamedCompanies:
                     next(mark for mark in self._object_marks if text.startswith(mark, at))))
                 return (mention, _NAMED) if bought else (None, _NAMED)
             if text.startswith(self._subject_marks, at) and not any(word in between for word in self._referring):
+                if _SHARES in between and self._bought_re is not None and self._bought_re.search(between):
+                    # Aが全株式を取得し、Xに商号変更: the company whose shares A bought took the name, the text's
+                    return (topic, _TOPIC) if topic is not None and topic.start < new.start and kind == "new" \
+                        else (None, _NAMED)
                 return mention, _NAMED
             return None, _NAMED
         if topic is None or topic.start >= new.start or kind != "new" and before or self._names_a_subject(
