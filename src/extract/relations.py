@@ -1711,7 +1711,8 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
     """done when the clause denies a report about the deal (報道を否定: it stands), else ended when an ended
     word follows the trigger (提携しない方針, 買収計画を撤回) but where a not-yet word in the clause (``lead``, its
     text before the trigger, or ``window``) makes a negation a deal to come, else planned when a planned word
-    follows it closely (買収を検討),
+    follows it closely (買収を検討) or anywhere in the phrase a manner trigger set off by a comma is the manner of
+    (共同で、…を検討),
     the trigger ends a headline's clause with a planned ending (買収へ), the clause reports the deal
     as to come (買収すると報じた), it is a bid not yet launched (TOBを実施する, not TOBを開始した nor TOBが成立), or
     the means of a plan (``means_of_plan``: Bとの提携で、…を投資する計画だ), else done."""
@@ -1741,6 +1742,10 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
         for proposal in rules.proposals:
             own = own.replace(proposal, "・" * len(proposal))
     near = own[:_PLANNED_CHARS] + (own[join.start(): join.end() + _PLANNED_CHARS] if join else "")
+    if word in rules.manner_triggers and own.startswith("、"):
+        # Bと共同で、…に建て替える方向で検討している: a manner trigger set off by a comma says how the verb of the
+        # phrase after it is done, whose status is the deal's however far
+        near = own.split("、", 2)[1]
     # 提携を続ける方針: keeping a deal that stands; what is planned is only that it goes on.
     kept = min((near.find(word) for word in rules.continuations if word in near), default=-1)
     if kept >= 0:
