@@ -77,6 +77,10 @@ def _ids(extractors: Extractors, body: str) -> dict[str, set[str]]:
      ["北斗電気商会", "北斗音響"], []),
     (OPENING + "## 沿革\n- 1949年10月 - 北斗映画配給株式会社設立。\n- 1951年 - 南北映画を合併し、北斗音響株式会社に商号変更。",
      ["北斗映画配給", "北斗音響"], []),
+    # ... nor one a later item merges into the company (a predecessor).
+    (OPENING + "## 沿革\n- 1920年 - 名古屋市で南星電業株式会社設立。\n"
+     "- 1944年 - 南星電業と明星電機が合併し、北斗音響株式会社が発足。",
+     [], [("南星電業", "北斗音響")]),
     # A buyer of the company's shares before a rename is not the company renamed.
     (OPENING + "## 沿革\n- 1964年 - 株式会社北斗電業設立。\n"
      "- 2006年 - ミナト・キャピタルが全株式を約60億円で取得し、北斗音響株式会社に商号変更。",

@@ -97,9 +97,10 @@ class RenamedCompanies:
                 founded = self._founded_first(sentence, named)
                 if founded is not None and topic is not None and founded.company_id != topic.company_id:
                     founded_first = (topic, founded)
-            elif founded_first is not None and any(
+            elif founded_first is not None and (any(
                     m.company_id == founded_first[0].company_id and self._founding_re is not None
-                    and self._founding_re.match(sentence.text, self._after_name(sentence, m)) for m in named):
+                    and self._founding_re.match(sentence.text, self._after_name(sentence, m)) for m in named)
+                    or self._merges(sentence, named, founded_first[1])):
                 founded_first = None
             for mention in named:
                 kind = self._renaming(sentence, mention)
@@ -157,6 +158,13 @@ class RenamedCompanies:
                     return mention
                 return None
         return None
+
+    def _merges(self, sentence: Sentence, named: Sequence[CompanyMention], company: CompanyMention) -> bool:
+        """Whether the sentence names ``company`` as a partner of a merger (- 1944年 - AとBが合併し、Cが発足。): a
+        predecessor of the company the merger formed, not an earlier name of it."""
+        return self._merged_re is not None and self._merged_re.search(sentence.text) is not None and any(
+            m.company_id == company.company_id and sentence.text.startswith(
+                self._partner_marks, self._after_name(sentence, m)) for m in named)
 
     def _after_name(self, sentence: Sentence, mention: CompanyMention) -> int:
         """Where the text after ``mention`` goes on past its legal form and closing marks (sentence offset)."""
