@@ -2000,6 +2000,9 @@ class RelationFinder:
                                                 if rules.counted_companies else "(?!)")
         self._reference_re = re.compile(any_word(references))
         self._post_reference_re = re.compile(any_word(rules.post_company) if rules.post_company else "(?!)")
+        # 同社 (not 当社, the writer)
+        self._same_reference_re = re.compile(any_word([word for word in rules.same_company
+                                                       if word not in rules.writer_company]))
 
     def may_relate(self, sentence: Sentence, mentions: Sequence[CompanyMention], may_name_more: bool = False) -> bool:
         """Whether the sentence can state a relation: a trigger and a company named (``mentions``), referred
@@ -2353,7 +2356,10 @@ class RelationFinder:
                           if sentence.sentence_id in paragraph_openings else None)
                 # ■ A、Bと提携。 / - **A** Bと提携: the line is about the company it opens with, unless one is made
                 # the topic with は after it.
-                topic = opened or _topic_after(sentence, mentions, headword or topic, self._rules)
+                # (not where the sentence refers back to it as what the new subject acts on: AはX…。Bは同社株を取得
+                # する。 stays on X)
+                topic = topic if topic is not None and self._acts_on_reference(sentence) else (
+                    opened or _topic_after(sentence, mentions, headword or topic, self._rules))
                 if issuer is not None and self._rules.writer_topic_re is not None and self._rules.writer_topic_re.match(
                         sentence.text):
                     topic = issuer  # 当社は、…: a release goes on about its issuer
@@ -2714,8 +2720,11 @@ class RelationFinder:
                 not sentence.text.startswith(self._rules.topic_particles, reference.end()) and before
                 and before[-1][1] == "target"):
             # AがBを買収したのは…が、同社は…: marked as a subject itself, it is the actor named before (not the subject
-            # of a clause about the one just addressed: AはBに対し、同社が保有するC株の取得を打診)
-            return next((m for m, role in before if role == "subject"), None)
+            # of a clause about the one just addressed: AはBに対し、同社が保有するC株の取得を打診; nor an outlet that
+            # reports what the sentence says: 米WSJは、同社がBと契約を結んだと報じた)
+            reported = self._rules.reported_re is not None and self._rules.reported_re.search(sentence.text)
+            return next((m for m, role in before if role == "subject" and not (reported and sentence.text.startswith(
+                self._rules.topic_particles, _role(sentence, m.start, m.end, self._rules)[1]))), None)
         # - 2004年 - Aが全株式を取得し、同社の工具部門Bの傘下に入る: the unit or arm of the company that acted in the
         # clause before is that company's
         acted = [m for m, role in before if role == "subject" and not sentence.text.startswith(
@@ -2743,6 +2752,14 @@ class RelationFinder:
             if sentence.text.startswith(tuple(self._rules.topic_particles), particle_at):
                 return opening
         return None
+
+    def _acts_on_reference(self, sentence: Sentence) -> bool:
+        """Whether the sentence names the company the text is about by a back-reference another company acts on
+        (Bは同社株を取得する, Bが同社に出資した; not 同社は, 同社が, where it acts itself)."""
+        for match in self._same_reference_re.finditer(sentence.text):
+            if not sentence.text.startswith(tuple(self._rules.subject_particles), match.end()):
+                return True
+        return False
 
     def _joint(self, sentence: Sentence, previous: _Party, start: int) -> str:
         """What joins a party to the name starting at body offset ``start``, read after the party's parenthesis
