@@ -1346,7 +1346,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         investor_heading_re=(re.compile(
             rf"\s*(?:#{{1,6}}\s*)?(?:\*\*|__)?(?:[■□◆◇●○▶【＜<［\[]\s*)?(?:[^、。\n：:]{{1,12}}?の)?(?P<noun>"
             rf"{any_word(spec.investor_headings)})(?:一覧|リスト|の一覧|の内訳)?"
-            rf"(?:\s*[（(][^（）()\n]{{0,40}}[）)])?\s*[】＞>］\]]?\s*[：:]?\s*(?:\*\*|__)?\s*")
+            # (a note on the list in brackets, inside the heading's marks or after them: **【引受先】**（順不同）)
+            rf"(?:\s*[（(][^（）()\n]{{0,40}}[）)])?\s*[】＞>］\]]?\s*[：:]?\s*(?:\*\*|__)?\s*"
+            rf"(?:[（(][^（）()\n]{{0,40}}[）)]\s*)?")
             if spec.investor_headings else None),
         joint_overview_re=(re.compile(
             rf"\s*(?:#{{1,6}}\s*)?(?:[■□◆◇●○▶【＜<［\[]\s*)?(?:\d{{1,2}}[.)）．]\s*)?(?:[^、。\n：:]{{1,12}}?の)?"
