@@ -517,6 +517,8 @@ class PartnershipRules:
     passive_re: re.Pattern
     #: Right after a company: it was founded in a clause joined to the next one (AirWatchを共同設立し、).
     founded_clause_re: re.Pattern | None
+    #: The words after a company founded, ending a clause (- 2002年 - X設立。), or None.
+    founding_re: re.Pattern | None
     #: Status word -> planned or ended, longest first.
     status_words: tuple[tuple[str, str], ...]
     called_off: tuple[str, ...]
@@ -1071,6 +1073,10 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                        rf"(?:だ|である|です))?[。．]?\s*$") if spec.relative_clause_ends else None),
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         founded_clause_re=re.compile(rf"{any_word(founded_marks)}し?[、,，]") if founded_marks else None,
+        # (with or without its を: Xを設立, X株式会社設立)
+        founding_re=(re.compile(rf"(?:{any_word(founded_marks)}|"
+                                rf"{any_word([mark.removeprefix('を') for mark in founded_marks])})[。、]")
+                     if founded_marks else None),
         status_words=status_pairs,
         called_off=spec.status_words.called_off,
         deal_measures=spec.deal_measures,
@@ -2395,15 +2401,24 @@ class RelationFinder:
                          self._rules.funding_triggers)
 
     def _joint_named(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> list[CompanyMention]:
-        """The companies a joint company's noun introduces in the sentence (合弁会社ブルーアクスル, 新会社「X」)."""
+        """The companies a joint company's noun introduces in the sentence (合弁会社ブルーアクスル, 新会社「X」), or
+        an item of a history founds (- 2002年4月 - X設立。), whose stake split the next sentence may state."""
         named = []
+        founding = self._rules.founding_re if DATED_ITEM_RE.match(sentence.text) else None
         for mention in mentions:
             start = mention.start - sentence.start
             if sentence.text.endswith(_QUOTE_OPENINGS, 0, start):
                 start -= 1  # 新会社「X」: the name in quotes
-            if self._rules.joint_companies and sentence.text.endswith(self._rules.joint_companies, 0, start):
+            if self._rules.joint_companies and sentence.text.endswith(self._rules.joint_companies, 0, start) \
+                    or founding is not None and founding.match(sentence.text, self._past_name(sentence, mention)):
                 named.append(mention)
         return named
+
+    def _past_name(self, sentence: Sentence, mention: CompanyMention) -> int:
+        """Where the sentence goes on after the mention's name and what still belongs to it (its legal form)."""
+        position = _name_end(sentence, mention.start, mention.end, self._rules)
+        tail = self._rules.name_tail_re.match(sentence.text, position)
+        return tail.end() if tail else position
 
     def _english(self, sentence: Sentence, mentions: Sequence[CompanyMention],
                  money: Sequence[tuple[int, float | None]], english: EnglishRules,

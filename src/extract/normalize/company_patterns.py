@@ -82,6 +82,8 @@ _NAME_INNER_KANA = frozenset({"乃", "ッ", "ノ"})
 _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
 _KANJI_WORD_RE = re.compile(r"[一-龯々〆ヶ]+")
+#: A share written right after a name in a stake split (A電線60%、B電線40%).
+_SHARE_RE = re.compile(r"[0-9０-９]{1,3}(?:[.．][0-9０-９]+)?[%％]")
 #: Parts of speech of a kanji word that may stand between a name's proper noun and its sector word.
 _MIDDLE_KANJI_POS = ("名詞", "接頭辞", "接尾辞")
 #: A particle MeCab reads where a kana name writes a shop's 屋 (さくらやストア).
@@ -596,14 +598,15 @@ class NameReader:
 
     def _ends_a_word(self, words: SentenceWords, end: int) -> bool:
         """Nothing that continues the noun follows offset ``end`` (not 自動車業界, 証券業協会): the next word
-        is no noun, or it is a legal form, a company word or one of ``after``."""
+        is no noun, or it is a legal form, a company word or one of ``after``, or a share of a stake split written
+        right after the name (出資比率はA電線60%、B電線40%)."""
         following = words.starts.get(end)
         if following is None:
             return True
         token = words.tokens[following]
         if not (token.pos.startswith("名詞") or token.pos.startswith("接尾辞")):
             return True
-        return words.starts_with(following, self._words.followers)
+        return words.starts_with(following, self._words.followers) or _SHARE_RE.match(words.text, end) is not None
 
 
 #: Brackets that close right before a name read backwards when the name holds them.
