@@ -81,6 +81,10 @@ def _ids(extractors: Extractors, body: str) -> dict[str, set[str]]:
     (OPENING + "## 沿革\n- 1920年 - 名古屋市で南星電業株式会社設立。\n"
      "- 1944年 - 南星電業と明星電機が合併し、北斗音響株式会社が発足。",
      [], [("南星電業", "北斗音響")]),
+    # A company bought before a rename took the name, named or not; not the article's company.
+    (OPENING + "## 沿革\n- 1950年 - 北斗音響株式会社設立。\n"
+     "- 2018年 - 北斗南星パワーケーブルを完全子会社化し、北斗パワーケーブル株式会社に商号変更。",
+     [], [("北斗音響", "北斗パワーケーブル")]),
     # A buyer of the company's shares before a rename is not the company renamed.
     (OPENING + "## 沿革\n- 1964年 - 株式会社北斗電業設立。\n"
      "- 2006年 - ミナト・キャピタルが全株式を約60億円で取得し、北斗音響株式会社に商号変更。",

@@ -52,6 +52,10 @@ class RenamedCompanies:
         self._former_marks = tuple(renames.former_marks)
         self._bought_re = (re.compile(rf"[^、。]{{0,{_BOUGHT_GAP}}}?{any_word(renames.bought)}") if renames.bought
                            else None)
+        # a company bought, named or not, not its shares (Vを子会社化し; not 全株式を取得し)
+        self._unnamed_bought_re = (
+            re.compile(rf"(?<!株)(?<!株式)を[^、。]{{0,{_BOUGHT_GAP}}}?{any_word(renames.bought)}")
+            if renames.bought else None)
         self._survivor = tuple(renames.survivor)
         self._partner_marks = tuple(renames.partner_marks)
         self._merged_re = re.compile(any_word(renames.merged)) if renames.merged else None
@@ -251,8 +255,11 @@ class RenamedCompanies:
                         else (None, _NAMED)
                 return mention, _NAMED
             return None, _NAMED
+        unnamed_bought = (self._unnamed_bought_re is not None
+                          and self._unnamed_bought_re.search(text, 0, new_at) is not None)
         if topic is None or topic.start >= new.start or kind != "new" and before or self._names_a_subject(
-                text[:new_at]):
+                text[:new_at]) or unnamed_bought:
+            # (- 2018年 - Vを完全子会社化し、Xに商号変更: V, which no rule found, took the name, not the text's company)
             return None, _NAMED
         return topic, _TOPIC
 
