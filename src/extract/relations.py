@@ -2064,6 +2064,9 @@ class RelationFinder:
         # The joint company the sentence before introduced (合弁会社Xを設立する。), whose stake split a sentence may
         # state (出資比率はAが60%、Bが40%), or whose investors it may name.
         joint_before: CompanyMention | None = None
+        # The company the sentence before, an item of a history, founded (- 2002年 - X株式会社設立。), whose stake split
+        # a sentence may state.
+        founded_before: CompanyMention | None = None
         # The joint company a heading gave the overview of (## 合弁会社の概要, then | 商号 | X株式会社 |), and whether
         # the heading is still waiting for its name.
         overview_company: CompanyMention | None = None
@@ -2230,11 +2233,13 @@ class RelationFinder:
                     joint_invested = joint_before if trigger.type == INVESTMENT and not trigger.funding and not any(
                         p.role in _STAKE_HOLDER_ROLES for p in parties) else None
                     joint = joint or invested_before
-                    split = _splits_stake(sentence, trigger, parties, joint, self._rules)
+                    # (出資比率はA60%、B40%: the split of the joint company, or of the company the item before founded)
+                    split_joint = joint or founded_before
+                    split = _splits_stake(sentence, trigger, parties, split_joint, self._rules)
                     # Xは130億ドルを調達。ラウンドにはAやBが参加: a round named again is the one before, whose owner
                     # stands in for the company the text is about.
                     found = [] if trigger.voided or _names_a_deal_again(sentence, triggers[:index], trigger, parties) \
-                        else _split_stakes(sentence, trigger, parties, joint) if split \
+                        else _split_stakes(sentence, trigger, parties, split_joint) if split \
                         else self._relations(sentence, trigger, parties,
                                              round_topic if into_round or trigger.funding and round_topic
                                              else joint_invested or sentence_topic,
@@ -2350,6 +2355,7 @@ class RelationFinder:
             deals_before = relations[first_row:]
             # (it stays the one the text is on through sentences naming no company: 今後4年間で5000億ドルを投じる。)
             joint_before = joint_here[-1] if joint_here else None if mentions else joint_before
+            founded_before = self._founded_named(sentence, mentions)
             invested = {row.party_b_id for row in deals_before if row.type == INVESTMENT}
             invested_before = next((m for m in mentions if {m.company_id} == invested), None) if mentions \
                 else invested_before
@@ -2401,18 +2407,23 @@ class RelationFinder:
                          self._rules.funding_triggers)
 
     def _joint_named(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> list[CompanyMention]:
-        """The companies a joint company's noun introduces in the sentence (合弁会社ブルーアクスル, 新会社「X」), or
-        an item of a history founds (- 2002年4月 - X設立。), whose stake split the next sentence may state."""
+        """The companies a joint company's noun introduces in the sentence (合弁会社ブルーアクスル, 新会社「X」)."""
         named = []
-        founding = self._rules.founding_re if DATED_ITEM_RE.match(sentence.text) else None
         for mention in mentions:
             start = mention.start - sentence.start
             if sentence.text.endswith(_QUOTE_OPENINGS, 0, start):
                 start -= 1  # 新会社「X」: the name in quotes
-            if self._rules.joint_companies and sentence.text.endswith(self._rules.joint_companies, 0, start) \
-                    or founding is not None and founding.match(sentence.text, self._past_name(sentence, mention)):
+            if self._rules.joint_companies and sentence.text.endswith(self._rules.joint_companies, 0, start):
                 named.append(mention)
         return named
+
+    def _founded_named(self, sentence: Sentence, mentions: Sequence[CompanyMention]) -> CompanyMention | None:
+        """The company an item of a history founds (- 2002年4月 - X株式会社設立。), whose stake split the next
+        sentence may state, if any."""
+        founding = self._rules.founding_re
+        if founding is None or not DATED_ITEM_RE.match(sentence.text):
+            return None
+        return next((m for m in mentions if founding.match(sentence.text, self._past_name(sentence, m))), None)
 
     def _past_name(self, sentence: Sentence, mention: CompanyMention) -> int:
         """Where the sentence goes on after the mention's name and what still belongs to it (its legal form)."""

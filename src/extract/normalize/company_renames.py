@@ -54,8 +54,9 @@ class RenamedCompanies:
                            else None)
         # a company bought, named or not, not its shares (Vを子会社化し; not 全株式を取得し)
         self._unnamed_bought_re = (
-            re.compile(rf"(?<!株)(?<!株式)を[^、。]{{0,{_BOUGHT_GAP}}}?{any_word(renames.bought)}")
-            if renames.bought else None)
+            re.compile(rf"(?<!株)(?<!株式)を[^、。]{{0,{_BOUGHT_GAP}}}?"
+                       rf"{any_word((*renames.bought, *renames.made_subsidiary))}")
+            if renames.bought or renames.made_subsidiary else None)
         self._survivor = tuple(renames.survivor)
         self._partner_marks = tuple(renames.partner_marks)
         self._merged_re = re.compile(any_word(renames.merged)) if renames.merged else None

@@ -355,6 +355,9 @@ class Renames(Spec):
     former_marks: Words = ()
     object_marks: Words = ()
     bought: Words = ()
+    #: Words of making a company a subsidiary, which after an unnamed object before a new name leave the name to no
+    #: company (Vを完全子会社化し、Xに商号変更).
+    made_subsidiary: Words = ()
     subject_marks: Words = ()
     partner_marks: Words = ()
     merged: Words = ()
