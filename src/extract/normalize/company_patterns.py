@@ -81,6 +81,7 @@ _NAME_INNER_KANA = frozenset({"乃", "ッ", "ノ"})
 #: suffixes (日立製作所, 高島屋) and adjectival nouns (スマートニュース).
 _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
+#: A word all of kanji (南海 of 大阪府の南海銀行).
 _KANJI_WORD_RE = re.compile(r"[一-龯々〆ヶ]+")
 #: A share written right after a name in a stake split (A電線60%、B電線40%).
 _SHARE_RE = re.compile(r"[0-9０-９]{1,3}(?:[.．][0-9０-９]+)?[%％]")
