@@ -75,19 +75,19 @@ def _ids(extractors: Extractors, body: str) -> dict[str, set[str]]:
     # name; not a subsidiary founded, nor one a company founds.
     (OPENING + "## 沿革\n- 1947年（昭和22年）2月 - 創業者の北斗一郎が北斗電気商会を創業。\n- 1950年 - 株式会社に改組。",
      ["北斗電気商会", "北斗音響"], []),
-    (OPENING + "## 沿革\n- 1949年10月 - 北斗映画配給株式会社設立。\n- 1951年 - 南北映画を合併し、北斗音響株式会社に商号変更。",
-     ["北斗映画配給", "北斗音響"], []),
+    (OPENING + "## 沿革\n- 1955年 - 北斗無線株式会社設立。\n- 1962年 - 南星電機を合併し、北斗音響株式会社に商号変更。",
+     ["北斗無線", "北斗音響"], []),
     # ... nor one a later item merges into the company (a predecessor).
-    (OPENING + "## 沿革\n- 1920年 - 名古屋市で南星電業株式会社設立。\n"
-     "- 1944年 - 南星電業と明星電機が合併し、北斗音響株式会社が発足。",
+    (OPENING + "## 沿革\n- 1931年 - 横浜市で南星電業株式会社設立。\n"
+     "- 1952年 - 南星電業と明星電機が合併し、北斗音響株式会社が発足。",
      [], [("南星電業", "北斗音響")]),
     # A company bought before a rename took the name, named or not; not the article's company.
     (OPENING + "## 沿革\n- 1950年 - 北斗音響株式会社設立。\n"
-     "- 2018年 - 北斗南星パワーケーブルを完全子会社化し、北斗パワーケーブル株式会社に商号変更。",
-     [], [("北斗音響", "北斗パワーケーブル")]),
+     "- 2015年 - 北斗南星電子を完全子会社化し、北斗電子株式会社に商号変更。",
+     [], [("北斗音響", "北斗電子")]),
     # A buyer of the company's shares before a rename is not the company renamed.
     (OPENING + "## 沿革\n- 1964年 - 株式会社北斗電業設立。\n"
-     "- 2006年 - ミナト・キャピタルが全株式を約60億円で取得し、北斗音響株式会社に商号変更。",
+     "- 2011年 - ミナト・キャピタルが発行済み株式の全てを取得し、北斗音響株式会社に商号変更。",
      ["北斗電業", "北斗音響"], [("ミナト・キャピタル", "北斗音響")]),
     (OPENING + "## 沿革\n- 1962年 - 販売子会社として株式会社ホクト販売を設立。", [], [("北斗音響", "ホクト販売")]),
     # ... nor a predecessor, where a later item founds the article's company itself.

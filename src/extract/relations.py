@@ -1289,7 +1289,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # (or a longer description in nouns ending in a noun for a company, with or without の: A、ロボティクス
         # スタートアップのB, A、通信大手B; not Aと並ぶ半導体大手のB, where a verb compares them)
         coordinated_modifier_re=re.compile(
-            # (a person written in Latin letters with spaces: 、Jeff Bezos氏の投資会社Bezos Expeditions)
+            # (a person written in Latin letters with spaces: 、John Harlow氏の投資会社Harlow Ventures)
             rf"\s*[、,，]?\s*{coordinators}\s*(?:(?:[^、。,，:：\s（）()ぁ-ゖ]{{1,{_COORDINATED_MODIFIER_CHARS}}}?"
             rf"|[A-Z][A-Za-z.\-]*(?: [A-Z][A-Za-z.\-]*){{1,3}}氏)"
             # (a place may be glossed, and a city follow it: アラブ首長国連邦（UAE）アブダビの投資会社MGX)
@@ -2137,7 +2137,7 @@ class RelationFinder:
             if HEADING_RE.match(sentence.text):
                 round_before = None  # ### Xが追加出資: a new section, no longer on the round before
                 if issuer is not None:
-                    topic = issuer  # ## Ⅱ．Bとの業務提携: a release's section is on its issuer, not the last section's
+                    topic = issuer  # ## 2. Bとの販売提携: a release's section is on its issuer, not the last section's
             listed_item = listing is not None
             # | 割当予定先 | 割当株式数 | then | A株式会社 | 3,000株 |: a table's rows under a first cell naming them
             header = _table_first_cell(sentence)
@@ -2233,7 +2233,7 @@ class RelationFinder:
                     joint_invested = joint_before if trigger.type == INVESTMENT and not trigger.funding and not any(
                         p.role in _STAKE_HOLDER_ROLES for p in parties) else None
                     joint = joint or invested_before
-                    # (出資比率はA60%、B40%: the split of the joint company, or of the company the item before founded)
+                    # (出資比率はA55%、B45%: the split of the joint company, or of the company the item before founded)
                     split_joint = joint or founded_before
                     split = _splits_stake(sentence, trigger, parties, split_joint, self._rules)
                     # Xは130億ドルを調達。ラウンドにはAやBが参加: a round named again is the one before, whose owner
@@ -2749,7 +2749,7 @@ class RelationFinder:
                 and before[-1][1] == "target"):
             # AがBを買収したのは…が、同社は…: marked as a subject itself, it is the actor named before (not the subject
             # of a clause about the one just addressed: AはBに対し、同社が保有するC株の取得を打診; nor an outlet that
-            # reports what the sentence says: 米WSJは、同社がBと契約を結んだと報じた)
+            # reports what the sentence says: 英紙Xは、同社がBと契約を結んだと報じた)
             reported = self._rules.reported_re is not None and self._rules.reported_re.search(sentence.text)
             return next((m for m, role in before if role == "subject" and not (reported and sentence.text.startswith(
                 self._rules.topic_particles, _role(sentence, m.start, m.end, self._rules)[1]))), None)

@@ -72,7 +72,7 @@ def compile_company_patterns(rules: tuple[PatternRule, ...]) -> tuple[CompanyPat
 _SHORT_NO_WORD = 1
 #: Characters that join the words of one name (アイメソフト・ジャパン, AT&T, Corpy&Co., Gen-AX).
 _JOINERS = frozenset("・&＆-‐.．'’+＋")
-#: The joiners that join two names into one (Zephyr AI & Robotics, カールトン&ユナイテッド・ブルワリーズ).
+#: The joiners that join two names into one (Zephyr AI & Robotics, ダンモア&ユナイテッド・ブルワリーズ).
 _AMPERSANDS = frozenset("&＆")
 #: Characters MeCab reads as a particle or a symbol that names are written with inside them (吉備乃国酒造,
 #: 聖護院八ッ橋総本店, ミライノ).
@@ -81,9 +81,9 @@ _NAME_INNER_KANA = frozenset({"乃", "ッ", "ノ"})
 #: suffixes (日立製作所, 高島屋) and adjectival nouns (スマートニュース).
 _NAME_POS = frozenset({"名詞", "接頭辞", "接尾辞", "形状詞"})
 _KANJI_RE = re.compile(r"[一-龯々〆ヶ]")
-#: A word all of kanji (南海 of 大阪府の南海銀行).
+#: A word all of kanji (青空 of 山形県の青空銀行).
 _KANJI_WORD_RE = re.compile(r"[一-龯々〆ヶ]+")
-#: A share written right after a name in a stake split (A電線60%、B電線40%).
+#: A share written right after a name in a stake split (A電線55%、B電線45%).
 _SHARE_RE = re.compile(r"[0-9０-９]{1,3}(?:[.．][0-9０-９]+)?[%％]")
 #: Parts of speech of a kanji word that may stand between a name's proper noun and its sector word.
 _MIDDLE_KANJI_POS = ("名詞", "接頭辞", "接尾辞")
@@ -171,7 +171,7 @@ class NameBoundsWords:
     foreign company's name: 米, 英), ``closing_after`` (words of ``after`` that end a name read forwards
     where nothing of the noun follows them: 本店), ``investor_words`` (katakana words that end an investor's
     name: キャピタル, ファンド) and ``regions`` (last words of a region that vouch with の for the kanji name after
-    them: 大阪府の南海銀行)."""
+    them: 山形県の青空銀行)."""
 
     forms: tuple[str, ...]
     before: tuple[str, ...]
@@ -263,7 +263,7 @@ class NameReader:
 
     def _ampersand_lead(self, words: SentenceWords, whole: int, start: int) -> int:
         """Where a name ending in word ``whole`` starts: with the name words joined to it by an ampersand
-        (カールトン&ユナイテッド・ブルワリーズ), read back no further than ``start``; at ``whole`` otherwise."""
+        (ダンモア&ユナイテッド・ブルワリーズ), read back no further than ``start``; at ``whole`` otherwise."""
         first = words.first_from(start)
         if whole - 2 < first or words.tokens[whole - 1].surface not in _AMPERSANDS \
                 or not _joined(words, whole - 1, whole):
@@ -451,7 +451,7 @@ class NameReader:
             # whatever its words
             return low
         if proper is not None and self._after_region(words, low, high):
-            return low  # 大阪府の南海銀行: the region vouches for the word MeCab reads as a common noun
+            return low  # 山形県の青空銀行: the region vouches for the word MeCab reads as a common noun
         if proper is not None:
             first = low
             while low <= high and not self._is_proper(words, low):
@@ -496,7 +496,7 @@ class NameReader:
                             for token in words.tokens[low:trade]))
         if proper in ("first", "first_or_sector"):
             if self._after_region(words, low, high):
-                return True  # 大阪府の南海銀行: the region vouches for a name MeCab reads as a common noun
+                return True  # 山形県の青空銀行: the region vouches for a name MeCab reads as a common noun
             head = low + 1 if self._opens(words.tokens[low]) and low < high else low
             # (the proper noun may follow katakana words joined to it with ・: ブリティッシュ・ミッドランド航空)
             while head + 2 <= high and _is_katakana(words.tokens[head]) and words.tokens[head + 1].surface == "・":
@@ -509,7 +509,7 @@ class NameReader:
 
     def _after_region(self, words: SentenceWords, low: int, high: int) -> bool:
         """The name before a form, words ``low``..``high``, is one kanji word of two letters or more that is no
-        kind of company (地方), written right after a region and の (大阪府の南海銀行)."""
+        kind of company (地方), written right after a region and の (山形県の青空銀行)."""
         return (low == high and low >= 2 and words.tokens[low - 1].surface == "の"
                 and words.tokens[low - 2].surface[-1:] in self._words.regions
                 and len(words.tokens[low].surface) >= 2 and _KANJI_WORD_RE.fullmatch(words.tokens[low].surface)
@@ -600,7 +600,7 @@ class NameReader:
     def _ends_a_word(self, words: SentenceWords, end: int) -> bool:
         """Nothing that continues the noun follows offset ``end`` (not 自動車業界, 証券業協会): the next word
         is no noun, or it is a legal form, a company word or one of ``after``, or a share of a stake split written
-        right after the name (出資比率はA電線60%、B電線40%)."""
+        right after the name (出資比率はA電線55%、B電線45%)."""
         following = words.starts.get(end)
         if following is None:
             return True

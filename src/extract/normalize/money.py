@@ -136,7 +136,7 @@ class MoneyRules:
     pattern: re.Pattern[str]
     single_pattern: re.Pattern[str]
     paren_qualifier: re.Pattern[str]
-    #: A before-cue closing the table cell right before an amount's cell (| 発行諸費用の概算額 | 85百万円 |): group cue.
+    #: A before-cue closing the table cell right before an amount's cell (| 発行諸費用の概算額 | 12百万円 |): group cue.
     cell_label_cue: re.Pattern[str]
     rate_joiner: re.Pattern[str]
     minor_piece: re.Pattern[str]
@@ -547,7 +547,7 @@ def _minor_amount(minor: str, currency: str, rules: MoneyRules, after: int = 1) 
 
 def _qualifier_from_cues(match: re.Match[str], rules: MoneyRules, post: str | None, text: str) -> str:
     """The qualifier the cue words around a single amount give, or a table row's label cell before it gives
-    (| 差引手取概算額 | 14,915百万円 |); a bound wins over 約 (約2兆円超)."""
+    (| 差引手取概算額 | 3,120百万円 |); a bound wins over 約 (約2兆円超)."""
     found = {rules.before_cues[cue] for cue in (match.group("pre1"), match.group("pre2")) if cue}
     if not found:
         label = rules.cell_label_cue.search(text, max(0, match.start() - _CELL_LABEL_REACH), match.start())

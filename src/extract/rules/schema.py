@@ -305,7 +305,7 @@ class NameBounds(Spec):
     (キャピタル, ファンド): a katakana name of two words joined by ・ that ends in one is a transliterated fund's
     (ルクス・キャピタル), unless rejected as a generic phrase (ヘッジ・ファンド). ``regions``: last words of a
     region (県, 府), which, written with の right before a kanji word and a sector word, vouch for that name though
-    MeCab reads its word as a common noun (大阪府の南海銀行)."""
+    MeCab reads its word as a common noun (山形県の青空銀行)."""
 
     before: Names = ()
     after: Names = ()
