@@ -141,7 +141,7 @@ from extract.normalize.party_slots import (DESCRIPTION, DIGEST_MARKS, HEADLINE_M
                                            TRIGGER_PHRASE_REST)
 from extract.relations_english import (EnglishRules, compile_english_rules, english_statements, english_triggers,
                                        statement_amount)
-from extract.rules.schema import PartnershipsFile
+from extract.rules.schema import PartnershipsFile, founding_words
 from extract.segment import DATED_ITEM_RE, HEADING_RE
 
 PARTNERSHIP, INVESTMENT, ACQUISITION = "partnership", "investment", "acquisition"
@@ -1074,9 +1074,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         passive_re=re.compile(rf"\s*{any_word(spec.passive_markers)}"),
         founded_clause_re=re.compile(rf"{any_word(founded_marks)}し?[、,，]") if founded_marks else None,
         # (with or without its を: Xを設立, X株式会社設立)
-        founding_re=(re.compile(rf"(?:{any_word(founded_marks)}|"
-                                rf"{any_word([mark.removeprefix('を') for mark in founded_marks])})[。、]")
-                     if founded_marks else None),
+        founding_re=re.compile(rf"{any_word(founding_words(founded_marks))}[。、]") if founded_marks else None,
         status_words=status_pairs,
         called_off=spec.status_words.called_off,
         deal_measures=spec.deal_measures,
@@ -1890,6 +1888,14 @@ def _topic_owner(sentence: Sentence, mentions: Sequence[CompanyMention], before:
     return first
 
 
+def _past_name(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> int:
+    """Where the sentence goes on after the name at body offsets [start, end) and what still belongs to it (its
+    suffix, a parenthesis, markup: ジャフコ グループが, X株式会社設立)."""
+    position = _name_end(sentence, start, end, rules)
+    tail = rules.name_tail_re.match(sentence.text, position)
+    return tail.end() if tail else position
+
+
 def _name_end(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> int:
     """Where the name of a party named at body offsets [start, end) ends in the sentence: at the end of
     a product named after its maker (Microsoft Azure, グーグル・クラウド), which acts for its maker."""
@@ -2092,7 +2098,9 @@ class RelationFinder:
         for sentence in sentences:
             first_row = len(relations)
             # (not a company the sentence denies its role: 筆頭株主はAではなくBで)
-            mentions = [m for m in named_in.get(sentence.sentence_id, []) if not _denied(sentence, m, self._rules)]
+            mentions = named_in.get(sentence.sentence_id, [])
+            if self._rules.denied_re is not None and self._rules.denied_re.search(sentence.text):
+                mentions = [m for m in mentions if not _denied(sentence, m, self._rules)]
             if defined is None and mentions and first_topic is None and self._rules.defining_re.match(
                     sentence.text, _name_end(sentence, mentions[0].start, mentions[0].end, self._rules)):
                 defined = mentions[0]
@@ -2423,13 +2431,8 @@ class RelationFinder:
         founding = self._rules.founding_re
         if founding is None or not DATED_ITEM_RE.match(sentence.text):
             return None
-        return next((m for m in mentions if founding.match(sentence.text, self._past_name(sentence, m))), None)
-
-    def _past_name(self, sentence: Sentence, mention: CompanyMention) -> int:
-        """Where the sentence goes on after the mention's name and what still belongs to it (its legal form)."""
-        position = _name_end(sentence, mention.start, mention.end, self._rules)
-        tail = self._rules.name_tail_re.match(sentence.text, position)
-        return tail.end() if tail else position
+        return next((m for m in mentions if founding.match(
+            sentence.text, _past_name(sentence, m.start, m.end, self._rules))), None)
 
     def _english(self, sentence: Sentence, mentions: Sequence[CompanyMention],
                  money: Sequence[tuple[int, float | None]], english: EnglishRules,
@@ -4398,9 +4401,9 @@ def _named_investors(parties: Sequence[_Party], sentence: Sentence,
                                                        party.start - sentence.start):
                 heads[party.group] = heads[previous.group]  # - 参加：A、B: a list line's label heads all its names
         if not heads[party.group]:
-            position = _name_end(sentence, party.start, party.end, rules)
-            tail = rules.name_tail_re.match(sentence.text, position)  # ジャフコ グループが: its suffix
-            made = rules.round_investor_after_re.match(sentence.text, tail.end() if tail else position)
+            # (past the name's suffix: ジャフコ グループが)
+            made = rules.round_investor_after_re.match(sentence.text, _past_name(sentence, party.start, party.end,
+                                                                                 rules))
             heads[party.group] = made.group("noun") if made else ""
         previous = party
     return [(party, heads[party.group]) for party in parties if heads[party.group]]

@@ -17,7 +17,7 @@ from dataclasses import replace
 from extract.models import CompanyMention, Sentence, by_sentence
 from extract.names import DERIVED_ID_PREFIX
 from extract.normalize.alternation import any_word
-from extract.rules.schema import LegalForms, Renames
+from extract.rules.schema import LegalForms, Renames, founding_words
 from extract.segment import DATED_ITEM_RE, HEADING_RE
 
 #: Marks that may close a name before what follows it (「X」に商号変更, **X**に).
@@ -62,7 +62,7 @@ class RenamedCompanies:
         self._merged_re = re.compile(any_word(renames.merged)) if renames.merged else None
         self._referring = tuple(referring)
         # (a company written as founded, its を left out as a history item may: 日本交通株式会社設立)
-        founding = {*founded_marks, *(mark.removeprefix("を") for mark in founded_marks)}
+        founding = founding_words(founded_marks)
         self._founding_re = re.compile(any_word(founding)) if founding else None
         self._subsidiary_words = tuple(subsidiary_words)
         # a subject mark right after a letter of a name or word (Xは, 親会社が; not には, では, とは, からは)

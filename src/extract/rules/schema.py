@@ -19,7 +19,7 @@ listed, so a misspelt key never silently does nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat, StrictInt,
@@ -403,6 +403,11 @@ class Deeds(Spec):
     made_marks: Words = ()
     owned: Words = ()
     of: Words = ()
+
+
+def founding_words(founded_marks: Sequence[str]) -> tuple[str, ...]:
+    """Deeds' ``founded_marks`` with and without their を, as a history item may leave it out (X株式会社設立)."""
+    return tuple(dict.fromkeys((*founded_marks, *(mark.removeprefix("を") for mark in founded_marks))))
 
 
 class CompanyPatternsFile(RuleFileSpec):
@@ -816,7 +821,6 @@ class RaisedMoney(Spec):
             raise ValueError(f"company_party_phrases {sorted(set(self.company_party_phrases) - set(self.phrases))} "
                              "must also be phrases")
         return self
-
 
 
 class Bids(Spec):
