@@ -57,6 +57,10 @@ class AliasIndex:
             self._entries.setdefault(normal, entry)
             self._prefixes.update(normal[:end] for end in range(1, len(normal) + 1))
 
+    def entry(self, name: str) -> AliasEntry | None:
+        """The entry listed under ``name`` (in its normal form), if any."""
+        return self._entries.get(self._key(name))
+
     def find(self, sentence: Sentence, tokens: Sequence[Token]) -> list[AliasHit]:
         """Every longest listed name in the sentence, left to right, without overlaps."""
         # The tokens are a run of the sentence's own: its text, where the run starts and its length say which.

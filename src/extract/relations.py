@@ -1274,8 +1274,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                   rf"{{0,{_OWNED_UNIT_CHARS}}}?{any_word(spec.units)}")
                        if spec.units and spec.roles.of else None),
         owned_topic_re=(re.compile(rf"{any_word(spec.roles.of)}[^、。\s]{{1,{_OWNED_TOPIC_CHARS}}}?"
-                                   rf"{any_word(spec.topic_particles)}") if spec.topic_particles and spec.roles.of
-                        else None),
+                                   rf"{any_word((*spec.topic_particles, *spec.paired_particles))}")
+                        if spec.topic_particles and spec.roles.of else None),
         # (not Xの資金調達ラウンドにA、…: a particle before the next name gives it a role of its own)
         modifier_re=re.compile(rf"[^、。,，:：\s]{{0,{_COORDINATED_MODIFIER_CHARS}}}?{any_word(spec.roles.of)}"
                                rf"[^、。,，:：\s]{{0,{_MODIFIER_CHARS}}}"
@@ -1886,6 +1886,19 @@ def _topic_owner(sentence: Sentence, mentions: Sequence[CompanyMention], before:
             or not owned.match(sentence.text, first.end - sentence.start)):
         return None
     return first
+
+
+def _opening_owner(parties: Sequence[_Party], sentence: Sentence, rules: PartnershipRules) -> list[_Party]:
+    """The party the sentence opens with (after a headline's markup) as the owner of its topic phrase (Xの戦略は、
+    Xの投資戦略も、), if it opens so."""
+    lead, owned = rules.headline_lead_re, rules.owned_topic_re
+    first = parties[0] if parties else None
+    if (first is None or first.role != "of" or lead is None or owned is None
+            or not lead.fullmatch(sentence.text, 0, first.start - sentence.start)
+            or not (match := owned.match(sentence.text, _name_end(sentence, first.start, first.end, rules)))
+            or not sentence.text.startswith("、", match.end())):
+        return []
+    return [first]
 
 
 def _past_name(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> int:
@@ -3646,9 +3659,15 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
         pairs += [(a, b) for a, b in combinations(partners, 2) if a.group == b.group and not rules.trigger_re.search(
             sentence.text, b.end - sentence.start, trigger.start - sentence.start)]
     if partners and pairs:
-        # A、B、Cの3社は、Dと組んで: a group counted as one acts together with its partner, and so with each other
+        # A、B、Cの3社は、Dと組んで: a group counted as one acts together with its partner, and so with each other;
+        # AはBとCとの3社協業で: the partners counted with their side do it together too
         pairs += [pair for group in coordinated if group[-1].role == "subject" and _counted(sentence, group[-1], rules)
                   for pair in combinations(group, 2)]
+        partner_groups = {p.group for p in partners}
+        for group in partner_groups:
+            members = [p for p in partners if p.group == group]
+            if len(members) >= 2 and _counted(sentence, members[-1], rules, len(members) + 1):
+                pairs += list(combinations(members, 2))
     if partners:
         return pairs
     # AとBは競合関係にあるが、Cは提携を発表: a subject named after the group acts in the trigger's clause instead.
@@ -3680,13 +3699,16 @@ def _joined_as_examples(sentence: Sentence, group: Sequence[_Party], trigger: _T
     return (any(joint.startswith("や") for joint in joints) or open_list) and not _counted(sentence, group[-1], rules)
 
 
-def _counted(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:
+def _counted(sentence: Sentence, party: _Party, rules: PartnershipRules, count: int | None = None) -> bool:
     """Whether the last company of a group is followed by the group's count, as one (A、B、Cの3社は; not 各社,
-    each on its own, nor 3社はそれぞれ)."""
+    each on its own, nor 3社はそれぞれ), of ``count`` companies where given (BとCとの3社協業: 3)."""
     _, _, after = _role(sentence, party.start, party.end, rules)
     counted = rules.group_counted_re.match(sentence.text, after)
-    return counted is not None and not any(
-        word in sentence.text[counted.start(): counted.end() + _SEPARATELY_REACH] for word in rules.count_separately)
+    if counted is None or any(word in sentence.text[counted.start(): counted.end() + _SEPARATELY_REACH]
+                              for word in rules.count_separately):
+        return False
+    numeral = counted.group()[:1]
+    return count is None or (unicodedata.numeric(numeral, -1) == count)
 
 
 def _unnamed_partner(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
@@ -4042,10 +4064,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
             bidders = [p for p in owners if _right_before(sentence, p, trigger, rules)]
             if bidders and answering and (trigger.type == ACQUISITION or trigger.answered):
                 return [(bidder, offered) for bidder in bidders for offered in answering]
-        # Bの買収 and Bの株式を取得 are B bought (into); Aの今回の買収, Aの出資 (AのBへの出資, Anthropicの巨額投資)
-        # is A acting.
-        bought = owners if trigger.stake else [
-            p for p in owners if trigger.type == ACQUISITION and _right_before(sentence, p, trigger, rules)]
+        # Bの買収 and Bの株式を取得 are B bought (into), and so is each company listed with B (B、Cの買収); Aの今回の
+        # 買収, Aの出資 (AのBへの出資, Anthropicの巨額投資) is A acting.
+        bought_groups = {p.group for p in owners if trigger.type == ACQUISITION
+                         and _right_before(sentence, p, trigger, rules)}
+        bought = owners if trigger.stake else [p for p in owners if p.group in bought_groups]
         if trigger.stake and not bought and not receivers:
             # Xの株式は、Aが4割を保有: the company whose shares the sentence is about
             bought = [p for p in before if p.role == "of" and rules.topic_shares_re is not None
@@ -4129,6 +4152,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                   and p.company_id != topic.company_id and rules.deal_subject_gap_re.fullmatch(
                       sentence.text, trigger.end - sentence.start, p.start - sentence.start)] + [
             p for p in named if p.role == "concerned" and topic and p.company_id != topic.company_id]
+        if not actors:
+            # Xの投資戦略も、…Bへの出資を行っている: the company whose phrase the sentence opens with as its topic
+            actors = [p for p in _opening_owner(before, sentence, rules) if p not in receivers]
         if not actors and topic and not readers and not others and not (
                 receivers and all(p.role == "example" or p.kind for p in receivers)):
             actors = [topic]

@@ -487,11 +487,19 @@ class CompanyRecognizer:
             return False
         rest = sentence.text[hit.end - sentence.start:candidate.end - sentence.start].strip(" 　・.")
         # (a name needing context gives way to a longer Latin name: RBC of RBC Capital Markets; and so does any
-        # listed name to a name whose context marks where it starts: 新会社「TDK SensEI」)
+        # listed name to a name whose context marks where it starts, 新会社「TDK SensEI」, or a Japanese legal form
+        # before or after it, which writes a company's whole legal name: 株式会社KPMG FAS, Zephyr Japan合同会社)
         if candidate.start == hit.start and _LATIN_WORDS_RE.fullmatch(rest) and hit.entry.kind != _CONTEXT \
-                and candidate.rule_id not in self._start_marked:
+                and candidate.rule_id not in self._start_marked \
+                and not self._in_japanese_form(sentence, candidate):
             return False
         return company_key(rest) not in self._same_company_forms
+
+    def _in_japanese_form(self, sentence: Sentence, mention: CompanyMention) -> bool:
+        """Whether a Japanese legal form is written right before or right after the name (株式会社X, X合同会社)."""
+        before = sentence.text[:mention.start - sentence.start].rstrip(" 　")
+        after = sentence.text[mention.end - sentence.start:].lstrip(" 　")
+        return before.endswith(self._japanese_forms) or after.startswith(self._japanese_forms)
 
     def _written_out(self, hit: AliasHit, candidates: Mapping[int, Sequence[CompanyMention]],
                      sentences: Mapping[int, Sentence]) -> AliasHit:
