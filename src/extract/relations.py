@@ -1557,6 +1557,9 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         if bid is not None:
             kind = ACQUISITION
         sale = match.group() in rules.sale_triggers
+        if sale and voided is None and text.startswith(rules.deal_measures, match.end()):
+            # …を売却し、売却額は約50億円: a measure of the sale the sentence states, whose seller buys nothing
+            voided = f"a measure of a sale ({match.group()}{text[match.end()]})"
         # (within the trigger's clause: Bの株の20%をCに約600億円で売却)
         shares = (rules.share_re.search(text, max(0, match.start() - _SALE_GAP), match.start())
                   if sale and rules.share_re else None)
@@ -2520,8 +2523,11 @@ class RelationFinder:
                                      or examples is not None and (found := examples.match(sentence.text, end))
                                      and found.end() == join.end()):
                 talks = any(word in sentence.text[end:join.start()] for word in self._rules.talks_triggers)
+                # (the join word's own clause: Aも参加し、評価額は…とみられる is a hedge on the valuation)
+                clause_end = _CLAUSE_END_RE.search(sentence.text, join.end())
                 investors.setdefault(party.company_id, (party, join.group(), PLANNED if talks else _status(
-                    sentence.text[join.end():], self._rules, join.group(), False)))
+                    sentence.text[join.end(): clause_end.start() if clause_end else len(sentence.text)],
+                    self._rules, join.group(), False)))
         for party, noun in _named_investors(parties, sentence, self._rules):  # リード投資家はAccelで
             investors.setdefault(party.company_id, (party, noun, DONE))
         return [Partnership(sentence.sentence_id, party.company_id, party.name, funding.company_id, funding.name,
@@ -4040,8 +4046,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                 sentence.text.startswith(tuple(rules.paired_particles), actors[-1].tail_end - sentence.start):
             # AがXに出資し、BとCも追加出資する: actors marked as doing it too, their clause naming no receiver, act on
             # the receiver of the clause before (not GoogleがBを買収し、CもAIに投じる: C buys nothing named)
+            # (or the company the clause before buys: AはXを買収し、BとCも出資する: B and C invest in X)
             kind = "target" if trigger.type == INVESTMENT else "object"
-            same = [p for p in marked if p.role == kind]
+            same = [p for p in marked if p.role == kind] or [p for p in marked if p.role == "object"]
             receivers = [p for p in same if p.group == same[-1].group]
         # KDDIはAに出資し、Bを子会社化した: B is bought; A was the earlier clause's (where the trigger's clause
         # names no receiver, it shares the earlier one's: AはBを買収し、完全子会社化した).
@@ -4695,7 +4702,8 @@ def _distinct(relations: list[Partnership], rounds: frozenset[str]) -> list[Part
     """One row per sentence, pair and type (a sentence repeating a trigger states it once: the first, with its
     amount), and per direction of investments both ways. A later statement that ends the deal gives the row its
     status (2年前に出資したBから出資を引き揚げた: the investment ended), and so does one that makes again a deal
-    ended before it (提携を解消したが、再び提携を結んだ: done), and one that plans what a
+    ended before it (提携を解消したが、再び提携を結んだ: done), one that completes a deal set going before it
+    (買収を仕掛け、…傘下に収めた: done), and one that plans what a
     funding round (``rounds``: its trigger words) only named (Xの新ラウンド、Aが300億ドルを拠出へ: planned)."""
     kept: dict[tuple[int, frozenset[str] | tuple[str, str], str], int] = {}
     result: list[Partnership] = []
@@ -4708,7 +4716,7 @@ def _distinct(relations: list[Partnership], rounds: frozenset[str]) -> list[Part
             result.append(relation)
             continue
         first = result[kept[key]]
-        if relation.status == ENDED or (relation.status == DONE and first.status == ENDED) or (
+        if relation.status == ENDED or (relation.status == DONE and first.status in (ENDED, PLANNED)) or (
                 relation.status == PLANNED and first.status == DONE and first.trigger in rounds):
             result[kept[key]] = replace(relation, money_value_usd=first.money_value_usd
                                         if relation.money_value_usd is None else relation.money_value_usd)

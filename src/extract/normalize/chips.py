@@ -25,10 +25,10 @@ from extract.rules import ChipRule, RuleSet
 _CHIP, _BLOCKED = "chip", "blocked"
 #: The rule id of a model named by its code alone after its family's (ChipRecognizer._family_codes).
 _FAMILY_CODE_RULE = "chips.family_code"
-#: A model code written alone (960, 910D, X2), set off from other Latin letters and digits and not followed by
-#: a unit or a count (960個, 950W, 900万).
-_BARE_CODE_RE = re.compile(r"(?<![A-Za-z0-9.,\-])[A-Z]{0,2}[0-9]{2,4}[A-Z]{0,2}(?![A-Za-z0-9.,\-%％])"
-                           r"(?![ \t]?[一-龯々ぁ-ゖァ-ヺー$¥￥])")
+#: A model code written alone (960, 910D), set off from other Latin letters and digits, not a word of a longer
+#: Latin name (Atlas 950 SuperCluster) and not followed by a unit or a count (960個, 950W, 900万).
+_BARE_CODE_RE = re.compile(r"(?<![A-Za-z0-9.,\-])(?<![A-Za-z0-9][ \t])[A-Z]{0,2}[0-9]{2,4}[A-Z]{0,2}"
+                           r"(?![A-Za-z0-9.,\-%％])(?![ \t]?[A-Za-z一-龯々ぁ-ゖァ-ヺー$¥￥])")
 #: A chip's name as its family, a word of three letters or more, and its model code (Ascend 950: Ascend, 950;
 #: not B200, whose one letter is no family a bare number goes on).
 _FAMILY_CODE_RE = re.compile(r"(?P<family>(?:.*[^A-Za-z])?[A-Za-z]{3,})[ \-]?(?P<code>[A-Z]{0,2}[0-9]{2,4}[A-Z]{0,2})")

@@ -487,11 +487,12 @@ class CompanyRecognizer:
             return False
         rest = sentence.text[hit.end - sentence.start:candidate.end - sentence.start].strip(" 　・.")
         # (a name needing context gives way to a longer Latin name: RBC of RBC Capital Markets; and so does any
-        # listed name to a name whose context marks where it starts, 新会社「TDK SensEI」, or a Japanese legal form
-        # before or after it, which writes a company's whole legal name: 株式会社KPMG FAS, Zephyr Japan合同会社)
+        # listed name to a name whose context marks where it starts, 新会社「TDK SensEI」, and a Latin one to a Japanese
+        # legal form before or after it, which writes a company's whole legal name: 株式会社KPMG FAS, Zephyr Japan合同
+        # 会社; not 株式会社東京証券取引所JASDAQ, a market of the exchange)
         if candidate.start == hit.start and _LATIN_WORDS_RE.fullmatch(rest) and hit.entry.kind != _CONTEXT \
                 and candidate.rule_id not in self._start_marked \
-                and not self._in_japanese_form(sentence, candidate):
+                and not (hit.surface.isascii() and self._in_japanese_form(sentence, candidate)):
             return False
         return company_key(rest) not in self._same_company_forms
 

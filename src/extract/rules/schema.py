@@ -767,6 +767,7 @@ class Roles(Spec):
     via: Words = ()
     concerned: Words = ()
     compared: Words = ()
+    venue: Words = ()
 
     @model_validator(mode="after")
     def _one_role_per_particle(self) -> Roles:
