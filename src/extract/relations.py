@@ -189,6 +189,8 @@ _CONDITION_RE = re.compile(r"(?:[えけせてねべめれ]ば|たら|だら|場�
 #: Aが買収に関心を示す).
 _CLAUSE_END_RE = re.compile(r"(?:(?<!対)し|して|(?<!めぐ)(?<!巡)り|が|ものの|一方|ほか|加え|ことで|ため|ことから"
                             r"|により|によって)、|[。!！?？\n]")
+#: A verb ending in the past right after a trigger (傘下に収めた, 子会社化した, 買収しました).
+_PAST_RE = re.compile(r"(?:し|させ|され)?(?:た|ました)")
 #: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
 _LINK_TITLE_RE = re.compile(r"^\s*(?:[-*+]\s*)?\[|\]\(")
 #: Characters of the noun examples illustrate (といった主要なクラウドベンダーとの; not past a particle a Latin
@@ -2893,11 +2895,11 @@ class RelationFinder:
             sentence.text, p.tail_end - sentence.start, trigger.start - sentence.start))]
         # An unnamed subject (同業のスタートアップが), or a named one of a clause listed beside the trigger's
         # phrase (Aが交渉中であることや、Bへの投資が続く), leaves the trigger without the text's topic.
-        # (not the end of a named one: みずほ銀行が)
+        # (not the end of a named one, its legal form included: みずほ銀行が, 青葉商事株式会社が)
         # (nor a kind of investor named companies illustrate, in the trigger's clause: AやBなどの著名投資家も出資)
         unnamed = next((match for match in self._rules.unnamed_subject_re.finditer(
             sentence.text, 0, trigger.start - sentence.start) if not any(
-                p.start - sentence.start < match.end() and match.start() < p.end - sentence.start
+                p.start - sentence.start < match.end() and match.start() < max(p.end, p.tail_end) - sentence.start
                 or not _CLAUSE_MARKS_RE.search(sentence.text, match.end(), trigger.start - sentence.start)
                 and self._illustrates(sentence, p, match.end()) for p in parties)),
             None)
@@ -4013,8 +4015,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         designations = [p for p in actors if p.role == "source"
                         and (end := _designation_end(sentence, p, rules)) is not None
                         and sentence.text.startswith(_COMMAS, end)]
+        # (not a seller, whose sale before the trigger made another company the buyer's: Aが保有株式をBに売却し、Bの
+        # 子会社となる is the company the shares were of, the one the text is about)
         receivers = ([p for p in before if p.role == "subject" and p.company_id not in acting_ids
-                      and not any(d.end <= p.start for d in designations)]
+                      and not any(d.end <= p.start for d in designations)
+                      and not any(word in sentence.text[p.tail_end - sentence.start: trigger.start - sentence.start]
+                                  for word in rules.sale_triggers)]
                      or _modified(after, sentence, trigger, rules)
                      or [p for p in before if p.role == "target" and p not in actors]
                      or [p for p in before if p.role == "concerned" and not trigger.passive]
@@ -4046,9 +4052,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                 sentence.text.startswith(tuple(rules.paired_particles), actors[-1].tail_end - sentence.start):
             # AがXに出資し、BとCも追加出資する: actors marked as doing it too, their clause naming no receiver, act on
             # the receiver of the clause before (not GoogleがBを買収し、CもAIに投じる: C buys nothing named)
-            # (or the company the clause before buys: AはXを買収し、BとCも出資する: B and C invest in X)
+            # (or the company the clause before buys, where their own clause marks nothing with に: AはXを買収し、
+            # BとCも出資する: B and C invest in X; not AはXを買収し、BもAIに巨額を投じる)
             kind = "target" if trigger.type == INVESTMENT else "object"
-            same = [p for p in marked if p.role == kind] or [p for p in marked if p.role == "object"]
+            own_clause = sentence.text[actors[-1].tail_end - sentence.start: trigger.start - sentence.start]
+            same = [p for p in marked if p.role == kind] or (
+                [p for p in marked if p.role == "object"] if "に" not in own_clause else [])
             receivers = [p for p in same if p.group == same[-1].group]
         # KDDIはAに出資し、Bを子会社化した: B is bought; A was the earlier clause's (where the trigger's clause
         # names no receiver, it shares the earlier one's: AはBを買収し、完全子会社化した).
@@ -4698,6 +4707,13 @@ def _merged_acting(rows: list[Partnership], merged: set[str], topic: CompanyMent
     return list(dict.fromkeys(result))
 
 
+def _completed(relation: Partnership) -> bool:
+    """Whether the row's trigger is written in the past, as done (傘下に収めた, 完全子会社化した; not 成立すれば
+    完全子会社化する)."""
+    at = relation.evidence.rfind(relation.trigger)
+    return at >= 0 and _PAST_RE.match(relation.evidence, at + len(relation.trigger)) is not None
+
+
 def _distinct(relations: list[Partnership], rounds: frozenset[str]) -> list[Partnership]:
     """One row per sentence, pair and type (a sentence repeating a trigger states it once: the first, with its
     amount), and per direction of investments both ways. A later statement that ends the deal gives the row its
@@ -4716,7 +4732,8 @@ def _distinct(relations: list[Partnership], rounds: frozenset[str]) -> list[Part
             result.append(relation)
             continue
         first = result[kept[key]]
-        if relation.status == ENDED or (relation.status == DONE and first.status in (ENDED, PLANNED)) or (
+        if relation.status == ENDED or (relation.status == DONE and (
+                first.status == ENDED or first.status == PLANNED and _completed(relation))) or (
                 relation.status == PLANNED and first.status == DONE and first.trigger in rounds):
             result[kept[key]] = replace(relation, money_value_usd=first.money_value_usd
                                         if relation.money_value_usd is None else relation.money_value_usd)

@@ -88,11 +88,12 @@ class PartySlots:
         #: Rows of a funding table (- X｜シリーズA｜12億円｜A、B), whose first cell names a company.
         self._funding_rows = FundingRows(spec.funding_rows) if spec.funding_rows is not None else None
         # 米インターシル, 米投資銀行グリーンヒル, 米AI検索のPerplexity; AIスタートアップのカゼミチ
-        self._country_re = (re.compile(rf"{any_word(countries)}(?:[一-龯]{{0,{_KIND_CHARS}}}|{DESCRIPTION}{of})$")
-                            if countries else None)
+        #: (a country written as a word of its own, not a character of another: 露 of 半導体露光装置用レンズ)
+        self._country_re = (re.compile(rf"(?<![一-龯々]){any_word(countries)}(?:[一-龯]{{0,{_KIND_CHARS}}}"
+                                       rf"|{DESCRIPTION}{of})$") if countries else None)
         #: A country alone right before the name (米インターシル; not 米テスラのイーロン・マスク, a person of the
         #: company described, nor 米家具チェーン, where a kind of company stands between).
-        self._bare_country_re = re.compile(rf"{any_word(countries)}$") if countries else None
+        self._bare_country_re = re.compile(rf"(?<![一-龯々]){any_word(countries)}$") if countries else None
         verbs = f"|{any_word(spec.describing_verbs)}" if spec.describing_verbs else ""
         self._kind_re = re.compile(rf"(?:{any_word(spec.unnamed_companies.nouns)}{of}{verbs})$")
         #: A company noun written right before a name with no の (アニメ配信会社アニメルート, 家具EC新興ネストリー).
