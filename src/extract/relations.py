@@ -216,6 +216,8 @@ _COUNT_DESCRIPTION, _COUNT_KIND = 20, 6
 _RELATIVE_VERB = "[一-龯々]?[ぁ-ゖ]{0,3}[るたむぶうく](?=[一-龯々ァ-ヺー])"
 #: Characters of the group a company leads (主導の投資家グループ).
 _LED_GROUP_CHARS = 12
+#: Characters of the noun before a deal measure word opening a clause (評価 of 評価額は).
+_MEASURE_NOUN_CHARS = 6
 #: A word written in katakana.
 _KATAKANA_WORD_RE = re.compile(r"[ァ-ヺー・]+")
 #: Most characters of a clause whose verb is left out (AはXに50億ドル、): a receiver and an amount.
@@ -682,6 +684,8 @@ class PartnershipRules:
     glossed_joint_re: re.Pattern
     #: After a company, a group it leads and that group's particle (主導の投資家グループによって), within the
     #: brackets the company is in (not 資金調達（A主導の40億ドル）における); None without leader words.
+    #: A clause opening with a measure of a deal as its topic (、評価額は), whose status words are the measure's.
+    measure_clause_re: re.Pattern
     led_group_re: re.Pattern | None
     #: After a company, the rest of a list of Latin names no rule found (AやWatershed、Sustainable Ventures (SV)と):
     #: the particle after the list is the company's too.
@@ -1207,7 +1211,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*(?:\*\*|__|[「『])?{any_word(name_prefixes)}?"
                                   rf"(?:The )?"),
         glossed_joint_re=re.compile(rf"(?P<joint>\s*[、,，]?\s*{coordinators}\s*)[一-龯々〆ヵヶァ-ヺー・]{{2,12}}[（(]"),
-        led_group_re=(re.compile(rf"{any_word(spec.leaders)}[^、。\s（）()]{{1,{_LED_GROUP_CHARS}}}?"
+        measure_clause_re=re.compile(rf"(?:{_CLAUSE_END_RE.pattern})[^、。\s]{{0,{_MEASURE_NOUN_CHARS}}}?"
+                                     rf"{any_word(spec.deal_measures)}{any_word(spec.topic_particles)}"),
+        led_group_re=(re.compile(rf"{any_word(spec.leaders)}[^、。\s（）()]{{0,{_LED_GROUP_CHARS}}}?"
                                  rf"(?P<particle>{any_word(head_particles)})") if spec.leaders else None),
         parallel_re=(re.compile(rf"{any_word(spec.parallel_marks)}[、,，]?\s*[^、。「」\n]{{1,{_PARALLEL_CHARS}}}?"
                                 rf"(?=(?:と|に|から|へ|を)?も|が)") if spec.parallel_marks else None),
@@ -2525,10 +2531,10 @@ class RelationFinder:
                                      or examples is not None and (found := examples.match(sentence.text, end))
                                      and found.end() == join.end()):
                 talks = any(word in sentence.text[end:join.start()] for word in self._rules.talks_triggers)
-                # (the join word's own clause: Aも参加し、評価額は…とみられる is a hedge on the valuation)
-                clause_end = _CLAUSE_END_RE.search(sentence.text, join.end())
+                # (up to a clause on a measure of the deal: Aも参加し、評価額は…とみられる is a hedge on the valuation)
+                measured = self._rules.measure_clause_re.search(sentence.text, join.end())
                 investors.setdefault(party.company_id, (party, join.group(), PLANNED if talks else _status(
-                    sentence.text[join.end(): clause_end.start() if clause_end else len(sentence.text)],
+                    sentence.text[join.end(): measured.start() if measured else len(sentence.text)],
                     self._rules, join.group(), False)))
         for party, noun in _named_investors(parties, sentence, self._rules):  # リード投資家はAccelで
             investors.setdefault(party.company_id, (party, noun, DONE))
@@ -4392,8 +4398,11 @@ def _joining(parties: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
         join = next((found for found in rules.join_re.finditer(window[:_JOIN_GAP])
                      if not window.startswith(rules.round_investors, found.start())), None)
         right_after = join is not None and join.start() == 0
-        # (Aの主導で調達: the join word right after the name's の)
-        owned_join = join is not None and party.role == "of" and rules.particle_roles.get(window[:join.start()]) == "of"
+        # (Aの主導で調達: the join word right after the name's の, or after a manner word's stem: AとBの共同主導で)
+        lead = window[:join.start()] if join is not None else ""
+        owned_join = join is not None and party.role == "of" and (rules.particle_roles.get(lead) == "of" or any(
+            rules.particle_roles.get(lead.removesuffix(manner.removesuffix("で"))) == "of"
+            for manner in rules.manner_triggers))
         if (party.role in ("subject", _JOINER) or party.role == "other" and right_after or owned_join) and join \
                 and kinds.get(join.group(), trigger.type) == trigger.type:
             joining_groups.add(group)

@@ -785,14 +785,14 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             else:
                 continue
             # a deal's party written after what the company is may be made of dictionary words (米インターシル,
-            # AIスタートアップのカゼミチ, ドローンを開発するスカイジャイロ), and so may a compound right after a company
-            # noun (新興ドライブ|マインド; not 大手ファウンドリ, a kind of company), or the subject of a deal it
-            # receives
+            # AIスタートアップのカゼミチ, ドローンを開発するスカイジャイロ), and so may a compound or a Latin name
+            # right after a company noun (新興ドライブ|マインド, 充電会社IONNA; not 大手ファウンドリ, a kind of
+            # company), or the subject of a deal it receives
             # (not one dictionary word receiving it, which is as often a thing: 新たなプロジェクトが契約された)
             compound = len(inside(sentence_tokens, span)) > 1
             if ner_filter.accepts_party(sentence, span, sentence_tokens,
                                         (described or introduces or receives and compound
-                                         or compound and slots.follows_a_company_noun(sentence, start))
+                                         or (compound or latin) and slots.follows_a_company_noun(sentence, start))
                                         and rule_id == PARTY_NAME_RULE, glued):
                 replaced += held
                 added.append(_unlisted_company(span, rule_id))
