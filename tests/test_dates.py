@@ -303,6 +303,9 @@ ANCHORED_DATES = [
     (D(2025, 12, 2), "この夏は暑かった。", [("この夏", "DATE", "2025-SU", None)]),
     # (not a season inside another word, nor after a longer word: 秋田, 将来)
     (D(2025, 12, 2), "来秋田に行く。将来春には戻る。", []),
+    # a fiscal period named by a year relative to the post's date and its last month
+    (D(2024, 10, 8), "同社は来年3月期に黒字化する。", [("来年3月期", "DATE", "FY2024", None)]),
+    (D(2024, 10, 8), "今年12月期の利益は増える。", [("今年12月期", "DATE", "FY2024", None)]),
 ]
 
 

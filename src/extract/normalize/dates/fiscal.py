@@ -1,5 +1,5 @@
 """Fiscal years: 2026年度, 2025会計年度, FY2026, FY26, and fiscal periods named by their last month (2026年3月期,
-and a quarter of one: 2026年3月期第2四半期).
+来年3月期, and a quarter of one: 2026年3月期第2四半期).
 
 A fiscal year runs twelve months from ``fiscal_year_start_month`` of
 ``rules/dates.yaml`` (April to March) and is named by the year it starts in.
@@ -28,8 +28,12 @@ def _fiscal_year(match: re.Match[str], rules: DateRules, anchor: datetime.date |
 
 def _fiscal_period(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """2026年3月期: the fiscal year ending that month, named by the year it starts in (FY2025); with a quarter
-    after it (2026年3月期第2四半期), that quarter of it (FY2025-Q2)."""
-    year = year_of(match, rules)
+    after it (2026年3月期第2四半期), that quarter of it (FY2025-Q2). A year relative to the post's date
+    (来年3月期) is read against it."""
+    relative = match.group("rel_year")
+    if relative is not None and anchor is None:
+        return None
+    year = anchor.year + rules.relative_years[relative] if relative is not None and anchor else year_of(match, rules)
     end_month = number(match.group("end_month"))
     if year is None or end_month is None or not 1 <= end_month <= 12:
         return None
@@ -49,7 +53,7 @@ PATTERNS = (
                 lambda p: rf"(?:(?:{p.year}|{p.short_year}){p.fiscal}|{p.prefixed_fiscal_year}(?!{DIGIT})){p.tail}",
                 _fiscal_year),
     DatePattern("date.fiscal_period",
-                lambda p: rf"(?:{p.year}|{p.short_year})年(?P<end_month>{SMALL_NUMBER})月期"
+                lambda p: rf"(?:(?:{p.year}|{p.short_year})年|{p.relative_year})(?P<end_month>{SMALL_NUMBER})月期"
                           rf"(?:第(?P<quarter>[1-4１-４一二三四])四半期)?{p.bound}?",
                 _fiscal_period),
 )
