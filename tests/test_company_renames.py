@@ -35,6 +35,11 @@ def _ids(extractors: Extractors, body: str) -> dict[str, set[str]]:
     # A history list under an article's opening: the items rename the article's company.
     (OPENING + "- 1931年（昭和6年） - 北斗電蓄製造株式会社として設立。\n- 1950年（昭和25年） - 北斗音響株式会社に商号変更。",
      ["北斗電蓄製造", "北斗音響"], []),
+    # An article opening on its name after the legal form (**株式会社X**は), its history founding the company under
+    # its first name in the passive (X株式会社が設立される), then renaming it twice.
+    ("**株式会社北辰ミュージック**は、東京都に本社を置くレコード会社。\n\n## 沿革\n\n"
+     "- 1931年 - 大阪で北辰蓄音器株式会社が設立される。\n- 1950年 - 北辰レコード株式会社に商号変更。\n"
+     "- 2001年 - 株式会社北辰ミュージックに商号変更。", ["北辰蓄音器", "北辰レコード", "北辰ミュージック"], []),
     # The first name in prose, then the new one.
     (OPENING + "1931年に北斗電蓄製造株式会社として設立され、1950年に北斗音響に商号変更した。",
      ["北斗電蓄製造", "北斗音響"], []),

@@ -453,6 +453,8 @@ class PartnershipRules:
     stake_verbs: frozenset[str]
     #: Before or in a stake purchase: the stake is controlling, an acquisition (全株式, 過半).
     controlling: tuple[str, ...]
+    #: Words that make the shares one holder's stake (保有株式): all of them is no control of the company.
+    held: tuple[str, ...]
     #: A join word (参加) after a party: it takes part in a directed trigger as a further actor.
     join_re: re.Pattern
     #: The company the text is about, referred back to as an object (同社を): no other company named.
@@ -686,6 +688,8 @@ class PartnershipRules:
     #: brackets the company is in (not 資金調達（A主導の40億ドル）における); None without leader words.
     #: A clause opening with a measure of a deal as its topic (、評価額は), whose status words are the measure's.
     measure_clause_re: re.Pattern
+    #: A comma setting a company beside the noun of what it is (投資会社、C): no clause break.
+    appositive_comma_re: re.Pattern
     led_group_re: re.Pattern | None
     #: After a company, the rest of a list of Latin names no rule found (AやWatershed、Sustainable Ventures (SV)と):
     #: the particle after the list is the company's too.
@@ -1017,6 +1021,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         topic_shares_re=re.compile(rf"{shares}(?:の[^、。]{{0,{_STAKE_LEAD}}}?)?[はを]") if stake else None,
         stake_verbs=frozenset(stake.verbs if stake else ()),
         controlling=stake.controlling if stake else (),
+        held=stake.held if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
         referred_object_re=re.compile(referred_object),
         relative_subject_re=re.compile(rf"\s*{list_end}{any_word(spec.roles.subject)}[^、。「」]{{0,{_RELATIVE_CLAUSE}}}?"
@@ -1211,6 +1216,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         coordinator_re=re.compile(rf"\s*[、,，]?\s*{coordinators}\s*(?:\*\*|__|[「『])?{any_word(name_prefixes)}?"
                                   rf"(?:The )?"),
         glossed_joint_re=re.compile(rf"(?P<joint>\s*[、,，]?\s*{coordinators}\s*)[一-龯々〆ヵヶァ-ヺー・]{{2,12}}[（(]"),
+        appositive_comma_re=re.compile(rf"(?P<noun>{any_word(spec.unnamed_companies.nouns)})、"
+                                       if spec.unnamed_companies.nouns else "(?!)"),
         measure_clause_re=re.compile(rf"(?:{_CLAUSE_END_RE.pattern})[^、。\s]{{0,{_MEASURE_NOUN_CHARS}}}?"
                                      rf"{any_word(spec.deal_measures)}{any_word(spec.topic_particles)}"),
         led_group_re=(re.compile(rf"{any_word(spec.leaders)}[^、。\s（）()]{{0,{_LED_GROUP_CHARS}}}?"
@@ -1571,8 +1578,10 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         # (within the trigger's clause: Bの株の20%をCに約600億円で売却)
         shares = (rules.share_re.search(text, max(0, match.start() - _SALE_GAP), match.start())
                   if sale and rules.share_re else None)
-        # (a comma may follow the shares' を: Bの株式の一部を、Cに売却)
-        if shares and _CLAUSE_MARKS_RE.search(text[shares.end():match.start()].replace("を、", "を")):
+        # (a comma may follow the shares' を, Bの株式の一部を、Cに売却, or set a buyer beside what it is, …を投資会社、C
+        # へ売却)
+        if shares and _CLAUSE_MARKS_RE.search(rules.appositive_comma_re.sub(
+                r"\g<noun>", text[shares.end():match.start()].replace("を、", "を"))):
             shares = None
         exit = False
         if shares:  # Bの株式20%をCに売却: C buys into B
@@ -1717,9 +1726,10 @@ def _stake_kind(text: str, match: re.Match[str], rules: PartnershipRules) -> str
 
 
 def _controls(stake: str, rules: PartnershipRules) -> bool:
-    """The words of a stake name all or most of the shares: a controlling word (全株式, 過半) or a share
-    above half (51%, 80.1％)."""
-    return (any(word in stake for word in rules.controlling)
+    """The words of a stake name all or most of the shares: a controlling word (全株式, 過半; not of one holder's
+    stake, 保有株式の全て) or a share above half (51%, 80.1％)."""
+    held = any(word in stake for word in rules.held)
+    return (not held and any(word in stake for word in rules.controlling)
             or any(float(share) > _HALF for share in _PERCENT_RE.findall(unicodedata.normalize("NFKC", stake))))
 
 

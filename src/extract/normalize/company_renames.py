@@ -130,14 +130,16 @@ class RenamedCompanies:
     def _opening_company(self, sentences: Sequence[Sentence],
                          named_in: dict[int, list[CompanyMention]]) -> CompanyMention | None:
         """The company the text opens on, as an encyclopedia article's first sentence names its subject first
-        (**X株式会社**（えっくす）は、…); None if the first sentence naming a company does not open with it."""
+        (**X株式会社**（えっくす）は、…, **株式会社X**は); None if the first sentence naming a company does not open
+        with it."""
         for sentence in sentences:
             named = named_in.get(sentence.sentence_id)
             if not named:
                 continue
             first = named[0]
-            lead = sentence.text[:first.start - sentence.start]
-            return first if _OPENING_MARKS_RE.fullmatch(lead) else None
+            lead = sentence.text[:first.start - sentence.start].rstrip(" 　")
+            form = next((form for form in self._forms if lead.endswith(form)), "")
+            return first if _OPENING_MARKS_RE.fullmatch(lead[:len(lead) - len(form)]) else None
         return None
 
     def _heading_company(self, sentence: Sentence, named: Sequence[CompanyMention]) -> CompanyMention | None:
