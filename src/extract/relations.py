@@ -1567,6 +1567,8 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                   else f"a time of the deal ({match.group()}{text[match.end()]})" if deal_time else None)
         stake = match.re is rules.stake_re or match.group() in rules.owner_receives
         kind = _stake_kind(text, match, rules) if match.re is rules.stake_re else kinds[match.group()]
+        if match.group() in rules.mergers and rules.passive_re.match(text, match.end()) is not None:
+            kind = ACQUISITION  # BはAに合併された: A absorbs B
         # 株式を公開買付けにより取得: shares bought through a bid are a takeover bid, planned until it is launched
         bid = next((word for word in rules.bid_triggers if word in match.group()), None) if stake else None
         if bid is not None:
@@ -1648,16 +1650,21 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
 
 
 def _co_investors(pairs: Sequence[tuple[_Party, _Party]], before: Sequence[_Party], sentence: Sentence,
-                  parties: Sequence[_Party], rules: PartnershipRules) -> list[tuple[_Party, _Party]]:
+                  parties: Sequence[_Party], rules: PartnershipRules,
+                  topic: _Party | None = None) -> list[tuple[_Party, _Party]]:
     """Each two investors of an investment made together: those of its pairs, else the subjects named
-    together before it (AとBは共同出資で新会社を設立) and the partners named with them (AはBと折半出資で), but for a
-    company and its own subsidiary or parent."""
+    together before it (AとBは共同出資で新会社を設立) and the partners named with them (AはBと折半出資で), or with
+    the company the text is about where the sentence leaves its subject out (- 1965年 - Bとの共同出資で工場を建設),
+    but for a company and its own subsidiary or parent."""
     investors = list({p.company_id: p for p, _ in pairs}.values())
     if not investors:
         subjects = [p for p in before if p.role == "subject"]
         investors = [p for p in subjects if p.group == subjects[-1].group] if subjects else []
+        partners = [p for p in before if p.role == "partner"]
+        if not investors and partners and topic is not None and topic.role == "topic":
+            investors = [topic]
         # (AはBと折半出資で: the partner it invests with)
-        investors += [p for p in before if p.role == "partner"] if investors else []
+        investors += partners if investors else []
     return [(a, b) for index, a in enumerate(investors) for b in investors[index + 1:]
             if not _kin(sentence, a, b, parties, rules) and not _kin(sentence, b, a, parties, rules)]
 
@@ -3079,7 +3086,8 @@ class RelationFinder:
             if joint or unnamed_joint or together:
                 # AとBが折半出資するX, AとBは共同出資で新会社を設立: the investors are partners of each other too.
                 besides += self._relations_of_pairs(sentence, replace(trigger, type=PARTNERSHIP), parties,
-                                                    _co_investors(pairs, before, sentence, parties, self._rules), money)
+                                                    _co_investors(pairs, before, sentence, parties, self._rules,
+                                                                  topic_party), money)
         return self._relations_of_pairs(sentence, trigger, parties, pairs, money) + besides
 
     def _body_subject(self, sentence: Sentence, parties: Sequence[_Party], trigger: _Trigger) -> bool:
@@ -4146,6 +4154,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                          or [p for p in before if p.role == "of"
                              and _close_before(sentence, p, trigger, rules, unit=True)]
                          or [p for p in sellers if _sells_unit(sentence, p, trigger, rules)])
+        if not receivers and actors and topic is not None and topic.role == "topic" \
+                and trigger.word in rules.bid_triggers and all(p.company_id != topic.company_id for p in actors):
+            # (Xの沿革) - 2000年 - AがTOBを提案した: a bid naming no target is for the company the text is about
+            receivers = [topic]
         if not receivers and actors and all(p.role == "agent" for p in actors):
             # AはBによるTOBを受け入れた, AはBによる買収が成立し: the topic is what the agent buys or invests in.
             receivers = [p for p in before if p.role == "subject" and _is_topic(sentence, p, rules)]
