@@ -109,6 +109,11 @@ def _ids(extractors: Extractors, body: str) -> dict[str, set[str]]:
      "- 1924年 - 富永一郎が東京で富永玩具製作所を創業。\n- 1963年 - トミナガ工業株式会社に商号変更。\n"
      "- 1995年 - 株式会社トミナガに商号変更。\n### ホクト\n- 1955年 - 株式会社ホクト玩具を設立。",
      ["富永玩具製作所", "トミナガ工業", "トミナガ"], [("トミナガ", "ホクト玩具")]),
+    # A sub-heading naming what no rule finds (### サクラ) heads another company's history: its renames are not the
+    # article's company's.
+    ("**ミナト電機株式会社**は、東京都に本社を置く電機メーカー。2006年に青葉工業を吸収合併した。\n\n## 沿革\n\n"
+     "### サクラ\n\n- 1955年 - 佐藤ビニール工業所を設立。\n- 1966年 - 青葉工業に商号変更。", [],
+     [("ミナト電機", "青葉工業")]),
     # A listed company's former name, written in a rename, is the listed company.
     ("北辰精機株式会社は1984年にマツダ株式会社へ社名変更した。", ["北辰精機", "マツダ"], []),
 ])

@@ -453,8 +453,6 @@ class PartnershipRules:
     stake_verbs: frozenset[str]
     #: Before or in a stake purchase: the stake is controlling, an acquisition (全株式, 過半).
     controlling: tuple[str, ...]
-    #: Words that make the shares one holder's stake (保有株式): all of them is no control of the company.
-    held: tuple[str, ...]
     #: A join word (参加) after a party: it takes part in a directed trigger as a further actor.
     join_re: re.Pattern
     #: The company the text is about, referred back to as an object (同社を): no other company named.
@@ -1021,7 +1019,6 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         topic_shares_re=re.compile(rf"{shares}(?:の[^、。]{{0,{_STAKE_LEAD}}}?)?[はを]") if stake else None,
         stake_verbs=frozenset(stake.verbs if stake else ()),
         controlling=stake.controlling if stake else (),
-        held=stake.held if stake else (),
         join_re=re.compile(any_word(spec.join_words)),
         referred_object_re=re.compile(referred_object),
         relative_subject_re=re.compile(rf"\s*{list_end}{any_word(spec.roles.subject)}[^、。「」]{{0,{_RELATIVE_CLAUSE}}}?"
@@ -1733,10 +1730,9 @@ def _stake_kind(text: str, match: re.Match[str], rules: PartnershipRules) -> str
 
 
 def _controls(stake: str, rules: PartnershipRules) -> bool:
-    """The words of a stake name all or most of the shares: a controlling word (全株式, 過半; not of one holder's
-    stake, 保有株式の全て) or a share above half (51%, 80.1％)."""
-    held = any(word in stake for word in rules.held)
-    return (not held and any(word in stake for word in rules.controlling)
+    """The words of a stake name all or most of the shares: a controlling word (全株式, 過半) or a share
+    above half (51%, 80.1％)."""
+    return (any(word in stake for word in rules.controlling)
             or any(float(share) > _HALF for share in _PERCENT_RE.findall(unicodedata.normalize("NFKC", stake))))
 
 

@@ -20,6 +20,8 @@ from extract.normalize.alternation import any_word
 from extract.rules.schema import LegalForms, Renames, founding_words
 from extract.segment import DATED_ITEM_RE, HEADING_RE
 
+#: A heading of the third level or deeper (### トミー), as an article heads the history of each company it grew from.
+_SUB_HEADING_RE = re.compile(r"\s*#{3,6}\s")
 #: Marks that may close a name before what follows it (「X」に商号変更, **X**に).
 _CLOSING = "」』”\"*"
 #: Marks that may open a name after what comes before it (商号を「X」に).
@@ -89,14 +91,18 @@ class RenamedCompanies:
         # item founds that company itself (- 1928年 - Aが川鍋商会を創業。- 1945年 - 日本交通株式会社設立: a
         # predecessor, no name of it).
         founded_first: tuple[CompanyMention, CompanyMention] | None = None
+        unknown_section = False  # whether the text is under a sub-heading of a company no rule found
         for sentence in sentences:
             named = named_in.get(sentence.sentence_id, [])
             if HEADING_RE.match(sentence.text):
                 if founded_first is not None:
                     _union(joined, founded_first[0].company_id, founded_first[1].company_id)
                 section, own_latest, first_item = self._heading_company(sentence, named), None, True
+                # (a sub-heading naming what no rule finds, ### タカラ under ## 沿革, is some other company's
+                # history: not the article's)
+                unknown_section = section is None and _SUB_HEADING_RE.match(sentence.text) is not None
                 founded_first = None
-            topic = section or opening
+            topic = section or (None if unknown_section else opening)
             if first_item and DATED_ITEM_RE.match(sentence.text):
                 first_item = False
                 founded = self._founded_first(sentence, named)

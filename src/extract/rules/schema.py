@@ -797,15 +797,13 @@ class StatusWords(Spec):
 
 class StakePurchases(Spec):
     """Buying shares (AはBの株式を取得): share words, the words that begin with one and are none (株式会社),
-    the verbs of acquiring them, the words that make the stake controlling (全株式, 過半: an
-    acquisition), and those that make the shares one holder's stake, whose whole is no control of the company
-    (保有株式の全て)."""
+    the verbs of acquiring them, and the words that make the stake controlling (全株式, 過半: an
+    acquisition)."""
 
     shares: Words
     not_shares: Words = ()
     verbs: Words
     controlling: Words = ()
-    held: Words = ()
 
 
 class RaisedMoney(Spec):
