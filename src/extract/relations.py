@@ -4151,8 +4151,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                              and _close_before(sentence, p, trigger, rules, unit=True)]
                          or [p for p in sellers if _sells_unit(sentence, p, trigger, rules)])
         if not receivers and actors and topic is not None and topic.role == "topic" \
-                and trigger.word in rules.bid_triggers and all(p.company_id != topic.company_id for p in actors):
-            # (Xの沿革) - 2000年 - AがTOBを提案した: a bid naming no target is for the company the text is about
+                and trigger.word in rules.bid_triggers and DATED_ITEM_RE.match(sentence.text) is not None \
+                and all(p.company_id != topic.company_id for p in actors):
+            # (Xの沿革) - 2000年 - AがTOBを提案した: a bid naming no target in an item of a company's history is for
+            # that company (not in prose, where the company the text is about may be a rival bidder)
             receivers = [topic]
         if not receivers and actors and all(p.role == "agent" for p in actors):
             # AはBによるTOBを受け入れた, AはBによる買収が成立し: the topic is what the agent buys or invests in.

@@ -501,7 +501,10 @@ class NameReader:
             # (the proper noun may follow katakana words joined to it with ・: ブリティッシュ・ミッドランド航空)
             while head + 2 <= high and _is_katakana(words.tokens[head]) and words.tokens[head + 1].surface == "・":
                 head += 2
-            return self._is_proper(words, head) and self._plain_middle(words, head + 1, high, katakana_form,
+            # (a code name's number is part of its first word: S7ビバレッジズ)
+            coded = head < high and _LETTER_RE.fullmatch(words.tokens[head].surface) is not None \
+                and words.tokens[head + 1].pos == "名詞-数詞"
+            return self._is_proper(words, head) and self._plain_middle(words, head + 1 + coded, high, katakana_form,
                                                                        bracketed)
         if proper == "last":
             return self._is_proper(words, high)
@@ -583,6 +586,9 @@ class NameReader:
             return True  # 旭化成エレクトロニクス: a listed company's name opens it, a unit named after its parent
         if token.pos == "名詞-固有名詞" or _is_native_in_katakana(token):
             return True
+        if _LETTER_RE.fullmatch(token.surface) and index + 1 < len(words.tokens) \
+                and words.tokens[index + 1].pos == "名詞-数詞" and words.spans[index][1] == words.spans[index + 1][0]:
+            return True  # S7ビバレッジズ, K2システムズ: a capital glued to a number is a code name
         if token.pos == "名詞-数詞":
             return _is_name_numeral(words, index)
         if token.reading is None and token.surface[:1].isalpha():
@@ -682,6 +688,10 @@ def _is_native_in_katakana(token: Token) -> bool:
     Japanese spells a word so to make it a name. Loanwords (データ) have a katakana lemma and do not count."""
     return (token.pos == "名詞-普通名詞" and _is_katakana(token)
             and not _KATAKANA_RE.search(token.lemma.split("-", 1)[0]))
+
+
+#: A single capital letter (S of S7ビバレッジズ).
+_LETTER_RE = re.compile(r"[A-ZＡ-Ｚ]")
 
 
 def _is_kanji_everyday(token: Token) -> bool:
