@@ -140,3 +140,12 @@ def test_an_article_name_glossed_with_a_listed_english_name_is_the_listed_compan
     a label is, where a list holds that one, also with more in the brackets after it (、通称：…)."""
     ids = _ids(extractors, "**インフォシス・テクノロジーズ**（英: Infosys Ltd.、通称：インフォシス）はIT企業である。")
     assert ids["インフォシス・テクノロジーズ"] == ids["Infosys Ltd."] == {"infosys"}
+
+
+def test_a_name_a_release_defines_with_sha_stands_for_the_company_with_or_without_it(extractors: Extractors) -> None:
+    """以下「ブラント社」: the company a pattern reads inside the definition and the name without its 社 later are
+    the company defined, not companies of their own."""
+    body = ("ドイツのBrandt Fahrzeugteile GmbH（以下「ブラント社」といいます。）の日本総代理店として、同社製の"
+            "センサーを販売しております。ブラントは1950年創業の老舗です。")
+    ids = _ids(extractors, body)
+    assert ids["ブラント"] == ids["Brandt Fahrzeugteile GmbH"], ids

@@ -1051,14 +1051,23 @@ class DefinedNames:
             return list(mentions)
         by_id = {sentence.sentence_id: sentence for sentence in sentences}
         defined: list[tuple[int, str, CompanyMention]] = []  # (where the definition ends, the name, its company)
+        result = list(mentions)
         for mention in mentions:
             sentence = by_id[mention.sentence_id]
             match = self._definition_re.match(sentence.text, mention.end - sentence.start)
             if match is not None and match.group("collective") is None:
                 defined.append((sentence.start + match.end(), match.group("name"), mention))
+                # (以下「EduViet社」: the post writes the name without its 社 too, EduVietは)
+                stem = match.group("name").removesuffix(_SHA)
+                if stem != match.group("name") and len(stem) >= _MIN_DEFINED_STEM:
+                    defined.append((sentence.start + match.end(), stem, mention))
+                # (以下「ハルトマン社」: a company a pattern read inside the definition is the one defined)
+                name_start, name_end = sentence.start + match.start("name"), sentence.start + match.end("name")
+                result = [replace(m, company_id=mention.company_id, name=mention.name)
+                          if m.sentence_id == mention.sentence_id and name_start <= m.start and m.end <= name_end
+                          and m.company_id.startswith(DERIVED_ID_PREFIX) else m for m in result]
         if not defined:
-            return list(mentions)
-        result = list(mentions)
+            return result
         for sentence, sentence_tokens in zip(sentences, tokens):
             present = [(after, name, company) for after, name, company in defined
                        if after < sentence.end and name in sentence.text]
@@ -1073,6 +1082,12 @@ class DefinedNames:
                             company, sentence_id=sentence.sentence_id, start=start, end=end, surface=name,
                             rule_id=DEFINED_NAME_RULE, source="rule"))
         return sorted(result, key=lambda m: (m.start, m.end))
+
+
+#: The suffix a press release's defined name of a company may end in (以下「EduViet社」), and the fewest characters
+#: the name before it must have to stand for the company alone (EduViet, ハルトマン).
+_SHA = "社"
+_MIN_DEFINED_STEM = 2
 
 
 def _with_abbreviations(mentions: Sequence[CompanyMention], by_id: Mapping[int, Sentence]) -> list[CompanyMention]:
