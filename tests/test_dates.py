@@ -110,6 +110,9 @@ SINGLE_DATES = [
     ("少なくとも3年前には決まっていた。", "少なくとも3年前", "DATE", "2022", "BEFORE", D(2022, 1, 1), D(2022, 12, 31)),
     # durations
     ("契約は7年間にわたる。", "7年間", "DURATION", "P7Y", None, None, None),
+    # the gap since something last happened
+    ("株価は約2年ぶりの高値をつけた。", "約2年ぶり", "DURATION", "P2Y", "APPROX", None, None),
+    ("新製品は10年ぶりだ。", "10年ぶり", "DURATION", "P10Y", None, None, None),
     ("開発に3カ月かかった。", "3カ月", "DURATION", "P3M", None, None, None),
     ("保守は18か月続く。", "18か月", "DURATION", "P18M", None, None, None),
     ("検証に2週間を要した。", "2週間", "DURATION", "P2W", None, None, None),

@@ -3,7 +3,7 @@
 ``date.not_date`` matches the ``not_dates`` words (前年比, 数年, 30周年): its
 candidates yield nothing but, being longer, win over the dates inside them.
 ``followed_by_not_after`` rejects a year-based match running into a word of
-``not_after`` (2年生, 3年目, 10年ぶり), where the number counts years.
+``not_after`` (2年生, 3年目, 10年ぶり: a gap, which duration.py reads), where the number counts years.
 """
 
 from __future__ import annotations
