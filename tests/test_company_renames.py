@@ -109,6 +109,11 @@ def _ids(extractors: Extractors, body: str) -> dict[str, set[str]]:
      "- 1924年 - 富永一郎が東京で富永玩具製作所を創業。\n- 1963年 - トミナガ工業株式会社に商号変更。\n"
      "- 1995年 - 株式会社トミナガに商号変更。\n### ホクト\n- 1955年 - 株式会社ホクト玩具を設立。",
      ["富永玩具製作所", "トミナガ工業", "トミナガ"], [("トミナガ", "ホクト玩具")]),
+    # A history opening on the trade the company grew from, founded as a name with a place between
+    # (Yとして沼津で創業), then founding the company in its second item and renaming it to its name now.
+    ("**富士宮食品工業株式会社**は、静岡県の食品メーカー。\n\n## 沿革\n\n- 1936年 - 杉山商店として沼津で創業。\n"
+     "- 1952年 - 富士宮食品株式会社を設立。\n- 1979年 - 富士宮食品工業株式会社に商号変更。",
+     ["杉山商店", "富士宮食品", "富士宮食品工業"], []),
     # A sub-heading naming what no rule finds (### サクラ) heads another company's history: its renames are not the
     # article's company's.
     ("**ミナト電機株式会社**は、東京都に本社を置く電機メーカー。2006年に青葉工業を吸収合併した。\n\n## 沿革\n\n"

@@ -22,6 +22,12 @@ from extract.segment import DATED_ITEM_RE, HEADING_RE
 
 #: A heading of the third level or deeper (### トミー), as an article heads the history of each company it grew from.
 _SUB_HEADING_RE = re.compile(r"\s*#{3,6}\s")
+#: The dated items of a history among which its founding item may be (the first, or the second after the trade's).
+_FOUNDING_ITEMS = 2
+#: The particle of a founded_as word (Yとして設立), and the most characters of a place written between it and the
+#: founding (Yとして焼津で創業).
+_AS = "として"
+_FOUNDED_PLACE_CHARS = 8
 #: Marks that may close a name before what follows it (「X」に商号変更, **X**に).
 _CLOSING = "」』”\"*"
 #: Marks that may open a name after what comes before it (商号を「X」に).
@@ -47,7 +53,10 @@ class RenamedCompanies:
         self._to_new_re = re.compile(any_word(renames.to_new)) if renames.to_new else None
         self._after_new_re = re.compile(any_word(renames.after_new)) if renames.after_new else None
         self._before_new = tuple(renames.before_new)
-        self._founded_as_re = re.compile(any_word(renames.founded_as)) if renames.founded_as else None
+        # (a place may stand between として and the founding: Yとして焼津で創業)
+        self._founded_as_re = re.compile("|".join(
+            rf"{re.escape(head)}{_AS}(?:[^、。\s]{{1,{_FOUNDED_PLACE_CHARS}}}?で)?{re.escape(verb)}"
+            for head, _, verb in (word.partition(_AS) for word in renames.founded_as))) if renames.founded_as else None
         self._from_old = tuple(renames.from_old)
         self._subject_marks = tuple(renames.subject_marks)
         self._object_marks = tuple(renames.object_marks)
@@ -92,20 +101,25 @@ class RenamedCompanies:
         # predecessor, no name of it).
         founded_first: tuple[CompanyMention, CompanyMention] | None = None
         unknown_section = False  # whether the text is under a sub-heading of a company no rule found
+        items_before = 0  # the dated items of the history read so far, up to its founding
         for sentence in sentences:
             named = named_in.get(sentence.sentence_id, [])
             if HEADING_RE.match(sentence.text):
                 if founded_first is not None:
                     _union(joined, founded_first[0].company_id, founded_first[1].company_id)
                 section, own_latest, first_item = self._heading_company(sentence, named), None, True
+                items_before = 0
                 # (a sub-heading naming what no rule finds, ### タカラ under ## 沿革, is some other company's
                 # history: not the article's)
                 unknown_section = section is None and _SUB_HEADING_RE.match(sentence.text) is not None
                 founded_first = None
             topic = section or (None if unknown_section else opening)
             if first_item and DATED_ITEM_RE.match(sentence.text):
-                first_item = False
+                # (or the second, after an item of the trade the company grew from: - 1936年 - Yとして創業。
+                # - 1952年 - X株式会社を設立。)
+                items_before += 1
                 founded = self._founded_first(sentence, named)
+                first_item = founded is None and items_before < _FOUNDING_ITEMS
                 if founded is not None and topic is not None and founded.company_id != topic.company_id:
                     founded_first = (topic, founded)
             elif founded_first is not None and (any(
