@@ -189,6 +189,8 @@ _CONDITION_RE = re.compile(r"(?:[えけせてねべめれ]ば|たら|だら|場�
 #: Aが買収に関心を示す).
 _CLAUSE_END_RE = re.compile(r"(?:(?<!対)し|して|(?<!めぐ)(?<!巡)り|が|ものの|一方|ほか|加え|ことで|ため|ことから"
                             r"|により|によって)、|[。!！?？\n]")
+#: What marks a company as what a sentence is about, set against what came before (Bには、政府が…).
+_CONTRAST_TOPIC = "には、"
 #: A verb ending in the past right after a trigger (傘下に収めた, 子会社化した, 買収しました).
 _PAST_RE = re.compile(r"(?:し|させ|され)?(?:た|ました)")
 #: A sentence that is (part of) the title of a Markdown link: starts a list item with [, or ends it with ](.
@@ -2412,6 +2414,7 @@ class RelationFinder:
                 # A paragraph opening with a company as its subject is about it (…AWSは独自チップを開発した。
                 # <paragraph> Nscaleが直面する課題は多い。), though が alone does not make a topic within one.
                 opened = (_topic_after(sentence, mentions, headword, self._rules)
+                          or _sole_topic_marked(sentence, mentions, self._rules)
                           if sentence.sentence_id in paragraph_openings else None)
                 # ■ A、Bと提携。 / - **A** Bと提携: the line is about the company it opens with, unless one is made
                 # the topic with は after it.
@@ -4606,6 +4609,17 @@ def _amount_for(money: Sequence[tuple[int, float | None]], trigger: _Trigger) ->
     after = [usd for offset, usd in stated if trigger.end <= offset < trigger.clause_end]
     found = inside or before[-1:] or after
     return found[0] if found else None
+
+
+def _sole_topic_marked(sentence: Sentence, mentions: Sequence[CompanyMention],
+                       rules: PartnershipRules) -> CompanyMention | None:
+    """The one company a sentence names, where it marks it with には and a comma as what the sentence is about
+    (一方、…を目指すBには、政府が…支援を決めた): a paragraph opening so goes on about it."""
+    if len(mentions) != 1:
+        return None
+    mention = mentions[0]
+    return mention if sentence.text.startswith(_CONTRAST_TOPIC, _past_name(sentence, mention.start, mention.end,
+                                                                           rules)) else None
 
 
 def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
