@@ -114,6 +114,9 @@ def _ids(extractors: Extractors, body: str) -> dict[str, set[str]]:
     ("**富士宮食品工業株式会社**は、静岡県の食品メーカー。\n\n## 沿革\n\n- 1936年 - 杉山商店として沼津で創業。\n"
      "- 1952年 - 富士宮食品株式会社を設立。\n- 1979年 - 富士宮食品工業株式会社に商号変更。",
      ["杉山商店", "富士宮食品", "富士宮食品工業"], []),
+    # Not a company the second item founds after a first item founding another (a subsidiary).
+    (OPENING + "- 1946年 - 杉山兄弟が北斗電蓄製造株式会社を設立。\n- 1965年 - 部品メーカーのミナト精工を設立。",
+     ["北斗電蓄製造", "北斗音響"], [("ミナト精工", "北斗音響")]),
     # A sub-heading naming what no rule finds (### サクラ) heads another company's history: its renames are not the
     # article's company's.
     ("**ミナト電機株式会社**は、東京都に本社を置く電機メーカー。2006年に青葉工業を吸収合併した。\n\n## 沿革\n\n"

@@ -115,11 +115,13 @@ class RenamedCompanies:
                 founded_first = None
             topic = section or (None if unknown_section else opening)
             if first_item and DATED_ITEM_RE.match(sentence.text):
-                # (or the second, after an item of the trade the company grew from: - 1936年 - Yとして創業。
-                # - 1952年 - X株式会社を設立。)
+                # (or the second, after an item founding the trade the company grew from under a name: - 1936年 -
+                # Yとして創業。 - 1952年 - X株式会社を設立。; not after one founding another company, whose second
+                # item founds a subsidiary: - 1965年 - 部品メーカーのLを設立。)
                 items_before += 1
                 founded = self._founded_first(sentence, named)
-                first_item = founded is None and items_before < _FOUNDING_ITEMS
+                first_item = (founded is None and items_before < _FOUNDING_ITEMS and self._founded_as_re is not None
+                              and self._founded_as_re.search(sentence.text) is not None)
                 if founded is not None and topic is not None and founded.company_id != topic.company_id:
                     founded_first = (topic, founded)
             elif founded_first is not None and (any(
