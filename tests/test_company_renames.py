@@ -38,8 +38,8 @@ def _ids(extractors: Extractors, body: str) -> dict[str, set[str]]:
     # An article opening on its name after the legal form (**株式会社X**は), its history founding the company under
     # its first name in the passive (X株式会社が設立される), then renaming it twice.
     ("**株式会社北辰ミュージック**は、東京都に本社を置くレコード会社。\n\n## 沿革\n\n"
-     "- 1931年 - 大阪で北辰蓄音器株式会社が設立される。\n- 1950年 - 北辰レコード株式会社に商号変更。\n"
-     "- 2001年 - 株式会社北辰ミュージックに商号変更。", ["北辰蓄音器", "北辰レコード", "北辰ミュージック"], []),
+     "- 1928年 - 名古屋で北辰蓄音器株式会社が設立される。\n- 1955年 - 北辰レコード株式会社に商号変更。\n"
+     "- 2003年 - 株式会社北辰ミュージックに商号変更。", ["北辰蓄音器", "北辰レコード", "北辰ミュージック"], []),
     # The first name in prose, then the new one.
     (OPENING + "1931年に北斗電蓄製造株式会社として設立され、1950年に北斗音響に商号変更した。",
      ["北斗電蓄製造", "北斗音響"], []),
@@ -111,16 +111,16 @@ def _ids(extractors: Extractors, body: str) -> dict[str, set[str]]:
      ["富永玩具製作所", "トミナガ工業", "トミナガ"], [("トミナガ", "ホクト玩具")]),
     # A history opening on the trade the company grew from, founded as a name with a place between
     # (Yとして沼津で創業), then founding the company in its second item and renaming it to its name now.
-    ("**富士宮食品工業株式会社**は、静岡県の食品メーカー。\n\n## 沿革\n\n- 1936年 - 杉山商店として沼津で創業。\n"
-     "- 1952年 - 富士宮食品株式会社を設立。\n- 1979年 - 富士宮食品工業株式会社に商号変更。",
+    ("**富士宮食品工業株式会社**は、静岡県の食品メーカー。\n\n## 沿革\n\n- 1921年 - 杉山商店として沼津で創業。\n"
+     "- 1948年 - 富士宮食品株式会社を設立。\n- 1983年 - 富士宮食品工業株式会社に商号変更。",
      ["杉山商店", "富士宮食品", "富士宮食品工業"], []),
     # Not a company the second item founds after a first item founding another (a subsidiary).
-    (OPENING + "- 1946年 - 杉山兄弟が北斗電蓄製造株式会社を設立。\n- 1965年 - 部品メーカーのミナト精工を設立。",
+    (OPENING + "- 1947年 - 杉山兄弟が北斗電蓄製造株式会社を設立。\n- 1970年 - 精密機器のミナト精工を設立。",
      ["北斗電蓄製造", "北斗音響"], [("ミナト精工", "北斗音響")]),
     # A sub-heading naming what no rule finds (### サクラ) heads another company's history: its renames are not the
     # article's company's.
     ("**ミナト電機株式会社**は、東京都に本社を置く電機メーカー。2006年に青葉工業を吸収合併した。\n\n## 沿革\n\n"
-     "### サクラ\n\n- 1955年 - 佐藤ビニール工業所を設立。\n- 1966年 - 青葉工業に商号変更。", [],
+     "### サクラ\n\n- 1958年 - 桜井樹脂工業所を設立。\n- 1969年 - 青葉工業に商号変更。", [],
      [("ミナト電機", "青葉工業")]),
     # A listed company's former name, written in a rename, is the listed company.
     ("北辰精機株式会社は1984年にマツダ株式会社へ社名変更した。", ["北辰精機", "マツダ"], []),
@@ -151,9 +151,9 @@ def test_an_article_name_glossed_with_a_listed_english_name_is_the_listed_compan
 
 
 def test_a_name_a_release_defines_with_sha_stands_for_the_company_with_or_without_it(extractors: Extractors) -> None:
-    """以下「ブラント社」: the company a pattern reads inside the definition and the name without its 社 later are
-    the company defined, not companies of their own."""
-    body = ("ドイツのBrandt Fahrzeugteile GmbH（以下「ブラント社」といいます。）の日本総代理店として、同社製の"
-            "センサーを販売しております。ブラントは1950年創業の老舗です。")
+    """以下「フェルトホーフェン社」: the company a pattern reads inside the definition and the name without its 社
+    later are the company defined, not companies of their own."""
+    body = ("当社は、オランダのVeldhoven Sensors B.V.（以下「フェルトホーフェン社」といいます。）と販売店契約を"
+            "結んでいます。フェルトホーフェンは1950年創業の老舗です。")
     ids = _ids(extractors, body)
-    assert ids["ブラント"] == ids["Brandt Fahrzeugteile GmbH"], ids
+    assert ids["フェルトホーフェン"] == ids["Veldhoven Sensors B.V."], ids

@@ -189,7 +189,9 @@ _CONDITION_RE = re.compile(r"(?:[えけせてねべめれ]ば|たら|だら|場�
 #: Aが買収に関心を示す).
 _CLAUSE_END_RE = re.compile(r"(?:(?<!対)し|して|(?<!めぐ)(?<!巡)り|が|ものの|一方|ほか|加え|ことで|ため|ことから"
                             r"|により|によって)、|[。!！?？\n]")
-#: What marks a company as what a sentence is about, set against what came before (Bには、政府が…).
+#: The digits a count of companies opens with (3社, 12社).
+_COUNT_DIGITS_RE = re.compile(r"[0-9]+")
+#: What marks a company as what a sentence is about, set against what came before (Bには、国が…).
 _CONTRAST_TOPIC = "には、"
 #: A verb ending in the past right after a trigger (傘下に収めた, 子会社化した, 買収しました).
 _PAST_RE = re.compile(r"(?:し|させ|され)?(?:た|ました)")
@@ -684,12 +686,12 @@ class PartnershipRules:
     #: of Aと順為資本（Shunwei Capital）): the company named in the brackets is written from the kanji name (group
     #: joint: what joins the two).
     glossed_joint_re: re.Pattern
-    #: After a company, a group it leads and that group's particle (主導の投資家グループによって), within the
-    #: brackets the company is in (not 資金調達（A主導の40億ドル）における); None without leader words.
     #: A clause opening with a measure of a deal as its topic (、評価額は), whose status words are the measure's.
     measure_clause_re: re.Pattern
     #: A comma setting a company beside the noun of what it is (投資会社、C): no clause break.
     appositive_comma_re: re.Pattern
+    #: After a company, a group it leads and that group's particle (主導の投資家グループによって), within the
+    #: brackets the company is in (not 資金調達（A主導の40億ドル）における); None without leader words.
     led_group_re: re.Pattern | None
     #: After a company, the rest of a list of Latin names no rule found (AやWatershed、Sustainable Ventures (SV)と):
     #: the particle after the list is the company's too.
@@ -1916,7 +1918,7 @@ def _topic_owner(sentence: Sentence, mentions: Sequence[CompanyMention], before:
 
 def _opening_owner(parties: Sequence[_Party], sentence: Sentence, rules: PartnershipRules) -> list[_Party]:
     """The party the sentence opens with (after a headline's markup) as the owner of its topic phrase (Xの戦略は、
-    Xの投資戦略も、), if it opens so."""
+    Xの戦略も、), if it opens so."""
     lead, owned = rules.headline_lead_re, rules.owned_topic_re
     first = parties[0] if parties else None
     if (first is None or first.role != "of" or lead is None or owned is None
@@ -2547,7 +2549,7 @@ class RelationFinder:
                                      or examples is not None and (found := examples.match(sentence.text, end))
                                      and found.end() == join.end()):
                 talks = any(word in sentence.text[end:join.start()] for word in self._rules.talks_triggers)
-                # (up to a clause on a measure of the deal: Aも参加し、評価額は…とみられる is a hedge on the valuation)
+                # (up to a clause on a measure of the deal: Aも加わり、評価額は…とみられる is a hedge on the valuation)
                 measured = self._rules.measure_clause_re.search(sentence.text, join.end())
                 investors.setdefault(party.company_id, (party, join.group(), PLANNED if talks else _status(
                     sentence.text[join.end(): measured.start() if measured else len(sentence.text)],
@@ -3738,8 +3740,10 @@ def _counted(sentence: Sentence, party: _Party, rules: PartnershipRules, count: 
     if counted is None or any(word in sentence.text[counted.start(): counted.end() + _SEPARATELY_REACH]
                               for word in rules.count_separately):
         return False
-    numeral = counted.group()[:1]
-    return count is None or (unicodedata.numeric(numeral, -1) == count)
+    if count is None:
+        return True
+    digits = _COUNT_DIGITS_RE.match(unicodedata.normalize("NFKC", counted.group()))
+    return (int(digits.group()) if digits else unicodedata.numeric(counted.group()[0], -1)) == count
 
 
 def _unnamed_partner(sentence: Sentence, party: _Party, trigger: _Trigger, rules: PartnershipRules) -> bool:
@@ -4198,7 +4202,7 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                       sentence.text, trigger.end - sentence.start, p.start - sentence.start)] + [
             p for p in named if p.role == "concerned" and topic and p.company_id != topic.company_id]
         if not actors:
-            # Xの投資戦略も、…Bへの出資を行っている: the company whose phrase the sentence opens with as its topic
+            # Xの戦略も、…Bへの出資で広がった: the company whose phrase the sentence opens with as its topic
             actors = [p for p in _opening_owner(before, sentence, rules) if p not in receivers]
         if not actors and topic and not readers and not others and not (
                 receivers and all(p.role == "example" or p.kind for p in receivers)):
@@ -4614,7 +4618,7 @@ def _amount_for(money: Sequence[tuple[int, float | None]], trigger: _Trigger) ->
 def _sole_topic_marked(sentence: Sentence, mentions: Sequence[CompanyMention],
                        rules: PartnershipRules) -> CompanyMention | None:
     """The one company a sentence names, where it marks it with には and a comma as what the sentence is about
-    (一方、…を目指すBには、政府が…支援を決めた): a paragraph opening so goes on about it."""
+    (一方、…を急ぐBには、国が…補助を決めた): a paragraph opening so goes on about it."""
     if len(mentions) != 1:
         return None
     mention = mentions[0]

@@ -1057,11 +1057,11 @@ class DefinedNames:
             match = self._definition_re.match(sentence.text, mention.end - sentence.start)
             if match is not None and match.group("collective") is None:
                 defined.append((sentence.start + match.end(), match.group("name"), mention))
-                # (以下「EduViet社」: the post writes the name without its 社 too, EduVietは)
+                # (以下「Learnware社」: the post writes the name without its 社 too, Learnwareは)
                 stem = match.group("name").removesuffix(_SHA)
                 if stem != match.group("name") and len(stem) >= _MIN_DEFINED_STEM:
                     defined.append((sentence.start + match.end(), stem, mention))
-                # (以下「ハルトマン社」: a company a pattern read inside the definition is the one defined)
+                # (以下「ブラント社」: a company a pattern read inside the definition is the one defined)
                 name_start, name_end = sentence.start + match.start("name"), sentence.start + match.end("name")
                 result = [replace(m, company_id=mention.company_id, name=mention.name)
                           if m.sentence_id == mention.sentence_id and name_start <= m.start and m.end <= name_end
@@ -1084,8 +1084,8 @@ class DefinedNames:
         return sorted(result, key=lambda m: (m.start, m.end))
 
 
-#: The suffix a press release's defined name of a company may end in (以下「EduViet社」), and the fewest characters
-#: the name before it must have to stand for the company alone (EduViet, ハルトマン).
+#: The suffix a press release's defined name of a company may end in (以下「Learnware社」), and the fewest characters
+#: the name before it must have to stand for the company alone (Learnware, ブラント).
 _SHA = "社"
 _MIN_DEFINED_STEM = 2
 

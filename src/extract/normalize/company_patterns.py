@@ -501,7 +501,7 @@ class NameReader:
             # (the proper noun may follow katakana words joined to it with ・: ブリティッシュ・ミッドランド航空)
             while head + 2 <= high and _is_katakana(words.tokens[head]) and words.tokens[head + 1].surface == "・":
                 head += 2
-            # (a code name's number is part of its first word: S7ビバレッジズ)
+            # (a code name's number is part of its first word: R5ビバレッジズ)
             coded = head < high and _LETTER_RE.fullmatch(words.tokens[head].surface) is not None \
                 and words.tokens[head + 1].pos == "名詞-数詞"
             return self._is_proper(words, head) and self._plain_middle(words, head + 1 + coded, high, katakana_form,
@@ -588,7 +588,7 @@ class NameReader:
             return True
         if _LETTER_RE.fullmatch(token.surface) and index + 1 < len(words.tokens) \
                 and words.tokens[index + 1].pos == "名詞-数詞" and words.spans[index][1] == words.spans[index + 1][0]:
-            return True  # S7ビバレッジズ, K2システムズ: a capital glued to a number is a code name
+            return True  # R5ビバレッジズ, T3システムズ: a capital glued to a number is a code name
         if token.pos == "名詞-数詞":
             return _is_name_numeral(words, index)
         if token.reading is None and token.surface[:1].isalpha():
@@ -690,7 +690,7 @@ def _is_native_in_katakana(token: Token) -> bool:
             and not _KATAKANA_RE.search(token.lemma.split("-", 1)[0]))
 
 
-#: A single capital letter (S of S7ビバレッジズ).
+#: A single capital letter (R of R5ビバレッジズ).
 _LETTER_RE = re.compile(r"[A-ZＡ-Ｚ]")
 
 

@@ -25,7 +25,7 @@ _SUB_HEADING_RE = re.compile(r"\s*#{3,6}\s")
 #: The dated items of a history among which its founding item may be (the first, or the second after the trade's).
 _FOUNDING_ITEMS = 2
 #: The particle of a founded_as word (Yとして設立), and the most characters of a place written between it and the
-#: founding (Yとして焼津で創業).
+#: founding (Yとして沼津で創業).
 _AS = "として"
 _FOUNDED_PLACE_CHARS = 8
 #: Marks that may close a name before what follows it (「X」に商号変更, **X**に).
@@ -53,7 +53,7 @@ class RenamedCompanies:
         self._to_new_re = re.compile(any_word(renames.to_new)) if renames.to_new else None
         self._after_new_re = re.compile(any_word(renames.after_new)) if renames.after_new else None
         self._before_new = tuple(renames.before_new)
-        # (a place may stand between として and the founding: Yとして焼津で創業)
+        # (a place may stand between として and the founding: Yとして沼津で創業)
         self._founded_as_re = re.compile("|".join(
             rf"{re.escape(head)}{_AS}(?:[^、。\s]{{1,{_FOUNDED_PLACE_CHARS}}}?で)?{re.escape(verb)}"
             for head, _, verb in (word.partition(_AS) for word in renames.founded_as))) if renames.founded_as else None
@@ -115,9 +115,9 @@ class RenamedCompanies:
                 founded_first = None
             topic = section or (None if unknown_section else opening)
             if first_item and DATED_ITEM_RE.match(sentence.text):
-                # (or the second, after an item founding the trade the company grew from under a name: - 1936年 -
-                # Yとして創業。 - 1952年 - X株式会社を設立。; not after one founding another company, whose second
-                # item founds a subsidiary: - 1965年 - 部品メーカーのLを設立。)
+                # (or the second, after an item founding the trade the company grew from under a name: - 1921年 -
+                # Yとして創業。 - 1948年 - X株式会社を設立。; not after one founding another company, whose second
+                # item founds a subsidiary: - 1970年 - 精密機器のMを設立。)
                 items_before += 1
                 founded = self._founded_first(sentence, named)
                 first_item = (founded is None and items_before < _FOUNDING_ITEMS and self._founded_as_re is not None

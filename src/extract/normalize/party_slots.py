@@ -88,8 +88,9 @@ class PartySlots:
         #: Rows of a funding table (- X｜シリーズA｜12億円｜A、B), whose first cell names a company.
         self._funding_rows = FundingRows(spec.funding_rows) if spec.funding_rows is not None else None
         # 米インターシル, 米投資銀行グリーンヒル, 米AI検索のPerplexity; AIスタートアップのカゼミチ
-        #: (a country written as a word of its own, not a character of another: 露 of 半導体露光装置用レンズ)
-        self._country_re = (re.compile(rf"(?<![一-龯々]){any_word(countries)}(?:[一-龯]{{0,{_KIND_CHARS}}}"
+        #: (a country written as a word of its own, not a character of another, nor before what a product is for:
+        #: 露 of 半導体露光装置用レンズ, 露光装置用レンズ)
+        self._country_re = (re.compile(rf"(?<![一-龯々]){any_word(countries)}(?:[一-龯]{{0,{_KIND_CHARS}}}(?<!用)"
                                        rf"|{DESCRIPTION}{of})$") if countries else None)
         #: A country alone right before the name (米インターシル; not 米テスラのイーロン・マスク, a person of the
         #: company described, nor 米家具チェーン, where a kind of company stands between).
