@@ -1902,31 +1902,33 @@ def _covers(text: str, match: re.Match[str], word: str) -> bool:
     return any(overlaps(Span(*hit.span()), trigger) for hit in re.finditer(re.escape(word), text))
 
 
+def _owned_topic(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> re.Match[str] | None:
+    """The topic phrase a name at body offsets [start, end) owns where the sentence opens with it (after a
+    headline's markup): Xの戦略は, Xの戦略も; None where it does not open so."""
+    lead, owned = rules.headline_lead_re, rules.owned_topic_re
+    if lead is None or owned is None or not lead.fullmatch(sentence.text, 0, start - sentence.start):
+        return None
+    return owned.match(sentence.text, _name_end(sentence, start, end, rules))
+
+
 def _topic_owner(sentence: Sentence, mentions: Sequence[CompanyMention], before: int,
                  rules: PartnershipRules) -> CompanyMention | None:
-    """The company the sentence opens with (after a headline's markup) as the owner of its topic phrase
-    (Baiduの戦略は、彼らが…), if it opens so and that company is named before body offset ``before``: a 彼ら
-    after it is that company."""
+    """The company the sentence opens with as the owner of its topic phrase (Baiduの戦略は、彼らが…), if it
+    opens so and that company is named before body offset ``before``: a 彼ら after it is that company."""
     first = mentions[0] if mentions else None
-    lead, owned = rules.headline_lead_re, rules.owned_topic_re
-    if (first is None or first.end > before or lead is None or owned is None
-            or not lead.fullmatch(sentence.text, 0, first.start - sentence.start)
-            or not owned.match(sentence.text, first.end - sentence.start)):
+    if first is None or first.end > before or _owned_topic(sentence, first.start, first.end, rules) is None:
         return None
     return first
 
 
 def _opening_owner(parties: Sequence[_Party], sentence: Sentence, rules: PartnershipRules) -> list[_Party]:
-    """The party the sentence opens with (after a headline's markup) as the owner of its topic phrase (Xの戦略は、
+    """The party the sentence opens with as the owner of its topic phrase set off by a comma (Xの戦略は、
     Xの戦略も、), if it opens so."""
-    lead, owned = rules.headline_lead_re, rules.owned_topic_re
     first = parties[0] if parties else None
-    if (first is None or first.role != "of" or lead is None or owned is None
-            or not lead.fullmatch(sentence.text, 0, first.start - sentence.start)
-            or not (match := owned.match(sentence.text, _name_end(sentence, first.start, first.end, rules)))
-            or not sentence.text.startswith("、", match.end())):
-        return []
-    return [first]
+    owned = _owned_topic(sentence, first.start, first.end, rules) if first is not None and first.role == "of" \
+        else None
+    return [first] if first is not None and owned is not None and sentence.text.startswith("、", owned.end()) \
+        else []
 
 
 def _past_name(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> int:

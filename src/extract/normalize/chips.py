@@ -53,16 +53,16 @@ class ChipRecognizer:
         mentions = []
         for sentence, sentence_tokens in zip(sentences, tokens):
             hits = self._index.find(sentence, sentence_tokens)
+            named = []
             for hit in hits:
                 if hit.entry.kind == _BLOCKED:
                     continue
                 chip = self._chips[hit.entry.target]
-                mentions.append(ChipMention(sentence_id=hit.sentence_id, start=hit.start, end=hit.end,
-                                            surface=hit.surface, rule_id=hit.entry.rule_id, chip_id=chip.id,
-                                            name=chip.name, vendor_id=chip.vendor))
-            mentions += self._family_codes(sentence, [m for m in mentions if m.sentence_id == sentence.sentence_id],
-                                           hits)
-        return sorted(mentions, key=lambda m: (m.start, m.end))
+                named.append(ChipMention(sentence_id=hit.sentence_id, start=hit.start, end=hit.end,
+                                         surface=hit.surface, rule_id=hit.entry.rule_id, chip_id=chip.id,
+                                         name=chip.name, vendor_id=chip.vendor))
+            mentions += sorted([*named, *self._family_codes(sentence, named, hits)], key=lambda m: (m.start, m.end))
+        return mentions
 
     def _family_codes(self, sentence: Sentence, named: Sequence[ChipMention],
                       hits: Sequence[AliasHit]) -> list[ChipMention]:
@@ -70,6 +70,8 @@ class ChipRecognizer:
         (「Ascend 950」「960」: Ascend 960), where the catalog lists the family's model of that code."""
         families = {match.group("family"): chip.vendor_id for chip in named
                     if (match := _FAMILY_CODE_RE.fullmatch(chip.surface.strip()))}
+        if not families:
+            return []
         found = []
         for code in _BARE_CODE_RE.finditer(sentence.text):
             start, end = sentence.start + code.start(), sentence.start + code.end()

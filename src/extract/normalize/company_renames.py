@@ -55,8 +55,9 @@ class RenamedCompanies:
         self._before_new = tuple(renames.before_new)
         # (a place may stand between として and the founding: Yとして沼津で創業)
         self._founded_as_re = re.compile("|".join(
-            rf"{re.escape(head)}{_AS}(?:[^、。\s]{{1,{_FOUNDED_PLACE_CHARS}}}?で)?{re.escape(verb)}"
-            for head, _, verb in (word.partition(_AS) for word in renames.founded_as))) if renames.founded_as else None
+            rf"{re.escape(head)}{_AS}(?:[^、。\s]{{1,{_FOUNDED_PLACE_CHARS}}}?で)?{re.escape(verb)}" if as_ else
+            re.escape(head) for head, as_, verb in (word.partition(_AS) for word in renames.founded_as))
+        ) if renames.founded_as else None
         self._from_old = tuple(renames.from_old)
         self._subject_marks = tuple(renames.subject_marks)
         self._object_marks = tuple(renames.object_marks)
