@@ -196,6 +196,46 @@ def test_ctrl_c_leaves_the_previous_output_intact(tmp_path: Path) -> None:
     assert snapshot(output) == before
 
 
+#: A run whose Ctrl-C lands inside a finalizer, where Python prints "Exception ignored" and drops the
+#: KeyboardInterrupt it raised (the regex module's finalizers run while rules compile).
+CTRL_C_IN_A_FINALIZER = """
+import os, signal, sys, time
+from pathlib import Path
+from extract import pipeline
+from extract.errors import RunInterrupted
+
+class PressesCtrlC:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.2)  # the signal's handler runs here, inside the finalizer
+
+def track(results, total):
+    PressesCtrlC()
+    return results
+
+try:
+    pipeline.run(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), use_ner=False, track=track)
+except RunInterrupted as interrupted:
+    print(interrupted)
+    sys.exit(130)
+"""
+
+
+def test_a_ctrl_c_python_drops_in_a_finalizer_still_stops_the_run(tmp_path: Path) -> None:
+    small, output = tmp_path / "small", tmp_path / "out"
+    small.mkdir()
+    (small / "a.md").write_text("---\ntitle: a\n---\nAWSとOpenAIが提携した。\n")
+    run_extract("run", str(small), "--output", str(output), "--rules", str(RULES), "--no-ner")
+    before = snapshot(output)
+    (small / "b.md").write_text("---\ntitle: b\n---\nGoogleとAnthropicが提携した。\n")
+    completed = subprocess.run([sys.executable, "-c", CTRL_C_IN_A_FINALIZER, str(small), str(output), str(RULES)],
+                               capture_output=True, text=True, timeout=120)
+    assert "Exception ignored" in completed.stderr and "KeyboardInterrupt" in completed.stderr, completed.stderr
+    assert completed.returncode == 130, completed.stdout + completed.stderr
+    assert "previous output is intact" in completed.stdout
+    assert snapshot(output) == before
+
+
 def test_a_run_killed_midway_then_rerun_equals_an_uninterrupted_run(tmp_path: Path) -> None:
     corpus, killed, clean = tmp_path / "corpus", tmp_path / "killed", tmp_path / "clean"
     make_large_corpus(corpus, posts=120)

@@ -11,8 +11,11 @@ the run is strict.
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,18 +118,57 @@ def run(corpus_dir: Path, output_dir: Path, rules_dir: Path, *, strict: bool = F
     posts = _post_files(corpus_dir, max_post_bytes)
     folder = OutputFolder.open_for_writing(output_dir, corpus_dir, OUTPUT_TABLES)
     try:
-        return _run_locked(folder, corpus_dir, posts, rules_dir, began, strict=strict, use_ner=use_ner, jobs=jobs,
-                           executor=executor, scheduler=scheduler, use_cache=use_cache,
-                           post_timeout=post_timeout, max_post_bytes=max_post_bytes, on_error=on_error,
-                           track=track)
+        with _ctrl_c_remembered() as ctrl_c:
+            return _run_locked(folder, corpus_dir, posts, rules_dir, began, ctrl_c, strict=strict, use_ner=use_ner,
+                               jobs=jobs, executor=executor, scheduler=scheduler, use_cache=use_cache,
+                               post_timeout=post_timeout, max_post_bytes=max_post_bytes, on_error=on_error,
+                               track=track)
     except KeyboardInterrupt as interrupt:
         raise RunInterrupted(output_dir, committed=folder.committed) from interrupt
     finally:
         folder.close()
 
 
-def _run_locked(folder: OutputFolder, corpus_dir: Path, posts: list[PostFile], rules_dir: Path, began: float, *,
-                strict: bool,
+class _CtrlC:
+    """Whether Ctrl-C was pressed during the run, for the run to act on where Python dropped it."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.pressed = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        """Raise ``KeyboardInterrupt`` if Ctrl-C was pressed, though nothing raised it so far."""
+        if self.pressed:
+            raise KeyboardInterrupt
+
+
+@contextmanager
+def _ctrl_c_remembered() -> Iterator[_CtrlC]:
+    """Remember a Ctrl-C for the length of the run.
+
+    Python drops an exception raised inside a finalizer (``__del__``: the
+    regex module's compiled groups have one, and rules compile for a second)
+    with only an "Exception ignored" on stderr, so a Ctrl-C landing there
+    would let the run go on and commit. The run checks the remembered one
+    before each step it cannot take back. Off the main thread (a library
+    caller's) no handler can be set, and nothing is remembered.
+    """
+    ctrl_c = _CtrlC()
+    if threading.current_thread() is not threading.main_thread():
+        yield ctrl_c
+        return
+    previous = signal.signal(signal.SIGINT, ctrl_c)
+    try:
+        yield ctrl_c
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _run_locked(folder: OutputFolder, corpus_dir: Path, posts: list[PostFile], rules_dir: Path, began: float,
+                ctrl_c: _CtrlC, *, strict: bool,
                 use_ner: bool, jobs: int, executor: str, scheduler: str | None, use_cache: bool,
                 post_timeout: float, max_post_bytes: int, on_error: Callable[[PostError], None],
                 track: Callable[[Iterable[TaskResult], int], Iterable[TaskResult]]) -> RunSummary:
@@ -146,6 +188,7 @@ def _run_locked(folder: OutputFolder, corpus_dir: Path, posts: list[PostFile], r
     from extract.rules import load_rules
 
     rules = load_rules(rules_dir)  # validated before any post is processed (unchanged rules were, last run)
+    ctrl_c.check()
     settings = WorkerSettings(str(corpus_dir), str(rules_dir), rules.digest, use_ner,
                               str(folder.state / CACHE_FILE) if use_ner and use_cache else None,
                               post_timeout, max_post_bytes)
@@ -176,6 +219,7 @@ def _run_locked(folder: OutputFolder, corpus_dir: Path, posts: list[PostFile], r
                     post = pending.task.post
                     succeeded[post.source_path] = {"sha256": post.sha256, "article_id": post.article_id}
                 pending = next(results, None)
+            ctrl_c.check()
             for name in ALL_TABLES:
                 if bucket in plan.dirty[name]:
                     parts[name].write(bucket, _bucket_rows(still_valid[name], name, parts[name], bucket,
@@ -192,6 +236,7 @@ def _run_locked(folder: OutputFolder, corpus_dir: Path, posts: list[PostFile], r
         manifest.parts = part_sizes(generation, OUTPUT_TABLES)
         manifest.rows = {**{name: part.rows for name, part in parts.items()}, "errors": len(errors)}
         manifest.save(generation.path)
+        ctrl_c.check()
         folder.commit(generation, OUTPUT_TABLES)
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
