@@ -442,6 +442,9 @@ UNLISTED_COMPANIES = [
     ("株式会社ハルカゼパークに事業を承継させる。", ["ハルカゼパーク"]),
     # Incorporated is a legal form written out.
     ("Zephyr Robotics Incorporatedと提携した。", ["Zephyr Robotics"]),
+    # A list closed by examples of a kind of company vouches for each name, in backticks too.
+    ("導入は`Quillmark`、`Brevo Point`、`TALQ`といった販売代理店各社が担う。", ["Quillmark", "Brevo Point", "TALQ"]),
+    ("Harrowline、Vesperaなどの新興企業が台頭した。", ["Harrowline", "Vespera"]),
 ]
 
 
@@ -530,6 +533,12 @@ NOT_COMPANIES = [
     ("同社は、映画館チェーンのXYZシアターズを買収した。", ["シアターズ"]),
     # Without the ・ of a transliterated name, a country and company words are a kind of company.
     ("米ベンチャーキャピタルが主導し、米ベンチャー・キャピタルも出資した。", ["ベンチャーキャピタル", "ベンチャー・キャピタル"]),
+    # A list closed by a kind of company names no company where the kind owns what follows, where what comes
+    # between says what they have, where the name is owned by another or set beside one with /, or stands alone.
+    ("Harrowline、Vesperaといった企業の取り組みが進む。", ["Harrowline", "Vespera"]),
+    ("AI、IoTの分野の企業が増えた。", ["IoT"]),
+    ("QuillforgeのOrbit/Vectaといったクラウドプロバイダーの専用チップ。", ["Orbit", "Vecta"]),
+    ("スマートグラスやAR Visorといったデバイスメーカーが増えた。", ["AR Visor"]),
     # A fund affiliated with a company or a state (X系ファンド) is a kind of fund, no name.
     ("北欧政府系ファンドと十勝系ファンドが出資した。", ["北欧政府系ファンド", "十勝系ファンド"]),
 ]
