@@ -359,6 +359,9 @@ _OWNED_ROUND_GAP = 20
 _CLAUSE_HEADS = 3
 #: Characters between a share word and the verb of acquiring it (株式の49%を143億ドルで取得).
 _STAKE_GAP = 20
+#: Characters between a share word and the から closing the seller named before the verb (株式30%を中東の投資会社
+#: Bから…取得).
+_SELLER_CHARS = 32
 #: Characters between the share word and the trigger of a sale of shares (B株の20%をCに約600億円で売却).
 _SALE_GAP = 45
 #: Characters of a relative clause from its subject's particle to its verb (BPが秋田県沖で計画する発電所).
@@ -397,6 +400,8 @@ _LABEL_GAP = 12
 _MARKUP_RE = re.compile(r"[\s*#_「」『』【】:：。、.!！?？]")
 #: What stands between a name and a company named in the brackets right after it (Google (Android、YouTube)).
 _GLOSS_OPEN_RE = re.compile(r"\s*[（(][^（()）]*")
+#: A gloss in brackets right after a trigger word (MBO（経営陣による買収）を断念): what the word means, the same deal.
+_TRIGGER_GLOSS_RE = re.compile(r"[（(][^（()）\n]{1,30}[）)]")
 #: The most characters of markup between a headline's first company's mark and a company listed right after it.
 _LISTED_GAP = 3
 #: The example particle that makes the examples own what follows it (A、BなどのC).
@@ -545,6 +550,8 @@ class PartnershipRules:
     purpose_re: re.Pattern | None
     #: A report of a deal not stated in the past tense right before it (すると報じた, not したと報じた).
     planned_report_re: re.Pattern | None
+    #: The verbs of reporting a deal, however the report is written (と一部で報じられた, 報道によると).
+    report_verbs: tuple[str, ...]
     #: A sentence ending by reporting what it says in the active voice (…と報じた。; not …と報じられた。 nor
     #: …と言われている。): its topic is the report's source.
     reported_re: re.Pattern | None
@@ -1016,7 +1023,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # (or the verb first, in a relative clause on the company whose shares they are: Aが保有するB株)
         # (or the verb alone after the size of a stake, its shares the topic before: Xの株式は、Aが4割を保有)
         # (a holder named between the shares and the verb is a party, no part of the trigger: Xの株式はAが4割を)
-        stake_re=(re.compile(rf"{shares}[^。、\nが]{{0,{_STAKE_GAP}}}?{any_word(stake.verbs)}"
+        # (a seller may be named between, with what it is: 株式30%をカタールの投資会社Bから17億ユーロで取得)
+        stake_re=(re.compile(rf"{shares}(?:[^。、\nが]{{0,{_SELLER_CHARS}}}?から)?[^。、\nが]{{0,{_STAKE_GAP}}}?"
+                             rf"{any_word(stake.verbs)}"
                              rf"|{any_word(stake.verbs)}(?={_HELD_ENDINGS}[^。、\n]{{1,{_STAKE_GAP}}}?{shares})"
                              rf"|{sized_stake}{any_word(stake.verbs)}")
                   if stake else None),
@@ -1104,6 +1113,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         round_owner_re=re.compile(rf"\s*{any_word(spec.round_owner_verbs)}\s*") if spec.round_owner_verbs else None,
         purpose_re=re.compile(rf"(?:する|を)?{any_word(spec.purposes)}") if spec.purposes else None,
         planned_report_re=re.compile(rf"(?<![ただ]){any_word(spec.reports)}") if spec.reports else None,
+        report_verbs=tuple(word.lstrip("との") for word in spec.reports),
         reported_re=(re.compile(rf"{any_word([word for word in spec.reports if not word.endswith('われ')])}"
                                 rf"(?!られ)[^、。]{{0,8}}。?\s*$") if spec.reports else None),
         bid_triggers=frozenset(spec.bids.triggers if spec.bids else ()),
@@ -1519,12 +1529,15 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         # A trigger's clause runs on past the next trigger close after it (計算資源契約は来月締結される予定だ:
         # the 契約 is planned too), else it stops there (提携を発表、買収も検討; 提携で…投資する計画), but for talks,
         # which give it its status (買収について、Bと協議している).
+        # (a gloss in brackets right after the word is read past, and a trigger in it is no next one)
+        gloss = _TRIGGER_GLOSS_RE.match(text, match.end())
+        after = gloss.end() if gloss else match.end()
         following = next((later.start() for later in matches[index + 1:]
-                          if later.group() not in rules.talks_triggers), len(text))
-        if "、" not in text[match.end(): following] and following - match.end() <= _TRIGGERS_JOINED:
+                          if later.group() not in rules.talks_triggers and later.start() >= after), len(text))
+        if "、" not in text[after: following] and following - after <= _TRIGGERS_JOINED:
             following = len(text)
-        clause_end = _CLAUSE_END_RE.search(text, match.end(), following)
-        window = text[match.end(): clause_end.start() if clause_end else following]
+        clause_end = _CLAUSE_END_RE.search(text, after, following)
+        window = text[after: clause_end.start() if clause_end else following]
         if match.re is rules.stake_re and match.group() in rules.stake_verbs:
             window = ""  # ルノーが保有する日産株の取得を検討: the relative clause states the stake held, done
         # 花王株を保有するファンド、Oasisは、改善を求めてきた: the clause that modifies the topic holds the status
@@ -1612,9 +1625,13 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
                       and later.start() >= clause_end.end() and later.group() == match.group()), None)
         # (a trigger naming a measure of a deal, 出資比率, is no deal of the contrasting clause: 提携を協議したが、
         # 出資比率を巡って…交渉は決裂した)
-        contrast_end = (next((later.start() for later in matches[index + 1:]
-                              if later.start() >= following and later.group() not in rules.talks_triggers
-                              and not text.startswith(rules.deal_measures, later.end())), len(text))
+        # (after a report of the deal, the rest of the sentence answers the report, whatever deal word it uses:
+        # Bの買収を検討していると報じられたが、Cは「売却する事実はない」と否定した)
+        reported = any(word in window for word in (*rules.report_verbs, *rules.rumours))
+        contrast_end = (len(text) if reported
+                        else next((later.start() for later in matches[index + 1:]
+                                   if later.start() >= following and later.group() not in rules.talks_triggers
+                                   and not text.startswith(rules.deal_measures, later.end())), len(text))
                         if again is None else _clause_end_offset(text, again.end()))
         if clause_end is not None and clause_end.group().startswith(_CONTRASTS) and any(
                 word in text[clause_end.end(): contrast_end] for word in rules.called_off):
