@@ -645,6 +645,9 @@ def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(r
     ("**ヴァルデック**（Waldeck GmbH）は工具メーカーである。",
      [("ヴァルデック", "x-ヴァルデック"), ("Waldeck", "x-ヴァルデック")]),
     ("**ミナト電機**（NASDAQ: MNTO）は電機メーカーである。", [("ミナト電機", "x-ミナト電機")]),
+    # (nor a description in Japanese that opens with another company's name)
+    ("**ミナト電機**（Samsung Nextとの合弁会社）が工場を建てる。",
+     [("ミナト電機", "x-ミナト電機"), ("Samsung Next", "samsung-next")]),
     # A listed name inside a longer former name gives way to it (朝日放送 of 全国朝日放送).
     ("北海道朝日放送（現・テレビ朝日）と提携した。", [("北海道朝日放送", "tv-asahi"), ("テレビ朝日", "tv-asahi")]),
 ])

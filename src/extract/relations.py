@@ -322,6 +322,8 @@ _AMOUNT_OF_RE = re.compile(rf"{_AMOUNT}(?:以上|超|規模|相当)?で?の")
 _AMOUNT_RE = re.compile(_AMOUNT)
 #: Characters between two triggers of one statement at most (契約は来月締結).
 _TRIGGERS_JOINED = 8
+#: The particle after a deal's noun that makes the subjects after it seek the deal (Xの買収にAが関心を示す).
+_GOAL_PARTICLES = ("に、", "に")
 #: The endings of a stake verb in a relative clause on the shares it names (保有するB株, 保有してきた全株式).
 _HELD_ENDINGS = "(?:する|している|していた|してきた)"
 #: A subject that holds shares a relative clause names (KKRなどが保有する全株式): their holder.
@@ -360,7 +362,7 @@ _CLAUSE_HEADS = 3
 #: Characters between a share word and the verb of acquiring it (株式の49%を143億ドルで取得).
 _STAKE_GAP = 20
 #: Characters between a share word and the から closing the seller named before the verb (株式30%を中東の投資会社
-#: Bから…取得).
+#: Bから…取得), with no stake verb of their own (not Xの株式を持つAから…取得, where 持つ is the stake).
 _SELLER_CHARS = 32
 #: Characters between the share word and the trigger of a sale of shares (B株の20%をCに約600億円で売却).
 _SALE_GAP = 45
@@ -1024,7 +1026,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # (or the verb alone after the size of a stake, its shares the topic before: Xの株式は、Aが4割を保有)
         # (a holder named between the shares and the verb is a party, no part of the trigger: Xの株式はAが4割を)
         # (a seller may be named between, with what it is: 株式30%をカタールの投資会社Bから17億ユーロで取得)
-        stake_re=(re.compile(rf"{shares}(?:[^。、\nが]{{0,{_SELLER_CHARS}}}?から)?[^。、\nが]{{0,{_STAKE_GAP}}}?"
+        stake_re=(re.compile(rf"{shares}(?:(?:(?!{any_word(stake.verbs)})[^。、\nが]){{0,{_SELLER_CHARS}}}?から)?"
+                             rf"[^。、\nが]{{0,{_STAKE_GAP}}}?"
                              rf"{any_word(stake.verbs)}"
                              rf"|{any_word(stake.verbs)}(?={_HELD_ENDINGS}[^。、\n]{{1,{_STAKE_GAP}}}?{shares})"
                              rf"|{sized_stake}{any_word(stake.verbs)}")
@@ -1793,6 +1796,8 @@ def _status(window: str, rules: PartnershipRules, word: str, planned_ending: boo
         for proposal in rules.proposals:
             own = own.replace(proposal, "・" * len(proposal))
     near = own[:_PLANNED_CHARS] + (own[join.start(): join.end() + _PLANNED_CHARS] if join else "")
+    if own.startswith(_GOAL_PARTICLES):
+        near = own  # Bの買収に、AやCなど複数のファンドが関心を示している: the verb the deal is the goal of, however far
     if word in rules.manner_triggers and own.startswith("、"):
         # Bと共同で、…に建て替える方向で検討している: a manner trigger set off by a comma says how the verb of the
         # phrase after it is done, whose status is the deal's however far
@@ -4203,9 +4208,26 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                 if not receivers:
                     return []  # 出資比率はAが60%、Bが40%: shares of a company set up before, not of the topic
                 actors = shares
+        if trigger.word in rules.owner_receives and not receivers and not owners and not sentence.text.endswith(
+                tuple(particle for particle, role in rules.roles if role == "of"), 0, trigger.start - sentence.start):
+            # Xは上場しており、大株主にはAとBが名を連ねる: the holders named after a noun no one owns hold shares of
+            # the sentence's topic, or of the text's company where the sentence names none (not 持株会社の主要株主に
+            # は, whose owner is a company unnamed)
+            holders = [p for p in actors if p.start >= trigger.end]
+            held = [p for p in actors if p.end <= trigger.start and _is_topic(sentence, p, rules)
+                    and p.company_id not in {holder.company_id for holder in holders}][:1] or (
+                [topic] if holders and topic is not None and len(holders) == len(actors)
+                and topic.company_id not in {holder.company_id for holder in holders} else [])
+            if holders and held:
+                receivers, actors = held, holders
         if trigger.word in rules.owner_receives and receivers:
             # AはXの筆頭株主であるBに対し…: the holder is the company the noun describes, named right after it
             actors = [p for p in _modified(after, sentence, trigger, rules) if p not in receivers] or actors
+        if not actors and receivers and sentence.text.startswith(_GOAL_PARTICLES, trigger.end - sentence.start):
+            # Xの買収にAとBが関心を示している: the subjects after the deal's noun, in its clause, seek it
+            actors = [p for p in after if p.role in ("subject", "example") and p not in receivers
+                      and not _CLAUSE_END_RE.search(sentence.text, trigger.end - sentence.start,
+                                                    p.start - sentence.start)]
         if not actors and receivers:
             # Wizを買収したGoogleは, KDDIに出資するElliottは: the company the clause modifies acts.
             actors = [p for p in _modified(after, sentence, trigger, rules) if p not in receivers]

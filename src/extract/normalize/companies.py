@@ -723,8 +723,10 @@ def _rename_patterns(rules: RuleSet) -> tuple[CompanyPattern | None, CompanyPatt
     translated = (CompanyPattern(_FORMER_NAME_RULE, regex.compile(
         rf"(?:(?:\*\*|__)?[（(][^（）()]{{0,{_GLOSS_LEAD}}}?{any_word(renames.translations)}[:：]\s*"
         # (or with no label, opening the bracket right after the bold name an article opens on: **ヴィンクラー**
-        # （Winkler GmbH）は; no colon, which a label or a ticker would have: （NASDAQ: XYLO）)
-        rf"(?P<name>[A-Za-z][^（）()、。]{{0,60}}?)|(?:\*\*|__)[（(](?P<name>[A-Za-z][^（）()、。:：]{{0,60}}?))"
+        # （Winkler GmbH）は, in Latin letters only; no colon, which a label or a ticker would have: （NASDAQ: XYLO）;
+        # no Japanese, which a description would have: **ミナト電機**（Zephyrとの合弁会社）)
+        rf"(?P<name>[A-Za-z][^（）()、。]{{0,60}}?)"
+        rf"|(?:\*\*|__)[（(](?P<name>[A-Za-z][A-Za-zÀ-ÖØ-öø-ÿ0-9 .,&'’\-]{{0,60}}?))"
         # (more may follow it in the brackets: 英: Hokuto Acoustics Co., Ltd.、略称: HA)
         rf"(?=[）)、])"), "company_patterns.yaml", 0, brackets)
         if renames.translations else None)

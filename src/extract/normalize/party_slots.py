@@ -73,6 +73,9 @@ _GLOSS = 40
 #: Other members of a list of Latin names that may stand between a name and its party's particle (DataStaxや
 #: HashiCorpを買収).
 _LIST_MEMBERS = 3
+#: A relative clause another subject opens before a noun (Aが主導するラウンドで): that subject acts in the clause
+#: only, not in the sentence's deal.
+_RELATIVE_CLAUSE_RE = re.compile(r"[^、。「」]{0,16}?(?:する|した|している|していた)(?=[一-龯々〆ヵヶァ-ヺーA-Za-z])")
 
 
 class PartySlots:
@@ -330,7 +333,16 @@ class PartySlots:
         if subject is None:
             return []
         return [trigger for trigger in self._trigger_re.finditer(sentence.text, subject.end())
-                if not self._other_subject_re.search(sentence.text, subject.end(), trigger.start())]
+                if not any(not self._in_relative_clause(sentence, other.end(), trigger.start())
+                           for other in self._other_subject_re.finditer(sentence.text, subject.end(),
+                                                                        trigger.start()))]
+
+    @staticmethod
+    def _in_relative_clause(sentence: Sentence, particle_end: int, trigger_start: int) -> bool:
+        """Whether the subject whose particle ends at ``particle_end`` (sentence offsets) opens a relative clause
+        that ends before the trigger at ``trigger_start`` (Aが主導するラウンドで…を調達)."""
+        clause = _RELATIVE_CLAUSE_RE.match(sentence.text, particle_end)
+        return clause is not None and clause.end() <= trigger_start
 
     def holds_subject(self, sentence: Sentence, start: int, end: int) -> bool:
         """The name at body offsets [start, end) is a subject (Xは, Xが, X、 opening a headline) in a sentence
