@@ -2951,6 +2951,14 @@ class RelationFinder:
                 or not _CLAUSE_MARKS_RE.search(sentence.text, match.end(), trigger.start - sentence.start)
                 and self._illustrates(sentence, p, match.end()) for p in parties)),
             None)
+        if unnamed is None and sentence.text.startswith(_GOAL_PARTICLES, trigger.end - sentence.start):
+            # Xの買収に複数の投資ファンドが関心を示している: unnamed companies after the deal's noun, and no named
+            # one, seek it
+            goal_end = _CLAUSE_END_RE.search(sentence.text, trigger.end - sentence.start)
+            end = sentence.start + (goal_end.start() if goal_end else len(sentence.text))
+            if not any(trigger.end <= p.start < end for p in parties):
+                unnamed = self._rules.unnamed_subject_re.search(sentence.text, trigger.end - sentence.start,
+                                                                end - sentence.start)
         # リード投資家はAで: a noun of a round's investors names its companies, no unnamed actor.
         if unnamed and self._rules.round_investor_re is not None and self._rules.round_investor_re.search(
                 sentence.text, 0, unnamed.end()) is not None:
@@ -3084,10 +3092,10 @@ class RelationFinder:
                           and partner.company_id not in named and _acts_with(sentence, partner, manners, clause,
                                                                              self._rules)
                           for bought in dict.fromkeys(b for _, b in pairs)]
-            if trigger.type == ACQUISITION and not trigger.passive and (
-                    not trigger.stake or _buys_whole_stake(sentence, trigger, self._rules)):
-                # AはBからCを買収した, AはBからCの全株式を取得した: C is bought, and B's investment in C ended (not
-                # Cの株式51%を取得, where B may keep the rest).
+            if trigger.type == ACQUISITION and not trigger.passive and trigger.stake and _buys_whole_stake(
+                    sentence, trigger, self._rules):
+                # AはBからCの全株式を取得した: C is bought, and B's investment in C ended (not Cの株式51%を取得, where
+                # B may keep the rest, nor AはCをBから買収, which news writes to say whom A bought C from).
                 sellers = _sellers(before, sentence, trigger, self._rules)
                 left = replace(trigger, type=INVESTMENT, status=exit_status)
                 besides += self._relations_of_pairs(sentence, left, parties, [

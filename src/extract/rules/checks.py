@@ -92,7 +92,7 @@ def check_never_companies(files: Mapping[str, tuple[str, LineDict, RuleFileSpec]
             if where[:2] != (file, key):
                 sink.append(RuleProblem(file, line_at(data, (key, index)), None,
                                         f"'{clipped(word)}' in {key} is already in {Path(where[0]).name} "
-                                        f"({where[1]}), which rejects {where[2]}: list it once"))
+                                        f"({where[1]}), which {where[2]}: list it once"))
 
 
 def check_gazetteer(companies: list[CompanyRule], chips: list[ChipRule], products: tuple[str, ...],
