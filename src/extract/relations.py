@@ -313,7 +313,7 @@ _CLAUSE_NOUN = "こと"
 _PLAIN_VERB_END_RE = re.compile(r"[うくぐすつぬぶむる]$")
 #: What may stand between a relative clause's verb and the name it modifies: a few words with no particle
 #: (持つ米ファンドのA has one; 持つJFE none).
-_DESCRIBED_NAME_GAP_RE = re.compile(r"[^、。ぁ-ゖ]{0,12}(?:の[^、。ぁ-ゖ]{1,8})?")
+_DESCRIBED_NAME_GAP_RE = re.compile(r"[^、。ぁ-ゖ]{0,12}(?:の[^、。ぁ-ゖ]{0,8})?")
 #: A copula making the noun before it what the sentence's subject is (…の合弁会社で、, …の合弁会社である).
 _PREDICATE_RE = re.compile(r"で[、,，]|であり|である|であった|だ|です|でした|だった")
 #: The amount of a deal between its company's の and the trigger (Bの65億ドルでの買収, Bの約50億ドル規模の買収).
@@ -4431,8 +4431,9 @@ def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
     end = trigger.end - sentence.start - next(
         (len(word) for word in rules.trigger_appositives if trigger.word.endswith(word)), 0)
     clause = rules.relative_clause_re.fullmatch(sentence.text, end, first.start - sentence.start)
-    # JMUの株式を35%ずつ持つJFEとIHI: a stake trigger ending in a verb's plain form modifies the name right after it
-    plain = trigger.stake and _PLAIN_VERB_END_RE.search(trigger.word) is not None \
+    # JMUの株式を35%ずつ持つJFEとIHI, Bと組む家電大手のA: a stake or partnership trigger ending in a verb's plain
+    # form modifies the name right after it
+    plain = (trigger.stake or trigger.type == PARTNERSHIP) and _PLAIN_VERB_END_RE.search(trigger.word) is not None \
         and _DESCRIBED_NAME_GAP_RE.fullmatch(sentence.text, end, first.start - sentence.start) is not None
     # 出資先のOpenAI, Xの筆頭株主のA: a trigger that is a noun for the company named right after it
     appositive = (trigger.word in rules.counterparts or trigger.word in rules.owner_receives) \
