@@ -541,6 +541,10 @@ NOT_COMPANIES = [
     ("AI、IoTの分野の企業が増えた。", ["IoT"]),
     ("QuillforgeのOrbit/Vectaといったクラウドプロバイダーの専用チップ。", ["Orbit", "Vecta"]),
     ("スマートグラスやAR Visorといったデバイスメーカーが増えた。", ["AR Visor"]),
+    # A listed name read with a middle dot in it at the end of a longer dotted katakana name is no mention (the
+    # バイ・エル of エス・バイ・エル is no バイエル), and a count of brands bought is no company.
+    ("住宅メーカーのエス・バイ・エルを子会社化した。", ["バイ・エル"]),
+    ("米青葉モーターからAシリーズとBシリーズの2ブランドを買収した。", ["ブランド"]),
     # A fund affiliated with a company or a state (X系ファンド) is a kind of fund, no name.
     ("北欧政府系ファンドと十勝系ファンドが出資した。", ["北欧政府系ファンド", "十勝系ファンド"]),
 ]

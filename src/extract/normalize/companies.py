@@ -293,7 +293,8 @@ class CompanyRecognizer:
                 continue
             # (nor where a katakana word goes on from it: AIデータ of AIデータセンター is no AIデータ社, ニチレイ of
             # ニチレイフーズ is another company)
-            if self._goes_on_in_katakana(body_text[hit.sentence_id], hit, hits):
+            if self._goes_on_in_katakana(body_text[hit.sentence_id], hit, hits) or _ends_a_dotted_name(
+                    body_text[hit.sentence_id], hit):
                 continue
             mentions.append(self._arm_of(hit, body_text[hit.sentence_id]) or self._mention(hit))
         # where two accepted pattern matches overlap, the earlier sentence, then pattern, then match wins
@@ -685,6 +686,14 @@ def _names_a_listing(sentence: Sentence, mention: CompanyMention) -> bool:
     ticker = _TICKER_AFTER_RE.match(sentence.text, end)
     return (_BRACKET_OPEN_RE.search(sentence.text, 0, start) is not None and ticker is not None
             and not abbreviates(ticker.group("code"), mention.surface))
+
+
+def _ends_a_dotted_name(sentence: Sentence, hit: AliasHit) -> bool:
+    """Whether a listed name read with a middle dot in it is the end of a longer name written in katakana words
+    joined by middle dots (バイ・エル of エス・バイ・エル is no バイエル)."""
+    start = hit.start - sentence.start
+    return (_MIDDLE_DOT in hit.surface and sentence.text.endswith(_MIDDLE_DOT, 0, start)
+            and _KATAKANA_NAME_RE.fullmatch(sentence.text[start - 2: start - 1]) is not None)
 
 
 def _parents_short_forms(mentions: list[CompanyMention]) -> list[CompanyMention]:
