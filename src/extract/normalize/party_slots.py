@@ -73,6 +73,8 @@ _GLOSS = 40
 #: Other members of a list of Latin names that may stand between a name and its party's particle (DataStaxや
 #: HashiCorpを買収).
 _LIST_MEMBERS = 3
+#: How much of a company's shares, written with its own の before the share word (Xの過半数の株式, Xの約3割の株式).
+_SHARE_QUANTITY = r"(?:(?:約|およそ)?(?:[0-9０-９.]+(?:%|％|割)|[一二三四五六七八九]割)|過半数|過半|大半|一部)"
 #: A relative clause another subject opens before a noun (Aが主導するラウンドで): that subject acts in the clause
 #: only, not in the sentence's deal.
 _RELATIVE_CLAUSE_RE = re.compile(r"[^、。「」]{0,16}?(?:する|した|している|していた)(?=[一-龯々〆ヵヶァ-ヺーA-Za-z])")
@@ -124,7 +126,9 @@ class PartySlots:
         # The owner of shares (Xの全株式を取得, X株を買い増し) is a company too.
         stake = spec.stake_purchases
         share_word = rf"(?!{any_word(stake.not_shares)}){any_word(stake.shares)}" if stake and stake.not_shares else ""
-        shares = rf"|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?{share_word}" if share_word else ""
+        # (a quantity of them may stand between, with its own の: Xの過半数の株式, Xの約3割の株式)
+        shares = (rf"|{any_word(roles.of)}?(?:{_SHARE_QUANTITY}の)?{close_gap}{{0,{_CLOSE}}}?{share_word}"
+                  if share_word else "")
         # (a comma may follow the particle: Xと、がん領域のライセンス契約を結んだ; Xを、株式交換で完全子会社化)
         # (a gloss in brackets may stand between: Operator（現在のChatGPT Agent）が, Aethon（エーソン）を買収)
         gloss = rf"(?:（[^（）]{{0,{_GLOSS}}}）|\([^()]{{0,{_GLOSS}}}\))?"
