@@ -542,9 +542,9 @@ NOT_COMPANIES = [
     ("QuillforgeのOrbit/Vectaといったクラウドプロバイダーの専用チップ。", ["Orbit", "Vecta"]),
     ("スマートグラスやAR Visorといったデバイスメーカーが増えた。", ["AR Visor"]),
     # A listed name read with a middle dot in it at the end of a longer dotted katakana name is no mention (the
-    # バイ・エル of エス・バイ・エル is no バイエル), and a count of brands bought is no company.
-    ("住宅メーカーのエス・バイ・エルを子会社化した。", ["バイ・エル"]),
-    ("米青葉モーターからAシリーズとBシリーズの2ブランドを買収した。", ["ブランド"]),
+    # バイ・エル of ヨツバ・バイ・エル is no バイエル), and a count of brands bought is no company.
+    ("雑貨店チェーンのヨツバ・バイ・エルと提携した。", ["バイ・エル"]),
+    ("ソニーは、家電の2ブランドをパナソニックから譲り受けた。", ["ブランド"]),
     # A fund affiliated with a company or a state (X系ファンド) is a kind of fund, no name.
     ("北欧政府系ファンドと十勝系ファンドが出資した。", ["北欧政府系ファンド", "十勝系ファンド"]),
 ]

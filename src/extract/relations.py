@@ -361,8 +361,8 @@ _OWNED_ROUND_GAP = 20
 _CLAUSE_HEADS = 3
 #: Characters between a share word and the verb of acquiring it (株式の49%を143億ドルで取得).
 _STAKE_GAP = 20
-#: Characters between a share word and the から closing the seller named before the verb (株式30%を中東の投資会社
-#: Bから…取得), with no stake verb of their own (not Xの株式を持つAから…取得, where 持つ is the stake).
+#: Characters between a share word and the から closing the seller named before the verb (株式25%を投資会社B
+#: から…取得), with no stake verb of their own (not Xの株式を持つAから…取得, where 持つ is the stake).
 _SELLER_CHARS = 32
 #: Characters between the share word and the trigger of a sale of shares (B株の20%をCに約600億円で売却).
 _SALE_GAP = 45
@@ -1025,7 +1025,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         # (or the verb first, in a relative clause on the company whose shares they are: Aが保有するB株)
         # (or the verb alone after the size of a stake, its shares the topic before: Xの株式は、Aが4割を保有)
         # (a holder named between the shares and the verb is a party, no part of the trigger: Xの株式はAが4割を)
-        # (a seller may be named between, with what it is: 株式30%をカタールの投資会社Bから17億ユーロで取得)
+        # (a seller may be named between, with what it is: 株式25%を投資会社Bから約800億円で取得)
         stake_re=(re.compile(rf"{shares}(?:(?:(?!{any_word(stake.verbs)})[^。、\nが]){{0,{_SELLER_CHARS}}}?から)?"
                              rf"[^。、\nが]{{0,{_STAKE_GAP}}}?"
                              rf"{any_word(stake.verbs)}"
@@ -4431,7 +4431,7 @@ def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
     end = trigger.end - sentence.start - next(
         (len(word) for word in rules.trigger_appositives if trigger.word.endswith(word)), 0)
     clause = rules.relative_clause_re.fullmatch(sentence.text, end, first.start - sentence.start)
-    # JMUの株式を35%ずつ持つJFEとIHI, Bと組む家電大手のA: a stake or partnership trigger ending in a verb's plain
+    # JMUの株式を35%ずつ持つJFEとIHI, Bと組む部品大手のA: a stake or partnership trigger ending in a verb's plain
     # form modifies the name right after it
     plain = (trigger.stake or trigger.type == PARTNERSHIP) and _PLAIN_VERB_END_RE.search(trigger.word) is not None \
         and _DESCRIBED_NAME_GAP_RE.fullmatch(sentence.text, end, first.start - sentence.start) is not None

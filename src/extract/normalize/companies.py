@@ -690,7 +690,7 @@ def _names_a_listing(sentence: Sentence, mention: CompanyMention) -> bool:
 
 def _ends_a_dotted_name(sentence: Sentence, hit: AliasHit) -> bool:
     """Whether a listed name read with a middle dot in it is the end of a longer name written in katakana words
-    joined by middle dots (バイ・エル of エス・バイ・エル is no バイエル)."""
+    joined by middle dots (バイ・エル of ヨツバ・バイ・エル is no バイエル)."""
     start = hit.start - sentence.start
     return (_MIDDLE_DOT in hit.surface and sentence.text.endswith(_MIDDLE_DOT, 0, start)
             and _KATAKANA_NAME_RE.fullmatch(sentence.text[start - 2: start - 1]) is not None)
