@@ -445,6 +445,8 @@ UNLISTED_COMPANIES = [
     # A list closed by examples of a kind of company vouches for each name, in backticks too.
     ("導入は`Quillmark`、`Brevo Point`、`TALQ`といった販売代理店各社が担う。", ["Quillmark", "Brevo Point", "TALQ"]),
     ("Harrowline、Vesperaなどの新興企業が台頭した。", ["Harrowline", "Vespera"]),
+    # A noun that stands as an adverb (それぞれ) before a name is none of it.
+    ("両金庫は、それぞれ房総中央信用金庫、飛騨信用金庫に改組した。", ["房総中央信用金庫", "飛騨信用金庫"]),
     # A name news writes after its country may close an open list (英Xなど).
     ("買収には英Vesperline Partnersなどが名乗りを上げた。", ["Vesperline Partners"]),
 ]

@@ -662,10 +662,12 @@ def _kana_lead(words: SentenceWords, low: int, first: int) -> int:
     """The first word of a name read backwards to word ``low``, with the hiragana words before it (from word
     ``first`` on) that open it: MeCab reads a name written in hiragana as particles, verbs and adjectives
     (とやま|グリーン商事, なが|さ|き|物流). Only a run that opens its sentence or follows a break (、「（ or a
-    space), holds no verb, adverb, conjunction or adnominal (また, さらに, その) and ends in no particle, is one."""
+    space), holds no verb, adverb, conjunction or adnominal (また, さらに, その) nor a noun that stands as an adverb
+    (それぞれ, すべて) and ends in no particle, is one."""
     index = low
     while (index > first and _HIRAGANA_ONLY_RE.fullmatch(words.tokens[index - 1].surface)
-           and _joined(words, index - 1, index) and not words.tokens[index - 1].pos.startswith(_NOT_KANA_NAME_POS)):
+           and _joined(words, index - 1, index) and not words.tokens[index - 1].pos.startswith(_NOT_KANA_NAME_POS)
+           and not is_adverbial_noun(words.tokens[index - 1].surface)):
         index -= 1
     # (the hiragana of the name's own first words counts: と|やま of とやまグリーン商事)
     kana_end = low
