@@ -552,8 +552,8 @@ class PartnershipRules:
     purpose_re: re.Pattern | None
     #: A report of a deal not stated in the past tense right before it (すると報じた, not したと報じた).
     planned_report_re: re.Pattern | None
-    #: The verbs of reporting a deal, however the report is written (と一部で報じられた, 報道によると).
-    report_verbs: tuple[str, ...]
+    #: The words of reporting a deal, however the report is written (と一部で報じられた, 報道によると, という噂).
+    report_words: tuple[str, ...]
     #: A sentence ending by reporting what it says in the active voice (…と報じた。; not …と報じられた。 nor
     #: …と言われている。): its topic is the report's source.
     reported_re: re.Pattern | None
@@ -1116,7 +1116,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         round_owner_re=re.compile(rf"\s*{any_word(spec.round_owner_verbs)}\s*") if spec.round_owner_verbs else None,
         purpose_re=re.compile(rf"(?:する|を)?{any_word(spec.purposes)}") if spec.purposes else None,
         planned_report_re=re.compile(rf"(?<![ただ]){any_word(spec.reports)}") if spec.reports else None,
-        report_verbs=tuple(word.lstrip("との") for word in spec.reports),
+        report_words=(*(word.lstrip("との") for word in spec.reports), *spec.rumours),
         reported_re=(re.compile(rf"{any_word([word for word in spec.reports if not word.endswith('われ')])}"
                                 rf"(?!られ)[^、。]{{0,8}}。?\s*$") if spec.reports else None),
         bid_triggers=frozenset(spec.bids.triggers if spec.bids else ()),
@@ -1630,7 +1630,7 @@ def _triggers(sentence: Sentence, rules: PartnershipRules) -> list[_Trigger]:
         # 出資比率を巡って…交渉は決裂した)
         # (after a report of the deal, the rest of the sentence answers the report, whatever deal word it uses:
         # Bの買収を検討していると報じられたが、Cは「売却する事実はない」と否定した)
-        reported = any(word in window for word in (*rules.report_verbs, *rules.rumours))
+        reported = any(word in window for word in rules.report_words)
         contrast_end = (len(text) if reported
                         else next((later.start() for later in matches[index + 1:]
                                    if later.start() >= following and later.group() not in rules.talks_triggers
@@ -2951,14 +2951,12 @@ class RelationFinder:
                 or not _CLAUSE_MARKS_RE.search(sentence.text, match.end(), trigger.start - sentence.start)
                 and self._illustrates(sentence, p, match.end()) for p in parties)),
             None)
-        if unnamed is None and sentence.text.startswith(_GOAL_PARTICLES, trigger.end - sentence.start):
+        goal_end = _goal_clause_end(sentence, trigger)
+        if unnamed is None and goal_end is not None and not any(
+                trigger.end <= p.start < sentence.start + goal_end for p in parties):
             # Xの買収に複数の投資ファンドが関心を示している: unnamed companies after the deal's noun, and no named
             # one, seek it
-            goal_end = _CLAUSE_END_RE.search(sentence.text, trigger.end - sentence.start)
-            end = sentence.start + (goal_end.start() if goal_end else len(sentence.text))
-            if not any(trigger.end <= p.start < end for p in parties):
-                unnamed = self._rules.unnamed_subject_re.search(sentence.text, trigger.end - sentence.start,
-                                                                end - sentence.start)
+            unnamed = self._rules.unnamed_subject_re.search(sentence.text, trigger.end - sentence.start, goal_end)
         # リード投資家はAで: a noun of a round's investors names its companies, no unnamed actor.
         if unnamed and self._rules.round_investor_re is not None and self._rules.round_investor_re.search(
                 sentence.text, 0, unnamed.end()) is not None:
@@ -4231,11 +4229,11 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         if trigger.word in rules.owner_receives and receivers:
             # AはXの筆頭株主であるBに対し…: the holder is the company the noun describes, named right after it
             actors = [p for p in _modified(after, sentence, trigger, rules) if p not in receivers] or actors
-        if not actors and receivers and sentence.text.startswith(_GOAL_PARTICLES, trigger.end - sentence.start):
+        goal_end = _goal_clause_end(sentence, trigger)
+        if not actors and receivers and goal_end is not None:
             # Xの買収にAとBが関心を示している: the subjects after the deal's noun, in its clause, seek it
             actors = [p for p in after if p.role in ("subject", "example") and p not in receivers
-                      and not _CLAUSE_END_RE.search(sentence.text, trigger.end - sentence.start,
-                                                    p.start - sentence.start)]
+                      and p.start - sentence.start < goal_end]
         if not actors and receivers:
             # Wizを買収したGoogleは, KDDIに出資するElliottは: the company the clause modifies acts.
             actors = [p for p in _modified(after, sentence, trigger, rules) if p not in receivers]
@@ -4663,6 +4661,15 @@ def _amount_for(money: Sequence[tuple[int, float | None]], trigger: _Trigger) ->
     after = [usd for offset, usd in stated if trigger.end <= offset < trigger.clause_end]
     found = inside or before[-1:] or after
     return found[0] if found else None
+
+
+def _goal_clause_end(sentence: Sentence, trigger: _Trigger) -> int | None:
+    """Where the clause of the companies seeking a deal ends (sentence offset), where the deal's noun is marked
+    with に as what they seek (Xの買収にAが関心を示す); None where it is not."""
+    if not sentence.text.startswith(_GOAL_PARTICLES, trigger.end - sentence.start):
+        return None
+    end = _CLAUSE_END_RE.search(sentence.text, trigger.end - sentence.start)
+    return end.start() if end else len(sentence.text)
 
 
 def _sole_topic_marked(sentence: Sentence, mentions: Sequence[CompanyMention],
