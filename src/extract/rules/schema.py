@@ -745,6 +745,8 @@ class DatesFile(RuleFileSpec):
     short_year_not_after: Words = ()
     #: Words right before a number of years that make it a span (過去20年に, 創業から30年に).
     short_year_not_before: Words = ()
+    #: Bound words a date keeps across the event it dates, written with の between (2003年7月の設立以来: AFTER).
+    event_bounds: Words = ()
     vague_numerals: Annotated[Words, AfterValidator(_single_characters)]
     not_before_year: Annotated[str, AfterValidator(_character_class_body)]
 

@@ -42,6 +42,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     relative_directions:   {word after "N unit": +1 or -1}                   3年後, 20年前
     period_mods:           {START|MID|END: [words after a date]}             2026年末 -> END
     bound_mods:            {BEFORE|AFTER: [words after a date]}              2030年まで -> BEFORE
+    event_bounds:          [bounds kept across the event a date dates]       2003年の設立以来 -> AFTER
     half_years:            {H1|H2: [words]}                                  上半期 -> H1
     year_halves:           {H1|H2: [words that are a half only after a year]} 2025年前半 -> 2025-H1
     seasons:               {SP|SU|FA|WI: [words]}, not_after_season          2024年夏 -> 2024-SU

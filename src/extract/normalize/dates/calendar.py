@@ -16,6 +16,7 @@ import datetime
 import re
 
 from extract.normalize.dates.model import DateReading, DatePattern, DateRules
+from extract.normalize.dates.pieces import WEEKDAY
 from extract.normalize.dates.values import (day_date, day_span, month_date, month_span, nearest_year, number, tail_mod,
                                             year_date, year_of)
 from extract.normalize.numerals import DIGIT
@@ -116,7 +117,7 @@ def _day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -
 
 #: A weekday in brackets after a date (10/3（金）), and what may open a digest line or table cell before one
 #: (- 10/3 日経：…, | 10/3 |) and follow it there.
-_WEEKDAY_AFTER_RE = re.compile(r"\s*[（(][月火水木金土日](?:曜日?)?[）)]")
+_WEEKDAY_AFTER_RE = re.compile(WEEKDAY)
 _LINE_OPENING_RE = re.compile(r"[\s\-*+|｜#>・■◆●]*")
 _CELL_END_RE = re.compile(r"[ 　|｜:：、]")
 

@@ -15,12 +15,19 @@ from extract.normalize.dates.values import PLAUSIBLE_YEARS, date_match, number, 
 from extract.normalize.numerals import DIGIT
 
 
+#: Years after a post's own within which a two-digit decade is of its century, the one plans are made for (a
+#: 2025 post's 30年代 is the 2030s); a later one is of the century before (its 50年代 is the 1950s).
+_DECADE_AHEAD = 12
+
+
 def _decade(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
-    """2020年代 -> 202 (TIMEX3 decade); 90年代 -> 199, 20年代 -> 202."""
+    """2020年代 -> 202 (TIMEX3 decade); 90年代 -> 199, 20年代 -> 202, and 30年代 the 2030s in a post written
+    in the twenty years before them (without a date, the 1930s)."""
     decade = number(match.group("decade"))
     assert decade is not None  # the group is digits only
     if decade < 100:
-        decade += 1900 if decade >= 30 else 2000
+        latest = anchor.year + _DECADE_AHEAD if anchor is not None else 2029
+        decade += 2000 if 2000 + decade <= latest else 1900
     if decade not in PLAUSIBLE_YEARS:
         return None
     span = (datetime.date(decade, 1, 1), datetime.date(decade + 9, 12, 31))

@@ -18,6 +18,7 @@ from functools import lru_cache
 from extract.models import Sentence
 from extract.normalize.dates.model import CompiledPattern, DateMatch, DateReading, DateRules
 from extract.normalize.dates.not_date import followed_by_not_after
+from extract.normalize.dates.pieces import WEEKDAY
 from extract.normalize.dates.relative import NARRATIVE_YEAR
 from extract.normalize.dates.values import month_span, part_span, part_value
 from extract.overlaps import longest_first
@@ -36,6 +37,8 @@ _OPENING_PARENTHESES = "(（"
 _CLOSING_PARENTHESES = ")）"
 #: A year's gloss in brackets between it and its month (1953年（昭和28年）6月, 1673年（延宝元年）6月).
 _YEAR_GLOSS_RE = re.compile(r"[（(][^（）()]{1,10}年[）)]")
+#: A weekday in brackets opening the text between two dates (（月曜日）から).
+_WEEKDAY_RE = re.compile(WEEKDAY)
 #: Texts whose pattern matches are kept: posts repeat sentences (boilerplate, lists of related
 #: posts), and trying every pattern over a text is most of finding dates.
 _REMEMBERED_TEXTS = 4096
@@ -170,6 +173,20 @@ def _with_years_from_context(matches: list[DateReading], text: str, rules: DateR
     return resolved
 
 
+def _ends_of_periods_unbounded(readings: list[DateReading], text: str, rules: DateRules) -> list[DateReading]:
+    """The readings, where the second of two names the end of a period the first starts (2022年11月10日から
+    2022年12月22日まで, 4月1日～6月30日まで) without the bound it alone would carry: its まで says where the period
+    runs, not that the date bounds something."""
+    result = list(readings)
+    for index in range(len(result) - 1):
+        first, second = result[index], result[index + 1]
+        weekday = _WEEKDAY_RE.match(text, first.end)
+        between = text[weekday.end() if weekday else first.end:second.start].strip()
+        if second.mod == "BEFORE" and first.mod is None and between in rules.range_joints:
+            result[index + 1] = replace(second, mod=None)
+    return result
+
+
 def last_stated_year(dates: list[DateMatch]) -> int | None:
     """The calendar year of the last date that states one (2013年10月: 2013; not FY2025, a duration or a span),
     which a later 同年 or 翌年 counts from; None if none does."""
@@ -197,6 +214,7 @@ def find_dates(sentence: Sentence, rules: DateRules, anchor: datetime.date | Non
     readings = _with_years_from_context(sorted((reading for candidate in chosen for reading in candidate.readings),
                                                key=lambda reading: reading.start), sentence.text, rules,
                                         narrative_year)
+    readings = _ends_of_periods_unbounded(readings, sentence.text, rules)
     return [DateMatch(sentence_id=sentence.sentence_id, start=sentence.start + reading.start,
                       end=sentence.start + reading.end, surface=reading.surface, rule_id=reading.rule_id,
                       type=reading.type, value=reading.value, mod=reading.mod, start_date=reading.start_date,

@@ -68,5 +68,6 @@ def compile_date_rules(spec: DatesFile) -> DateRules:
     patterns = _compile_patterns(spec, tables)
     return DateRules(patterns=patterns, not_after=tuple(sorted(spec.not_after, key=len, reverse=True)),
                      comparison_after=tuple(spec.comparison_after), day_to_come=tuple(spec.day_to_come),
+                     range_joints=(*spec.range_separators, *spec.range_words),
                      era_first_year=frozenset(spec.era_first_year),
                      fiscal_year_start_month=spec.fiscal_year_start_month, **tables)

@@ -80,6 +80,8 @@ class DateRules:
     fiscal_year_start_month: int
     #: Words after a day written alone that make it one still to come (20日に開く予定).
     day_to_come: tuple[str, ...] = ()
+    #: Symbols and words joining the two ends of a range (4～5年, 11月10日～12月22日, 11月10日から12月22日).
+    range_joints: tuple[str, ...] = ()
 
 
 #: A pattern's parser: the matches a regex match yields (with the post's date as anchor, None when

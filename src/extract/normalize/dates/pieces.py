@@ -56,7 +56,10 @@ _QUARTER_DIGIT = rf"[1-4１-４{POSITIONAL_KANJI_DIGIT[1:5]}]"
 #: Neither a digit nor a Latin letter, half- or full-width, comes right after a code (Q1, H2).
 CODE_END = rf"(?![{DIGIT_CHARS}A-Za-zＡ-Ｚａ-ｚ])"
 #: A day's weekday in brackets after it (（木曜日）, （金）).
-_WEEKDAY = r"\s*[（(][月火水木金土日](?:曜日?)?[）)]"
+WEEKDAY = r"\s*[（(][月火水木金土日](?:曜日?)?[）)]"
+#: The characters, and most of them, of the event a date dates between it and its bound (設立 of 2003年の設立以来):
+#: a noun in kanji or katakana.
+_EVENT_CHARS, _EVENT_LENGTH = "一-龯々ァ-ヺー", 6
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,8 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
     longer = any_word([word[len(mod):] for mod in tables["year_alone_mods"] for word in tables["period_mods"]
                        if word.startswith(mod) and word != mod]) or "(?!)"
     sep = r"[ 　]?"
+    event = (rf"|の[{_EVENT_CHARS}]{{1,{_EVENT_LENGTH}}}?(?={any_word(words.event_bounds)})" if words.event_bounds
+             else "")
     count = rf"(?:{DECIMAL_NUMBER}|[{KANJI_DIGITS}{KANJI_SMALL_UNIT}]+)"
     return Pieces(
         year_start=year_start,
@@ -207,8 +212,9 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
                    rf"(?!{any_word(words.day_alone_after)}{per_day_lead}{rate_count}"
                    rf"{any_word(words.per_day_counters)}))"
                    if words.day_alone_after else "(?!)"),
-        # (a weekday in brackets may stand between a day and its bound: 3月27日（木曜日）まで)
-        tail=rf"{period}?(?:{_WEEKDAY}(?={word_alternation(tables['bound_mods'])}))?{bound}?",
+        # (a weekday in brackets may stand between a day and its bound: 3月27日（木曜日）まで; so may the event the
+        # date dates, before one of event_bounds: 2003年7月の設立以来)
+        tail=rf"{period}?(?:{WEEKDAY}(?={word_alternation(tables['bound_mods'])}){event})?{bound}?",
         bound=bound,
         half=rf"(?P<half>{word_alternation(tables['half_years'])})",
         year_half=(rf"(?P<year_half>{word_alternation(tables['year_halves'])})" if tables['year_halves']
