@@ -449,6 +449,10 @@ UNLISTED_COMPANIES = [
     ("両金庫は、それぞれ房総中央信用金庫、飛騨信用金庫に改組した。", ["房総中央信用金庫", "飛騨信用金庫"]),
     # A name news writes after its country may close an open list (英Xなど).
     ("買収には英Vesperline Partnersなどが名乗りを上げた。", ["Vesperline Partners"]),
+    # A kanji of one character MeCab cuts from the first word of a name read back from its legal form is the name's.
+    ("当社は、阪北電鉄株式会社との間で株主間契約を締結した。", ["阪北電鉄"]),
+    # A legal form before a short listed name that goes on writes the longer name (株式会社MS of 株式会社MSホールディングス).
+    ("株式会社MSホールディングスは、公開買付けを開始する。", ["MSホールディングス"]),
 ]
 
 
@@ -612,6 +616,10 @@ def test_a_listed_name_written_out_with_a_latin_legal_form_reaches_to_the_form(r
     assert companies(recognizer, "NECはLuxshare Precision Industry Co., Ltd.と提携し、AMD Venturesも出資した。") == [
         ("NEC", "nec"), ("Luxshare Precision Industry", "luxshare"), ("AMD Ventures", "x-amd-ventures")]
     assert companies(recognizer, "Zephyr社はOpenAI Globalと提携した。") == [("Zephyr", "x-zephyr"), ("OpenAI", "openai")]
+    # an arm's own name may stand between its parent's and its arm word
+    assert companies(recognizer, "AMD Harbor VenturesとNEC Tidewater Venture Capitalが出資した。") == [
+        ("AMD Harbor Ventures", "x-amd-harbor-ventures"),
+        ("NEC Tidewater Venture Capital", "x-nec-tidewater-venture-capital")]
     # two more words make another company's name that begins with the listed one: the listed name stays as it is
     assert companies(recognizer, "Reliance Enterprise Intelligence Limitedが設立された。") == [
         ("Reliance", "reliance-industries")]

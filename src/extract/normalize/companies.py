@@ -45,6 +45,8 @@ if TYPE_CHECKING:  # the regex module is imported where patterns are compiled (c
 PATTERN_TIMEOUT_SECONDS = 1.0
 
 _ALIAS, _CONTEXT, _BLOCKED = "alias", "context", "blocked"
+#: Capitalised words of an investing arm's own name between its parent's name and its arm word.
+_ARM_NAME_WORDS = 2
 #: The rule id of a product's maker found where the product acts (products.yaml's makers).
 _MAKER_RULE = "products.maker"
 #: The rule id of a short name the post writes for a listed company it named in full (大和 after 大和証券グループ本社).
@@ -183,8 +185,11 @@ class CompanyRecognizer:
         #: X, Ltd.): part of what is written, so of the mention's surface, though not of the company's name.
         self._form_before_re = re.compile(rf"{any_word(forms.japanese)} ?$")
         self._form_after_re = re.compile(rf" ?{any_word(forms.japanese)}|,? {any_word(forms.latin)}\.?(?![A-Za-z0-9])")
-        #: Words after a listed name that make another company, the arm investing for it (BP Ventures).
-        self._arm_re = (re.compile(rf" {any_word(forms.arm_words)}(?![A-Za-z0-9])") if forms.arm_words else None)
+        #: Words after a listed name that make another company, the arm investing for it (BP Ventures), maybe
+        #: with a capitalised word or two of its own name before them (Volvo Group Venture Capital); not a fund
+        #: numbered after them (Bridgepoint Development Capital V, a fund of the listed firm).
+        self._arm_re = (re.compile(rf"(?: [A-Z][A-Za-z]+){{0,{_ARM_NAME_WORDS}}} {any_word(forms.arm_words)}"
+                                   r"(?![A-Za-z0-9]| (?:[IVX]+|[0-9]+)\b)") if forms.arm_words else None)
         #: Legal forms written after a Latin name (Inc, Co., Ltd), which a context alias may also be (SE of SAP SE).
         self._latin_forms = tuple(forms.latin)
         #: Legal forms that, right after a context alias, make it the company (MS社).
@@ -495,7 +500,10 @@ class CompanyRecognizer:
                 and candidate.rule_id not in self._start_marked \
                 and not (hit.surface.isascii() and self._in_japanese_form(sentence, candidate)):
             return False
-        return company_key(rest) not in self._same_company_forms
+        # (株式会社MSホールディングス: a Japanese legal form writes the whole name, which a name needing context
+        # only begins)
+        return (company_key(rest) not in self._same_company_forms
+                or hit.entry.kind == _CONTEXT and self._in_japanese_form(sentence, candidate))
 
     def _in_japanese_form(self, sentence: Sentence, mention: CompanyMention) -> bool:
         """Whether a Japanese legal form is written right before or right after the name (株式会社X, X合同会社)."""
@@ -533,10 +541,14 @@ class CompanyRecognizer:
         beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names, or, in Latin letters or
         katakana, listed as an example of a kind of company (イオンなどの総合スーパー; not 光通信などの企業, a field);
         never when it is a Latin legal
-        form written after a name (SE of SAP SE)."""
+        form written after a name (SE of SAP SE), nor where a Japanese legal form before it opens a longer name
+        (株式会社MSホールディングス)."""
         if hit.surface in self._latin_forms and _LATIN_NAME_BEFORE_RE.search(sentence.text, 0,
                                                                              hit.start - sentence.start):
             return False
+        if _preceded_by_form(sentence, hit.start, self._leading_forms) \
+                and _NAME_GOES_ON_RE.match(sentence.text, hit.end - sentence.start) is not None:
+            return False  # 株式会社MSホールディングス: the legal form is that of the longer name
         return (_followed_by_form(sentence, hit.end, self._context_forms, self._not_forms)
                 or sentence.text.startswith(self._report_sources, hit.end - sentence.start)
                 or _preceded_by_form(sentence, hit.start, self._leading_forms)

@@ -461,8 +461,9 @@ class NameReader:
             while first + 1 < low <= high and words.tokens[low - 1].surface == "・" and _is_katakana(
                     words.tokens[low - 2]):
                 low -= 2
-            # A prefix written onto the proper noun is part of the name (全日本空輸, 新日本製鉄, 東日本銀行).
-            return low - 1 if first < low <= high and self._opens(words.tokens[low - 1]) else low
+            # A prefix written onto the proper noun is part of the name (全日本空輸, 新日本製鉄, 東日本銀行), as is a
+            # single kanji opening what is read (阪|北電|鉄 of 、阪北電鉄株式会社).
+            return low - 1 if first < low <= high and self._opens_read_back(words, low - 1, first) else low
         index = low
         while index < high and _is_kanji_everyday(words.tokens[index]):
             index += 1
@@ -474,7 +475,7 @@ class NameReader:
             return low  # 東雲ファイナンス株式会社: a loanword after kanji nouns says what their company does
         if self._is_proper(words, index) or not _KANJI_RE.search(token.surface):
             # (with an opener written onto it: 南栄重機株式会社)
-            return index - 1 if low < index and self._opens(words.tokens[index - 1]) else index
+            return index - 1 if low < index and self._opens_read_back(words, index - 1, low) else index
         return low
 
     def _is_a_name(self, words: SentenceWords, low: int, high: int, proper: str | None, forwards: bool,
@@ -574,6 +575,13 @@ class NameReader:
     def _opens(self, token: Token) -> bool:
         """The word may open a name before its proper noun: a prefix (全日本空輸) or one of ``openers`` (東日本銀行)."""
         return token.pos == "接頭辞" or token.surface in self._words.openers
+
+    def _opens_read_back(self, words: SentenceWords, index: int, first: int) -> bool:
+        """Word ``index`` opens a name read back before its proper noun: as ``_opens``, or, as the ``first`` word
+        read, a kanji noun of one character MeCab cut from the name's first word (阪|北電 of 、阪北電鉄株式会社)."""
+        token = words.tokens[index]
+        return self._opens(token) or (index == first and token.pos == "名詞-普通名詞"
+                                      and _KANJI_RE.fullmatch(token.surface) is not None)
 
     def _is_proper(self, words: SentenceWords, index: int) -> bool:
         """Word ``index`` is a proper noun, a kanji numeral of a name (十六銀行, 第一生命), a native word
