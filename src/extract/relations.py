@@ -210,6 +210,10 @@ _STAKE_LEAD = 4
 _HIRAGANA_END_RE = re.compile(r"[ぁ-ゖ]$")
 #: Characters from a company's の to the honorific of its person (NVIDIAのジェンスン・フアン氏は).
 _PERSON_AFTER_OWNER = 24
+#: A bracket holding a full stop (（以下「X」といいます。）), and a mark for such a stop that no rule reads as the end
+#: of a clause, of the same length so that offsets hold.
+_BRACKETED_STOP_RE = re.compile(r"[（(][^（）()。]*。[^（）()]*[）)]")
+_MASKED_STOP = "〓"
 #: A short relative clause ending in a verb, which modifies the name right after it (率いる of マスク氏が率いるSpaceX).
 _RELATIVE_CLAUSE_RE = re.compile("[^、。]{0,8}[るた]")
 #: Characters of a description of listed companies between という and their count (という、強みの異なる3社), and of
@@ -263,6 +267,9 @@ _CAUSED_RE = re.compile(r"[一-龯々ァ-ヺー]{1,4}させ")
 #: Right after a subject's particle, a relative clause naming what it makes, provides or runs (鴻海が生産するEV,
 #: Bが提供するクラウド, Cが進める計画): the subject is the maker of the thing a contract is about.
 _MAKER_CLAUSE_RE = re.compile(r"[^、。「」]{0,12}?(?:する|した|している|める|ける|てる)(?=[一-龯々ァ-ヺーA-Za-z])")
+#: What may stand between such a relative clause and the company it describes: a few words with no particle but
+#: の (所有する広告配信のC).
+_DESCRIBED_GAP_RE = re.compile(r"[^、。「」をがはにでともや]{0,14}")
 #: Spaces between a maker's name and its product written after it (Anthropic Claude), and what may follow a
 #: product's listed name as part of it: its version (Claude 4, Gemini 2.5) or capitalised words (Copilot
 #: Studio; not an acronym or a mixed-case name: Azure OpenAI is read up to Azure).
@@ -2074,8 +2081,9 @@ class RelationFinder:
         self._rules = rules
         references = (*rules.same_company, *rules.post_company, *rules.both_companies, *rules.counted_companies,
                       *rules.first_of_two, *rules.second_of_two)
-        # 3社は, opening its clause (not A、B、Cの3社, a count of the names before it)
-        self._counted_reference_re = re.compile(rf"(?:^|(?<=[、。\s]))(?:{any_word(rules.counted_companies)})"
+        # 3社は, この3社が, opening its clause (not A、B、Cの3社, a count of the names before it)
+        pointing = "".join(f"|(?<={re.escape(word)})" for word in rules.deal_reference_before)
+        self._counted_reference_re = re.compile(rf"(?:^|(?<=[、。\s]){pointing})(?:{any_word(rules.counted_companies)})"
                                                 if rules.counted_companies else "(?!)")
         self._reference_re = re.compile(any_word(references))
         self._post_reference_re = re.compile(any_word(rules.post_company) if rules.post_company else "(?!)")
@@ -2104,6 +2112,10 @@ class RelationFinder:
         ids of the sentences that open a paragraph; ``writer`` the company_id
         of the company that wrote the post (its author), if known.
         """
+        written = {sentence.sentence_id: sentence.text for sentence in sentences}
+        # (…の全株式を株式会社X（以下「X」といいます。）に譲渡する: a stop inside brackets ends no clause)
+        sentences = [replace(sentence, text=_BRACKETED_STOP_RE.sub(_masked_stops, sentence.text))
+                     if _BRACKETED_STOP_RE.search(sentence.text) else sentence for sentence in sentences]
         named_in = by_sentence(companies)
         # The companies named as another's subsidiary (ソニーGは傘下のアニプレックスや米クランチロールを通じて), by
         # where they start: 両社 later stands for none of them.
@@ -2473,7 +2485,7 @@ class RelationFinder:
         # (and a company no list holds and the one the post names it after: BP Ventures and BP)
         ancestors = {**self._rules.ancestors, **{m.company_id: (m.parent_id,) for m in companies
                                                  if m.parent_id and m.company_id not in self._rules.ancestors}}
-        return _distinct([r for r in relations if r.type != PARTNERSHIP
+        return _distinct([replace(r, evidence=written[r.sentence_id]) for r in relations if r.type != PARTNERSHIP
                           or (r.party_b_id not in ancestors.get(r.party_a_id, ())
                               and r.party_a_id not in ancestors.get(r.party_b_id, ())
                               and not (r.trigger in self._rules.integrations and (
@@ -2630,7 +2642,11 @@ class RelationFinder:
                 for mention in (*recent, *(m for m in mentions if m.end <= start)):
                     named = [m for m in named if m.company_id != mention.company_id] + [mention]
                 count = int(unicodedata.numeric(match.group()[0]))
-                if self._counted_reference_re.match(sentence.text, match.start()) and len(named) >= count:
+                # (この3社 only for companies this sentence or the one before named: a count pointed at is of the
+                # names just read)
+                pointed = sentence.text.endswith(self._rules.deal_reference_before, 0, match.start())
+                if self._counted_reference_re.match(sentence.text, match.start()) and len(named) >= count and not (
+                        pointed and any(m.sentence_id < sentence.sentence_id - 1 for m in named[-count:])):
                     parties += [(start, end, m.company_id, m.name) for m in named[-count:]]
             elif match.group() in self._rules.post_company:
                 # 彼ら: the company whose phrase the sentence opens with as its topic (Baiduの戦略は、彼らが…), else
@@ -2668,6 +2684,8 @@ class RelationFinder:
                     continue  # Hewlett Packard Enterprise (HPE): the name again, not another party
                 if _GLOSS_OPEN_RE.fullmatch(between):
                     continue  # Google (Android、YouTube)、: a company in the brackets after a name glosses it
+                if end <= previous.tail_end and company_id == previous.company_id:
+                    continue  # X株式会社（以下「X」）の: the name again, inside what its particle was read past
                 joint_start = max(previous.tail_end, previous.end)
                 joint = self._joint(sentence, previous, start)
                 # 両社 stands for two companies at one place: they are one group.
@@ -4405,17 +4423,29 @@ def _gapped_clauses(before: Sequence[_Party], actors: Sequence[_Party], sentence
     return gapped
 
 
+def _masked_stops(bracket: re.Match[str]) -> str:
+    """The bracket with its full stops masked (see ``_BRACKETED_STOP_RE``)."""
+    return bracket.group().replace("。", _MASKED_STOP)
+
+
 def _acts_in_relative_clause(sentence: Sentence, party: _Party, parties: Sequence[_Party], trigger: _Trigger,
                              rules: PartnershipRules) -> bool:
     """Whether the subject ``party`` acts in the relative clause of another trigger before ``trigger``, which
-    modifies the company named next (JTが約55%を出資する鳥居薬品を買収: JT invests in Torii, buys nothing)."""
+    modifies the company named next (JTが約55%を出資する鳥居薬品を買収: JT invests in Torii, buys nothing), or, after
+    the sentence's topic, in a relative clause of any verb describing that company (AはBが所有する広告配信のCを買収:
+    B owns C and buys nothing)."""
     following = next((p for p in parties if p.start >= party.tail_end), None)
     if following is None or following.start > trigger.start or rules.relative_clause_re is None \
             or _is_topic(sentence, party, rules):
         return False  # (a topic is no relative clause's: Aは、2年前に出資したBから出資を引き揚げた)
+    tail = party.tail_end - sentence.start
+    describing = _MAKER_CLAUSE_RE.match(sentence.text, tail)
+    if describing is not None and _DESCRIBED_GAP_RE.fullmatch(sentence.text, describing.end(),
+                                                              following.start - sentence.start) \
+            and any(_is_topic(sentence, p, rules) for p in parties if p.end <= party.start and p.group != party.group):
+        return True
     return any(rules.relative_clause_re.fullmatch(sentence.text, match.end(), following.start - sentence.start)
-               for match in rules.trigger_re.finditer(sentence.text, party.tail_end - sentence.start,
-                                                      following.start - sentence.start))
+               for match in rules.trigger_re.finditer(sentence.text, tail, following.start - sentence.start))
 
 
 def _modified(after: Sequence[_Party], sentence: Sentence, trigger: _Trigger,
