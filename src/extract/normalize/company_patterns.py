@@ -498,7 +498,7 @@ class NameReader:
         if proper in ("first", "first_or_sector"):
             if self._after_region(words, low, high):
                 return True  # 山形県の青空銀行: the region vouches for a name MeCab reads as a common noun
-            head = low + 1 if self._opens(words.tokens[low]) and low < high else low
+            head = low + 1 if (self._opens(words.tokens[low]) or self._cut_kanji(words, low)) and low < high else low
             # (the proper noun may follow katakana words joined to it with ・: ブリティッシュ・ミッドランド航空)
             while head + 2 <= high and _is_katakana(words.tokens[head]) and words.tokens[head + 1].surface == "・":
                 head += 2
@@ -579,9 +579,16 @@ class NameReader:
     def _opens_read_back(self, words: SentenceWords, index: int, first: int) -> bool:
         """Word ``index`` opens a name read back before its proper noun: as ``_opens``, or, as the ``first`` word
         read, a kanji noun of one character MeCab cut from the name's first word (阪|北電 of 、阪北電鉄株式会社)."""
+        return self._opens(words.tokens[index]) or index == first and self._cut_kanji(words, index)
+
+    def _cut_kanji(self, words: SentenceWords, index: int) -> bool:
+        """Word ``index`` is a kanji noun of one character that MeCab cut from the proper noun right after it
+        (友|嘉 of 友嘉実業集団, 阪|北電 of 阪北電鉄), not the first word of a listed name (旭 of 旭化成)."""
         token = words.tokens[index]
-        return self._opens(token) or (index == first and token.pos == "名詞-普通名詞"
-                                      and _KANJI_RE.fullmatch(token.surface) is not None)
+        return (token.pos == "名詞-普通名詞" and _KANJI_RE.fullmatch(token.surface) is not None
+                and index not in words.listed and index + 1 < len(words.tokens)
+                and words.tokens[index + 1].pos == "名詞-固有名詞"
+                and words.spans[index][1] == words.spans[index + 1][0])
 
     def _is_proper(self, words: SentenceWords, index: int) -> bool:
         """Word ``index`` is a proper noun, a kanji numeral of a name (十六銀行, 第一生命), a native word
