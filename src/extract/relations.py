@@ -387,7 +387,8 @@ _MODIFIER_CHARS = 10
 _UNIT_CHARS = 8
 #: Characters of what names a unit between its owner's の and its unit word (Bの映画スタジオとストリーミング事業).
 _OWNED_UNIT_CHARS = 16
-#: Characters of the means or price paid between a buyer's particle and the shares (Aが約12億ユーロで全株式を取得).
+#: Characters of the means, price or worth paid between a buyer's particle and the shares (Aが約12億ユーロで
+#: 全株式を取得, Aが50億円分の株式を引き受ける).
 _PAID_CHARS = 12
 #: Characters between a company's が and the verb of running its unit (Bがインドで手掛けるセメント事業).
 _RUN_BY_GAP = 8
@@ -1361,7 +1362,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         counted_shares_re=re.compile(rf"{any_word(spec.roles.of)}{shares}") if stake else None,
         # (and the words of a whole stake the shares word ends: Aが全株式を取得, Aがすべての株式を取得)
         bare_shares_before_re=re.compile(
-            rf"{any_word((*(p for p in spec.roles.subject if len(p) == 1), '、'))}(?:[^、。]{{1,{_PAID_CHARS}}}?で)?"
+            rf"{any_word((*(p for p in spec.roles.subject if len(p) == 1), '、'))}"
+            rf"(?:[^、。]{{1,{_PAID_CHARS}}}?(?:で|分の|相当の))?"
             + (rf"(?:{any_word(whole_stakes)})?$" if whole_stakes else "$")),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
@@ -2219,6 +2221,7 @@ class RelationFinder:
                     mentions or any(comma in sentence.text for comma in _COMMAS)
                     or _LATIN_LETTER_RE.search(sentence.text)):
                 topic = None
+                round_before = None  # (nor is the round an item before stated: **⑦ X、AとBが共同主導で…**)
             if HEADING_RE.match(sentence.text):
                 round_before = None  # ### Xが追加出資: a new section, no longer on the round before
                 if issuer is not None:
@@ -2437,6 +2440,7 @@ class RelationFinder:
             if labelled is not None:
                 # 買収総額は約35億ドル: the amount of the one deal this sentence, or the one before, stated
                 relations = _with_labelled_amount(relations, first_row, deals_before, labelled)
+            relations[first_row:] = _sold_holdings(relations[first_row:], self._rules)
             deals_before = relations[first_row:]
             # (it stays the one the text is on through sentences naming no company: 今後4年間で5000億ドルを投じる。)
             joint_before = joint_here[-1] if joint_here else None if mentions else joint_before
@@ -2752,6 +2756,11 @@ class RelationFinder:
                 role = "of"  # A、B、Cの3社の株式を取得: the counted group owns the shares bought
             elif counted and self._rules.count_particle_re.match(sentence.text, counted.end()):
                 role = "subject"  # A、B、Cの3社が, NVIDIAなど3社、: the counted group acts
+                if _count_of(counted.group()) == len({p.company_id for p in result} | {company_id}) \
+                        and all(p.role in ("subject", "other") for p in result):
+                    # A、B、及び…を運営するC（…）の3社は: the count gathers every company named before it, whatever
+                    # description stands between them
+                    result = [replace(p, group=own_group) for p in result]
             elif counted:  # XはA、B、Cの3社と提携: the counted group takes the particle after its count
                 role = next((role for particle, role in self._rules.roles
                              if sentence.text.startswith(particle, counted.end())), role)
@@ -2841,8 +2850,17 @@ class RelationFinder:
             # of a clause about the one just addressed: AはBに対し、同社が保有するC株の取得を打診; nor an outlet that
             # reports what the sentence says: 英紙Xは、同社がBと契約を結んだと報じた)
             reported = self._rules.reported_re is not None and self._rules.reported_re.search(sentence.text)
-            return next((m for m, role in before if role == "subject" and not (reported and sentence.text.startswith(
-                self._rules.topic_particles, _role(sentence, m.start, m.end, self._rules)[1]))), None)
+            named_actor = next((m for m, role in before if role == "subject" and not (
+                reported and sentence.text.startswith(self._rules.topic_particles,
+                                                      _role(sentence, m.start, m.end, self._rules)[1]))), None)
+            # - 2000年 - Bと資本提携し、同社が増資を引き受ける: with the actor left out, the one just named in the
+            # clause before acts where 同社 is a new subject (が; 同社は goes on about the text's company)
+            sides = [m for m, role in before if role in _OTHER_SIDE_ROLES]
+            if named_actor is None and not actors and sides and not sentence.text.startswith(
+                    self._rules.topic_particles, reference.end()) and _CLAUSE_END_RE.search(
+                    sentence.text, sides[-1].end - sentence.start, reference.start()):
+                return sides[-1]
+            return named_actor
         # - 2004年 - Aが全株式を取得し、同社の工具部門Bの傘下に入る: the unit or arm of the company that acted in the
         # clause before is that company's
         acted = [m for m, role in before if role == "subject" and not sentence.text.startswith(
@@ -4205,6 +4223,14 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                          or [p for p in before if p.role == "of"
                              and _close_before(sentence, p, trigger, rules, unit=True)]
                          or [p for p in sellers if _sells_unit(sentence, p, trigger, rules)])
+        if not receivers and (trigger.type == ACQUISITION or trigger.stake):
+            # AはBと資本業務提携を結び、株式の51%を取得して子会社化する: the partner of the capital alliance the
+            # sentence states first is the one whose shares are bought, by the alliance's own side (not Bと資本提携し、
+            # 同社が発行済株式の10%を保有: B holds; nor Bと資本提携していたが、Cによる買収を経て: C's deal)
+            receivers = [p for p in before if p.role == "partner" and any(
+                word in (between := sentence.text[p.tail_end - sentence.start:trigger.start - sentence.start])
+                for word in rules.capital_alliances) and not any(contrast in between for contrast in _CONTRASTS)
+                and all(actor.end <= p.start or actor is topic for actor in actors)][-1:]
         if not receivers and actors and topic is not None and topic.role == "topic" \
                 and trigger.word in rules.bid_triggers and DATED_ITEM_RE.match(sentence.text) is not None \
                 and all(p.company_id != topic.company_id for p in actors):
@@ -4421,6 +4447,28 @@ def _gapped_clauses(before: Sequence[_Party], actors: Sequence[_Party], sentence
         if ends_in_receiver or ends_in_amount:
             gapped.append((subject, named))
     return gapped
+
+
+def _count_of(count: str) -> int | None:
+    """The number a count of companies opens with (3社, ３社, 三社), or None for a word that is no number (両社,
+    各社)."""
+    digits = re.match(r"[0-9０-９]+", count)
+    if digits is not None:
+        return int(unicodedata.normalize("NFKC", digits.group()))
+    return int(unicodedata.numeric(count[0])) if unicodedata.numeric(count[0], -1) >= 0 else None
+
+
+def _sold_holdings(rows: list[Partnership], rules: PartnershipRules) -> list[Partnership]:
+    """One sentence's rows, where a company held shares the sentence sells to another (保有していたB株式のうち20%を
+    Cに売却した, 保有するB株をCに譲渡): its investment in B ends as the sale is done (stays in force where the sale is
+    called off), and the sale's amount is the buyer's."""
+    sold = {row.party_b_id: row.status for row in rows
+            if row.trigger in rules.sale_triggers and row.type in (INVESTMENT, ACQUISITION)}
+    exit_status = {DONE: ENDED, ENDED: DONE}
+    return [replace(row, status=exit_status.get(sold[row.party_b_id], row.status), money_value_usd=None)
+            if row.trigger in rules.stake_verbs and row.type == INVESTMENT and row.party_b_id in sold
+            and not any(other.trigger in rules.sale_triggers and other.party_a_id == row.party_a_id for other in rows)
+            else row for row in rows]
 
 
 def _masked_stops(bracket: re.Match[str]) -> str:
