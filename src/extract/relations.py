@@ -4171,6 +4171,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                 # AはBの買収提案を受け入れた, AはBの出資提案を断った: A is offered to.
                 answering = [p for p in actors if p.end <= min(p.start for p in owners)] if owners else []
             bidders = [p for p in owners if _right_before(sentence, p, trigger, rules)]
+            if not answering:
+                # Aが買収を提案しており、Bは今後、この提案を精査する: the subject of a later clause that takes up the
+                # offer by a word pointing back at it is offered to, by the offer's subject
+                answering = [p for p in after if p.role == "subject" and _points_at_offer(
+                    sentence, p, rules)][:1]
+                bidders = bidders or ([p for p in actors if p.role == "subject"] if answering else [])
             if bidders and answering and (trigger.type == ACQUISITION or trigger.answered):
                 return [(bidder, offered) for bidder in bidders for offered in answering]
         # Bの買収 and Bの株式を取得 are B bought (into), and so is each company listed with B (B、Cの買収); Aの今回の
@@ -4456,6 +4462,13 @@ def _count_of(count: str) -> int | None:
     if digits is not None:
         return int(unicodedata.normalize("NFKC", digits.group()))
     return int(unicodedata.numeric(count[0])) if unicodedata.numeric(count[0], -1) >= 0 else None
+
+
+def _points_at_offer(sentence: Sentence, party: _Party, rules: PartnershipRules) -> bool:
+    """Whether what the subject ``party`` goes on to do takes up an offer named before by a word pointing back at
+    it (Bは今後、この提案を精査する; Bは同提案に賛同した)."""
+    rest = sentence.text[party.tail_end - sentence.start:]
+    return any(f"{pointer}{offer}" in rest for pointer in rules.deal_reference_before for offer in rules.proposals)
 
 
 def _sold_holdings(rows: list[Partnership], rules: PartnershipRules) -> list[Partnership]:
