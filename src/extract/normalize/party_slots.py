@@ -60,7 +60,7 @@ DESCRIPTION = r"[^、。,，!！?？\s「」『』()（）【】:：|｜*のと�
 #: Characters of the rest of a trigger's noun phrase before its topic particle (提携強化は).
 TRIGGER_PHRASE_REST = 6
 #: Characters a party's particle may be separated from its trigger by.
-_FAR = 15
+_FAR = 25
 #: Characters allowed between a name and its trigger with only の or no particle between (Xの買収,
 #: Xの戦略的提携, Nuvia買収): an owner is only a party where the trigger is the noun it owns.
 _CLOSE = 4
