@@ -117,7 +117,10 @@ class PartySlots:
         # With の or no particle, the trigger is the noun the name owns: no other の-phrase between.
         # A short acronym may stand in the gap (Xとの間でGPUリース契約): a term, not another party's name.
         # So may an amount's thousands separator (Xを約1,100億円で買収).
-        gap = f"(?:[^{_NOT_IN_GAP}]|(?<=\\d)[,，](?=\\d)|(?<![A-Za-z])[A-Z]{{2,4}}(?![A-Za-z]))"
+        # (a comma may end an amount written before another: Xを1株当たり18ドル、総額約17億ドルで買収)
+        after_amount = "".join(f"|(?<={re.escape(unit)})[、，]" for unit in (spec.raised_money.currencies
+                                                                       if spec.raised_money else ()))
+        gap = f"(?:[^{_NOT_IN_GAP}]|(?<=\\d)[,，](?=\\d)|(?<![A-Za-z])[A-Z]{{2,4}}(?![A-Za-z]){after_amount})"
         close_gap = f"[^{_NOT_IN_GAP}の]"
         # What the trigger acts on may come right before it (Xに5億ドルを出資, Xと新たな契約を締結).
         acted_on = f"(?:{any_word(roles.object)})?"
