@@ -452,6 +452,8 @@ UNLISTED_COMPANIES = [
     # A kanji of one character MeCab cuts from the first word of a name read back from its legal form is the name's.
     ("当社は、阪北電鉄株式会社との間で株主間契約を締結した。", ["阪北電鉄"]),
     ("台湾の大手、友恒実業集団が株式の96%を取得した。友栄電機は新工場を建てた。", ["友恒実業集団", "友栄電機"]),
+    # Partners after a Latin name makes it a company (an investment firm), as Capital does.
+    ("出資者にはHarrowline Partnersが名を連ねる。", ["Harrowline Partners"]),
     # A legal form before a short listed name that goes on writes the longer name (株式会社MS of 株式会社MSホールディングス).
     ("株式会社MSホールディングスは、公開買付けを開始する。", ["MSホールディングス"]),
 ]
