@@ -367,7 +367,7 @@ def _listed_names(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text, names", [
     # A Latin name listed between companies, by commas or や, in a list of three or more.
-    ("Sequoia Capital、Quillmere Partners、Dorvane、Accelといった投資家が名を連ねる。", ["Quillmere Partners", "Dorvane"]),
+    ("Sequoia Capital、Quillmere Harbor、Dorvane、Accelといった投資家が名を連ねる。", ["Quillmere Harbor", "Dorvane"]),
     ("GoogleやMicrosoft、Brightloomとの提携が進む。", ["Brightloom"]),
     # Names in bold, each after a short description of it.
     ("画像を解析する**Recursion Pharmaceuticals**、分子を設計する**Ravenmoor**、臨床を予測する**Exscientia**など"

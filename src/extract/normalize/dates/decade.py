@@ -22,7 +22,7 @@ _DECADE_AHEAD = 12
 
 def _decade(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
     """2020年代 -> 202 (TIMEX3 decade); 90年代 -> 199, 20年代 -> 202, and 30年代 the 2030s in a post written
-    in the twenty years before them (without a date, the 1930s)."""
+    at most twelve years before them (in an older one, or one without a date, the 1930s)."""
     decade = number(match.group("decade"))
     assert decade is not None  # the group is digits only
     if decade < 100:
