@@ -138,7 +138,7 @@ from extract.normalize.numerals import DIGIT
 from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
 from extract.normalize.party_slots import (DESCRIPTION, DIGEST_MARKS, HEADLINE_MARKUP, SOURCE_LABEL,
-                                           TRIGGER_PHRASE_REST)
+                                           SUBJECT_CLAUSE_RE, TRIGGER_PHRASE_REST)
 from extract.relations_english import (EnglishRules, compile_english_rules, english_statements, english_triggers,
                                        statement_amount)
 from extract.rules.schema import PartnershipsFile, founding_words
@@ -264,9 +264,6 @@ _MODIFIED_TOPIC_CHARS = 30
 _JOINED_AFTER = 3
 #: A word the deal makes someone else do (検討させる, 交渉させ): not the deal's own status.
 _CAUSED_RE = re.compile(r"[一-龯々ァ-ヺー]{1,4}させ")
-#: Right after a subject's particle, a relative clause naming what it makes, provides or runs (鴻海が生産するEV,
-#: Bが提供するクラウド, Cが進める計画): the subject is the maker of the thing a contract is about.
-_MAKER_CLAUSE_RE = re.compile(r"[^、。「」]{0,12}?(?:する|した|している|める|ける|てる)(?=[一-龯々ァ-ヺーA-Za-z])")
 #: What may stand between such a relative clause and the company it describes: a few words with no particle but
 #: の (所有する広告配信のC).
 _DESCRIBED_GAP_RE = re.compile(r"[^、。「」をがはにでともや]{0,14}")
@@ -2645,11 +2642,12 @@ class RelationFinder:
                 named = []
                 for mention in (*recent, *(m for m in mentions if m.end <= start)):
                     named = [m for m in named if m.company_id != mention.company_id] + [mention]
-                count = int(unicodedata.numeric(match.group()[0]))
+                count = _count_of(match.group())
                 # (この3社 only for companies this sentence or the one before named: a count pointed at is of the
                 # names just read)
                 pointed = sentence.text.endswith(self._rules.deal_reference_before, 0, match.start())
-                if self._counted_reference_re.match(sentence.text, match.start()) and len(named) >= count and not (
+                if self._counted_reference_re.match(sentence.text, match.start()) and count is not None \
+                        and len(named) >= count and not (
                         pointed and any(m.sentence_id < sentence.sentence_id - 1 for m in named[-count:])):
                     parties += [(start, end, m.company_id, m.name) for m in named[-count:]]
             elif match.group() in self._rules.post_company:
@@ -3721,7 +3719,7 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     makers = [p for p in parties if p.role == "subject" and p.end <= trigger.start
               and not _is_topic(sentence, p, rules) and any(_is_topic(sentence, q, rules)
                                                            for q in parties if q.end <= p.start and q.group != p.group)
-              and _MAKER_CLAUSE_RE.match(sentence.text, p.tail_end - sentence.start)
+              and SUBJECT_CLAUSE_RE.match(sentence.text, p.tail_end - sentence.start)
               ] if trigger.word in rules.contract_triggers else []
     if not partners and (receivers or not coordinated or makers) and trigger.word in rules.contract_triggers:
         # AやBがCに製造を委託: a coordinated subject of a contract is no pair of its own; its receivers are, or
@@ -4500,7 +4498,7 @@ def _acts_in_relative_clause(sentence: Sentence, party: _Party, parties: Sequenc
             or _is_topic(sentence, party, rules):
         return False  # (a topic is no relative clause's: Aは、2年前に出資したBから出資を引き揚げた)
     tail = party.tail_end - sentence.start
-    describing = _MAKER_CLAUSE_RE.match(sentence.text, tail)
+    describing = SUBJECT_CLAUSE_RE.match(sentence.text, tail)
     if describing is not None and _DESCRIBED_GAP_RE.fullmatch(sentence.text, describing.end(),
                                                               following.start - sentence.start) \
             and any(_is_topic(sentence, p, rules) for p in parties if p.end <= party.start and p.group != party.group):

@@ -541,14 +541,10 @@ class CompanyRecognizer:
         beside a company (Novartis、BMS、そして…) in ``hits``, the post's listed names, or, in Latin letters or
         katakana, listed as an example of a kind of company (イオンなどの総合スーパー; not 光通信などの企業, a field);
         never when it is a Latin legal
-        form written after a name (SE of SAP SE), nor where a Japanese legal form before it opens a longer name
-        (株式会社MSホールディングス)."""
+        form written after a name (SE of SAP SE)."""
         if hit.surface in self._latin_forms and _LATIN_NAME_BEFORE_RE.search(sentence.text, 0,
                                                                              hit.start - sentence.start):
             return False
-        if _preceded_by_form(sentence, hit.start, self._leading_forms) \
-                and _NAME_GOES_ON_RE.match(sentence.text, hit.end - sentence.start) is not None:
-            return False  # 株式会社MSホールディングス: the legal form is that of the longer name
         return (_followed_by_form(sentence, hit.end, self._context_forms, self._not_forms)
                 or sentence.text.startswith(self._report_sources, hit.end - sentence.start)
                 or _preceded_by_form(sentence, hit.start, self._leading_forms)

@@ -75,9 +75,10 @@ _GLOSS = 40
 _LIST_MEMBERS = 3
 #: How much of a company's shares, written with its own の before the share word (Xの過半数の株式, Xの約3割の株式).
 _SHARE_QUANTITY = r"(?:(?:約|およそ)?(?:[0-9０-９.]+(?:%|％|割)|[一二三四五六七八九]割)|過半数|過半|大半|一部)"
-#: A relative clause another subject opens before a noun (Aが主導するラウンドで): that subject acts in the clause
-#: only, not in the sentence's deal.
-_RELATIVE_CLAUSE_RE = re.compile(r"[^、。「」]{0,16}?(?:する|した|している|していた)(?=[一-龯々〆ヵヶァ-ヺーA-Za-z])")
+#: Right after a subject's particle, a relative clause it opens before a noun (Aが主導するラウンドで, 鴻海が生産する
+#: EV, Bが進める計画): that subject acts in the clause only, not in the sentence's deal.
+SUBJECT_CLAUSE_RE = re.compile(r"[^、。「」]{0,16}?(?:する|した|している|していた|める|ける|てる)"
+                               r"(?=[一-龯々〆ヵヶァ-ヺーA-Za-z])")
 
 
 class PartySlots:
@@ -348,7 +349,7 @@ class PartySlots:
     def _in_relative_clause(sentence: Sentence, particle_end: int, trigger_start: int) -> bool:
         """Whether the subject whose particle ends at ``particle_end`` (sentence offsets) opens a relative clause
         that ends before the trigger at ``trigger_start`` (Aが主導するラウンドで…を調達)."""
-        clause = _RELATIVE_CLAUSE_RE.match(sentence.text, particle_end)
+        clause = SUBJECT_CLAUSE_RE.match(sentence.text, particle_end)
         return clause is not None and clause.end() <= trigger_start
 
     def holds_subject(self, sentence: Sentence, start: int, end: int) -> bool:
