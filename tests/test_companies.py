@@ -456,6 +456,9 @@ UNLISTED_COMPANIES = [
     ("出資者にはHarrowline Partnersが名を連ねる。", ["Harrowline Partners"]),
     # A legal form before a short listed name that goes on writes the longer name (株式会社MS of 株式会社MSホールディングス).
     ("株式会社MSホールディングスは、公開買付けを開始する。", ["MSホールディングス"]),
+    # The verb of an English headline in title case after a name is none of it.
+    ("### Harrowline Capital Raises $40M Series B", ["Harrowline Capital"]),
+    ("### Quillmark Labs Acquires Brevo Point", ["Quillmark Labs"]),
 ]
 
 

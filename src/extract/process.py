@@ -81,7 +81,8 @@ class Extractors:
             # a Japanese legal form written before a name is no part of it either (産業用ロボットの株式会社X、)
             rules.partnerships, rules.products, (*rules.name_bounds.before, *rules.legal_forms.japanese),
             {company.id: company.parent for company in rules.companies if company.parent}, rules.deeds.founded_marks,
-            (rules.ner.organisation_endings, rules.ner.company_organisation_endings)))
+            (rules.ner.organisation_endings, rules.ner.company_organisation_endings),
+            rules.legal_forms))
         self.defined_names = DefinedNames(rules.definitions, rules.legal_forms)
         kin = rules.partnerships.kin
         self.renamed = RenamedCompanies(rules.renames, rules.legal_forms, rules.partnerships.same_company,

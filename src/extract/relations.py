@@ -92,7 +92,7 @@ parentheses) stays here:
     parallel_marks:    [words setting a name beside what follows]        AだけでなくBとも
     roles:             {partner|target|source|subject|object|agent|example|of|compared|...: [particles]}
     kind_examples:     [example particles naming a kind of company]      AやBのような企業と
-    group_counts:      {count_words, counters, particles}                3社が, 両社で
+    group_counts:      {count_words, counters, particles, added}         3社が, 両社で, Cを加えた3社で
     name_suffixes, not_name_suffixes: [words after a name that belong to it, words that do not]
     managed_funds:     [words after a name for a fund it runs: the name]  Aが運営するファンドから出資
     units, leaders:    [words ending a unit of a company / making it lead a group]  ABB事業 / 主導の
@@ -138,10 +138,10 @@ from extract.normalize.numerals import DIGIT
 from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
 from extract.normalize.party_slots import (DESCRIPTION, DIGEST_MARKS, HEADLINE_MARKUP, SOURCE_LABEL,
-                                           SUBJECT_CLAUSE_RE, TRIGGER_PHRASE_REST)
-from extract.relations_english import (EnglishRules, compile_english_rules, english_statements, english_triggers,
-                                       statement_amount)
-from extract.rules.schema import PartnershipsFile, founding_words
+                                           SUBJECT_CLAUSE_RE, TRIGGER_PHRASE_REST, name_ending, name_ending_words)
+from extract.relations_english import (EnglishRules, compile_english_rules, english_round_owner, english_statements,
+                                       english_triggers, statement_amount)
+from extract.rules.schema import LegalForms, PartnershipsFile, founding_words
 from extract.segment import DATED_ITEM_RE, HEADING_RE
 
 PARTNERSHIP, INVESTMENT, ACQUISITION = "partnership", "investment", "acquisition"
@@ -777,6 +777,8 @@ class PartnershipRules:
     described_count_re: re.Pattern
     #: What follows a count of the companies that makes them the actors (が, は, も: 3社が).
     count_particle_re: re.Pattern
+    #: A name added to the companies named before it, then their count (AとBは、Cを加えた3社で): it acts with them.
+    added_member_re: re.Pattern | None
     #: Words in or right after a count that make each company act on its own (各社, 3社はそれぞれ).
     count_separately: tuple[str, ...]
     #: Right after a count, the shares the counted companies own (A、B、Cの3社の株式): an owner's の and a share word.
@@ -863,6 +865,8 @@ class _Party:
 
 #: The の and the few words of what the next company is, written right after its owner (の日本法人, の子会社).
 _OWNER_BEFORE_RE = re.compile(r"の[^、。\s「」（）()のとやは]{1,6}")
+#: Text after a name that opens brackets not closed again: what follows is inside them.
+_OPEN_BRACKET_RE = re.compile(r"[（(][^）)]*$")
 #: A Latin letter: a line holding one may be an English headline.
 _LATIN_LETTER_RE = re.compile("[A-Za-z]")
 #: Most characters of what a company is between という and its noun (Amazonという巨大なプレイヤーが).
@@ -920,8 +924,8 @@ class _TriggerKinds(dict[str, str]):
 
 def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = (),
                               name_prefixes: Sequence[str] = (), parents: Mapping[str, str] | None = None,
-                              founded_marks: Sequence[str] = (), bodies: tuple[Sequence[str], Sequence[str]] = ((), ())
-                              ) -> PartnershipRules:
+                              founded_marks: Sequence[str] = (), bodies: tuple[Sequence[str], Sequence[str]] = ((), ()),
+                              legal_forms: LegalForms | None = None) -> PartnershipRules:
     """Compile the validated cues of ``rules/partnerships.yaml`` into the relation step's regexes;
     ``products`` (products.yaml) are the product names that act for their maker (Microsoft Azureは);
     ``name_prefixes`` (company_patterns.yaml's name_bounds.before) the words written right before a name
@@ -930,7 +934,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     ``founded_marks`` (company_patterns.yaml's deeds) the words after a company founded (を共同設立), which make it
     the receiver of a passive deal in the clause joined to theirs; ``bodies`` (ner.yaml's organisation_endings and
     company_organisation_endings) the endings of a body that is no company (公正取引委員会), and of companies named
-    like one (X総合研究所): such a body as a sentence's subject is its actor, so the text's topic is no party.
+    like one (X総合研究所): such a body as a sentence's subject is its actor, so the text's topic is no party;
+    ``legal_forms`` company_patterns.yaml's forms and company words, which may end a company's name before its
+    particle (北陸製鋼有限公司と, Zephyr Labs, Inc.と).
 
     A product acting for its maker is found where it starts with the maker's name, as the companies
     stage finds the maker there, so the relation step reads the particle after the whole product."""
@@ -963,7 +969,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         counters = f"{counters}(?:{any_word(counts.approximations)})?"
     # 社 of ソニー社は, not the start of 社長; グループ of メルセデス・ベンツ・グループと
     # (a Latin suffix is a whole word: the G of ソフトバンクG, not of Sequoia Capital Global)
-    suffix = f"・?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes, whole_ascii_words=True)}"
+    suffix = f"・?{name_ending(spec, legal_forms)}"
     # the size of a stake after its share word still belongs to the name (Arm株49%を取得: the particle is を)
     stake_size = (rf"{any_word(stake.shares)}\s*約?{DIGIT}+(?:[.．]{DIGIT}+)?\s*[%％]" if stake else "(?!)")
     unnamed = spec.unnamed_companies
@@ -991,7 +997,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
     # nouns naming a company as the unit, subsidiary or group member of the one before (not 合弁会社: a deal)
     owner_nouns = [noun for noun in (*(spec.kin.nouns if spec.kin else ()), *(spec.kin.groups if spec.kin else ()),
                                      *spec.units) if not re.search(trigger_words, noun)]
-    written_on = [word for word in spec.subject_receives if word.startswith(tuple(spec.name_suffixes))]
+    written_on = [word for word in spec.subject_receives if word.startswith(name_ending_words(spec, legal_forms))]
     particles_after = any_word([particle for particle, _ in role_pairs])
     answers = (*spec.offer_answers.accepted, *spec.offer_answers.refused) if spec.offer_answers else ()
     answered_offer = (f"|{any_word(spec.proposals)}[をに]{any_word(answers)}し?た"
@@ -1355,6 +1361,8 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"(?:(?<=という)、?[^、。「」（）()0-9０-９]{{1,{_COUNT_DESCRIPTION}}}?"
             rf"|(?<={any_word(spec.roles.of)})[一-龯々ァ-ヺー]{{1,{_COUNT_KIND}}}?)(?:{DIGIT}+|{count_words}){counters}"),
         count_particle_re=re.compile(count_particles),
+        added_member_re=(re.compile(rf"{any_word(counts.added)}(?:{DIGIT}+|{count_words}){counters}{count_particles}")
+                         if counts.added else None),
         count_separately=tuple(counts.separately),
         counted_shares_re=re.compile(rf"{any_word(spec.roles.of)}{shares}") if stake else None,
         # (and the words of a whole stake the shares word ends: Aが全株式を取得, Aがすべての株式を取得)
@@ -2422,6 +2430,12 @@ class RelationFinder:
                 # (not the headline's source: Oracle signs cloud deal with OpenAI, WSJ reports)
                 named = [m for m in mentions if not _reports(sentence, m, self._rules)]
                 relations += self._english(sentence, named, amounts, english, trace)
+            if english is not None and not rounds and mentions and not link:
+                # ### Zephyr Labs Raises $315M Series E, then Aがリードし、Bが参加した: they join that round
+                round_owner = english_round_owner(sentence, mentions, english)
+                if round_owner is not None:
+                    rounds = [_Party(round_owner.start, round_owner.end, round_owner.company_id, round_owner.name,
+                                     "subject", 0, round_owner.end)]
             # A round stays the one the text is on through a list's items naming its investors one per line
             # (- リード投資家：A / - 参加：B、C) and sentences naming no company other than its owner and investors
             # (主なポイントは以下の通り。; Aは筆頭株主となる。ラウンドにはBも参加): a later ラウンド or 参加 is it.
@@ -2686,8 +2700,13 @@ class RelationFinder:
                     continue  # Hewlett Packard Enterprise (HPE): the name again, not another party
                 if _GLOSS_OPEN_RE.fullmatch(between):
                     continue  # Google (Android、YouTube)、: a company in the brackets after a name glosses it
-                if end <= previous.tail_end and company_id == previous.company_id:
-                    continue  # X株式会社（以下「X」）の: the name again, inside what its particle was read past
+                if previous.end <= start and end <= previous.tail_end and _OPEN_BRACKET_RE.search(between) \
+                        and not self._rules.trigger_re.search(sentence.text, previous.end - sentence.start,
+                                                              previous.tail_end - sentence.start):
+                    # X株式会社（以下「X」）の: the name again, inside what its particle was read past;
+                    # A株式会社（本社：…、東証プライム：1234）、B: the market it is listed on, in the brackets that
+                    # describe it (not AdaniConneX（Bとの合弁会社）が: a deal of its own)
+                    continue
                 joint_start = max(previous.tail_end, previous.end)
                 joint = self._joint(sentence, previous, start)
                 # 両社 stands for two companies at one place: they are one group.
@@ -2724,6 +2743,12 @@ class RelationFinder:
                     group += 1
                     own_group = group
             role, tail_end, particle_end = _role(sentence, start, end, self._rules)
+            added = (self._rules.added_member_re.match(sentence.text, tail_end)
+                     if self._rules.added_member_re is not None else None)
+            actors = [p for p in result if p.role == "subject"]
+            if added is not None and actors:
+                # AとBは、Cを加えた3社で協議: C acts with the companies the count gathers
+                role, own_group, particle_end = "subject", actors[-1].group, added.end()
             in_list = previous is not None and previous.group == own_group and (
                 any(comma in joint for comma in _COMMAS) or "や" in joint)
             if role == "other" and "。" in sentence.text and (in_list or sentence.text.startswith("や", tail_end)):
@@ -4802,7 +4827,10 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
         # JALの4～12月期の純利益は…だった。同社は…: the company whose figure the sentence opens with is its topic
         figure = (rules.figure_topic_re.match(sentence.text, after)
                   if rules.figure_topic_re is not None and mention.start - sentence.start <= _FIGURE_LEAD else None)
-        if sentence.text.startswith(rules.topic_particles, after) or figure is not None or (
+        # クシュタールにとって、大型買収の断念は…: the company a sentence opens on as what it concerns
+        concerned = mention is mentions[0] and mention.start - sentence.start <= _FIGURE_LEAD and any(
+            role == "concerned" and sentence.text.startswith(particle, after) for particle, role in rules.roles)
+        if sentence.text.startswith(rules.topic_particles, after) or figure is not None or concerned or (
                 spoken is not None and spoken.group().endswith(rules.topic_particles)):
             return None if unnamed and unnamed.start() < position or reported and spoken is None else mention
     if unnamed:
@@ -4820,8 +4848,12 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
             return mentions[0]
     if topic is None:
         # (not a company the omitted actor acted on: 2022年に買収したNuanceが…, where the text goes on about the
-        # buyer)
-        return next((m for m in mentions if (_role(sentence, m.start, m.end, rules)[0] == "subject"
+        # buyer; nor the last of companies coordinated as the subject, AとBが共同で…設立された, a group)
+        coordinated = {following.start for named, following in zip(mentions, mentions[1:])
+                       if rules.coordinator_re.fullmatch(sentence.text, named.end - sentence.start,
+                                                         following.start - sentence.start)}
+        return next((m for m in mentions if m.start not in coordinated
+                     and (_role(sentence, m.start, m.end, rules)[0] == "subject"
                                              or rules.apposed_re.match(sentence.text, _name_end(sentence, m.start,
                                                                                                 m.end, rules)))
                      and not (rules.acted_on_re is not None

@@ -182,6 +182,18 @@ def english_statements(sentence: Sentence, mentions: Sequence[CompanyMention],
     return statements
 
 
+def english_round_owner(sentence: Sentence, mentions: Sequence[CompanyMention],
+                        rules: EnglishRules) -> CompanyMention | None:
+    """The company an English funding phrase says raised a round (Zephyr Labs Raises $315M Series E), whether
+    or not it names investors: those named in the next sentence join that round."""
+    for match in english_triggers(sentence, mentions, rules):
+        if match.group().lower() in rules.funding:
+            owner = _party_before(sentence, mentions, sentence.start + match.start(), passive=False)
+            if owner is not None:
+                return owner
+    return None
+
+
 def statement_amount(statement: EnglishStatement, money: Sequence[tuple[int, float | None]]) -> float | None:
     """The amount in USD a statement gives its pair: the one stated closest to its trigger, between its
     first party and a little after its last (acquire Wiz for $32 billion); none for a funding round, whose

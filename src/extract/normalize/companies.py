@@ -220,10 +220,11 @@ class CompanyRecognizer:
         self.deeds = CompanyDeeds(rules.deeds, rules.name_bounds.countries)
         #: Where a sentence writes a name as a party of a deal, which also makes a context alias the company.
         self.party_slots = PartySlots(rules.partnerships, rules.name_bounds.before,
-                                      countries=rules.name_bounds.countries)
+                                      countries=rules.name_bounds.countries, legal_forms=rules.legal_forms)
         #: The maker of each product a post may write as an actor (AzureはOpenAIと提携), and where it acts.
         self._makers = {company_key(product): maker for product, maker in rules.product_makers.items()}
-        self._actor_slots = PartySlots(rules.partnerships, rules.name_bounds.before, every_trigger=True)
+        self._actor_slots = PartySlots(rules.partnerships, rules.name_bounds.before, every_trigger=True,
+                                       legal_forms=rules.legal_forms)
         bounds = rules.name_bounds
         #: The katakana words of name_bounds.before, which a name may be glued to (航空機メーカーボーイング).
         self._katakana_before = tuple(word for word in bounds.before if _KATAKANA_WORD_RE.fullmatch(word))

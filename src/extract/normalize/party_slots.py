@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from extract.models import Sentence
 from extract.normalize.alternation import any_word
 from extract.normalize.funding_rows import FundingRows
-from extract.rules.schema import PartnershipsFile
+from extract.rules.schema import LegalForms, PartnershipsFile
 
 #: The source a digest line names before its headline (Publickey | ).
 SOURCE_LABEL = r"[A-Za-z][A-Za-z0-9.' -]{0,30}\s[|｜](?=\s)"
@@ -41,7 +41,8 @@ _NOT_IN_GAP = "A-Za-zＡ-Ｚａ-ｚ。．！？!?、，,をがはも「」『』
 #: Another party's name between an agent and the trigger (XによるZephyr Labsの買収): Latin words or katakana.
 _OTHER_NAME = r"(?:[A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){0,3}|[ァ-ヺ][ァ-ヺー・]*)"
 #: What ends a clause before a headline's trigger: its subject's mark then lists names, not a deal.
-_CLAUSE_BREAK_RE = re.compile(r"[、，,。！？!?\n]")
+#: (not an amount's thousands separator: Xolo、5億7,500万ドルを調達)
+_CLAUSE_BREAK_RE = re.compile(r"[、。！？!?\n]|(?<![0-9０-９])[，,]|[，,](?![0-9０-９])")
 #: A plain English word (or amount) between an English trigger phrase and its party, and how many may stand
 #: there (Google has agreed to acquire Wiz; acquires cloud security startup Wiz).
 _ENGLISH_WORD = r"[A-Za-z0-9$€£¥%.'’\-]+"
@@ -81,14 +82,32 @@ SUBJECT_CLAUSE_RE = re.compile(r"[^、。「」]{0,16}?(?:する|した|して�
                                r"(?=[一-龯々〆ヵヶァ-ヺーA-Za-z])")
 
 
+def name_ending_words(spec: PartnershipsFile, legal_forms: LegalForms | None) -> tuple[str, ...]:
+    """The words written right after a company's name that still belong to it: partnerships.yaml's name_suffixes
+    (サムスン側, Arm株) and company_patterns.yaml's Japanese legal forms and company words (ソニー社, 北陸製鋼有限公司),
+    so that what follows them is read as what follows the name."""
+    return (*spec.name_suffixes, *((*legal_forms.japanese, *legal_forms.company_words) if legal_forms else ()))
+
+
+def name_ending(spec: PartnershipsFile, legal_forms: LegalForms | None) -> str:
+    """A regex of one word of ``name_ending_words``, or a Latin legal form after a comma or space, with or
+    without its dot (Zephyr Labs, Inc.); never a word of its own that starts the same way (社長, 株主:
+    not_name_suffixes)."""
+    latin = (rf"|,?\s?{any_word(legal_forms.latin, whole_ascii_words=True)}\.?"
+             if legal_forms is not None and legal_forms.latin else "")
+    return (f"(?!{any_word(spec.not_name_suffixes)})"
+            f"(?:{any_word(name_ending_words(spec, legal_forms), whole_ascii_words=True)}{latin})")
+
+
 class PartySlots:
     """Tells whether the name ending at a body offset is written as a party of a company-only trigger (or,
     with ``every_trigger``, of any relation trigger: a product's maker acts in each of them) or as the owner
     of shares; ``name_prefixes`` are the words written right before a name (米, 旧: name_bounds.before), and
-    ``countries`` those of them that are countries (name_bounds.countries)."""
+    ``countries`` those of them that are countries (name_bounds.countries); ``legal_forms`` company_patterns.yaml's
+    forms and company words, which may end a name before its particle (Zephyr社を買収)."""
 
     def __init__(self, spec: PartnershipsFile, name_prefixes: Sequence[str] = (), every_trigger: bool = False,
-                 countries: Sequence[str] = ()) -> None:
+                 countries: Sequence[str] = (), legal_forms: LegalForms | None = None) -> None:
         roles = spec.roles
         of = any_word(spec.roles.of)
         #: Rows of a funding table (- X｜シリーズA｜12億円｜A、B), whose first cell names a company.
@@ -113,7 +132,7 @@ class PartySlots:
         triggers = any_word([word for words in spec.triggers.values() for word in words] if every_trigger
                             else spec.company_party_triggers)
         # the name's suffix (社, Inc.), and the closing bold of a name in bold (**Privy**を買収)
-        suffix = rf"(?:\s?(?!{any_word(spec.not_name_suffixes)}){any_word(spec.name_suffixes)})?(?:\*\*|__)?"
+        suffix = rf"(?:\s?{name_ending(spec, legal_forms)})?(?:\*\*|__)?"
         far = any_word((*roles.object, *roles.partner, *roles.target, *roles.source, *roles.agent))
         # With の or no particle, the trigger is the noun the name owns: no other の-phrase between.
         # A short acronym may stand in the gap (Xとの間でGPUリース契約): a term, not another party's name.

@@ -863,6 +863,8 @@ class GroupCounts(Spec):
     #: Words in or right after a count that make each company act on its own (各社, 3社はそれぞれ).
     separately: Words = ()
     particles: Words
+    #: Words after a name adding it to the companies named before, then their count (AとBは、Cを加えた3社で).
+    added: Words = ()
 
 
 class FundingRowsSpec(Spec):
