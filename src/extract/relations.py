@@ -2489,8 +2489,10 @@ class RelationFinder:
                 # (not the source of a report: …とReutersが報じた。両社の協議は… is about the two companies before;
                 # nor a market: …東証プライム上場のA。両社は… is about A and the one before)
                 # (nor the owner in what the next name is: 仏ヴェオリアの日本法人ヴェオリア・ジャパン、北陸電力の3社)
+                # (nor a company named only to compare with: …トヨタ自動車、独フォルクスワーゲンに次ぐ世界3位。両社は…)
                 if not (_reports(sentence, mention, self._rules) or _names_market(sentence, mention, self._rules)
-                        or _describes_next(sentence, mention.end, (m.start for m in mentions))):
+                        or _describes_next(sentence, mention.end, (m.start for m in mentions))
+                        or _compared(sentence, mention, mentions, self._rules)):
                     recent = [m for m in recent if m.company_id != mention.company_id] + [mention]
         # A company and its own parent or the parent's parent (Google and Alphabet; the gazetteer's) are one group,
         # not partners; an investment or acquisition between them is a relation.
@@ -2858,7 +2860,8 @@ class RelationFinder:
         (住友商事はBと資本業務提携し、同社株式の15%を取得; NECはBに出資し、同社と協業する; 当社はBと提携しており、
         同社との連携を続ける), or the owner named in
         what describes the actor (Bの最大の顧客だったAは同社との契約を打ち切った), or the company the sentence
-        opens on as its topic where another one acts after it (BPは…、エリオットが同社株を取得). A writer names the
+        opens on as its topic where another one acts after it (BPは…、エリオットが同社株を取得); with the actor left
+        out, the one it acted on in the clause before (Bに事業を統合しており、同社に31%を出資). A writer names the
         actor again by leaving it out, so 同社 there is the other side; but 同社 marked as a subject itself
         (同社は, 同社が) is that actor (AがBを買収したのは昨年だが、同社はCの買収交渉に入った)."""
         if reference.group() not in self._rules.other_side:
@@ -2897,6 +2900,12 @@ class RelationFinder:
                        and self._rules.writer_topic_re.match(sentence.text) is not None)
         if others and (writer_acts or actors and before[0][1] == "subject"):
             return others[-1]
+        # (or left out, the text's company acting in every clause, on the company named last: …Bに統合しており、
+        # 同社に31%を出資している; not one named as its partner, which may stand before a name no list holds)
+        acted_on = [m for m, role in before if role in ("target", "object")]
+        if not actors and acted_on and acted_on[-1] is before[-1][0] and _CLAUSE_END_RE.search(
+                sentence.text, acted_on[-1].end - sentence.start, reference.start()):
+            return acted_on[-1]
         # Bの最大の顧客だったAは同社との契約を打ち切った: the owner in what describes the subject is the other side
         subject = next((index for index, (_, role) in enumerate(before) if role == "subject"), None)
         owners = [m for m, role in before[:subject] if role == "of"] if subject is not None else []
@@ -4871,6 +4880,19 @@ def _capital_direction(a: _Party, b: _Party) -> tuple[_Party, _Party] | None:
     if a_listed != b_listed:
         return (a, b) if a_listed else (b, a)
     return None
+
+
+def _compared(sentence: Sentence, mention: CompanyMention, mentions: Sequence[CompanyMention],
+              rules: PartnershipRules) -> bool:
+    """Whether a company is named only as what another is compared with (Aに次ぐ, Aと並ぶ), alone or in a list
+    the comparison closes (トヨタ自動車、独フォルクスワーゲンに次ぐ世界3位)."""
+    listed = [mention]
+    for following in mentions:
+        if following.start >= listed[-1].end and rules.coordinator_re.fullmatch(
+                sentence.text, listed[-1].end - sentence.start, following.start - sentence.start):
+            listed.append(following)
+    last = listed[-1]
+    return _role(sentence, last.start, last.end, rules)[0] == "compared"
 
 
 def _describes_next(sentence: Sentence, end: int, starts: Iterable[int]) -> bool:
