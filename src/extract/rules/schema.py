@@ -691,6 +691,8 @@ class DatesFile(RuleFileSpec):
     #: Text right after such a word that makes it another word (同年代, 同年齢).
     not_after_narrative_year: Words = ()
     relative_fiscal_years: WordCounts
+    #: Words naming a day relative to the post's date -> offset in days (本日 -> 0).
+    relative_days: WordCounts = {}
     relative_months: WordCounts
     #: Words naming a calendar quarter relative to the post's quarter -> offset in quarters (前四半期 -> -1).
     relative_quarters: WordCounts

@@ -24,8 +24,8 @@ What is where (one module per kind of pattern, as ja-timex's ``pattern/``):
     span.py       date.year_span (2020–21年, 2023～2024年度: one DATE valued 2020/2021), date.month_span
                   (2025年11月〜2026年1月: 2025-11/2026-01)
     season.py     date.season, date.relative_season (2024年夏 -> 2024-SU, 今秋, 来年の春)
-    relative.py   date.relative_year, date.relative_fiscal_year, date.relative_quarter, date.relative_month,
-                  date.relative_offset, date.narrative_year
+    relative.py   date.relative_year, date.relative_fiscal_year, date.relative_quarter, date.relative_day,
+                  date.relative_month, date.relative_offset, date.narrative_year
     duration.py   duration, duration.range (4～5年)
     loading.py    compile_date_rules: every pattern compiled from the validated rules, in the order tried
     finding.py    find_dates: candidates, the longest-first overlap policy, the match cache
@@ -38,6 +38,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     not_after_narrative_year: [text after one making it another word]        同年代
     relative_fiscal_years: {word: offset in fiscal years}                    来年度 -> +1
     relative_quarters:     {word: offset in calendar quarters}               前四半期 -> -1
+    relative_days:         {word: offset in days}                            本日 -> 0
     relative_months:       {word: offset in months}                          先月 -> -1
     relative_directions:   {word after "N unit": +1 or -1}                   3年後, 20年前
     period_mods:           {START|MID|END: [words after a date]}             2026年末 -> END

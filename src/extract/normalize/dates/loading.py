@@ -49,6 +49,7 @@ def compile_date_rules(spec: DatesFile) -> DateRules:
         "relative_years": dict(spec.relative_years),
         "narrative_years": dict(spec.narrative_years),
         "relative_fiscal_years": dict(spec.relative_fiscal_years),
+        "relative_days": dict(spec.relative_days),
         "relative_months": dict(spec.relative_months),
         "relative_quarters": dict(spec.relative_quarters),
         "relative_directions": dict(spec.relative_directions),

@@ -56,6 +56,7 @@ class DateRules:
     relative_years: Mapping[str, int]
     narrative_years: Mapping[str, int]
     relative_fiscal_years: Mapping[str, int]
+    relative_days: Mapping[str, int]
     relative_months: Mapping[str, int]
     relative_quarters: Mapping[str, int]
     relative_directions: Mapping[str, int]

@@ -12,7 +12,7 @@ same group name. The groups and who reads them:
     q1, q2, q3                               the quarter digit of 第1四半期, Q1, 1Q
     to_year                                  the last year of a span of years (2020–21年)
     from_month, to_month                     the months of 1-3月期
-    rel_year, rel_fiscal, rel_month          今年, 来期, 先月
+    rel_year, rel_fiscal, rel_day, rel_month 今年, 来期, 本日, 先月
     rel_quarter                              前四半期
     n, n2, direction, pre, post              counts, 後 / 前, and the 約 / 以上 cues of durations
 
@@ -135,6 +135,8 @@ class Pieces:
     english_date: str
     #: 今期, 来年度: group rel_fiscal.
     relative_fiscal: str
+    #: 本日, 昨日: group rel_day.
+    relative_day: str
     #: 今月, 先月: group rel_month.
     relative_month: str
     #: 前四半期, 来四半期: group rel_quarter.
@@ -250,6 +252,8 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         year_alone_mod=(rf"(?P<alone_mod>{word_alternation(tables['year_alone_mods'])})(?!{longer})"
                         if tables["year_alone_mods"] else "(?!)"),
         relative_fiscal=rf"(?P<rel_fiscal>{word_alternation(tables['relative_fiscal_years'])})",
+        relative_day=(rf"(?P<rel_day>{word_alternation(tables['relative_days'])})" if tables["relative_days"]
+                      else "(?!)"),
         relative_month=rf"(?P<rel_month>{word_alternation(tables['relative_months'])})",
         relative_quarter=rf"(?P<rel_quarter>{word_alternation(tables['relative_quarters'])})",
         unit=word_alternation(tables["duration_units"]),

@@ -1,13 +1,13 @@
-"""Relative dates: years, fiscal years, quarters and months named from the post's date (今年, 来期, 前四半期, 先月),
-and offsets (3年後).
+"""Relative dates: years, fiscal years, quarters, days and months named from the post's date (今年, 来期, 前四半期,
+本日, 先月), and offsets (3年後).
 
 Each is counted from the post's published date and skipped when the post
 has none. Rule ids of the patterns, and of what they find:
 ``date.relative_year`` (今年, 来年上半期, 今年5月), ``date.relative_fiscal_year``
 (来年度, 前期), ``date.relative_quarter`` (前四半期, and 今期 and 来期, which the extraction
-spec counts as quarters: calendar quarters, as 第N四半期 written alone), ``date.relative_month`` (先月) and
-``date.relative_offset`` (3年後, 6カ月後, 2週間後, 30日前); and ``date.narrative_year`` (同年, 翌年), counted
-from the last year the text stated rather than from the post's date.
+spec counts as quarters: calendar quarters, as 第N四半期 written alone), ``date.relative_day`` (本日),
+``date.relative_month`` (先月) and ``date.relative_offset`` (3年後, 6カ月後, 2週間後, 30日前); and
+``date.narrative_year`` (同年, 翌年), counted from the last year the text stated rather than from the post's date.
 """
 
 from __future__ import annotations
@@ -60,6 +60,15 @@ def _relative_fiscal_year(match: re.Match[str], rules: DateRules,
         half = int(rules.half_years[match.group("half")][1])
         return [part_date(match, rules, fiscal_year, True, "H", half, "date.relative_fiscal_year", None)]
     return [fiscal_date(match, rules, fiscal_year, "date.relative_fiscal_year", tail_mod(match, rules))]
+
+
+def _relative_day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
+    """本日, 昨日: a day counted from the post's date."""
+    if anchor is None:
+        return []
+    day = anchor + datetime.timedelta(days=rules.relative_days[match.group("rel_day")])
+    found = day_date(match, day.year, day.month, day.day, "date.relative_day", tail_mod(match, rules))
+    return [found] if found else None
 
 
 def _relative_month(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
@@ -142,6 +151,7 @@ PATTERNS = (
     DatePattern(NARRATIVE_YEAR, lambda p: rf"{p.narrative_year}{p.tail}", _narrative_year),
     DatePattern("date.relative_fiscal_year", lambda p: rf"{p.relative_fiscal}(?:{p.half}|{p.tail})",
                 _relative_fiscal_year),
+    DatePattern("date.relative_day", lambda p: rf"{p.relative_day}{p.tail}", _relative_day),
     DatePattern("date.relative_month", lambda p: rf"{p.relative_month}(?:{p.day})?{p.tail}", _relative_month),
     DatePattern("date.relative_quarter", lambda p: rf"{p.relative_quarter}{p.tail}", _relative_quarter),
     DatePattern("date.relative_offset",
