@@ -2281,9 +2281,14 @@ class RelationFinder:
                 # AやBが名を連ねる: A and B invest in X; AやBといった投資家が名を連ねる: A and B invest in the company
                 # the text is about.
                 about = topic or they
-                joined = self._joining_round(sentence, mentions, round_before or (None if about is None else _Party(
-                    sentence.start, sentence.start, about.company_id, about.name, "topic", -1, sentence.start)),
-                                             recent, amounts)
+                # (AはBに巨額の投資をする。CやDといった名だたるVCが名を連ねる: B, which the sentence before invests in)
+                investment = next((row for row in reversed(deals_before) if row.type == INVESTMENT), None)
+                owner = (round_before
+                         or (_Party(sentence.start, sentence.start, investment.party_b_id, investment.party_b_name,
+                                    "topic", -1, sentence.start) if investment is not None else None)
+                         or (None if about is None else _Party(sentence.start, sentence.start, about.company_id,
+                                                               about.name, "topic", -1, sentence.start)))
+                joined = self._joining_round(sentence, mentions, owner, recent, amounts)
                 relations += joined
                 if trace is not None and joined:
                     trace.append(SentenceTrace(
