@@ -791,6 +791,9 @@ class PartnershipRules:
     #: A product named after its maker (Microsoft Azure), read as the maker's name when it starts with it
     #: (products.yaml's products); None without products.
     product_re: re.Pattern | None
+    #: The の, a product of the company before it and what the product is, before a partner's particle
+    #: (GoogleのGeminiチャットボットとの提携): the company is the partner.
+    owned_product_re: re.Pattern | None
     #: An unnamed company as the sentence's subject (某企業は, 同業のスタートアップが): the topic is not the actor.
     unnamed_subject_re: re.Pattern
     #: A heading or label line naming a funding round's investors (## 引受先一覧, ■ 本ラウンドの引受先, 【投資家】): the
@@ -876,6 +879,8 @@ _SEPARATELY_REACH = 6
 #: A relative clause's verb right after an object's を and right before the name it modifies (を擁するAlphabet,
 #: を傘下に持つX): what the object is of.
 _OBJECT_CLAUSE_RE = re.compile(r"[^、。\sを]{0,6}?[一-龯々][ぁ-ゖ]{0,2}[るつ](?=[A-Za-zＡ-Ｚａ-ｚ一-龯々ァ-ヺ])")
+#: Most characters of what a product is, written after its name (Geminiチャットボット).
+_PRODUCT_NOUN = 8
 #: Most characters around the ticker of a listing (ナスダックに「TEM」のティッカーシンボルで上場).
 _TICKER_CHARS = 16
 #: A stake's size in 割 or percent right before its を (4割を, 20%を), where a stake verb alone states the stake.
@@ -1371,6 +1376,12 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             rf"(?:[^、。]{{1,{_PAID_CHARS}}}?(?:で|分の|相当の))?"
             + (rf"(?:{any_word(whole_stakes)})?$" if whole_stakes else "$")),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
+        # (and a product of the company written after its の, maybe with what it is, then a partner's particle:
+        # Googleの Geminiチャットボットとの提携)
+        owned_product_re=(re.compile(rf"{any_word(spec.roles.of)}\s?"
+                                     rf"{word_alternation(products, whole_ascii_words=True)}"
+                                     rf"[^\s、。「」『』（）()をがはにとでのもや]{{0,{_PRODUCT_NOUN}}}"
+                                     rf"(?={any_word(spec.roles.partner)})") if products else None),
         # a Markdown link's target after its title ([OpenAI](https://openai.com)は) is no text of the sentence
         # (and the capitalised words of a unit's name in Latin letters: Google Public Sectorと提携; or of a fund
         # it runs, with its number, in a list: A、Sequoia Capital Global Equities V、C)
@@ -2030,6 +2041,13 @@ def _role(sentence: Sentence, start: int, end: int, rules: PartnershipRules) -> 
             text.startswith(particle, arm.end()) for particle, role in rules.roles if role in ("subject", "agent")):
         # テンセントの子会社が出資, デジタルブリッジ傘下のファンドによるTOB: the company acts through its arm
         position = arm.end()
+    owned_product = rules.owned_product_re.match(text, position) if rules.owned_product_re else None
+    if owned_product and any(text.startswith(particle, owned_product.end())
+                             and rules.trigger_re.match(text, owned_product.end() + len(particle))
+                             for particle, role in rules.roles if role == "partner"):
+        # AppleはGoogleのGeminiとの提携も模索: the maker is the partner of the deal right after its product (not of
+        # one further on: GoogleのVertex AIとの競争が激化する中で、…と提携)
+        position = owned_product.end()
     led = rules.led_group_re.match(text, position) if rules.led_group_re else None
     if led:  # Permira主導の投資家グループによって買収された, Aを中心とする投資家から, Aを中心とする連合に買収された:
         # the leader takes its group's part where the group acts, gives or receives
@@ -3024,6 +3042,11 @@ class RelationFinder:
                 or not _CLAUSE_MARKS_RE.search(sentence.text, match.end(), trigger.start - sentence.start)
                 and self._illustrates(sentence, p, match.end()) for p in parties)),
             None)
+        if unnamed is not None:
+            # Aが…を示し、某LLM企業もBやCと連携して: a subject of a clause before the unnamed one is no side
+            before = [p for p in before if not (p.role == "subject" and p.end <= sentence.start + unnamed.start()
+                                                and _CLAUSE_END_RE.search(sentence.text, p.tail_end - sentence.start,
+                                                                          unnamed.start()))]
         goal_end = _goal_clause_end(sentence, trigger)
         if unnamed is None and goal_end is not None and not any(
                 trigger.end <= p.start < sentence.start + goal_end for p in parties):
