@@ -4170,8 +4170,10 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                         and sentence.text.startswith(_COMMAS, end)]
         # (not a seller, whose sale before the trigger made another company the buyer's: Aが保有株式をBに売却し、Bの
         # 子会社となる is the company the shares were of, the one the text is about)
+        # (nor a subject before the company it matters to: Aが…であり、Bにとっては、Cからの投資)
         receivers = ([p for p in before if p.role == "subject" and p.company_id not in acting_ids
                       and not any(d.end <= p.start for d in designations)
+                      and not any(c.role == "concerned" and p.end <= c.start for c in before)
                       and not any(word in sentence.text[p.tail_end - sentence.start: trigger.start - sentence.start]
                                   for word in rules.sale_triggers)]
                      or _modified(after, sentence, trigger, rules)
