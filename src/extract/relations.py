@@ -1377,7 +1377,7 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
             + (rf"(?:{any_word(whole_stakes)})?$" if whole_stakes else "$")),
         product_re=re.compile(word_alternation(products, whole_ascii_words=True)) if products else None,
         # (and a product of the company written after its の, maybe with what it is, then a partner's particle:
-        # Googleの Geminiチャットボットとの提携)
+        # GoogleのGeminiチャットボットとの提携)
         owned_product_re=(re.compile(rf"{any_word(spec.roles.of)}\s?"
                                      rf"{word_alternation(products, whole_ascii_words=True)}"
                                      rf"[^\s、。「」『』（）()をがはにとでのもや]{{0,{_PRODUCT_NOUN}}}"
@@ -4893,8 +4893,7 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
                                                          following.start - sentence.start)}
         return next((m for m in mentions if m.start not in coordinated
                      and (_role(sentence, m.start, m.end, rules)[0] == "subject"
-                                             or rules.apposed_re.match(sentence.text, _name_end(sentence, m.start,
-                                                                                                m.end, rules)))
+                          or rules.apposed_re.match(sentence.text, _name_end(sentence, m.start, m.end, rules)))
                      and not (rules.acted_on_re is not None
                               and rules.acted_on_re.search(sentence.text, 0, m.start - sentence.start))), None)
     return topic

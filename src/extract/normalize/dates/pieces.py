@@ -135,7 +135,7 @@ class Pieces:
     english_date: str
     #: 今期, 来年度: group rel_fiscal.
     relative_fiscal: str
-    #: 本日, 昨日: group rel_day.
+    #: 本日: group rel_day.
     relative_day: str
     #: 今月, 先月: group rel_month.
     relative_month: str

@@ -63,7 +63,7 @@ def _relative_fiscal_year(match: re.Match[str], rules: DateRules,
 
 
 def _relative_day(match: re.Match[str], rules: DateRules, anchor: datetime.date | None) -> list[DateReading] | None:
-    """本日, 昨日: a day counted from the post's date."""
+    """本日: a day counted from the post's date."""
     if anchor is None:
         return []
     day = anchor + datetime.timedelta(days=rules.relative_days[match.group("rel_day")])
