@@ -1389,7 +1389,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         name_tail_re=re.compile(rf"\s*(?:（[^）]{{0,80}}）|\([^)]{{0,80}}\)|\]\([^)\s]{{0,200}}\)|{stake_size}|{suffix}"
                                 + (rf"|{any_word(spec.managed_funds)}" if spec.managed_funds else "")
                                 + r"|(?<=[A-Za-z]) [A-Z][a-z][A-Za-z]*(?= [A-Z]|[ぁ-ゖ、，,])"
-                                + r"|(?<=[A-Za-z]) (?:[IVX]{1,4}|[0-9]{1,2})(?=[ぁ-ゖ、，,])|[*」』”]+|\s)+"),
+                                + r"|(?<=[A-Za-z]) (?:[IVX]{1,4}|[0-9]{1,2})(?=[ぁ-ゖ、，,])|[*」』”]+|\s"
+                                # (the dot of an abbreviated form a list holds the name without: X Corp.（旧Y）を)
+                                + r"|(?<=[A-Za-z])\.(?=[（(「、，ぁ-ゖ]))+"),
         unnamed_subject_re=re.compile(nouns + subject_particles),
         # (or people named by what they are, as the subject or agent: 創業家による買収)
         individual_subject_re=re.compile("|".join(
@@ -4097,6 +4099,9 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
         named = [p for p, _ in _named_investors(after, sentence, rules)]  # …調達し、リード投資家はAccelだった
         # 本ラウンドは、Aをリード投資家とし、…: a company the round's words designate after it leads it too
         named += [p for p in after if p.role == "source" and _designation_end(sentence, p, rules) is not None]
+        # Xは…の調達に向け、AやBと協議している: the companies it is in talks with would invest
+        named += [p for p in after if p.role == "partner" and sentence.text.startswith(
+            tuple(rules.talks_triggers), _role(sentence, p.start, p.end, rules)[2])]
         actors = list(dict.fromkeys(p for p in (*sources, *clefted, *subjects, *leading,
                                                 *_joining(after, sentence, trigger, rules), *named)
                                     if p not in receivers))
