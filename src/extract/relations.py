@@ -491,7 +491,8 @@ class PartnershipRules:
     investor_noun_re: re.Pattern | None
     #: A noun of the companies a company works with or for and its particle (顧客には): they join no round.
     non_investors_re: re.Pattern | None
-    #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in.
+    #: Such a noun right after a company's の (Xの出資者には): the company its investors invest in; or opening the
+    #: sentence (アンカー投資家には): the company the text is about.
     investors_of_re: re.Pattern | None
     #: What may stand between a company and a join word in a sentence with no trigger of its own (Aも新たに参加
     #: した, Aが新たに株主に加わった, Aが戦略投資家として加わった): no particle of something else it joins (Aは
@@ -1077,7 +1078,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
         investor_noun_re=re.compile(investor_noun) if spec.investor_kinds else None,
         non_investors_re=(re.compile(rf"{any_word(spec.non_investors)}\s*(?:には|に|として|は)")
                           if spec.non_investors else None),
-        investors_of_re=re.compile(rf"の(?:{any_word(spec.round_investors)})") if spec.round_investors else None,
+        # (or opening the sentence, of the company the text is about: アンカー投資家にはAとBが入った)
+        investors_of_re=(re.compile(rf"(?:の|^)(?:{any_word(spec.round_investors)})") if spec.round_investors
+                         else None),
         # (a count of the group may stand before its particle: A、B、Cの3メガバンクが参加)
         join_alone_gap_re=re.compile(rf"(?:{any_word(spec.roles.of)}?(?:{DIGIT}+|{count_words}){counters})?"
                                      rf"{any_word(spec.roles.subject)}?{backed}{adverbs}"
