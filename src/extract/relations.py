@@ -252,8 +252,9 @@ _PLACE_CHARS = 20
 #: or a linked article's title (a series and its number: [Fintech Weekly #44：Visa、…を買収](…)): a few words.
 _LABEL = (r"(?:[^、。,，\s:：|｜【】]{1,10}"
           r"|(?<=\[)[^、。,，\s:：|｜【】\[\]][^、。,，\n:：|｜【】\[\]]{0,22}[^、。,，\s:：|｜【】\[\]])")
-#: What ends the noun phrase an adnominal particle (への) opens before the trigger: a case particle or a comma.
-_PHRASE_END_RE = re.compile(r"[をがは、，,]")
+#: What ends the noun phrase an adnominal particle (への) opens before the trigger: a case particle or a comma (not
+#: an amount's thousands separator: Bへの11億6,000万ユーロの出資).
+_PHRASE_END_RE = re.compile(r"[をがは、]|(?<![0-9０-９])[，,]|[，,](?![0-9０-９])")
 #: Characters between a manner trigger (共同で) and an investment or acquisition it says how is done.
 _MANNER_REACH = 24
 #: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
