@@ -298,6 +298,8 @@ def _party_names(text: str) -> list[str]:
     ("東宝は、アニメ制作を手がけるスタジオ・ミズハを、株式交換で完全子会社化する。", ["スタジオ・ミズハ"]),
     ("ニトリは、家具EC新興ネスフィーラが実施する第三者割当増資を引き受ける。", ["ネスフィーラ"]),
     ("言語モデルを開発するカゲツAIは、300億円を調達した。", ["カゲツAI"]),
+    # A name ending in a model's number is a product's (人型ロボットZephyr 03), no company.
+    ("北陸製鋼は人型ロボットZephyr 03を追加配備する契約を結んだ。", []),
     ("オープンソースAIとローカル企業の提携が進む。", []),
     # After a country alone, nouns written on to a dictionary word make a kind of company, no name.
     ("小野薬品は、米バイオ医薬の買収を完了した。", []),

@@ -152,6 +152,8 @@ _NAME_GOES_ON_BEFORE_RE = re.compile(r"[ァ-ヺーA-Za-z][・=＝\-]$|[ァ-ヺ�
 #: an amount or a count (Zephyr 2025年) does not.
 _VERSION_AFTER_RE = re.compile(r"[ \t]*(?:v|ver\.?|version)[ \t]?\d"
                                r"|[ \t]+\d+(?:\.\d+)*(?![\d.年月日億万千百社人件%％])", re.IGNORECASE)
+#: Most digits of a model's number ending a product's name (Figure 03, Pixel 9).
+_MODEL_NUMBER_DIGITS = 4
 #: What separates the given name from the surname (Adam Presser, イーロン・マスク).
 _NAME_PARTS_RE = re.compile(r"[\s・=＝]+")
 #: Most words of a person's name: a given name, a middle name and a surname.
@@ -405,15 +407,16 @@ class NerCompanyFilter:
                                                             and self._appositive_end.search(head) is not None)
 
     def names_a_product(self, sentence: Sentence, span: NerSpan) -> bool:
-        """A version number follows the name (Rails 8), it is a listed company's or product's name and more
-        words (Docker Scout, a product or unit of Docker; Claude LLM), or a Latin name of two or more words
-        ends in one of ner.yaml's thing_heads (Future Combat Air System, Minimum Viable Product: a product,
-        programme, law or term)."""
+        """A version number follows the name (Rails 8) or ends it (Figure 03: a model), it is a listed company's or
+        product's name and more words (Docker Scout, a product or unit of Docker; Claude LLM), or a Latin name of two
+        or more words ends in one of ner.yaml's thing_heads (Future Combat Air System, Minimum Viable Product: a
+        product, programme, law or term)."""
         after = sentence.text[span.end - sentence.start:]
         if _VERSION_AFTER_RE.match(after):
             return True
         words = company_key(span.surface).split(" ")
-        return ((len(words) > 1 and words[-1] in self._rules.thing_heads)
+        model_number = words[-1].isdecimal() and len(words[-1]) <= _MODEL_NUMBER_DIGITS  # Figure 03, Pixel 9
+        return ((len(words) > 1 and (words[-1] in self._rules.thing_heads or model_number))
                 or any(" ".join(words[:count]) in self._named or " ".join(words[:count]) in self._products
                        for count in range(1, len(words))))
 
