@@ -134,7 +134,7 @@ from extract.models import CompanyMention, Sentence, Span, Token, by_sentence
 from extract.names import DERIVED_ID_PREFIX
 from extract.ner import ParsedSentence, ParsedToken
 from extract.normalize.funding_rows import FundingRow, FundingRows
-from extract.normalize.numerals import DIGIT
+from extract.normalize.numerals import DIGIT, SEPARATING_COMMA
 from extract.normalize.alternation import any_word, word_alternation
 from extract.overlaps import overlaps, overlaps_any
 from extract.normalize.party_slots import (DESCRIPTION, DIGEST_MARKS, HEADLINE_MARKUP, SOURCE_LABEL,
@@ -254,7 +254,7 @@ _LABEL = (r"(?:[^、。,，\s:：|｜【】]{1,10}"
           r"|(?<=\[)[^、。,，\s:：|｜【】\[\]][^、。,，\n:：|｜【】\[\]]{0,22}[^、。,，\s:：|｜【】\[\]])")
 #: What ends the noun phrase an adnominal particle (への) opens before the trigger: a case particle or a comma (not
 #: an amount's thousands separator: Bへの11億6,000万ユーロの出資).
-_PHRASE_END_RE = re.compile(r"[をがは、]|(?<![0-9０-９])[，,]|[，,](?![0-9０-９])")
+_PHRASE_END_RE = re.compile(f"[をがは、]|{SEPARATING_COMMA}")
 #: Characters between a manner trigger (共同で) and an investment or acquisition it says how is done.
 _MANNER_REACH = 24
 #: Characters between a relative clause's trigger and the company it modifies (買収したセキュリティ企業のB).
@@ -2304,14 +2304,10 @@ class RelationFinder:
                 # Xは1億ドルを調達した。Aも参加した。: A joins the round named in the sentence before; Xの出資者には
                 # AやBが名を連ねる: A and B invest in X; AやBといった投資家が名を連ねる: A and B invest in the company
                 # the text is about.
-                about = topic or they
                 # (AはBに巨額の投資をする。CやDといった名だたるVCが名を連ねる: B, which the sentence before invests in)
-                investment = next((row for row in reversed(deals_before) if row.type == INVESTMENT), None)
-                owner = (round_before
-                         or (_Party(sentence.start, sentence.start, investment.party_b_id, investment.party_b_name,
-                                    "topic", -1, sentence.start) if investment is not None else None)
-                         or (None if about is None else _Party(sentence.start, sentence.start, about.company_id,
-                                                               about.name, "topic", -1, sentence.start)))
+                about = invested_before or topic or they
+                owner = round_before or (None if about is None else _Party(
+                    sentence.start, sentence.start, about.company_id, about.name, "topic", -1, sentence.start))
                 joined = self._joining_round(sentence, mentions, owner, recent, amounts)
                 relations += joined
                 if trace is not None and joined:

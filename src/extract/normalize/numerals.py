@@ -17,6 +17,8 @@ from decimal import Decimal, InvalidOperation
 DIGIT_CHARS = "0-9０-９"
 #: One digit as posts write it: ASCII or full-width.
 DIGIT = f"[{DIGIT_CHARS}]"
+#: A comma that separates words, not the thousands of an amount (5億7,500万ドル): one with no digit on a side.
+SEPARATING_COMMA = f"(?<!{DIGIT})[,，]|[,，](?!{DIGIT})"
 #: Decimal points and thousands separators, half- and full-width (character-class bodies).
 DECIMAL_POINT_CHARS = ".．"
 THOUSANDS_SEPARATOR_CHARS = ",，"

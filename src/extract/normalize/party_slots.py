@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from extract.models import Sentence
 from extract.normalize.alternation import any_word
 from extract.normalize.funding_rows import FundingRows
+from extract.normalize.numerals import SEPARATING_COMMA
 from extract.rules.schema import LegalForms, PartnershipsFile
 
 #: The source a digest line names before its headline (Publickey | ).
@@ -42,7 +43,7 @@ _NOT_IN_GAP = "A-Za-zＡ-Ｚａ-ｚ。．！？!?、，,をがはも「」『』
 _OTHER_NAME = r"(?:[A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){0,3}|[ァ-ヺ][ァ-ヺー・]*)"
 #: What ends a clause before a headline's trigger: its subject's mark then lists names, not a deal.
 #: (not an amount's thousands separator: Xolo、5億7,500万ドルを調達)
-_CLAUSE_BREAK_RE = re.compile(r"[、。！？!?\n]|(?<![0-9０-９])[，,]|[，,](?![0-9０-９])")
+_CLAUSE_BREAK_RE = re.compile(f"[、。！？!?\n]|{SEPARATING_COMMA}")
 #: A plain English word (or amount) between an English trigger phrase and its party, and how many may stand
 #: there (Google has agreed to acquire Wiz; acquires cloud security startup Wiz).
 _ENGLISH_WORD = r"[A-Za-z0-9$€£¥%.'’\-]+"
