@@ -265,10 +265,17 @@ UNLISTED_COMPANIES = [
     ("北辰販売センター株式会社が新聞を配る。", ["北辰販売センター"]),
     ("同日ゼファーロジック株式会社が発表した。", ["ゼファーロジック"]),
     ("同業の南栄重機株式会社を吸収合併した。", ["南栄重機"]),
-    # The legal forms of Chinese and Taiwanese companies; a name that holds brackets is not read from inside them.
+    # The legal forms of Chinese and Taiwanese companies; a name that holds its seat in brackets is read whole,
+    # and other brackets are no part of a name.
     ("中国の上海華鋭機床有限公司と合弁会社を設立した。", ["上海華鋭機床"]),
     ("白百合化粧品股份有限公司は台湾の会社だ。", ["白百合化粧品"]),
-    ("大槻華鋭（上海）機床有限公司を設立する。", []),
+    ("大槻華鋭（上海）機床有限公司を設立する。", ["大槻華鋭（上海）機床"]),
+    ("- 2015年 – 生産子会社の青葉（蘇州）食品有限公司が稼働した。", ["青葉（蘇州）食品"]),
+    ("新工場（予定）有限公司という名はない。", []),
+    # A name opening with a word a listed name opens with is read whole (商船 of 商船三井).
+    ("商船三井ミナトテック株式会社と商船三井アオバ株式会社を設立した。", ["商船三井ミナトテック", "商船三井アオバ"]),
+    # A dash after a name opening in hiragana ends it.
+    ("- 株式会社みなとサポート – 清掃を受託する子会社。", ["みなとサポート"]),
     # A store or office vouched for only by the place after it is no company; a trade ending the name keeps it.
     ("- 岐阜店（岐阜市）を開業した。", []),
     ("- 姫路営業所（兵庫県姫路市）を開設した。", []),

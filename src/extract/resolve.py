@@ -24,6 +24,7 @@ from extract.names import (DERIVED_ID_PREFIX, HOLDING_WORDS, SHORT_HOLDING_WORDS
                            derived_company_id, holding_short_forms)
 from extract.normalize.alternation import any_word
 from extract.normalize.company_deeds import CompanyDeeds
+from extract.normalize.numerals import DIGIT, KANJI_SMALL_UNIT, LARGE_UNIT
 from extract.normalize.party_slots import PartySlots
 from extract.overlaps import first_come, inside, outside, overlaps_any
 from extract.rules import Definitions, LegalForms, NameBounds
@@ -160,6 +161,8 @@ _NAME_PARTS_RE = re.compile(r"[\s・=＝]+")
 _MAX_PERSON_NAME_WORDS = 3
 #: A lone capital letter ending a name after a word in another script (SaaS企業D, 物流企業C).
 _PLACEHOLDER_RE = re.compile(r"(?:^|[^A-Za-z0-9 .&\-])[A-Z]$")
+#: A number written right before a name, which makes the name the unit of an amount (130億ノルウェー・クローネで).
+_NUMBER_BEFORE_RE = re.compile(rf"(?:{DIGIT}|[{LARGE_UNIT}{KANJI_SMALL_UNIT}])$")
 #: A bracket right after a name and what it holds (X（Quillforge社CEO）).
 _BRACKET_AFTER_RE = re.compile(r"[ \t]?[（(]([^（()）]{1,40})[）)]")
 _OPENING_BRACKETS = "（("
@@ -618,9 +621,10 @@ class NerCompanyFilter:
     def is_no_company(self, sentence: Sentence, span: NerSpan) -> bool:
         """One of the checks that reject a name whatever the evidence fails: a stop-listed word, chip,
         placeholder, listed name left to the rules, person, piece of a longer name, capitalised English
-        phrase, gloss, title, product, kind of company, organisation or fragment of a longer listed name, or a
-        country's name."""
+        phrase, gloss, title, product, kind of company, organisation or fragment of a longer listed name, a
+        country's name, or the unit of an amount written right after its number (130億ノルウェー・クローネで買収)."""
         return (self.is_stop_listed(span.surface) or _is_a_country(span.surface) or self.is_a_chip(span.surface)
+                or _NUMBER_BEFORE_RE.search(sentence.text, 0, span.start - sentence.start) is not None
                 or self.is_a_placeholder(span.surface) or self.is_left_to_the_rules(span.surface)
                 or self.is_a_person(sentence, span) or self.is_part_of_a_longer_name(sentence, span)
                 or self.is_in_english_text(sentence, span) or self.is_a_gloss(sentence, span)

@@ -105,9 +105,9 @@ _KANJI_OR_KATAKANA_RE = re.compile(r"[一-龯々〆ヶァ-ヺー]+")
 #: A katakana character right before a katakana one: a name starting there ends a longer katakana word (アーム of
 #: カーゴアーム, ジェン of サイトジェン, ー・エナジー of ベイユー・エナジー), whether a list or a pattern finds it.
 KATAKANA_GLUED_RE = re.compile(r"[ァ-ヺー][ァ-ヺー]")
-#: Where a name that opens in hiragana after its legal form ends: a bracket, a stop, a comma, a colon, a space or
-#: Markdown's bold mark (株式会社ひのくにモビリティ（熊本市）, **株式会社さくら銀行**).
-_KANA_NAME_END = frozenset("（(「」『』、。，,：:　 *_")
+#: Where a name that opens in hiragana after its legal form ends: a bracket, a stop, a comma, a colon, a dash, a
+#: space or Markdown's bold mark (株式会社ひのくにモビリティ（熊本市）, **株式会社さくら銀行**).
+_KANA_NAME_END = frozenset("（(「」『』、。，,：:　 *_–—―")
 #: The longest name that opens in hiragana, in characters.
 _KANA_NAME_CHARS = 20
 _KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千")
@@ -248,7 +248,11 @@ class NameReader:
             if not pattern.start_marked:
                 low = self._trimmed(words, low, high, proper)
             if low <= high and words.text.endswith(_CLOSING_BRACKETS, 0, words.spans[low][0]):
-                return None  # 大槻華鋭（上海）機床有限公司: the name goes on before the brackets it holds
+                # 大槻華鋭（上海）機床有限公司: the name goes on before the brackets it holds, the place of a
+                # Chinese company's seat; any other bracket is no part of a name
+                low = self._read_back_over_place(words, low)
+                if low is None:
+                    return None
         bracketed = form[0] == end and match.group("form")[:1] in "（("
         if low <= high and self._glued_to_katakana(words, low):
             return None  # ジェン of サイトジェン: a name does not start inside a katakana word
@@ -338,6 +342,17 @@ class NameReader:
         if first == high and first - 2 >= low and self._short_no_name(words, first - 2):
             first -= 2  # 沢の鶴株式会社: a short name of two words joined by の
         return first
+
+    def _read_back_over_place(self, words: SentenceWords, low: int) -> int | None:
+        """The first word of a name whose words from ``low`` follow a place in brackets that is part of it, as
+        Chinese companies write their seat (不二家（杭州）食品有限公司, 華鋭（上海）機床有限公司): the name read back
+        from the word before the brackets; None when the brackets hold no place or no name stands before them."""
+        place = _SEAT_BRACKET_RE.search(words.text, 0, words.spans[low][0])
+        before = words.ends.get(place.start()) if place is not None else None
+        if before is None or not _is_name_word(words.tokens[before]):
+            return None
+        first = self._read_back(words, 0, before)
+        return first if first <= before else None
 
     def _inside_kanji_name(self, words: SentenceWords, index: int, low: int) -> bool:
         """Word ``index``, a one-letter word of ``before`` (中, 米), goes on a kanji noun joined before it, as a
@@ -443,7 +458,7 @@ class NameReader:
         ``proper`` names every word before the first proper noun (大手地方銀行 has none); otherwise kanji
         nouns before a proper noun or a word in another script (同日日本電気, 今回AIデータ), but not before a
         katakana loanword, which names the company's trade after its name (東雲ファイナンス, 房総タクシー), unless one
-        of them says when (同日ゼファーロジック)."""
+        of them says when (同日ゼファーロジック), nor a word opening a listed name (商船 of 商船三井クルーズ)."""
         if low > high:
             return low
         if proper == "first_or_sector" and low < self._trade_start(words, low, high) <= high:
@@ -465,7 +480,7 @@ class NameReader:
             # single kanji opening what is read (阪|北電|鉄 of 、阪北電鉄株式会社).
             return low - 1 if first < low <= high and self._opens_read_back(words, low - 1, first) else low
         index = low
-        while index < high and _is_kanji_everyday(words.tokens[index]):
+        while index < high and _is_kanji_everyday(words.tokens[index]) and index not in words.listed:
             index += 1
         if words.tokens[index].surface == "の":
             return low  # 菊の鶴: a name joined by の, read back whole
@@ -633,6 +648,8 @@ class NameReader:
 
 #: Brackets that close right before a name read backwards when the name holds them.
 _CLOSING_BRACKETS = ("）", ")")
+#: A Chinese company's seat in brackets inside its name, closing right before the rest of it (（杭州）, （上海）).
+_SEAT_BRACKET_RE = re.compile(r"[（(][一-龯]{2,4}[）)]$")
 
 
 def _is_name_word(token: Token) -> bool:
