@@ -250,9 +250,10 @@ class NameReader:
             if low <= high and words.text.endswith(_CLOSING_BRACKETS, 0, words.spans[low][0]):
                 # 大槻華鋭（上海）機床有限公司: the name goes on before the brackets it holds, the place of a
                 # Chinese company's seat; any other bracket is no part of a name
-                low = self._read_back_over_place(words, low)
-                if low is None:
+                seated = self._read_back_over_place(words, low)
+                if seated is None:
                     return None
+                low = seated
         bracketed = form[0] == end and match.group("form")[:1] in "（("
         if low <= high and self._glued_to_katakana(words, low):
             return None  # ジェン of サイトジェン: a name does not start inside a katakana word
