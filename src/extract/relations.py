@@ -54,7 +54,7 @@ parentheses) stays here:
     stake_splits:      [nouns of a joint company's stake split, beginning with its trigger]  出資比率はAが51%、Bが49%
     concluded_with:    [verbs concluding a deal with a partner named after its noun]  契約をBと結んだ
     mutual:            [investment triggers, or words before one, going both ways]  相互に出資, 持ち合い
-    mergers:           [partnership triggers whose rows are acquisitions]  合併, 経営統合
+    mergers:           [partnership triggers of companies becoming one]  合併, 経営統合
     relative_clause_ends: [words making a trigger modify the next name]  Aが買収したB
     counterparts, trigger_appositives: [nouns for a deal's other side, words joining them to the next name]
                                                                          出資先のB, 提携先：A、B
@@ -165,8 +165,8 @@ _ENGLISH_RULE = "relation.english"
 _FUNDING_ROW_RULE = "relation.funding_row"
 #: The rule of investments both ways (相互に出資): one row for each direction.
 _MUTUAL_RULE = "relation.investment.mutual"
-#: The rule of a merger (AとBが合併): an acquisition by the company named first.
-_MERGER_RULE = "relation.acquisition.merger"
+#: The rule of a merger (AとBが合併): a partnership of the companies becoming one, the company named first as party_a.
+_MERGER_RULE = "relation.partnership.merger"
 #: Sentences back within which the company a post names most often (or calls 彼ら) still is what 彼ら stands for.
 _LATELY = 3
 #: The rule of a deal the sentence before stated, named again with a status of its own (買収は破談となった).
@@ -1133,7 +1133,9 @@ def compile_partnership_rules(spec: PartnershipsFile, products: Sequence[str] = 
                                       rf"(?=[、。!！?？\s（(「」』】\]*_]|$))")
                            if spec.planned_endings else None),
         planned_endings=spec.planned_endings,
-        round_owner_re=re.compile(rf"\s*{any_word(spec.round_owner_verbs)}\s*") if spec.round_owner_verbs else None,
+        # (the round's amount may come between: Xが実施した130億ドルの資金調達)
+        round_owner_re=(re.compile(rf"\s*{any_word(spec.round_owner_verbs)}\s*(?:{_AMOUNT_OF_RE.pattern})?")
+                        if spec.round_owner_verbs else None),
         purpose_re=re.compile(rf"(?:する|を)?{any_word(spec.purposes)}") if spec.purposes else None,
         planned_report_re=re.compile(rf"(?<![ただ]){any_word(spec.reports)}") if spec.reports else None,
         report_words=(*(word.lstrip("との") for word in spec.reports), *spec.rumours),
@@ -3248,10 +3250,10 @@ class RelationFinder:
         """The relations of ``pairs`` of a trigger, each with its amount (``_pair_amounts``)."""
         # 三井住友銀行は出資比率を引き上げる, in a text about its parent: the parent is no party left out
         pairs = [(a, b) for a, b in pairs if not _topic_of_kin(sentence, a, b, parties, self._rules)]
-        # AとBが合併: the companies become one, an acquisition by the one named first (not where the merger is
-        # another's: AとBは、Cの経営統合に向けた協議を進めている)
+        # AとBが合併: the companies become one, as partners (not where the merger is another's: AとBは、Cの経営統合に
+        # 向けた協議を進めている); one absorbing the other (AはBを吸収合併, BはAに合併された) acquires it
         paired = {p.company_id for pair in pairs for p in pair}
-        merger = trigger.word in self._rules.mergers and not any(
+        merger = trigger.word in self._rules.mergers and trigger.type == PARTNERSHIP and not any(
             p.role == "of" and p.company_id not in paired for p in parties)
         rule_id = _MUTUAL_RULE if trigger.mutual else _MERGER_RULE if merger else f"relation.{trigger.type}"
         # AはBと資本業務提携: an investment where it is plain who puts the capital in (Bから資本を受け入れ, or a
@@ -3259,7 +3261,7 @@ class RelationFinder:
         capital = trigger.word in self._rules.capital_alliances
         typed = [(invested, INVESTMENT, f"relation.{INVESTMENT}")
                  if capital and (invested := _capital_direction(a, b)) is not None
-                 else ((a, b), ACQUISITION if merger else trigger.type, rule_id) for a, b in pairs]
+                 else ((a, b), trigger.type, rule_id) for a, b in pairs]
         amounts = self._pair_amounts(sentence, trigger, parties, [pair for pair, _, _ in typed], money)
         return [Partnership(sentence.sentence_id, a.company_id, a.name, b.company_id, b.name, kind,
                             _joined_status(sentence, a, trigger, parties, self._rules) if trigger.funding
@@ -3816,9 +3818,12 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
         pairs += [(a, partner) for a in anchors if a.group != partner.group]
     if partners and trigger.word in rules.joint_triggers and pairs:
         # AはBやCと共同で建設する, BやCと合弁会社を設立: all of them do it together, so the partners are partners
-        # of each other too (not those of another trigger before: BやCとの連携は、…共同で開発)
+        # of each other too (not those of another trigger before: BやCとの連携は、…共同で開発; nor where each does it
+        # with the actor alone: B、Cとそれぞれ合弁会社を運営)
         pairs += [(a, b) for a, b in combinations(partners, 2) if a.group == b.group and not rules.trigger_re.search(
-            sentence.text, b.end - sentence.start, trigger.start - sentence.start)]
+            sentence.text, b.end - sentence.start, trigger.start - sentence.start) and not any(
+            word in sentence.text[b.end - sentence.start: trigger.start - sentence.start]
+            for word in rules.count_separately)]
     if partners and pairs:
         # A、B、Cの3社は、Dと組んで: a group counted as one acts together with its partner, and so with each other;
         # AはBとCとの3社協業で: the partners counted with their side do it together too
@@ -4271,7 +4276,12 @@ def _directed_pairs(before: Sequence[_Party], after: Sequence[_Party], topic: _P
                 if (marked_topic or topic is not None and topic.company_id not in {p.company_id for p in investors})
                 and _founds_named_or_topic(sentence, trigger, rules) else [])
             actors = investors
-        if bought and not receivers:
+        if bought and trigger.stake and receivers and all(p.end <= clause_start for p in receivers):
+            # Aを買収したほか、Bの株式の約4割を保有する: the shares' owner in the trigger's own clause is bought into,
+            # not the company the clause before acted on
+            receivers = bought
+            actors = [p for p in actors if p not in bought]
+        elif bought and not receivers:
             receivers = bought
         elif not actors:
             # Bに対するAのTOB: with the one bought named, the owner of the bid makes it
