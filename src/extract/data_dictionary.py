@@ -132,8 +132,9 @@ TABLES: Mapping[str, TableDoc] = {
         "rule_id": "The rule that produced the row (`relation.partnership`, `relation.investment`, "
                    "`relation.acquisition`; `relation.joined_round` for a company joining the funding round "
                    "the sentence before named; `relation.investment.mutual` for one of two investments both "
-                   "ways; `relation.partnership.merger` for a merger of companies becoming one (合併, 経営統合), the "
-                   "company named first as party_a; `relation.english.<type>` for an English sentence, read by word order; "
+                   "ways; `relation.partnership.merger` for a merger of companies becoming one (合併, 経営統合), "
+                   "the company named first as party_a; `relation.english.<type>` for an English sentence, read by "
+                   "word order; "
                    "`relation.funding_row` for an investment a funding table's row states: "
                    "- X｜シリーズA｜12億円｜A、B).",
     }),
