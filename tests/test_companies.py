@@ -382,6 +382,7 @@ UNLISTED_COMPANIES = [
     ("朝霧酒造と丸森製紙が合併した。", ["朝霧酒造", "丸森製紙"]),
     # A legal form before a name in hiragana that MeCab reads as a noun and a particle, or ending in 本店.
     ("（株）ふくやが新商品を発売した。", ["ふくや"]),
+    ("株式会社みなみまるとの資本業務提携に関するお知らせ", ["みなみまる"]),
     ("株式会社竹林春秋本店が協力した。", ["竹林春秋本店"]),
     # After the kind of company it is and before its head office's place, a name of any words.
     ("食品スーパーのみなとマート（岡山市）を買収した。", ["みなとマート"]),

@@ -474,6 +474,14 @@ def test_a_katakana_short_form_is_the_full_names_company() -> None:
     assert "ミルドレス" in {m.surface for m in joined}
 
 
+def test_a_three_letter_first_word_shortens_a_holding_companys_name() -> None:
+    """カプリ after カプリ・ホールディングス: a holding company's first word, three letters too, is the company."""
+    text = "伊ミナトは米ザフィ・ホールディングスから事業を買収した。\nザフィは以前、米青葉商事による買収で合意していた。"
+    joined = _companies_of_post(text)
+    assert {m.company_id for m in joined if m.surface.startswith("ザフィ")} == {"x-ザフィ-ホールディングス"}
+    assert "ザフィ" in {m.surface for m in joined}
+
+
 def test_a_name_written_with_its_legal_form_is_no_short_form() -> None:
     """株式会社ミナトワークス beside its unit ミナトワークス・スタジオ札幌: a name the post writes with its legal form is
     the whole name of a company of its own, not a short form of the longer name."""

@@ -2949,10 +2949,17 @@ class RelationFinder:
         return None
 
     def _acts_on_reference(self, sentence: Sentence) -> bool:
-        """Whether the sentence names the company the text is about by a back-reference another company acts on
-        (Bは同社株を取得する, Bが同社に出資した; not 同社は, 同社が, where it acts itself)."""
+        """Whether the sentence names the company the text is about by a back-reference another company acts on:
+        marked as what a deal acts on, or its shares (Bは同社株を取得する, Bが同社に出資した; not 同社は, 同社が,
+        where it acts itself, nor 同社アプリ, a thing of the company the sentence is about)."""
+        receiving = tuple(particle for particle, role in self._rules.roles if role in _RECEIVER_ROLES)
+        owning = [particle for particle, role in self._rules.roles if role == "of"]
+        shares = self._rules.owned_shares_re
         for match in self._same_reference_re.finditer(sentence.text):
-            if not sentence.text.startswith(tuple(self._rules.subject_particles), match.end()):
+            end = match.end()
+            if sentence.text.startswith(receiving, end) or shares is not None and any(
+                    sentence.text.startswith(particle, end) and shares.match(sentence.text, end + len(particle))
+                    for particle in ("", *owning)):
                 return True
         return False
 

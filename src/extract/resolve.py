@@ -780,7 +780,7 @@ def add_vouched_names(mentions: Sequence[CompanyMention], sentences: Sequence[Se
             latin = match.group()[:1].isascii()
             subject = ((latin or introduced_so) and slots.opens_a_headline(sentence, start, end)
                        or introduced_so and slots.holds_subject(sentence, start, end)
-                       or latin and slots.acts_in_own_clause(sentence, end)
+                       or latin and (slots.acts_in_own_clause(sentence, end) or slots.joins_a_deal(sentence, end))
                        or receives)
             if party and not held and (slots.holds_party(sentence, end) or slots.is_modified(sentence, start, end)
                                          or subject or introduces and slots.holds_far_party(sentence, end)):
@@ -1213,12 +1213,14 @@ def _shortens(short: str, name: str) -> bool:
 def _short_form(surface: str) -> str | None:
     """The first word a name of several words may be shortened to: a Latin name's capitalised first word
     (MoonCore of MoonCore Intelligence), a katakana name's first word before ・ of four characters or more
-    (アーガス of アーガス・スペシャルティ・ホールディングス); None for a name of one word."""
+    (アーガス of アーガス・スペシャルティ・ホールディングス), or of three before a holding company's word alone
+    (カプリ of カプリ・ホールディングス); None for a name of one word."""
     first, _, rest = surface.partition(" ")
     if rest and first.isascii() and first[:1].isupper():
         return first
     first, _, rest = surface.partition("・")
-    if rest and len(first) >= _MIN_SHORT_FORM and _KATAKANA_NAME_RE.fullmatch(first):
+    shortest = _MIN_SHORT_KATAKANA if rest in HOLDING_WORDS else _MIN_SHORT_FORM
+    if rest and len(first) >= shortest and _KATAKANA_NAME_RE.fullmatch(first):
         return first
     return None
 

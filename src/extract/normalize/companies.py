@@ -266,7 +266,7 @@ class CompanyRecognizer:
         body_text = {s.sentence_id: s for s in sentences}
         hits = [hit for sentence, sentence_tokens in zip(sentences, tokens)
                 for hit in self._hits(sentence, sentence_tokens)]
-        candidates = self._pattern_candidates(sentences, tokens, hits)
+        candidates = _read_as_named_whole(self._pattern_candidates(sentences, tokens, hits), body_text)
         # 東京海上日動システムズ, みずほ信託銀行: a longer name a pattern finds over a listed one is another
         # company, where that name stands (no earlier pattern match overlapping it wins)
         candidates_in = by_sentence(candidates)
@@ -685,6 +685,28 @@ class CompanyRecognizer:
                                   parent_id=company.parent, source="rule")
         return CompanyMention(sentence_id=sentence.sentence_id, start=start, end=end, surface=name, rule_id=rule_id,
                               company_id=derived_company_id(key), name=key, parent_id=None, source="rule")
+
+
+def _read_as_named_whole(candidates: Sequence[CompanyMention],
+                         sentences: Mapping[int, Sentence]) -> list[CompanyMention]:
+    """``candidates`` with each name that the words before it lengthen into a name another candidate of the post
+    holds whole read as that name (会社名　東洋ミナロジ株式会社 is 東洋ミナロジ where the post's opening wrote
+    東洋ミナロジ株式会社（本社：…）, though 東洋 alone reads as an everyday word): a post writes one company's name
+    one way."""
+    whole = sorted({c.surface for c in candidates}, key=len, reverse=True)
+    read: list[CompanyMention] = []
+    for candidate in candidates:
+        sentence = sentences[candidate.sentence_id]
+        before = sentence.text[:candidate.start - sentence.start]
+        longer = next((name for name in whole if len(name) > len(candidate.surface)
+                       and name.endswith(candidate.surface)
+                       and before.endswith(name[:len(name) - len(candidate.surface)])), None)
+        if longer is not None:
+            twin = next(c for c in candidates if c.surface == longer)
+            candidate = replace(candidate, start=candidate.end - len(longer), surface=longer,
+                                company_id=twin.company_id, name=twin.name, parent_id=twin.parent_id)
+        read.append(candidate)
+    return read
 
 
 def _names_a_listing(sentence: Sentence, mention: CompanyMention) -> bool:

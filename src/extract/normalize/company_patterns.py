@@ -108,6 +108,8 @@ KATAKANA_GLUED_RE = re.compile(r"[ァ-ヺー][ァ-ヺー]")
 #: Where a name that opens in hiragana after its legal form ends: a bracket, a stop, a comma, a colon, a dash, a
 #: space or Markdown's bold mark (株式会社ひのくにモビリティ（熊本市）, **株式会社さくら銀行**).
 _KANA_NAME_END = frozenset("（(「」『』、。，,：:　 *_–—―")
+#: Two particles that make one (との, とは), which a name opening in hiragana is not read through.
+_COMPOUND_PARTICLES = frozenset({"との", "とは", "とも", "への", "での", "からの"})
 #: The longest name that opens in hiragana, in characters.
 _KANA_NAME_CHARS = 20
 _KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千")
@@ -437,9 +439,11 @@ class NameReader:
                 continue
             if token.pos.startswith("助詞") and token.surface != "の":
                 if (last >= low and following is not None and following.pos.startswith("助詞")
-                        and _joined(words, index, index + 1) and _HIRAGANA_RE.search(words.tokens[last].surface[-1:])):
+                        and _joined(words, index, index + 1) and _HIRAGANA_RE.search(words.tokens[last].surface[-1:])
+                        and token.surface + following.surface not in _COMPOUND_PARTICLES):
                     # （株）ふくやが: a particle right after hiragana and right before the name's own particle ends
-                    # the name (not 株式会社あさひ銀行との: との after a kanji word is the particle)
+                    # the name (not 株式会社あさひ銀行との: との after a kanji word is the particle; nor 株式会社みなみ
+                    # まるとの: との is a particle of its own)
                     last = index
                     break
                 if last >= low and not _HIRAGANA_RE.search(words.tokens[last].surface[-1:]):

@@ -163,6 +163,14 @@ class PartySlots:
             rf"{suffix}{members}(?:{gloss}(?:{far}[、，]?{gap}{{0,{_FAR}}}?{acted_on}|{any_word(roles.of)}?{close_gap}{{0,{_CLOSE}}}?"
             rf"|{agent_of}){triggers}{shares})")
         self._subject_re = re.compile(rf"{suffix}{gloss}\s*{any_word(roles.subject)}")
+        #: A name joining a deal with が or も, maybe as an investor (Harrow Capitalがリードし, Quillcrowdも参加,
+        #: Zephyrが戦略投資家として新たに出資): a company taking part in a round.
+        adverbs = any_word(spec.join_adverbs) if spec.join_adverbs else "(?!)"
+        kinds = any_word(spec.investor_kinds) if spec.investor_kinds else "(?!)"
+        joins = any_word(spec.company_join_words) if spec.company_join_words else "(?!)"
+        self._joining_re = re.compile(rf"{suffix}{gloss}\s*[がも](?:{kinds}として)?(?:{adverbs})?{joins}")
+        #: A sentence about a round: holding a funding trigger, a noun of its investors or a word of leading it.
+        self._round_re = re.compile(any_word([*spec.round_words, *spec.funding_triggers, *spec.round_investors]))
         #: The particle of a role in a deal right after a name, maybe with a comma (Xと、…の長期契約; Xに対し、…TOB):
         #: not の, which as often makes the name a kind of what follows (米家具チェーンのX).
         self._any_role_re = re.compile(rf"{suffix}\s*(?:{far}|{any_word(roles.subject)})[、，]?")
@@ -289,8 +297,16 @@ class PartySlots:
         return None if row is None else (row.raiser_start, row.raiser_end)
 
     def may_hold_party(self, sentence: Sentence) -> bool:
-        """The sentence holds a company-only trigger or a share word, without which no name in it is a party."""
-        return self._slot_word_re.search(sentence.text) is not None
+        """The sentence holds a company-only trigger, a share word or a word of a round, without which no name
+        in it is a party."""
+        return (self._slot_word_re.search(sentence.text) is not None
+                or self._round_re.search(sentence.text) is not None)
+
+    def joins_a_deal(self, sentence: Sentence, end: int) -> bool:
+        """The name ending at body offset ``end`` joins a round with が or も, in a sentence about one (Harrow
+        Capitalがリードし、Quillcrowdも参加した), as a round's investors are written."""
+        return (self._joining_re.match(sentence.text, end - sentence.start) is not None
+                and self._round_re.search(sentence.text) is not None)
 
     def is_deal_word(self, word: str) -> bool:
         """The word is a company-only trigger, a share word or a unit of a company (買収, 株, 部門): written on

@@ -945,6 +945,8 @@ class PartnershipsFile(RuleFileSpec):
     company_party_triggers: Words = ()
     stake_purchases: StakePurchases | None = None
     join_words: Words = ()
+    company_join_words: Words = ()
+    round_words: Words = ()
     join_adverbs: Words = ()
     co_investor_words: Words = ()
     amount_measures: Words = ()
@@ -1119,6 +1121,9 @@ class PartnershipsFile(RuleFileSpec):
                     if not word.startswith(tuple(triggers.get("investment", ())))]
         if unopened:
             raise ValueError(f"stake_splits {sorted(unopened)} must each begin with an investment trigger")
+        if set(self.company_join_words) - set(self.join_words):
+            raise ValueError(f"company_join_words {sorted(set(self.company_join_words) - set(self.join_words))} "
+                             "must also be join_words")
         if set(self.one_sided_triggers) - set(self.contract_triggers):
             raise ValueError(f"one_sided_triggers {sorted(set(self.one_sided_triggers) - set(self.contract_triggers))} "
                              "must also be contract_triggers")
