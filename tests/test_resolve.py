@@ -277,6 +277,7 @@ def _party_names(text: str) -> list[str]:
     ("MetaはXoloに出資した。", ["Xolo"]),
     ("トヨタはQuillbridge Dynamicsとの資本提携を発表した。", ["Quillbridge Dynamics"]),
     ("ソフトバンクはクオリフォージを買収した。", ["クオリフォージ"]),
+    ("北陸製鋼は、英ミナトUKを買収した。", ["ミナトUK"]),
     ("2021年のNorvanta買収は、その象徴だ。", ["Norvanta"]),
     ("Norvantaの買収を完了した。", ["Norvanta"]),
     ("KDDIはTessaloopと合併する。", ["Tessaloop"]),

@@ -38,10 +38,10 @@ _LATIN_NAME_RE = re.compile(r"(?:[A-Z][A-Za-z0-9]{2,}|[a-z]{1,2}[A-Z][A-Za-z0-9]
                             r"(?:[.&\-][A-Za-z0-9][A-Za-z0-9.&\-]*|[ ](?:[A-Z0-9][A-Za-z0-9.&\-]*"
                             r"|[a-z]{1,2}[A-Z][A-Za-z0-9.&\-]*|(?:of|and|de|du|des|la|le|for|the|und|y|e|&)(?= [A-Z])))"
                             r"{0,3}")
-#: What startups end their katakana name in (アマテラスAI).
-_NAME_ENDING_AI = "AI"
-#: A katakana name, perhaps ending in AI.
-_KATAKANA_NAME_RE = re.compile(rf"[ァ-ヺ][ァ-ヺー・]{{2,20}}(?:{_NAME_ENDING_AI}(?![A-Za-z]))?")
+#: What startups end their katakana name in (アマテラスAI), and a country's unit (ミナトUK, ミナトUSA).
+_NAME_ENDINGS = "AI|UK|USA|US"
+#: A katakana name, perhaps ending in one of those.
+_KATAKANA_NAME_RE = re.compile(rf"[ァ-ヺ][ァ-ヺー・]{{2,20}}(?:(?:{_NAME_ENDINGS})(?![A-Za-z]))?")
 #: A Latin or katakana name with kanji or katakana nouns written on (ハルカゼ電池, ツバメ物流テック).
 _GLUED_NAME_RE = re.compile(rf"(?:{_LATIN_NAME_RE.pattern}|{_KATAKANA_NAME_RE.pattern})[一-龯々ァ-ヺー]{{1,8}}")
 #: The same with kanji nouns written before it instead or too (東海プレシジョン, 南国ケーブルネットワーク).
@@ -225,6 +225,9 @@ class NerCompanyFilter:
         #: Names a fragment may be cut from: listed companies and names that are never companies.
         self._longer = tuple(sorted(self._blocked | listed))
         self._before = tuple(sorted(name_bounds.before, key=len, reverse=True))
+        #: The countries news writes before a name, as words of their own (サウジ, 米国): no company alone.
+        self._short_countries = frozenset(company_key(word).casefold() for word in name_bounds.countries
+                                          if len(word) > 1)
         #: Words after a name that are none of it: its people, its parts, places named after it, and kinds of
         #: company (Xプロバイダー, X企業 name none).
         self._not_name_words = frozenset((*name_bounds.after, *name_bounds.place_words, *rules.company_nouns,
@@ -466,7 +469,7 @@ class NerCompanyFilter:
         """Every MeCab token of the span is everyday vocabulary the dictionary knows (ローカライズ,
         ユニコーンスタートアップ, スマートホーム); unknown words, as new names are, have no reading."""
         words = inside(tokens, span)
-        if len(words) > 1 and words[-1].surface == _NAME_ENDING_AI:
+        if len(words) > 1 and re.fullmatch(_NAME_ENDINGS, words[-1].surface):
             words = words[:-1]  # オープンソースAI: a term all the same
         return bool(words) and all(t.pos in _VOCABULARY_POS and t.reading is not None for t in words)
 
@@ -624,6 +627,7 @@ class NerCompanyFilter:
         phrase, gloss, title, product, kind of company, organisation or fragment of a longer listed name, a
         country's name, or the unit of an amount written right after its number (130億ノルウェー・クローネで買収)."""
         return (self.is_stop_listed(span.surface) or _is_a_country(span.surface) or self.is_a_chip(span.surface)
+                or company_key(span.surface).casefold() in self._short_countries
                 or _NUMBER_BEFORE_RE.search(sentence.text, 0, span.start - sentence.start) is not None
                 or self.is_a_placeholder(span.surface) or self.is_left_to_the_rules(span.surface)
                 or self.is_a_person(sentence, span) or self.is_part_of_a_longer_name(sentence, span)
