@@ -480,6 +480,8 @@ def test_unlisted_companies_by_legal_form_sector_and_company_word(recognizer: Co
 NOT_COMPANIES = [
     # An article on a kind of company opens on no company.
     ("**地方銀行**（ちほうぎんこう）は、銀行の一種である。", ["地方銀行"]),
+    # A listed name with a hyphen and a number after it names a model or a band, not the company.
+    ("同社はAWS-4帯の免許を取得した。", ["AWS", "AWS-4"]),
     # A political party merged with is no company.
     ("1955年に日本社会党と合併した。", ["日本社会党"]),
     # A joint company's noun before a word of what is done with it names no company.

@@ -3813,7 +3813,9 @@ def _partnership_pairs(parties: Sequence[_Party], topic: _Party | None, sentence
     for partner in partners:
         # AがBと、CがDやEと連携: each partner's side is the subject closest before it (not the parent the partner is
         # described with: AはCの子会社であるBとの統合を協議, AはCの電力大手Bと提携, A and B).
-        before = [p for p in subjects if p.start < partner.start
+        # (nor the maker of what a contract is about, in a relative clause after the topic: Aは傘下のBが開発した
+        # チップをCに供給する契約を結んだ is A's contract with C)
+        before = [p for p in subjects if p.start < partner.start and p not in makers
                   and not (p.role == "of" and (_kin(sentence, partner, p, parties, rules)
                                                or _describes_next(sentence, p.end, (partner.start,))))]
         anchor = before[-1] if before else next((p for p in subjects), None) or topic

@@ -106,9 +106,10 @@ _LATIN_OR_KATAKANA_RE = re.compile(r"[A-Za-z0-9ァ-ヺー・.&\- ]+")
 #: The word a group of companies is named with after its company's name (ネビウス・グループ).
 _GROUP_WORD = "グループ"
 #: A Latin name glued to Latin letters or digits before it, or to letters after it: a piece of a longer word (X of
-#: MI300X); digits after a name are Japanese text's next word (OpenAI1000億ドル調達).
+#: MI300X); digits after a name are Japanese text's next word (OpenAI1000億ドル調達), but a hyphen and a number make
+#: a model's or a band's name (AWS-4帯, X-2 rocket).
 _LATIN_GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9]$")
-_LATIN_GLUED_AFTER_RE = re.compile(r"[A-Za-z]")
+_LATIN_GLUED_AFTER_RE = re.compile(r"[A-Za-z]|-[0-9]")
 #: A katakana name joined to another by ＝, as Japanese writes a foreign person's double name
 #: (マイク・キャノン＝ブルックス).
 _DOUBLE_NAME_BEFORE_RE = re.compile(r"[ァ-ヺー][＝=]$")
@@ -822,8 +823,9 @@ def _followed_by_form(sentence: Sentence, end: int, forms: tuple[str, ...], word
 
 
 def _glued_or_double(text: str, start: int, end: int, surface: str) -> bool:
-    """Whether the name at [start, end) of ``text`` is glued into a longer Latin word (X of MI300X) or joined by ＝
-    to another katakana name, as a foreign person's double name is written (キャノン of キャノン＝ブルックス)."""
+    """Whether the name at [start, end) of ``text`` is glued into a longer Latin word (X of MI300X, AWS of AWS-4) or
+    joined by ＝ to another katakana name, as a foreign person's double name is written (キャノン of
+    キャノン＝ブルックス)."""
     if surface[:1].isascii() and surface[:1].isalnum() and _LATIN_GLUED_BEFORE_RE.search(text, 0, start):
         return True
     if surface[-1:].isascii() and surface[-1:].isalnum() and _LATIN_GLUED_AFTER_RE.match(text, end):
