@@ -714,6 +714,8 @@ class DatesFile(RuleFileSpec):
     quarter_words: Words
     #: Text right after Q1 / 1Q written without a year that makes it a list label (Q1. / Q1: of a FAQ).
     not_after_quarter_code: Words
+    #: Particles right after H1 / H2 written without a year that make it a half (H2に開設), not a heading level.
+    half_code_alone_before: Words = ()
     duration_units: dict[Word, UnitLetter]
     offset_units: dict[Word, UnitLetter]
     half_unit_words: Words

@@ -55,6 +55,7 @@ Shape of ``rules/dates.yaml`` (besides ``source:`` and ``examples:``):
     fiscal_prefixes:       [words before a year]                             FY2026
     quarter_words:         [word after 第N]                                  第1四半期, 第1クォーター
     not_after_quarter_code: [text after Q1 without a year: a list label]     Q1. / Q1: of a FAQ
+    half_code_alone_before: [particles after H1/H2 alone: a half]           H2に開設
     duration_units:        {unit word: Y|M|W|D|H}                            7年間 -> P7Y
     offset_units:          {unit word counted only before a direction word}  10日後
     half_unit_words:       [word adding half a unit]                         1年半 -> P18M

@@ -104,6 +104,8 @@ class Pieces:
     quarter_code: str
     #: Text after a quarter code written without a year that makes it a list label (Q1. / Q1:), no quarter.
     not_after_quarter_code: str
+    #: Particles after a half code written without a year that make it a half (H2に), not a heading level.
+    half_code_alone_before: str
     #: A word making a year a fiscal year (年度): group fiscal.
     fiscal: str
     #: The same word without a group, for a second year in one pattern (2023年度～2024年度).
@@ -230,6 +232,7 @@ def build_pieces(tables: Mapping[str, Mapping[str, Any]], words: DatesFile) -> P
         quarter_ordinal=rf"第(?P<q1>{_QUARTER_DIGIT}){word_alternation(words.quarter_words)}",
         quarter_code=rf"(?:(?<![A-Za-z])[QＱ](?P<q2>[1-4１-４])|(?<!{DIGIT})(?P<q3>[1-4１-４])[QＱ]){CODE_END}",
         not_after_quarter_code=any_word(words.not_after_quarter_code),
+        half_code_alone_before=any_word(words.half_code_alone_before) if words.half_code_alone_before else "(?!)",
         fiscal=rf"(?P<fiscal>{word_alternation(words.fiscal_suffixes)})",
         fiscal_word=word_alternation(words.fiscal_suffixes),
         prefixed_fiscal_year=(rf"(?<![A-Za-z]){word_alternation(words.fiscal_prefixes)}{sep}"

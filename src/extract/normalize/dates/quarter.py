@@ -8,8 +8,9 @@ patterns: ``date.quarter`` (year first, 第N四半期), ``date.quarter_code``
 (year first, Q1 or 1Q), ``date.quarter_year_after`` (Q2 2024, Q3 FY2026),
 ``date.quarter_fiscal_prefix`` (FY2025 Q3), ``date.quarter_code_alone`` (Q1
 without a year, not as a list label: Q1. / Q1:), ``date.quarter_months``
-(1-3月期), ``date.half`` (上半期, 下期), ``date.year_half`` (2025年前半), ``date.half_code`` (2025 H1) and
-``date.half_code_year_after`` (H1 2025; never H1 alone, a heading level). Rule
+(1-3月期), ``date.half`` (上半期, 下期), ``date.year_half`` (2025年前半), ``date.half_code`` (2025 H1),
+``date.half_code_year_after`` (H1 2025), ``date.half_code_alone`` (H2に開設 in the half nearest the post's date;
+H1 alone otherwise is a heading level, never a half). Rule
 ids of what they find: ``date.quarter`` and ``date.half`` where a year is
 written, ``date.yearless_quarter`` and ``date.yearless_half`` where none is.
 """
@@ -142,5 +143,8 @@ PATTERNS = (
                 _half),
     DatePattern("date.half_code_year_after",
                 lambda p: rf"(?<![A-Za-z])(?P<hx>[HＨ][12１２]){p.sep}{p.year}(?!年){p.tail}",
+                _half),
+    DatePattern("date.half_code_alone",
+                lambda p: rf"(?<![A-Za-z0-9<>/#「『])(?P<hx>[HＨ][12１２])(?={p.half_code_alone_before})",
                 _half),
 )
