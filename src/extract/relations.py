@@ -4911,12 +4911,14 @@ def _topic_after(sentence: Sentence, mentions: Sequence[CompanyMention],
             return mentions[0]
     if topic is None:
         # (not a company the omitted actor acted on: 2022年に買収したNuanceが…, where the text goes on about the
-        # buyer; nor the last of companies coordinated as the subject, AとBが共同で…設立された, a group)
+        # buyer; nor the last of companies coordinated as the subject, AとBが共同で…設立された, a group; nor an
+        # investor joining a round, Aが主導したシリーズBで…評価を受けた, which is the round's owner's)
         coordinated = {following.start for named, following in zip(mentions, mentions[1:])
                        if rules.coordinator_re.fullmatch(sentence.text, named.end - sentence.start,
                                                          following.start - sentence.start)}
         return next((m for m in mentions if m.start not in coordinated
-                     and (_role(sentence, m.start, m.end, rules)[0] == "subject"
+                     and ((role := _role(sentence, m.start, m.end, rules))[0] == "subject"
+                          and not rules.join_re.match(sentence.text, role[2])
                           or rules.apposed_re.match(sentence.text, _name_end(sentence, m.start, m.end, rules)))
                      and not (rules.acted_on_re is not None
                               and rules.acted_on_re.search(sentence.text, 0, m.start - sentence.start))), None)
