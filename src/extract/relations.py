@@ -2123,6 +2123,9 @@ class RelationFinder:
         # 同社 (not 当社, the writer)
         self._same_reference_re = re.compile(any_word([word for word in rules.same_company
                                                        if word not in rules.writer_company]))
+        #: The particles marking what a deal acts on (同社を, 同社に), and an owner's (同社の株式).
+        self._receiving_particles = tuple(particle for particle, role in rules.roles if role in _RECEIVER_ROLES)
+        self._owning_particles = ("", *(particle for particle, role in rules.roles if role == "of"))
 
     def may_relate(self, sentence: Sentence, mentions: Sequence[CompanyMention], may_name_more: bool = False) -> bool:
         """Whether the sentence can state a relation: a trigger and a company named (``mentions``), referred
@@ -2952,14 +2955,12 @@ class RelationFinder:
         """Whether the sentence names the company the text is about by a back-reference another company acts on:
         marked as what a deal acts on, or its shares (Bは同社株を取得する, Bが同社に出資した; not 同社は, 同社が,
         where it acts itself, nor 同社アプリ, a thing of the company the sentence is about)."""
-        receiving = tuple(particle for particle, role in self._rules.roles if role in _RECEIVER_ROLES)
-        owning = [particle for particle, role in self._rules.roles if role == "of"]
         shares = self._rules.owned_shares_re
         for match in self._same_reference_re.finditer(sentence.text):
             end = match.end()
-            if sentence.text.startswith(receiving, end) or shares is not None and any(
+            if sentence.text.startswith(self._receiving_particles, end) or shares is not None and any(
                     sentence.text.startswith(particle, end) and shares.match(sentence.text, end + len(particle))
-                    for particle in ("", *owning)):
+                    for particle in self._owning_particles):
                 return True
         return False
 

@@ -39,9 +39,9 @@ _LATIN_NAME_RE = re.compile(r"(?:[A-Z][A-Za-z0-9]{2,}|[a-z]{1,2}[A-Z][A-Za-z0-9]
                             r"|[a-z]{1,2}[A-Z][A-Za-z0-9.&\-]*|(?:of|and|de|du|des|la|le|for|the|und|y|e|&)(?= [A-Z])))"
                             r"{0,3}")
 #: What startups end their katakana name in (アマテラスAI), and a country's unit (ミナトUK, ミナトUSA).
-_NAME_ENDINGS = "AI|UK|USA|US"
+_NAME_ENDING_RE = re.compile("AI|UK|USA|US")
 #: A katakana name, perhaps ending in one of those.
-_KATAKANA_NAME_RE = re.compile(rf"[ァ-ヺ][ァ-ヺー・]{{2,20}}(?:(?:{_NAME_ENDINGS})(?![A-Za-z]))?")
+_KATAKANA_NAME_RE = re.compile(rf"[ァ-ヺ][ァ-ヺー・]{{2,20}}(?:(?:{_NAME_ENDING_RE.pattern})(?![A-Za-z]))?")
 #: A Latin or katakana name with kanji or katakana nouns written on (ハルカゼ電池, ツバメ物流テック).
 _GLUED_NAME_RE = re.compile(rf"(?:{_LATIN_NAME_RE.pattern}|{_KATAKANA_NAME_RE.pattern})[一-龯々ァ-ヺー]{{1,8}}")
 #: The same with kanji nouns written before it instead or too (東海プレシジョン, 南国ケーブルネットワーク).
@@ -469,7 +469,7 @@ class NerCompanyFilter:
         """Every MeCab token of the span is everyday vocabulary the dictionary knows (ローカライズ,
         ユニコーンスタートアップ, スマートホーム); unknown words, as new names are, have no reading."""
         words = inside(tokens, span)
-        if len(words) > 1 and re.fullmatch(_NAME_ENDINGS, words[-1].surface):
+        if len(words) > 1 and _NAME_ENDING_RE.fullmatch(words[-1].surface):
             words = words[:-1]  # オープンソースAI: a term all the same
         return bool(words) and all(t.pos in _VOCABULARY_POS and t.reading is not None for t in words)
 

@@ -694,17 +694,18 @@ def _read_as_named_whole(candidates: Sequence[CompanyMention],
     holds whole read as that name (会社名　東洋ミナロジ株式会社 is 東洋ミナロジ where the post's opening wrote
     東洋ミナロジ株式会社（本社：…）, though 東洋 alone reads as an everyday word): a post writes one company's name
     one way."""
-    whole = sorted({c.surface for c in candidates}, key=len, reverse=True)
+    whole: dict[str, CompanyMention] = {}  # a name -> the first candidate holding it, longest names first
+    for candidate in sorted(candidates, key=lambda c: len(c.surface), reverse=True):
+        whole.setdefault(candidate.surface, candidate)
     read: list[CompanyMention] = []
     for candidate in candidates:
         sentence = sentences[candidate.sentence_id]
         before = sentence.text[:candidate.start - sentence.start]
-        longer = next((name for name in whole if len(name) > len(candidate.surface)
-                       and name.endswith(candidate.surface)
-                       and before.endswith(name[:len(name) - len(candidate.surface)])), None)
-        if longer is not None:
-            twin = next(c for c in candidates if c.surface == longer)
-            candidate = replace(candidate, start=candidate.end - len(longer), surface=longer,
+        twin = next((named for name, named in whole.items() if len(name) > len(candidate.surface)
+                     and name.endswith(candidate.surface)
+                     and before.endswith(name[:len(name) - len(candidate.surface)])), None)
+        if twin is not None:
+            candidate = replace(candidate, start=candidate.end - len(twin.surface), surface=twin.surface,
                                 company_id=twin.company_id, name=twin.name, parent_id=twin.parent_id)
         read.append(candidate)
     return read
